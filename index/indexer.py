@@ -1,0 +1,235 @@
+"""Incremental indexing: find files, load, cut into passages, embed what is new, store, and remove
+what has gone. One run at a time per store (a lock file); a killed run leaves the previous index
+usable and the next run completes the work without embedding anything twice."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .embeddings import Embedder, get_embedder
+from .errors import IndexBusy, LoadError
+from .loaders import SUPPORTED, load
+from .manifest import MANIFEST_NAME, document_meta, read_manifest
+from .passages import infer_title, make_passages
+from .settings import Settings
+from .store import Store, chroma_id
+from .types import Document, Passage
+
+# Bump when loading or passage-making changes, so every document is re-indexed once.
+PIPELINE_VERSION = "1"
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one file (or one document that was removed)."""
+
+    source: str
+    status: str  # added | updated | unchanged | removed | failed
+    doc_id: str | None = None
+    passages: int = 0
+    reason: str = ""
+
+
+@dataclass
+class IndexReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    embedded: int = 0  # passages embedded in this run
+    reused: int = 0  # passages found already stored by an interrupted run
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
+    def indexed(self) -> int:
+        """Documents that are in the index after this run (new, updated or unchanged)."""
+        return sum(1 for o in self.outcomes if o.status in ("added", "updated", "unchanged"))
+
+    def summary(self) -> str:
+        parts = [f"{self.count(s)} {s}" for s in ("added", "updated", "unchanged", "removed", "failed") if self.count(s)]
+        return ", ".join(parts) or "nothing to index"
+
+
+@dataclass
+class _Pending:
+    doc: Document
+    passages: list[Passage]
+    path: str
+    status: str
+
+
+@contextlib.contextmanager
+def index_lock(settings: Settings):
+    """Hold the store's index lock, or raise IndexBusy if another process holds it."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    path = settings.data_dir / "index.lock"
+    handle = open(path, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise IndexBusy(f"another index run is in progress ({holder}); wait for it to finish") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """(files to index, folders scanned). Hidden files and the manifest are skipped."""
+    files: list[Path] = []
+    folders: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            folders.append(path.resolve())
+            for item in sorted(path.rglob("*")):
+                rel = item.relative_to(path)
+                if any(part.startswith(".") for part in rel.parts) or item.name == MANIFEST_NAME:
+                    continue
+                if item.is_file() or item.is_symlink():
+                    files.append(item)
+        else:
+            files.append(path)
+    return files, folders
+
+
+def content_hash(data: bytes, entry: dict | None, model: str) -> str:
+    digest = hashlib.sha256(data)
+    digest.update(json.dumps([entry or {}, PIPELINE_VERSION, model], sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def run_index(
+    settings: Settings,
+    paths: list[Path] | None = None,
+    rebuild: bool = False,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+) -> IndexReport:
+    """Bring the index up to date with ``paths`` (default: the source folder).
+
+    Files that cannot be read are reported with a reason and leave their previous version (if
+    any) in place; documents whose files have gone from a scanned folder are removed.
+    """
+    started = time.perf_counter()
+    embedder = embedder or get_embedder(settings)
+    progress = progress or (lambda what, done, total: None)
+    paths = [Path(p) for p in (paths or [settings.source_dir])]
+    with index_lock(settings):
+        store = Store.open(settings, create=True)
+        if rebuild or (store.model_name() not in (None, embedder.name)):
+            store.reset()
+        store.set_model_name(embedder.name)
+        records = store.document_records()
+        report = IndexReport()
+        pending = _read_files(paths, records, embedder.name, report, progress)
+        _store_pending(store, pending, embedder, settings, report, progress)
+        _remove_missing(store, records, paths, report)
+        live = {r.doc_id: r.content_hash for r in store.document_records().values()}
+        store.sweep(live)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _read_files(paths, records, model, report: IndexReport, progress: Progress) -> list[_Pending]:
+    files, _ = discover(paths)
+    manifests: dict[Path, dict] = {}
+    by_path = {r.path: r for r in records.values()}
+    claimed: dict[str, str] = {}
+    pending = []
+    for done, file in enumerate(files, start=1):
+        progress("read", done - 1, len(files))
+        path_key = str(file.resolve()) if file.exists() else str(file.absolute())
+        try:
+            if file.suffix.lower() not in SUPPORTED:
+                load(file)  # raises the "unsupported file type" reason
+            folder = file.parent.resolve()
+            if folder not in manifests:
+                manifests[folder] = read_manifest(folder)
+            entry = manifests[folder].get(file.name)
+            data = file.read_bytes() if file.is_file() else b""
+            digest = content_hash(data, entry, model)
+            previous = by_path.get(path_key)
+            if previous is not None and previous.content_hash == digest:
+                claimed[previous.doc_id] = path_key
+                report.outcomes.append(Outcome(file.name, "unchanged", previous.doc_id, previous.passage_count))
+                continue
+            loaded = load(file)
+            meta = document_meta(file.name, loaded.text, entry, infer_title)
+            if meta.doc_id in claimed or (meta.doc_id in records and records[meta.doc_id].path != path_key and Path(records[meta.doc_id].path).exists()):
+                meta = _unique_id(meta, file, claimed, records)
+            claimed[meta.doc_id] = path_key
+            doc = Document(meta=meta, source=file.name, text=loaded.text, format=loaded.format, content_hash=digest, pages=loaded.pages)
+            passages = make_passages(doc, loaded.headings)
+            if not passages:
+                raise LoadError("no passages found (the text is too short)")
+            status = "updated" if meta.doc_id in records else "added"
+            pending.append(_Pending(doc, passages, path_key, status))
+        except LoadError as err:
+            report.outcomes.append(Outcome(file.name, "failed", reason=str(err)))
+    progress("read", len(files), len(files))
+    return pending
+
+
+def _unique_id(meta, file: Path, claimed, records):
+    from dataclasses import replace
+
+    base = f"{meta.doc_id}-{file.suffix.lstrip('.').lower() or 'file'}"
+    candidate, n = base, 2
+    while candidate in claimed:
+        candidate, n = f"{base}-{n}", n + 1
+    return replace(meta, doc_id=candidate)
+
+
+def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, settings: Settings, report: IndexReport, progress: Progress) -> None:
+    todo = []
+    for item in pending:
+        ids = [chroma_id(p.passage_id, item.doc.content_hash) for p in item.passages]
+        already = store.existing(ids)  # left by an interrupted run: no need to embed again
+        missing = [p for p, cid in zip(item.passages, ids) if cid not in already]
+        report.reused += len(item.passages) - len(missing)
+        todo.append((item, missing))
+    total = sum(len(missing) for _, missing in todo)
+    done = 0
+    progress("embed", 0, total)
+    for item, missing in todo:
+        for start in range(0, len(missing), settings.batch_size):
+            batch = missing[start : start + settings.batch_size]
+            vectors = embedder.embed([p.search_text for p in batch], batch_size=settings.batch_size, threads=settings.index_threads)
+            store.add_passages(item.doc, batch, vectors)
+            done += len(batch)
+            report.embedded += len(batch)
+            progress("embed", done, total)
+        store.put_document(item.doc, item.path, len(item.passages))  # the switch to the new version
+        store.passages.delete(where={"$and": [{"doc_id": item.doc.doc_id}, {"doc_hash": {"$ne": item.doc.content_hash}}]})
+        report.outcomes.append(Outcome(item.doc.source, item.status, item.doc.doc_id, len(item.passages)))
+
+
+def _remove_missing(store: Store, records, paths: list[Path], report: IndexReport) -> None:
+    scanned = [p.resolve() for p in paths]
+    for record in records.values():
+        path = Path(record.path)
+        if path.exists():
+            continue
+        if any(path == s or s in path.parents for s in scanned):
+            store.remove_document(record.doc_id)
+            report.outcomes.append(Outcome(record.source, "removed", record.doc_id, record.passage_count))

@@ -1,0 +1,209 @@
+"""Read a file into text: .txt, .md, .pdf (with page offsets), .docx and .html.
+
+Each loader returns a :class:`LoadedText` or raises :class:`LoadError` whose message is a one-line
+reason a user can act on (empty file, binary data, invalid UTF-8, encrypted or scanned PDF...).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from .errors import LoadError
+from .types import LoadedText
+
+SUPPORTED = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED
+
+
+def load(path: Path) -> LoadedText:
+    """Load one file by its extension. Raises LoadError with a one-line reason."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        shown = suffix or "(no extension)"
+        raise LoadError(f"unsupported file type {shown}; supported: {', '.join(SUPPORTED)}")
+    data = read_bytes(path)
+    if not data.strip():
+        raise LoadError("empty file")
+    loader = {
+        ".txt": load_txt,
+        ".md": load_markdown,
+        ".pdf": load_pdf,
+        ".docx": load_docx,
+        ".html": load_html,
+        ".htm": load_html,
+    }[suffix]
+    loaded = loader(data)
+    if not loaded.text.strip():
+        raise LoadError("no text found in the file")
+    return loaded
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise LoadError("is a folder, not a file") from None
+    except FileNotFoundError:
+        raise LoadError("cannot read file: it does not exist (a broken link?)") from None
+    except OSError as err:
+        raise LoadError(f"cannot read file: {err.strerror or err}") from None
+
+
+def decode_text(data: bytes) -> str:
+    """Strict UTF-8 (a BOM is dropped); binary data and other encodings are refused clearly."""
+    if b"\x00" in data[:8192]:
+        raise LoadError("binary data, not text (wrong extension?)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise LoadError(
+            f"not valid UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); save it as UTF-8"
+        ) from None
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(8, len(text[:8192]) // 100):
+        raise LoadError("binary data, not text (wrong extension?)")
+    return normalise_newlines(text)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+
+
+def load_txt(data: bytes) -> LoadedText:
+    return LoadedText(text=decode_text(data), format="txt")
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def _strip_inline_markdown(line: str) -> str:
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_EMPHASIS.sub(r"\2", line)
+    line = re.sub(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])", r"\1", line)
+    return line.rstrip()
+
+
+def load_markdown(data: bytes) -> LoadedText:
+    """Markdown to plain text: headings lose their #s (their offsets are kept), emphasis and link
+    markup are removed, hard line breaks become plain line breaks."""
+    lines, headings, offset = [], [], 0
+    for raw in decode_text(data).split("\n"):
+        match = _MD_HEADING.match(raw)
+        line = _strip_inline_markdown(match.group(2) if match else raw)
+        if match and line.strip():
+            headings.append((offset, offset + len(line)))
+        lines.append(line)
+        offset += len(line) + 1
+    return LoadedText(text="\n".join(lines), format="md", headings=tuple(headings))
+
+
+def load_pdf(data: bytes) -> LoadedText:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except Exception:
+                opened = 0
+            if not opened:
+                raise LoadError("the PDF is encrypted (password-protected); save an unprotected copy")
+        texts = [normalise_newlines(page.extract_text() or "").strip() for page in reader.pages]
+    except LoadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as err:
+        raise LoadError(f"not a readable PDF (corrupt or truncated): {str(err).splitlines()[0][:120]}") from None
+    except Exception as err:  # pypdf raises many types on damaged files
+        if "crypt" in str(err).lower():
+            raise LoadError("the PDF is encrypted and cannot be opened") from None
+        raise LoadError(f"not a readable PDF: {type(err).__name__}: {str(err)[:120]}") from None
+    if not any(texts):
+        raise LoadError("the PDF has no text layer (a scanned image?); run OCR on it first")
+    parts, pages, offset = [], [], 0
+    for number, text in enumerate(texts, start=1):
+        if parts:
+            offset += 2  # the "\n\n" between pages
+        pages.append((number, offset, offset + len(text)))
+        parts.append(text)
+        offset += len(text)
+    return LoadedText(text="\n\n".join(parts), format="pdf", pages=tuple(pages))
+
+
+def load_docx(data: bytes) -> LoadedText:
+    import io
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise LoadError(f"not a readable Word document (corrupt, or not .docx): {str(err)[:120]}") from None
+    blocks, headings, offset = [], [], 0
+    for paragraph in _docx_blocks(document):
+        text = paragraph["text"].strip()
+        if not text:
+            continue
+        if blocks:
+            offset += 2
+        if paragraph["heading"]:
+            headings.append((offset, offset + len(text)))
+        blocks.append(text)
+        offset += len(text)
+    return LoadedText(text="\n\n".join(blocks), format="docx", headings=tuple(headings))
+
+
+def _docx_blocks(document):
+    """Paragraphs in body order, tables as tab-separated rows (one block per table)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            style = (item.style.name if item.style is not None else "") or ""
+            yield {"text": item.text, "heading": style.lower().startswith(("heading", "title"))}
+        elif isinstance(item, Table):
+            rows = ["\t".join(cell.text.replace("\n", " ") for cell in row.cells) for row in item.rows]
+            yield {"text": "\n".join(rows), "heading": False}
+
+
+_HTML_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "dt", "dd", "figcaption")
+
+
+def load_html(data: bytes) -> LoadedText:
+    from bs4 import BeautifulSoup
+
+    html = decode_text(data)
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template", "nav", "footer", "head"]):
+        tag.decompose()
+    blocks, headings, offset = [], [], 0
+    found = soup.find_all(_HTML_BLOCKS)
+    if not found:  # plain text wrapped in a little markup
+        found = [soup]
+    for element in found:
+        if element.find(_HTML_BLOCKS):  # a container: its inner blocks come separately
+            continue
+        text = re.sub(r"\s+", " ", element.get_text(" ", strip=True)).strip()
+        if not text:
+            continue
+        if blocks:
+            offset += 2
+        if element.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            headings.append((offset, offset + len(text)))
+        if element.name == "li":
+            text = "- " + text
+        blocks.append(text)
+        offset += len(text)
+    return LoadedText(text="\n\n".join(blocks), format="html", headings=tuple(headings))

