@@ -168,6 +168,8 @@ def _block_units(block: list[_Line], marked_starts: set[int] | None) -> list[_Un
             groups[-1].append(line)  # a sub-item stays with its item
         elif bullet or _ends_sentence(block[i - 1].text) and _starts_sentence(line.text):
             groups.append([line])
+        elif len(groups[-1]) == 1 and _heading_level(block[i - 1].text) and len(line.text.strip()) > 60:
+            groups.append([line])  # a heading line directly above prose (PDF text has no blank lines)
         else:
             groups[-1].append(line)
         if bullet and base_indent is None:
@@ -179,7 +181,7 @@ def _block_units(block: list[_Line], marked_starts: set[int] | None) -> list[_Un
             is_heading = len(group) == 1 and (first.start in marked_starts or first.start + _indent(first) in marked_starts)
             level = 2 if first.text.strip().endswith(("?", ":")) else 1
         else:
-            alone = len(block) == 1 or (index == 0 and first.text.strip().endswith(("?", ":")))
+            alone = len(block) == 1 or (len(group) == 1 and index + 1 < len(groups) and len(groups[index + 1][0].text.strip()) > 60)
             level = _heading_level(first.text) if alone and len(group) == 1 else 0
             is_heading = level > 0
         if is_heading:
