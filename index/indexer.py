@@ -141,16 +141,31 @@ def run_index(
         store.set_model_name(embedder.name)
         records = store.document_records()
         report = IndexReport()
-        pending = _read_files(paths, records, embedder.name, report, progress)
+        pending = _read_files(paths, records, embedder.name, report, progress, settings.source_dir)
         _store_pending(store, pending, embedder, settings, report, progress)
-        _remove_missing(store, records, paths, report)
+        _remove_missing(store, records, paths, report, settings.source_dir)
         live = {r.doc_id: r.content_hash for r in store.document_records().values()}
         store.sweep(live)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _read_files(paths, records, model, report: IndexReport, progress: Progress) -> list[_Pending]:
+def path_key(file: Path, source_dir: Path) -> str:
+    """How a record names its file: relative to the source folder when inside it (so the folder
+    and the data folder can move together), else absolute."""
+    absolute = file.parent.resolve() / file.name
+    try:
+        return absolute.relative_to(source_dir.resolve()).as_posix()
+    except ValueError:
+        return str(absolute)
+
+
+def _record_path(record_path: str, source_dir: Path) -> Path:
+    path = Path(record_path)
+    return path if path.is_absolute() else source_dir / path
+
+
+def _read_files(paths, records, model, report: IndexReport, progress: Progress, source_dir: Path) -> list[_Pending]:
     files, _ = discover(paths)
     manifests: dict[Path, dict] = {}
     by_path = {r.path: r for r in records.values()}
@@ -158,7 +173,7 @@ def _read_files(paths, records, model, report: IndexReport, progress: Progress) 
     pending = []
     for done, file in enumerate(files, start=1):
         progress("read", done - 1, len(files))
-        path_key = str(file.resolve()) if file.exists() else str(file.absolute())
+        key = path_key(file, source_dir)
         try:
             if file.suffix.lower() not in SUPPORTED:
                 load(file)  # raises the "unsupported file type" reason
@@ -168,22 +183,22 @@ def _read_files(paths, records, model, report: IndexReport, progress: Progress) 
             entry = manifests[folder].get(file.name)
             data = file.read_bytes() if file.is_file() else b""
             digest = content_hash(data, entry, model)
-            previous = by_path.get(path_key)
+            previous = by_path.get(key)
             if previous is not None and previous.content_hash == digest:
-                claimed[previous.doc_id] = path_key
+                claimed[previous.doc_id] = key
                 report.outcomes.append(Outcome(file.name, "unchanged", previous.doc_id, previous.passage_count))
                 continue
             loaded = load(file)
             meta = document_meta(file.name, loaded.text, entry, infer_title)
-            if meta.doc_id in claimed or (meta.doc_id in records and records[meta.doc_id].path != path_key and Path(records[meta.doc_id].path).exists()):
+            if meta.doc_id in claimed or (meta.doc_id in records and records[meta.doc_id].path != key and _record_path(records[meta.doc_id].path, source_dir).exists()):
                 meta = _unique_id(meta, file, claimed, records)
-            claimed[meta.doc_id] = path_key
+            claimed[meta.doc_id] = key
             doc = Document(meta=meta, source=file.name, text=loaded.text, format=loaded.format, content_hash=digest, pages=loaded.pages)
             passages = make_passages(doc, loaded.headings)
             if not passages:
                 raise LoadError("no passages found (the text is too short)")
             status = "updated" if meta.doc_id in records else "added"
-            pending.append(_Pending(doc, passages, path_key, status))
+            pending.append(_Pending(doc, passages, key, status))
         except LoadError as err:
             report.outcomes.append(Outcome(file.name, "failed", reason=str(err)))
     progress("read", len(files), len(files))
@@ -224,11 +239,11 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
         report.outcomes.append(Outcome(item.doc.source, item.status, item.doc.doc_id, len(item.passages)))
 
 
-def _remove_missing(store: Store, records, paths: list[Path], report: IndexReport) -> None:
+def _remove_missing(store: Store, records, paths: list[Path], report: IndexReport, source_dir: Path) -> None:
     scanned = [p.resolve() for p in paths]
     for record in records.values():
-        path = Path(record.path)
-        if path.exists():
+        path = _record_path(record.path, source_dir).parent.resolve() / Path(record.path).name
+        if path.exists() or path.is_symlink():
             continue
         if any(path == s or s in path.parents for s in scanned):
             store.remove_document(record.doc_id)

@@ -1,0 +1,164 @@
+"""The incremental indexer with the fast fake embedder and a real Chroma store."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from index.errors import IndexBusy, IndexMissing
+from index.indexer import index_lock, run_index
+from index.settings import PROJECT_ROOT, Settings
+from index.store import Store
+from tests.fakes import FakeEmbedder
+
+PLAN = "isle-of-wight-improvement-plan-2024.txt"
+
+
+def consistent(settings):
+    """Every document record's passages are all there, at its hash, and nothing else is visible."""
+    store = Store.open(settings)
+    records = store.document_records()
+    live = store.all_passages()
+    for record in records.values():
+        assert sum(1 for p in live if p.doc_id == record.doc_id) == record.passage_count, record.doc_id
+    assert {p.doc_id for p in live} == set(records)
+    return records
+
+
+def test_first_run_adds_all_then_second_run_embeds_nothing(settings, fake_embedder):
+    first = run_index(settings, embedder=fake_embedder)
+    assert first.count("added") == 5 and first.embedded == 225
+    second_embedder = FakeEmbedder()
+    second = run_index(settings, embedder=second_embedder)
+    assert second.summary() == "5 unchanged"
+    assert second.embedded == 0 and second_embedder.embedded == 0
+    consistent(settings)
+
+
+def test_changed_file_is_replaced_and_deleted_file_removed(settings, corpus, fake_embedder):
+    run_index(settings, embedder=fake_embedder)
+    with open(corpus / "isle-of-wight-council-press-release-2019.txt", "a", encoding="utf-8") as f:
+        f.write("\n\nA new closing paragraph about the inspection outcome was added later.\n")
+    (corpus / "community-care-isle-of-wight-article-2019.txt").unlink()
+    report = run_index(settings, embedder=fake_embedder)
+    status = {o.source: o.status for o in report.outcomes}
+    assert status["isle-of-wight-council-press-release-2019.txt"] == "updated"
+    assert status["community-care-isle-of-wight-article-2019.txt"] == "removed"
+    assert report.count("unchanged") == 3
+    records = consistent(settings)
+    assert records["isle-of-wight-council-press-release-2019"].passage_count == 18
+    assert "community-care-isle-of-wight-article-2019" not in records
+    store = Store.open(settings)
+    assert store.get_passage("isle-of-wight-council-press-release-2019#p18").text.startswith("A new closing paragraph")
+
+
+def test_rebuild_starts_over(settings, fake_embedder):
+    run_index(settings, embedder=fake_embedder)
+    report = run_index(settings, rebuild=True, embedder=FakeEmbedder())
+    assert report.count("added") == 5 and report.embedded == 225
+    consistent(settings)
+
+
+def test_bad_files_are_listed_and_nothing_else_is_lost(settings, corpus, fake_embedder):
+    run_index(settings, embedder=fake_embedder)
+    (corpus / "corrupt.pdf").write_bytes(b"%PDF-1.7\n%broken beyond repair")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "table.xlsx").write_bytes(b"PK\x03\x04")
+    (corpus / "scan.txt").write_bytes(bytes(range(256)))
+    # a document that was indexed and then became unreadable keeps its previous version
+    (corpus / PLAN).write_bytes(b"\xff\xfe broken \x00\x00")
+    report = run_index(settings, embedder=fake_embedder)
+    reasons = {o.source: o.reason for o in report.failed}
+    assert "not a readable PDF" in reasons["corrupt.pdf"]
+    assert reasons["empty.txt"] == "empty file"
+    assert "unsupported file type .xlsx" in reasons["table.xlsx"]
+    assert "binary data" in reasons["scan.txt"]
+    assert PLAN in reasons
+    assert report.count("unchanged") == 4
+    records = consistent(settings)
+    assert len(records) == 5
+    assert Store.open(settings).get_passage("isle-of-wight-improvement-plan-2024#action-2.1").fields["rag"] == "G"
+
+
+def test_file_without_manifest_entry_gets_inferred_metadata(settings, corpus, fake_embedder):
+    (corpus / "extra-letter.txt").write_text(
+        "Focused visit to Testshire children's services\n\n12 May 2023\n\nDear Sam\n\n"
+        "Inspectors found that supervision was irregular in the assessment teams.\n",
+        encoding="utf-8",
+    )
+    report = run_index(settings, embedder=fake_embedder)
+    assert report.count("added") == 6
+    record = Store.open(settings).document_records()["extra-letter"]
+    assert record.title == "Focused visit to Testshire children's services"
+    assert record.date == "2023-05-12"
+    assert set(record.inferred) == {"title", "date"}
+
+
+def test_index_specific_paths(settings, corpus, fake_embedder, tmp_path):
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "note.md").write_text("# Visit note\n\nThe visit found strong practice in the RAFT team.\n", encoding="utf-8")
+    report = run_index(settings, [corpus / PLAN, other / "note.md"], embedder=fake_embedder)
+    assert report.count("added") == 2
+    assert set(Store.open(settings).document_records()) == {"isle-of-wight-improvement-plan-2024", "note"}
+
+
+def test_a_second_concurrent_run_is_refused(settings, fake_embedder):
+    with index_lock(settings):
+        with pytest.raises(IndexBusy, match="another index run is in progress"):
+            run_index(settings, embedder=fake_embedder)
+
+
+def test_missing_index_says_how_to_build_it(settings):
+    with pytest.raises(IndexMissing, match="inspection-assistant index"):
+        Store.open(settings)
+
+
+KILLABLE = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from index.settings import Settings
+from index.indexer import run_index
+from tests.fakes import FakeEmbedder
+settings = Settings(source_dir=Path({docs!r}), data_dir=Path({data!r}), batch_size=4)
+def progress(what, done, total):
+    print(what, done, total, flush=True)
+run_index(settings, embedder=FakeEmbedder(delay=0.15), progress=progress)
+"""
+
+
+def test_killed_run_leaves_previous_index_usable_and_next_run_completes(settings, corpus, fake_embedder):
+    run_index(settings, embedder=fake_embedder)
+    before = consistent(settings)
+    for name in (PLAN, "ofsted-focused-visit-isles-of-scilly-2022.txt"):
+        text = (corpus / name).read_text(encoding="utf-8")
+        (corpus / name).write_text(text.replace("children", "young people"), encoding="utf-8")
+    script = KILLABLE.format(root=str(PROJECT_ROOT), docs=str(settings.source_dir), data=str(settings.data_dir))
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    deadline = time.time() + 60
+    for line in proc.stdout:
+        what, done, total = line.split()
+        if what == "embed" and int(done) >= 40:  # well past the first document's switch
+            break
+        assert time.time() < deadline
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert 40 <= int(done) < int(total)
+
+    after_kill = consistent(settings)  # every document fully at one version: old or new
+    assert set(after_kill) == set(before)
+    store = Store.open(settings)
+    assert store.get_passage("isle-of-wight-improvement-plan-2024#action-2.1").fields["rag"] == "G"
+
+    resumed = FakeEmbedder()
+    report = run_index(settings, embedder=resumed)
+    assert report.reused >= 36  # what the killed run stored is not embedded again
+    assert resumed.embedded == report.embedded < int(total)
+    final = consistent(settings)
+    assert final[PLAN.removesuffix(".txt")].content_hash != before[PLAN.removesuffix(".txt")].content_hash
+    assert run_index(settings, embedder=FakeEmbedder()).summary() == "5 unchanged"
