@@ -45,7 +45,7 @@ class Settings:
     )
     index_threads: int = field(
         default_factory=_default_threads,
-        metadata={"help": "torch threads while indexing (default: all cores)."},
+        metadata={"help": "torch threads while indexing.", "default": "all cores"},
     )
     query_threads: int = field(
         default=1,
@@ -112,6 +112,7 @@ def describe() -> list[tuple[str, str, str]]:
     rows = []
     for f in dataclasses.fields(Settings):
         default = f.default_factory() if f.default is dataclasses.MISSING else f.default
+        default = f.metadata.get("default", default)
         if isinstance(default, Path):
             default = default.relative_to(PROJECT_ROOT) if default.is_relative_to(PROJECT_ROOT) else default
         rows.append((env_name(f.name), str(default), f.metadata.get("help", "")))
