@@ -7,10 +7,11 @@ PYTHON=${PYTHON:-python3}
 stamp=$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)
 if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$stamp" ]; then
   echo "Installing into .venv (first time: a few minutes)..." >&2
-  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
+  pipq() { .venv/bin/python -m pip install -q --disable-pip-version-check "$@" 2> >(grep -v "^WARNING: Location" >&2); }
+  pipq --upgrade pip
   # torch first and pinned: pip takes the local CPU wheel; an unpinned torch pulls a CUDA build.
-  .venv/bin/python -m pip install -q --disable-pip-version-check torch==2.13.0 2>&1 | grep -v "^WARNING: Location" || true
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v "^WARNING: Location" || true
+  pipq torch==2.13.0
+  pipq -e ".[test]"
   .venv/bin/python -c "import index, assistant, sentence_transformers, chromadb" >/dev/null
   echo "$stamp" > .venv/.setup-stamp
 fi

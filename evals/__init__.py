@@ -1,0 +1,1 @@
+"""The known-answer evaluation set and its runner."""
