@@ -55,10 +55,27 @@ class Settings:
         default=32, metadata={"help": "Passages embedded per batch while indexing."}
     )
 
+    top_k: int = field(default=5, metadata={"help": "Passages retrieved to answer a question."})
+    candidates: int = field(
+        default=30, metadata={"help": "Candidates taken from each of dense and keyword search before fusion."}
+    )
+    fusion: str = field(
+        default="score", metadata={"help": "How dense and keyword rankings combine: `score` (relative scores) or `rrf`."}
+    )
+    rerank: bool = field(
+        default=False, metadata={"help": "Rerank candidates with the cross-encoder (slower; see the eval)."}
+    )
+    min_evidence: float = field(
+        default=0.30,
+        metadata={"help": "Below this evidence score the assistant says the sources don't cover the question (calibrated on the eval's dev split)."},
+    )
+
     def __post_init__(self) -> None:
         if len(self.collection) < 3:
             raise ConfigError(f"collection name {self.collection!r} is too short (Chroma needs 3+ characters)")
-        for name in ("index_threads", "query_threads", "batch_size"):
+        if self.fusion not in ("score", "rrf"):
+            raise ConfigError(f"fusion must be 'score' or 'rrf', not {self.fusion!r}")
+        for name in ("index_threads", "query_threads", "batch_size", "top_k", "candidates"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name} must be at least 1, not {getattr(self, name)}")
 

@@ -312,9 +312,11 @@ class Store:
             offset += _GET_PAGE
         return sorted(out, key=lambda p: (p.doc_id, p.ordinal))
 
-    def query(self, vector: Sequence[float], k: int, where: dict | None = None) -> list[tuple[StoredPassage, float]]:
+    def query(
+        self, vector: Sequence[float], k: int, where: dict | None = None, records: dict[str, DocumentRecord] | None = None
+    ) -> list[tuple[StoredPassage, float]]:
         """The k nearest live passages to ``vector`` as (passage, cosine similarity)."""
-        live = self.live_filter()
+        live = self.live_filter(records)
         where = {"$and": [live, where]} if where else live
         got = self.passages.query(query_embeddings=[list(vector)], n_results=k, where=where, include=["documents", "metadatas", "distances"])
         return [

@@ -1,0 +1,176 @@
+"""Asking a question: the one code path shared by the CLI, the UI and the eval.
+
+question -> checks and follow-up rewriting -> hybrid retrieval -> extractive answer (or a
+generative backend whose output passes the verifier) -> Answer with verified citations.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import replace
+
+from index.embeddings import Embedder, get_embedder
+from index.settings import Settings
+from index.store import Store
+from index.text import normalise
+
+from . import extractive
+from .query import Query, analyse
+from .retrieval import Retriever
+from .types import Answer, Filters, Hit, Related, Turn
+
+NOT_COVERED = "The indexed sources don't cover this question."
+
+
+class Assistant:
+    """Answers questions from the index. Create once per process; thread-safe."""
+
+    def __init__(self, settings: Settings, store: Store | None = None, embedder: Embedder | None = None):
+        self.settings = settings
+        self.embedder = embedder or get_embedder(settings)
+        self.retriever = Retriever(settings, store=store, embedder=self.embedder)
+        self._vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._docs: dict[tuple, dict[str, str]] = {}
+
+    # --- cached helpers ---------------------------------------------------------------
+
+    def embed_many(self, texts: list[str]) -> list[list[float]]:
+        """Vectors for short texts (sentences, questions), cached across questions."""
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if missing:
+            vectors = self.embedder.embed(missing, batch_size=64, threads=self.settings.query_threads)
+            with self._lock:
+                for text, vec in zip(missing, vectors):
+                    self._vectors[text] = vec
+                while len(self._vectors) > 50_000:
+                    self._vectors.popitem(last=False)
+        with self._lock:
+            return [self._vectors[t] for t in texts]
+
+    def document_norm(self, doc_id: str) -> str:
+        """The document's text normalised for quote checks (cached per index version)."""
+        corpus = self.retriever.corpus()
+        cache = self._docs.setdefault(corpus.version, {})
+        if doc_id not in cache:
+            cache[doc_id] = normalise(self.retriever.store.document_text(doc_id))
+        return cache[doc_id]
+
+    @functools.cached_property
+    def _corpus_norm(self) -> dict:
+        return {}
+
+    def corpus_has(self, name: str) -> bool:
+        corpus = self.retriever.corpus()
+        text = self._corpus_norm.get(corpus.version)
+        if text is None:
+            text = " ".join(normalise(p.text) for p in corpus.passages)
+            self._corpus_norm.clear()
+            self._corpus_norm[corpus.version] = text
+        return normalise(name) in text
+
+    # --- asking -----------------------------------------------------------------------
+
+    def analyse(self, question: str, history: list[Turn] | None = None) -> Query:
+        corpus = self.retriever.corpus()
+        authorities = sorted({r.authority for r in corpus.records.values() if r.authority})
+        return analyse(question, authorities, self.corpus_has, history)
+
+    def retrieve(self, query: Query, filters: Filters | None = None, k: int | None = None) -> list[Hit]:
+        """The passages to answer from. A broad question gets several documents' best passages
+        rather than the top k of one document."""
+        filters = filters or Filters()
+        k = k or self.settings.top_k
+        if query.authorities and not filters.authorities:
+            filters = replace(filters, authorities=query.authorities)
+        pool = k * 3 if query.kind == "broad" else k
+        hits = self.retriever.search(
+            query.dense_query, pool, filters, self.settings.candidates, self.settings.rerank, lexical_query=query.topic
+        )
+        if query.kind != "broad":
+            return hits
+        cap, taken, per_doc = max(2, (k + 1) // 2), [], {}
+        for hit in hits:
+            if per_doc.get(hit.passage.doc_id, 0) < cap:
+                per_doc[hit.passage.doc_id] = per_doc.get(hit.passage.doc_id, 0) + 1
+                taken.append(hit)
+            if len(taken) == k:
+                break
+        return taken
+
+    def ask(
+        self,
+        question: str,
+        history: list[Turn] | None = None,
+        filters: Filters | None = None,
+        k: int | None = None,
+        mode: str = "extractive",
+    ) -> Answer:
+        """Answer ``question`` from the index. Abstains (``abstained=True``) when the sources don't say."""
+        started = time.perf_counter()
+        query = self.analyse(question, history)
+        answer = Answer(question=query.question, answer="", abstained=True, search_query=query.standalone, warnings=list(query.warnings), mode="extractive")
+        refusal = self._refusal(query)
+        if refusal:
+            answer.answer, answer.reason = refusal
+            answer.timings_ms = {"retrieve": 0.0, "answer": 0.0, "total": (time.perf_counter() - started) * 1000}
+            return answer
+        t0 = time.perf_counter()
+        hits = self.retrieve(query, filters, k)
+        t1 = time.perf_counter()
+        self._answer_extractively(query, hits, answer)
+        t2 = time.perf_counter()
+        answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - started) * 1000}
+        return answer
+
+    def _refusal(self, query: Query) -> tuple[str, str] | None:
+        if query.injection:
+            return (
+                "I only answer from the indexed documents, so I can't follow instructions or give opinions. "
+                "Ask what the documents say about a topic, for example “What did Ofsted say about supervision?”",
+                "instruction",
+            )
+        if query.unknown_places:
+            covered = ", ".join(sorted({r.authority for r in self.retriever.corpus().records.values() if r.authority}))
+            return (f"The indexed sources don't cover {', '.join(query.unknown_places)}. They cover: {covered}.", "other authority")
+        corpus = self.retriever.corpus()
+        dated = {r.year for r in corpus.records.values() if r.year}
+        missing = [y for y in query.years if y not in dated and not self.corpus_has(str(y))]
+        if missing:
+            return (f"The indexed sources say nothing about {', '.join(map(str, missing))}.", "year not covered")
+        return None
+
+    def _answer_extractively(self, query: Query, hits: list[Hit], answer: Answer) -> None:
+        answer.related = [related(h) for h in hits[:3]]
+        sentences = [s for h in hits for s in extractive.sentences_of(h)]
+        if not sentences:
+            answer.answer, answer.reason = NOT_COVERED, "no passages"
+            return
+        vectors = self.embed_many([query.dense_query] + [s.text for s in sentences])
+        lexical = self.retriever.corpus().lexical
+        extractive.score_sentences(query, sentences, vectors[1:], vectors[0], lexical.idf, lexical.max_idf)
+        chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7)
+        best = max(s.score for s in sentences)
+        if not chosen:
+            wanted = {"date": "date", "name": "name", "number": "figure"}.get(query.wants or "", "answer")
+            answer.answer = f"The indexed sources don't state the {wanted} you asked for. The nearest passages are listed as related."
+            answer.reason = "not stated"
+            return
+        if chosen[0].score < self.settings.min_evidence:
+            answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "weak evidence"
+            return
+        text, citations = extractive.compose(query, chosen, self.document_norm)
+        if not citations:
+            answer.answer, answer.reason = NOT_COVERED, "no verifiable quote"
+            return
+        answer.answer, answer.citations, answer.abstained, answer.related = text, citations, False, []
+        answer.reason = f"evidence {chosen[0].score:.3f} (best {best:.3f})"
+
+
+def related(hit: Hit) -> Related:
+    p = hit.passage
+    return Related(doc_id=p.doc_id, title=p.title, date=p.date, locator=p.locator, passage_id=p.passage_id, text=p.text)

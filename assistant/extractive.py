@@ -1,0 +1,239 @@
+"""The embedded default answerer: no LLM. It picks the sentences of the retrieved passages that
+answer the question and composes them, verbatim, with [n] citations: a factoid question leads
+with the sentence that answers it; a broad one gets its findings grouped by source, Ofsted's
+letters first, dated."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.store import StoredPassage
+from index.text import display_date, normalise, split_sentences
+from index.types import KIND_LABELS
+
+from .lexical import tokens
+from .query import Query
+from .types import Citation, Hit
+
+KIND_ORDER = {"ofsted_letter": 0, "improvement_plan": 1, "press_release": 2, "news_article": 3, "other": 4}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_HAS_DATE = re.compile(rf"\b{_MONTH}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
+_HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|quarter|several|many)\b", re.I)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|of|and|for)){1,3}")
+ROW_FIELDS = ("owner", "commencing", "due", "rag")
+SOURCE_BONUS = 0.1
+_ASKS_OWNER = re.compile(r"\b(who|owner|owns|own|responsible|lead|leads|leading)\b", re.I)
+_NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday","The", "This", "These", "Those", "It", "In", "At", "On", "Her", "His", "Majesty", "Majesty's", "Inspectors", "Inspector", "Ofsted", "Council", "Island", "A", "An", "I", "COVID-19"}
+
+
+@dataclass
+class Sentence:
+    hit: Hit
+    text: str
+    field: str | None = None  # for action rows: which column the sentence is from
+    score: float = 0.0
+    dense: float = 0.0
+    coverage: float = 0.0
+
+    @property
+    def passage(self) -> StoredPassage:
+        return self.hit.passage
+
+
+def sentences_of(hit: Hit) -> list[Sentence]:
+    p = hit.passage
+    if p.kind == "action":
+        out = []
+        for name in ("action", "progress"):
+            value = p.fields.get(name, "")
+            out.extend(Sentence(hit, value[s:e], field=name) for s, e in split_sentences(value))
+        return out
+    return [Sentence(hit, p.text[s:e]) for s, e in split_sentences(p.text) if is_prose(p.text[s:e])]
+
+
+def is_prose(text: str) -> bool:
+    """A sentence worth quoting, not an address block, phone line or sign-off."""
+    words = text.split()
+    plain = sum(1 for w in words if re.fullmatch(r"[(“\"‘']?[a-z][a-z’'-]*[,.;:!?)”\"’']*", w))
+    return plain >= 3 and plain >= 0.4 * len(words) and "@" not in text
+
+
+def satisfies(sentence: Sentence, wants: str | None, question: str) -> bool:
+    """Does the sentence (with its action row's fields) hold the kind of fact the question wants?"""
+    if wants is None:
+        return True
+    extra = " ".join(sentence.passage.fields.get(f, "") for f in ROW_FIELDS) if sentence.passage.kind == "action" else ""
+    text = f"{sentence.text} {extra}"
+    if wants == "date":
+        return bool(_HAS_DATE.search(text))
+    if wants == "number":
+        return bool(_HAS_NUMBER.search(text))
+    if wants == "name":
+        if sentence.passage.kind == "action" and sentence.passage.fields.get("owner") and _ASKS_OWNER.search(question):
+            return True
+        asked = set(normalise(question).split())
+        for match in re.finditer(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z’'-]+", sentence.text):
+            word = match.group(0)
+            if normalise(word) not in asked and word not in _NOT_NAMES:
+                return True
+        return False
+    return True
+
+
+def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float) -> None:
+    """Score each sentence for the question: meaning (embedding similarity), the question's
+    rarer words it contains, and how well its passage was ranked."""
+    q_tokens = set(tokens(query.topic))
+    weight = {t: idf(t) or max_idf for t in q_tokens}  # a word the corpus lacks is as rare as can be
+    total = sum(weight.values()) or 1.0
+    best_hit = max((s.hit.score for s in sentences), default=1.0) or 1.0
+    for s, vec in zip(sentences, sentence_vectors):
+        s.dense = float(sum(a * b for a, b in zip(vec, query_vector)))
+        around = " ".join(s.passage.heading)
+        if s.passage.kind == "action":  # the row's reference and columns belong to each of its sentences
+            around += " action " + " ".join(s.passage.fields.get(f, "") for f in ("ref",) + ROW_FIELDS)
+        context_tokens = set(tokens(s.text)) | set(tokens(around))
+        s.coverage = sum(w for t, w in weight.items() if t in context_tokens) / total
+        s.score = 0.5 * s.dense + 0.3 * s.coverage + 0.2 * (s.hit.score / best_hit)
+        if s.passage.doc_kind in query.source_kinds:
+            s.score += SOURCE_BONUS  # "what did Ofsted say": Ofsted's own letters speak first
+
+
+def select(query: Query, sentences: list[Sentence], max_sentences: int, relative: float, typed_ratio: float = 0.8) -> list[Sentence]:
+    """The sentences worth showing, best first: typed factoids need their type; at most 2 a passage."""
+    ranked = sorted(sentences, key=lambda s: -s.score)
+    if not ranked:
+        return []
+    if query.kind == "factoid":
+        typed = [s for s in ranked if satisfies(s, query.wants, query.question)]
+        if not typed or typed[0].score < typed_ratio * ranked[0].score:
+            return []  # the sources speak of it but do not give the date/name/figure asked for
+        lead = typed[0]
+        others = [s for s in ranked if s is not lead and s.score >= relative * lead.score]
+        chosen = [lead]
+        limit = 3
+    else:
+        # the best sentence of each document first, so every source that speaks to it is heard
+        others = [s for s in ranked if s.score >= relative * ranked[0].score]
+        firsts, seen_docs = [], set()
+        for s in others:
+            if s.passage.doc_id not in seen_docs:
+                seen_docs.add(s.passage.doc_id)
+                firsts.append(s)
+        others = firsts + [s for s in others if s not in firsts]
+        chosen, limit = [], max_sentences
+    per_passage: dict[str, int] = {}
+    for s in chosen:
+        per_passage[s.passage.passage_id] = 1
+    seen_text = {normalise(s.text) for s in chosen}
+    for s in others:
+        if len(chosen) >= limit:
+            break
+        key = s.passage.passage_id
+        if per_passage.get(key, 0) >= 2 or normalise(s.text) in seen_text:
+            continue
+        per_passage[key] = per_passage.get(key, 0) + 1
+        seen_text.add(normalise(s.text))
+        chosen.append(s)
+    return chosen
+
+
+def verbatim_runs(quote: str, document_norm: str) -> list[str]:
+    """``quote`` if it is verbatim in the document (whitespace and markup aside); otherwise its
+    longest word runs that are (a table cell merged across lines is not contiguous there)."""
+    if normalise(quote) in document_norm:
+        return [quote]
+    words, runs, start = quote.split(), [], 0
+    while start < len(words):
+        end = start + 1
+        if normalise(words[start]) not in document_norm:
+            start += 1
+            continue
+        while end < len(words) and normalise(" ".join(words[start : end + 1])) in document_norm:
+            end += 1
+        if end - start >= 4:
+            runs.append(" ".join(words[start:end]))
+        start = end
+    return runs
+
+
+def source_label(p: StoredPassage) -> str:
+    kind = KIND_LABELS.get(p.doc_kind, "Document")
+    return f"{kind} — {p.title}, {display_date(p.date)}"
+
+
+def compose(query: Query, chosen: list[Sentence], document_norm) -> tuple[str, list[Citation]]:
+    """Markdown with [n] markers, and the citations (one per verbatim quote)."""
+    citations: list[Citation] = []
+
+    def cite(s: Sentence) -> list[tuple[str, int]]:
+        out = []
+        for run in verbatim_runs(s.text, document_norm(s.passage.doc_id)):
+            if run not in s.passage.text:
+                continue
+            p = s.passage
+            citations.append(
+                Citation(
+                    n=len(citations) + 1,
+                    doc_id=p.doc_id,
+                    title=p.title,
+                    kind=p.doc_kind,
+                    publisher=p.publisher,
+                    date=p.date,
+                    locator=p.locator,
+                    passage_id=p.passage_id,
+                    text=p.text,
+                    quote=run,
+                    start=p.start,
+                    end=p.end,
+                )
+            )
+            out.append((run, len(citations)))
+        return out
+
+    def line(items: list[Sentence]) -> str | None:
+        quoted = [pair for s in items for pair in cite(s)]
+        if not quoted:
+            return None
+        body = " ".join(f"“{q}” [{n}]" for q, n in quoted)
+        p = items[0].passage
+        if p.kind == "action":
+            facts = "; ".join(f"{name if name != 'rag' else 'RAG'}: {p.fields[name]}" for name in ROW_FIELDS if p.fields.get(name))
+            ref = p.fields.get("ref", "")
+            return f"Action {ref} ({facts}): {body}" if facts else f"Action {ref}: {body}"
+        return body
+
+    def by_passage(items: list[Sentence]) -> list[list[Sentence]]:
+        groups: dict[str, list[Sentence]] = {}
+        for s in items:
+            groups.setdefault(s.passage.passage_id, []).append(s)
+        for group in groups.values():
+            group.sort(key=lambda s: s.passage.text.find(s.text))
+        return sorted(groups.values(), key=lambda g: g[0].passage.ordinal)
+
+    lines: list[str] = []
+    rest = chosen
+    if query.kind == "factoid" and chosen:
+        lead = chosen[0]
+        first = line([lead])
+        if first:
+            lines.append(f"{first} — {source_label(lead.passage)}, {lead.passage.locator}")
+        rest = chosen[1:]
+        if rest:
+            lines.append("")
+            lines.append("Also in the sources:")
+    docs: dict[str, list[Sentence]] = {}
+    for s in rest:
+        docs.setdefault(s.passage.doc_id, []).append(s)
+    ordered = sorted(docs.values(), key=lambda items: (KIND_ORDER.get(items[0].passage.doc_kind, 9), items[0].passage.date or "", items[0].passage.doc_id))
+    for items in ordered:
+        rendered = [text for group in by_passage(items) if (text := line(group))]
+        if not rendered:
+            continue
+        if lines and lines[-1] != "Also in the sources:":
+            lines.append("")
+        lines.append(f"**{source_label(items[0].passage)}**")
+        lines.extend(f"- {text}" for text in rendered)
+    return "\n".join(lines).strip(), citations

@@ -1,0 +1,166 @@
+"""Understanding a question before searching: checks, follow-up rewriting, the places and years it
+names, what kind of answer it wants, and instructions posing as questions."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.errors import QuestionError
+from index.text import normalise
+
+from .types import Turn
+
+MAX_QUESTION_CHARS = 2000
+
+_INJECTION = re.compile(
+    r"\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|prompts?|rules|documents?|sources?|context|above|previous|everything)\b"
+    r"|\b(system prompt|jailbreak|developer mode|you are now|act as|pretend (to be|you are)|role-?play)\b"
+    r"|\b(write|compose|tell)\b.{0,20}\b(poem|song|story|joke|haiku|limerick)\b"
+    r"|\bwhat do you (think|believe|feel)\b|\byour (own )?(opinion|view|knowledge)\b",
+    re.I,
+)
+_META = re.compile(
+    r"^\s*(what|how)\s+(did|does|do|has|have)\s+(ofsted|the inspectors?|inspectors?|the (letters?|reports?|plan|article|press release))\s+"
+    r"(say|said|find|found|report|reported|conclude|concluded|note|noted|think|write|wrote)\s+(about|on|of|regarding|in relation to)?\s*",
+    re.I,
+)
+_FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|and what about|same for|what of|but)\b|^\s*(it|they|them|their|this|that|those|these|there|he|she|his|her)\b", re.I)
+_SOURCES = {
+    "ofsted_letter": re.compile(r"\b(ofsted|inspectors?|inspection letters?|focused visit)\b", re.I),
+    "improvement_plan": re.compile(r"\b(improvement plan|action plan|the plan|actions?)\b", re.I),
+    "press_release": re.compile(r"\b(press release|council said|council announce\w*)\b", re.I),
+    "news_article": re.compile(r"\b(article|community care|news|journalists?)\b", re.I),
+}
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_BROAD = re.compile(
+    r"\b(say|said|find|found|findings|about|summar\w*|overview|describe|tell me|what are|what were|what needs|needs to improve|list|strengths|weaknesses|areas?|compare|comparison|differ\w*|themes?|concerns|progress|how (is|are|was|were|has|have))\b",
+    re.I,
+)
+_WHEN = re.compile(r"^\s*(when|what date|what year|which year|which month|by when|how long ago)\b|\b(what|which) (date|year|month)\b|\bwhen\b", re.I)
+_WHO = re.compile(
+    r"^\s*(who|whom|whose)\b|\b(name of|names of|what is the name|who is|who was|who were|who are)\b"
+    r"|^\s*(which|what) (product|system|software|company|firm|organisation|organization|council|authority|team|person|inspector|model)\b",
+    re.I,
+)
+_HOW_MANY = re.compile(r"\b(how many|how much|what (number|percentage|proportion|share)|number of|percent)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question made ready for retrieval."""
+
+    question: str  # as asked (trimmed)
+    standalone: str  # with a follow-up's missing topic filled in from the chat history
+    topic: str  # keyword search: without "what did Ofsted say about" and place names
+    dense_query: str  # meaning search: without "what did Ofsted say about"
+    kind: str  # "factoid" or "broad"
+    wants: str | None  # "date" | "name" | "number" | None: what a factoid answer must contain
+    authorities: tuple[str, ...] = ()  # indexed authorities it names
+    unknown_places: tuple[str, ...] = ()  # places it names that no document covers
+    years: tuple[int, ...] = ()
+    injection: bool = False
+    source_kinds: tuple[str, ...] = ()  # kinds of document the question asks about ("what did Ofsted say")
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def check_question(question: str) -> tuple[str, list[str]]:
+    """The question trimmed, and warnings. Empty questions raise; very long ones are truncated."""
+    if question is None or not str(question).strip():
+        raise QuestionError("the question is empty: ask something about the indexed documents")
+    question = re.sub(r"\s+", " ", str(question)).strip()
+    warnings = []
+    if len(question) > MAX_QUESTION_CHARS:
+        question = question[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
+        warnings.append(f"the question was over {MAX_QUESTION_CHARS} characters and was truncated")
+    return question, warnings
+
+
+@functools.cache
+def known_places() -> tuple[str, ...]:
+    path = Path(__file__).with_name("data") / "authorities.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _mentions(text: str, name: str, fuzzy: bool) -> bool:
+    norm, target = normalise(text), normalise(name)
+    if re.search(rf"(?<![a-z]){re.escape(target)}(?![a-z])", norm):
+        return True
+    if not fuzzy:
+        return False
+    words, size = norm.split(), len(target.split())
+    for i in range(len(words) - size + 1):
+        window = re.sub(r"[^a-z ]", "", " ".join(words[i : i + size]))
+        if difflib.SequenceMatcher(None, window, target).ratio() >= 0.84:
+            return True
+    return False
+
+
+def rewrite_follow_up(question: str, history: list[Turn]) -> str:
+    """A follow-up that leans on the previous turn ("And on the Isles of Scilly?") gets that turn's
+    topic added, deterministically."""
+    if not history:
+        return question
+    previous = history[-1].search_query or history[-1].question
+    short = len(re.findall(r"\w+", question)) <= 6
+    if not (_FOLLOW_UP.search(question) or short):
+        return question
+    rest = re.sub(r"^\s*(and|also|but|what about|how about|and what about|same for|what of)\b[\s,]*", "", question, flags=re.I)
+    return f"{previous.rstrip(' ?.')} — {rest}".strip()
+
+
+def analyse(question: str, indexed_authorities: list[str], corpus_text_has, history: list[Turn] | None = None) -> Query:
+    """Everything retrieval and answering need to know about ``question``.
+
+    ``corpus_text_has(name)`` tells whether a name occurs anywhere in the indexed passages.
+    """
+    question, warnings = check_question(question)
+    standalone = rewrite_follow_up(question, history or [])
+    current = question if standalone == question else standalone
+    named = tuple(a for a in indexed_authorities if _mentions(current, a, fuzzy=True))
+    # A follow-up that names a place replaces the earlier turn's place.
+    if standalone != question:
+        own = tuple(a for a in indexed_authorities if _mentions(question, a, fuzzy=True))
+        if own:
+            named = own
+    unknown = tuple(
+        place
+        for place in known_places()
+        if place not in indexed_authorities
+        and _mentions(question, place, fuzzy=False)
+        and not any(_mentions(place, a, fuzzy=False) or _mentions(a, place, fuzzy=False) for a in indexed_authorities)
+        and not corpus_text_has(place)
+    )
+    years = tuple(int(y) for y in _YEAR.findall(question))
+    topic = _META.sub("", standalone)
+    dense_query = re.sub(r"\s+", " ", topic.replace("—", " ")).strip(" ?.,") or standalone
+    for name in named:
+        topic = re.sub(rf"\b(in|on|for|at|of|about)?\s*(the\s+)?{re.escape(name)}('s|’s)?", " ", topic, flags=re.I)
+    topic = re.sub(r"\s+", " ", topic.replace("—", " ")).strip(" ?.,") or standalone
+    broad = bool(_BROAD.search(question)) or bool(_META.search(standalone))
+    wants = None
+    if _HOW_MANY.search(question):
+        wants = "number"
+    elif _WHO.search(question):
+        wants = "name"
+    elif _WHEN.search(question):
+        wants = "date"
+    kind = "factoid" if wants or not broad else "broad"
+    return Query(
+        question=question,
+        standalone=standalone,
+        topic=topic,
+        dense_query=dense_query,
+        kind=kind,
+        wants=wants,
+        authorities=named,
+        unknown_places=unknown,
+        years=years,
+        injection=bool(_INJECTION.search(question)),
+        source_kinds=tuple(kind for kind, pattern in _SOURCES.items() if pattern.search(question)),
+        warnings=tuple(warnings),
+    )

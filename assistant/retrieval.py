@@ -1,0 +1,136 @@
+"""Hybrid retrieval: dense (Chroma) and lexical (BM25) candidates fused by reciprocal rank fusion,
+with metadata filters and an optional cross-encoder rerank."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+from index.embeddings import Embedder, get_embedder
+from index.settings import Settings
+from index.store import DocumentRecord, Store, StoredPassage
+
+from .lexical import LexicalIndex
+from .types import Filters, Hit
+
+RRF_K = 60
+
+
+@dataclass
+class Corpus:
+    """Every live passage and the keyword index over them, for one version of the index."""
+
+    version: tuple
+    records: dict[str, DocumentRecord]
+    passages: list[StoredPassage]
+    lexical: LexicalIndex
+
+    @property
+    def by_id(self) -> dict[str, StoredPassage]:
+        return {p.passage_id: p for p in self.passages}
+
+
+class Retriever:
+    """Finds the passages that answer a question. Thread-safe; one per process is enough."""
+
+    def __init__(self, settings: Settings, store: Store | None = None, embedder: Embedder | None = None):
+        self.settings = settings
+        self.store = store or Store.open(settings)
+        self.embedder = embedder or get_embedder(settings)
+        self._corpus: Corpus | None = None
+        self._lock = threading.Lock()
+        self._checked = 0.0
+        self._reranker = None
+
+    def corpus(self, max_age: float = 2.0) -> Corpus:
+        """The current corpus; re-read when the index has changed (checked at most every ``max_age`` s)."""
+        now = time.monotonic()
+        if self._corpus is not None and now - self._checked < max_age:
+            return self._corpus
+        with self._lock:
+            records = self.store.document_records()
+            version = tuple(sorted((r.doc_id, r.content_hash) for r in records.values()))
+            if self._corpus is None or self._corpus.version != version:
+                passages = self.store.all_passages()
+                self._corpus = Corpus(version, records, passages, LexicalIndex([p.search_text for p in passages]))
+            self._checked = now
+            return self._corpus
+
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        filters: Filters | None = None,
+        candidates: int = 30,
+        rerank: bool = False,
+        lexical_query: str | None = None,
+    ) -> list[Hit]:
+        """The ``k`` best passages for ``query``, fused from dense and keyword rankings.
+        ``lexical_query`` (default: ``query``) is what keyword search looks for."""
+        filters = filters or Filters()
+        corpus = self.corpus()
+        vector = self.embedder.embed_query(query, threads=self.settings.query_threads)
+        dense = self.store.query(vector, candidates, filters.where(), records=corpus.records)
+        dense_rank = {p.passage_id: (i, sim) for i, (p, sim) in enumerate(dense)}
+        scores = corpus.lexical.scores(lexical_query or query)
+        admitted = [i for i, p in enumerate(corpus.passages) if filters.is_empty() or filters.admits(p)]
+        lexical = sorted((i for i in admitted if scores[i] > 0), key=lambda i: -scores[i])[:candidates]
+        lexical_rank = {corpus.passages[i].passage_id: (r, scores[i]) for r, i in enumerate(lexical)}
+        by_id = {p.passage_id: p for p, _ in dense}
+        by_id.update({corpus.passages[i].passage_id: corpus.passages[i] for i in lexical})
+        sims = {pid: sim for pid, (_, sim) in dense_rank.items()}
+        missing = [pid for pid in by_id if pid not in sims]
+        sims.update(self._similarities(vector, [by_id[pid] for pid in missing], corpus))
+        top_lex = max((s for _, s in lexical_rank.values()), default=0.0) or 1.0
+        low = min(sims.values(), default=0.0)
+        high = max(sims.values(), default=1.0)
+        span = (high - low) or 1.0
+        hits = []
+        for pid, passage in by_id.items():
+            d = dense_rank.get(pid)
+            lx = lexical_rank.get(pid)
+            if self.settings.fusion == "rrf":
+                fused = (1 / (RRF_K + d[0] + 1) if d else 0.0) + (1 / (RRF_K + lx[0] + 1) if lx else 0.0)
+            else:  # relative score fusion: min-max dense similarity plus BM25 relative to the best
+                fused = 0.5 * (sims[pid] - low) / span + 0.5 * ((lx[1] / top_lex) if lx else 0.0)
+            hits.append(
+                Hit(
+                    passage=passage,
+                    score=fused,
+                    dense=sims[pid],
+                    lexical=lx[1] if lx else 0.0,
+                    dense_rank=d[0] if d else None,
+                    lexical_rank=lx[0] if lx else None,
+                )
+            )
+        hits.sort(key=lambda h: (-h.score, h.passage.passage_id))
+        if rerank and hits:
+            hits = self._rerank(query, hits[: max(k, candidates)])
+        return hits[:k]
+
+    def _similarities(self, vector, passages: list[StoredPassage], corpus: Corpus) -> dict[str, float]:
+        """Cosine similarity of ``vector`` to passages the dense search did not return."""
+        if not passages:
+            return {}
+        from index.store import chroma_id
+
+        ids = {chroma_id(p.passage_id, corpus.records[p.doc_id].content_hash): p.passage_id for p in passages}
+        got = self.store.passages.get(ids=list(ids), include=["embeddings"])
+        return {ids[cid]: float(sum(a * b for a, b in zip(vec, vector))) for cid, vec in zip(got["ids"], got["embeddings"])}
+
+    def dense_only(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
+        """Dense retrieval alone (for comparisons in the eval)."""
+        corpus = self.corpus()
+        vector = self.embedder.embed_query(query, threads=self.settings.query_threads)
+        found = self.store.query(vector, k, (filters or Filters()).where(), records=corpus.records)
+        return [Hit(passage=p, score=sim, dense=sim, dense_rank=i) for i, (p, sim) in enumerate(found)]
+
+    def _rerank(self, query: str, hits: list[Hit]) -> list[Hit]:
+        from dataclasses import replace
+
+        from .rerank import get_reranker
+
+        scores = get_reranker().score(query, [h.passage.search_text for h in hits])
+        ranked = sorted(zip(hits, scores), key=lambda pair: -pair[1])
+        return [replace(h, rerank=float(s)) for h, s in ranked]
