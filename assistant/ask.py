@@ -121,6 +121,7 @@ class Assistant:
             return answer
         t0 = time.perf_counter()
         hits = self.retrieve(query, filters, k)
+        answer.retrieved = [h.passage.passage_id for h in hits]
         t1 = time.perf_counter()
         self._answer_extractively(query, hits, answer)
         t2 = time.perf_counter()

@@ -158,6 +158,228 @@ def show(ctx, passage_id):
     out.print(f"characters {p.start}–{p.end} of the document text")
 
 
+def _filters(doc, kind, authority, year_from, year_to):
+    from .types import Filters
+
+    return Filters(doc_ids=tuple(doc), kinds=tuple(kind), authorities=tuple(authority), year_from=year_from, year_to=year_to)
+
+
+def filter_options(func):
+    for option in reversed(
+        [
+            click.option("--doc", multiple=True, help="Only this document id (repeatable)."),
+            click.option("--kind", multiple=True, type=click.Choice(["ofsted_letter", "improvement_plan", "press_release", "news_article", "other"]), help="Only documents of this kind (repeatable)."),
+            click.option("--authority", multiple=True, help="Only this authority, e.g. 'Isles of Scilly' (repeatable)."),
+            click.option("--year-from", type=int, help="Only documents dated this year or later."),
+            click.option("--year-to", type=int, help="Only documents dated this year or earlier."),
+            click.option("-k", "--top-k", type=click.IntRange(1, 50), help="Passages to use (IA_TOP_K)."),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
+def print_answer(answer, console) -> None:
+    from rich.markdown import Markdown
+
+    from index.text import display_date
+
+    for warning in answer.warnings:
+        console.print(f"[yellow]Warning:[/] {warning}")
+    console.print(Markdown(answer.answer))
+    if answer.citations:
+        console.print()
+        console.print("[bold]Sources[/]")
+        for c in answer.citations:
+            console.print(f"  [{c.n}] {c.title} ({display_date(c.date)}), {c.locator} — {c.passage_id}")
+    if answer.related:
+        console.print()
+        console.print("[bold]Related passages[/] (not citations: they do not answer the question)")
+        for r in answer.related:
+            console.print(f"  • {r.title} ({display_date(r.date)}), {r.locator} — {r.passage_id}")
+
+
+def read_questions(path: Path) -> tuple[list[dict], list[str]]:
+    """Questions from a JSONL file (objects with id and question) or plain lines; bad lines are
+    reported with their line number and skipped."""
+    import json
+
+    items, problems = [], []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise click.UsageError(f"cannot read {path}: {err}") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line.lstrip().startswith("{"):
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as err:
+                problems.append(f"{path}:{number}: not valid JSON ({err.msg}); skipped")
+                continue
+            if not isinstance(obj.get("question"), str) or not obj["question"].strip():
+                problems.append(f"{path}:{number}: no 'question' string; skipped")
+                continue
+            items.append({"id": obj.get("id", str(number)), "question": obj["question"]})
+        else:
+            items.append({"id": str(number), "question": line.strip()})
+    if not items:
+        raise click.UsageError(f"{path} holds no questions")
+    return items, problems
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the documented contract).")
+@click.option("--questions-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSONL ({id, question}) or one question a line; prints one JSON object a line.")
+@click.option("--mode", type=click.Choice(["extractive"]), default=None, help="How to answer (default: extractive, no LLM).")
+@filter_options
+@click.pass_context
+@errors_as_messages
+def ask(ctx, question, as_json, questions_file, mode, doc, kind, authority, year_from, year_to, top_k):
+    """Answer a question from the indexed documents, with verified citations.
+
+    \b
+    Examples:
+        inspection-assistant ask "What did Ofsted say about supervision?"
+        inspection-assistant ask "Which product was procured for the new case management system?" --json
+        inspection-assistant ask --questions-file questions.jsonl > answers.jsonl
+    """
+    import json
+
+    from .ask import Assistant
+
+    if question is None and not questions_file:
+        raise click.UsageError("give a QUESTION or --questions-file")
+    settings = _settings(ctx)
+    assistant = Assistant(settings)
+    filters = _filters(doc, kind, authority, year_from, year_to)
+    if questions_file:
+        items, problems = read_questions(questions_file)
+        for problem in problems:
+            click.echo(problem, err=True)
+        for item in items:
+            try:
+                result = assistant.ask(item["question"], filters=filters, k=top_k).to_json()
+            except AssistantError as err:
+                result = {"question": item["question"], "error": str(err)}
+            click.echo(json.dumps({"id": item["id"], **result}, ensure_ascii=False))
+        return
+    answer = assistant.ask(question, filters=filters, k=top_k)
+    if as_json:
+        click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print_answer(answer, _console())
+
+
+@cli.command()
+@filter_options
+@click.pass_context
+@errors_as_messages
+def chat(ctx, doc, kind, authority, year_from, year_to, top_k):
+    """Ask questions one after another; follow-ups ("And on the Isles of Scilly?") use the history.
+
+    \b
+    Example:
+        inspection-assistant chat
+    """
+    from .ask import Assistant
+    from .types import Turn
+
+    assistant = Assistant(_settings(ctx))
+    filters = _filters(doc, kind, authority, year_from, year_to)
+    console = _console()
+    console.print("Ask about the indexed documents. Empty line or Ctrl-D to leave.")
+    history: list[Turn] = []
+    while True:
+        try:
+            question = console.input("[bold]> [/]")
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not question.strip() or question.strip().lower() in ("exit", "quit"):
+            break
+        try:
+            answer = assistant.ask(question, history=history, filters=filters, k=top_k)
+        except AssistantError as err:
+            console.print(f"[red]Error:[/] {err}")
+            continue
+        print_answer(answer, console)
+        console.print()
+        history.append(Turn(answer.question, answer.answer, answer.search_query))
+
+
+@cli.command("eval")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="test", show_default=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("eval-results"), show_default=True, help="Where results.json and report.md go.")
+@click.option("--compare", is_flag=True, help="Also run dense-only, RRF fusion and reranked retrieval; write compare.md.")
+@click.option("--gate", "gate_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Thresholds JSON: exit 1 when a metric is below its threshold.")
+@click.pass_context
+@errors_as_messages
+def eval_command(ctx, file, split, out_dir, compare, gate_file):
+    """Score the assistant on a known-answer set (default: evals/known_answers.jsonl).
+
+    \b
+    Examples:
+        inspection-assistant eval
+        inspection-assistant eval my-questions.jsonl --split all --out my-results
+        inspection-assistant eval --compare --split dev
+    """
+    import json
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from evals.dataset import DEFAULT_SET, load_dataset
+    from evals.runner import HEADLINE, compare_markdown, evaluate, fmt, machine_description, write_run
+    from evals.gate import check
+
+    from .ask import Assistant
+
+    settings = _settings(ctx)
+    data = load_dataset(file or DEFAULT_SET, split)
+    for problem in data.problems:
+        click.echo(problem, err=True)
+    configs = [("hybrid, extractive", settings)]
+    if compare:
+        configs += [
+            ("dense only, extractive", settings.replace(retrieval="dense")),
+            ("hybrid (RRF), extractive", settings.replace(fusion="rrf")),
+            ("hybrid + rerank, extractive", settings.replace(rerank=True)),
+        ]
+    machine = machine_description()
+    runs = []
+    shared = None
+    for label, config in configs:
+        assistant = Assistant(config, store=shared.retriever.store if shared else None, embedder=shared.embedder if shared else None)
+        shared = shared or assistant
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=_console(stderr=True), transient=True) as bar:
+            task = bar.add_task(f"Evaluating: {label}", total=len(data.items))
+            run = evaluate(assistant, data, label, progress=lambda done, total: bar.update(task, completed=done))
+        runs.append(run)
+        target = out_dir if len(configs) == 1 or label == configs[0][0] else out_dir / label.split(",")[0].replace(" ", "-").replace("(", "").replace(")", "").replace("+", "plus")
+        json_path, md_path = write_run(run, target, split, machine)
+    table = Table(title=f"{runs[0].metrics['items']} questions, split {split}", title_justify="left")
+    table.add_column("Metric")
+    for run in runs:
+        table.add_column(run.label)
+    for key, name, style in HEADLINE:
+        table.add_row(name, *[fmt(run.metrics.get(key), style) for run in runs])
+    out = _console()
+    out.print(table)
+    if compare:
+        (out_dir / "compare.md").write_text(compare_markdown(runs, split, machine), encoding="utf-8")
+        out.print(f"Comparison: {out_dir / 'compare.md'}")
+    out.print(f"Report: {out_dir / 'report.md'}; per-item results: {out_dir / 'results.json'}")
+    if gate_file:
+        failures = check(runs[0].metrics, json.loads(gate_file.read_text(encoding="utf-8")))
+        for failure in failures:
+            click.echo(f"GATE: {failure}", err=True)
+        if failures:
+            sys.exit(1)
+
+
 def main():
     cli(prog_name="inspection-assistant")
 

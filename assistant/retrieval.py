@@ -69,6 +69,8 @@ class Retriever:
         """The ``k`` best passages for ``query``, fused from dense and keyword rankings.
         ``lexical_query`` (default: ``query``) is what keyword search looks for."""
         filters = filters or Filters()
+        if self.settings.retrieval == "dense":
+            return self.dense_only(query, k, filters)
         corpus = self.corpus()
         vector = self.embedder.embed_query(query, threads=self.settings.query_threads)
         dense = self.store.query(vector, candidates, filters.where(), records=corpus.records)

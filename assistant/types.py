@@ -115,6 +115,7 @@ class Answer:
     search_query: str = ""
     warnings: list[str] = field(default_factory=list)
     reason: str = ""  # why it abstained, for people running evals
+    retrieved: list[str] = field(default_factory=list)  # passage ids retrieved, best first
 
     def to_json(self) -> dict:
         return {
@@ -129,4 +130,5 @@ class Answer:
             "search_query": self.search_query,
             "warnings": self.warnings,
             "reason": self.reason,
+            "retrieved": self.retrieved,
         }

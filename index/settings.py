@@ -59,6 +59,9 @@ class Settings:
     candidates: int = field(
         default=30, metadata={"help": "Candidates taken from each of dense and keyword search before fusion."}
     )
+    retrieval: str = field(
+        default="hybrid", metadata={"help": "`hybrid` (dense + keyword, fused) or `dense` (Chroma only: for comparisons)."}
+    )
     fusion: str = field(
         default="score", metadata={"help": "How dense and keyword rankings combine: `score` (relative scores) or `rrf`."}
     )
@@ -73,6 +76,8 @@ class Settings:
     def __post_init__(self) -> None:
         if len(self.collection) < 3:
             raise ConfigError(f"collection name {self.collection!r} is too short (Chroma needs 3+ characters)")
+        if self.retrieval not in ("hybrid", "dense"):
+            raise ConfigError(f"retrieval must be 'hybrid' or 'dense', not {self.retrieval!r}")
         if self.fusion not in ("score", "rrf"):
             raise ConfigError(f"fusion must be 'score' or 'rrf', not {self.fusion!r}")
         for name in ("index_threads", "query_threads", "batch_size", "top_k", "candidates"):
