@@ -1,0 +1,76 @@
+"""Composition and quote checks of the extractive answerer on hand-made passages (no model)."""
+
+from assistant import extractive
+from assistant.query import analyse
+from assistant.types import Hit
+from index.store import StoredPassage
+from index.text import normalise
+
+
+def passage(pid, text, kind="paragraph", doc_kind="ofsted_letter", date="2021-09-07", fields=None, ordinal=0):
+    doc_id = pid.split("#")[0]
+    return StoredPassage(
+        passage_id=pid, doc_id=doc_id, text=text, locator="paragraph 1", heading=(), start=0, end=len(text),
+        context="", ordinal=ordinal, kind=kind, page=None, title=f"Title of {doc_id}", doc_kind=doc_kind,
+        authority="Isle of Wight", publisher="Ofsted", date=date, fields=fields or {},
+    )
+
+
+def scored(question, passages, scores):
+    query = analyse(question, ["Isle of Wight"], lambda n: False)
+    sentences = [s for p in passages for s in extractive.sentences_of(Hit(p, 1.0))]
+    for s in sentences:
+        s.score = scores.get(s.text[:20], 0.1)
+    return query, sentences
+
+
+def test_verbatim_runs_keep_whole_quotes_and_split_merged_cells():
+    doc = normalise("Ensure staff complete chronologies drawing on partners</p>\tOwner\t\n\tMASH (Multi Agency Safeguarding Hub) processes.")
+    assert extractive.verbatim_runs("Ensure staff complete chronologies drawing on partners", doc) == ["Ensure staff complete chronologies drawing on partners"]
+    runs = extractive.verbatim_runs("Ensure staff complete chronologies drawing on partners MASH (Multi Agency Safeguarding Hub) processes.", doc)
+    assert runs == ["Ensure staff complete chronologies drawing on partners", "MASH (Multi Agency Safeguarding Hub) processes."]
+    assert extractive.verbatim_runs("Something never said in the document at all", doc) == []
+
+
+def test_addresses_and_phone_lines_are_not_quoted():
+    assert not extractive.is_prose("Ofsted\nPiccadilly Gate\nStore Street\nManchester\nM1 2WD")
+    assert not extractive.is_prose("T 0300 123 1231 Textphone 0161 618 8524 enquiries@ofsted.gov.uk")
+    assert extractive.is_prose("Managers do not provide staff with reflective supervision.")
+
+
+def test_broad_answer_groups_by_source_ofsted_first_and_dated():
+    plan = passage("plan-2024#action-6.1", "Ref: 6.1\nAction: Ensure supervision happens monthly.", kind="action", doc_kind="improvement_plan", date="2024-03",
+                   fields={"ref": "6.1", "action": "Ensure supervision happens monthly.", "owner": "Children's Management Team", "rag": "A", "commencing": "April 2024"})
+    letter = passage("letter-2021#p21", "The majority of supervision is regular and effective. Other things happen too.")
+    query, sentences = scored("What did Ofsted say about supervision?", [plan, letter], {"Ensure supervision h": 0.9, "The majority of supe": 0.8})
+    chosen = extractive.select(query, sentences, max_sentences=8, relative=0.7)
+    text, citations = extractive.compose(query, chosen, lambda doc_id: normalise(letter.text + " " + plan.text))
+    assert text.index("Ofsted letter — Title of letter-2021, 7 September 2021") < text.index("Improvement plan — Title of plan-2024, March 2024")
+    assert "Action 6.1 (owner: Children's Management Team; commencing: April 2024; RAG: A): “Ensure supervision happens monthly.” [2]" in text
+    assert "“The majority of supervision is regular and effective.” [1]" in text
+    for c in citations:
+        assert c.quote in c.text
+        assert f"“{c.quote}” [{c.n}]" in text
+
+
+def test_factoid_leads_with_the_sentence_that_answers():
+    p = passage("letter-2021#p7", "This letter summarises the findings. The visit took place on 28 and 29 July 2021.")
+    query, sentences = scored("When did the visit take place?", [p], {"This letter summaris": 0.9, "The visit took place": 0.85})
+    chosen = extractive.select(query, sentences, max_sentences=8, relative=0.7)
+    assert chosen[0].text == "The visit took place on 28 and 29 July 2021."
+    text, _ = extractive.compose(query, chosen, lambda d: normalise(p.text))
+    assert text.startswith("“The visit took place on 28 and 29 July 2021.” [1] — Ofsted letter")
+
+
+def test_typed_question_without_the_fact_selects_nothing():
+    p = passage("letter-2022#p24", "Leaders have recently appointed an interim manager. This has brought stability.")
+    query, sentences = scored("What is the name of the interim manager?", [p], {"Leaders have recentl": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.7) == []
+
+
+def test_quotes_not_in_the_document_are_never_cited():
+    p = passage("letter-2021#p1", "Supervision is regular and reflective in most teams.")
+    query, sentences = scored("What about supervision?", [p], {"Supervision is regul": 0.9})
+    chosen = extractive.select(query, sentences, max_sentences=8, relative=0.7)
+    text, citations = extractive.compose(query, chosen, lambda d: normalise("an entirely different document text"))
+    assert citations == [] and text == ""
