@@ -108,7 +108,7 @@ class Assistant:
         history: list[Turn] | None = None,
         filters: Filters | None = None,
         k: int | None = None,
-        mode: str = "extractive",
+        mode: str | None = None,
     ) -> Answer:
         """Answer ``question`` from the index. Abstains (``abstained=True``) when the sources don't say."""
         started = time.perf_counter()
@@ -119,14 +119,62 @@ class Assistant:
             answer.answer, answer.reason = refusal
             answer.timings_ms = {"retrieve": 0.0, "answer": 0.0, "total": (time.perf_counter() - started) * 1000}
             return answer
+        mode = mode or self.settings.mode
+        model = self._chat_model(mode) if mode != "extractive" else None
         t0 = time.perf_counter()
+        if model is not None and history and query.standalone != query.question:
+            query = self._condense(model, query, history, answer)
         hits = self.retrieve(query, filters, k)
         answer.retrieved = [h.passage.passage_id for h in hits]
         t1 = time.perf_counter()
-        self._answer_extractively(query, hits, answer)
+        if model is None or not hits:
+            self._answer_extractively(query, hits, answer)
+        else:
+            self._answer_generatively(model, mode, query, hits, answer)
         t2 = time.perf_counter()
         answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - started) * 1000}
         return answer
+
+    def _chat_model(self, mode: str):
+        from .generative import chat_model
+
+        with self._lock:
+            models = self.__dict__.setdefault("_models", {})
+            if mode not in models:
+                models[mode] = chat_model(self.settings, mode)
+            return models[mode]
+
+    def _condense(self, model, query: Query, history: list[Turn], answer: Answer) -> Query:
+        """The LLM's standalone rewrite of a follow-up (the deterministic one if it fails)."""
+        from .generative import BackendError, condense
+
+        try:
+            standalone = condense(model, query.question, history, self.settings.llm_timeout)
+        except BackendError as err:
+            answer.warnings.append(f"could not condense the follow-up with the model ({err}); used the simple rewrite")
+            return query
+        condensed = self.analyse(standalone)
+        answer.search_query = condensed.standalone
+        return replace(condensed, question=query.question)
+
+    def _answer_generatively(self, model, mode: str, query: Query, hits: list[Hit], answer: Answer) -> None:
+        from .generative import BackendError, invoke, messages_for
+        from .verify import verify
+
+        try:
+            text = invoke(model, messages_for(query.standalone, hits), self.settings.llm_timeout)
+        except BackendError as err:
+            answer.warnings.append(f"the {mode} backend failed ({err}); this is the extractive answer")
+            self._answer_extractively(query, hits, answer)
+            return
+        checked = verify(text, hits, self.embed_many, self.document_norm, self.settings.min_support)
+        answer.dropped = checked.dropped
+        if not checked.citations:
+            answer.warnings.append(f"nothing in the {mode} model's answer could be verified against the sources; this is the extractive answer")
+            self._answer_extractively(query, hits, answer)
+            return
+        answer.answer, answer.citations, answer.abstained, answer.mode = checked.answer, checked.citations, False, mode
+        answer.related, answer.reason = [], f"verified {len(checked.citations)} citations, dropped {len(checked.dropped)} sentences"
 
     def _refusal(self, query: Query) -> tuple[str, str] | None:
         if query.injection:

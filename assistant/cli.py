@@ -187,6 +187,9 @@ def print_answer(answer, console) -> None:
     for warning in answer.warnings:
         console.print(f"[yellow]Warning:[/] {warning}")
     console.print(Markdown(answer.answer))
+    if answer.dropped:
+        console.print(f"[dim]The verifier dropped {len(answer.dropped)} sentence(s) of the model's answer: "
+                      + "; ".join(d["reason"] for d in answer.dropped[:3]) + "[/]")
     if answer.citations:
         console.print()
         console.print("[bold]Sources[/]")
@@ -233,7 +236,7 @@ def read_questions(path: Path) -> tuple[list[dict], list[str]]:
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON (the documented contract).")
 @click.option("--questions-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="JSONL ({id, question}) or one question a line; prints one JSON object a line.")
-@click.option("--mode", type=click.Choice(["extractive"]), default=None, help="How to answer (default: extractive, no LLM).")
+@click.option("--mode", type=click.Choice(["extractive", "openai", "ollama", "local"]), default=None, help="How to answer (IA_MODE; default extractive: no LLM). Generated answers pass the verifier.")
 @filter_options
 @click.pass_context
 @errors_as_messages
@@ -261,12 +264,12 @@ def ask(ctx, question, as_json, questions_file, mode, doc, kind, authority, year
             click.echo(problem, err=True)
         for item in items:
             try:
-                result = assistant.ask(item["question"], filters=filters, k=top_k).to_json()
+                result = assistant.ask(item["question"], filters=filters, k=top_k, mode=mode).to_json()
             except AssistantError as err:
                 result = {"question": item["question"], "error": str(err)}
             click.echo(json.dumps({"id": item["id"], **result}, ensure_ascii=False))
         return
-    answer = assistant.ask(question, filters=filters, k=top_k)
+    answer = assistant.ask(question, filters=filters, k=top_k, mode=mode)
     if as_json:
         click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -14,6 +14,7 @@ from .errors import ConfigError
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 ENV_PREFIX = "IA_"
 PACKAGED_MODEL = "packaged"
+MODES = ("extractive", "openai", "ollama", "local")
 
 
 def _default_threads() -> int:
@@ -73,9 +74,31 @@ class Settings:
         metadata={"help": "Below this evidence score the assistant says the sources don't cover the question (calibrated on the eval's dev split)."},
     )
 
+    mode: str = field(
+        default="extractive",
+        metadata={"help": "How answers are written: `extractive` (no LLM), `openai`, `ollama` or `local` (SmolLM2-135M; a demo)."},
+    )
+    llm_base_url: str = field(
+        default="http://127.0.0.1:8080/v1",
+        metadata={"help": "OpenAI-compatible endpoint for `openai` mode (llama.cpp server, vLLM, LM Studio, Ollama's /v1, OpenAI, Azure)."},
+    )
+    llm_model: str = field(default="", metadata={"help": "Model name for `openai` / `ollama` modes."})
+    llm_api_key: str = field(default="not-needed", metadata={"help": "API key for `openai` mode (local servers ignore it)."})
+    ollama_base_url: str = field(default="http://127.0.0.1:11434", metadata={"help": "Ollama server for `ollama` mode."})
+    llm_timeout: float = field(
+        default=30.0, metadata={"help": "Seconds to wait for a generative backend before answering extractively."}
+    )
+    llm_max_tokens: int = field(default=300, metadata={"help": "Most tokens a generative backend may write."})
+    min_support: float = field(
+        default=0.5,
+        metadata={"help": "A generated sentence whose cited passage is less similar than this (cosine) is dropped by the verifier."},
+    )
+
     def __post_init__(self) -> None:
         if len(self.collection) < 3:
             raise ConfigError(f"collection name {self.collection!r} is too short (Chroma needs 3+ characters)")
+        if self.mode not in MODES:
+            raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
         if self.retrieval not in ("hybrid", "dense"):
             raise ConfigError(f"retrieval must be 'hybrid' or 'dense', not {self.retrieval!r}")
         if self.fusion not in ("score", "rrf"):

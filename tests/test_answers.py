@@ -1,6 +1,7 @@
 """Real answers from the real model over the real corpus, as users ask them."""
 
 import json
+import socket
 import os
 import subprocess
 import sys
@@ -103,3 +104,50 @@ def test_empty_question_and_missing_index_are_clear(real_index, tmp_path):
 
     missing = run_cli(Settings(source_dir=tmp_path, data_dir=tmp_path / "none"), "ask", "What is RAFT?")
     assert missing.returncode == 2 and "build it with `inspection-assistant index`" in missing.stderr
+
+
+def with_model(assistant, monkeypatch, reply):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    monkeypatch.setattr(assistant, "_chat_model", lambda mode: FakeListChatModel(responses=[reply] * 5))
+
+
+def test_generated_answer_is_verified_and_renumbered(assistant, monkeypatch):
+    hits = assistant.retrieve(assistant.analyse("Which product was procured for the new case management system?"))
+    n = 1 + [h.passage.passage_id for h in hits].index("isle-of-wight-improvement-plan-2024#action-8.1")
+    with_model(assistant, monkeypatch, f'The product "Mosaic has been procured" [{n}]. It was chosen because it is cheap [{n}]. Ofsted praised it [9].')
+    answer = assistant.ask("Which product was procured for the new case management system?", mode="openai")
+    assert answer.mode == "openai" and not answer.abstained
+    assert answer.answer.startswith('The product "Mosaic has been procured" [1].')
+    assert [c.passage_id for c in answer.citations] == ["isle-of-wight-improvement-plan-2024#action-8.1"]
+    assert answer.citations[0].quote == "Mosaic has been procured"
+    reasons = [d["reason"] for d in answer.dropped]
+    assert any("only" in r and "passages" in r for r in reasons) and len(reasons) == 2
+
+
+def test_when_nothing_survives_the_extractive_answer_is_given(assistant, monkeypatch):
+    with_model(assistant, monkeypatch, "The Isle of Wight won the 2022 World Cup.")
+    answer = assistant.ask("What did Ofsted say about supervision?", mode="local")
+    assert answer.mode == "extractive" and not answer.abstained
+    assert answer.dropped == [{"sentence": "The Isle of Wight won the 2022 World Cup.", "reason": "no citation"}]
+    assert any("could be verified" in w for w in answer.warnings)
+    assert_quotes_verbatim(answer, assistant)
+
+
+def test_unreachable_and_silent_endpoints_fall_back_within_the_timeout(real_index, real_embedder):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)  # accepts connections, never answers
+    port = listener.getsockname()[1]
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    dead_port = closed.getsockname()[1]
+    closed.close()
+    try:
+        for url, expected in ((f"http://127.0.0.1:{port}/v1", "no reply within 2 s"), (f"http://127.0.0.1:{dead_port}/v1", "openai backend failed")):
+            settings = real_index.replace(llm_base_url=url, llm_model="any", llm_timeout=2.0)
+            answer = Assistant(settings, embedder=real_embedder).ask("What is RAFT?", mode="openai")
+            assert answer.mode == "extractive" and not answer.abstained
+            assert any(expected in w for w in answer.warnings), answer.warnings
+    finally:
+        listener.close()
