@@ -199,9 +199,13 @@ class Assistant:
         if not sentences:
             answer.answer, answer.reason = NOT_COVERED, "no passages"
             return
-        vectors = self.embed_many([query.dense_query] + [s.text for s in sentences])
-        lexical = self.retriever.corpus().lexical
-        extractive.score_sentences(query, sentences, vectors[1:], vectors[0], lexical.idf, lexical.max_idf)
+        corpus = self.retriever.corpus()
+        stored = self.retriever.store.sentence_vectors([h.passage for h in hits], corpus.records)
+        missing = [s.text for s in sentences if (s.passage.passage_id, s.text) not in stored]
+        computed = dict(zip(missing, self.embed_many(missing))) if missing else {}
+        vectors = [stored.get((s.passage.passage_id, s.text)) or computed[s.text] for s in sentences]
+        question_vector = self.retriever.embed_query(query.dense_query)
+        extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf)
         chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7)
         best = max(s.score for s in sentences)
         if not chosen:

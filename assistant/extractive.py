@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.sentences import is_prose, passage_sentences  # noqa: F401 (is_prose re-exported)
 from index.store import StoredPassage
 from index.text import display_date, normalise, split_sentences
 from index.types import KIND_LABELS
@@ -44,20 +45,7 @@ class Sentence:
 
 def sentences_of(hit: Hit) -> list[Sentence]:
     p = hit.passage
-    if p.kind == "action":
-        out = []
-        for name in ("action", "progress"):
-            value = p.fields.get(name, "")
-            out.extend(Sentence(hit, value[s:e], field=name) for s, e in split_sentences(value))
-        return out
-    return [Sentence(hit, p.text[s:e]) for s, e in split_sentences(p.text) if is_prose(p.text[s:e])]
-
-
-def is_prose(text: str) -> bool:
-    """A sentence worth quoting, not an address block, phone line or sign-off."""
-    words = text.split()
-    plain = sum(1 for w in words if re.fullmatch(r"[(“\"‘']?[a-z][a-z’'-]*[,.;:!?)”\"’']*", w))
-    return plain >= 3 and plain >= 0.4 * len(words) and "@" not in text
+    return [Sentence(hit, text, field=column) for text, column in passage_sentences(p.text, p.kind, p.fields)]
 
 
 def satisfies(sentence: Sentence, wants: str | None, question: str) -> bool:

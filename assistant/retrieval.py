@@ -42,6 +42,19 @@ class Retriever:
         self._lock = threading.Lock()
         self._checked = 0.0
         self._reranker = None
+        self._query_vectors: dict[str, list[float]] = {}
+
+    def embed_query(self, text: str) -> list[float]:
+        """The question's vector (the last few are kept: answering reuses retrieval's)."""
+        with self._lock:
+            cached = self._query_vectors.get(text)
+        if cached is None:
+            cached = self.embedder.embed_query(text, threads=self.settings.query_threads)
+            with self._lock:
+                self._query_vectors[text] = cached
+                while len(self._query_vectors) > 64:
+                    self._query_vectors.pop(next(iter(self._query_vectors)))
+        return cached
 
     def corpus(self, max_age: float = 2.0) -> Corpus:
         """The current corpus; re-read when the index has changed (checked at most every ``max_age`` s)."""
@@ -72,7 +85,7 @@ class Retriever:
         if self.settings.retrieval == "dense":
             return self.dense_only(query, k, filters)
         corpus = self.corpus()
-        vector = self.embedder.embed_query(query, threads=self.settings.query_threads)
+        vector = self.embed_query(query)
         dense = self.store.query(vector, candidates, filters.where(), records=corpus.records)
         dense_rank = {p.passage_id: (i, sim) for i, (p, sim) in enumerate(dense)}
         scores = corpus.lexical.scores(lexical_query or query)
@@ -124,7 +137,7 @@ class Retriever:
     def dense_only(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         """Dense retrieval alone (for comparisons in the eval)."""
         corpus = self.corpus()
-        vector = self.embedder.embed_query(query, threads=self.settings.query_threads)
+        vector = self.embed_query(query)
         found = self.store.query(vector, k, (filters or Filters()).where(), records=corpus.records)
         return [Hit(passage=p, score=sim, dense=sim, dense_rank=i) for i, (p, sim) in enumerate(found)]
 

@@ -19,12 +19,13 @@ from .errors import IndexBusy, LoadError
 from .loaders import SUPPORTED, load
 from .manifest import MANIFEST_NAME, document_meta, read_manifest
 from .passages import infer_title, make_passages
+from .sentences import passage_sentences
 from .settings import Settings
 from .store import Store, chroma_id
 from .types import Document, Passage
 
 # Bump when loading or passage-making changes, so every document is re-indexed once.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -45,6 +46,7 @@ class IndexReport:
     outcomes: list[Outcome] = field(default_factory=list)
     embedded: int = 0  # passages embedded in this run
     reused: int = 0  # passages found already stored by an interrupted run
+    sentences: int = 0  # quotable sentences embedded with them
     seconds: float = 0.0
 
     def count(self, status: str) -> int:
@@ -153,11 +155,15 @@ def run_index(
 def path_key(file: Path, source_dir: Path) -> str:
     """How a record names its file: relative to the source folder when inside it (so the folder
     and the data folder can move together), else absolute."""
-    absolute = file.parent.resolve() / file.name
+    absolute = _absolute(file)
     try:
         return absolute.relative_to(source_dir.resolve()).as_posix()
     except ValueError:
         return str(absolute)
+
+
+def _absolute(path: Path) -> Path:
+    return path.parent.resolve() / path.name
 
 
 def _record_path(record_path: str, source_dir: Path) -> Path:
@@ -168,7 +174,7 @@ def _record_path(record_path: str, source_dir: Path) -> Path:
 def _read_files(paths, records, model, report: IndexReport, progress: Progress, source_dir: Path) -> list[_Pending]:
     files, _ = discover(paths)
     manifests: dict[Path, dict] = {}
-    by_path = {r.path: r for r in records.values()}
+    by_path = {_absolute(_record_path(r.path, source_dir)): r for r in records.values()}
     claimed: dict[str, str] = {}
     pending = []
     for done, file in enumerate(files, start=1):
@@ -183,14 +189,15 @@ def _read_files(paths, records, model, report: IndexReport, progress: Progress, 
             entry = manifests[folder].get(file.name)
             data = file.read_bytes() if file.is_file() else b""
             digest = content_hash(data, entry, model)
-            previous = by_path.get(key)
+            previous = by_path.get(_absolute(file))
             if previous is not None and previous.content_hash == digest:
                 claimed[previous.doc_id] = key
                 report.outcomes.append(Outcome(file.name, "unchanged", previous.doc_id, previous.passage_count))
                 continue
             loaded = load(file)
             meta = document_meta(file.name, loaded.text, entry, infer_title)
-            if meta.doc_id in claimed or (meta.doc_id in records and records[meta.doc_id].path != key and _record_path(records[meta.doc_id].path, source_dir).exists()):
+            other = records.get(meta.doc_id)
+            if meta.doc_id in claimed or (other and _absolute(_record_path(other.path, source_dir)) != _absolute(file) and _record_path(other.path, source_dir).exists()):
                 meta = _unique_id(meta, file, claimed, records)
             claimed[meta.doc_id] = key
             doc = Document(meta=meta, source=file.name, text=loaded.text, format=loaded.format, content_hash=digest, pages=loaded.pages)
@@ -229,20 +236,26 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
     for item, missing in todo:
         for start in range(0, len(missing), settings.batch_size):
             batch = missing[start : start + settings.batch_size]
-            vectors = embedder.embed([p.search_text for p in batch], batch_size=settings.batch_size, threads=settings.index_threads)
-            store.add_passages(item.doc, batch, vectors)
+            # Each passage and its quotable sentences are embedded together; the sentences are
+            # stored first, so any stored passage has them (answers then embed nothing but the question).
+            sentences = [(p, i, text) for p in batch for i, (text, _) in enumerate(passage_sentences(p.text, p.kind, p.fields))]
+            texts = [p.search_text for p in batch] + [text for _, _, text in sentences]
+            vectors = embedder.embed(texts, batch_size=settings.batch_size, threads=settings.index_threads)
+            store.add_sentences(item.doc, sentences, vectors[len(batch) :])
+            store.add_passages(item.doc, batch, vectors[: len(batch)])
             done += len(batch)
             report.embedded += len(batch)
+            report.sentences += len(sentences)
             progress("embed", done, total)
         store.put_document(item.doc, item.path, len(item.passages))  # the switch to the new version
-        store.passages.delete(where={"$and": [{"doc_id": item.doc.doc_id}, {"doc_hash": {"$ne": item.doc.content_hash}}]})
+        store.delete_old_versions(item.doc.doc_id, item.doc.content_hash)
         report.outcomes.append(Outcome(item.doc.source, item.status, item.doc.doc_id, len(item.passages)))
 
 
 def _remove_missing(store: Store, records, paths: list[Path], report: IndexReport, source_dir: Path) -> None:
     scanned = [p.resolve() for p in paths]
     for record in records.values():
-        path = _record_path(record.path, source_dir).parent.resolve() / Path(record.path).name
+        path = _absolute(_record_path(record.path, source_dir))
         if path.exists() or path.is_symlink():
             continue
         if any(path == s or s in path.parents for s in scanned):

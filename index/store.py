@@ -138,6 +138,9 @@ class Store:
         self.documents_collection = client.get_or_create_collection(
             f"{settings.collection}_documents", embedding_function=None
         )
+        self.sentences = client.get_or_create_collection(
+            f"{settings.collection}_sentences", configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+        )
 
     @classmethod
     def open(cls, settings: Settings, create: bool = False) -> "Store":
@@ -163,7 +166,7 @@ class Store:
 
     def reset(self) -> None:
         """Drop everything (``index --rebuild``)."""
-        for name in (self.settings.collection, f"{self.settings.collection}_documents"):
+        for name in (self.settings.collection, f"{self.settings.collection}_documents", f"{self.settings.collection}_sentences"):
             try:
                 self.client.delete_collection(name)
             except Exception:
@@ -233,6 +236,12 @@ class Store:
     def remove_document(self, doc_id: str) -> None:
         self.documents_collection.delete(ids=[doc_id])
         self.passages.delete(where={"doc_id": doc_id})
+        self.sentences.delete(where={"doc_id": doc_id})
+
+    def delete_old_versions(self, doc_id: str, keep_hash: str) -> None:
+        where = {"$and": [{"doc_id": doc_id}, {"doc_hash": {"$ne": keep_hash}}]}
+        self.passages.delete(where=where)
+        self.sentences.delete(where=where)
 
     # --- passages -----------------------------------------------------------------------
 
@@ -241,6 +250,29 @@ class Store:
         for start in range(0, len(ids), _GET_PAGE):
             found.update(self.passages.get(ids=list(ids[start : start + _GET_PAGE]), include=[])["ids"])
         return found
+
+    def add_sentences(self, doc: Document, rows: Sequence[tuple[Passage, int, str]], vectors: Sequence[Sequence[float]]) -> None:
+        """Store (passage, index, sentence) vectors; written before their passage, so a stored
+        passage always has its sentences."""
+        if not rows:
+            return
+        self.sentences.upsert(
+            ids=[f"{chroma_id(p.passage_id, doc.content_hash)}#s{i}" for p, i, _ in rows],
+            embeddings=[list(v) for v in vectors],
+            documents=[text for _, _, text in rows],
+            metadatas=[{"passage": chroma_id(p.passage_id, doc.content_hash), "doc_id": doc.doc_id, "doc_hash": doc.content_hash, "i": i} for p, i, _ in rows],
+        )
+
+    def sentence_vectors(self, passages: Sequence[StoredPassage], records: dict[str, DocumentRecord]) -> dict[tuple[str, str], list[float]]:
+        """(passage id, sentence) -> vector for the given passages' stored sentences."""
+        keys = {chroma_id(p.passage_id, records[p.doc_id].content_hash): p.passage_id for p in passages if p.doc_id in records}
+        if not keys:
+            return {}
+        got = self.sentences.get(where={"passage": {"$in": list(keys)}}, include=["embeddings", "documents", "metadatas"])
+        return {
+            (keys[m["passage"]], text): list(vec)
+            for text, vec, m in zip(got["documents"], got["embeddings"], got["metadatas"])
+        }
 
     def add_passages(self, doc: Document, passages: Sequence[Passage], vectors: Sequence[Sequence[float]]) -> None:
         if not passages:
@@ -261,6 +293,15 @@ class Store:
                     stale.append(cid)
         for start in range(0, len(stale), _GET_PAGE):
             self.passages.delete(ids=stale[start : start + _GET_PAGE])
+        offset, stale_sentences = 0, []
+        while True:
+            got = self.sentences.get(include=["metadatas"], limit=_GET_PAGE, offset=offset)
+            stale_sentences += [cid for cid, m in zip(got["ids"], got["metadatas"]) if live.get(m.get("doc_id")) != m.get("doc_hash")]
+            if len(got["ids"]) < _GET_PAGE:
+                break
+            offset += _GET_PAGE
+        for start in range(0, len(stale_sentences), _GET_PAGE):
+            self.sentences.delete(ids=stale_sentences[start : start + _GET_PAGE])
         return len(stale)
 
     def _pages(self, include: list[str], where: dict | None = None) -> Iterable[tuple[list, list]]:
