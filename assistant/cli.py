@@ -383,6 +383,37 @@ def eval_command(ctx, file, split, out_dir, compare, gate_file):
             sys.exit(1)
 
 
+@cli.command()
+@click.option("--port", type=int, help="Port (IA_UI_PORT, default 8501).")
+@click.option("--address", help="Address (IA_UI_ADDRESS, default 127.0.0.1).")
+@click.pass_context
+@errors_as_messages
+def ui(ctx, port, address):
+    """Open the assistant in the browser (Streamlit), served on 127.0.0.1 by default.
+
+    \b
+    Example:
+        inspection-assistant ui --port 8502
+    """
+    import os
+    import subprocess
+
+    from index.settings import PROJECT_ROOT
+
+    settings = _settings(ctx)
+    env = dict(os.environ, HF_HUB_OFFLINE="1", IA_DATA_DIR=str(settings.data_dir))
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "ui" / "app.py"),
+        "--server.address", address or settings.ui_address,
+        "--server.port", str(port or settings.ui_port),
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+        "--server.maxUploadSize", str(settings.max_upload_mb),
+    ]
+    click.echo(f"Serving on http://{address or settings.ui_address}:{port or settings.ui_port} (Ctrl-C to stop)", err=True)
+    sys.exit(subprocess.call(command, env=env))
+
+
 def main():
     cli(prog_name="inspection-assistant")
 

@@ -94,6 +94,10 @@ class Settings:
         metadata={"help": "A generated sentence whose cited passage is less similar than this (cosine) is dropped by the verifier."},
     )
 
+    ui_address: str = field(default="127.0.0.1", metadata={"help": "Address the Streamlit UI listens on."})
+    ui_port: int = field(default=8501, metadata={"help": "Port of the Streamlit UI."})
+    max_upload_mb: int = field(default=20, metadata={"help": "Largest document the UI accepts for upload (MB)."})
+
     def __post_init__(self) -> None:
         if len(self.collection) < 3:
             raise ConfigError(f"collection name {self.collection!r} is too short (Chroma needs 3+ characters)")

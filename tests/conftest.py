@@ -8,6 +8,9 @@ from index.settings import PROJECT_ROOT, Settings
 from tests.fakes import FakeEmbedder
 
 CORPUS = PROJECT_ROOT / "source_docs"
+# The caller's IA_* settings, read before the autouse fixture clears them: the eval gate honours
+# them, so `IA_TOP_K=1 ./test.sh` shows the gate failing when retrieval is broken on purpose.
+CALLER_SETTINGS = {k: v for k, v in os.environ.items() if k.startswith("IA_")}
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +58,7 @@ def real_index(tmp_path_factory, real_embedder):
     root = tmp_path_factory.mktemp("real")
     docs = root / "docs"
     shutil.copytree(CORPUS, docs)
-    settings = Settings(source_dir=docs, data_dir=root / "data")
+    settings = Settings.from_env(CALLER_SETTINGS, source_dir=docs, data_dir=root / "data")
     report = run_index(settings, embedder=real_embedder)
     assert report.count("added") == 5, report.outcomes
     return settings
