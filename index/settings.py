@@ -33,6 +33,10 @@ class Settings:
         default=PROJECT_ROOT / "data",
         metadata={"help": "Where built data lives (the Chroma store, the index lock). Gitignored."},
     )
+    chroma_host: str = field(
+        default="", metadata={"help": "Chroma server host. Empty: the embedded store in the data folder; set (with the port) to share one server."}
+    )
+    chroma_port: int = field(default=8000, metadata={"help": "Chroma server port (used when IA_CHROMA_HOST is set)."})
     collection: str = field(
         default="passages",
         metadata={"help": "Chroma collection name for passages (3+ characters)."},

@@ -71,6 +71,17 @@ class StoredPassage:
         return f"{self.context}\n{self.text}" if self.context else self.text
 
 
+def describe_store(settings: Settings) -> str:
+    if settings.chroma_host:
+        return f"the Chroma server {settings.chroma_host}:{settings.chroma_port} (collection {settings.collection})"
+    return str(settings.chroma_dir)
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip().splitlines()
+    return f"{type(err).__name__}: {text[0][:200]}" if text else type(err).__name__
+
+
 def chroma_id(passage_id: str, content_hash: str) -> str:
     return f"{passage_id}@{content_hash[:16]}"
 
@@ -144,25 +155,30 @@ class Store:
 
     @classmethod
     def open(cls, settings: Settings, create: bool = False) -> "Store":
-        """Open the store. Without ``create``, a missing index raises IndexMissing."""
-        if not create and not (settings.chroma_dir / "chroma.sqlite3").exists():
-            raise IndexMissing(
-                f"no index at {settings.chroma_dir}; build it with `inspection-assistant index`"
-            )
+        """Open the store: the embedded one in the data folder, or a Chroma server when
+        ``chroma_host`` is set. Without ``create``, a missing index raises IndexMissing."""
+        where = describe_store(settings)
+        if not settings.chroma_host and not create and not (settings.chroma_dir / "chroma.sqlite3").exists():
+            raise IndexMissing(f"no index at {where}; build it with `inspection-assistant index`")
         try:
             import chromadb
             from chromadb.config import Settings as ChromaSettings
 
-            settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-            client = chromadb.PersistentClient(
-                path=str(settings.chroma_dir),
-                settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True),
-            )
-            return cls(client, settings)
+            chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+            if settings.chroma_host:
+                client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+                client.heartbeat()
+            else:
+                settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+                client = chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+            store = cls(client, settings)
         except (IndexMissing, StoreError):
             raise
         except Exception as err:
-            raise StoreError(f"cannot open the Chroma store at {settings.chroma_dir}: {err}") from None
+            raise StoreError(f"cannot open the Chroma store at {where}: {_first_line(err)}") from None
+        if settings.chroma_host and not create and store.documents_collection.count() == 0:
+            raise IndexMissing(f"no index at {where}; build it with `inspection-assistant index`")
+        return store
 
     def reset(self) -> None:
         """Drop everything (``index --rebuild``)."""
@@ -364,3 +380,26 @@ class Store:
             (_stored(t, m), 1.0 - float(d))
             for t, m, d in zip(got["documents"][0], got["metadatas"][0], got["distances"][0])
         ]
+
+
+def _reachable(method):
+    """Chroma and connection errors become StoreError, with a one-line reason."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (StoreError, NotFound):
+            raise
+        except Exception as err:
+            raise StoreError(f"the Chroma store at {describe_store(self.settings)} failed: {_first_line(err)}") from err
+
+    return wrapper
+
+
+for _name in (
+    "document_records", "document_text", "put_document", "remove_document", "delete_old_versions", "existing",
+    "add_sentences", "sentence_vectors", "add_passages", "sweep", "get_passage", "passages_of", "all_passages", "query",
+):
+    setattr(Store, _name, _reachable(getattr(Store, _name)))
