@@ -1,9 +1,17 @@
 """Keyword search (BM25) over passages, so exact terms ("Mosaic", "RAFT", "PLO", "action 8.1") are
-found as well as paraphrases."""
+found as well as paraphrases. An inverted index: a question costs time in proportion to the
+passages that hold its words, not to the whole library; it is built once per index version and
+saved beside the store."""
 
 from __future__ import annotations
 
+import math
+import pickle
 import re
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
 
 from index.text import normalise
 
@@ -16,6 +24,8 @@ STOPWORDS = frozenset(
     below off tell please say said""".split()
 )
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[a-z0-9]+")
+K1, B = 1.5, 0.75
+FORMAT = 1
 
 
 def stem(word: str) -> str:
@@ -32,25 +42,96 @@ def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
 
 
 class LexicalIndex:
-    """BM25 over a fixed list of passages; built once per index version and reused."""
+    """BM25 (Okapi) over a fixed list of texts, as postings: term -> (document numbers, counts)."""
 
-    def __init__(self, texts: list[str]):
-        from rank_bm25 import BM25Okapi
+    def __init__(self, texts: list[str] | None = None):
+        self.size = 0
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.lengths = np.zeros(0, dtype=np.float32)
+        self._idf: dict[str, float] = {}
+        if texts is not None:
+            self._build(texts)
 
+    def _build(self, texts: list[str]) -> None:
+        docs: dict[str, list[int]] = {}
+        counts: dict[str, list[int]] = {}
+        lengths = []
+        for i, text in enumerate(texts):
+            bag = Counter(tokens(text))
+            lengths.append(sum(bag.values()))
+            for term, count in bag.items():
+                docs.setdefault(term, []).append(i)
+                counts.setdefault(term, []).append(count)
         self.size = len(texts)
-        corpus = [tokens(t) for t in texts]
-        self.vocabulary = {w for doc in corpus for w in doc}
-        self._bm25 = BM25Okapi(corpus or [[""]])
+        self.lengths = np.array(lengths, dtype=np.float32)
+        self.postings = {t: (np.array(docs[t], dtype=np.int32), np.array(counts[t], dtype=np.float32)) for t in docs}
+        self._prepare()
 
-    def scores(self, query: str) -> list[float]:
-        q = tokens(query)
-        if not q or not self.size:
-            return [0.0] * self.size
-        return list(self._bm25.get_scores(q))
+    def _prepare(self) -> None:
+        n = max(self.size, 1)
+        self._idf = {t: math.log(1 + (n - len(d) + 0.5) / (len(d) + 0.5)) for t, (d, _) in self.postings.items()}
+        average = float(self.lengths.mean()) if self.size else 1.0
+        self._norm = K1 * (1 - B + B * self.lengths / (average or 1.0))
+
+    @property
+    def vocabulary(self) -> set[str]:
+        return set(self.postings)
 
     def idf(self, word: str) -> float:
-        return float(self._bm25.idf.get(word, 0.0))
+        return self._idf.get(word, 0.0)
 
     @property
     def max_idf(self) -> float:
-        return max(self._bm25.idf.values(), default=1.0)
+        return max(self._idf.values(), default=1.0)
+
+    def top(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The k best (document number, score) for ``query``; ``allowed`` is a boolean mask."""
+        touched = []
+        for term in set(tokens(query)):
+            if term not in self.postings:
+                continue
+            docs, tf = self.postings[term]
+            touched.append((docs, self._idf[term] * tf * (K1 + 1) / (tf + self._norm[docs])))
+        if not touched:
+            return []
+        all_docs = np.concatenate([d for d, _ in touched])
+        all_scores = np.concatenate([s for _, s in touched])
+        unique, inverse = np.unique(all_docs, return_inverse=True)
+        acc = np.zeros(len(unique), dtype=np.float64)
+        np.add.at(acc, inverse, all_scores)
+        if allowed is not None:
+            keep = allowed[unique]
+            unique, acc = unique[keep], acc[keep]
+        if len(unique) > k:
+            best = np.argpartition(-acc, k)[:k]
+            unique, acc = unique[best], acc[best]
+        order = np.argsort(-acc, kind="stable")
+        return [(int(unique[i]), float(acc[i])) for i in order]
+
+    def scores(self, query: str) -> list[float]:
+        """Scores for every document (for small corpora and tests)."""
+        out = np.zeros(self.size)
+        for doc, score in self.top(query, self.size or 1):
+            out[doc] = score
+        return out.tolist()
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump({"format": FORMAT, "size": self.size, "lengths": self.lengths, "postings": self.postings}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)  # atomic: a reader never sees half a file
+
+    @classmethod
+    def load(cls, path: Path) -> "LexicalIndex | None":
+        try:
+            with path.open("rb") as handle:
+                data = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            return None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return None
+        index = cls()
+        index.size, index.lengths, index.postings = data["size"], data["lengths"], data["postings"]
+        index._prepare()
+        return index

@@ -3,6 +3,7 @@ with metadata filters and an optional cross-encoder rerank."""
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from dataclasses import dataclass
@@ -26,9 +27,16 @@ class Corpus:
     passages: list[StoredPassage]
     lexical: LexicalIndex
 
-    @property
+    @functools.cached_property
     def by_id(self) -> dict[str, StoredPassage]:
         return {p.passage_id: p for p in self.passages}
+
+    def mask(self, filters: Filters):
+        """Which passages ``filters`` admits, as a boolean array (documents decide, so per document)."""
+        import numpy as np
+
+        admitted_docs = {doc_id for doc_id, r in self.records.items() if filters.admits_record(r)}
+        return np.fromiter((p.doc_id in admitted_docs for p in self.passages), dtype=bool, count=len(self.passages))
 
 
 class Retriever:
@@ -66,9 +74,27 @@ class Retriever:
             version = tuple(sorted((r.doc_id, r.content_hash) for r in records.values()))
             if self._corpus is None or self._corpus.version != version:
                 passages = self.store.all_passages()
-                self._corpus = Corpus(version, records, passages, LexicalIndex([p.search_text for p in passages]))
+                self._corpus = Corpus(version, records, passages, self._lexical(version, passages))
             self._checked = now
             return self._corpus
+
+    def _lexical(self, version: tuple, passages: list[StoredPassage]) -> LexicalIndex:
+        """The keyword index for this index version: loaded from beside the store, else built and saved."""
+        import hashlib
+
+        key = hashlib.sha256(repr((self.settings.collection, version)).encode()).hexdigest()[:20]
+        path = self.settings.data_dir / "lexical" / f"{key}.bm25"
+        index = LexicalIndex.load(path)
+        if index is None or index.size != len(passages):
+            index = LexicalIndex([p.search_text for p in passages])
+            try:
+                index.save(path)
+                for old in path.parent.glob("*.bm25"):
+                    if old != path and time.time() - old.stat().st_mtime > 600:
+                        old.unlink(missing_ok=True)
+            except OSError:
+                pass  # a read-only data folder: the index is simply rebuilt next time
+        return index
 
     def search(
         self,
@@ -88,12 +114,11 @@ class Retriever:
         vector = self.embed_query(query)
         dense = self.store.query(vector, candidates, filters.where(), records=corpus.records)
         dense_rank = {p.passage_id: (i, sim) for i, (p, sim) in enumerate(dense)}
-        scores = corpus.lexical.scores(lexical_query or query)
-        admitted = [i for i, p in enumerate(corpus.passages) if filters.is_empty() or filters.admits(p)]
-        lexical = sorted((i for i in admitted if scores[i] > 0), key=lambda i: -scores[i])[:candidates]
-        lexical_rank = {corpus.passages[i].passage_id: (r, scores[i]) for r, i in enumerate(lexical)}
+        allowed = None if filters.is_empty() else corpus.mask(filters)
+        lexical = corpus.lexical.top(lexical_query or query, candidates, allowed)
+        lexical_rank = {corpus.passages[i].passage_id: (r, score) for r, (i, score) in enumerate(lexical)}
         by_id = {p.passage_id: p for p, _ in dense}
-        by_id.update({corpus.passages[i].passage_id: corpus.passages[i] for i in lexical})
+        by_id.update({corpus.passages[i].passage_id: corpus.passages[i] for i, _ in lexical})
         sims = {pid: sim for pid, (_, sim) in dense_rank.items()}
         missing = [pid for pid in by_id if pid not in sims]
         sims.update(self._similarities(vector, [by_id[pid] for pid in missing], corpus))

@@ -30,6 +30,17 @@ class Filters:
             and (self.year_to is None or (year is not None and year <= self.year_to))
         )
 
+    def admits_record(self, record) -> bool:
+        """The same test for a document record (filters are about documents)."""
+        year = record.year
+        return (
+            (not self.doc_ids or record.doc_id in self.doc_ids)
+            and (not self.kinds or record.kind in self.kinds)
+            and (not self.authorities or record.authority in self.authorities)
+            and (self.year_from is None or (year is not None and year >= self.year_from))
+            and (self.year_to is None or (year is not None and year <= self.year_to))
+        )
+
     def where(self) -> dict | None:
         """The same restriction as a Chroma ``where`` clause."""
         clauses = []
