@@ -414,6 +414,26 @@ def ui(ctx, port, address):
     sys.exit(subprocess.call(command, env=env))
 
 
+@cli.command()
+@click.option("--quick", is_flag=True, help="Fewer repeats; scale up to 10k passages only.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("bench/results"), show_default=True)
+@click.pass_context
+@errors_as_messages
+def bench(ctx, quick, out_dir):
+    """Measure speed and scale against their floors (writes results.json and results.md).
+
+    \b
+    Example:
+        inspection-assistant bench --quick
+    """
+    from bench.run import run
+
+    settings = _settings(ctx)
+    console = _console(stderr=True)
+    run(settings, out_dir, quick=quick, progress=lambda message: console.print(f"[dim]{message}…[/]"))
+    click.echo((out_dir / "results.md").read_text(encoding="utf-8"))
+
+
 def main():
     cli(prog_name="inspection-assistant")
 

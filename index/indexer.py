@@ -223,33 +223,56 @@ def _unique_id(meta, file: Path, claimed, records):
 
 
 def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, settings: Settings, report: IndexReport, progress: Progress) -> None:
-    todo = []
+    """Embed what is missing in large chunks (the encoder sorts each chunk by length, so little is
+    padding), store it, and switch each document to its new version once all of it is stored."""
+    queue: list[tuple[_Pending, Passage]] = []
+    remaining: dict[int, int] = {}
     for item in pending:
         ids = [chroma_id(p.passage_id, item.doc.content_hash) for p in item.passages]
         already = store.existing(ids)  # left by an interrupted run: no need to embed again
         missing = [p for p, cid in zip(item.passages, ids) if cid not in already]
         report.reused += len(item.passages) - len(missing)
-        todo.append((item, missing))
-    total = sum(len(missing) for _, missing in todo)
-    done = 0
+        remaining[id(item)] = len(missing)
+        queue.extend((item, p) for p in missing)
+    total, done = len(queue), 0
     progress("embed", 0, total)
-    for item, missing in todo:
-        for start in range(0, len(missing), settings.batch_size):
-            batch = missing[start : start + settings.batch_size]
-            # Each passage and its quotable sentences are embedded together; the sentences are
-            # stored first, so any stored passage has them (answers then embed nothing but the question).
-            sentences = [(p, i, text) for p in batch for i, (text, _) in enumerate(passage_sentences(p.text, p.kind, p.fields))]
-            texts = [p.search_text for p in batch] + [text for _, _, text in sentences]
-            vectors = embedder.embed(texts, batch_size=settings.batch_size, threads=settings.index_threads)
-            store.add_sentences(item.doc, sentences, vectors[len(batch) :])
-            store.add_passages(item.doc, batch, vectors[: len(batch)])
-            done += len(batch)
-            report.embedded += len(batch)
-            report.sentences += len(sentences)
-            progress("embed", done, total)
-        store.put_document(item.doc, item.path, len(item.passages))  # the switch to the new version
-        store.delete_old_versions(item.doc.doc_id, item.doc.content_hash)
-        report.outcomes.append(Outcome(item.doc.source, item.status, item.doc.doc_id, len(item.passages)))
+    for item in pending:
+        if remaining[id(item)] == 0:
+            _switch(store, item, report)
+    chunk = settings.batch_size * 8
+    for start in range(0, len(queue), chunk):
+        part = queue[start : start + chunk]
+        # Each passage and its quotable sentences are embedded together; sentences are stored
+        # first, so any stored passage has them (answers then embed nothing but the question).
+        sentences = [(item, p, i, text) for item, p in part for i, (text, _) in enumerate(passage_sentences(p.text, p.kind, p.fields))]
+        texts = [p.search_text for _, p in part] + [text for *_, text in sentences]
+        vectors = embedder.embed(texts, batch_size=settings.batch_size, threads=settings.index_threads)
+        passage_vectors, sentence_vectors = vectors[: len(part)], vectors[len(part) :]
+        by_doc: dict[int, tuple[_Pending, list, list, list, list]] = {}
+        for (item, p), vec in zip(part, passage_vectors):
+            entry = by_doc.setdefault(id(item), (item, [], [], [], []))
+            entry[1].append(p)
+            entry[2].append(vec)
+        for (item, p, i, text), vec in zip(sentences, sentence_vectors):
+            entry = by_doc.setdefault(id(item), (item, [], [], [], []))
+            entry[3].append((p, i, text))
+            entry[4].append(vec)
+        for item, passages, pvecs, srows, svecs in by_doc.values():
+            store.add_sentences(item.doc, srows, svecs)
+            store.add_passages(item.doc, passages, pvecs)
+            report.embedded += len(passages)
+            report.sentences += len(srows)
+            remaining[id(item)] -= len(passages)
+            if remaining[id(item)] == 0:
+                _switch(store, item, report)
+        done += len(part)
+        progress("embed", done, total)
+
+
+def _switch(store: Store, item: _Pending, report: IndexReport) -> None:
+    store.put_document(item.doc, item.path, len(item.passages))  # the switch to the new version
+    store.delete_old_versions(item.doc.doc_id, item.doc.content_hash)
+    report.outcomes.append(Outcome(item.doc.source, item.status, item.doc.doc_id, len(item.passages)))
 
 
 def _remove_missing(store: Store, records, paths: list[Path], report: IndexReport, source_dir: Path) -> None:

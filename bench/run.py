@@ -1,0 +1,336 @@
+"""Speed and scale, measured in one run on one machine: each figure beside its floor.
+
+1. indexing: raw encoder throughput vs the whole index pipeline (load, passages, embed, store);
+2. asking: query embedding + one Chroma top-k call (the floor) vs a warm extractive `ask`, and vs
+   the textbook LangChain pipeline (1,000-character chunks, Chroma.as_retriever(k=4));
+3. cold start: a fresh process to its first answer vs importing sentence-transformers + loading the model;
+4. peak memory (RSS) of `ask` and `index` processes;
+5. scale: synthetic libraries of 1k, 10k and 100k passages (recombined real sentences, varied
+   metadata; vectors averaged from the real sentences' vectors, so no model time is spent on them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+from index.settings import PROJECT_ROOT, Settings
+
+QUESTIONS = [
+    "What did Ofsted say about supervision?",
+    "Which product was procured for the new case management system?",
+    "When did Ofsted visit the Isle of Wight in 2021?",
+    "What is RAFT?",
+    "Who owns action 2.1?",
+    "What needs to improve on the Isles of Scilly?",
+    "How did Hampshire help the Isle of Wight?",
+    "What were caseloads like in the assessment teams?",
+    "How is the voice of the child heard at the corporate parenting board?",
+    "What did inspectors find about early help on the Isles of Scilly?",
+]
+
+
+def machine() -> dict:
+    return {"cores": os.cpu_count(), "arch": platform.machine(), "python": platform.python_version(), "torch_threads_query": 1}
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, max(0, round(q * (len(values) - 1))))]
+
+
+def timed(fn: Callable, repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def bench_index(settings: Settings, embedder, work: Path) -> dict:
+    """Raw encoder throughput on exactly the texts the pipeline embeds vs the whole pipeline."""
+    from index.indexer import run_index
+    from index.loaders import load
+    from index.manifest import document_meta, read_manifest
+    from index.passages import infer_title, make_passages
+    from index.sentences import passage_sentences
+    from index.types import Document
+
+    manifest = read_manifest(settings.source_dir)
+    texts, passages = [], 0
+    for path in sorted(settings.source_dir.iterdir()):
+        if path.name == "manifest.json":
+            continue
+        loaded = load(path)
+        doc = Document(document_meta(path.name, loaded.text, manifest.get(path.name), infer_title), path.name, loaded.text, loaded.format, "x", loaded.pages)
+        for p in make_passages(doc, loaded.headings):
+            passages += 1
+            texts.append(p.search_text)
+            texts.extend(t for t, _ in passage_sentences(p.text, p.kind, p.fields))
+    embedder.embed(texts[:64], batch_size=32, threads=settings.index_threads)  # warm
+    floors = {}
+    for batch in (16, 32, 64):
+        start = time.perf_counter()
+        embedder.model.encode(texts, batch_size=batch, normalize_embeddings=True, show_progress_bar=False)
+        floors[batch] = passages / (time.perf_counter() - start)
+    best_batch = max(floors, key=floors.get)
+    target = settings.replace(data_dir=work / "index-bench", batch_size=best_batch)
+    start = time.perf_counter()
+    report = run_index(target, embedder=embedder)
+    seconds = time.perf_counter() - start
+    pipeline = report.embedded / seconds
+    return {
+        "passages": passages,
+        "texts_embedded": len(texts),
+        "encoder_passages_per_s": round(floors[best_batch], 1),
+        "encoder_batch_size": best_batch,
+        "encoder_by_batch": {str(k): round(v, 1) for k, v in floors.items()},
+        "pipeline_passages_per_s": round(pipeline, 1),
+        "pipeline_seconds": round(seconds, 2),
+        "ratio": round(pipeline / floors[best_batch], 3),
+        "target": ">= 0.85",
+        "index_settings": target,
+    }
+
+
+def bench_ask(settings: Settings, embedder, work: Path, repeat: int) -> dict:
+    from assistant.ask import Assistant
+    from index.store import Store
+
+    assistant = Assistant(settings, embedder=embedder)
+    assistant.ask(QUESTIONS[0])  # warm: corpus, keyword index, caches
+    store = Store.open(settings)
+    records = store.document_records()
+
+    def floor():
+        for q in QUESTIONS:
+            store.query(embedder.embed(["floor: " + q + str(time.perf_counter())], threads=settings.query_threads)[0], 5, records=records)
+
+    floor_ms = [t / len(QUESTIONS) for t in timed(floor, repeat)]
+    ask_ms = []
+    for _ in range(repeat):
+        for q in QUESTIONS:
+            assistant.retriever._query_vectors.clear()  # a warm process, but no answer cached
+            ask_ms.append(assistant.ask(q).timings_ms["total"])
+    textbook = textbook_pipeline(settings, work)
+    textbook_ms = []
+    for _ in range(repeat):
+        for q in QUESTIONS:
+            start = time.perf_counter()
+            textbook.invoke(q + " " * (len(textbook_ms) % 3))
+            textbook_ms.append((time.perf_counter() - start) * 1000)
+    floor_p50 = statistics.median(floor_ms)
+    return {
+        "floor_ms_p50": round(floor_p50, 1),
+        "ask_ms_p50": round(statistics.median(ask_ms), 1),
+        "ask_ms_p95": round(pct(ask_ms, 0.95), 1),
+        "ask_vs_floor": round(statistics.median(ask_ms) / floor_p50, 2),
+        "target": "<= 3x",
+        "textbook_langchain_ms_p50": round(statistics.median(textbook_ms), 1),
+        "textbook_langchain_ms_p95": round(pct(textbook_ms, 0.95), 1),
+        "ask_vs_textbook": round(statistics.median(ask_ms) / statistics.median(textbook_ms), 2),
+        "questions": len(QUESTIONS) * repeat,
+    }
+
+
+def textbook_pipeline(settings: Settings, work: Path):
+    """The pipeline a user would otherwise build: 1,000-character chunks, Chroma, the same MiniLM, k=4."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+    from langchain_chroma import Chroma
+    from langchain_core.documents import Document as LCDocument
+    from langchain_huggingface import HuggingFaceEmbeddings
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    from index.embeddings import packaged_model_path
+
+    docs = []
+    for path in sorted(settings.source_dir.iterdir()):
+        if path.suffix in (".txt", ".md"):
+            docs.append(LCDocument(page_content=path.read_text(encoding="utf-8"), metadata={"source": path.name}))
+    chunks = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=100).split_documents(docs)
+    embeddings = HuggingFaceEmbeddings(model_name=str(packaged_model_path()), model_kwargs={"device": "cpu"}, encode_kwargs={"normalize_embeddings": True})
+    client = chromadb.PersistentClient(path=str(work / "textbook"), settings=ChromaSettings(anonymized_telemetry=False))
+    store = Chroma.from_documents(chunks, embeddings, client=client, collection_name="textbook")
+    return store.as_retriever(search_kwargs={"k": 4})
+
+
+def _child(code: str, env: dict) -> tuple[float, int, str]:
+    """Run ``code`` in a fresh interpreter: (wall ms, peak RSS in MB of the child, stdout)."""
+    wrapper = (
+        "import resource, subprocess, sys, time, json\n"
+        "t = time.perf_counter()\n"
+        f"r = subprocess.run([sys.executable, '-c', {code!r}], capture_output=True, text=True)\n"
+        "ms = (time.perf_counter() - t) * 1000\n"
+        "print(json.dumps([ms, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.stdout[-2000:], r.returncode, r.stderr[-500:]]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True, env=env, cwd=PROJECT_ROOT)
+    ms, rss_kb, stdout, code_rc, stderr = json.loads(out.stdout)
+    if code_rc != 0:
+        raise RuntimeError(f"benchmark child failed: {stderr}")
+    return ms, rss_kb // 1024, stdout
+
+
+def bench_processes(settings: Settings, work: Path, repeat: int) -> dict:
+    env = dict(os.environ, HF_HUB_OFFLINE="1", IA_DATA_DIR=str(settings.data_dir), IA_SOURCE_DIR=str(settings.source_dir), PYTHONPATH=str(PROJECT_ROOT))
+    ask = (
+        "from assistant.cli import main; import sys; sys.argv = ['inspection-assistant', 'ask', 'What did Ofsted say about supervision?', '--json']; main()"
+    )
+    floor = (
+        "import os; os.environ['HF_HUB_OFFLINE'] = '1'\n"
+        "from sentence_transformers import SentenceTransformer\n"
+        "from index.embeddings import packaged_model_path\n"
+        "m = SentenceTransformer(str(packaged_model_path()), device='cpu'); m.encode(['What did Ofsted say about supervision?'])\n"
+    )
+    cold, cold_floor, rss_ask = [], [], []
+    for _ in range(repeat):
+        ms, rss, _ = _child(floor, env)
+        cold_floor.append(ms)
+        ms, rss, _ = _child(ask, env)
+        cold.append(ms)
+        rss_ask.append(rss)
+    index_env = dict(env, IA_DATA_DIR=str(work / "rss-index"))
+    _, rss_index, _ = _child("from assistant.cli import main; import sys; sys.argv = ['inspection-assistant', 'index']; main()", index_env)
+    return {
+        "cold_start_ms": round(statistics.median(cold)),
+        "cold_floor_ms": round(statistics.median(cold_floor)),
+        "cold_vs_floor": round(statistics.median(cold) / statistics.median(cold_floor), 2),
+        "target": "<= 1.3x",
+        "peak_rss_ask_mb": max(rss_ask),
+        "peak_rss_index_mb": rss_index,
+    }
+
+
+def bench_scale(settings: Settings, embedder, work: Path, sizes: list[int], repeat: int) -> list[dict]:
+    """Synthetic libraries built from the real sentences and their stored vectors."""
+    import numpy as np
+
+    from assistant.ask import Assistant
+    from assistant.query import known_places
+    from index.store import Store
+    from index.types import Document, DocumentMeta, Passage
+
+    real = Store.open(settings)
+    got = real.sentences.get(include=["documents", "embeddings"])
+    sentences = list(got["documents"])
+    vectors = np.asarray(got["embeddings"], dtype=np.float32)
+    places = [p for p in known_places() if p not in ("Isle of Wight", "Isles of Scilly")]
+    kinds = ["ofsted_letter", "improvement_plan", "press_release", "news_article"]
+    rows = []
+    for size in sizes:
+        rng = random.Random(size)
+        target = settings.replace(data_dir=work / f"scale-{size}", collection=f"scale{size}")
+        store = Store.open(target, create=True)
+        store.set_model_name(embedder.name)
+        per_doc = 100
+        start = time.perf_counter()
+        for d in range(max(1, size // per_doc)):
+            place = places[d % len(places)]
+            year = 2015 + d % 10
+            meta = DocumentMeta(doc_id=f"synthetic-{d}", title=f"Synthetic report {d} on {place}", kind=kinds[d % 4], authority=place, publisher="Synthetic", date=f"{year}-0{1 + d % 9}")
+            doc = Document(meta, f"synthetic-{d}.txt", "", "txt", f"{size}-{d}")
+            batch, batch_vectors, sentence_rows, sentence_vectors = [], [], [], []
+            for i in range(per_doc):
+                picks = rng.sample(range(len(sentences)), 3)
+                text = " ".join(sentences[j] for j in picks)
+                vec = vectors[picks].mean(axis=0)
+                vec /= np.linalg.norm(vec) or 1.0
+                p = Passage(f"synthetic-{d}#p{i + 1}", meta.doc_id, i, text, f"paragraph {i + 1}", (), 0, len(text), context=f"{meta.title} — {year}")
+                batch.append(p)
+                batch_vectors.append(vec.tolist())
+                for k, j in enumerate(picks):
+                    sentence_rows.append((p, k, sentences[j]))
+                    sentence_vectors.append(vectors[j].tolist())
+            store.add_sentences(doc, sentence_rows, sentence_vectors)
+            store.add_passages(doc, batch, batch_vectors)
+            store.put_document(doc, doc.source, len(batch))
+        build_store = time.perf_counter() - start
+        assistant = Assistant(target, store=store, embedder=embedder)
+        start = time.perf_counter()
+        assistant.ask("warm up the keyword index")
+        build_lexical = time.perf_counter() - start
+        times = []
+        for _ in range(repeat):
+            for q in QUESTIONS:
+                assistant.retriever._query_vectors.clear()
+                times.append(assistant.ask(q).timings_ms["total"])
+        rows.append({
+            "passages": size,
+            "build_store_s": round(build_store, 1),
+            "first_question_s (loads passages, keyword index)": round(build_lexical, 1),
+            "ask_ms_p50": round(statistics.median(times), 1),
+            "ask_ms_p95": round(pct(times, 0.95), 1),
+            "rss_mb": _rss_mb(),
+        })
+        shutil.rmtree(work / f"scale-{size}", ignore_errors=True)
+    return rows
+
+
+def _rss_mb() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+
+def run(settings: Settings, out_dir: Path, quick: bool = False, progress: Callable[[str], None] = print) -> dict:
+    from index.embeddings import get_embedder
+
+    embedder = get_embedder(settings)
+    repeat = 2 if quick else 5
+    sizes = [1_000, 10_000] if quick else [1_000, 10_000, 100_000]
+    results: dict = {"machine": machine(), "quick": quick}
+    with tempfile.TemporaryDirectory(prefix="ia-bench-") as tmp:
+        work = Path(tmp)
+        progress("indexing: encoder floor vs pipeline")
+        index = bench_index(settings, embedder, work)
+        bench_settings = index.pop("index_settings")
+        results["index"] = index
+        progress("asking: floor vs warm ask vs textbook LangChain")
+        results["ask"] = bench_ask(bench_settings, embedder, work, repeat)
+        progress("cold start and peak memory (fresh processes)")
+        results["processes"] = bench_processes(bench_settings, work, 3 if not quick else 1)
+        progress(f"scale: {', '.join(f'{s:,}' for s in sizes)} passages")
+        results["scale"] = bench_scale(bench_settings, embedder, work, sizes, repeat)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    (out_dir / "results.md").write_text(markdown(results), encoding="utf-8")
+    return results
+
+
+def markdown(r: dict) -> str:
+    m, i, a, p = r["machine"], r["index"], r["ask"], r["processes"]
+    ok = lambda good: "meets" if good else "**misses**"
+    lines = [
+        f"# Benchmark ({m['cores']} CPU cores, {m['arch']}, Python {m['python']}{', quick' if r['quick'] else ''})",
+        "",
+        "All figures from one run on one machine; ratios compare figures measured in that run.",
+        "",
+        "| Measure | Figure | Floor / baseline | Ratio | Target |",
+        "|---|---|---|---|---|",
+        f"| Index pipeline throughput | {i['pipeline_passages_per_s']} passages/s | encoder {i['encoder_passages_per_s']} passages/s (batch {i['encoder_batch_size']}, same texts) | {i['ratio']} | ≥ 0.85: {ok(i['ratio'] >= 0.85)} |",
+        f"| Warm extractive ask, p50 | {a['ask_ms_p50']} ms (p95 {a['ask_ms_p95']}) | query embedding + Chroma top-k {a['floor_ms_p50']} ms | {a['ask_vs_floor']}× | ≤ 3×: {ok(a['ask_vs_floor'] <= 3)} |",
+        f"| Warm extractive ask vs textbook LangChain retriever | {a['ask_ms_p50']} ms | {a['textbook_langchain_ms_p50']} ms (p95 {a['textbook_langchain_ms_p95']}) | {a['ask_vs_textbook']}× | (baseline) |",
+        f"| Cold start to first answer | {p['cold_start_ms']} ms | import sentence-transformers + load model {p['cold_floor_ms']} ms | {p['cold_vs_floor']}× | ≤ 1.3×: {ok(p['cold_vs_floor'] <= 1.3)} |",
+        f"| Peak RSS | ask {p['peak_rss_ask_mb']} MB, index {p['peak_rss_index_mb']} MB | | | |",
+        "",
+        f"## Scale ({m['cores']} cores, model warm)",
+        "",
+        "| Passages | Store build (s) | First question (s) | Ask p50 (ms) | Ask p95 (ms) | Process RSS (MB) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in r["scale"]:
+        lines.append(f"| {row['passages']:,} | {row['build_store_s']} | {row['first_question_s (loads passages, keyword index)']} | {row['ask_ms_p50']} | {row['ask_ms_p95']} | {row['rss_mb']} |")
+    big = r["scale"][-1]
+    lines += ["", f"Target at 100k passages: ask p95 under 300 ms on 2 cores: {ok(big['passages'] >= 100_000 and big['ask_ms_p95'] < 300) if big['passages'] >= 100_000 else 'not measured (--quick)'}."]
+    return "\n".join(lines) + "\n"
