@@ -124,6 +124,8 @@ class Retriever:
         sims.update(self._similarities(vector, [by_id[pid] for pid in missing], corpus))
         top_lex = max((s for _, s in lexical_rank.values()), default=0.0) or 1.0
         low = min(sims.values(), default=0.0)
+        for pid in by_id:  # a passage re-indexed away meanwhile: no vector, lowest similarity
+            sims.setdefault(pid, low)
         high = max(sims.values(), default=1.0)
         span = (high - low) or 1.0
         hits = []

@@ -288,6 +288,7 @@ class Store:
         return {
             (keys[m["passage"]], text): list(vec)
             for text, vec, m in zip(got["documents"], got["embeddings"], got["metadatas"])
+            if text is not None and vec is not None and m and m.get("passage") in keys  # skip records deleted mid-read
         }
 
     def add_passages(self, doc: Document, passages: Sequence[Passage], vectors: Sequence[Sequence[float]]) -> None:
@@ -352,7 +353,7 @@ class Store:
         got = self.passages.get(
             where={"$and": [{"doc_id": doc_id}, {"doc_hash": records[doc_id].content_hash}]}, include=["documents", "metadatas"]
         )
-        out = [_stored(t, m) for t, m in zip(got["documents"], got["metadatas"])]
+        out = [_stored(t, m) for t, m in zip(got["documents"], got["metadatas"]) if t is not None and m]
         return sorted(out, key=lambda p: p.ordinal)
 
     def all_passages(self) -> list[StoredPassage]:
@@ -363,7 +364,7 @@ class Store:
         offset = 0
         while True:
             got = self.passages.get(where=where, include=["documents", "metadatas"], limit=_GET_PAGE, offset=offset)
-            out.extend(_stored(t, m) for t, m in zip(got["documents"], got["metadatas"]))
+            out.extend(_stored(t, m) for t, m in zip(got["documents"], got["metadatas"]) if t is not None and m)
             if len(got["ids"]) < _GET_PAGE:
                 break
             offset += _GET_PAGE
@@ -379,6 +380,7 @@ class Store:
         return [
             (_stored(t, m), 1.0 - float(d))
             for t, m, d in zip(got["documents"][0], got["metadatas"][0], got["distances"][0])
+            if t is not None and m and d is not None  # skip records deleted mid-read
         ]
 
 
