@@ -6,3 +6,4 @@ scripts/setup.sh
 export HF_HUB_OFFLINE=1
 .venv/bin/inspection-assistant index
 .venv/bin/inspection-assistant sources
+exec .venv/bin/inspection-assistant ui "$@"

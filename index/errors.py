@@ -7,6 +7,7 @@
     ├── StoreError           the Chroma store could not be opened or written
     │   ├── IndexMissing     there is no index yet (build it with `inspection-assistant index`)
     │   └── IndexBusy        another process is indexing into the same store
+    ├── UploadRefused        an uploaded file was not accepted (type, size, name, overwrite)
     ├── NotFound             a passage or document id that the index does not hold
     └── QuestionError        a question that cannot be asked (empty, too long)
 """
@@ -38,6 +39,10 @@ class IndexMissing(StoreError):
 
 class IndexBusy(StoreError):
     pass
+
+
+class UploadRefused(AssistantError):
+    """An upload was not accepted. ``str(err)`` is a one-line reason for the user."""
 
 
 class NotFound(AssistantError):

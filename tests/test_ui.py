@@ -1,0 +1,275 @@
+"""The Streamlit app's pages as a user meets them (streamlit.testing.v1.AppTest), over the real
+corpus indexed with the real model: a cited answer with its passages, a filter, a briefing
+exported as Markdown and Word, an upload that fails without harming the library, an eval run."""
+
+import html
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from docx import Document
+from streamlit.testing.v1 import AppTest
+
+from index.settings import MODES, PROJECT_ROOT, Settings
+from index.store import Store
+from index.text import display_date
+from ui import render
+
+pytestmark = pytest.mark.integration
+
+APP = str(PROJECT_ROOT / "ui" / "app.py")
+HEADLINE = "What did Ofsted say about supervision?"
+PRODUCT = "Which product was procured for the new case management system?"
+SCILLY = "ofsted-focused-visit-isles-of-scilly-2022"
+
+
+def point_at(monkeypatch, settings: Settings) -> None:
+    monkeypatch.setenv("IA_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("IA_SOURCE_DIR", str(settings.source_dir))
+
+
+@pytest.fixture
+def app(real_index, monkeypatch):
+    """The app over the shared real index (these tests only read it)."""
+    point_at(monkeypatch, real_index)
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def own_index(real_index, tmp_path, monkeypatch) -> Settings:
+    """A private copy of the real index and its documents, for tests that change them."""
+    data, docs = tmp_path / "own-data", tmp_path / "own-docs"
+    shutil.copytree(real_index.data_dir, data, ignore=shutil.ignore_patterns("index.lock"))
+    shutil.copytree(real_index.source_dir, docs)
+    settings = real_index.replace(data_dir=data, source_dir=docs)
+    point_at(monkeypatch, settings)
+    return settings
+
+
+def ask(at: AppTest, question: str):
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    return at.session_state["chat"][-1]["answer"]
+
+
+def test_the_page_says_what_it_covers(app):
+    assert app.title[0].value == "Inspection assistant"
+    help_text = " ".join(c.value for c in app.caption)
+    assert "Ofsted inspection letters" in help_text
+    assert "Answers come only from the indexed documents" in help_text
+    assert [b.label for b in app.button][:1] == [HEADLINE]  # an example to start from
+
+
+def test_headline_question_renders_a_cited_answer_with_its_passages(app, real_index):
+    answer = ask(app, HEADLINE)
+    assert not answer.abstained and len(answer.citations) >= 2
+    shown = "\n".join(m.value for m in app.markdown)
+    assert "[1]" in shown and "supervision" in shown  # the answer with its markers
+    store = Store.open(real_index)
+    labels = [e.label for e in app.expander]
+    passages = [h.value for h in app.html]
+    for c in answer.citations:
+        # one sources entry per cited passage: markers, title, kind, date, locator
+        assert any(f"[{c.n}]" in label and c.title in label and display_date(c.date) in label and c.locator in label for label in labels)
+        # the whole stored passage holds the quote, and it is shown with the quote highlighted
+        assert c.quote in c.text == store.get_passage(c.passage_id).text
+        assert any(f'">{html.escape(c.quote)}</mark>' in p or f"{html.escape(c.quote)}</mark>" in p for p in passages), c.quote
+    assert any(b.label == "Add to briefing" for b in app.button)
+
+
+def test_show_in_document_highlights_the_passage_in_the_full_text(app, real_index):
+    answer = ask(app, HEADLINE)
+    c = answer.citations[0]
+    app.button(key=f"doc-0-{c.passage_id}").click().run()
+    assert not app.exception
+    views = [h.value for h in app.html if 'id="ia-passage"' in h.value]
+    assert len(views) == 1
+    document = Store.open(real_index).document_text(c.doc_id)
+    view = views[0]
+    marked = view.split('id="ia-passage"', 1)[1].split("</span>", 1)[0]
+    assert html.escape(c.quote) in marked  # the quote, inside the marked passage
+    assert html.escape(document[:200]) in view and html.escape(document[-200:]) in view  # the whole document
+    assert "scrollTop" in view  # scrolled to
+
+
+def test_follow_up_uses_the_history(app):
+    ask(app, HEADLINE)
+    follow = ask(app, "And on the Isles of Scilly?")
+    assert "supervision" in follow.search_query.lower()
+    assert {c.doc_id for c in follow.citations} == {SCILLY}
+    assert len(app.chat_message) == 4
+
+
+def test_abstention_is_plain_and_lists_related_passages(app):
+    answer = ask(app, "What is the capital of France?")
+    assert answer.abstained and answer.related
+    assert [i.value for i in app.info] == [answer.answer]
+    assert "don't cover this question" in answer.answer
+    assert any("they don't answer the question" in m.value for m in app.markdown)
+    labels = [e.label for e in app.expander]
+    assert len(labels) == len(answer.related)
+    for r, label in zip(answer.related, labels):
+        assert r.title in label and r.locator in label
+    assert not any(b.label == "Show in document" and b.key.startswith("doc-") for b in app.button)  # nothing cited
+    first = answer.related[0]
+    app.button(key=f"rel-0-{first.passage_id}").click().run()
+    view = next(h.value for h in app.html if 'id="ia-passage"' in h.value)
+    assert html.escape(first.text[:80]) in view.split('id="ia-passage"', 1)[1]
+
+
+def test_answering_mode_is_offered_only_with_a_generative_backend(app, monkeypatch):
+    assert not [s for s in app.selectbox if s.label == "Answering mode"]
+    monkeypatch.setenv("IA_LLM_MODEL", "llama3.2")
+    app.run()
+    mode = app.selectbox(key="filter_mode")
+    assert mode.value == "extractive" and mode.options == list(MODES)
+
+
+def test_document_text_is_escaped_before_it_is_highlighted():
+    text = 'Intro <script>alert("x")</script> & the quote: "A & B <b>bold</b>". End.'
+    shown = render.passage_html(text, ['"A & B <b>bold</b>"'])
+    assert "<script>" not in shown and "<b>" not in shown
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;" in shown
+    assert '&quot;A &amp; B &lt;b&gt;bold&lt;/b&gt;&quot;</mark>' in shown
+    view = render.document_html(text, text.index("the quote"), len(text) - 5, ["A & B"])
+    assert view.count("<script>") == 1 and "alert" in view and "&lt;script&gt;alert" in view  # only our scroll script
+    marked = view.split('id="ia-passage"', 1)[1].split("</span>", 1)[0]
+    assert "A &amp; B</mark>" in marked and "Intro" not in marked
+
+
+def test_a_filter_narrows_the_sources(app):
+    unfiltered = ask(app, HEADLINE)
+    assert len({c.doc_id for c in unfiltered.citations}) >= 2
+    app.multiselect(key="filter_docs").select(SCILLY).run()
+    filtered = ask(app, HEADLINE)
+    assert filtered.citations and {c.doc_id for c in filtered.citations} == {SCILLY}
+    labels = [e.label for e in app.expander]
+    scilly_title = "Focused visit to Isles of Scilly children's services"
+    assert sum(scilly_title in label for label in labels) >= 1
+    assert any("filtered by documents: " + scilly_title in c.value for c in app.caption)
+
+
+def test_kind_and_year_filters(app):
+    app.multiselect(key="filter_kinds").select("improvement_plan").run()
+    answer = ask(app, HEADLINE)
+    assert answer.citations and {c.kind for c in answer.citations} == {"improvement_plan"}
+    app.multiselect(key="filter_kinds").unselect("improvement_plan")
+    app.slider(key="filter_years").set_value((2021, 2022)).run()
+    answer = ask(app, HEADLINE)
+    assert answer.citations and {c.date[:4] for c in answer.citations} <= {"2021", "2022"}
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """What the page hands to st.download_button: file name -> (bytes, mime type)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    got = {}
+    original = MediaFileManager.add
+
+    def add(self, path_or_data, mimetype, coordinates, file_name=None, is_for_static_download=False):
+        if is_for_static_download:
+            got[file_name] = (path_or_data, mimetype)
+        return original(self, path_or_data, mimetype, coordinates, file_name, is_for_static_download)
+
+    monkeypatch.setattr(MediaFileManager, "add", add)
+    return got
+
+
+def test_briefing_collects_orders_and_exports_markdown_and_docx(app, downloads):
+    first = ask(app, HEADLINE)
+    app.button(key="brief-0").click().run()
+    assert app.button(key="brief-0").label == "In the briefing" and app.button(key="brief-0").disabled
+    second = ask(app, PRODUCT)
+    app.button(key="brief-1").click().run()
+    assert len(app.session_state["briefing"].items) == 2
+
+    app.switch_page("page_briefing.py").run()
+    assert not app.exception
+    app.text_input(key="briefing_title").input("Supervision and systems").run()
+    app.button(key="down-0").click().run()  # the product answer first
+    assert [i.question for i in app.session_state["briefing"].items] == [PRODUCT, HEADLINE]
+    assert app.button(key="up-0").disabled and app.button(key="down-1").disabled
+
+    assert {"supervision-and-systems.md", "supervision-and-systems.docx"} <= set(downloads)
+    md = downloads["supervision-and-systems.md"][0].decode()
+    assert md.startswith("# Supervision and systems")
+    assert md.index(PRODUCT) < md.index(HEADLINE)
+    docx_bytes, mime = downloads["supervision-and-systems.docx"]
+    assert mime.endswith("wordprocessingml.document")
+    doc = Document(io.BytesIO(docx_bytes))
+    paragraphs = [p.text for p in doc.paragraphs]
+    docx_text = "\n".join(paragraphs)
+    assert paragraphs[0] == "Supervision and systems"
+    references = paragraphs[paragraphs.index("References") + 1 :]
+    cited = {c.passage_id: c for c in second.citations + first.citations}
+    assert len(references) == len(cited)
+    for c in first.citations + second.citations:
+        assert c.quote in md and c.quote in docx_text
+        entry = f"{c.title}. {c.publisher}, {display_date(c.date)}, {c.locator}."
+        assert entry in md.split("## References", 1)[1]
+        assert any(entry in r for r in references)
+
+    app.button(key="remove-0").click().run()
+    assert [i.question for i in app.session_state["briefing"].items] == [HEADLINE]
+    assert PRODUCT not in downloads["supervision-and-systems.md"][0].decode()
+
+
+def test_a_bad_upload_shows_its_error_and_leaves_the_library_intact(own_index):
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    at.switch_page("page_library.py").run()
+    assert not at.exception
+    before = Store.open(own_index).document_records()
+    table = at.dataframe[0].value
+    assert len(table) == 5 and sorted(table["Passages"]) == sorted(r.passage_count for r in before.values())
+
+    good = b"# Leaving care review\n\nPersonal advisers now meet care leavers every eight weeks, and the local offer for care leavers was refreshed in June 2023.\n"
+    at.file_uploader[0].set_value([
+        ("broken.pdf", b"%PDF-1.4 truncated and corrupt", "application/pdf"),
+        ("leaving-care.md", good, "text/markdown"),
+    ]).run()
+    next(b for b in at.button if b.label == "Add to library").click().run()
+    assert not at.exception
+
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and "broken\\.pdf" in errors[0] and "not a readable PDF" in errors[0]
+    assert any("leaving\\-care\\.md" in s.value and "added" in s.value for s in at.success)
+    after = Store.open(own_index).document_records()
+    assert set(after) == set(before) | {"leaving-care"}
+    assert all(after[d].content_hash == before[d].content_hash for d in before)
+    assert not (own_index.source_dir / "broken.pdf").exists()
+    assert len(at.dataframe[0].value) == 6
+
+
+def test_evals_page_runs_shows_figures_and_compares_with_the_last_run(own_index, tmp_path):
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text("\n".join(json.dumps(q) for q in [
+        {"id": "supervision", "question": HEADLINE, "must_include": [["supervision"]], "evidence": ["reflective case discussion"], "tags": ["ofsted"]},
+        {"id": "product", "question": PRODUCT, "must_include": [["Mosaic"]], "evidence": ["Mosaic"], "tags": ["plan"]},
+        {"id": "weather", "question": "What will the weather be in Newport tomorrow?", "answerable": False, "tags": ["unanswerable"]},
+        {"id": "wrong", "question": HEADLINE, "must_include": [["a phrase the documents never use"]], "tags": ["ofsted"]},
+    ]) + "\n", encoding="utf-8")
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    at.switch_page("page_evals.py").run()
+    assert not at.exception
+    assert any("No saved run yet" in i.value for i in at.info)
+    at.text_input(key="eval_file").input(str(questions))
+    at.radio(key="eval_split").set_value("all")
+    next(b for b in at.button if b.label == "Run the evaluation").click().run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Answer correctness"] == "66.7%" and metrics["Abstention recall"] == "100.0%"
+    assert any(s.value.startswith("Failures (1)") for s in at.subheader)
+    failures = at.dataframe[-1].value
+    assert list(failures["Id"]) == ["wrong"]
+    saved = json.loads((own_index.data_dir / "evals" / "last.json").read_text())
+    assert saved["metrics"]["items"] == 4 and saved["split"] == "all"
+
+    next(b for b in at.button if b.label == "Run the evaluation").click().run()
+    assert any("compared with the run saved" in c.value for c in at.caption)
+    assert {m.label: m.delta for m in at.metric}["Answer correctness"] == "+0.0 pts"

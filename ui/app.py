@@ -1,0 +1,34 @@
+"""The Streamlit app's entry point (``inspection-assistant ui``): the page frame, the navigation
+between Chat, Briefing, Library and Evals, and the UI's one error boundary."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from index.errors import AssistantError, IndexMissing
+from ui import shared
+
+st.set_page_config(page_title=shared.APP_TITLE, page_icon=":material/fact_check:", layout="centered")
+st.set_option("client.toolbarMode", "viewer")  # no "Deploy" button: the app runs on this machine
+shared.session()
+
+pages = [
+    st.Page("page_chat.py", title="Chat", icon=":material/chat:", default=True),
+    st.Page("page_briefing.py", title="Briefing", icon=":material/description:", url_path="briefing"),
+    st.Page("page_library.py", title="Library", icon=":material/library_books:", url_path="library"),
+    st.Page("page_evals.py", title="Evals", icon=":material/monitoring:", url_path="evals"),
+]
+page = st.navigation(pages)
+
+with st.sidebar:
+    count = len(shared.briefing().items)
+    if count:
+        st.caption(f"Briefing: {count} answer{'s' if count != 1 else ''} collected")
+
+try:
+    page.run()
+except IndexMissing as err:
+    st.error(str(err))
+    st.info("Add documents on the **Library** page, or run `inspection-assistant index` in a terminal.")
+except AssistantError as err:
+    st.error(str(err))
