@@ -23,6 +23,8 @@ from .retrieval import Retriever
 from .types import Answer, Filters, Hit, Related, Turn
 
 NOT_COVERED = "The indexed sources don't cover this question."
+# Evidence that shares no word with the question must be at least this close in meaning.
+PARAPHRASE_DENSE = 0.45
 
 
 class Assistant:
@@ -209,12 +211,23 @@ class Assistant:
         chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7)
         best = max(s.score for s in sentences)
         if not chosen:
-            wanted = {"date": "date", "name": "name", "number": "figure"}.get(query.wants or "", "answer")
+            wanted = {"date": "date", "name": "name", "number": "figure", "duration": "length of time", "money": "amount", "rag": "RAG status", "expansion": "expansion"}.get(query.wants or "", "answer")
+            if query.action_refs and query.wants:
+                wanted += " for action " + " or ".join(query.action_refs)
             answer.answer = f"The indexed sources don't state the {wanted} you asked for. The nearest passages are listed as related."
             answer.reason = "not stated"
             return
         if chosen[0].score < self.settings.min_evidence:
             answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "weak evidence"
+            return
+        if chosen[0].coverage == 0 and chosen[0].dense < PARAPHRASE_DENSE:
+            # no word of the question in the evidence, and not close enough in meaning to be a paraphrase
+            answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "off topic"
+            return
+        if query.passing_places and not any(extractive.mentions_any(s, query.passing_places) for s in chosen):
+            places = ", ".join(query.passing_places)
+            answer.answer = f"The indexed sources mention {places} only in passing; they don't answer this about {places}."
+            answer.reason = "place mentioned only in passing"
             return
         text, citations = extractive.compose(query, chosen, self.document_norm)
         if not citations:

@@ -20,7 +20,14 @@ from .types import Citation, Hit
 KIND_ORDER = {"ofsted_letter": 0, "improvement_plan": 1, "press_release": 2, "news_article": 3, "other": 4}
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _HAS_DATE = re.compile(rf"\b{_MONTH}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
-_HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|quarter|several|many)\b", re.I)
+_HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|quarter|double|twice|dozen)\b", re.I)
+# Dates and years are not the figure a "how many" question asks for.
+_DATE_SPAN = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+(and\s+\d{{1,2}}\s+)?{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b")
+_NOT_A_COUNT = re.compile(_DATE_SPAN.pattern + r"|\b(one (of|another)|no one|someone|anyone|everyone|first one)\b", re.I)
+_HAS_DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|several|few)\s+(\w+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)
+_HAS_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(m|k|bn|million|billion|thousand)?\s?(pounds|euros|dollars)\b|\b\d[\d,.]*\s?(million|billion)\b", re.I)
+# A sentence that leans on the one before it ("This has brought…", "It now stands at 8%").
+ANAPHOR = re.compile(r"^[“\"‘']?(this|these|that|those|it|its|they|their|such|he|she|both|here)\b(?!\s+(letter|report|visit|plan|article)\b)", re.I)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|of|and|for)){1,3}")
 ROW_FIELDS = ("owner", "commencing", "due", "rag")
 SOURCE_BONUS = 0.1
@@ -37,6 +44,9 @@ class Sentence:
     score: float = 0.0
     dense: float = 0.0
     coverage: float = 0.0
+    before: str | None = None  # the passage's previous sentence (prose only)
+    after: str | None = None  # the passage's next sentence (prose only)
+    lead: bool = False  # a factoid answer's leading sentence
 
     @property
     def passage(self) -> StoredPassage:
@@ -45,10 +55,40 @@ class Sentence:
 
 def sentences_of(hit: Hit) -> list[Sentence]:
     p = hit.passage
-    return [Sentence(hit, text, field=column) for text, column in passage_sentences(p.text, p.kind, p.fields)]
+    out = [Sentence(hit, text, field=column) for text, column in passage_sentences(p.text, p.kind, p.fields)]
+    if p.kind != "action":
+        for first, second in zip(out, out[1:]):
+            first.after, second.before = second.text, first.text
+    return out
 
 
-def satisfies(sentence: Sentence, wants: str | None, question: str) -> bool:
+def leans_back(s: Sentence) -> bool:
+    """Does the sentence need the one before it to make sense ("This has brought…")?"""
+    return s.before is not None and bool(ANAPHOR.match(s.text))
+
+
+def with_neighbours(s: Sentence, forward: bool) -> Sentence:
+    """The sentence as a complete thought: joined to the sentence it leans on, and (``forward``)
+    to a next sentence that leans on it. The result is still one verbatim span of the passage."""
+    text = s.passage.text
+    start, end = text.find(s.text), -1
+    if start < 0:
+        return s
+    end = start + len(s.text)
+    if leans_back(s):
+        before = text.rfind(s.before, 0, start)
+        if before >= 0:
+            start = before
+    if forward and s.after and ANAPHOR.match(s.after):
+        after = text.find(s.after, end)
+        if after >= 0:
+            end = after + len(s.after)
+    if text[start:end] == s.text:
+        return s
+    return Sentence(s.hit, text[start:end], field=s.field, score=s.score, dense=s.dense, coverage=s.coverage, lead=s.lead)
+
+
+def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str | None = None) -> bool:
     """Does the sentence (with its action row's fields) hold the kind of fact the question wants?"""
     if wants is None:
         return True
@@ -57,7 +97,15 @@ def satisfies(sentence: Sentence, wants: str | None, question: str) -> bool:
     if wants == "date":
         return bool(_HAS_DATE.search(text))
     if wants == "number":
-        return bool(_HAS_NUMBER.search(text))
+        return bool(_HAS_NUMBER.search(_NOT_A_COUNT.sub(" ", sentence.text)))
+    if wants == "duration":
+        return bool(_HAS_DURATION.search(sentence.text))
+    if wants == "money":
+        return bool(_HAS_MONEY.search(sentence.text))
+    if wants == "rag":
+        return sentence.passage.kind == "action" and bool(sentence.passage.fields.get("rag"))
+    if wants == "expansion":
+        return bool(acronym and re.search(rf"\(\s*{re.escape(acronym)}\s*\)|\b{re.escape(acronym)}\s*\(", sentence.text))
     if wants == "name":
         if sentence.passage.kind == "action" and sentence.passage.fields.get("owner") and _ASKS_OWNER.search(question):
             return True
@@ -82,6 +130,8 @@ def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, q
         around = " ".join(s.passage.heading)
         if s.passage.kind == "action":  # the row's reference and columns belong to each of its sentences
             around += " action " + " ".join(s.passage.fields.get(f, "") for f in ("ref",) + ROW_FIELDS)
+        if leans_back(s):  # "It now stands at 8%": what "it" is lives in the sentence before
+            around += " " + s.before
         context_tokens = set(tokens(s.text)) | set(tokens(around))
         s.coverage = sum(w for t, w in weight.items() if t in context_tokens) / total
         s.score = 0.5 * s.dense + 0.3 * s.coverage + 0.2 * (s.hit.score / best_hit)
@@ -89,22 +139,44 @@ def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, q
             s.score += SOURCE_BONUS  # "what did Ofsted say": Ofsted's own letters speak first
 
 
-def select(query: Query, sentences: list[Sentence], max_sentences: int, relative: float, typed_ratio: float = 0.8) -> list[Sentence]:
+def _leads(query: Query, ranked: list[Sentence], typed_ratio: float) -> list[Sentence]:
+    """The sentence(s) a factoid answer leads with: the best one that holds the kind of fact
+    asked for, or one per place when the question names several. Empty when the sources speak
+    of it but do not give the date, name or figure asked for."""
+    typed = [s for s in ranked if satisfies(s, query.wants, query.question, query.acronym)]
+    if query.action_refs:  # "action 4.1": that row answers, or nothing does
+        typed = [s for s in typed if s.passage.kind == "action" and s.passage.fields.get("ref") in query.action_refs]
+    if not typed or typed[0].score < typed_ratio * ranked[0].score:
+        return []
+    if len(query.authorities) < 2:
+        return [typed[0]]
+    leads = []
+    for place in query.authorities:
+        best = next((s for s in typed if s.passage.authority == place), None)
+        if best is not None and best.score >= typed_ratio * typed[0].score:
+            leads.append(best)
+    return sorted(leads, key=lambda s: -s.score) or [typed[0]]
+
+
+def select(query: Query, sentences: list[Sentence], max_sentences: int, relative: float, typed_ratio: float = 0.6) -> list[Sentence]:
     """The sentences worth showing, best first: typed factoids need their type; at most 2 a passage."""
     ranked = sorted(sentences, key=lambda s: -s.score)
     if not ranked:
         return []
     if query.kind == "factoid":
-        typed = [s for s in ranked if satisfies(s, query.wants, query.question)]
-        if not typed or typed[0].score < typed_ratio * ranked[0].score:
+        chosen = _leads(query, ranked, typed_ratio)
+        if not chosen:
             return []  # the sources speak of it but do not give the date/name/figure asked for
-        lead = typed[0]
-        others = [s for s in ranked if s is not lead and s.score >= relative * lead.score]
-        chosen = [lead]
-        limit = 3
+        for s in chosen:
+            s.lead = True
+        others = [s for s in ranked if s not in chosen and s.score >= relative * chosen[0].score]
+        limit = len(chosen) + 2
     else:
+        # Everything over the bar, plus sentences that hold every word of the question (with
+        # their headings): the items of a "what needs to improve" list belong together.
+        top = ranked[0].score
+        others = [s for s in ranked if s.score >= relative * top or (s.coverage >= 0.99 and s.score >= 0.5 * top)]
         # the best sentence of each document first, so every source that speaks to it is heard
-        others = [s for s in ranked if s.score >= relative * ranked[0].score]
         firsts, seen_docs = [], set()
         for s in others:
             if s.passage.doc_id not in seen_docs:
@@ -125,7 +197,13 @@ def select(query: Query, sentences: list[Sentence], max_sentences: int, relative
         per_passage[key] = per_passage.get(key, 0) + 1
         seen_text.add(normalise(s.text))
         chosen.append(s)
-    return chosen
+    whole = [with_neighbours(s, forward=True) for s in chosen]
+    out: list[Sentence] = []
+    for s in whole:  # a sentence already inside another's joined span is not shown twice
+        if any(o.passage.passage_id == s.passage.passage_id and (s.text in o.text or o.text in s.text) for o in out):
+            continue
+        out.append(s)
+    return out
 
 
 def verbatim_runs(quote: str, document_norm: str) -> list[str]:
@@ -204,11 +282,13 @@ def compose(query: Query, chosen: list[Sentence], document_norm) -> tuple[str, l
     lines: list[str] = []
     rest = chosen
     if query.kind == "factoid" and chosen:
-        lead = chosen[0]
-        first = line([lead])
-        if first:
-            lines.append(f"{first} — {source_label(lead.passage)}, {lead.passage.locator}")
-        rest = chosen[1:]
+        for lead in [s for s in chosen if s.lead]:
+            first = line([lead])
+            if first:
+                if lines:
+                    lines.append("")
+                lines.append(f"{first} — {source_label(lead.passage)}, {lead.passage.locator}")
+        rest = [s for s in chosen if not s.lead]
         if rest:
             lines.append("")
             lines.append("Also in the sources:")
@@ -225,3 +305,9 @@ def compose(query: Query, chosen: list[Sentence], document_norm) -> tuple[str, l
         lines.append(f"**{source_label(items[0].passage)}**")
         lines.extend(f"- {text}" for text in rendered)
     return "\n".join(lines).strip(), citations
+
+
+def mentions_any(s: Sentence, places: tuple[str, ...]) -> bool:
+    """Does the sentence or its passage name one of ``places``?"""
+    text = normalise(f"{s.passage.text} {' '.join(s.passage.heading)}")
+    return any(re.search(rf"(?<![a-z]){re.escape(normalise(place))}(?![a-z])", text) for place in places)

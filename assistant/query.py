@@ -17,9 +17,10 @@ from .types import Turn
 MAX_QUESTION_CHARS = 2000
 
 _INJECTION = re.compile(
-    r"\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|prompts?|rules|documents?|sources?|context|above|previous|everything)\b"
+    r"\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|prompts?|rules|documents?|sources?|context|above|previous|everything|plan|reports?|letters?|articles?|evidence|facts)\b"
     r"|\b(system prompt|jailbreak|developer mode|you are now|act as|pretend (to be|you are)|role-?play)\b"
     r"|\b(write|compose|tell)\b.{0,20}\b(poem|song|story|joke|haiku|limerick)\b"
+    r"|(^|\band\s+)(simply\s+|just\s+)?(state|say|claim|assert|declare|confirm)\s+that\b"
     r"|\bwhat do you (think|believe|feel)\b|\byour (own )?(opinion|view|knowledge)\b",
     re.I,
 )
@@ -35,6 +36,7 @@ _SOURCES = {
     "press_release": re.compile(r"\b(press release|council said|council announce\w*)\b", re.I),
     "news_article": re.compile(r"\b(article|community care|news|journalists?)\b", re.I),
 }
+_WHOLE_QUESTION = re.compile(r"^\s*(what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|list|describe|summari[sz]e|explain)\b", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _BROAD = re.compile(
     r"\b(say|said|find|found|findings|about|summar\w*|overview|describe|tell me|what are|what were|what needs|needs to improve|list|strengths|weaknesses|areas?|compare|comparison|differ\w*|themes?|concerns|progress|how (is|are|was|were|has|have))\b",
@@ -43,10 +45,23 @@ _BROAD = re.compile(
 _WHEN = re.compile(r"^\s*(when|what date|what year|which year|which month|by when|how long ago)\b|\b(what|which) (date|year|month)\b|\bwhen\b", re.I)
 _WHO = re.compile(
     r"^\s*(who|whom|whose)\b|\b(name of|names of|what is the name|who is|who was|who were|who are)\b"
-    r"|^\s*(which|what) (product|system|software|company|firm|organisation|organization|council|authority|team|person|inspector|model)\b",
+    r"|^\s*(which|what) (products?|systems?|software|company|companies|firms?|organisations?|organizations?|councils?|authorit(y|ies)|teams?|persons?|people|inspectors?|models?|officers?|managers?)\b",
     re.I,
 )
+_HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b", re.I)
 _HOW_MANY = re.compile(r"\b(how many|how much|what (number|percentage|proportion|share)|number of|percent)\b", re.I)
+_MONEY = re.compile(r"\b(how much|what)\b.{0,60}\b(cost|costs|spend|spent|budget|pay|paid|price|funding|fund|worth)\b|\bcost of\b", re.I)
+_EXPANSION = re.compile(r"\b(stand|stands) for\b|\bshort for\b|\b(acronym|abbreviation)\b", re.I)
+_RAG = re.compile(r"\bRAG\b|\brag (status|rating)\b|\b(red|amber|green) (status|rating)\b", re.I)
+_ACTION_REF = re.compile(r"\baction\s+(\d+\.\d+)\b", re.I)
+# Words that say where to look or frame the question, not what it is about: kept out of the
+# keyword search and the coverage score ("in the focused visit letter", "what does X stand for").
+_SOURCE_REFERENCE = re.compile(
+    r"\b(according to|in|from)\s+(the|this|its|their)\s+(\d{4}\s+)?(ofsted\s+)?"
+    r"(focused visit letter|inspection letter|focused visit report|inspection report|letter|report|improvement plan|action plan|plan|article|press release)\b",
+    re.I,
+)
+FILLER = frozenset("like stand stands short mean means meant done happen happened made make get got give given go went come came know".split())
 
 
 @dataclass(frozen=True)
@@ -58,9 +73,12 @@ class Query:
     topic: str  # keyword search: without "what did Ofsted say about" and place names
     dense_query: str  # meaning search: without "what did Ofsted say about"
     kind: str  # "factoid" or "broad"
-    wants: str | None  # "date" | "name" | "number" | None: what a factoid answer must contain
+    wants: str | None  # "date" | "name" | "number" | "duration" | "money" | "rag" | "expansion" | None: what a factoid answer must contain
     authorities: tuple[str, ...] = ()  # indexed authorities it names
     unknown_places: tuple[str, ...] = ()  # places it names that no document covers
+    passing_places: tuple[str, ...] = ()  # places it names that documents mention but are not about
+    action_refs: tuple[str, ...] = ()  # improvement-plan actions it names ("action 4.1")
+    acronym: str | None = None  # for "what does X stand for": X
     years: tuple[int, ...] = ()
     injection: bool = False
     source_kinds: tuple[str, ...] = ()  # kinds of document the question asks about ("what did Ofsted say")
@@ -106,8 +124,10 @@ def rewrite_follow_up(question: str, history: list[Turn]) -> str:
     if not history:
         return question
     previous = history[-1].search_query or history[-1].question
-    short = len(re.findall(r"\w+", question)) <= 6
-    if not (_FOLLOW_UP.search(question) or short):
+    # "And on the Isles of Scilly?", "In 2022?": a fragment. "What is the capital of France?" is
+    # short too, but a whole question of its own.
+    fragment = len(re.findall(r"\w+", question)) <= 6 and not _WHOLE_QUESTION.match(question)
+    if not (_FOLLOW_UP.search(question) or fragment):
         return question
     rest = re.sub(r"^\s*(and|also|but|what about|how about|and what about|same for|what of)\b[\s,]*", "", question, flags=re.I)
     return f"{previous.rstrip(' ?.')} — {rest}".strip()
@@ -127,23 +147,39 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         own = tuple(a for a in indexed_authorities if _mentions(question, a, fuzzy=True))
         if own:
             named = own
-    unknown = tuple(
+    others = tuple(
         place
         for place in known_places()
         if place not in indexed_authorities
         and _mentions(question, place, fuzzy=False)
         and not any(_mentions(place, a, fuzzy=False) or _mentions(a, place, fuzzy=False) for a in indexed_authorities)
-        and not corpus_text_has(place)
     )
+    unknown = tuple(place for place in others if not corpus_text_has(place))
+    passing = tuple(place for place in others if place not in unknown)
     years = tuple(int(y) for y in _YEAR.findall(question))
     topic = _META.sub("", standalone)
     dense_query = re.sub(r"\s+", " ", topic.replace("—", " ")).strip(" ?.,") or standalone
     for name in named:
         topic = re.sub(rf"\b(in|on|for|at|of|about)?\s*(the\s+)?{re.escape(name)}('s|’s)?", " ", topic, flags=re.I)
-    topic = re.sub(r"\s+", " ", topic.replace("—", " ")).strip(" ?.,") or standalone
+    topic = _SOURCE_REFERENCE.sub(" ", topic)
+    topic = " ".join(w for w in topic.replace("—", " ").split() if w.lower().strip("?.,") not in FILLER)
+    topic = re.sub(r"\s+", " ", topic).strip(" ?.,") or standalone
     broad = bool(_BROAD.search(question)) or bool(_META.search(standalone))
-    wants = None
-    if _HOW_MANY.search(question):
+    wants, acronym = None, None
+    expansion = _EXPANSION.search(question)
+    if expansion:
+        wants = "expansion"
+        caps = re.findall(r"\b[A-Z][A-Z0-9&]{1,9}s?\b", question)
+        acronym = caps[0] if caps else None
+        if acronym is None:
+            wants = None
+    elif _MONEY.search(question):
+        wants = "money"
+    elif _RAG.search(question):
+        wants = "rag"
+    elif _HOW_LONG.search(question):
+        wants = "duration"
+    elif _HOW_MANY.search(question):
         wants = "number"
     elif _WHO.search(question):
         wants = "name"
@@ -159,6 +195,9 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         wants=wants,
         authorities=named,
         unknown_places=unknown,
+        passing_places=passing,
+        action_refs=tuple(dict.fromkeys(_ACTION_REF.findall(standalone))),
+        acronym=acronym,
         years=years,
         injection=bool(_INJECTION.search(question)),
         source_kinds=tuple(kind for kind, pattern in _SOURCES.items() if pattern.search(question)),

@@ -48,6 +48,38 @@ def test_mosaic_cites_action_8_1(assistant):
     assert_quotes_verbatim(answer, assistant)
 
 
+def test_acronym_is_answered_by_its_expansion(assistant):
+    answer = assistant.ask("What does RAFT stand for in the Isle of Wight focused visit letter?")
+    assert "resilience around families team" in answer.answer.split("\n")[0].lower()
+    assert_quotes_verbatim(answer, assistant)
+
+
+def test_a_sentence_that_leans_on_the_one_before_is_quoted_with_it(assistant):
+    answer = assistant.ask("What difference has the interim manager made on the Isles of Scilly?")
+    assert "increased stability" in answer.answer
+    quote = next(c.quote for c in answer.citations if "increased stability" in c.quote)
+    assert quote.startswith("Leaders have recently appointed an interim manager.")
+    assert_quotes_verbatim(answer, assistant)
+
+
+def test_a_question_about_two_places_leads_with_each(assistant):
+    answer = assistant.ask("Which inspectors led the focused visits to the Isle of Wight in 2021 and the Isles of Scilly in 2022?")
+    assert "Amanda Maxwell" in answer.answer and "Tracey Ledder" in answer.answer
+    assert {c.doc_id for c in answer.citations} >= {"ofsted-focused-visit-isle-of-wight-2021", "ofsted-focused-visit-isles-of-scilly-2022"}
+
+
+@pytest.mark.parametrize("question, says", [
+    ("What is the RAG status of action 4.1 (monthly Care Planning Panel meetings)?", "RAG status for action 4.1"),
+    ("How much did the Mosaic case management system cost?", "amount"),
+    ("What did Ofsted's focused visit to Plymouth children's services find?", "Plymouth only in passing"),
+    ("What will the weather be like on the Isle of Wight tomorrow?", "don't cover"),
+])
+def test_near_misses_say_what_is_missing(assistant, question, says):
+    answer = assistant.ask(question)
+    assert answer.abstained and answer.citations == []
+    assert says in answer.answer
+
+
 @pytest.mark.parametrize("question", [
     "Who won the 2022 World Cup?",
     "What did Ofsted find in Cornwall in 2022?",
@@ -67,6 +99,13 @@ def test_follow_up_about_scilly_uses_the_previous_topic(assistant):
     assert not follow.abstained
     assert {c.doc_id for c in follow.citations} == {"ofsted-focused-visit-isles-of-scilly-2022"}
     assert "reflective supervision" in follow.answer
+
+
+def test_an_unrelated_question_after_a_follow_up_is_not_bent_into_one(assistant):
+    first = assistant.ask("What did Ofsted say about supervision?")
+    off = assistant.ask("What is the capital of France?", history=[Turn(first.question, first.answer, first.search_query)])
+    assert off.search_query == "What is the capital of France?"
+    assert off.abstained and off.citations == []
 
 
 def run_cli(settings, *args):
