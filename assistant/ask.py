@@ -207,7 +207,7 @@ class Assistant:
         computed = dict(zip(missing, self.embed_many(missing))) if missing else {}
         vectors = [stored.get((s.passage.passage_id, s.text)) or computed[s.text] for s in sentences]
         question_vector = self.retriever.embed_query(query.dense_query)
-        extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf)
+        extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct)
         chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7)
         best = max(s.score for s in sentences)
         if not chosen:
@@ -220,8 +220,9 @@ class Assistant:
         if chosen[0].score < self.settings.min_evidence:
             answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "weak evidence"
             return
-        if chosen[0].coverage == 0 and chosen[0].dense < PARAPHRASE_DENSE:
-            # no word of the question in the evidence, and not close enough in meaning to be a paraphrase
+        if not chosen[0].literal and chosen[0].dense < PARAPHRASE_DENSE:
+            # no word of the question (as asked: "weather" is not "whether") in the evidence, and
+            # not close enough in meaning to be a paraphrase
             answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "off topic"
             return
         if query.passing_places and not any(extractive.mentions_any(s, query.passing_places) for s in chosen):

@@ -44,6 +44,7 @@ class Sentence:
     score: float = 0.0
     dense: float = 0.0
     coverage: float = 0.0
+    literal: bool = False  # holds (with its context) a word of the question as asked, uncorrected
     before: str | None = None  # the passage's previous sentence (prose only)
     after: str | None = None  # the passage's next sentence (prose only)
     lead: bool = False  # a factoid answer's leading sentence
@@ -85,7 +86,7 @@ def with_neighbours(s: Sentence, forward: bool) -> Sentence:
             end = after + len(s.after)
     if text[start:end] == s.text:
         return s
-    return Sentence(s.hit, text[start:end], field=s.field, score=s.score, dense=s.dense, coverage=s.coverage, lead=s.lead)
+    return Sentence(s.hit, text[start:end], field=s.field, score=s.score, dense=s.dense, coverage=s.coverage, literal=s.literal, lead=s.lead)
 
 
 def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str | None = None) -> bool:
@@ -118,10 +119,12 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     return True
 
 
-def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float) -> None:
+def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct=lambda t: t) -> None:
     """Score each sentence for the question: meaning (embedding similarity), the question's
-    rarer words it contains, and how well its passage was ranked."""
-    q_tokens = set(tokens(query.topic))
+    rarer words it contains (``correct`` maps a misspelt word to the library's), and how well its
+    passage was ranked."""
+    asked = set(tokens(query.topic))
+    q_tokens = {correct(t) for t in asked}
     weight = {t: idf(t) or max_idf for t in q_tokens}  # a word the corpus lacks is as rare as can be
     total = sum(weight.values()) or 1.0
     best_hit = max((s.hit.score for s in sentences), default=1.0) or 1.0
@@ -134,6 +137,7 @@ def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, q
             around += " " + s.before
         context_tokens = set(tokens(s.text)) | set(tokens(around))
         s.coverage = sum(w for t, w in weight.items() if t in context_tokens) / total
+        s.literal = not asked.isdisjoint(context_tokens)
         s.score = 0.5 * s.dense + 0.3 * s.coverage + 0.2 * (s.hit.score / best_hit)
         if s.passage.doc_kind in query.source_kinds:
             s.score += SOURCE_BONUS  # "what did Ofsted say": Ofsted's own letters speak first

@@ -5,6 +5,7 @@ saved beside the store."""
 
 from __future__ import annotations
 
+import difflib
 import math
 import pickle
 import re
@@ -70,6 +71,7 @@ class LexicalIndex:
     def _prepare(self) -> None:
         n = max(self.size, 1)
         self._idf = {t: math.log(1 + (n - len(d) + 0.5) / (len(d) + 0.5)) for t, (d, _) in self.postings.items()}
+        self._max_idf = max(self._idf.values(), default=1.0)
         average = float(self.lengths.mean()) if self.size else 1.0
         self._norm = K1 * (1 - B + B * self.lengths / (average or 1.0))
 
@@ -82,12 +84,36 @@ class LexicalIndex:
 
     @property
     def max_idf(self) -> float:
-        return max(self._idf.values(), default=1.0)
+        return self._max_idf
+
+    def correct(self, term: str) -> str:
+        """``term``, or for a word the library lacks (a misspelling: "supervison", "reprot") the
+        closest word it has, when one is close enough. Looked up among words of the same first
+        letter and similar length, so the cost follows the vocabulary's shape, not its size."""
+        if term in self.postings or len(term) < 4 or term.isdigit():
+            return term
+        cache = self.__dict__.setdefault("_corrections", {})
+        if term not in cache:
+            buckets = self.__dict__.get("_buckets")
+            if buckets is None:
+                buckets = {}
+                for word in self.postings:
+                    if word[:1].isalpha():
+                        buckets.setdefault((word[0], len(word)), []).append(word)
+                self._buckets = buckets
+            near = [w for size in range(len(term) - 2, len(term) + 3) for w in buckets.get((term[0], size), ())]
+            found = difflib.get_close_matches(term, near, n=1, cutoff=0.8)
+            cache[term] = found[0] if found else term
+        return cache[term]
+
+    def terms(self, query: str) -> list[str]:
+        """The query's search terms, misspellings corrected to the library's words."""
+        return list(dict.fromkeys(self.correct(t) for t in tokens(query)))
 
     def top(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """The k best (document number, score) for ``query``; ``allowed`` is a boolean mask."""
         touched = []
-        for term in set(tokens(query)):
+        for term in self.terms(query):
             if term not in self.postings:
                 continue
             docs, tf = self.postings[term]

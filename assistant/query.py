@@ -113,7 +113,11 @@ def _mentions(text: str, name: str, fuzzy: bool) -> bool:
     words, size = norm.split(), len(target.split())
     for i in range(len(words) - size + 1):
         window = re.sub(r"[^a-z ]", "", " ".join(words[i : i + size]))
-        if difflib.SequenceMatcher(None, window, target).ratio() >= 0.84:
+        if window[:1] != target[:1]:  # a misspelt name keeps its first letter ("Isle of Wite")
+            continue
+        match = difflib.SequenceMatcher(None, window, target)
+        # the cheap upper bounds first: most windows are nowhere near the name
+        if match.real_quick_ratio() >= 0.84 and match.quick_ratio() >= 0.84 and match.ratio() >= 0.84:
             return True
     return False
 

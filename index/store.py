@@ -115,6 +115,10 @@ def passage_metadata(passage: Passage, doc: Document) -> dict:
     return _clean(meta)
 
 
+# Extra nearest neighbours fetched so that a few stale rows (mid re-index) don't shorten the results.
+_STALE_MARGIN = 10
+
+
 def _stored(text: str, meta: dict) -> StoredPassage:
     return StoredPassage(
         passage_id=meta["passage_id"],
@@ -373,15 +377,30 @@ class Store:
     def query(
         self, vector: Sequence[float], k: int, where: dict | None = None, records: dict[str, DocumentRecord] | None = None
     ) -> list[tuple[StoredPassage, float]]:
-        """The k nearest live passages to ``vector`` as (passage, cosine similarity)."""
-        live = self.live_filter(records)
-        where = {"$and": [live, where]} if where else live
-        got = self.passages.query(query_embeddings=[list(vector)], n_results=k, where=where, include=["documents", "metadatas", "distances"])
-        return [
-            (_stored(t, m), 1.0 - float(d))
-            for t, m, d in zip(got["documents"][0], got["metadatas"][0], got["distances"][0])
-            if t is not None and m and d is not None  # skip records deleted mid-read
-        ]
+        """The k nearest live passages to ``vector`` as (passage, cosine similarity).
+
+        Liveness is checked on the results rather than in Chroma's filter: a ``$in`` over every
+        document's hash costs time in proportion to the library. Stale rows exist only while a
+        re-index is under way; when they crowd live ones out of the results, the query is re-run
+        with the filter."""
+        records = self.document_records() if records is None else records
+        live = {r.content_hash for r in records.values()}
+        fetch = k + _STALE_MARGIN
+        got = self.passages.query(query_embeddings=[list(vector)], n_results=fetch, where=where or None, include=["documents", "metadatas", "distances"])
+        out = _nearest(got, live)
+        if len(out) < k and len(got["ids"][0]) == fetch:
+            strict = {"$and": [self.live_filter(records), where]} if where else self.live_filter(records)
+            got = self.passages.query(query_embeddings=[list(vector)], n_results=k, where=strict, include=["documents", "metadatas", "distances"])
+            out = _nearest(got, live)
+        return out[:k]
+
+
+def _nearest(got: dict, live: set[str]) -> list[tuple[StoredPassage, float]]:
+    return [
+        (_stored(t, m), 1.0 - float(d))
+        for t, m, d in zip(got["documents"][0], got["metadatas"][0], got["distances"][0])
+        if t is not None and m and d is not None and m.get("doc_hash") in live  # skip stale rows and rows deleted mid-read
+    ]
 
 
 def _reachable(method):

@@ -257,7 +257,12 @@ def test_evals_page_runs_shows_figures_and_compares_with_the_last_run(own_index,
     at = AppTest.from_file(APP, default_timeout=180).run()
     at.switch_page("page_evals.py").run()
     assert not at.exception
-    assert any("No saved run yet" in i.value for i in at.info)
+    # before any run on this machine: the figures committed with the code
+    assert any("figures committed with the code" in md.value for md in at.markdown)
+    committed = json.loads((Path(__file__).resolve().parent.parent / "evals/reports/test/results.json").read_text())
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Answer correctness"] == f"{100 * committed['metrics']['answer_correctness']:.1f}%"
+    assert shown["Quote fidelity"] == "100.0%"
     at.text_input(key="eval_file").input(str(questions))
     at.radio(key="eval_split").set_value("all")
     next(b for b in at.button if b.label == "Run the evaluation").click().run()

@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 
 LAST_RUN = Path("evals") / "last.json"
+# The reports committed with the code (``inspection-assistant eval --out evals/reports/<split>``).
+COMMITTED = Path(__file__).resolve().parent.parent / "evals" / "reports"
 
 
 def last_run_path(data_dir: Path) -> Path:
@@ -65,3 +67,37 @@ def save_last(data_dir: Path, record: dict) -> Path:
         json.dump(record, out, indent=1, ensure_ascii=False)
     os.replace(temp, path)
     return path
+
+
+def load_committed(split: str, reports: Path = COMMITTED) -> dict | None:
+    """The committed report's run for ``split`` in the page's record form, or None."""
+    path = Path(reports) / split / "results.json"
+    try:
+        run = json.loads(path.read_text(encoding="utf-8"))
+        stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(run, dict) or not isinstance(run.get("metrics"), dict):
+        return None
+    failures = [
+        {
+            "id": item.get("id", ""),
+            "question": item.get("question", ""),
+            "expected": "an answer" if item.get("answerable") else "no answer (abstain)",
+            "why": "; ".join(item.get("why") or []),
+            "answer": (item.get("response") or {}).get("answer", ""),
+            "tags": list(item.get("tags") or []),
+        }
+        for item in run.get("items", [])
+        if item.get("failed")
+    ]
+    return {
+        "label": f"{run.get('label', 'committed report')} (committed report)",
+        "split": run.get("split", split),
+        "source": str(path),
+        "saved_at": stamp,
+        "seconds": float(run.get("seconds") or 0),
+        "metrics": run["metrics"],
+        "per_tag": run.get("per_tag", {}),
+        "failures": failures,
+    }

@@ -53,10 +53,16 @@ current = state.get("eval_current")
 previous = state.get("eval_previous") if current else None
 if current is None:
     if last is None:
-        st.info("No saved run yet. Choose a split and run the evaluation.")
-        st.stop()
-    current = last
-    st.markdown("Showing the **last saved run**; a new run is compared with it.")
+        committed = eval_runs.load_committed(split if split != "all" else "test")
+        if committed is None:
+            st.info("No saved run yet. Choose a split and run the evaluation.")
+            st.stop()
+        current = committed
+        st.markdown("No run saved on this machine yet: showing the **figures committed with the code** "
+                    "(`evals/reports/`). Run the evaluation to measure this installation.")
+    else:
+        current = last
+        st.markdown("Showing the **last saved run**; a new run is compared with it.")
 
 m = current["metrics"]
 st.caption(

@@ -1,0 +1,49 @@
+"""Keyword search: BM25 over passages as an inverted index, saved beside the store, tolerant of
+misspelt question words."""
+
+import numpy as np
+
+from assistant.lexical import LexicalIndex, stem, tokens
+
+TEXTS = [
+    "Managers do not provide staff with reflective supervision.",
+    "The product Mosaic has been procured for the case management system.",
+    "Strategy discussions are held face to face over Teams.",
+    "The resilience around families team (RAFT) works alongside children.",
+]
+
+
+def test_exact_terms_rank_their_passage_first():
+    index = LexicalIndex(TEXTS)
+    assert index.top("Mosaic", 2)[0][0] == 1
+    assert index.top("what is RAFT", 2)[0][0] == 3
+    assert index.top("weather tomorrow", 2) == []
+
+
+def test_stopwords_and_light_stemming():
+    assert tokens("What did the managers supervise?") == ["manager", "supervise"]
+    assert stem("discussions") == "discuss"
+
+
+def test_allowed_mask_filters_passages():
+    index = LexicalIndex(TEXTS)
+    allowed = np.array([True, False, True, True])
+    assert all(doc != 1 for doc, _ in index.top("Mosaic management", 4, allowed))
+
+
+def test_misspelt_words_find_the_library_word():
+    index = LexicalIndex(TEXTS)
+    assert index.correct("supervison") == "supervis"  # "supervision" as stemmed in the index
+    assert index.correct("mosiac") == "mosaic"
+    assert index.correct("hovercraft") == "hovercraft"  # nothing close: left alone
+    assert index.top("reflective supervison", 1)[0][0] == 0
+
+
+def test_saved_index_loads_with_the_same_results(tmp_path):
+    index = LexicalIndex(TEXTS)
+    path = tmp_path / "lexical" / "abc.bm25"
+    index.save(path)
+    loaded = LexicalIndex.load(path)
+    assert loaded.top("Teams strategy", 4) == index.top("Teams strategy", 4)
+    path.write_bytes(b"not a pickle")
+    assert LexicalIndex.load(path) is None  # a damaged file is rebuilt, not trusted
