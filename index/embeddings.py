@@ -95,14 +95,18 @@ class Embedder:
             return []
         model = self.model
         _set_threads(threads)
-        vectors: list[list[float]] = []
-        for start in range(0, len(texts), batch_size):
-            batch = list(texts[start : start + batch_size])
-            encoded = model.encode(batch, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True)
-            vectors.extend(encoded.tolist())
+        # Longest first, so each batch holds texts of similar length and little of it is padding
+        # (a passage and its short sentences in one batch would pad every sentence to the passage).
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        vectors: list[list[float] | None] = [None] * len(texts)
+        for start in range(0, len(order), batch_size):
+            picked = order[start : start + batch_size]
+            encoded = model.encode([texts[i] for i in picked], batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True)
+            for i, vector in zip(picked, encoded.tolist()):
+                vectors[i] = vector
             if on_batch:
-                on_batch(len(batch))
-        return vectors
+                on_batch(len(picked))
+        return vectors  # type: ignore[return-value]
 
     def embed_query(self, text: str, threads: int | None = 1) -> list[float]:
         return self.embed([text], batch_size=1, threads=threads)[0]

