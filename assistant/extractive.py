@@ -36,7 +36,7 @@ _NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "A
               "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday","The", "This", "These", "Those", "It", "In", "At", "On", "Her", "His", "Majesty", "Majesty's", "Inspectors", "Inspector", "Ofsted", "Council", "Island", "A", "An", "I", "COVID-19"}
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: the same text may stand in two passages
 class Sentence:
     hit: Hit
     text: str
@@ -72,7 +72,7 @@ def with_neighbours(s: Sentence, forward: bool) -> Sentence:
     """The sentence as a complete thought: joined to the sentence it leans on, and (``forward``)
     to a next sentence that leans on it. The result is still one verbatim span of the passage."""
     text = s.passage.text
-    start, end = text.find(s.text), -1
+    start = text.find(s.text)
     if start < 0:
         return s
     end = start + len(s.text)

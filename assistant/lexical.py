@@ -72,6 +72,8 @@ class LexicalIndex:
         n = max(self.size, 1)
         self._idf = {t: math.log(1 + (n - len(d) + 0.5) / (len(d) + 0.5)) for t, (d, _) in self.postings.items()}
         self._max_idf = max(self._idf.values(), default=1.0)
+        self._corrections: dict[str, str] = {}
+        self._buckets: dict[tuple[str, int], list[str]] | None = None  # words by (first letter, length), built on first need
         average = float(self.lengths.mean()) if self.size else 1.0
         self._norm = K1 * (1 - B + B * self.lengths / (average or 1.0))
 
@@ -92,19 +94,17 @@ class LexicalIndex:
         letter and similar length, so the cost follows the vocabulary's shape, not its size."""
         if term in self.postings or len(term) < 4 or term.isdigit():
             return term
-        cache = self.__dict__.setdefault("_corrections", {})
-        if term not in cache:
-            buckets = self.__dict__.get("_buckets")
-            if buckets is None:
-                buckets = {}
+        if term not in self._corrections:
+            if self._buckets is None:
+                buckets: dict[tuple[str, int], list[str]] = {}
                 for word in self.postings:
                     if word[:1].isalpha():
                         buckets.setdefault((word[0], len(word)), []).append(word)
                 self._buckets = buckets
-            near = [w for size in range(len(term) - 2, len(term) + 3) for w in buckets.get((term[0], size), ())]
+            near = [w for size in range(len(term) - 2, len(term) + 3) for w in self._buckets.get((term[0], size), ())]
             found = difflib.get_close_matches(term, near, n=1, cutoff=0.8)
-            cache[term] = found[0] if found else term
-        return cache[term]
+            self._corrections[term] = found[0] if found else term
+        return self._corrections[term]
 
     def terms(self, query: str) -> list[str]:
         """The query's search terms, misspellings corrected to the library's words."""

@@ -61,6 +61,8 @@ _SOURCE_REFERENCE = re.compile(
     r"(focused visit letter|inspection letter|focused visit report|inspection report|letter|report|improvement plan|action plan|plan|article|press release)\b",
     re.I,
 )
+# What a factoid answer must contain, by the first pattern the question matches.
+_WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("name", _WHO), ("date", _WHEN))
 FILLER = frozenset("like stand stands short mean means meant done happen happened made make get got give given go went come came know".split())
 
 
@@ -177,18 +179,8 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         acronym = caps[0] if caps else None
         if acronym is None:
             wants = None
-    elif _MONEY.search(question):
-        wants = "money"
-    elif _RAG.search(question):
-        wants = "rag"
-    elif _HOW_LONG.search(question):
-        wants = "duration"
-    elif _HOW_MANY.search(question):
-        wants = "number"
-    elif _WHO.search(question):
-        wants = "name"
-    elif _WHEN.search(question):
-        wants = "date"
+    else:
+        wants = next((name for name, pattern in _WANTS if pattern.search(question)), None)
     kind = "factoid" if wants or not broad else "broad"
     return Query(
         question=question,
