@@ -28,6 +28,12 @@ _HAS_DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight
 _HAS_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(m|k|bn|million|billion|thousand)?\s?(pounds|euros|dollars)\b|\b\d[\d,.]*\s?(million|billion)\b", re.I)
 # A sentence that leans on the one before it ("This has brought…", "It now stands at 8%").
 ANAPHOR = re.compile(r"^[“\"‘']?(this|these|that|those|it|its|they|their|such|he|she|both|here)\b(?!\s+(letter|report|visit|plan|article)\b)", re.I)
+# ... or refers back to it further in ("There are early indicators that this is improving…",
+# "The conclusion of this successful partnership was…"); "this visit", "this year" do not.
+_REFERS_BACK = re.compile(
+    r"\b(this|these)\b(?!\s+(letter|report|visit|focused|plan|improvement|article|inspection|year|month|week|summer|autumn|spring|winter|morning|time|date)\b)",
+    re.I,
+)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|of|and|for)){1,3}")
 ROW_FIELDS = ("owner", "commencing", "due", "rag")
 SOURCE_BONUS = 0.1
@@ -65,7 +71,12 @@ def sentences_of(hit: Hit) -> list[Sentence]:
 
 def leans_back(s: Sentence) -> bool:
     """Does the sentence need the one before it to make sense ("This has brought…")?"""
-    return s.before is not None and bool(ANAPHOR.match(s.text))
+    return s.before is not None and leans(s.text)
+
+
+def leans(text: str) -> bool:
+    """Does ``text`` lean on what comes before it?"""
+    return bool(ANAPHOR.match(text) or _REFERS_BACK.search(text))
 
 
 def with_neighbours(s: Sentence, forward: bool) -> Sentence:
@@ -80,7 +91,7 @@ def with_neighbours(s: Sentence, forward: bool) -> Sentence:
         before = text.rfind(s.before, 0, start)
         if before >= 0:
             start = before
-    if forward and s.after and ANAPHOR.match(s.after):
+    if forward and s.after and leans(s.after):
         after = text.find(s.after, end)
         if after >= 0:
             end = after + len(s.after)
