@@ -211,7 +211,7 @@ class Assistant:
         chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7)
         best = max(s.score for s in sentences)
         if not chosen:
-            wanted = {"date": "date", "name": "name", "number": "figure", "duration": "length of time", "money": "amount", "rag": "RAG status", "expansion": "expansion"}.get(query.wants or "", "answer")
+            wanted = {"date": "date", "name": "name", "role": "role or job title", "number": "figure", "duration": "length of time", "money": "amount", "rag": "RAG status", "expansion": "expansion"}.get(query.wants or "", "answer")
             if query.action_refs and query.wants:
                 wanted += " for action " + " or ".join(query.action_refs)
             answer.answer = f"The indexed sources don't state the {wanted} you asked for. The nearest passages are listed as related."

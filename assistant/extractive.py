@@ -35,6 +35,13 @@ _REFERS_BACK = re.compile(
     re.I,
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|of|and|for)){1,3}")
+# Words that name a job or role ("director of children's services", "head of strategy").
+_ROLE_WORD = re.compile(
+    r"\b(director|manager|head|officer|inspector|chief|lead|leader|chair|chairman|chairwoman|chairperson|coordinator|co-ordinator"
+    r"|worker|secretary|minister|executive|councillor|member|commissioner|president|adviser|advisor|consultant|principal"
+    r"|professor|lecturer|practitioner|journalist|reporter|editor|clerk|nurse|dentist|mayor|leader|deputy|assistant|administrator|specialist|analyst|supervisor)s?\b",
+    re.I,
+)
 ROW_FIELDS = ("owner", "commencing", "due", "rag")
 SOURCE_BONUS = 0.1
 _ASKS_OWNER = re.compile(r"\b(who|owner|owns|own|responsible|lead|leads|leading)\b", re.I)
@@ -118,6 +125,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         return sentence.passage.kind == "action" and bool(sentence.passage.fields.get("rag"))
     if wants == "expansion":
         return bool(acronym and re.search(rf"\(\s*{re.escape(acronym)}\s*\)|\b{re.escape(acronym)}\s*\(", sentence.text))
+    if wants == "role":
+        return bool(_ROLE_WORD.search(sentence.text))
     if wants == "name":
         if sentence.passage.kind == "action" and sentence.passage.fields.get("owner") and _ASKS_OWNER.search(question):
             return True
@@ -141,9 +150,16 @@ def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, q
     best_hit = max((s.hit.score for s in sentences), default=1.0) or 1.0
     for s, vec in zip(sentences, sentence_vectors):
         s.dense = float(sum(a * b for a, b in zip(vec, query_vector)))
+    for s, previous in zip(sentences[1:], sentences):
+        if leans_back(s) and previous.text == s.before:
+            # quoted with the sentence it leans on, it means at least what that one does
+            s.dense = max(s.dense, previous.dense)
+    for s in sentences:
         around = " ".join(s.passage.heading)
         if s.passage.kind == "action":  # the row's reference and columns belong to each of its sentences
             around += " action " + " ".join(s.passage.fields.get(f, "") for f in ("ref",) + ROW_FIELDS)
+        if s.passage.kind == "block":  # a letter's address or signature: what the block is
+            around += " " + s.passage.context
         if leans_back(s):  # "It now stands at 8%": what "it" is lives in the sentence before
             around += " " + s.before
         context_tokens = set(tokens(s.text)) | set(tokens(around))

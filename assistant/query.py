@@ -53,16 +53,22 @@ _HOW_MANY = re.compile(r"\b(how many|how much|what (number|percentage|proportion
 _MONEY = re.compile(r"\b(how much|what)\b.{0,60}\b(cost|costs|spend|spent|budget|pay|paid|price|funding|fund|worth)\b|\bcost of\b", re.I)
 _EXPANSION = re.compile(r"\b(stand|stands) for\b|\bshort for\b|\b(acronym|abbreviation)\b", re.I)
 _RAG = re.compile(r"\bRAG\b|\brag (status|rating)\b|\b(red|amber|green) (status|rating)\b", re.I)
+_ROLE = re.compile(
+    r"\b(job title|job|occupation)\b|['’]s (role|position|post|title)\b|\b(role|position|post|title) (of|held by)\b"
+    r"|\bwhat (role|position|post)\b.{0,40}\b(hold|holds|held|have|has|had|occupy|occupies|occupied)\b",
+    re.I,
+)
 _ACTION_REF = re.compile(r"\baction\s+(\d+\.\d+)\b", re.I)
 # Words that say where to look or frame the question, not what it is about: kept out of the
 # keyword search and the coverage score ("in the focused visit letter", "what does X stand for").
 _SOURCE_REFERENCE = re.compile(
-    r"\b(according to|in|from)\s+(the|this|its|their)\s+(\d{4}\s+)?(ofsted\s+)?"
+    r"\b(according to|in|from)\s+(the|this|its|their)\s+(\x1f\s+)?(\d{4}\s+)?(\x1f\s+)?(ofsted\s+)?"
     r"(focused visit letter|inspection letter|focused visit report|inspection report|letter|report|improvement plan|action plan|plan|article|press release)\b",
     re.I,
 )
+_PLACE = "\x1f"  # stands in for a named place while the topic is worked out
 # What a factoid answer must contain, by the first pattern the question matches.
-_WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("name", _WHO), ("date", _WHEN))
+_WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("name", _WHO), ("date", _WHEN))
 FILLER = frozenset("like stand stands short mean means meant done happen happened made make get got give given go went come came know".split())
 
 
@@ -75,7 +81,7 @@ class Query:
     topic: str  # keyword search: without "what did Ofsted say about" and place names
     dense_query: str  # meaning search: without "what did Ofsted say about"
     kind: str  # "factoid" or "broad"
-    wants: str | None  # "date" | "name" | "number" | "duration" | "money" | "rag" | "expansion" | None: what a factoid answer must contain
+    wants: str | None  # "date" | "name" | "role" | "number" | "duration" | "money" | "rag" | "expansion" | None: what a factoid answer must contain
     authorities: tuple[str, ...] = ()  # indexed authorities it names
     unknown_places: tuple[str, ...] = ()  # places it names that no document covers
     passing_places: tuple[str, ...] = ()  # places it names that documents mention but are not about
@@ -166,8 +172,9 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     topic = _META.sub("", standalone)
     dense_query = re.sub(r"\s+", " ", topic.replace("—", " ")).strip(" ?.,") or standalone
     for name in named:
-        topic = re.sub(rf"\b(in|on|for|at|of|about)?\s*(the\s+)?{re.escape(name)}('s|’s)?", " ", topic, flags=re.I)
-    topic = _SOURCE_REFERENCE.sub(" ", topic)
+        topic = re.sub(rf"\b{re.escape(name)}('s|’s)?", f" {_PLACE} ", topic, flags=re.I)
+    topic = _SOURCE_REFERENCE.sub(" ", topic)  # "in the Isle of Wight letter": where to look
+    topic = re.sub(rf"\b(in|on|for|at|of|about)?\s*(the\s+)?{_PLACE}", " ", topic, flags=re.I)
     topic = " ".join(w for w in topic.replace("—", " ").split() if w.lower().strip("?.,") not in FILLER)
     topic = re.sub(r"\s+", " ", topic).strip(" ?.,") or standalone
     broad = bool(_BROAD.search(question)) or bool(_META.search(standalone))

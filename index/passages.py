@@ -24,6 +24,20 @@ _BULLET = re.compile(r"^(\s*)([-•*▪◦·]|\d{1,2}[.)])\s+")
 _TERMINAL = tuple(".!?:;\"”’')]")
 _NOT_HEADING_START = re.compile(r"^(dear|yours|your sincerely|kind regards|best wishes|image of|t\s+\d)", re.I)
 _P_TAGS = re.compile(r"</?p>", re.I)
+_SALUTATION = re.compile(r"^dear\s+\S", re.I)
+_SIGN_OFF = re.compile(r"^(yours?\s+(sincerely|faithfully|truly)|kind regards|best wishes|with best wishes)\b", re.I)
+_CONTACT = re.compile(r"@|www\.|https?://|^\s*(t|tel|telephone|textphone|phone|fax)\b", re.I | re.M)
+# What each part of a letter's frame is called (its heading), and what it tells a reader (added
+# to the text searched, so "who was the letter sent to" and "who signed it" find the right block).
+LETTER_PARTS = {
+    "sender": ("Letter from", "the sender's name and address: who the letter is from"),
+    "contact": ("Sender's contact details", "the sender's telephone, email and website"),
+    "date": ("Date of the letter", "when the letter was written and sent"),
+    "addressee": ("Letter addressed to", "the recipient: who the letter was sent or addressed to, their job title and address"),
+    "salutation": ("Salutation", "the greeting to the recipient"),
+    "sign_off": ("Sign-off", "the closing of the letter"),
+    "signature": ("Letter signed by", "who signed the letter, the author, and their job title"),
+}
 
 COLUMN_LABELS = (
     ("ref", "Ref"),
@@ -262,7 +276,8 @@ def _emit(doc: Document, units: list[_Unit], count, max_tokens: int) -> list[Pas
     paragraph_no = 0
     page_counts: dict[int, int] = {}
     seen_actions: dict[str, int] = {}
-    for unit in units:
+    frame = _letter_frame(units)
+    for index, unit in enumerate(units):
         if unit.kind == "heading":
             if unit.text.casefold() == title_key or not passages and not path and unit.text.casefold() in title_key:
                 continue
@@ -285,6 +300,10 @@ def _emit(doc: Document, units: list[_Unit], count, max_tokens: int) -> list[Pas
             locator = f"paragraph {paragraph_no}"
         heading = tuple(path)
         context = _context(doc, heading)
+        if index in frame:
+            heading, description = LETTER_PARTS[frame[index]]
+            heading = (heading,)
+            context = f"{_context(doc, heading)} ({description})"
         parts = _split_long(unit.text, count, _budget(context, count, max_tokens))
         for k, part in enumerate(parts, start=1):
             suffix = f".{k}" if len(parts) > 1 else ""
@@ -301,9 +320,41 @@ def _emit(doc: Document, units: list[_Unit], count, max_tokens: int) -> list[Pas
                     end=end,
                     context=context,
                     page=page,
+                    kind="block" if index in frame else "paragraph",
                 )
             )
     return passages
+
+
+def _letter_frame(units: list[_Unit]) -> dict[int, str]:
+    """The parts of a letter around its body, by unit index: the blocks above "Dear …" (sender,
+    contact details, date, addressee), the salutation, the sign-off and the signature below it.
+    Empty for a document that is not a letter."""
+    paras = [i for i, u in enumerate(units) if u.kind == "para"]
+    dear = next((i for i in paras[:12] if _SALUTATION.match(units[i].text)), None)
+    if dear is None:
+        return {}
+    frame = {dear: "salutation"}
+    above = [i for i in paras if i < dear]
+    for i in above:
+        text = units[i].text
+        if find_date(text) and len(text.split()) <= 4:
+            frame[i] = "date"
+        elif _CONTACT.search(text):
+            frame[i] = "contact"
+    rest = [i for i in above if i not in frame]
+    if rest:
+        frame[rest[-1]] = "addressee"  # the block just above "Dear …"
+        for i in rest[:-1]:
+            frame[i] = "sender"
+    after = [i for i in paras if i > dear]
+    sign_off = next((i for i in after if _SIGN_OFF.match(units[i].text) and len(units[i].text.split()) <= 4), None)
+    if sign_off is not None:
+        frame[sign_off] = "sign_off"
+        signature = [i for i in after if i > sign_off][:1]
+        if signature and len(units[signature[0]].text.split()) <= 12:
+            frame[signature[0]] = "signature"
+    return frame
 
 
 def _row_passages(doc, unit, path, page, seen, count, max_tokens, ordinal) -> list[Passage]:

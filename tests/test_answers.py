@@ -62,6 +62,23 @@ def test_a_sentence_that_leans_on_the_one_before_is_quoted_with_it(assistant):
     assert_quotes_verbatim(answer, assistant)
 
 
+def test_a_sentence_that_refers_back_mid_way_is_quoted_with_the_one_before(assistant):
+    answer = assistant.ask("When did the strategic partnership between Hampshire and the Isle of Wight come to an end?")
+    lead = answer.citations[0].quote
+    assert "31 January 2024" in lead
+    assert lead.startswith("The inspection was undertaken during a period of transition")  # what "this partnership" is
+    assert_quotes_verbatim(answer, assistant)
+
+
+def test_the_letter_frame_answers_who_it_was_to_and_who_signed_it(assistant):
+    signed = assistant.ask("Who signed the Isles of Scilly focused visit letter?")
+    assert "Tracey Ledder" in signed.answer.split("\n")[0]
+    assert signed.citations[0].passage_id == "ofsted-focused-visit-isles-of-scilly-2022#p34"
+    sent = assistant.ask("Who received the 2021 Isle of Wight letter?")
+    assert "Steve Crocker" in sent.answer.split("\n")[0]
+    assert_quotes_verbatim(sent, assistant)
+
+
 def test_a_question_about_two_places_leads_with_each(assistant):
     answer = assistant.ask("Which inspectors led the focused visits to the Isle of Wight in 2021 and the Isles of Scilly in 2022?")
     assert "Amanda Maxwell" in answer.answer and "Tracey Ledder" in answer.answer
@@ -71,6 +88,7 @@ def test_a_question_about_two_places_leads_with_each(assistant):
 @pytest.mark.parametrize("question, says", [
     ("What is the RAG status of action 4.1 (monthly Care Planning Panel meetings)?", "RAG status for action 4.1"),
     ("How much did the Mosaic case management system cost?", "amount"),
+    ("What is Aisling Khan's job title?", "role or job title"),
     ("What did Ofsted's focused visit to Plymouth children's services find?", "Plymouth only in passing"),
     ("What will the weather be like on the Isle of Wight tomorrow?", "don't cover"),
 ])

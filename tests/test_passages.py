@@ -5,6 +5,7 @@ import pytest
 from index.loaders import load
 from index.manifest import document_meta, read_manifest
 from index.passages import infer_title, make_passages
+from index.sentences import passage_sentences
 from index.text import normalise
 from index.tokens import MAX_WORD_PIECES, count_tokens
 from index.types import Document
@@ -105,3 +106,22 @@ def test_overlong_paragraph_is_split_at_sentences():
     assert all(p.text.endswith(".") for p in passages)
     assert [p.locator for p in passages][:2] == [f"paragraph 1 (part 1 of {len(passages)})", f"paragraph 1 (part 2 of {len(passages)})"]
     assert " ".join(p.text for p in passages) == text.split("\n\n")[1].strip()
+
+
+def test_a_letters_frame_is_labelled_and_quotable_whole():
+    _, passages = passages_of("ofsted-focused-visit-isles-of-scilly-2022.txt")
+    assert passages["p1"].heading == ("Letter from",)
+    assert passages["p4"].heading == ("Date of the letter",) and passages["p4"].text == "23 August 2022"
+    addressee = passages["p5"]
+    assert addressee.heading == ("Letter addressed to",) and addressee.kind == "block"
+    assert addressee.text.startswith("Aisling Khan") and "TR21 0NA" in addressee.text
+    assert "Letter addressed to" in addressee.search_text and "recipient" in addressee.search_text
+    assert passages["p6"].heading == ("Salutation",)
+    assert passages["p34"].heading == ("Letter signed by",) and passages["p34"].text.startswith("Tracey Ledder")
+    assert passages["p7"].kind == "paragraph" and passages["p7"].heading == ()
+    assert passage_sentences(addressee.text, addressee.kind, addressee.fields) == [(addressee.text, None)]
+
+
+def test_a_document_that_is_not_a_letter_has_no_frame():
+    _, passages = passages_of("community-care-isle-of-wight-article-2019.txt")
+    assert all(p.kind != "block" for p in passages.values())
