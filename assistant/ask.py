@@ -197,11 +197,12 @@ class Assistant:
 
     def _answer_extractively(self, query: Query, hits: list[Hit], answer: Answer) -> None:
         answer.related = [related(h) for h in hits[:3]]
-        sentences = [s for h in hits for s in extractive.sentences_of(h)]
+        corpus = self.retriever.corpus()
+        before = {h.passage.passage_id: corpus.leans_on(h.passage) for h in hits}
+        sentences = [s for h in hits for s in extractive.sentences_of(h, getattr(before[h.passage.passage_id], "text", ""))]
         if not sentences:
             answer.answer, answer.reason = NOT_COVERED, "no passages"
             return
-        corpus = self.retriever.corpus()
         stored = self.retriever.store.sentence_vectors([h.passage for h in hits], corpus.records)
         missing = [s.text for s in sentences if (s.passage.passage_id, s.text) not in stored]
         computed = dict(zip(missing, self.embed_many(missing))) if missing else {}

@@ -61,15 +61,17 @@ class Sentence:
     before: str | None = None  # the passage's previous sentence (prose only)
     after: str | None = None  # the passage's next sentence (prose only)
     lead: bool = False  # a factoid answer's leading sentence
+    setting: str = ""  # the previous paragraph, when this one leans on it ("…,” she says.")
 
     @property
     def passage(self) -> StoredPassage:
         return self.hit.passage
 
 
-def sentences_of(hit: Hit) -> list[Sentence]:
+def sentences_of(hit: Hit, setting: str = "") -> list[Sentence]:
+    """The passage's quotable sentences; ``setting`` is the paragraph it leans on, if any."""
     p = hit.passage
-    out = [Sentence(hit, text, field=column) for text, column in passage_sentences(p.text, p.kind, p.fields)]
+    out = [Sentence(hit, text, field=column, setting=setting) for text, column in passage_sentences(p.text, p.kind, p.fields)]
     if p.kind != "action":
         for first, second in zip(out, out[1:]):
             first.after, second.before = second.text, first.text
@@ -84,6 +86,25 @@ def leans_back(s: Sentence) -> bool:
 def leans(text: str) -> bool:
     """Does ``text`` lean on what comes before it?"""
     return bool(ANAPHOR.match(text) or _REFERS_BACK.search(text))
+
+
+# "…,” she says.": a quotation whose speaker is named only in an earlier paragraph.
+_PRONOUN_SPEAKER = re.compile(r"\b(she|he)\s+(says|said|adds|added|explains|explained|recalls|recalled|continues|continued)\b|\b(says|said|adds|added)\s+(she|he)\b", re.I)
+_NAMED_SPEAKER = re.compile(r"\b(says|said|adds|added|explains|explained|recalls|recalled)\s+(\w+\s+){0,3}[A-Z][a-z]+|\b[A-Z][a-z]+\s+(says|said|adds|added|explains|explained|recalls|recalled)\b")
+
+
+def paragraph_leans_back(text: str) -> bool:
+    """Does a paragraph need the one before it: it opens by referring back ("That process came in
+    several parts."), or quotes a speaker named only before it ("…,” she says.")?"""
+    spans = split_sentences(text)
+    if not spans:
+        return False
+    first = text[spans[0][0] : spans[0][1]]
+    if ANAPHOR.match(first.lstrip("“\"‘'")):
+        return True
+    pronoun = _PRONOUN_SPEAKER.search(text)
+    named = _NAMED_SPEAKER.search(text)
+    return bool(pronoun) and (named is None or pronoun.start() < named.start())
 
 
 def with_neighbours(s: Sentence, forward: bool) -> Sentence:
@@ -104,7 +125,7 @@ def with_neighbours(s: Sentence, forward: bool) -> Sentence:
             end = after + len(s.after)
     if text[start:end] == s.text:
         return s
-    return Sentence(s.hit, text[start:end], field=s.field, score=s.score, dense=s.dense, coverage=s.coverage, literal=s.literal, lead=s.lead)
+    return Sentence(s.hit, text[start:end], field=s.field, score=s.score, dense=s.dense, coverage=s.coverage, literal=s.literal, lead=s.lead, setting=s.setting)
 
 
 def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str | None = None) -> bool:
@@ -160,6 +181,8 @@ def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, q
             around += " action " + " ".join(s.passage.fields.get(f, "") for f in ("ref",) + ROW_FIELDS)
         if s.passage.kind == "block":  # a letter's address or signature: what the block is
             around += " " + s.passage.context
+        if s.setting:  # who "she" is, in a quotation's paragraph, was said in the one before
+            around += " " + s.setting
         if leans_back(s):  # "It now stands at 8%": what "it" is lives in the sentence before
             around += " " + s.before
         context_tokens = set(tokens(s.text)) | set(tokens(around))

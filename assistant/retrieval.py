@@ -16,6 +16,9 @@ from .lexical import LexicalIndex
 from .types import Filters, Hit
 
 RRF_K = 60
+# A paragraph that leans on the one before ("…,” she says.") shares this much of its score: what
+# it is about is partly written in its predecessor.
+LEAN_SHARE = 0.3
 
 
 @dataclass
@@ -30,6 +33,33 @@ class Corpus:
     @functools.cached_property
     def by_id(self) -> dict[str, StoredPassage]:
         return {p.passage_id: p for p in self.passages}
+
+    @functools.cached_property
+    def _by_place(self) -> dict[tuple[str, int], StoredPassage]:
+        return {(p.doc_id, p.ordinal): p for p in self.passages}
+
+    @functools.cached_property
+    def _leans(self) -> dict[str, bool]:
+        return {}
+
+    def leans_on(self, passage: StoredPassage) -> StoredPassage | None:
+        """The paragraph before ``passage`` when ``passage`` leans on it ("…,” she says.")."""
+        if passage.kind != "paragraph":
+            return None
+        before = self._by_place.get((passage.doc_id, passage.ordinal - 1))
+        if before is None or before.kind != "paragraph":
+            return None
+        leans = self._leans.get(passage.passage_id)
+        if leans is None:
+            from .extractive import paragraph_leans_back
+
+            leans = self._leans[passage.passage_id] = paragraph_leans_back(passage.text)
+        return before if leans else None
+
+    def follower(self, passage: StoredPassage) -> StoredPassage | None:
+        """The next paragraph when it leans on ``passage``."""
+        after = self._by_place.get((passage.doc_id, passage.ordinal + 1))
+        return after if after is not None and self.leans_on(after) is not None else None
 
     @functools.cached_property
     def _doc_numbers(self):
@@ -128,27 +158,40 @@ class Retriever:
         lexical_rank = {corpus.passages[i].passage_id: (r, score) for r, (i, score) in enumerate(lexical)}
         by_id = {p.passage_id: p for p, _ in dense}
         by_id.update({corpus.passages[i].passage_id: corpus.passages[i] for i, _ in lexical})
+        found = list(by_id)
+        leaning = {}  # follower id -> the candidate it leans on
+        for pid in found:
+            follower = corpus.follower(by_id[pid])
+            if follower is not None and (allowed is None or filters.admits_record(corpus.records[follower.doc_id])):
+                leaning[follower.passage_id] = pid
+                by_id.setdefault(follower.passage_id, follower)
         sims = {pid: sim for pid, (_, sim) in dense_rank.items()}
         missing = [pid for pid in by_id if pid not in sims]
         sims.update(self._similarities(vector, [by_id[pid] for pid in missing], corpus))
         top_lex = max((s for _, s in lexical_rank.values()), default=0.0) or 1.0
-        low = min(sims.values(), default=0.0)
+        low = min((sims[pid] for pid in found if pid in sims), default=0.0)
         for pid in by_id:  # a passage re-indexed away meanwhile: no vector, lowest similarity
             sims.setdefault(pid, low)
         high = max(sims.values(), default=1.0)
         span = (high - low) or 1.0
-        hits = []
+        hits, fused_scores = [], {}
         for pid, passage in by_id.items():
             d = dense_rank.get(pid)
             lx = lexical_rank.get(pid)
             if self.settings.fusion == "rrf":
                 fused = (1 / (RRF_K + d[0] + 1) if d else 0.0) + (1 / (RRF_K + lx[0] + 1) if lx else 0.0)
             else:  # relative score fusion: min-max dense similarity plus BM25 relative to the best
-                fused = 0.5 * (sims[pid] - low) / span + 0.5 * ((lx[1] / top_lex) if lx else 0.0)
+                fused = 0.5 * max(0.0, sims[pid] - low) / span + 0.5 * ((lx[1] / top_lex) if lx else 0.0)
+            fused_scores[pid] = fused
+        for pid, before in leaning.items():
+            fused_scores[pid] += LEAN_SHARE * fused_scores[before]
+        for pid, passage in by_id.items():
+            d = dense_rank.get(pid)
+            lx = lexical_rank.get(pid)
             hits.append(
                 Hit(
                     passage=passage,
-                    score=fused,
+                    score=fused_scores[pid],
                     dense=sims[pid],
                     lexical=lx[1] if lx else 0.0,
                     dense_rank=d[0] if d else None,

@@ -70,6 +70,13 @@ def test_a_sentence_that_refers_back_mid_way_is_quoted_with_the_one_before(assis
     assert_quotes_verbatim(answer, assistant)
 
 
+def test_a_quotation_is_found_through_the_paragraph_naming_its_speaker(assistant):
+    answer = assistant.ask("According to Carol Attrill, how many early help coordinators are there on the island?")
+    assert "two coordinators" in answer.answer.split("\n")[0]
+    assert "community-care-isle-of-wight-article-2019#p65" in answer.retrieved
+    assert_quotes_verbatim(answer, assistant)
+
+
 def test_the_letter_frame_answers_who_it_was_to_and_who_signed_it(assistant):
     signed = assistant.ask("Who signed the Isles of Scilly focused visit letter?")
     assert "Tracey Ledder" in signed.answer.split("\n")[0]

@@ -1,5 +1,7 @@
 """Composition and quote checks of the extractive answerer on hand-made passages (no model)."""
 
+import pytest
+
 from assistant import extractive
 from assistant.query import analyse
 from assistant.types import Hit
@@ -74,3 +76,25 @@ def test_quotes_not_in_the_document_are_never_cited():
     chosen = extractive.select(query, sentences, max_sentences=8, relative=0.7)
     text, citations = extractive.compose(query, chosen, lambda d: normalise("an entirely different document text"))
     assert citations == [] and text == ""
+
+
+@pytest.mark.parametrize("text, leans", [
+    ("“Here, we just have two coordinators,” she says. “All the work is done out in the community.”", True),
+    ("That process came in several parts. The first was the wholesale implementation of a new model.", True),
+    ("While other areas have changed, the service has kept its strengths, says manager Carol Attrill. Like her colleagues, she explains that partners are near.", False),
+    ("Inspectors looked at the local authority's arrangements for children in need.", False),
+    ("This letter summarises the findings of the focused visit.", False),
+])
+def test_a_paragraph_that_leans_on_the_one_before(text, leans):
+    assert extractive.paragraph_leans_back(text) is leans
+
+
+@pytest.mark.parametrize("text, leans", [
+    ("There are early indicators that this is improving the accessibility of services.", True),
+    ("The conclusion of this successful partnership was 31 January 2024.", True),
+    ("It now stands at 8%.", True),
+    ("This visit was carried out fully by remote means.", False),
+    ("Leaders plan to review this year's caseloads.", False),
+])
+def test_a_sentence_that_leans_on_the_one_before(text, leans):
+    assert extractive.leans(text) is leans
