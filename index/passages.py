@@ -30,13 +30,13 @@ _CONTACT = re.compile(r"@|www\.|https?://|^\s*(t|tel|telephone|textphone|phone|f
 # What each part of a letter's frame is called (its heading), and what it tells a reader (added
 # to the text searched, so "who was the letter sent to" and "who signed it" find the right block).
 LETTER_PARTS = {
-    "sender": ("Letter from", "the sender's name and address: who the letter is from"),
-    "contact": ("Sender's contact details", "the sender's telephone, email and website"),
+    "sender": ("Letter from", "the sender: who the letter is from"),
+    "contact": ("Sender's contact details", "telephone, email and website"),
     "date": ("Date of the letter", "when the letter was written and sent"),
-    "addressee": ("Letter addressed to", "the recipient: who the letter was sent or addressed to, their job title and address"),
-    "salutation": ("Salutation", "the greeting to the recipient"),
-    "sign_off": ("Sign-off", "the closing of the letter"),
-    "signature": ("Letter signed by", "who signed the letter, the author, and their job title"),
+    "addressee": ("Letter addressed to", "the recipient: who the letter was sent or addressed to"),
+    "salutation": ("Salutation", "the greeting"),
+    "sign_off": ("Sign-off", "the closing"),
+    "signature": ("Letter signed by", "who signed the letter"),
 }
 
 COLUMN_LABELS = (
