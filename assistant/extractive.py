@@ -27,7 +27,7 @@ _NOT_A_COUNT = re.compile(_DATE_SPAN.pattern + r"|\b(one (of|another)|no one|som
 _HAS_DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|several|few)\s+(\w+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)
 _HAS_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(m|k|bn|million|billion|thousand)?\s?(pounds|euros|dollars)\b|\b\d[\d,.]*\s?(million|billion)\b", re.I)
 # A sentence that leans on the one before it ("This has brought…", "It now stands at 8%").
-ANAPHOR = re.compile(r"^[“\"‘']?(this|these|that|those|it|its|they|their|such|he|she|both|here)\b(?!\s+(letter|report|visit|plan|article)\b)", re.I)
+ANAPHOR = re.compile(r"^[“\"‘']?((but|and|yet|so|still)\s+)?(this|these|that|those|it|its|they|their|such|he|she|both|here)\b(?!\s+(letter|report|visit|plan|article)\b)", re.I)
 # ... or refers back to it further in ("There are early indicators that this is improving…",
 # "The conclusion of this successful partnership was…"); "this visit", "this year" do not.
 _REFERS_BACK = re.compile(

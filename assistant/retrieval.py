@@ -4,6 +4,7 @@ with metadata filters and an optional cross-encoder rerank."""
 from __future__ import annotations
 
 import functools
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from index.embeddings import Embedder, get_embedder
 from index.settings import Settings
 from index.store import DocumentRecord, Store, StoredPassage
+from index.text import normalise
 
 from .lexical import LexicalIndex
 from .types import Filters, Hit
@@ -19,6 +21,15 @@ RRF_K = 60
 # A paragraph that leans on the one before ("…,” she says.") shares this much of its score: what
 # it is about is partly written in its predecessor.
 LEAN_SHARE = 0.3
+# A passage holding a phrase the question quotes ('who said "I came away smiling"') gains this.
+PHRASE_BONUS = 0.5
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,200})[”\"]|(?:^|(?<=\s))‘([^’]{3,200})’|(?:^|(?<=\s))'([^']{3,200})'(?=[\s?.,!;:]|$)")
+
+
+def quoted_phrases(question: str) -> list[str]:
+    """Phrases of two or more words the question puts in quotation marks, normalised."""
+    found = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(question)]
+    return [normalise(f) for f in found if len(f.split()) >= 2]
 
 
 @dataclass
@@ -41,6 +52,30 @@ class Corpus:
     @functools.cached_property
     def _leans(self) -> dict[str, bool]:
         return {}
+
+    def holding(self, phrases: list[str], allowed=None) -> list[int]:
+        """Numbers of the passages that hold every phrase (found through the keyword postings of
+        each phrase's rarest word, then checked in the text)."""
+        if not phrases:
+            return []
+        from .lexical import tokens
+
+        candidates = None
+        for phrase in phrases:
+            terms = [t for t in tokens(phrase) if t in self.lexical.postings]
+            if not terms:
+                return []
+            rarest = min(terms, key=lambda t: len(self.lexical.postings[t][0]))
+            numbers = {int(i) for i in self.lexical.postings[rarest][0]}
+            candidates = numbers if candidates is None else candidates & numbers
+        out = []
+        for i in sorted(candidates or ()):
+            if allowed is not None and not allowed[i]:
+                continue
+            text = normalise(self.passages[i].text)
+            if all(phrase in text for phrase in phrases):
+                out.append(i)
+        return out
 
     def leans_on(self, passage: StoredPassage) -> StoredPassage | None:
         """The paragraph before ``passage`` when ``passage`` leans on it ("…,” she says.")."""
@@ -156,8 +191,11 @@ class Retriever:
         allowed = None if filters.is_empty() else corpus.mask(filters)
         lexical = corpus.lexical.top(lexical_query or query, candidates, allowed)
         lexical_rank = {corpus.passages[i].passage_id: (r, score) for r, (i, score) in enumerate(lexical)}
-        by_id = {p.passage_id: p for p, _ in dense}
+        by_id, phrased = {p.passage_id: p for p, _ in dense}, set()
         by_id.update({corpus.passages[i].passage_id: corpus.passages[i] for i, _ in lexical})
+        for i in corpus.holding(quoted_phrases(lexical_query or query), allowed):
+            by_id.setdefault(corpus.passages[i].passage_id, corpus.passages[i])
+            phrased.add(corpus.passages[i].passage_id)
         found = list(by_id)
         leaning = {}  # follower id -> the candidate it leans on
         for pid in found:
@@ -183,6 +221,8 @@ class Retriever:
             else:  # relative score fusion: min-max dense similarity plus BM25 relative to the best
                 fused = 0.5 * max(0.0, sims[pid] - low) / span + 0.5 * ((lx[1] / top_lex) if lx else 0.0)
             fused_scores[pid] = fused
+        for pid in phrased:
+            fused_scores[pid] += PHRASE_BONUS
         for pid, before in leaning.items():
             fused_scores[pid] += LEAN_SHARE * fused_scores[before]
         for pid, passage in by_id.items():

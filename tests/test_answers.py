@@ -77,6 +77,14 @@ def test_a_quotation_is_found_through_the_paragraph_naming_its_speaker(assistant
     assert_quotes_verbatim(answer, assistant)
 
 
+def test_a_quoted_phrase_finds_the_passage_that_holds_it(assistant):
+    answer = assistant.ask('Who described the partnership as having "brought stable and consistent leadership"?')
+    assert answer.citations[0].passage_id == "isle-of-wight-council-press-release-2019#p4"
+    assert answer.answer.startswith("“Ofsted said")
+    said = assistant.ask('Which social worker said the Ofsted inspection made her "came away smiling"?')
+    assert "Lisa Barton" in said.answer.split("\n")[0]  # named in the paragraph after the quotation
+
+
 def test_the_letter_frame_answers_who_it_was_to_and_who_signed_it(assistant):
     signed = assistant.ask("Who signed the Isles of Scilly focused visit letter?")
     assert "Tracey Ledder" in signed.answer.split("\n")[0]

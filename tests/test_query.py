@@ -102,3 +102,12 @@ def test_places_the_documents_mention_only_in_passing():
 def test_where_to_look_is_not_what_to_look_for():
     assert "letter" not in q("What does RAFT stand for in the focused visit letter?").topic
     assert "focused visit" in q("When did Ofsted carry out the focused visit in 2021?").topic
+
+
+def test_quoted_phrases_are_found_but_not_apostrophes_or_single_quoted_words():
+    from assistant.retrieval import quoted_phrases
+
+    assert quoted_phrases('Which social worker said "I came away smiling"?') == ["i came away smiling"]
+    assert quoted_phrases("How often will the 'all managers' meetings happen?") == ["all managers"]
+    assert quoted_phrases("Where did the 'good' rating put the council's children's services?") == []
+    assert quoted_phrases("He said “brought stable and consistent leadership”") == ["brought stable and consistent leadership"]
