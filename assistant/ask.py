@@ -209,7 +209,11 @@ class Assistant:
         vectors = [stored.get((s.passage.passage_id, s.text)) or computed[s.text] for s in sentences]
         question_vector = self.retriever.embed_query(query.dense_query)
         extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct)
-        chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7)
+        by_part = None
+        if query.parts and query.kind == "factoid":
+            part_vectors = [self.retriever.embed_query(part.search) for part in query.parts]
+            by_part = extractive.part_scores(query, sentences, vectors, part_vectors, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct)
+        chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7, by_part=by_part)
         best = max(s.score for s in sentences)
         if not chosen:
             wanted = {"date": "date", "name": "name", "role": "role or job title", "number": "figure", "duration": "length of time", "money": "amount", "rag": "RAG status", "expansion": "expansion"}.get(query.wants or "", "answer")
@@ -235,6 +239,12 @@ class Assistant:
         if not citations:
             answer.answer, answer.reason = NOT_COVERED, "no verifiable quote"
             return
+        if by_part:
+            answered = {i for s in chosen for i in s.parts}
+            unanswered = [part for i, part in enumerate(query.parts) if i not in answered]
+            if unanswered:  # say which part of the question the sources leave open
+                asks = "; ".join(f"“{part.text}?”" for part in unanswered)
+                text += f"\n\nThe indexed sources don't answer this part of the question: {asks}"
         answer.answer, answer.citations, answer.abstained, answer.related = text, citations, False, []
         answer.reason = f"evidence {chosen[0].score:.3f} (best {best:.3f})"
 

@@ -62,6 +62,7 @@ class Sentence:
     after: str | None = None  # the passage's next sentence (prose only)
     lead: bool = False  # a factoid answer's leading sentence
     setting: str = ""  # the previous paragraph, when this one leans on it ("…,” she says.")
+    parts: tuple[int, ...] = ()  # which parts of a compound question it leads for
 
     @property
     def passage(self) -> StoredPassage:
@@ -125,7 +126,7 @@ def with_neighbours(s: Sentence, forward: bool) -> Sentence:
             end = after + len(s.after)
     if text[start:end] == s.text:
         return s
-    return Sentence(s.hit, text[start:end], field=s.field, score=s.score, dense=s.dense, coverage=s.coverage, literal=s.literal, lead=s.lead, setting=s.setting)
+    return Sentence(s.hit, text[start:end], field=s.field, score=s.score, dense=s.dense, coverage=s.coverage, literal=s.literal, lead=s.lead, setting=s.setting, parts=s.parts)
 
 
 def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str | None = None) -> bool:
@@ -164,18 +165,33 @@ def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, q
     """Score each sentence for the question: meaning (embedding similarity), the question's
     rarer words it contains (``correct`` maps a misspelt word to the library's), and how well its
     passage was ranked."""
-    asked = set(tokens(query.topic))
+    for s, (score, dense, coverage, literal) in zip(sentences, _scores(query.topic, query.source_kinds, sentences, sentence_vectors, query_vector, idf, max_idf, correct)):
+        s.score, s.dense, s.coverage, s.literal = score, dense, coverage, literal
+
+
+def part_scores(query: Query, sentences: list[Sentence], sentence_vectors, part_vectors, idf, max_idf: float, correct=lambda t: t) -> list[dict[int, float]]:
+    """For each part of a compound question, each sentence's score for that part (by ``id``)."""
+    return [
+        {id(s): score for s, (score, *_) in zip(sentences, _scores(part.topic, query.source_kinds, sentences, sentence_vectors, vector, idf, max_idf, correct))}
+        for part, vector in zip(query.parts, part_vectors)
+    ]
+
+
+def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct):
+    """(score, dense, coverage, literal) of each sentence for a question with keywords ``topic``."""
+    asked = set(tokens(topic))
     q_tokens = {correct(t) for t in asked}
     weight = {t: idf(t) or max_idf for t in q_tokens}  # a word the corpus lacks is as rare as can be
     total = sum(weight.values()) or 1.0
     best_hit = max((s.hit.score for s in sentences), default=1.0) or 1.0
-    for s, vec in zip(sentences, sentence_vectors):
-        s.dense = float(sum(a * b for a, b in zip(vec, query_vector)))
-    for s, previous in zip(sentences[1:], sentences):
+    dense = [float(sum(a * b for a, b in zip(vec, query_vector))) for vec in sentence_vectors]
+    for i in range(1, len(sentences)):
+        s, previous = sentences[i], sentences[i - 1]
         if leans_back(s) and previous.text == s.before:
             # quoted with the sentence it leans on, it means at least what that one does
-            s.dense = max(s.dense, previous.dense)
-    for s in sentences:
+            dense[i] = max(dense[i], dense[i - 1])
+    out = []
+    for s, d in zip(sentences, dense):
         around = " ".join(s.passage.heading)
         if s.passage.kind == "action":  # the row's reference and columns belong to each of its sentences
             around += " action " + " ".join(s.passage.fields.get(f, "") for f in ("ref",) + ROW_FIELDS)
@@ -186,11 +202,32 @@ def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, q
         if leans_back(s):  # "It now stands at 8%": what "it" is lives in the sentence before
             around += " " + s.before
         context_tokens = set(tokens(s.text)) | set(tokens(around))
-        s.coverage = sum(w for t, w in weight.items() if t in context_tokens) / total
-        s.literal = not asked.isdisjoint(context_tokens)
-        s.score = 0.5 * s.dense + 0.3 * s.coverage + 0.2 * (s.hit.score / best_hit)
-        if s.passage.doc_kind in query.source_kinds:
-            s.score += SOURCE_BONUS  # "what did Ofsted say": Ofsted's own letters speak first
+        coverage = sum(w for t, w in weight.items() if t in context_tokens) / total
+        score = 0.5 * d + 0.3 * coverage + 0.2 * (s.hit.score / best_hit)
+        if s.passage.doc_kind in source_kinds:
+            score += SOURCE_BONUS  # "what did Ofsted say": Ofsted's own letters speak first
+        out.append((score, d, coverage, not asked.isdisjoint(context_tokens)))
+    return out
+
+
+def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int, float]], typed_ratio: float) -> list[Sentence]:
+    """One leading sentence per part of a compound question that the sources answer (a part
+    they don't is left out; ``Sentence.parts`` says which parts each lead answers)."""
+    leads: list[Sentence] = []
+    for i, (part, scores) in enumerate(zip(query.parts, by_part)):
+        ranked = sorted(sentences, key=lambda s: -scores[id(s)])
+        typed = [s for s in ranked if satisfies(s, part.wants, part.text, query.acronym)]
+        if query.action_refs:
+            typed = [s for s in typed if s.passage.kind == "action" and s.passage.fields.get("ref") in query.action_refs]
+        fresh = [s for s in typed if all(s is not o for o in leads)]
+        earlier = next((o for o in leads if typed and typed[0] is o), None)
+        if earlier is not None and all(query.parts[j].wants != part.wants for j in earlier.parts) and scores[id(earlier)] >= typed_ratio * scores[id(ranked[0])]:
+            typed[0].parts += (i,)  # an earlier lead answers this part too (an action row's owner and RAG)
+            continue
+        if fresh and scores[id(fresh[0])] >= typed_ratio * scores[id(ranked[0])]:
+            fresh[0].parts += (i,)
+            leads.append(fresh[0])
+    return leads
 
 
 def _leads(query: Query, ranked: list[Sentence], typed_ratio: float) -> list[Sentence]:
@@ -212,13 +249,14 @@ def _leads(query: Query, ranked: list[Sentence], typed_ratio: float) -> list[Sen
     return sorted(leads, key=lambda s: -s.score) or [typed[0]]
 
 
-def select(query: Query, sentences: list[Sentence], max_sentences: int, relative: float, typed_ratio: float = 0.6) -> list[Sentence]:
-    """The sentences worth showing, best first: typed factoids need their type; at most 2 a passage."""
+def select(query: Query, sentences: list[Sentence], max_sentences: int, relative: float, typed_ratio: float = 0.6, by_part: list[dict[int, float]] | None = None) -> list[Sentence]:
+    """The sentences worth showing, best first: typed factoids need their type; at most 2 a passage.
+    ``by_part`` holds a compound question's per-part scores (see ``part_scores``)."""
     ranked = sorted(sentences, key=lambda s: -s.score)
     if not ranked:
         return []
     if query.kind == "factoid":
-        chosen = _leads(query, ranked, typed_ratio)
+        chosen = _part_leads(query, sentences, by_part, typed_ratio) if by_part else _leads(query, ranked, typed_ratio)
         if not chosen:
             return []  # the sources speak of it but do not give the date/name/figure asked for
         for s in chosen:

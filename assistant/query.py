@@ -73,6 +73,22 @@ _WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", 
 FILLER = frozenset("like stand stands short mean means meant done happen happened made make get got give given go went come came know".split())
 
 
+# "When did it begin, and when did it conclude?": where a question asks a second thing.
+_SECOND_ASK = re.compile(r"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?=(?:when|who|whom|whose|what|which|where|how|why)\b)", re.I)
+_ASKING = re.compile(r"^\s*(when|who|whom|whose|what|which|where|how|why)\s+((did|does|do|is|are|was|were|has|have|had|will|would|can|could)\s+)?", re.I)
+_LEANING_PART = re.compile(r"\b(it|its|they|their|them|this|that|he|she|his|her)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One of the things a compound question asks ("…, and what was the judgement?")."""
+
+    text: str  # the part as asked
+    wants: str | None  # what its answer must contain
+    search: str  # for meaning: the part, with the first part's subject when it leans on it
+    topic: str  # its keywords
+
+
 @dataclass(frozen=True)
 class Query:
     """A question made ready for retrieval."""
@@ -92,6 +108,7 @@ class Query:
     injection: bool = False
     source_kinds: tuple[str, ...] = ()  # kinds of document the question asks about ("what did Ofsted say")
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    parts: tuple[Part, ...] = ()  # a compound question's separate asks (empty for a single one)
 
 
 def check_question(question: str) -> tuple[str, list[str]]:
@@ -190,6 +207,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     else:
         wants = next((name for name, pattern in _WANTS if pattern.search(question)), None)
     kind = "factoid" if wants or not broad else "broad"
+    parts = _parts(question, topic)
     return Query(
         question=question,
         standalone=standalone,
@@ -206,4 +224,21 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         injection=bool(_INJECTION.search(question)),
         source_kinds=tuple(kind for kind, pattern in _SOURCES.items() if pattern.search(question)),
         warnings=tuple(warnings),
+        parts=parts,
     )
+
+
+def _parts(question: str, topic: str) -> tuple[Part, ...]:
+    """The separate asks of a compound question, each with what its answer must contain."""
+    pieces = [p.strip(" ,?.") for p in _SECOND_ASK.split(question) if p and p.strip(" ,?.")]
+    if len(pieces) < 2 or not all(_WHOLE_QUESTION.match(p) for p in pieces):
+        return ()  # "According to Carol Attrill, how many…" is one question
+    subject = _ASKING.sub("", pieces[0]).strip()
+    parts = []
+    for i, piece in enumerate(pieces):
+        wants = next((name for name, pattern in _WANTS if pattern.search(piece)), None)
+        leans = i > 0 and (_LEANING_PART.search(piece) or len(piece.split()) <= 4)
+        search = f"{piece} ({subject})" if leans else piece
+        own = " ".join(w for w in piece.split() if w.lower() not in FILLER)
+        parts.append(Part(text=piece, wants=wants, search=search, topic=f"{own} {subject}" if leans else own))
+    return tuple(parts)

@@ -85,6 +85,19 @@ def test_a_quoted_phrase_finds_the_passage_that_holds_it(assistant):
     assert "Lisa Barton" in said.answer.split("\n")[0]  # named in the paragraph after the quotation
 
 
+def test_a_compound_question_gets_a_lead_for_each_part(assistant):
+    answer = assistant.ask("When did the Hampshire partnership with the Isle of Wight start, and when did it end?")
+    leads = answer.answer.split("Also in the sources:")[0]
+    assert "2013" in leads and "31 January 2024" in leads
+    assert_quotes_verbatim(answer, assistant)
+
+
+def test_a_part_the_sources_leave_open_is_named(assistant):
+    answer = assistant.ask("Which product was procured for the new case management system, and how much did it cost?")
+    assert "Mosaic" in answer.answer.split("\n")[0]
+    assert answer.answer.endswith("The indexed sources don't answer this part of the question: “how much did it cost?”")
+
+
 def test_the_letter_frame_answers_who_it_was_to_and_who_signed_it(assistant):
     signed = assistant.ask("Who signed the Isles of Scilly focused visit letter?")
     assert "Tracey Ledder" in signed.answer.split("\n")[0]

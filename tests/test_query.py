@@ -111,3 +111,14 @@ def test_quoted_phrases_are_found_but_not_apostrophes_or_single_quoted_words():
     assert quoted_phrases("How often will the 'all managers' meetings happen?") == ["all managers"]
     assert quoted_phrases("Where did the 'good' rating put the council's children's services?") == []
     assert quoted_phrases("He said “brought stable and consistent leadership”") == ["brought stable and consistent leadership"]
+
+
+def test_a_compound_question_is_split_into_its_asks():
+    query = q("When did the Hampshire partnership with the Isle of Wight start, and when did it end?")
+    assert [p.text for p in query.parts] == ["When did the Hampshire partnership with the Isle of Wight start", "when did it end"]
+    assert [p.wants for p in query.parts] == ["date", "date"]
+    assert "Hampshire partnership" in query.parts[1].search  # "it" is the partnership
+    mixed = q("What new electronic case management system has been bought and when is action 8.1 due?")
+    assert [p.wants for p in mixed.parts] == [None, "date"]
+    assert q("What is the RAG status and commencing date of action 1.1?").parts == ()
+    assert q("According to Carol Attrill, how many early help coordinators are there?").parts == ()
