@@ -25,6 +25,8 @@ from .types import Answer, Filters, Hit, Related, Turn
 NOT_COVERED = "The indexed sources don't cover this question."
 # Evidence that shares no word with the question must be at least this close in meaning.
 PARAPHRASE_DENSE = 0.45
+# A list's items shown with one that was retrieved, at most.
+MAX_LIST_ITEMS = 12
 
 
 class Assistant:
@@ -102,7 +104,20 @@ class Assistant:
                 taken.append(hit)
             if len(taken) == k:
                 break
-        return taken
+        return taken + self._rest_of_lists(taken)
+
+    def _rest_of_lists(self, hits: list[Hit]) -> list[Hit]:
+        """The other items of the lists that retrieved list items belong to ("what needs to
+        improve" is answered with the whole list), after the retrieved passages."""
+        corpus = self.retriever.corpus()
+        have = {h.passage.passage_id for h in hits}
+        extra = []
+        for hit in hits:
+            for item in corpus.list_of(hit.passage)[:MAX_LIST_ITEMS]:
+                if item.passage_id not in have:
+                    have.add(item.passage_id)
+                    extra.append(Hit(passage=item, score=hit.score))
+        return extra
 
     def ask(
         self,

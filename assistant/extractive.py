@@ -276,6 +276,22 @@ def select(query: Query, sentences: list[Sentence], max_sentences: int, relative
                 firsts.append(s)
         others = firsts + [s for s in others if s not in firsts]
         chosen, limit = [], max_sentences
+        # a list's items go together: one item over the bar brings its siblings (each item's
+        # first sentence), so "what needs to improve" is answered with the whole list
+        listed, seen_lists = [], set()
+        for s in others:
+            listed.append(s)
+            key = (s.passage.doc_id, s.passage.heading)
+            if s.passage.kind == "item" and key not in seen_lists:
+                seen_lists.add(key)
+                firsts_of_items = {}
+                for o in sentences:
+                    if o.passage.kind == "item" and (o.passage.doc_id, o.passage.heading) == key:
+                        firsts_of_items.setdefault(o.passage.passage_id, o)
+                siblings = [o for o in firsts_of_items.values() if o is not s and all(o is not x for x in others)]
+                listed.extend(siblings)
+                limit += len(siblings)
+        others = listed
     per_passage: dict[str, int] = {}
     for s in chosen:
         per_passage[s.passage.passage_id] = 1

@@ -91,6 +91,31 @@ class Corpus:
             leans = self._leans[passage.passage_id] = paragraph_leans_back(passage.text)
         return before if leans else None
 
+    @functools.cached_property
+    def _lists(self) -> dict[tuple, list[StoredPassage]]:
+        lists: dict[tuple, list[StoredPassage]] = {}
+        for p in self.passages:
+            if p.kind == "item":
+                lists.setdefault((p.doc_id, p.heading), []).append(p)
+        return {key: sorted(items, key=lambda p: p.ordinal) for key, items in lists.items()}
+
+    def list_of(self, passage: StoredPassage) -> list[StoredPassage]:
+        """Every item of the list ``passage`` is an item of, in order (empty for other passages)."""
+        if passage.kind != "item":
+            return []
+        items = self._lists.get((passage.doc_id, passage.heading), [])
+        # the run of consecutive items that holds this one (two lists may share a heading)
+        at = next((i for i, p in enumerate(items) if p.passage_id == passage.passage_id), None)
+        if at is None:
+            return []
+        start = at
+        while start > 0 and items[start - 1].ordinal == items[start].ordinal - 1:
+            start -= 1
+        end = at
+        while end + 1 < len(items) and items[end + 1].ordinal == items[end].ordinal + 1:
+            end += 1
+        return items[start : end + 1]
+
     def follower(self, passage: StoredPassage) -> StoredPassage | None:
         """The next paragraph when it leans on ``passage``."""
         after = self._by_place.get((passage.doc_id, passage.ordinal + 1))

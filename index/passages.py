@@ -70,6 +70,7 @@ class _Unit:
     level: int = 1
     cells: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
+    item: bool = False  # a bulleted or numbered list item
 
 
 def make_passages(
@@ -201,7 +202,7 @@ def _block_units(block: list[_Line], marked_starts: set[int] | None) -> list[_Un
         if is_heading:
             units.append(_Unit("heading", first.start + _indent(first), first.end, first.text.strip(), level=level or 1))
         else:
-            units.append(_Unit("para", first.start + _indent(first), group[-1].end, _join_lines(group)))
+            units.append(_Unit("para", first.start + _indent(first), group[-1].end, _join_lines(group), item=bool(_BULLET.match(first.text))))
     return units
 
 
@@ -277,7 +278,10 @@ def _emit(doc: Document, units: list[_Unit], count, max_tokens: int) -> list[Pas
     page_counts: dict[int, int] = {}
     seen_actions: dict[str, int] = {}
     frame = _letter_frame(units)
+    intro: str | None = None  # the paragraph introducing a list ("… which were:")
     for index, unit in enumerate(units):
+        if unit.kind != "para" or not unit.item:
+            intro = unit.text.strip() if unit.kind == "para" and unit.text.rstrip().endswith(":") else None
         if unit.kind == "heading":
             if unit.text.casefold() == title_key or not passages and not path and unit.text.casefold() in title_key:
                 continue
@@ -299,6 +303,8 @@ def _emit(doc: Document, units: list[_Unit], count, max_tokens: int) -> list[Pas
         else:
             locator = f"paragraph {paragraph_no}"
         heading = tuple(path)
+        if unit.item and intro:  # an item of a list: its lead-in belongs to it
+            heading += (intro,)
         context = _context(doc, heading)
         if index in frame:
             heading, description = LETTER_PARTS[frame[index]]
@@ -320,7 +326,7 @@ def _emit(doc: Document, units: list[_Unit], count, max_tokens: int) -> list[Pas
                     end=end,
                     context=context,
                     page=page,
-                    kind="block" if index in frame else "paragraph",
+                    kind="block" if index in frame else "item" if unit.item else "paragraph",
                 )
             )
     return passages

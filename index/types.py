@@ -77,7 +77,7 @@ class Passage:
     end: int
     context: str = ""
     page: int | None = None
-    kind: str = "paragraph"  # or "action" (a table row), "block" (a letter's address, date or signature)
+    kind: str = "paragraph"  # or "item" (of a list), "action" (a table row), "block" (a letter's address, date or signature)
     fields: dict[str, str] = field(default_factory=dict)  # labelled columns of an action row
 
     @property

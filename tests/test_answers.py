@@ -98,6 +98,16 @@ def test_a_part_the_sources_leave_open_is_named(assistant):
     assert answer.answer.endswith("The indexed sources don't answer this part of the question: “how much did it cost?”")
 
 
+def test_a_list_is_answered_whole(assistant):
+    answer = assistant.ask("What needs to improve in social work practice on the Isles of Scilly?")
+    cited = {c.passage_id for c in answer.citations}
+    assert {f"ofsted-focused-visit-isles-of-scilly-2022#p{n}" for n in (15, 16, 17)} <= cited
+    history = assistant.ask("How has the Isle of Wight's Ofsted rating for children's services changed since 2013?")
+    for grade in ("inadequate", "requires improvement", "good"):  # the article's timeline, item by item
+        assert grade in history.answer
+    assert_quotes_verbatim(history, assistant)
+
+
 def test_the_letter_frame_answers_who_it_was_to_and_who_signed_it(assistant):
     signed = assistant.ask("Who signed the Isles of Scilly focused visit letter?")
     assert "Tracey Ledder" in signed.answer.split("\n")[0]

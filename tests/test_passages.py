@@ -125,3 +125,17 @@ def test_a_letters_frame_is_labelled_and_quotable_whole():
 def test_a_document_that_is_not_a_letter_has_no_frame():
     _, passages = passages_of("community-care-isle-of-wight-article-2019.txt")
     assert all(p.kind != "block" for p in passages.values())
+
+
+def test_list_items_carry_the_paragraph_that_introduces_them():
+    _, passages = passages_of("isle-of-wight-improvement-plan-2024.txt")
+    intro = "The following plan addresses the key areas for improvement highlighted at the outcome of the inspection which were:"
+    assert passages["p8"].kind == "paragraph" and passages["p8"].text == intro
+    items = [passages[f"p{n}"] for n in range(9, 13)]
+    assert all(p.kind == "item" and p.heading == (intro,) for p in items)
+    assert items[2].text.startswith("The quality of oversight and monitoring of:")  # its sub-items stay with it
+    assert "private fostering" in items[2].text
+    assert passages["p13"].kind == "paragraph" and passages["p13"].heading == ()
+    _, letter = passages_of("ofsted-focused-visit-isles-of-scilly-2022.txt")
+    assert [letter[f"p{n}"].kind for n in (15, 16, 17)] == ["item"] * 3
+    assert letter["p15"].heading[-1] == "What needs to improve in this area of social work practice?"
