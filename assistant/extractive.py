@@ -282,7 +282,9 @@ def select(query: Query, sentences: list[Sentence], max_sentences: int, relative
         for s in others:
             listed.append(s)
             key = (s.passage.doc_id, s.passage.heading)
-            if s.passage.kind == "item" and key not in seen_lists:
+            if s.passage.kind != "item" and s.passage.text.rstrip().endswith(":"):
+                key = (s.passage.doc_id, s.passage.heading + (s.passage.text.strip(),))  # it introduces a list
+            if any(o.passage.kind == "item" and (o.passage.doc_id, o.passage.heading) == key for o in sentences) and key not in seen_lists:
                 seen_lists.add(key)
                 firsts_of_items = {}
                 for o in sentences:

@@ -100,8 +100,12 @@ class Corpus:
         return {key: sorted(items, key=lambda p: p.ordinal) for key, items in lists.items()}
 
     def list_of(self, passage: StoredPassage) -> list[StoredPassage]:
-        """Every item of the list ``passage`` is an item of, in order (empty for other passages)."""
+        """Every item of the list ``passage`` is an item of or introduces ("… which were:"), in
+        order (empty for other passages)."""
         if passage.kind != "item":
+            after = self._by_place.get((passage.doc_id, passage.ordinal + 1))
+            if after is not None and after.kind == "item" and after.heading == passage.heading + (passage.text.strip(),):
+                return self.list_of(after)
             return []
         items = self._lists.get((passage.doc_id, passage.heading), [])
         # the run of consecutive items that holds this one (two lists may share a heading)

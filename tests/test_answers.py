@@ -102,6 +102,8 @@ def test_a_list_is_answered_whole(assistant):
     answer = assistant.ask("What needs to improve in social work practice on the Isles of Scilly?")
     cited = {c.passage_id for c in answer.citations}
     assert {f"ofsted-focused-visit-isles-of-scilly-2022#p{n}" for n in (15, 16, 17)} <= cited
+    introduced = assistant.ask("Which areas for improvement does the plan respond to?")  # found by its lead-in
+    assert {f"isle-of-wight-improvement-plan-2024#p{n}" for n in range(8, 13)} <= {c.passage_id for c in introduced.citations}
     history = assistant.ask("How has the Isle of Wight's Ofsted rating for children's services changed since 2013?")
     for grade in ("inadequate", "requires improvement", "good"):  # the article's timeline, item by item
         assert grade in history.answer
