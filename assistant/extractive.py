@@ -5,6 +5,7 @@ letters first, dated."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -212,21 +213,33 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
 
 def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int, float]], typed_ratio: float) -> list[Sentence]:
     """One leading sentence per part of a compound question that the sources answer (a part
-    they don't is left out; ``Sentence.parts`` says which parts each lead answers)."""
-    leads: list[Sentence] = []
-    for i, (part, scores) in enumerate(zip(query.parts, by_part)):
-        ranked = sorted(sentences, key=lambda s: -scores[id(s)])
-        typed = [s for s in ranked if satisfies(s, part.wants, part.text, query.acronym)]
-        if query.action_refs:
+    they don't is left out; ``Sentence.parts`` says which parts each lead answers). Parts are
+    matched to sentences together, so "when did it begin, and when did it end" does not spend
+    the end date on the first part."""
+    options: list[list[Sentence | None]] = []
+    for part, scores in zip(query.parts, by_part):
+        best = max(scores.values(), default=0.0)
+        typed = [s for s in sorted(sentences, key=lambda s: -scores[id(s)]) if satisfies(s, part.wants, part.text, query.acronym)]
+        if query.action_refs:  # "action 4.1": that row answers, or nothing does
             typed = [s for s in typed if s.passage.kind == "action" and s.passage.fields.get("ref") in query.action_refs]
-        fresh = [s for s in typed if all(s is not o for o in leads)]
-        earlier = next((o for o in leads if typed and typed[0] is o), None)
-        if earlier is not None and all(query.parts[j].wants != part.wants for j in earlier.parts) and scores[id(earlier)] >= typed_ratio * scores[id(ranked[0])]:
-            typed[0].parts += (i,)  # an earlier lead answers this part too (an action row's owner and RAG)
+        options.append([s for s in typed[:4] if scores[id(s)] >= typed_ratio * best] + [None])
+    best_pick, best_total = None, -1.0
+    for pick in itertools.product(*options):
+        # one sentence may answer two parts only when they ask different things (an action row's owner and RAG)
+        if any(pick[i] is not None and pick[i] is pick[j] and query.parts[i].wants == query.parts[j].wants
+               for i, j in itertools.combinations(range(len(pick)), 2)):
             continue
-        if fresh and scores[id(fresh[0])] >= typed_ratio * scores[id(ranked[0])]:
-            fresh[0].parts += (i,)
-            leads.append(fresh[0])
+        answered = [(i, s) for i, s in enumerate(pick) if s is not None]
+        total = len(answered) + sum(by_part[i][id(s)] for i, s in answered)  # answering a part comes first
+        if total > best_total:
+            best_pick, best_total = pick, total
+    leads: list[Sentence] = []
+    for i, s in enumerate(best_pick or ()):
+        if s is None:
+            continue
+        s.parts += (i,)
+        if all(s is not o for o in leads):
+            leads.append(s)
     return leads
 
 
