@@ -16,6 +16,7 @@ from index.embeddings import Embedder, get_embedder
 from index.settings import Settings
 from index.store import Store
 from index.text import normalise
+from index.tokens import known_word
 
 from . import extractive
 from .query import Query, analyse
@@ -82,7 +83,9 @@ class Assistant:
     def analyse(self, question: str, history: list[Turn] | None = None) -> Query:
         corpus = self.retriever.corpus()
         authorities = sorted({r.authority for r in corpus.records.values() if r.authority})
-        return analyse(question, authorities, self.corpus_has, history)
+        query = analyse(question, authorities, self.corpus_has, history)
+        # meaning search reads the question with its typos mended ("supervison" -> "supervision")
+        return replace(query, dense_query=corpus.lexical.correct_text(query.dense_query, known_word))
 
     def retrieve(self, query: Query, filters: Filters | None = None, k: int | None = None) -> list[Hit]:
         """The passages to answer from. A broad question gets several documents' best passages

@@ -26,7 +26,7 @@ STOPWORDS = frozenset(
 )
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[a-z0-9]+")
 K1, B = 1.5, 0.75
-FORMAT = 1
+FORMAT = 3
 
 
 def stem(word: str) -> str:
@@ -50,6 +50,7 @@ class LexicalIndex:
         self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.lengths = np.zeros(0, dtype=np.float32)
         self._idf: dict[str, float] = {}
+        self.surface: dict[str, list[str]] = {}  # each stem's written forms, most frequent first ("supervis" -> ["supervision", …])
         if texts is not None:
             self._build(texts)
 
@@ -57,13 +58,20 @@ class LexicalIndex:
         docs: dict[str, list[int]] = {}
         counts: dict[str, list[int]] = {}
         lengths = []
+        written: Counter = Counter()
         for i, text in enumerate(texts):
-            bag = Counter(tokens(text))
+            words = [w for w in _TOKEN.findall(normalise(text).replace("'s ", " ")) if w not in STOPWORDS]
+            written.update(words)
+            bag = Counter(stem(w) for w in words)
             lengths.append(sum(bag.values()))
             for term, count in bag.items():
                 docs.setdefault(term, []).append(i)
                 counts.setdefault(term, []).append(count)
         self.size = len(texts)
+        for word, _ in written.most_common():
+            forms = self.surface.setdefault(stem(word), [])
+            if len(forms) < 5:
+                forms.append(word)
         self.lengths = np.array(lengths, dtype=np.float32)
         self.postings = {t: (np.array(docs[t], dtype=np.int32), np.array(counts[t], dtype=np.float32)) for t in docs}
         self._prepare()
@@ -74,6 +82,7 @@ class LexicalIndex:
         self._max_idf = max(self._idf.values(), default=1.0)
         self._corrections: dict[str, str] = {}
         self._buckets: dict[tuple[str, int], list[str]] | None = None  # words by (first letter, length), built on first need
+        self._written: dict[tuple[str, int], list[str]] | None = None  # the same for written forms
         average = float(self.lengths.mean()) if self.size else 1.0
         self._norm = K1 * (1 - B + B * self.lengths / (average or 1.0))
 
@@ -105,6 +114,35 @@ class LexicalIndex:
             found = difflib.get_close_matches(term, near, n=1, cutoff=0.8)
             self._corrections[term] = found[0] if found else term
         return self._corrections[term]
+
+    def correct_text(self, text: str, known=lambda word: False) -> str:
+        """``text`` with its misspelt words written as the library writes them ("What did
+        inspecters find about supervison" -> "… inspectors … supervision"), for meaning search,
+        which a typo throws off. Words ``known(word)`` says are real ("weather") stay as they are."""
+
+        def fix(match: re.Match) -> str:
+            word = match.group(0)
+            low = word.lower()
+            if low in STOPWORDS or len(low) < 4 or known(low):
+                return word
+            if stem(low) in self.postings:
+                return word
+            return self._written_like(low) or word
+
+        return re.sub(r"[A-Za-z]+", fix, text)
+
+    def _written_like(self, word: str) -> str | None:
+        """The library's written word closest to ``word`` (same first letter, similar length)."""
+        if self._written is None:
+            written: dict[tuple[str, int], list[str]] = {}
+            for forms in self.surface.values():
+                for form in forms:
+                    if form[:1].isalpha():
+                        written.setdefault((form[0], len(form)), []).append(form)
+            self._written = written
+        near = [w for size in range(len(word) - 2, len(word) + 3) for w in self._written.get((word[0], size), ())]
+        found = difflib.get_close_matches(word, near, n=1, cutoff=0.8)
+        return found[0] if found else None
 
     def terms(self, query: str) -> list[str]:
         """The query's search terms, misspellings corrected to the library's words."""
@@ -145,7 +183,7 @@ class LexicalIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         with tmp.open("wb") as handle:
-            pickle.dump({"format": FORMAT, "size": self.size, "lengths": self.lengths, "postings": self.postings}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({"format": FORMAT, "size": self.size, "lengths": self.lengths, "postings": self.postings, "surface": self.surface}, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)  # atomic: a reader never sees half a file
 
     @classmethod
@@ -158,6 +196,6 @@ class LexicalIndex:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return None
         index = cls()
-        index.size, index.lengths, index.postings = data["size"], data["lengths"], data["postings"]
+        index.size, index.lengths, index.postings, index.surface = data["size"], data["lengths"], data["postings"], data["surface"]
         index._prepare()
         return index

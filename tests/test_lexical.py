@@ -47,3 +47,15 @@ def test_saved_index_loads_with_the_same_results(tmp_path):
     assert loaded.top("Teams strategy", 4) == index.top("Teams strategy", 4)
     path.write_bytes(b"not a pickle")
     assert LexicalIndex.load(path) is None  # a damaged file is rebuilt, not trusted
+
+
+def test_misspelt_words_are_written_as_the_library_writes_them_for_meaning_search(tmp_path):
+    from index.tokens import known_word
+
+    index = LexicalIndex(TEXTS + ["Supervisors reviewed the supervision records."])
+    fixed = index.correct_text("Do managers give reflective supervison and procurd Mosiac?", known_word)
+    assert fixed == "Do managers give reflective supervision and procured mosaic?"
+    # a real word the library lacks is not a typo of one it has
+    assert index.correct_text("What will the weather be like?", known_word) == "What will the weather be like?"
+    index.save(tmp_path / "x.bm25")
+    assert LexicalIndex.load(tmp_path / "x.bm25").correct_text("supervison", known_word) == "supervision"
