@@ -84,8 +84,13 @@ class Assistant:
         corpus = self.retriever.corpus()
         authorities = sorted({r.authority for r in corpus.records.values() if r.authority})
         query = analyse(question, authorities, self.corpus_has, history)
-        # meaning search reads the question with its typos mended ("supervison" -> "supervision")
-        return replace(query, dense_query=corpus.lexical.correct_text(query.dense_query, known_word))
+        # The question is read with its typos mended ("inspecters … supervison"): words the
+        # embedding model doesn't know, written as the library writes them. Real words the
+        # library lacks ("weather") are left alone.
+        mended = corpus.lexical.correct_text(query.question, known_word)
+        if mended == query.question:
+            return query
+        return replace(analyse(mended, authorities, self.corpus_has, history), question=query.question)
 
     def retrieve(self, query: Query, filters: Filters | None = None, k: int | None = None) -> list[Hit]:
         """The passages to answer from. A broad question gets several documents' best passages

@@ -45,7 +45,7 @@ _BROAD = re.compile(
 _WHEN = re.compile(r"^\s*(when|what date|what year|which year|which month|by when|how long ago)\b|\b(what|which) (date|year|month)\b|\bwhen\b", re.I)
 _WHO = re.compile(
     r"^\s*(who|whom|whose)\b|\b(name of|names of|what is the name|who is|who was|who were|who are)\b"
-    r"|^\s*(which|what) (\w+\s+)?(products?|systems?|software|company|companies|firms?|organisations?|organizations?|councils?|authorit(y|ies)|teams?|persons?|people|inspectors?|models?|officers?|managers?"
+    r"|^\s*(which|what) ((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?(products?|systems?|software|company|companies|firms?|organisations?|organizations?|councils?|authorit(y|ies)|teams?|persons?|people|inspectors?|models?|officers?|managers?"
     r"|workers?|councillors?|directors?|leaders?|officials?|journalists?|reporters?|universit(y|ies)|charit(y|ies))\b",
     re.I,
 )

@@ -110,6 +110,14 @@ def test_a_list_is_answered_whole(assistant):
     assert_quotes_verbatim(history, assistant)
 
 
+def test_typos_are_mended_before_searching_but_the_question_is_kept(assistant):
+    query = assistant.analyse("What did the inspecters say about reflective supervison on the Iles of Scilly?")
+    assert query.question == "What did the inspecters say about reflective supervison on the Iles of Scilly?"
+    assert "inspectors" in query.standalone and "supervision" in query.dense_query
+    assert query.topic == "reflective supervision" and query.authorities == ("Isles of Scilly",)
+    assert assistant.analyse("What will the weather be like tomorrow?").dense_query == "What will the weather be like tomorrow"
+
+
 def test_the_letter_frame_answers_who_it_was_to_and_who_signed_it(assistant):
     signed = assistant.ask("Who signed the Isles of Scilly focused visit letter?")
     assert "Tracey Ledder" in signed.answer.split("\n")[0]

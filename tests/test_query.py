@@ -122,3 +122,10 @@ def test_a_compound_question_is_split_into_its_asks():
     assert [p.wants for p in mixed.parts] == [None, "date"]
     assert q("What is the RAG status and commencing date of action 1.1?").parts == ()
     assert q("According to Carol Attrill, how many early help coordinators are there?").parts == ()
+
+
+def test_which_person_questions_want_a_name_but_what_did_inspectors_find_does_not():
+    assert q("Which social worker said she came away smiling?").wants == "name"
+    assert q("Which inspectors led the visit?").wants == "name"
+    found = q("What did inspectors find about supervision of social workers?")
+    assert found.wants is None and found.kind == "broad"
