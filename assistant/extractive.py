@@ -197,6 +197,12 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
         if s.passage.kind == "action":  # the row's reference and columns belong to each of its sentences
             around += " action " + " ".join(s.passage.fields.get(f, "") for f in ("ref",) + ROW_FIELDS)
         if s.passage.kind == "block":  # a letter's address or signature: what the block is
+            frame = set(tokens(" ".join(s.passage.heading) + " " + s.passage.context[s.passage.context.rfind("(") :]))
+            if asked.isdisjoint(frame):
+                # it answers only questions about the letter's frame ("who was it addressed
+                # to?"), not every question that names a word of an address ("Newport")
+                out.append((0.0, d, 0.0, False))
+                continue
             around += " " + s.passage.context
         if s.setting:  # who "she" is, in a quotation's paragraph, was said in the one before
             around += " " + s.setting

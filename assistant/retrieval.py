@@ -222,7 +222,10 @@ class Retriever:
         lexical_rank = {corpus.passages[i].passage_id: (r, score) for r, (i, score) in enumerate(lexical)}
         by_id, phrased = {p.passage_id: p for p, _ in dense}, set()
         by_id.update({corpus.passages[i].passage_id: corpus.passages[i] for i, _ in lexical})
-        for i in corpus.holding(quoted_phrases(lexical_query or query), allowed):
+        held = corpus.holding(quoted_phrases(lexical_query or query), allowed)
+        if len(held) > candidates:  # a common phrase: the ones already found, then the first others
+            held = sorted(held, key=lambda i: corpus.passages[i].passage_id not in by_id)[:candidates]
+        for i in held:
             by_id.setdefault(corpus.passages[i].passage_id, corpus.passages[i])
             phrased.add(corpus.passages[i].passage_id)
         found = list(by_id)

@@ -30,10 +30,10 @@ _CONTACT = re.compile(r"@|www\.|https?://|^\s*(t|tel|telephone|textphone|phone|f
 # What each part of a letter's frame is called (its heading), and what it tells a reader (added
 # to the text searched, so "who was the letter sent to" and "who signed it" find the right block).
 LETTER_PARTS = {
-    "sender": ("Letter from", "the sender: who the letter is from"),
+    "sender": ("Letter from", "the sender: who the letter is from, their address and postcode"),
     "contact": ("Sender's contact details", "telephone, email and website"),
     "date": ("Date of the letter", "when the letter was written and sent"),
-    "addressee": ("Letter addressed to", "the recipient: who the letter was sent or addressed to"),
+    "addressee": ("Letter addressed to", "the recipient: who the letter was sent or addressed to, their address and postcode"),
     "salutation": ("Salutation", "the greeting"),
     "sign_off": ("Sign-off", "the closing"),
     "signature": ("Letter signed by", "who signed the letter"),

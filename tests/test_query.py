@@ -129,3 +129,9 @@ def test_which_person_questions_want_a_name_but_what_did_inspectors_find_does_no
     assert q("Which inspectors led the visit?").wants == "name"
     found = q("What did inspectors find about supervision of social workers?")
     assert found.wants is None and found.kind == "broad"
+
+
+def test_job_title_questions_want_a_role():
+    assert q("What is Kathy Marriott's job title?").wants == "role"
+    assert q("What role did Steve Crocker hold?").wants == "role"
+    assert q("What role did Hampshire play in the partnership?").wants != "role"
