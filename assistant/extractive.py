@@ -40,7 +40,7 @@ _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z][a-z]+(?
 _ROLE_WORD = re.compile(
     r"\b(director|manager|head|officer|inspector|chief|lead|leader|chair|chairman|chairwoman|chairperson|coordinator|co-ordinator"
     r"|worker|secretary|minister|executive|councillor|member|commissioner|president|adviser|advisor|consultant|principal"
-    r"|professor|lecturer|practitioner|journalist|reporter|editor|clerk|nurse|dentist|mayor|leader|deputy|assistant|administrator|specialist|analyst|supervisor)s?\b",
+    r"|professor|lecturer|practitioner|journalist|reporter|editor|clerk|nurse|dentist|mayor|deputy|assistant|administrator|specialist|analyst|supervisor)s?\b",
     re.I,
 )
 ROW_FIELDS = ("owner", "commencing", "due", "rag")
@@ -217,6 +217,14 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     return out
 
 
+def _typed(query: Query, ranked: list[Sentence], wants: str | None, question: str) -> list[Sentence]:
+    """The sentences (in ``ranked`` order) that hold the kind of fact ``question`` wants."""
+    typed = [s for s in ranked if satisfies(s, wants, question, query.acronym)]
+    if query.action_refs:  # "action 4.1": that row answers, or nothing does
+        typed = [s for s in typed if s.passage.kind == "action" and s.passage.fields.get("ref") in query.action_refs]
+    return typed
+
+
 def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int, float]], typed_ratio: float) -> list[Sentence]:
     """One leading sentence per part of a compound question that the sources answer (a part
     they don't is left out; ``Sentence.parts`` says which parts each lead answers). Parts are
@@ -225,9 +233,7 @@ def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int,
     options: list[list[Sentence | None]] = []
     for part, scores in zip(query.parts, by_part):
         best = max(scores.values(), default=0.0)
-        typed = [s for s in sorted(sentences, key=lambda s: -scores[id(s)]) if satisfies(s, part.wants, part.text, query.acronym)]
-        if query.action_refs:  # "action 4.1": that row answers, or nothing does
-            typed = [s for s in typed if s.passage.kind == "action" and s.passage.fields.get("ref") in query.action_refs]
+        typed = _typed(query, sorted(sentences, key=lambda s: -scores[id(s)]), part.wants, part.text)
         options.append([s for s in typed[:4] if scores[id(s)] >= typed_ratio * best] + [None])
     best_pick, best_total = None, -1.0
     for pick in itertools.product(*options):
@@ -253,9 +259,7 @@ def _leads(query: Query, ranked: list[Sentence], typed_ratio: float) -> list[Sen
     """The sentence(s) a factoid answer leads with: the best one that holds the kind of fact
     asked for, or one per place when the question names several. Empty when the sources speak
     of it but do not give the date, name or figure asked for."""
-    typed = [s for s in ranked if satisfies(s, query.wants, query.question, query.acronym)]
-    if query.action_refs:  # "action 4.1": that row answers, or nothing does
-        typed = [s for s in typed if s.passage.kind == "action" and s.passage.fields.get("ref") in query.action_refs]
+    typed = _typed(query, ranked, query.wants, query.question)
     if not typed or typed[0].score < typed_ratio * ranked[0].score:
         return []
     if len(query.authorities) < 2:
@@ -297,21 +301,19 @@ def select(query: Query, sentences: list[Sentence], max_sentences: int, relative
         chosen, limit = [], max_sentences
         # a list's items go together: one item over the bar brings its siblings (each item's
         # first sentence), so "what needs to improve" is answered with the whole list
-        listed, seen_lists = [], set()
+        lists: dict[tuple, dict[str, Sentence]] = {}  # list -> its items' first sentences
+        for o in sentences:
+            if o.passage.kind == "item":
+                lists.setdefault((o.passage.doc_id, o.passage.heading), {}).setdefault(o.passage.passage_id, o)
+        listed, shown = [], {id(o) for o in others}
         for s in others:
             listed.append(s)
             key = (s.passage.doc_id, s.passage.heading)
             if s.passage.kind != "item" and s.passage.text.rstrip().endswith(":"):
                 key = (s.passage.doc_id, s.passage.heading + (s.passage.text.strip(),))  # it introduces a list
-            if any(o.passage.kind == "item" and (o.passage.doc_id, o.passage.heading) == key for o in sentences) and key not in seen_lists:
-                seen_lists.add(key)
-                firsts_of_items = {}
-                for o in sentences:
-                    if o.passage.kind == "item" and (o.passage.doc_id, o.passage.heading) == key:
-                        firsts_of_items.setdefault(o.passage.passage_id, o)
-                siblings = [o for o in firsts_of_items.values() if o is not s and all(o is not x for x in others)]
-                listed.extend(siblings)
-                limit += len(siblings)
+            siblings = [o for o in lists.pop(key, {}).values() if id(o) not in shown]
+            listed.extend(siblings)
+            limit += len(siblings)
         others = listed
     per_passage: dict[str, int] = {}
     for s in chosen:

@@ -14,7 +14,7 @@ from index.settings import Settings
 from index.store import DocumentRecord, Store, StoredPassage
 from index.text import normalise
 
-from .lexical import LexicalIndex
+from .lexical import LexicalIndex, tokens
 from .types import Filters, Hit
 
 RRF_K = 60
@@ -58,8 +58,6 @@ class Corpus:
         each phrase's rarest word, then checked in the text)."""
         if not phrases:
             return []
-        from .lexical import tokens
-
         candidates = None
         for phrase in phrases:
             terms = [t for t in tokens(phrase) if t in self.lexical.postings]
