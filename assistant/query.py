@@ -42,7 +42,15 @@ _BROAD = re.compile(
     r"\b(say|said|find|found|findings|about|summar\w*|overview|describe|tell me|what are|what were|what needs|needs to improve|list|strengths|weaknesses|areas?|compare|comparison|differ\w*|themes?|concerns|progress|how (is|are|was|were|has|have))\b",
     re.I,
 )
-_WHEN = re.compile(r"^\s*(when|what date|what year|which year|which month|by when|how long ago)\b|\b(what|which) (date|year|month)\b|\bwhen\b", re.I)
+# A "when" inside a question asks for a date when it opens a clause of its own ("…, and when did it
+# end?") or the question has no other question word ("Tell me when…"); in "What happens when
+# children are re-referred?" or "What did Ofsted find when it visited?" it only sets the scene.
+_WHEN = re.compile(
+    r"^\s*(when|what date|what year|which year|which month|by when|how long ago)\b|\b(what|which) (date|year|month)\b"
+    r"|\bwhen\s+(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b"
+    r"|^(?!\s*(what|who|whom|whose|which|where|why|how)\b).*\bwhen\b",
+    re.I,
+)
 _WHO = re.compile(
     r"^\s*(who|whom|whose)\b|\b(name of|names of|what is the name|who is|who was|who were|who are)\b"
     r"|^\s*(which|what) ((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?(products?|systems?|software|company|companies|firms?|organisations?|organizations?|councils?|authorit(y|ies)|teams?|persons?|people|inspectors?|models?|officers?|managers?"

@@ -75,6 +75,9 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     ("How long did the inspectors visit for?", "duration", "factoid"),
     ("How much did the Mosaic system cost?", "money", "factoid"),
     ("What is the RAG status of action 4.1?", "rag", "factoid"),
+    ("Tell me when the focused visit took place", "date", "factoid"),
+    ("What happens when children keep getting referred again and again?", None, "factoid"),
+    ("What did Ofsted find when it visited the Isles of Scilly?", None, "broad"),
 ])
 def test_answer_types(text, wants, kind):
     query = q(text)
