@@ -15,7 +15,8 @@ from index.text import display_date, normalise, split_sentences
 from index.types import KIND_LABELS
 
 from .lexical import tokens
-from .query import Query
+from .query import ROLE_WORD as _ROLE_WORD
+from .query import Query, role_asked
 from .types import Citation, Hit
 
 KIND_ORDER = {"ofsted_letter": 0, "improvement_plan": 1, "press_release": 2, "news_article": 3, "other": 4}
@@ -37,12 +38,6 @@ _REFERS_BACK = re.compile(
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|of|and|for)){1,3}")
 # Words that name a job or role ("director of children's services", "head of strategy").
-_ROLE_WORD = re.compile(
-    r"\b(director|manager|head|officer|inspector|chief|lead|leader|chair|chairman|chairwoman|chairperson|coordinator|co-ordinator"
-    r"|worker|secretary|minister|executive|councillor|member|commissioner|president|adviser|advisor|consultant|principal"
-    r"|professor|lecturer|practitioner|journalist|reporter|editor|clerk|nurse|dentist|mayor|deputy|assistant|administrator|specialist|analyst|supervisor)s?\b",
-    re.I,
-)
 ROW_FIELDS = ("owner", "commencing", "due", "rag")
 SOURCE_BONUS = 0.1
 _ASKS_OWNER = re.compile(r"\b(who|owner|owns|own|responsible|lead|leads|leading)\b", re.I)
@@ -153,6 +148,9 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     if wants == "name":
         if sentence.passage.kind == "action" and sentence.passage.fields.get("owner") and _ASKS_OWNER.search(question):
             return True
+        role = role_asked(question)  # "Who was the lead inspector…?": a name said with that role, not any name
+        if role and not re.search(rf"\b{re.escape(role)}s?\b", text, re.I):
+            return False
         asked = set(normalise(question).split())
         for match in re.finditer(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z’'-]+", sentence.text):
             word = match.group(0)
@@ -217,9 +215,18 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     return out
 
 
+def _of_year(sentence: Sentence, years) -> bool:
+    """Does the sentence's paragraph (or the paragraph it leans on) name one of ``years``, or is
+    its document dated in one?"""
+    text = f"{sentence.passage.text} {sentence.setting}"
+    return any(str(y) in text or (sentence.passage.date or "").startswith(str(y)) for y in years)
+
+
 def _typed(query: Query, ranked: list[Sentence], wants: str | None, question: str) -> list[Sentence]:
     """The sentences (in ``ranked`` order) that hold the kind of fact ``question`` wants."""
     typed = [s for s in ranked if satisfies(s, wants, question, query.acronym)]
+    if wants == "name" and query.years:  # "who was … in November 2018": someone named for that year
+        typed = [s for s in typed if _of_year(s, query.years)]
     if query.action_refs:  # "action 4.1": that row answers, or nothing does
         typed = [s for s in typed if s.passage.kind == "action" and s.passage.fields.get("ref") in query.action_refs]
     return typed

@@ -67,6 +67,26 @@ _ROLE = re.compile(
     r"|\bwhat (role|position|post)\b.{0,40}\b(hold|holds|held|have|has|had|occupy|occupies|occupied)\b",
     re.I,
 )
+ROLE_WORD = re.compile(
+    r"\b(director|manager|head|officer|inspector|chief|lead|leader|chair|chairman|chairwoman|chairperson|coordinator|co-ordinator"
+    r"|worker|secretary|minister|executive|councillor|member|commissioner|president|adviser|advisor|consultant|principal"
+    r"|professor|lecturer|practitioner|journalist|reporter|editor|clerk|nurse|dentist|mayor|deputy|assistant|administrator|specialist|analyst|supervisor)s?\b",
+    re.I,
+)
+# "Who was the lead inspector for…?", "Who were Her Majesty's Inspectors…": the role whose holder is asked for.
+_HOLDER = re.compile(r"^\s*who\s+(?:is|was|were|are)\s+(?:the\s+)?(?P<np>[^?,]*?)(?=\s+(?:for|at|in|on|during|when|who|that|and|of the|with)\b|[?,]|$)", re.I)
+
+
+@functools.lru_cache(maxsize=256)
+def role_asked(question: str) -> str | None:
+    """The role word (singular, lower case) a "who is the <role>" question asks about, else None."""
+    match = _HOLDER.search(question)
+    if not match:
+        return None
+    roles = ROLE_WORD.findall(match.group("np"))
+    return roles[-1].lower() if roles else None
+
+
 _ACTION_REF = re.compile(r"\baction\s+(\d+\.\d+)\b", re.I)
 # Words that say where to look or frame the question, not what it is about: kept out of the
 # keyword search and the coverage score ("in the focused visit letter", "what does X stand for").

@@ -98,3 +98,15 @@ def test_a_paragraph_that_leans_on_the_one_before(text, leans):
 ])
 def test_a_sentence_that_leans_on_the_one_before(text, leans):
     assert extractive.leans(text) is leans
+
+
+def test_a_role_holder_question_wants_that_role_named_for_that_year():
+    team = passage("article-2019#p6", "Those are the words of Lisa Barton, of the children in care team, about the November 2018 inspection.", doc_kind="news_article", date="2019-03-14")
+    chief = passage("letter-2021#p6", "Her Majesty's Chief Inspector of Education is leading Ofsted's work on the pandemic.")
+    lead = passage("letter-2021#p7", "The lead inspector was Amanda Maxwell.")
+    scores = {"Those are the words ": 0.9, "Her Majesty's Chief ": 0.85, "The lead inspector w": 0.8}
+    query, sentences = scored("Who was the lead inspector for the November 2018 inspection?", [team, chief, lead], scores)
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []  # no inspector named for 2018
+    scores["The lead inspector w"] = 0.95
+    query, sentences = scored("Who was the lead inspector for the 2021 visit?", [team, chief, lead], scores)
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text == "The lead inspector was Amanda Maxwell."

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.query import MAX_QUESTION_CHARS, analyse, check_question, rewrite_follow_up
+from assistant.query import MAX_QUESTION_CHARS, analyse, check_question, rewrite_follow_up, role_asked
 from assistant.types import Turn
 from index.errors import QuestionError
 
@@ -138,3 +138,14 @@ def test_job_title_questions_want_a_role():
     assert q("What is Kathy Marriott's job title?").wants == "role"
     assert q("What role did Steve Crocker hold?").wants == "role"
     assert q("What role did Hampshire play in the partnership?").wants != "role"
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Who was the lead inspector for the November 2018 inspection?", "inspector"),
+    ("Who were Her Majesty's Inspectors for the 2021 focused visit?", "inspector"),
+    ("Who was the Isle of Wight Cabinet member for children's services in 2019?", "member"),
+    ("Who is Steph How and what role did she have?", None),
+    ("Who owns action 2.1?", None),
+])
+def test_the_role_a_who_question_asks_about(text, role):
+    assert role_asked(text) == role
