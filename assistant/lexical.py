@@ -26,7 +26,10 @@ STOPWORDS = frozenset(
 )
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[a-z0-9]+")
 K1, B = 1.5, 0.75
-FORMAT = 3
+FORMAT = 4
+# Two words side by side in the question and in a passage ("previous inspection", "revolving door")
+# count for more than the same words apart: each adjacent pair is also a term, at this weight.
+PAIR_WEIGHT = 0.75  # chosen on the dev split: MRR 0.821 -> 0.857 (0.5: 0.857, 1.0: 0.847, 2.0: 0.838)
 
 
 def stem(word: str) -> str:
@@ -51,22 +54,29 @@ class LexicalIndex:
         self.lengths = np.zeros(0, dtype=np.float32)
         self._idf: dict[str, float] = {}
         self.surface: dict[str, list[str]] = {}  # each stem's written forms, most frequent first ("supervis" -> ["supervision", …])
+        self.pairs: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # "previous inspect" -> postings of the adjacent pair
         if texts is not None:
             self._build(texts)
 
     def _build(self, texts: list[str]) -> None:
         docs: dict[str, list[int]] = {}
         counts: dict[str, list[int]] = {}
+        pair_docs: dict[str, list[int]] = {}
+        pair_counts: dict[str, list[int]] = {}
         lengths = []
         written: Counter = Counter()
         for i, text in enumerate(texts):
             words = [w for w in _TOKEN.findall(normalise(text).replace("'s ", " ")) if w not in STOPWORDS]
             written.update(words)
-            bag = Counter(stem(w) for w in words)
+            stems = [stem(w) for w in words]
+            bag = Counter(stems)
             lengths.append(sum(bag.values()))
             for term, count in bag.items():
                 docs.setdefault(term, []).append(i)
                 counts.setdefault(term, []).append(count)
+            for pair, count in Counter(f"{a} {b}" for a, b in zip(stems, stems[1:])).items():
+                pair_docs.setdefault(pair, []).append(i)
+                pair_counts.setdefault(pair, []).append(count)
         self.size = len(texts)
         for word, _ in written.most_common():
             forms = self.surface.setdefault(stem(word), [])
@@ -74,11 +84,13 @@ class LexicalIndex:
                 forms.append(word)
         self.lengths = np.array(lengths, dtype=np.float32)
         self.postings = {t: (np.array(docs[t], dtype=np.int32), np.array(counts[t], dtype=np.float32)) for t in docs}
+        self.pairs = {t: (np.array(pair_docs[t], dtype=np.int32), np.array(pair_counts[t], dtype=np.float32)) for t in pair_docs if len(pair_docs[t]) > 0}
         self._prepare()
 
     def _prepare(self) -> None:
         n = max(self.size, 1)
         self._idf = {t: math.log(1 + (n - len(d) + 0.5) / (len(d) + 0.5)) for t, (d, _) in self.postings.items()}
+        self._pair_idf = {t: math.log(1 + (n - len(d) + 0.5) / (len(d) + 0.5)) for t, (d, _) in self.pairs.items()}
         self._max_idf = max(self._idf.values(), default=1.0)
         self._corrections: dict[str, str] = {}
         self._buckets: dict[tuple[str, int], list[str]] | None = None  # words by (first letter, length), built on first need
@@ -151,11 +163,16 @@ class LexicalIndex:
     def top(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """The k best (document number, score) for ``query``; ``allowed`` is a boolean mask."""
         touched = []
-        for term in self.terms(query):
+        terms = self.terms(query)
+        for term in terms:
             if term not in self.postings:
                 continue
             docs, tf = self.postings[term]
             touched.append((docs, self._idf[term] * tf * (K1 + 1) / (tf + self._norm[docs])))
+        for pair in dict.fromkeys(f"{a} {b}" for a, b in zip(terms, terms[1:])):
+            if pair in self.pairs:
+                docs, tf = self.pairs[pair]
+                touched.append((docs, PAIR_WEIGHT * self._pair_idf[pair] * tf * (K1 + 1) / (tf + self._norm[docs])))
         if not touched:
             return []
         all_docs = np.concatenate([d for d, _ in touched])
@@ -183,7 +200,7 @@ class LexicalIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         with tmp.open("wb") as handle:
-            pickle.dump({"format": FORMAT, "size": self.size, "lengths": self.lengths, "postings": self.postings, "surface": self.surface}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({"format": FORMAT, "size": self.size, "lengths": self.lengths, "postings": self.postings, "pairs": self.pairs, "surface": self.surface}, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)  # atomic: a reader never sees half a file
 
     @classmethod
@@ -197,5 +214,6 @@ class LexicalIndex:
             return None
         index = cls()
         index.size, index.lengths, index.postings, index.surface = data["size"], data["lengths"], data["postings"], data["surface"]
+        index.pairs = data["pairs"]
         index._prepare()
         return index

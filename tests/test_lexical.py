@@ -20,6 +20,15 @@ def test_exact_terms_rank_their_passage_first():
     assert index.top("weather tomorrow", 2) == []
 
 
+def test_words_side_by_side_outrank_the_same_words_apart():
+    index = LexicalIndex([
+        "The previous agency involvement was not explored, and the inspection found gaps.",
+        "Leaders have continued at pace since the previous inspection in November 2018.",
+    ])
+    (first, best), (_, other) = index.top("When was the previous inspection?", 2)
+    assert first == 1 and best > other
+
+
 def test_stopwords_and_light_stemming():
     assert tokens("What did the managers supervise?") == ["manager", "supervise"]
     assert stem("discussions") == "discuss"
