@@ -215,17 +215,27 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     return out
 
 
+_A_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+
+
 def _of_year(sentence: Sentence, years) -> bool:
-    """Does the sentence's paragraph (or the paragraph it leans on) name one of ``years``, or is
-    its document dated in one?"""
+    """Is the sentence about one of ``years``? When it (or the sentence it leans on) names years,
+    one of them must be asked for ("12% … in 2014" does not answer "in 2019"); otherwise its
+    paragraph (or the one it leans on) must name one, or its document be dated in or just after one."""
+    asked = {str(y) for y in years}
+    named = set(_A_YEAR.findall(sentence.text + (f" {sentence.before}" if leans_back(sentence) else "")))
+    if named:
+        return bool(named & asked)
     text = f"{sentence.passage.text} {sentence.setting}"
-    return any(str(y) in text or (sentence.passage.date or "").startswith(str(y)) for y in years)
+    published = (sentence.passage.date or "")[:4]
+    # a document reports on its own year or the one before (January 2019's release on November 2018)
+    return any(y in text or published in (y, str(int(y) + 1)) for y in asked)
 
 
 def _typed(query: Query, ranked: list[Sentence], wants: str | None, question: str) -> list[Sentence]:
     """The sentences (in ``ranked`` order) that hold the kind of fact ``question`` wants."""
     typed = [s for s in ranked if satisfies(s, wants, question, query.acronym)]
-    if wants == "name" and query.years:  # "who was … in November 2018": someone named for that year
+    if wants in ("name", "role", "number", "money", "duration") and query.years:  # "who was … in November 2018": someone named for that year
         typed = [s for s in typed if _of_year(s, query.years)]
     if query.action_refs:  # "action 4.1": that row answers, or nothing does
         typed = [s for s in typed if s.passage.kind == "action" and s.passage.fields.get("ref") in query.action_refs]

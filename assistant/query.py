@@ -19,7 +19,7 @@ MAX_QUESTION_CHARS = 2000
 _INJECTION = re.compile(
     r"\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|prompts?|rules|documents?|sources?|context|above|previous|everything|plan|reports?|letters?|articles?|evidence|facts)\b"
     r"|\b(system prompt|jailbreak|developer mode|you are now|act as|pretend (to be|you are)|role-?play)\b"
-    r"|\b(write|compose|tell)\b.{0,20}\b(poem|song|story|joke|haiku|limerick)\b"
+    r"|\b(write|compose|tell)\s+(me\s+|us\s+)?(a|an|some|another)\b.{0,20}\b(poem|song|story|joke|haiku|limerick)s?\b"
     r"|(^|\band\s+)(simply\s+|just\s+)?(state|say|claim|assert|declare|confirm)\s+that\b"
     r"|\bwhat do you (think|believe|feel)\b|\byour (own )?(opinion|view|knowledge)\b",
     re.I,
@@ -58,7 +58,12 @@ _WHO = re.compile(
     re.I,
 )
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b", re.I)
-_HOW_MANY = re.compile(r"\b(how many|how much|what (number|percentage|proportion|share)|number of|percent)\b", re.I)
+# "the number of" asks for a figure, except in a yes/no question ("Had the number of referrals gone up?")
+_HOW_MANY = re.compile(
+    r"\b(how many|how much|what (number|percentage|proportion|share))\b"
+    r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b).*\b(number of|percent)\b",
+    re.I,
+)
 _MONEY = re.compile(r"\b(how much|what)\b.{0,60}\b(cost|costs|spend|spent|budget|pay|paid|price|funding|fund|worth)\b|\bcost of\b", re.I)
 _EXPANSION = re.compile(r"\b(stand|stands) for\b|\bshort for\b|\b(acronym|abbreviation)\b", re.I)
 _RAG = re.compile(r"\bRAG\b|\brag (status|rating)\b|\b(red|amber|green) (status|rating)\b", re.I)

@@ -110,3 +110,16 @@ def test_a_role_holder_question_wants_that_role_named_for_that_year():
     scores["The lead inspector w"] = 0.95
     query, sentences = scored("Who was the lead inspector for the 2021 visit?", [team, chief, lead], scores)
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text == "The lead inspector was Amanda Maxwell."
+
+
+def test_a_figure_for_another_year_does_not_answer():
+    article = passage("article-2019#p26", "Hampshire had 12% of its children living in poverty in 2014 against the island's 20%. That picture is borne out in free school meals at 18%.",
+                      doc_kind="news_article", date="2019-03-14")
+    scores = {"Hampshire had 12% of": 0.9, "That picture is born": 0.85}
+    query, sentences = scored("What percentage of children were living in poverty in 2019?", [article], scores)
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []  # 2014's figures, also through "That picture"
+    query, sentences = scored("What percentage of children were living in poverty in 2014?", [article], scores)
+    assert "12%" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
+    release = passage("release-2019#p3", "Inspectors, who visited for three weeks in November, found services were good.", doc_kind="press_release", date="2019-01")
+    query, sentences = scored("How long did inspectors visit for in November 2018?", [release], {"Inspectors, who visi": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75)  # January 2019's release reports on late 2018
