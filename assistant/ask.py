@@ -236,7 +236,7 @@ class Assistant:
         if query.parts and query.kind == "factoid":
             part_vectors = [self.retriever.embed_query(part.search) for part in query.parts]
             by_part = extractive.part_scores(query, sentences, vectors, part_vectors, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct)
-        chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7, by_part=by_part)
+        chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7, by_part=by_part, is_name=corpus.lexical.is_name)
         best = max(s.score for s in sentences)
         if not chosen:
             wanted = {"date": "date", "name": "name", "role": "role or job title", "number": "figure", "duration": "length of time", "money": "amount", "rag": "RAG status", "expansion": "expansion"}.get(query.wants or "", "answer")

@@ -125,8 +125,10 @@ def with_neighbours(s: Sentence, forward: bool) -> Sentence:
     return Sentence(s.hit, text[start:end], field=s.field, score=s.score, dense=s.dense, coverage=s.coverage, literal=s.literal, lead=s.lead, setting=s.setting, parts=s.parts)
 
 
-def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str | None = None) -> bool:
-    """Does the sentence (with its action row's fields) hold the kind of fact the question wants?"""
+def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str | None = None, is_name=None) -> bool:
+    """Does the sentence (with its action row's fields) hold the kind of fact the question wants?
+    ``is_name`` says whether a capitalised word is a name (the library never writes it in lower
+    case: "Maxwell", not "Service"); by default any capitalised word not in the question is."""
     if wants is None:
         return True
     extra = " ".join(sentence.passage.fields.get(f, "") for f in ROW_FIELDS) if sentence.passage.kind == "action" else ""
@@ -146,15 +148,21 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     if wants == "role":
         return bool(_ROLE_WORD.search(sentence.text))
     if wants == "name":
-        if sentence.passage.kind == "action" and sentence.passage.fields.get("owner") and _ASKS_OWNER.search(question):
-            return True
-        role = role_asked(question)  # "Who was the lead inspector…?": a name said with that role, not any name
-        if role and not re.search(rf"\b{re.escape(role)}s?\b", text, re.I):
-            return False
         asked = set(normalise(question).split())
+        role = role_asked(question)  # "Who was the lead inspector…?": a name said with that role, not any name
+        if sentence.passage.kind == "action" and sentence.passage.fields.get("owner") and _ASKS_OWNER.search(question) and not role:
+            return True  # "who owns it": the owner column (a role) answers; "who is the Principal Social Worker" it does not
+        if role:  # the holder of a role is a person: a full name ("Amanda Maxwell"), not "Adult Services"
+            if not re.search(rf"\b{re.escape(role)}s?\b", text, re.I):
+                return False
+            words = list(re.finditer(r"\b[A-Z][a-z’'-]+", text))
+            return any(
+                b.start() - a.end() == 1 and all(normalise(w.group(0)) not in asked and w.group(0) not in _NOT_NAMES and (is_name is None or is_name(w.group(0))) for w in (a, b))
+                for a, b in zip(words, words[1:])
+            )
         for match in re.finditer(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z’'-]+", sentence.text):
             word = match.group(0)
-            if normalise(word) not in asked and word not in _NOT_NAMES:
+            if normalise(word) not in asked and word not in _NOT_NAMES and (is_name is None or is_name(word)):
                 return True
         return False
     return True
@@ -232,9 +240,9 @@ def _of_year(sentence: Sentence, years) -> bool:
     return any(y in text or published in (y, str(int(y) + 1)) for y in asked)
 
 
-def _typed(query: Query, ranked: list[Sentence], wants: str | None, question: str) -> list[Sentence]:
+def _typed(query: Query, ranked: list[Sentence], wants: str | None, question: str, is_name=None) -> list[Sentence]:
     """The sentences (in ``ranked`` order) that hold the kind of fact ``question`` wants."""
-    typed = [s for s in ranked if satisfies(s, wants, question, query.acronym)]
+    typed = [s for s in ranked if satisfies(s, wants, question, query.acronym, is_name)]
     if wants in ("name", "role", "number", "money", "duration") and query.years:  # "who was … in November 2018": someone named for that year
         typed = [s for s in typed if _of_year(s, query.years)]
     if query.action_refs:  # "action 4.1": that row answers, or nothing does
@@ -242,7 +250,7 @@ def _typed(query: Query, ranked: list[Sentence], wants: str | None, question: st
     return typed
 
 
-def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int, float]], typed_ratio: float) -> list[Sentence]:
+def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int, float]], typed_ratio: float, is_name=None) -> list[Sentence]:
     """One leading sentence per part of a compound question that the sources answer (a part
     they don't is left out; ``Sentence.parts`` says which parts each lead answers). Parts are
     matched to sentences together, so "when did it begin, and when did it end" does not spend
@@ -250,7 +258,7 @@ def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int,
     options: list[list[Sentence | None]] = []
     for part, scores in zip(query.parts, by_part):
         best = max(scores.values(), default=0.0)
-        typed = _typed(query, sorted(sentences, key=lambda s: -scores[id(s)]), part.wants, part.text)
+        typed = _typed(query, sorted(sentences, key=lambda s: -scores[id(s)]), part.wants, part.text, is_name)
         options.append([s for s in typed[:4] if scores[id(s)] >= typed_ratio * best] + [None])
     best_pick, best_total = None, -1.0
     for pick in itertools.product(*options):
@@ -272,11 +280,11 @@ def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int,
     return leads
 
 
-def _leads(query: Query, ranked: list[Sentence], typed_ratio: float) -> list[Sentence]:
+def _leads(query: Query, ranked: list[Sentence], typed_ratio: float, is_name=None) -> list[Sentence]:
     """The sentence(s) a factoid answer leads with: the best one that holds the kind of fact
     asked for, or one per place when the question names several. Empty when the sources speak
     of it but do not give the date, name or figure asked for."""
-    typed = _typed(query, ranked, query.wants, query.question)
+    typed = _typed(query, ranked, query.wants, query.question, is_name)
     if not typed or typed[0].score < typed_ratio * ranked[0].score:
         return []
     if len(query.authorities) < 2:
@@ -289,14 +297,17 @@ def _leads(query: Query, ranked: list[Sentence], typed_ratio: float) -> list[Sen
     return sorted(leads, key=lambda s: -s.score) or [typed[0]]
 
 
-def select(query: Query, sentences: list[Sentence], max_sentences: int, relative: float, typed_ratio: float = 0.6, by_part: list[dict[int, float]] | None = None) -> list[Sentence]:
+def select(
+    query: Query, sentences: list[Sentence], max_sentences: int, relative: float, typed_ratio: float = 0.6,
+    by_part: list[dict[int, float]] | None = None, is_name=None,
+) -> list[Sentence]:
     """The sentences worth showing, best first: typed factoids need their type; at most 2 a passage.
     ``by_part`` holds a compound question's per-part scores (see ``part_scores``)."""
     ranked = sorted(sentences, key=lambda s: -s.score)
     if not ranked:
         return []
     if query.kind == "factoid":
-        chosen = _part_leads(query, sentences, by_part, typed_ratio) if by_part else _leads(query, ranked, typed_ratio)
+        chosen = _part_leads(query, sentences, by_part, typed_ratio, is_name) if by_part else _leads(query, ranked, typed_ratio, is_name)
         if not chosen:
             return []  # the sources speak of it but do not give the date/name/figure asked for
         for s in chosen:

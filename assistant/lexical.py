@@ -25,8 +25,9 @@ STOPWORDS = frozenset(
     below off tell please say said""".split()
 )
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[a-z0-9]+")
+_CASED_WORD = re.compile(r"[A-Za-z][a-z]+")  # "Maxwell", "services"; not acronyms (RAFT) or ALL CAPS
 K1, B = 1.5, 0.75
-FORMAT = 4
+FORMAT = 5
 # Two words side by side in the question and in a passage ("previous inspection", "revolving door")
 # count for more than the same words apart: each adjacent pair is also a term, at this weight.
 PAIR_WEIGHT = 0.75  # chosen on the dev split: MRR 0.821 -> 0.857 (0.5: 0.857, 1.0: 0.847, 2.0: 0.838)
@@ -55,6 +56,7 @@ class LexicalIndex:
         self._idf: dict[str, float] = {}
         self.surface: dict[str, list[str]] = {}  # each stem's written forms, most frequent first ("supervis" -> ["supervision", …])
         self.pairs: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # "previous inspect" -> postings of the adjacent pair
+        self.names: frozenset[str] = frozenset()  # words the library only ever writes capitalised ("maxwell", "mosaic")
         if texts is not None:
             self._build(texts)
 
@@ -65,7 +67,10 @@ class LexicalIndex:
         pair_counts: dict[str, list[int]] = {}
         lengths = []
         written: Counter = Counter()
+        capitalised, lower = set(), set()
         for i, text in enumerate(texts):
+            for word in _CASED_WORD.findall(text):
+                (lower if word[0].islower() else capitalised).add(word.lower())
             words = [w for w in _TOKEN.findall(normalise(text).replace("'s ", " ")) if w not in STOPWORDS]
             written.update(words)
             stems = [stem(w) for w in words]
@@ -82,6 +87,7 @@ class LexicalIndex:
             forms = self.surface.setdefault(stem(word), [])
             if len(forms) < 5:
                 forms.append(word)
+        self.names = frozenset(capitalised - lower)
         self.lengths = np.array(lengths, dtype=np.float32)
         self.postings = {t: (np.array(docs[t], dtype=np.int32), np.array(counts[t], dtype=np.float32)) for t in docs}
         self.pairs = {t: (np.array(pair_docs[t], dtype=np.int32), np.array(pair_counts[t], dtype=np.float32)) for t in pair_docs if len(pair_docs[t]) > 0}
@@ -97,6 +103,10 @@ class LexicalIndex:
         self._written: dict[tuple[str, int], list[str]] | None = None  # the same for written forms
         average = float(self.lengths.mean()) if self.size else 1.0
         self._norm = K1 * (1 - B + B * self.lengths / (average or 1.0))
+
+    def is_name(self, word: str) -> bool:
+        """Is ``word`` a name here: written capitalised and never in lower case ("Maxwell", not "Services")?"""
+        return word.lower().replace("’", "'").split("'")[0] in self.names
 
     @property
     def vocabulary(self) -> set[str]:
@@ -200,7 +210,7 @@ class LexicalIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         with tmp.open("wb") as handle:
-            pickle.dump({"format": FORMAT, "size": self.size, "lengths": self.lengths, "postings": self.postings, "pairs": self.pairs, "surface": self.surface}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({"format": FORMAT, "size": self.size, "lengths": self.lengths, "postings": self.postings, "pairs": self.pairs, "names": self.names, "surface": self.surface}, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)  # atomic: a reader never sees half a file
 
     @classmethod
@@ -214,6 +224,6 @@ class LexicalIndex:
             return None
         index = cls()
         index.size, index.lengths, index.postings, index.surface = data["size"], data["lengths"], data["postings"], data["surface"]
-        index.pairs = data["pairs"]
+        index.pairs, index.names = data["pairs"], data["names"]
         index._prepare()
         return index

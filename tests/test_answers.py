@@ -143,6 +143,8 @@ def test_a_question_about_two_places_leads_with_each(assistant):
     # the 2018 lead inspector is not named; a team member quoted about the 2018 inspection, and the
     # 2021 letter's inspectors, are other people
     ("Who was the lead inspector when Ofsted inspected the Isle of Wight in 2018?", "name"),
+    # the plan names the role as an action's owner, never the person
+    ("Who is the Principal Social Worker on the Isle of Wight?", "name"),
 ])
 def test_near_misses_say_what_is_missing(assistant, question, says):
     answer = assistant.ask(question)

@@ -68,3 +68,9 @@ def test_misspelt_words_are_written_as_the_library_writes_them_for_meaning_searc
     assert index.correct_text("What will the weather be like?", known_word) == "What will the weather be like?"
     index.save(tmp_path / "x.bm25")
     assert LexicalIndex.load(tmp_path / "x.bm25").correct_text("supervison", known_word) == "supervision"
+
+
+def test_names_are_the_words_never_written_in_lower_case():
+    index = LexicalIndex(["Amanda Maxwell visited Adult Services.", "Children's services and adult social care were seen."])
+    assert index.is_name("Maxwell") and index.is_name("Amanda")
+    assert not index.is_name("Services") and not index.is_name("Adult")
