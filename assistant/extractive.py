@@ -29,7 +29,14 @@ _NOT_A_COUNT = re.compile(_DATE_SPAN.pattern + r"|\b(one (of|another)|no one|som
 _HAS_DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|several|few)\s+(\w+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)
 _HAS_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(m|k|bn|million|billion|thousand)?\s?(pounds|euros|dollars)\b|\b\d[\d,.]*\s?(million|billion)\b", re.I)
 # A sentence that leans on the one before it ("This has brought…", "It now stands at 8%").
-ANAPHOR = re.compile(r"^[“\"‘']?((but|and|yet|so|still)\s+)?(this|these|that|those|it|its|they|their|such|he|she|both|here)\b(?!\s+(letter|report|visit|plan|article)\b)", re.I)
+ANAPHOR = re.compile(
+    r"^[“\"‘']?((but|and|yet|so|still)\s+)?(this|these|that|those|it|its|they|their|such|he|she|both|here)\b(?!\s+(letter|report|visit|plan|article)\b)"
+    # a consequence of the sentence before ("As a result, there are missed opportunities…")
+    r"|^(as a result|as a consequence|consequently|therefore|because of this|in turn)\b"
+    # a part of what the sentence before spoke of ("While some are well focused…, the majority are not")
+    r"|^((while|although|whilst|but)\s+)?(some|most|many|others|the majority|the rest|a few|few|none|all)(\s+of\s+(them|these|those))?\s+(are|were|is|was|have|had|can|could|do|did|lack|show)\b",
+    re.I,
+)
 # ... or refers back to it further in ("There are early indicators that this is improving…",
 # "The conclusion of this successful partnership was…"); "this visit", "this year" do not.
 _REFERS_BACK = re.compile(

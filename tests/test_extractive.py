@@ -95,6 +95,10 @@ def test_a_paragraph_that_leans_on_the_one_before(text, leans):
     ("It now stands at 8%.", True),
     ("This visit was carried out fully by remote means.", False),
     ("Leaders plan to review this year's caseloads.", False),
+    ("As a result, there are missed opportunities for feedback to inform learning.", True),
+    ("While some are well focused on children's needs, the majority are not yet good enough.", True),
+    ("Most child in need review meetings are held regularly.", False),
+    ("Some children wait too long for help.", False),
 ])
 def test_a_sentence_that_leans_on_the_one_before(text, leans):
     assert extractive.leans(text) is leans
