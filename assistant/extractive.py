@@ -16,7 +16,7 @@ from index.types import KIND_LABELS
 
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
-from .query import Query, role_asked
+from .query import Query, person_asked, role_asked
 from .types import Citation, Hit
 
 KIND_ORDER = {"ofsted_letter": 0, "improvement_plan": 1, "press_release": 2, "news_article": 3, "other": 4}
@@ -132,6 +132,11 @@ def with_neighbours(s: Sentence, forward: bool) -> Sentence:
     return Sentence(s.hit, text[start:end], field=s.field, score=s.score, dense=s.dense, coverage=s.coverage, literal=s.literal, lead=s.lead, setting=s.setting, parts=s.parts)
 
 
+def _base(word: str) -> str:
+    """A word without its possessive, lower case ("Wight’s" -> "wight")."""
+    return re.sub(r"['’]s?$", "", normalise(word))
+
+
 def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str | None = None, is_name=None) -> bool:
     """Does the sentence (with its action row's fields) hold the kind of fact the question wants?
     ``is_name`` says whether a capitalised word is a name (the library never writes it in lower
@@ -155,23 +160,19 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     if wants == "role":
         return bool(_ROLE_WORD.search(sentence.text))
     if wants == "name":
-        asked = set(normalise(question).split())
+        asked = {_base(w) for w in normalise(question).split()}
         role = role_asked(question)  # "Who was the lead inspector…?": a name said with that role, not any name
         if sentence.passage.kind == "action" and sentence.passage.fields.get("owner") and _ASKS_OWNER.search(question) and not role:
             return True  # "who owns it": the owner column (a role) answers; "who is the Principal Social Worker" it does not
-        if role:  # the holder of a role is a person: a full name ("Amanda Maxwell"), not "Adult Services"
-            if not re.search(rf"\b{re.escape(role)}s?\b", text, re.I):
-                return False
+        def named(word: str) -> bool:  # a capitalised word that names someone the question doesn't
+            return _base(word) not in asked and word not in _NOT_NAMES and (is_name is None or is_name(word))
+
+        if role and not re.search(rf"\b{re.escape(role)}s?\b", text, re.I):
+            return False
+        if role or person_asked(question):  # a person: a full name ("Amanda Maxwell"), not "Adult Services"
             words = list(re.finditer(r"\b[A-Z][a-z’'-]+", text))
-            return any(
-                b.start() - a.end() == 1 and all(normalise(w.group(0)) not in asked and w.group(0) not in _NOT_NAMES and (is_name is None or is_name(w.group(0))) for w in (a, b))
-                for a, b in zip(words, words[1:])
-            )
-        for match in re.finditer(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z’'-]+", sentence.text):
-            word = match.group(0)
-            if normalise(word) not in asked and word not in _NOT_NAMES and (is_name is None or is_name(word)):
-                return True
-        return False
+            return any(b.start() - a.end() == 1 and named(a.group(0)) and named(b.group(0)) for a, b in zip(words, words[1:]))
+        return any(named(m.group(0)) for m in re.finditer(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z’'-]+", sentence.text))
     return True
 
 

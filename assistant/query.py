@@ -54,7 +54,8 @@ _WHEN = re.compile(
 _WHO = re.compile(
     r"^\s*(who|whom|whose)\b|\b(name of|names of|what is the name|who is|who was|who were|who are)\b"
     r"|^\s*(which|what) ((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?(products?|systems?|software|company|companies|firms?|organisations?|organizations?|councils?|authorit(y|ies)|teams?|persons?|people|inspectors?|models?|officers?|managers?"
-    r"|workers?|councillors?|directors?|leaders?|officials?|journalists?|reporters?|universit(y|ies)|charit(y|ies))\b",
+    r"|workers?|councillors?|directors?|leaders?|officials?|journalists?|reporters?|universit(y|ies)|charit(y|ies)"
+    r"|ministers?|secretar(y|ies)|politicians?|members?|chairs?|heads?)\b",
     re.I,
 )
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b", re.I)
@@ -80,6 +81,19 @@ ROLE_WORD = re.compile(
 )
 # "Who was the lead inspector for…?", "Who were Her Majesty's Inspectors…": the role whose holder is asked for.
 _HOLDER = re.compile(r"^\s*who\s+(?:is|was|were|are)\s+(?:the\s+)?(?P<np>[^?,]*?)(?=\s+(?:for|at|in|on|during|when|who|that|and|of the|with)\b|[?,]|$)", re.I)
+
+
+_PERSON = re.compile(
+    r"^\s*(which|what)\s+((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?"
+    r"(persons?|people|inspectors?|officers?|managers?|workers?|councillors?|directors?|leaders?|officials?|journalists?|reporters?"
+    r"|ministers?|secretar(y|ies)|politicians?|members?|chairs?|heads?)\b",
+    re.I,
+)
+
+
+def person_asked(question: str) -> bool:
+    """Does the question ask which person ("Which government minister…", "Which inspectors…")?"""
+    return bool(_PERSON.search(question))
 
 
 @functools.lru_cache(maxsize=256)

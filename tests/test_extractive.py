@@ -127,3 +127,10 @@ def test_a_figure_for_another_year_does_not_answer():
     release = passage("release-2019#p3", "Inspectors, who visited for three weeks in November, found services were good.", doc_kind="press_release", date="2019-01")
     query, sentences = scored("How long did inspectors visit for in November 2018?", [release], {"Inspectors, who visi": 0.9})
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75)  # January 2019's release reports on late 2018
+
+
+def test_which_person_wants_a_full_name_not_a_place():
+    places = passage("article-2019#p26", "The island’s figures were close to national averages, while Hampshire’s numbers were lower.", doc_kind="news_article", date="2019-03-14")
+    person = passage("article-2019#p56", "Trust had fallen so far that then-education secretary Michael Gove had to intervene directly.", doc_kind="news_article", date="2019-03-14")
+    query, sentences = scored("Which government minister had to intervene on the Isle of Wight?", [places, person], {"The island’s figures": 0.9, "Trust had fallen so ": 0.8})
+    assert "Michael Gove" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text

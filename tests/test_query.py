@@ -75,6 +75,7 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     ("Which product was procured for the new case management system?", "name", "factoid"),
     ("What did Ofsted say about supervision?", None, "broad"),
     ("Which inspectors led the visits?", "name", "factoid"),
+    ("Which government minister stepped in?", "name", "factoid"),
     ("What does RAFT stand for?", "expansion", "factoid"),
     ("How long did the inspectors visit for?", "duration", "factoid"),
     ("How much did the Mosaic system cost?", "money", "factoid"),
