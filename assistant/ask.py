@@ -19,6 +19,7 @@ from index.text import normalise
 from index.tokens import known_word
 
 from . import extractive
+from .lexical import tokens
 from .query import Query, analyse
 from .retrieval import Retriever
 from .types import Answer, Filters, Hit, Related, Turn
@@ -28,6 +29,7 @@ NOT_COVERED = "The indexed sources don't cover this question."
 PARAPHRASE_DENSE = 0.45
 # A list's items shown with one that was retrieved, at most.
 MAX_LIST_ITEMS = 12
+FRAME_SLACK = 8  # passages fetched beyond k, for the letter frame blocks (a letter has up to 8) left out
 
 
 class Assistant:
@@ -101,8 +103,11 @@ class Assistant:
             filters = replace(filters, authorities=query.authorities)
         pool = k * 3 if query.kind == "broad" else k
         hits = self.retriever.search(
-            query.dense_query, pool, filters, self.settings.candidates, self.settings.rerank, lexical_query=query.topic
+            query.dense_query, pool + FRAME_SLACK, filters, self.settings.candidates, self.settings.rerank, lexical_query=query.topic
         )
+        # a letter's address, date or signature only when the question is about them
+        asked = set(tokens(query.topic))
+        hits = [h for h in hits if extractive.frame_asked(h.passage, asked)][:pool]
         if query.kind != "broad":
             return hits
         cap, taken, per_doc = max(2, (k + 1) // 2), [], {}

@@ -192,6 +192,17 @@ def part_scores(query: Query, sentences: list[Sentence], sentence_vectors, part_
     ]
 
 
+def frame_asked(passage: StoredPassage, asked: set[str]) -> bool:
+    """Is a letter's frame block (address, date, signature) what a question with keywords
+    ``asked`` is about? It answers only questions about the frame ("who was it addressed to?",
+    "who signed the letter?"), not every question that names a word of an address ("Newport")
+    or speaks of "the letters"."""
+    if passage.kind != "block":
+        return True
+    frame = set(tokens(" ".join(passage.heading) + " " + passage.context[passage.context.rfind("(") :])) - {"letter"}
+    return not asked.isdisjoint(frame)
+
+
 def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct):
     """(score, dense, coverage, literal) of each sentence for a question with keywords ``topic``."""
     asked = set(tokens(topic))
@@ -211,10 +222,7 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
         if s.passage.kind == "action":  # the row's reference and columns belong to each of its sentences
             around += " action " + " ".join(s.passage.fields.get(f, "") for f in ("ref",) + ROW_FIELDS)
         if s.passage.kind == "block":  # a letter's address or signature: what the block is
-            frame = set(tokens(" ".join(s.passage.heading) + " " + s.passage.context[s.passage.context.rfind("(") :]))
-            if asked.isdisjoint(frame):
-                # it answers only questions about the letter's frame ("who was it addressed
-                # to?"), not every question that names a word of an address ("Newport")
+            if not frame_asked(s.passage, asked):
                 out.append((0.0, d, 0.0, False))
                 continue
             around += " " + s.passage.context

@@ -25,7 +25,8 @@ _INJECTION = re.compile(
     re.I,
 )
 _META = re.compile(
-    r"^\s*(what|how)\s+(did|does|do|has|have)\s+(ofsted|the inspectors?|inspectors?|the (letters?|reports?|plan|article|press release))\s+"
+    r"^\s*(what|how)\s+(did|does|do|has|have)\s+(ofsted|the inspectors?|inspectors?"
+    r"|the ((two|both)\s+)?(\d{4}\s+)?(ofsted\s+)?(focused[- ]visit\s+|inspection\s+)?(letters?|reports?)|the (plan|article|press release))\s+"
     r"(say|said|find|found|report|reported|conclude|concluded|note|noted|think|write|wrote)\s+(about|on|of|regarding|in relation to)?\s*",
     re.I,
 )
@@ -36,6 +37,8 @@ _SOURCES = {
     "press_release": re.compile(r"\b(press release|council said|council announce\w*)\b", re.I),
     "news_article": re.compile(r"\b(article|community care|news|journalists?)\b", re.I),
 }
+# "How do the two letters compare on thresholds?": what is compared is the topic.
+_COMPARE = re.compile(r"\bcompar\w*\b.{0,120}?\b(?:on|about|regarding|in terms of|when it comes to)\s+(?P<topic>[^?]{3,})", re.I)
 _WHOLE_QUESTION = re.compile(r"^\s*(what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|list|describe|summari[sz]e|explain)\b", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _BROAD = re.compile(
@@ -234,7 +237,8 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     unknown = tuple(place for place in others if not corpus_text_has(place))
     passing = tuple(place for place in others if place not in unknown)
     years = tuple(int(y) for y in _YEAR.findall(question))
-    topic = _META.sub("", standalone)
+    compared = _COMPARE.search(standalone)
+    topic = compared.group("topic") if compared else _META.sub("", standalone)
     dense_query = re.sub(r"\s+", " ", topic.replace("—", " ")).strip(" ?.,") or standalone
     for name in named:
         topic = re.sub(rf"\b{re.escape(name)}('s|’s)?", f" {_PLACE} ", topic, flags=re.I)

@@ -134,3 +134,10 @@ def test_which_person_wants_a_full_name_not_a_place():
     person = passage("article-2019#p56", "Trust had fallen so far that then-education secretary Michael Gove had to intervene directly.", doc_kind="news_article", date="2019-03-14")
     query, sentences = scored("Which government minister had to intervene on the Isle of Wight?", [places, person], {"The island’s figures": 0.9, "Trust had fallen so ": 0.8})
     assert "Michael Gove" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
+
+
+def test_a_letter_frame_answers_only_questions_about_the_frame():
+    signature = passage("letter-2021#p28", "Amanda Maxwell\nHer Majesty's Inspector", kind="block")
+    signature = signature.__class__(**{**signature.__dict__, "heading": ("Letter signed by",), "context": "Focused visit — Letter signed by (who signed the letter)"})
+    assert extractive.frame_asked(signature, {"sign", "letter"} | {"signed"})
+    assert not extractive.frame_asked(signature, {"threshold", "letter", "compar"})  # "the letters" is not the frame

@@ -156,3 +156,12 @@ def test_job_title_questions_want_a_role():
 ])
 def test_the_role_a_who_question_asks_about(text, role):
     assert role_asked(text) == role
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("How do the 2021 and 2022 focused-visit letters compare on how thresholds were applied?", "how thresholds were applied"),
+    ("What do the two Ofsted focused-visit letters say about supervision?", "supervision"),
+])
+def test_what_a_comparison_or_the_letters_are_asked_about_is_the_topic(text, topic):
+    query = q(text)
+    assert query.topic == topic and query.dense_query == topic
