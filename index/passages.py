@@ -33,7 +33,7 @@ LETTER_PARTS = {
     "sender": ("Letter from", "the sender: who the letter is from, their address and postcode"),
     "contact": ("Sender's contact details", "telephone, email and website"),
     "date": ("Date of the letter", "when the letter was written and sent"),
-    "addressee": ("Letter addressed to", "the recipient: who the letter was sent or addressed to, their address and postcode"),
+    "addressee": ("Letter addressed to", "the recipient: who the letter was sent or addressed to, who received it, their address and postcode"),
     "salutation": ("Salutation", "the greeting"),
     "sign_off": ("Sign-off", "the closing"),
     "signature": ("Letter signed by", "who signed the letter"),
