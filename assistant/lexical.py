@@ -30,7 +30,8 @@ K1, B = 1.5, 0.75
 FORMAT = 5
 # Two words side by side in the question and in a passage ("previous inspection", "revolving door")
 # count for more than the same words apart: each adjacent pair is also a term, at this weight.
-PAIR_WEIGHT = 0.75  # chosen on the dev split: MRR 0.821 -> 0.857 (0.5: 0.857, 1.0: 0.847, 2.0: 0.838)
+# Chosen on the dev split (85 questions): recall@5 92.6% -> 95.6% over plain pairs (0.4: 95.6%, 1.0: 92.6%).
+PAIR_WEIGHT = 0.75
 
 
 def stem(word: str) -> str:
@@ -96,7 +97,14 @@ class LexicalIndex:
     def _prepare(self) -> None:
         n = max(self.size, 1)
         self._idf = {t: math.log(1 + (n - len(d) + 0.5) / (len(d) + 0.5)) for t, (d, _) in self.postings.items()}
-        self._pair_idf = {t: math.log(1 + (n - len(d) + 0.5) / (len(d) + 0.5)) for t, (d, _) in self.pairs.items()}
+        # a pair counts for what it says beyond its rarer word: "previous inspection" is much rarer
+        # than "previous"; "social worker" is about as common as "worker", so it adds nothing
+        self._pair_idf = {}
+        for t, (d, _) in self.pairs.items():
+            a, b = t.split(" ", 1)
+            extra = math.log(1 + (n - len(d) + 0.5) / (len(d) + 0.5)) - max(self._idf.get(a, 0.0), self._idf.get(b, 0.0))
+            if extra > 0:
+                self._pair_idf[t] = extra
         self._max_idf = max(self._idf.values(), default=1.0)
         self._corrections: dict[str, str] = {}
         self._buckets: dict[tuple[str, int], list[str]] | None = None  # words by (first letter, length), built on first need
@@ -180,7 +188,7 @@ class LexicalIndex:
             docs, tf = self.postings[term]
             touched.append((docs, self._idf[term] * tf * (K1 + 1) / (tf + self._norm[docs])))
         for pair in dict.fromkeys(f"{a} {b}" for a, b in zip(terms, terms[1:])):
-            if pair in self.pairs:
+            if pair in self._pair_idf:
                 docs, tf = self.pairs[pair]
                 touched.append((docs, PAIR_WEIGHT * self._pair_idf[pair] * tf * (K1 + 1) / (tf + self._norm[docs])))
         if not touched:

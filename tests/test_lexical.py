@@ -29,6 +29,12 @@ def test_words_side_by_side_outrank_the_same_words_apart():
     assert first == 1 and best > other
 
 
+def test_a_pair_as_common_as_its_words_adds_nothing():
+    index = LexicalIndex(["Social workers visit.", "Social workers write.", "Social workers plan.", "Supervision is regular.", "Other text here."])
+    assert "social worker" not in index._pair_idf  # "social" always comes with "workers"
+    assert index.top("supervision of social workers", 1)[0][0] == 3  # the rare word decides
+
+
 def test_stopwords_and_light_stemming():
     assert tokens("What did the managers supervise?") == ["manager", "supervise"]
     assert stem("discussions") == "discuss"
