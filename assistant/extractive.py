@@ -259,11 +259,32 @@ def _of_year(sentence: Sentence, years) -> bool:
 def _typed(query: Query, ranked: list[Sentence], wants: str | None, question: str, is_name=None) -> list[Sentence]:
     """The sentences (in ``ranked`` order) that hold the kind of fact ``question`` wants."""
     typed = [s for s in ranked if satisfies(s, wants, question, query.acronym, is_name)]
+    if wants == "date":  # "when did it begin?" is not answered by when it ended
+        typed = [s for s in typed if _date_sense(question, s, wants) >= 0]
     if wants in ("name", "role", "number", "money", "duration") and query.years:  # "who was … in November 2018": someone named for that year
         typed = [s for s in typed if _of_year(s, query.years)]
     if query.action_refs:  # "action 4.1": that row answers, or nothing does
         typed = [s for s in typed if s.passage.kind == "action" and s.passage.fields.get("ref") in query.action_refs]
     return typed
+
+
+# "When did it begin?" is answered by a start ("since 2013", "began in June"), "when did it end?"
+# by an end ("The conclusion … was 31 January 2024"); a sentence that speaks only of the other is not.
+_ASKS_START = re.compile(r"\b(begin|began|begun|start|started|starts|commence|commenced|launch|launched|set up|established)\b", re.I)
+_ASKS_END = re.compile(r"\b(end|ended|ends|conclude|concluded|finish|finished|cease|ceased|close|closed|stop|stopped)\b", re.I)
+_SAYS_START = re.compile(r"\b(since|began|begun|beginning|started|starting|commenced|launched|established|set up|introduced|first)\b", re.I)
+_SAYS_END = re.compile(r"\b(until|ended|end|concluded|conclusion|finished|ceased|closed|close|drawing to)\b", re.I)
+DATE_SENSE = 0.05
+
+
+def _date_sense(question: str, sentence: Sentence, wants: str | None) -> float:
+    """A small nudge for a date question asking when something began or ended."""
+    if wants != "date":
+        return 0.0
+    for asks, says, other in ((_ASKS_START, _SAYS_START, _SAYS_END), (_ASKS_END, _SAYS_END, _SAYS_START)):
+        if asks.search(question) and not (_ASKS_START.search(question) and _ASKS_END.search(question)):
+            return DATE_SENSE * (bool(says.search(sentence.text)) - bool(other.search(sentence.text)))
+    return 0.0
 
 
 def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int, float]], typed_ratio: float, is_name=None) -> list[Sentence]:
@@ -283,7 +304,8 @@ def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int,
                for i, j in itertools.combinations(range(len(pick)), 2)):
             continue
         answered = [(i, s) for i, s in enumerate(pick) if s is not None]
-        total = len(answered) + sum(by_part[i][id(s)] for i, s in answered)  # answering a part comes first
+        # answering a part comes first; then how well, and whether a start or end date is the one asked
+        total = len(answered) + sum(by_part[i][id(s)] + _date_sense(query.parts[i].text, s, query.parts[i].wants) for i, s in answered)
         if total > best_total:
             best_pick, best_total = pick, total
     leads: list[Sentence] = []

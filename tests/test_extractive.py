@@ -141,3 +141,10 @@ def test_a_letter_frame_answers_only_questions_about_the_frame():
     signature = signature.__class__(**{**signature.__dict__, "heading": ("Letter signed by",), "context": "Focused visit — Letter signed by (who signed the letter)"})
     assert extractive.frame_asked(signature, {"sign", "letter"} | {"signed"})
     assert not extractive.frame_asked(signature, {"threshold", "letter", "compar"})  # "the letters" is not the frame
+
+
+def test_a_start_date_question_is_not_answered_by_an_end():
+    renewal = passage("article-2019#p60", "Before that process was even concluded, in late 2017 councillors voted to renew it.", doc_kind="news_article", date="2019-03-14")
+    since = passage("release-2019#p4", "Ofsted said the partnership since 2013 had brought stable leadership.", doc_kind="press_release", date="2019-01")
+    query, sentences = scored("When did the partnership begin?", [renewal, since], {"Before that process ": 0.9, "Ofsted said the part": 0.8})
+    assert "since 2013" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
