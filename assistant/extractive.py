@@ -16,7 +16,7 @@ from index.types import KIND_LABELS
 
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
-from .query import Query, person_asked, role_asked
+from .query import YEAR, Query, person_asked, role_asked
 from .types import Citation, Hit
 
 KIND_ORDER = {"ofsted_letter": 0, "improvement_plan": 1, "press_release": 2, "news_article": 3, "other": 4}
@@ -44,7 +44,6 @@ _REFERS_BACK = re.compile(
     re.I,
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|of|and|for)){1,3}")
-# Words that name a job or role ("director of children's services", "head of strategy").
 ROW_FIELDS = ("owner", "commencing", "due", "rag")
 SOURCE_BONUS = 0.1
 _ASKS_OWNER = re.compile(r"\b(who|owner|owns|own|responsible|lead|leads|leading)\b", re.I)
@@ -161,12 +160,13 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         return bool(_ROLE_WORD.search(sentence.text))
     if wants == "name":
         asked = {_base(w) for w in normalise(question).split()}
-        role = role_asked(question)  # "Who was the lead inspector…?": a name said with that role, not any name
-        if sentence.passage.kind == "action" and sentence.passage.fields.get("owner") and _ASKS_OWNER.search(question) and not role:
-            return True  # "who owns it": the owner column (a role) answers; "who is the Principal Social Worker" it does not
+
         def named(word: str) -> bool:  # a capitalised word that names someone the question doesn't
             return _base(word) not in asked and word not in _NOT_NAMES and (is_name is None or is_name(word))
 
+        role = role_asked(question)  # "Who was the lead inspector…?": a name said with that role, not any name
+        if sentence.passage.kind == "action" and sentence.passage.fields.get("owner") and _ASKS_OWNER.search(question) and not role:
+            return True  # "who owns it": the owner column (a role) answers; "who is the Principal Social Worker" it does not
         if role and not re.search(rf"\b{re.escape(role)}s?\b", text, re.I):
             return False
         if role or person_asked(question):  # a person: a full name ("Amanda Maxwell"), not "Adult Services"
@@ -239,15 +239,12 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     return out
 
 
-_A_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-
-
 def _of_year(sentence: Sentence, years) -> bool:
     """Is the sentence about one of ``years``? When it (or the sentence it leans on) names years,
     one of them must be asked for ("12% … in 2014" does not answer "in 2019"); otherwise its
     paragraph (or the one it leans on) must name one, or its document be dated in or just after one."""
     asked = {str(y) for y in years}
-    named = set(_A_YEAR.findall(sentence.text + (f" {sentence.before}" if leans_back(sentence) else "")))
+    named = set(YEAR.findall(sentence.text + (f" {sentence.before}" if leans_back(sentence) else "")))
     if named:
         return bool(named & asked)
     text = f"{sentence.passage.text} {sentence.setting}"
@@ -278,13 +275,13 @@ DATE_SENSE = 0.05
 
 
 def _date_sense(question: str, sentence: Sentence, wants: str | None) -> float:
-    """A small nudge for a date question asking when something began or ended."""
-    if wants != "date":
+    """For a date question asking when something began (or ended): +DATE_SENSE for a sentence
+    that speaks of a start (an end), -DATE_SENSE for one that speaks only of the other."""
+    start, end = bool(_ASKS_START.search(question)), bool(_ASKS_END.search(question))
+    if wants != "date" or start == end:
         return 0.0
-    for asks, says, other in ((_ASKS_START, _SAYS_START, _SAYS_END), (_ASKS_END, _SAYS_END, _SAYS_START)):
-        if asks.search(question) and not (_ASKS_START.search(question) and _ASKS_END.search(question)):
-            return DATE_SENSE * (bool(says.search(sentence.text)) - bool(other.search(sentence.text)))
-    return 0.0
+    says, other = (_SAYS_START, _SAYS_END) if start else (_SAYS_END, _SAYS_START)
+    return DATE_SENSE * (bool(says.search(sentence.text)) - bool(other.search(sentence.text)))
 
 
 def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int, float]], typed_ratio: float, is_name=None) -> list[Sentence]:

@@ -91,7 +91,7 @@ class LexicalIndex:
         self.names = frozenset(capitalised - lower)
         self.lengths = np.array(lengths, dtype=np.float32)
         self.postings = {t: (np.array(docs[t], dtype=np.int32), np.array(counts[t], dtype=np.float32)) for t in docs}
-        self.pairs = {t: (np.array(pair_docs[t], dtype=np.int32), np.array(pair_counts[t], dtype=np.float32)) for t in pair_docs if len(pair_docs[t]) > 0}
+        self.pairs = {t: (np.array(pair_docs[t], dtype=np.int32), np.array(pair_counts[t], dtype=np.float32)) for t in pair_docs}
         self._prepare()
 
     def _prepare(self) -> None:

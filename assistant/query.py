@@ -40,7 +40,7 @@ _SOURCES = {
 # "How do the two letters compare on thresholds?": what is compared is the topic.
 _COMPARE = re.compile(r"\bcompar\w*\b.{0,120}?\b(?:on|about|regarding|in terms of|when it comes to)\s+(?P<topic>[^?]{3,})", re.I)
 _WHOLE_QUESTION = re.compile(r"^\s*(what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|list|describe|summari[sz]e|explain)\b", re.I)
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _BROAD = re.compile(
     r"\b(say|said|find|found|findings|about|summar\w*|overview|describe|tell me|what are|what were|what needs|needs to improve|list|strengths|weaknesses|areas?|compare|comparison|differ\w*|themes?|concerns|progress|how (is|are|was|were|has|have))\b",
     re.I,
@@ -54,11 +54,15 @@ _WHEN = re.compile(
     r"|^(?!\s*(what|who|whom|whose|which|where|why|how)\b).*\bwhen\b",
     re.I,
 )
+# Nouns for people: "Which government minister…", "which social worker…" ask for a person.
+_PERSON_NOUNS = (
+    r"persons?|people|inspectors?|officers?|managers?|workers?|councillors?|directors?|leaders?|officials?|journalists?|reporters?"
+    r"|ministers?|secretar(y|ies)|politicians?|members?|chairs?|heads?"
+)
 _WHO = re.compile(
     r"^\s*(who|whom|whose)\b|\b(name of|names of|what is the name|who is|who was|who were|who are)\b"
-    r"|^\s*(which|what) ((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?(products?|systems?|software|company|companies|firms?|organisations?|organizations?|councils?|authorit(y|ies)|teams?|persons?|people|inspectors?|models?|officers?|managers?"
-    r"|workers?|councillors?|directors?|leaders?|officials?|journalists?|reporters?|universit(y|ies)|charit(y|ies)"
-    r"|ministers?|secretar(y|ies)|politicians?|members?|chairs?|heads?)\b",
+    r"|^\s*(which|what) ((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?(products?|systems?|software|company|companies|firms?"
+    r"|organisations?|organizations?|councils?|authorit(y|ies)|teams?|models?|universit(y|ies)|charit(y|ies)|" + _PERSON_NOUNS + r")\b",
     re.I,
 )
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b", re.I)
@@ -87,9 +91,7 @@ _HOLDER = re.compile(r"^\s*who\s+(?:is|was|were|are)\s+(?:the\s+)?(?P<np>[^?,]*?
 
 
 _PERSON = re.compile(
-    r"^\s*(which|what)\s+((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?"
-    r"(persons?|people|inspectors?|officers?|managers?|workers?|councillors?|directors?|leaders?|officials?|journalists?|reporters?"
-    r"|ministers?|secretar(y|ies)|politicians?|members?|chairs?|heads?)\b",
+    r"^\s*(which|what)\s+((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?(" + _PERSON_NOUNS + r")\b",
     re.I,
 )
 
@@ -236,7 +238,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     )
     unknown = tuple(place for place in others if not corpus_text_has(place))
     passing = tuple(place for place in others if place not in unknown)
-    years = tuple(int(y) for y in _YEAR.findall(question))
+    years = tuple(int(y) for y in YEAR.findall(question))
     compared = _COMPARE.search(standalone)
     topic = compared.group("topic") if compared else _META.sub("", standalone)
     dense_query = re.sub(r"\s+", " ", topic.replace("—", " ")).strip(" ?.,") or standalone
