@@ -26,6 +26,15 @@ _HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|te
 # Dates and years are not the figure a "how many" question asks for.
 _DATE_SPAN = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+(and\s+\d{{1,2}}\s+)?{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b")
 _NOT_A_COUNT = re.compile(_DATE_SPAN.pattern + r"|\b(one (of|another)|no one|someone|anyone|everyone|first one)\b", re.I)
+# "How many social workers…?" asks a count: a percentage or a sum of money doesn't answer it
+_ASKS_COUNT = re.compile(r"\b(how many|number of)\b", re.I)
+_ASKS_SHARE = re.compile(r"\b(percent|percentage|per cent|proportion|share|rate|ratio|fraction)\b", re.I)
+# (nor does a number that only measures something else: "a nine-day fortnight", "a two-year plan")
+_SHARE_OR_MONEY = re.compile(
+    r"\d[\d,.]*\s?(%|per\s?cent\b)|[£$€]\s?\d[\d,.]*\s?(m|k|bn|million|billion)?\b"
+    r"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)-\w+",
+    re.I,
+)
 _HAS_DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|several|few)\s+(\w+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)
 _HAS_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(m|k|bn|million|billion|thousand)?\s?(pounds|euros|dollars)\b|\b\d[\d,.]*\s?(million|billion)\b", re.I)
 # A sentence that leans on the one before it ("This has brought…", "It now stands at 8%").
@@ -147,7 +156,10 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     if wants == "date":
         return bool(_HAS_DATE.search(text))
     if wants == "number":
-        return bool(_HAS_NUMBER.search(_NOT_A_COUNT.sub(" ", sentence.text)))
+        text = _NOT_A_COUNT.sub(" ", sentence.text)
+        if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question):  # "how many": a count, not "8%" or "£4,000"
+            text = _SHARE_OR_MONEY.sub(" ", text)
+        return bool(_HAS_NUMBER.search(text))
     if wants == "duration":
         return bool(_HAS_DURATION.search(sentence.text))
     if wants == "money":

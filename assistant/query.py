@@ -91,13 +91,15 @@ _HOLDER = re.compile(r"^\s*who\s+(?:is|was|were|are)\s+(?:the\s+)?(?P<np>[^?,]*?
 
 
 _PERSON = re.compile(
-    r"^\s*(which|what)\s+((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?(" + _PERSON_NOUNS + r")\b",
+    r"^\s*(which|what)\s+((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?(" + _PERSON_NOUNS + r")\b"
+    r"|\bnames?\s+of\s+(the\s+|its\s+|their\s+)?([\w-]+\s+){0,3}(" + _PERSON_NOUNS + r")\b",  # "the name of the interim manager"
     re.I,
 )
 
 
 def person_asked(question: str) -> bool:
-    """Does the question ask which person ("Which government minister…", "Which inspectors…")?"""
+    """Does the question ask which person ("Which government minister…", "Which inspectors…",
+    "What is the name of the interim manager…")?"""
     return bool(_PERSON.search(question))
 
 

@@ -98,6 +98,14 @@ def test_a_part_the_sources_leave_open_is_named(assistant):
     assert answer.answer.endswith("The indexed sources don't answer this part of the question: “how much did it cost?”")
 
 
+def test_a_date_question_prefers_passages_that_hold_a_date(assistant):
+    # the paragraph that dates the previous inspection is about the transformation project, so
+    # meaning alone ranks it low; it holds a date, which the question wants
+    query = assistant.analyse("When had the Isle of Wight last been inspected before the focused visit?")
+    found = [h.passage.passage_id for h in assistant.retrieve(query)]
+    assert "ofsted-focused-visit-isle-of-wight-2021#p10" in found
+
+
 def test_a_list_is_answered_whole(assistant):
     answer = assistant.ask("What needs to improve in social work practice on the Isles of Scilly?")
     cited = {c.passage_id for c in answer.citations}

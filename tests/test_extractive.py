@@ -148,3 +148,22 @@ def test_a_start_date_question_is_not_answered_by_an_end():
     since = passage("release-2019#p4", "Ofsted said the partnership since 2013 had brought stable leadership.", doc_kind="press_release", date="2019-01")
     query, sentences = scored("When did the partnership begin?", [renewal, since], {"Before that process ": 0.9, "Ofsted said the part": 0.8})
     assert "since 2013" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
+
+
+def test_a_count_is_not_answered_by_a_percentage_a_sum_or_a_measure():
+    article = passage("article-2019#p48", "Market supplements of up to £4,000 and a nine-day fortnight helped. Agency use now stands at 8%.",
+                      doc_kind="news_article", date="2019-03-14")
+    scores = {"Market supplements o": 0.9, "Agency use now stand": 0.85}
+    query, sentences = scored("How many social workers does the council employ?", [article], scores)
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+    query, sentences = scored("What percentage of the workforce are agency staff?", [article], scores)
+    assert any("8%" in s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75))
+    count = passage("letter-2022#p12", "The service employs 12 social workers.")
+    query, sentences = scored("How many social workers does the council employ?", [count], {"The service employs ": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text == "The service employs 12 social workers."
+
+
+def test_the_name_of_a_role_holder_is_a_person_not_a_place():
+    p = passage("letter-2022#p7", "This letter summarises the visit to Isles of Scilly children's services.")
+    query, sentences = scored("What is the name of the interim manager?", [p], {"This letter summarise": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.7) == []

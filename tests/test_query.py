@@ -141,6 +141,14 @@ def test_which_person_questions_want_a_name_but_what_did_inspectors_find_does_no
     assert found.wants is None and found.kind == "broad"
 
 
+def test_the_name_of_a_person_asks_for_a_person():
+    from assistant.query import person_asked
+
+    assert person_asked("What is the name of the new permanent Service Director?")
+    assert person_asked("What is the name of the interim manager appointed on the Isles of Scilly?")
+    assert not person_asked("What was the name of the social work model?")
+
+
 def test_job_title_questions_want_a_role():
     assert q("What is Kathy Marriott's job title?").wants == "role"
     assert q("What role did Steve Crocker hold?").wants == "role"
