@@ -266,11 +266,13 @@ class Assistant:
         computed = dict(zip(missing, self.embed_many(missing))) if missing else {}
         vectors = [stored.get((s.passage.passage_id, s.text)) or computed[s.text] for s in sentences]
         question_vector = self.retriever.embed_query(query.dense_query)
-        extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct)
+        focus_vector = self.retriever.embed_query(query.focus) if query.focus and query.focus != query.dense_query else None
+        extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, focus_vector)
         by_part = None
         if query.parts and query.kind == "factoid":
             part_vectors = [self.retriever.embed_query(part.search) for part in query.parts]
-            by_part = extractive.part_scores(query, sentences, vectors, part_vectors, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct)
+            part_focus = [self.retriever.embed_query(part.focus) if part.focus and part.focus != part.search else None for part in query.parts]
+            by_part = extractive.part_scores(query, sentences, vectors, part_vectors, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, part_focus)
         chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7, by_part=by_part, is_name=corpus.lexical.is_name)
         best = max(s.score for s in sentences)
         if not chosen:

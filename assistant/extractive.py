@@ -188,19 +188,20 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     return True
 
 
-def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct=lambda t: t) -> None:
+def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct=lambda t: t, focus_vector=None) -> None:
     """Score each sentence for the question: meaning (embedding similarity), the question's
     rarer words it contains (``correct`` maps a misspelt word to the library's), and how well its
     passage was ranked."""
-    for s, (score, dense, coverage, literal) in zip(sentences, _scores(query.topic, query.source_kinds, sentences, sentence_vectors, query_vector, idf, max_idf, correct)):
+    for s, (score, dense, coverage, literal) in zip(sentences, _scores(query.topic, query.source_kinds, sentences, sentence_vectors, query_vector, idf, max_idf, correct, focus_vector)):
         s.score, s.dense, s.coverage, s.literal = score, dense, coverage, literal
 
 
-def part_scores(query: Query, sentences: list[Sentence], sentence_vectors, part_vectors, idf, max_idf: float, correct=lambda t: t) -> list[dict[int, float]]:
+def part_scores(query: Query, sentences: list[Sentence], sentence_vectors, part_vectors, idf, max_idf: float, correct=lambda t: t, focus_vectors=None) -> list[dict[int, float]]:
     """For each part of a compound question, each sentence's score for that part (by ``id``)."""
+    focus_vectors = focus_vectors or [None] * len(query.parts)
     return [
-        {id(s): score for s, (score, *_) in zip(sentences, _scores(part.topic, query.source_kinds, sentences, sentence_vectors, vector, idf, max_idf, correct))}
-        for part, vector in zip(query.parts, part_vectors)
+        {id(s): score for s, (score, *_) in zip(sentences, _scores(part.topic, query.source_kinds, sentences, sentence_vectors, vector, idf, max_idf, correct, focus))}
+        for part, vector, focus in zip(query.parts, part_vectors, focus_vectors)
     ]
 
 
@@ -215,7 +216,7 @@ def frame_asked(passage: StoredPassage, asked: set[str]) -> bool:
     return not asked.isdisjoint(frame)
 
 
-def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct):
+def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct, focus_vector=None):
     """(score, dense, coverage, literal) of each sentence for a question with keywords ``topic``."""
     asked = set(tokens(topic))
     q_tokens = {correct(t) for t in asked}
@@ -223,6 +224,8 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     total = sum(weight.values()) or 1.0
     best_hit = max((s.hit.score for s in sentences), default=1.0) or 1.0
     dense = [float(sum(a * b for a, b in zip(vec, query_vector))) for vec in sentence_vectors]
+    if focus_vector is not None:  # or for what it asks without its setting, whichever is closer
+        dense = [max(d, float(sum(a * b for a, b in zip(vec, focus_vector)))) for d, vec in zip(dense, sentence_vectors)]
     for i in range(1, len(sentences)):
         s, previous = sentences[i], sentences[i - 1]
         if leans_back(s) and previous.text == s.before:

@@ -121,6 +121,14 @@ _SOURCE_REFERENCE = re.compile(
     r"(focused visit letter|inspection letter|focused visit report|inspection report|letter|report|improvement plan|action plan|plan|article|press release)\b",
     re.I,
 )
+# Where and when a question is set ("for the 2021 visit", "in the improvement plan", "in 2019"):
+# retrieval has found passages there already, so choosing among their sentences looks past it.
+_SETTING = re.compile(
+    r"\b((for|in|during|at|of|by|from|on|before|after)\s+)?(the|this|that|its|their)\s+"
+    r"(((19|20)\d\d\s+)(ofsted\s+)?(focused\s+visit|visit|inspection|letter)|((19|20)\d\d\s+)?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b"
+    r"|\b(in|during)\s+(19|20)\d\d\b",
+    re.I,
+)
 _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
 # What a factoid answer must contain, by the first pattern the question matches.
 _WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("name", _WHO), ("date", _WHEN))
@@ -141,6 +149,7 @@ class Part:
     wants: str | None  # what its answer must contain
     search: str  # for meaning: the part, with the first part's subject when it leans on it
     topic: str  # its keywords
+    focus: str = ""  # ``search`` without its setting (see Query.focus)
 
 
 @dataclass(frozen=True)
@@ -163,6 +172,7 @@ class Query:
     source_kinds: tuple[str, ...] = ()  # kinds of document the question asks about ("what did Ofsted say")
     warnings: tuple[str, ...] = field(default_factory=tuple)
     parts: tuple[Part, ...] = ()  # a compound question's separate asks (empty for a single one)
+    focus: str = ""  # what it asks, without its setting (place, year, which letter): for choosing sentences
 
 
 def check_question(question: str) -> tuple[str, list[str]]:
@@ -262,7 +272,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     else:
         wants = next((name for name, pattern in _WANTS if pattern.search(question)), None)
     kind = "factoid" if wants or not broad else "broad"
-    parts = _parts(question, topic)
+    parts = _parts(question, topic, named)
     return Query(
         question=question,
         standalone=standalone,
@@ -280,10 +290,21 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         source_kinds=tuple(kind for kind, pattern in _SOURCES.items() if pattern.search(question)),
         warnings=tuple(warnings),
         parts=parts,
+        focus=focus_of(dense_query, named),
     )
 
 
-def _parts(question: str, topic: str) -> tuple[Part, ...]:
+def focus_of(text: str, places: tuple[str, ...]) -> str:
+    """``text`` without its setting: the places named and where and when it is set ("for the
+    2021 visit", "in the improvement plan"). ``text`` itself when little else is left."""
+    focus = text
+    for name in places:
+        focus = re.sub(rf"\b((in|on|for|at|of|about|to)\s+)?(the\s+)?{re.escape(name)}('s|’s)?", " ", focus, flags=re.I)
+    focus = re.sub(r"\s+([,?.])", r"\1", re.sub(r"\s+", " ", _SETTING.sub(" ", focus))).strip(" ?.,")
+    return focus if len(focus.split()) >= 2 else text
+
+
+def _parts(question: str, topic: str, places: tuple[str, ...] = ()) -> tuple[Part, ...]:
     """The separate asks of a compound question, each with what its answer must contain."""
     pieces = [p.strip(" ,?.") for p in _SECOND_ASK.split(question) if p and p.strip(" ,?.")]
     if len(pieces) < 2 or not all(_WHOLE_QUESTION.match(p) for p in pieces):
@@ -295,5 +316,5 @@ def _parts(question: str, topic: str) -> tuple[Part, ...]:
         leans = i > 0 and (_LEANING_PART.search(piece) or len(piece.split()) <= 4)
         search = f"{piece} ({subject})" if leans else piece
         own = " ".join(w for w in piece.split() if w.lower() not in FILLER)
-        parts.append(Part(text=piece, wants=wants, search=search, topic=f"{own} {subject}" if leans else own))
+        parts.append(Part(text=piece, wants=wants, search=search, topic=f"{own} {subject}" if leans else own, focus=focus_of(search, places)))
     return tuple(parts)

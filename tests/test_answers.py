@@ -106,6 +106,14 @@ def test_a_date_question_prefers_passages_that_hold_a_date(assistant):
     assert "ofsted-focused-visit-isle-of-wight-2021#p10" in found
 
 
+def test_sentences_are_chosen_for_what_is_asked_not_where_it_is_set(assistant):
+    # "the 2021 visit to the Isle of Wight" matches the letter's opening sentence best; what is
+    # asked (meeting face to face) is answered by how the visit was carried out
+    answer = assistant.ask("For the 2021 visit to the Isle of Wight, did inspectors meet staff face to face?")
+    assert "video calls" in answer.citations[0].quote
+    assert_quotes_verbatim(answer, assistant)
+
+
 def test_a_list_is_answered_whole(assistant):
     answer = assistant.ask("What needs to improve in social work practice on the Isles of Scilly?")
     cited = {c.passage_id for c in answer.citations}

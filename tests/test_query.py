@@ -173,3 +173,15 @@ def test_the_role_a_who_question_asks_about(text, role):
 def test_what_a_comparison_or_the_letters_are_asked_about_is_the_topic(text, topic):
     query = q(text)
     assert query.topic == topic and query.dense_query == topic
+
+
+@pytest.mark.parametrize("text, focus", [
+    ("Did the inspectors travel to the Isle of Wight in person for the 2021 visit, or was it done online?",
+     "Did the inspectors travel in person, or was it done online"),
+    ("What did the 2024 improvement plan say about supervision?", "What did say about supervision"),
+    ("What percentage of children lived in poverty in 2019?", "What percentage of children lived in poverty"),
+    ("What happened at the inspection?", "What happened at the inspection"),  # nothing to set aside
+    ("What about the Isle of Wight?", "What about the Isle of Wight"),  # nothing left: the question itself
+])
+def test_the_focus_of_a_question_sets_aside_where_and_when(text, focus):
+    assert q(text).focus == focus
