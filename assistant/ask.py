@@ -117,7 +117,8 @@ class Assistant:
         pool = k * 3 if query.kind == "broad" else k
         wants = _wanted(query)
         hits = self.retriever.search(
-            query.dense_query, max(pool, TYPE_POOL if wants else 0) + FRAME_SLACK, filters, self.settings.candidates, self.settings.rerank, lexical_query=query.topic
+            query.dense_query, max(pool, TYPE_POOL if wants else 0) + FRAME_SLACK, filters, self.settings.candidates, self.settings.rerank,
+            lexical_query=query.topic, focus=query.focus,
         )
         # a letter's address, date or signature only when the question is about them
         asked = set(tokens(query.topic))

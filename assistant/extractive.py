@@ -183,9 +183,24 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             return False
         if role or person_asked(question):  # a person: a full name ("Amanda Maxwell"), not "Adult Services"
             words = list(re.finditer(r"\b[A-Z][a-z’'-]+", text))
-            return any(b.start() - a.end() == 1 and named(a.group(0)) and named(b.group(0)) for a, b in zip(words, words[1:]))
+            names = [(a.start(), b.end()) for a, b in zip(words, words[1:]) if b.start() - a.end() == 1 and named(a.group(0)) and named(b.group(0))]
+            if not role:
+                return bool(names)
+            # the role said of that person ("Inspectors … were Amanda Maxwell"), not of someone else
+            # earlier in the sentence ("Directors would come in…, recalls Simon Dear, now the service manager")
+            roles = [m.span() for m in re.finditer(rf"\b{re.escape(role)}s?\b", text, re.I)]
+            return any(_words_between(text, n, r) <= ROLE_NEAR for n in names for r in roles)
         return any(named(m.group(0)) for m in re.finditer(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z’'-]+", sentence.text))
     return True
+
+
+ROLE_NEAR = 8  # words at most between a role and the name it is said of
+
+
+def _words_between(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
+    """How many words lie between two spans of ``text``."""
+    start, end = (a[1], b[0]) if a[0] <= b[0] else (b[1], a[0])
+    return len(text[start:end].split()) if end > start else 0
 
 
 def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct=lambda t: t, focus_vector=None) -> None:

@@ -87,6 +87,7 @@ ROLE_WORD = re.compile(
     re.I,
 )
 # "Who was the lead inspector for…?", "Who were Her Majesty's Inspectors…": the role whose holder is asked for.
+_NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<np>[^?,]*?)(?=\s+(?:for|at|in|on|during|when|who|that|and|of the|with)\b|[?,]|$)", re.I)
 _HOLDER = re.compile(r"^\s*who\s+(?:is|was|were|are)\s+(?:the\s+)?(?P<np>[^?,]*?)(?=\s+(?:for|at|in|on|during|when|who|that|and|of the|with)\b|[?,]|$)", re.I)
 
 
@@ -105,8 +106,9 @@ def person_asked(question: str) -> bool:
 
 @functools.lru_cache(maxsize=256)
 def role_asked(question: str) -> str | None:
-    """The role word (singular, lower case) a "who is the <role>" question asks about, else None."""
-    match = _HOLDER.search(question)
+    """The role word (singular, lower case) a "who is the <role>" or "what is the name of the
+    <role>" question asks about, else None."""
+    match = _HOLDER.search(question) or _NAME_OF.search(question)
     if not match:
         return None
     roles = ROLE_WORD.findall(match.group("np"))
@@ -295,8 +297,11 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
 
 
 def focus_of(text: str, places: tuple[str, ...]) -> str:
-    """``text`` without its setting: the places named and where and when it is set ("for the
-    2021 visit", "in the improvement plan"). ``text`` itself when little else is left."""
+    """``text`` without its setting: the place named and where and when it is set ("for the
+    2021 visit", "in the improvement plan"). ``text`` itself when little else is left, or when
+    it names two places or two years (then they are what it compares)."""
+    if len(places) > 1 or len(YEAR.findall(text)) > 1:
+        return text  # "…the Isle of Wight in 2021 and the Isles of Scilly in 2022": the settings are what is asked
     focus = text
     for name in places:
         focus = re.sub(rf"\b((in|on|for|at|of|about|to)\s+)?(the\s+)?{re.escape(name)}('s|’s)?", " ", focus, flags=re.I)

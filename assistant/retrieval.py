@@ -205,12 +205,29 @@ class Retriever:
         candidates: int = 30,
         rerank: bool = False,
         lexical_query: str | None = None,
+        focus: str | None = None,
     ) -> list[Hit]:
         """The ``k`` best passages for ``query``, fused from dense and keyword rankings.
-        ``lexical_query`` (default: ``query``) is what keyword search looks for."""
+        ``lexical_query`` (default: ``query``) is what keyword search looks for. ``focus`` is the
+        question without its setting ("…for the 2021 visit"): a passage scores the better of its
+        fused scores for the two, so one about what is asked is not outranked by ones about where."""
         filters = filters or Filters()
         if self.settings.retrieval == "dense":
             return self.dense_only(query, k, filters)
+        hits = self._fused(query, filters, candidates, lexical_query)
+        if focus and focus != query:
+            best = {h.passage.passage_id: h for h in hits}
+            for hit in self._fused(focus, filters, candidates, lexical_query):
+                pid = hit.passage.passage_id
+                if pid not in best or hit.score > best[pid].score:
+                    best[pid] = hit
+            hits = sorted(best.values(), key=lambda h: (-h.score, h.passage.passage_id))
+        if rerank and hits:
+            hits = self._rerank(query, hits[: max(k, candidates)])
+        return hits[:k]
+
+    def _fused(self, query: str, filters: Filters, candidates: int, lexical_query: str | None) -> list[Hit]:
+        """Every candidate passage for ``query``, best first, with its fused score."""
         corpus = self.corpus()
         vector = self.embed_query(query)
         dense = self.store.query(vector, candidates, filters.where(), records=corpus.records)
@@ -269,9 +286,7 @@ class Retriever:
                 )
             )
         hits.sort(key=lambda h: (-h.score, h.passage.passage_id))
-        if rerank and hits:
-            hits = self._rerank(query, hits[: max(k, candidates)])
-        return hits[:k]
+        return hits
 
     def _similarities(self, vector, passages: list[StoredPassage], corpus: Corpus) -> dict[str, float]:
         """Cosine similarity of ``vector`` to passages the dense search did not return."""

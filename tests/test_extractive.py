@@ -167,3 +167,13 @@ def test_the_name_of_a_role_holder_is_a_person_not_a_place():
     p = passage("letter-2022#p7", "This letter summarises the visit to Isles of Scilly children's services.")
     query, sentences = scored("What is the name of the interim manager?", [p], {"This letter summarise": 0.9})
     assert extractive.select(query, sentences, max_sentences=8, relative=0.7) == []
+
+
+def test_a_role_holder_is_the_person_the_role_is_said_of():
+    other = passage("article-2019#p17", "Directors would come in with ambitious plans, start making changes, then leave, recalls Simon Dear, now the service manager.",
+                    doc_kind="news_article", date="2019-03-14")
+    query, sentences = scored("What is the name of the new permanent Service Director?", [other], {"Directors would come": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+    named = passage("letter-2021#p7", "Her Majesty's Inspectors for this visit were Amanda Maxwell and Nick Stacey.")
+    query, sentences = scored("Who were the inspectors for the visit?", [named], {"Her Majesty's Inspec": 0.9})
+    assert "Amanda Maxwell" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text

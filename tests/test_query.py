@@ -161,6 +161,8 @@ def test_job_title_questions_want_a_role():
     ("Who was the Isle of Wight Cabinet member for children's services in 2019?", "member"),
     ("Who is Steph How and what role did she have?", None),
     ("Who owns action 2.1?", None),
+    ("What is the name of the new permanent Service Director?", "director"),
+    ("What was the name of the social work model?", None),
 ])
 def test_the_role_a_who_question_asks_about(text, role):
     assert role_asked(text) == role
@@ -182,6 +184,9 @@ def test_what_a_comparison_or_the_letters_are_asked_about_is_the_topic(text, top
     ("What percentage of children lived in poverty in 2019?", "What percentage of children lived in poverty"),
     ("What happened at the inspection?", "What happened at the inspection"),  # nothing to set aside
     ("What about the Isle of Wight?", "What about the Isle of Wight"),  # nothing left: the question itself
+    # two places (or two years) are what is compared, not a setting
+    ("Which inspectors led the visits to the Isle of Wight in 2021 and the Isles of Scilly in 2022?",
+     "Which inspectors led the visits to the Isle of Wight in 2021 and the Isles of Scilly in 2022"),
 ])
 def test_the_focus_of_a_question_sets_aside_where_and_when(text, focus):
     assert q(text).focus == focus
