@@ -29,6 +29,9 @@ _NOT_A_COUNT = re.compile(_DATE_SPAN.pattern + r"|\b(one (of|another)|no one|som
 # "How many social workers…?" asks a count: a percentage or a sum of money doesn't answer it
 _ASKS_COUNT = re.compile(r"\b(how many|number of)\b", re.I)
 _ASKS_SHARE = re.compile(r"\b(percent|percentage|per cent|proportion|share|rate|ratio|fraction)\b", re.I)
+_ASKS_PERCENT = re.compile(r"\b(percentage|per cent|percent)\b|%", re.I)
+_HAS_PERCENT = re.compile(r"\d\s?(%|per\s?cent\b|percent\b)", re.I)
+EXACT_RATIO = 0.6  # a figure in the unit asked for leads if it scores this share of the best figure
 # (nor does a number that only measures something else: "a nine-day fortnight", "a two-year plan")
 _SHARE_OR_MONEY = re.compile(
     r"\d[\d,.]*\s?(%|per\s?cent\b)|[£$€]\s?\d[\d,.]*\s?(m|k|bn|million|billion)?\b"
@@ -292,6 +295,10 @@ def _typed(query: Query, ranked: list[Sentence], wants: str | None, question: st
         typed = [s for s in typed if _of_year(s, query.years)]
     if query.action_refs:  # "action 4.1": that row answers, or nothing does
         typed = [s for s in typed if s.passage.kind == "action" and s.passage.fields.get("ref") in query.action_refs]
+    if wants == "number" and _ASKS_PERCENT.search(question):  # "what percentage": "8%" before "half", if nearly as good
+        exact = [s for s in typed if _HAS_PERCENT.search(s.text)]
+        if exact and exact[0].score >= EXACT_RATIO * typed[0].score:
+            typed = exact + [s for s in typed if s not in exact]
     return typed
 
 

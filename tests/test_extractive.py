@@ -177,3 +177,13 @@ def test_a_role_holder_is_the_person_the_role_is_said_of():
     named = passage("letter-2021#p7", "Her Majesty's Inspectors for this visit were Amanda Maxwell and Nick Stacey.")
     query, sentences = scored("Who were the inspectors for the visit?", [named], {"Her Majesty's Inspec": 0.9})
     assert "Amanda Maxwell" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
+
+
+def test_a_percentage_asked_for_is_preferred_to_a_fraction_nearly_as_relevant():
+    earlier = passage("article-2019#p35", "By the time Hampshire arrived, half of the workforce were agency staff.", doc_kind="news_article", date="2019-03-14", ordinal=35)
+    now = passage("article-2019#p48", "Agency use now stands at 8%.", doc_kind="news_article", date="2019-03-14", ordinal=48)
+    scores = {"By the time Hampshir": 0.7, "Agency use now stand": 0.5}
+    query, sentences = scored("What percentage of the workforce were agency staff?", [earlier, now], scores)
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text == "Agency use now stands at 8%."
+    query, sentences = scored("What proportion of the workforce were agency staff?", [earlier, now], scores)
+    assert "half" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
