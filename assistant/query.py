@@ -125,12 +125,12 @@ _SOURCE_REFERENCE = re.compile(
 )
 # Where and when a question is set ("for the 2021 visit", "in the improvement plan", "in 2019"):
 # retrieval has found passages there already, so choosing among their sentences looks past it.
-_SETTING = re.compile(
-    r"\b((for|in|during|at|of|by|from|on|before|after)\s+)?(the|this|that|its|their)\s+"
-    r"(((19|20)\d\d\s+)(ofsted\s+)?(focused\s+visit|visit|inspection|letter)|((19|20)\d\d\s+)?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b"
-    r"|\b(in|during)\s+(19|20)\d\d\b",
+_SOURCE_SETTING = re.compile(
+    r"\b((for|in|during|at|of|by|from|on|before|after|with|and)\s+)?(the|this|that|its|their|what\s+the)\s+"
+    r"(((19|20)\d\d\s+)(ofsted\s+)?(focused\s+visit|visit|inspection|letter)|((19|20)\d\d\s+)?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b",
     re.I,
 )
+_YEAR_SETTING = re.compile(r"\b(in|during)\s+(19|20)\d\d\b", re.I)
 _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
 # What a factoid answer must contain, by the first pattern the question matches.
 _WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("name", _WHO), ("date", _WHEN))
@@ -298,14 +298,18 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
 
 def focus_of(text: str, places: tuple[str, ...]) -> str:
     """``text`` without its setting: the place named and where and when it is set ("for the
-    2021 visit", "in the improvement plan"). ``text`` itself when little else is left, or when
-    it names two places or two years (then they are what it compares)."""
-    if len(places) > 1 or len(YEAR.findall(text)) > 1:
-        return text  # "…the Isle of Wight in 2021 and the Isles of Scilly in 2022": the settings are what is asked
+    2021 visit", "in the improvement plan", "in 2019"). ``text`` itself when little else is left,
+    or when it names two places (then they are what it compares); two bare years ("in 2021 and
+    in 2022") are kept for the same reason."""
+    if len(places) > 1:
+        return text  # "…the Isle of Wight in 2021 and the Isles of Scilly in 2022": the places are what is asked
     focus = text
     for name in places:
         focus = re.sub(rf"\b((in|on|for|at|of|about|to)\s+)?(the\s+)?{re.escape(name)}('s|’s)?", " ", focus, flags=re.I)
-    focus = re.sub(r"\s+([,?.])", r"\1", re.sub(r"\s+", " ", _SETTING.sub(" ", focus))).strip(" ?.,")
+    focus = _SOURCE_SETTING.sub(" ", focus)
+    if len(YEAR.findall(focus)) <= 1:
+        focus = _YEAR_SETTING.sub(" ", focus)
+    focus = re.sub(r"\s+([,?.])", r"\1", re.sub(r"\s+", " ", focus)).strip(" ?.,")
     return focus if len(focus.split()) >= 2 else text
 
 

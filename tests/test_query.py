@@ -184,7 +184,10 @@ def test_what_a_comparison_or_the_letters_are_asked_about_is_the_topic(text, top
     ("What percentage of children lived in poverty in 2019?", "What percentage of children lived in poverty"),
     ("What happened at the inspection?", "What happened at the inspection"),  # nothing to set aside
     ("What about the Isle of Wight?", "What about the Isle of Wight"),  # nothing left: the question itself
-    # two places (or two years) are what is compared, not a setting
+    # two sources compared: what is asked of both is the focus
+    ("How does the 2021 focused visit's view of supervision compare with the 2024 improvement plan?",
+     "How does view of supervision compare"),
+    # two places (and their years) are what is compared, not a setting
     ("Which inspectors led the visits to the Isle of Wight in 2021 and the Isles of Scilly in 2022?",
      "Which inspectors led the visits to the Isle of Wight in 2021 and the Isles of Scilly in 2022"),
 ])
