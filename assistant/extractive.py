@@ -291,6 +291,9 @@ def _typed(query: Query, ranked: list[Sentence], wants: str | None, question: st
     typed = [s for s in ranked if satisfies(s, wants, question, query.acronym, is_name)]
     if wants == "date":  # "when did it begin?" is not answered by when it ended
         typed = [s for s in typed if _date_sense(question, s, wants) >= 0]
+        bound = _year_bound(question)
+        if bound:  # "the inspection before the 2021 visit": a year before 2021
+            typed = [s for s in typed if any(bound(int(y)) for y in YEAR.findall(s.text))]
     if wants in ("name", "role", "number", "money", "duration") and query.years:  # "who was … in November 2018": someone named for that year
         typed = [s for s in typed if _of_year(s, query.years)]
     if query.action_refs:  # "action 4.1": that row answers, or nothing does
@@ -300,6 +303,21 @@ def _typed(query: Query, ranked: list[Sentence], wants: str | None, question: st
         if exact and exact[0].score >= EXACT_RATIO * typed[0].score:
             typed = exact + [s for s in typed if s not in exact]
     return typed
+
+
+_BEFORE = re.compile(r"\b(before|prior to|earlier than|preceding)\s+(the\s+)?([\w’'-]+\s+){0,3}?((19|20)\d\d)\b", re.I)
+_AFTER = re.compile(r"\b(after|following|later than|since)\s+(the\s+)?([\w’'-]+\s+){0,3}?((19|20)\d\d)\b", re.I)
+
+
+def _year_bound(question: str):
+    """For "when was the inspection before the 2021 visit?", a test a year must pass (earlier
+    than 2021); None when the question sets no such bound."""
+    before, after = _BEFORE.search(question), _AFTER.search(question)
+    if before and not after:
+        return lambda year, limit=int(before.group(4)): year < limit
+    if after and not before:
+        return lambda year, limit=int(after.group(4)): year > limit
+    return None
 
 
 # "When did it begin?" is answered by a start ("since 2013", "began in June"), "when did it end?"

@@ -187,3 +187,15 @@ def test_a_percentage_asked_for_is_preferred_to_a_fraction_nearly_as_relevant():
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text == "Agency use now stands at 8%."
     query, sentences = scored("What proportion of the workforce were agency staff?", [earlier, now], scores)
     assert "half" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
+
+
+def test_a_date_before_or_after_a_year_must_be_so():
+    visit = passage("letter-2021#p7", "This letter summarises a focused visit on 28 and 29 July 2021.")
+    earlier = passage("letter-2021#p10", "Leaders have continued their project since the previous inspection in November 2018.")
+    scores = {"This letter summaris": 0.9, "Leaders have continu": 0.7}
+    query, sentences = scored("When was the previous inspection before the 2021 focused visit?", [visit, earlier], scores)
+    assert "November 2018" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
+    query, sentences = scored("When was the focused visit after the 2018 inspection?", [visit, earlier], scores)
+    assert "July 2021" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
+    query, sentences = scored("When was the inspection before 2015?", [visit, earlier], scores)
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
