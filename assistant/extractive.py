@@ -244,11 +244,13 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     dense = [float(sum(a * b for a, b in zip(vec, query_vector))) for vec in sentence_vectors]
     if focus_vector is not None:  # or for what it asks without its setting, whichever is closer
         dense = [max(d, float(sum(a * b for a, b in zip(vec, focus_vector)))) for d, vec in zip(dense, sentence_vectors)]
+    own = list(dense)
     for i in range(1, len(sentences)):
         s, previous = sentences[i], sentences[i - 1]
         if leans_back(s) and previous.text == s.before:
-            # quoted with the sentence it leans on, it means at least what that one does
-            dense[i] = max(dense[i], dense[i - 1])
+            # quoted with the sentence it leans on, it means at least what that one does (by
+            # itself: the one before that is not quoted, so its meaning does not pass along a chain)
+            dense[i] = max(dense[i], own[i - 1])
     out = []
     for s, d in zip(sentences, dense):
         around = " ".join(s.passage.heading)

@@ -199,3 +199,11 @@ def test_a_date_before_or_after_a_year_must_be_so():
     assert "July 2021" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
     query, sentences = scored("When was the inspection before 2015?", [visit, earlier], scores)
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+
+
+def test_meaning_passes_back_one_sentence_not_along_a_chain():
+    p = passage("plan-2024#p3", "Recruiting social workers has been a challenge for the island. Consequently, there have been periods of higher vacancies. Leaders know the impact of this on caseloads.")
+    query = analyse("What incentives were used to recruit social workers?", ["Isle of Wight"], lambda n: False)
+    sentences = extractive.sentences_of(Hit(p, 1.0))
+    extractive.score_sentences(query, sentences, [[1.0, 0.0], [0.0, 1.0], [0.0, 1.0]], [1.0, 0.0], lambda t: 1.0, 1.0)
+    assert [round(s.dense, 2) for s in sentences] == [1.0, 1.0, 0.0]  # the third is quoted with the second only
