@@ -271,8 +271,10 @@ class Assistant:
         extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, focus_vector)
         by_part = None
         if query.parts and query.kind == "factoid":
-            part_vectors = [self.retriever.embed_query(part.search) for part in query.parts]
-            part_focus = [self.retriever.embed_query(part.focus) if part.focus and part.focus != part.search else None for part in query.parts]
+            texts = [part.search for part in query.parts] + [part.focus for part in query.parts if part.focus and part.focus != part.search]
+            vectors_of = dict(zip(texts, self.retriever.embed_queries(texts)))
+            part_vectors = [vectors_of[part.search] for part in query.parts]
+            part_focus = [vectors_of[part.focus] if part.focus and part.focus != part.search else None for part in query.parts]
             by_part = extractive.part_scores(query, sentences, vectors, part_vectors, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, part_focus)
         chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7, by_part=by_part, is_name=corpus.lexical.is_name)
         best = max(s.score for s in sentences)

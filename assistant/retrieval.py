@@ -155,15 +155,20 @@ class Retriever:
 
     def embed_query(self, text: str) -> list[float]:
         """The question's vector (the last few are kept: answering reuses retrieval's)."""
+        return self.embed_queries([text])[0]
+
+    def embed_queries(self, texts: list[str]) -> list[list[float]]:
+        """Vectors for a question's texts (as asked, its focus, its parts), the new ones encoded together."""
         with self._lock:
-            cached = self._query_vectors.get(text)
-        if cached is None:
-            cached = self.embedder.embed_query(text, threads=self.settings.query_threads)
+            found = {t: self._query_vectors[t] for t in texts if t in self._query_vectors}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            found.update(zip(missing, self.embedder.embed(missing, batch_size=len(missing), threads=self.settings.query_threads)))
             with self._lock:
-                self._query_vectors[text] = cached
+                self._query_vectors.update((t, found[t]) for t in missing)
                 while len(self._query_vectors) > 64:
                     self._query_vectors.pop(next(iter(self._query_vectors)))
-        return cached
+        return [found[t] for t in texts]
 
     def corpus(self, max_age: float = 2.0) -> Corpus:
         """The current corpus; re-read when the index has changed (checked at most every ``max_age`` s)."""
@@ -214,6 +219,8 @@ class Retriever:
         filters = filters or Filters()
         if self.settings.retrieval == "dense":
             return self.dense_only(query, k, filters)
+        if focus and focus != query:
+            self.embed_queries([query, focus])  # one encoding for both
         hits = self._fused(query, filters, candidates, lexical_query)
         if focus and focus != query:
             best = {h.passage.passage_id: h for h in hits}
