@@ -124,7 +124,8 @@ _SOURCE_REFERENCE = re.compile(
     re.I,
 )
 # Where and when a question is set ("for the 2021 visit", "in the improvement plan", "in 2019"):
-# retrieval has found passages there already, so choosing among their sentences looks past it.
+# the place filter and the question as asked find passages there, so the question's focus (searched
+# and scored beside it) leaves the setting out and matches what is asked.
 _SOURCE_SETTING = re.compile(
     r"\b((for|in|during|at|of|by|from|on|before|after|with|and)\s+)?(the|this|that|its|their|what\s+the)\s+"
     r"(((19|20)\d\d\s+)(ofsted\s+)?(focused\s+visit|visit|inspection|letter)|((19|20)\d\d\s+)?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b",
@@ -174,7 +175,7 @@ class Query:
     source_kinds: tuple[str, ...] = ()  # kinds of document the question asks about ("what did Ofsted say")
     warnings: tuple[str, ...] = field(default_factory=tuple)
     parts: tuple[Part, ...] = ()  # a compound question's separate asks (empty for a single one)
-    focus: str = ""  # what it asks, without its setting (place, year, which letter): for choosing sentences
+    focus: str = ""  # what it asks, without its setting (place, year, which letter): searched and scored beside dense_query
 
 
 def check_question(question: str) -> tuple[str, list[str]]:

@@ -1,5 +1,6 @@
-"""Hybrid retrieval: dense (Chroma) and lexical (BM25) candidates fused by reciprocal rank fusion,
-with metadata filters and an optional cross-encoder rerank."""
+"""Hybrid retrieval: dense (Chroma) and lexical (BM25) candidates fused (relative score fusion by
+default, or reciprocal rank fusion), for the question and for its focus, with metadata filters and
+an optional cross-encoder rerank."""
 
 from __future__ import annotations
 
@@ -219,12 +220,17 @@ class Retriever:
         filters = filters or Filters()
         if self.settings.retrieval == "dense":
             return self.dense_only(query, k, filters)
+        corpus = self.corpus()
+        allowed = None if filters.is_empty() else corpus.mask(filters)
+        lexical = corpus.lexical.top(lexical_query or query, candidates, allowed)
         if focus and focus != query:
             self.embed_queries([query, focus])  # one encoding for both
-        hits = self._fused(query, filters, candidates, lexical_query)
+        hits = self._fused(query, filters, candidates, lexical_query, corpus, allowed, lexical)
         if focus and focus != query:
+            # the keyword search is the same one when it looks for lexical_query
+            shared = lexical if lexical_query else corpus.lexical.top(focus, candidates, allowed)
             best = {h.passage.passage_id: h for h in hits}
-            for hit in self._fused(focus, filters, candidates, lexical_query):
+            for hit in self._fused(focus, filters, candidates, lexical_query, corpus, allowed, shared):
                 pid = hit.passage.passage_id
                 if pid not in best or hit.score > best[pid].score:
                     best[pid] = hit
@@ -233,14 +239,12 @@ class Retriever:
             hits = self._rerank(query, hits[: max(k, candidates)])
         return hits[:k]
 
-    def _fused(self, query: str, filters: Filters, candidates: int, lexical_query: str | None) -> list[Hit]:
-        """Every candidate passage for ``query``, best first, with its fused score."""
-        corpus = self.corpus()
+    def _fused(self, query: str, filters: Filters, candidates: int, lexical_query: str | None, corpus: Corpus, allowed, lexical) -> list[Hit]:
+        """Every candidate passage for ``query`` (and for the keyword search's results
+        ``lexical``), best first, with its fused score."""
         vector = self.embed_query(query)
         dense = self.store.query(vector, candidates, filters.where(), records=corpus.records)
         dense_rank = {p.passage_id: (i, sim) for i, (p, sim) in enumerate(dense)}
-        allowed = None if filters.is_empty() else corpus.mask(filters)
-        lexical = corpus.lexical.top(lexical_query or query, candidates, allowed)
         lexical_rank = {corpus.passages[i].passage_id: (r, score) for r, (i, score) in enumerate(lexical)}
         by_id, phrased = {p.passage_id: p for p, _ in dense}, set()
         by_id.update({corpus.passages[i].passage_id: corpus.passages[i] for i, _ in lexical})
