@@ -86,22 +86,28 @@ ROLE_WORD = re.compile(
     r"|professor|lecturer|practitioner|journalist|reporter|editor|clerk|nurse|dentist|mayor|deputy|assistant|administrator|specialist|analyst|supervisor)s?\b",
     re.I,
 )
+# The noun phrase a question asks about, up to where the question goes on ("… for the 2018 inspection").
+_NP = r"(?P<np>[^?,]*?)(?=\s+(?:for|at|in|on|during|when|who|that|and|of the|with)\b|[?,]|$)"
 # "Who was the lead inspector for…?", "Who were Her Majesty's Inspectors…": the role whose holder is asked for.
-_NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<np>[^?,]*?)(?=\s+(?:for|at|in|on|during|when|who|that|and|of the|with)\b|[?,]|$)", re.I)
-_HOLDER = re.compile(r"^\s*who\s+(?:is|was|were|are)\s+(?:the\s+)?(?P<np>[^?,]*?)(?=\s+(?:for|at|in|on|during|when|who|that|and|of the|with)\b|[?,]|$)", re.I)
+_HOLDER = re.compile(r"^\s*who\s+(?:is|was|were|are)\s+(?:the\s+)?" + _NP, re.I)
+# "What is the name of the interim manager…?"
+_NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the\s+|its\s+|their\s+)?" + _NP, re.I)
 
 
 _PERSON = re.compile(
-    r"^\s*(which|what)\s+((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?(" + _PERSON_NOUNS + r")\b"
-    r"|\bnames?\s+of\s+(the\s+|its\s+|their\s+)?([\w-]+\s+){0,3}(" + _PERSON_NOUNS + r")\b",  # "the name of the interim manager"
+    r"^\s*(which|what)\s+((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?(" + _PERSON_NOUNS + r")\b",
     re.I,
 )
+_PERSON_NOUN = re.compile(r"\b(" + _PERSON_NOUNS + r")\b", re.I)
 
 
 def person_asked(question: str) -> bool:
     """Does the question ask which person ("Which government minister…", "Which inspectors…",
     "What is the name of the interim manager…")?"""
-    return bool(_PERSON.search(question))
+    if _PERSON.search(question):
+        return True
+    named = _NAME_OF.search(question)
+    return bool(named and _PERSON_NOUN.search(named.group("np")))
 
 
 @functools.lru_cache(maxsize=256)
