@@ -448,12 +448,35 @@ def select(
         per_passage[key] = per_passage.get(key, 0) + 1
         seen_text.add(normalise(s.text))
         chosen.append(s)
+    chosen += _between(chosen, sentences)
     whole = [with_neighbours(s, forward=True) for s in chosen]
     out: list[Sentence] = []
     for s in whole:  # a sentence already inside another's joined span is not shown twice
         if any(o.passage.passage_id == s.passage.passage_id and (s.text in o.text or o.text in s.text) for o in out):
             continue
         out.append(s)
+    return out
+
+
+GAP = 2  # at most this many sentences are filled in between two chosen from one paragraph
+
+
+def _between(chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences (at most ``GAP``) that stand between two chosen from the same paragraph,
+    so it is quoted as it reads ("… not consistently strong. [Partners are not routinely invited
+    …] For some children …"), not with a hole in the middle."""
+    texts = {(s.passage.passage_id, s.text) for s in chosen}
+    picked = {id(s) for s in chosen}
+    paragraphs: dict[str, list[Sentence]] = {}
+    for s in sentences:
+        if s.passage.kind != "action":
+            paragraphs.setdefault(s.passage.passage_id, []).append(s)
+    out = []
+    for key, run in paragraphs.items():
+        at = [i for i, s in enumerate(run) if (key, s.text) in texts]
+        for i, j in zip(at, at[1:]):
+            if 1 < j - i <= GAP + 1:
+                out.extend(s for s in run[i + 1 : j] if id(s) not in picked)
     return out
 
 

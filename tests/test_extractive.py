@@ -207,3 +207,19 @@ def test_meaning_passes_back_one_sentence_not_along_a_chain():
     sentences = extractive.sentences_of(Hit(p, 1.0))
     extractive.score_sentences(query, sentences, [[1.0, 0.0], [0.0, 1.0], [0.0, 1.0]], [1.0, 0.0], lambda t: 1.0, 1.0)
     assert [round(s.dense, 2) for s in sentences] == [1.0, 1.0, 0.0]  # the third is quoted with the second only
+
+
+def test_a_paragraph_is_quoted_without_a_hole_between_two_chosen_sentences():
+    found = passage("plan-2024#p24", "Consultation with partners is not strong. Partners are not routinely invited to strategy meetings. "
+                    "Information is not shared. For some children, assessments close too quickly. Leaders know this.", doc_kind="improvement_plan")
+    query, sentences = scored("What did inspectors find about partners?", [found], {"Consultation with pa": 0.9, "For some children, a": 0.8})
+    chosen = extractive.select(query, sentences, max_sentences=8, relative=0.7)
+    text, _ = extractive.compose(query, chosen, lambda doc_id: normalise(found.text))
+    assert "“Partners are not routinely invited to strategy meetings.”" in text  # the two between are filled in
+    assert "“Information is not shared.”" in text
+    assert "Leaders know this" not in text  # nothing after the last chosen
+    far = passage("plan-2024#p25", "Partners are chosen first. Second sentence here. Third sentence here. Fourth sentence here. "
+                  "Partners are chosen last.", doc_kind="improvement_plan")
+    query, sentences = scored("What did inspectors find?", [far], {"Partners are chosen f": 0.9, "Partners are chosen l": 0.8})
+    chosen = extractive.select(query, sentences, max_sentences=8, relative=0.7)
+    assert [s.text for s in chosen] == ["Partners are chosen first.", "Partners are chosen last."]  # three apart: left as two quotes
