@@ -466,7 +466,6 @@ def _between(chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence
     so it is quoted as it reads ("… not consistently strong. [Partners are not routinely invited
     …] For some children …"), not with a hole in the middle."""
     texts = {(s.passage.passage_id, s.text) for s in chosen}
-    picked = {id(s) for s in chosen}
     paragraphs: dict[str, list[Sentence]] = {}
     for s in sentences:
         if s.passage.kind != "action":
@@ -475,8 +474,8 @@ def _between(chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence
     for key, run in paragraphs.items():
         at = [i for i, s in enumerate(run) if (key, s.text) in texts]
         for i, j in zip(at, at[1:]):
-            if 1 < j - i <= GAP + 1:
-                out.extend(s for s in run[i + 1 : j] if id(s) not in picked)
+            if 1 < j - i <= GAP + 1:  # (those between are not chosen: ``at`` holds every chosen one)
+                out.extend(run[i + 1 : j])
     return out
 
 
