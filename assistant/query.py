@@ -59,9 +59,11 @@ _PERSON_NOUNS = (
     r"persons?|people|inspectors?|officers?|managers?|workers?|councillors?|directors?|leaders?|officials?|journalists?|reporters?"
     r"|ministers?|secretar(y|ies)|politicians?|members?|chairs?|heads?"
 )
+# "Which <noun>…" or "What <word> <noun>…" ("Which government minister…"), but not "What did…".
+_WHICH = r"^\s*(which|what)\s+((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?"
 _WHO = re.compile(
     r"^\s*(who|whom|whose)\b|\b(name of|names of|what is the name|who is|who was|who were|who are)\b"
-    r"|^\s*(which|what) ((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?(products?|systems?|software|company|companies|firms?"
+    r"|" + _WHICH + r"(products?|systems?|software|company|companies|firms?"
     r"|organisations?|organizations?|councils?|authorit(y|ies)|teams?|models?|universit(y|ies)|charit(y|ies)|" + _PERSON_NOUNS + r")\b",
     re.I,
 )
@@ -94,10 +96,7 @@ _HOLDER = re.compile(r"^\s*who\s+(?:is|was|were|are)\s+(?:the\s+)?" + _NP, re.I)
 _NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the\s+|its\s+|their\s+)?" + _NP, re.I)
 
 
-_PERSON = re.compile(
-    r"^\s*(which|what)\s+((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?(" + _PERSON_NOUNS + r")\b",
-    re.I,
-)
+_PERSON = re.compile(_WHICH + r"(" + _PERSON_NOUNS + r")\b", re.I)
 _PERSON_NOUN = re.compile(r"\b(" + _PERSON_NOUNS + r")\b", re.I)
 
 
