@@ -105,39 +105,9 @@ def load_markdown(data: bytes) -> LoadedText:
 
 
 def load_pdf(data: bytes) -> LoadedText:
-    import io
+    from .pdf import load_pdf as read_pdf
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except Exception:
-                opened = 0
-            if not opened:
-                raise LoadError("the PDF is encrypted (password-protected); save an unprotected copy")
-        texts = [normalise_newlines(page.extract_text() or "").strip() for page in reader.pages]
-    except LoadError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as err:
-        raise LoadError(f"not a readable PDF (corrupt or truncated): {str(err).splitlines()[0][:120]}") from None
-    except Exception as err:  # pypdf raises many types on damaged files
-        if "crypt" in str(err).lower():
-            raise LoadError("the PDF is encrypted and cannot be opened") from None
-        raise LoadError(f"not a readable PDF: {type(err).__name__}: {str(err)[:120]}") from None
-    if not any(texts):
-        raise LoadError("the PDF has no text layer (a scanned image?); run OCR on it first")
-    parts, pages, offset = [], [], 0
-    for number, text in enumerate(texts, start=1):
-        if parts:
-            offset += 2  # the "\n\n" between pages
-        pages.append((number, offset, offset + len(text)))
-        parts.append(text)
-        offset += len(text)
-    return LoadedText(text="\n\n".join(parts), format="pdf", pages=tuple(pages))
+    return read_pdf(data)
 
 
 def load_docx(data: bytes) -> LoadedText:

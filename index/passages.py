@@ -9,7 +9,7 @@ row with labelled columns. Passages too long for the embedding model are split a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .text import display_date, find_date, split_sentences
@@ -78,6 +78,7 @@ def make_passages(
     headings: tuple[tuple[int, int], ...] | None = None,
     count: Callable[[str], int] = count_tokens,
     max_tokens: int = MAX_WORD_PIECES,
+    judgements: tuple = (),
 ) -> list[Passage]:
     """All passages of ``doc`` in document order.
 
@@ -86,7 +87,9 @@ def make_passages(
     numbered sections, "What needs to improve?").
     """
     units = _join_page_breaks(_units(doc.text, headings))
-    return _emit(doc, units, count, max_tokens)
+    passages = _judgement_passages(doc, judgements) + _emit(doc, units, count, max_tokens, judgements)
+    passages.sort(key=lambda p: (p.start, p.kind != "judgement"))
+    return [replace(p, ordinal=i) for i, p in enumerate(passages)]
 
 
 # --- stage 1: lines -> headings, paragraphs and table rows ---------------------------------
@@ -101,7 +104,7 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _units(text: str, marked: tuple[tuple[int, int], ...] | None) -> list[_Unit]:
-    marked_starts = {start for start, _ in marked} if marked else None
+    marked_starts = {start for start, _ in marked} if marked is not None else None
     units: list[_Unit] = []
     block: list[_Line] = []
     labels: list[str] | None = None
@@ -192,7 +195,7 @@ def _block_units(block: list[_Line], marked_starts: set[int] | None) -> list[_Un
     units = []
     for index, group in enumerate(groups):
         first = group[0]
-        if marked_starts:
+        if marked_starts is not None:
             is_heading = len(group) == 1 and (first.start in marked_starts or first.start + _indent(first) in marked_starts)
             level = 2 if first.text.strip().endswith(("?", ":")) else 1
         else:
@@ -269,8 +272,10 @@ def _join_page_breaks(units: list[_Unit]) -> list[_Unit]:
 # --- stage 2: units -> passages with ids, locators, headings and context --------------------
 
 
-def _emit(doc: Document, units: list[_Unit], count, max_tokens: int) -> list[Passage]:
+def _emit(doc: Document, units: list[_Unit], count, max_tokens: int, judgements: tuple = ()) -> list[Passage]:
     meta = doc.meta
+    numbered = _numbered_paragraphs(units)
+    used_numbers: dict[int, int] = {}
     title_key = meta.title.strip().casefold()
     path: list[str] = []
     passages: list[Passage] = []
@@ -294,14 +299,21 @@ def _emit(doc: Document, units: list[_Unit], count, max_tokens: int) -> list[Pas
         if unit.kind == "row":
             passages.extend(_row_passages(doc, unit, path, page, seen_actions, count, max_tokens, len(passages)))
             continue
-        if len(unit.text.split()) < 2:
-            continue  # a stray number or word ("2024", "DRAFT") is not a citable passage
+        if len(unit.text.split()) < 2 or _within(unit, judgements):
+            continue  # a stray number or word ("2024", "DRAFT") is not a citable passage; a judgement row is its own
         paragraph_no += 1
+        anchor = f"p{paragraph_no}"
         if page is not None:
             page_counts[page] = page_counts.get(page, 0) + 1
             locator = f"page {page}, paragraph {page_counts[page]}"
         else:
             locator = f"paragraph {paragraph_no}"
+        if index in numbered:  # the report's own paragraph number locates it
+            number = numbered[index]
+            used_numbers[number] = used_numbers.get(number, 0) + 1
+            anchor = f"para-{number}" + (f"-{used_numbers[number]}" if used_numbers[number] > 1 else "")
+            locator = f"paragraph {number}" + (f", page {page}" if page is not None else "")
+            unit.item = False
         heading = tuple(path)
         if unit.item and intro:  # an item of a list: its lead-in belongs to it
             heading += (intro,)
@@ -316,7 +328,7 @@ def _emit(doc: Document, units: list[_Unit], count, max_tokens: int) -> list[Pas
             start, end = _locate(doc.text, part, unit.start, unit.end) if len(parts) > 1 else (unit.start, unit.end)
             passages.append(
                 Passage(
-                    passage_id=f"{meta.doc_id}#p{paragraph_no}{suffix}",
+                    passage_id=f"{meta.doc_id}#{anchor}{suffix}",
                     doc_id=meta.doc_id,
                     ordinal=len(passages),
                     text=part,
@@ -326,10 +338,82 @@ def _emit(doc: Document, units: list[_Unit], count, max_tokens: int) -> list[Pas
                     end=end,
                     context=context,
                     page=page,
-                    kind="block" if index in frame else "item" if unit.item else "paragraph",
+                    kind="block" if index in frame or _is_field(unit.text) else "item" if unit.item else "paragraph",
                 )
             )
     return passages
+
+
+_NUMBER = re.compile(r"^(\d{1,3})\.\s*(?=\S)")
+_FIELD = re.compile(r"^(\w+\s?){1,3}:\s+\S")
+
+
+def _numbered_paragraphs(units: list[_Unit]) -> dict[int, int]:
+    """Unit index -> paragraph number, for runs of paragraphs numbered 1, 2, 3… (an inspection
+    report's own numbering). A number out of sequence ("15." after 147) is not one of them."""
+    found: dict[int, int] = {}
+    run: dict[int, int] = {}
+    expected = 1
+    for index, unit in enumerate(units):
+        match = _NUMBER.match(unit.text) if unit.kind == "para" else None
+        if not match:
+            continue
+        number = int(match.group(1))
+        if number == 1 and expected != 1:
+            if len(run) >= 3:
+                found.update(run)
+            run, expected = {}, 1
+        if number == expected:
+            run[index] = number
+            expected += 1
+    if len(run) >= 3:
+        found.update(run)
+    return found
+
+
+def _is_field(text: str) -> bool:
+    """A labelled line of a cover ("Lead inspector: …", "Inspection dates: …"): quoted whole."""
+    return bool(_FIELD.match(text)) and len(text.split()) <= 20 and not text.rstrip().endswith(".")
+
+
+def _within(unit: _Unit, judgements: tuple) -> bool:
+    """Is ``unit`` (all but a word or two) made of judgement rows?"""
+    covered = [j for j in judgements if j.start < unit.end and j.end > unit.start]
+    if not covered:
+        return False
+    rest = unit.text
+    for j in covered:
+        rest = rest.replace(" ".join(j.label.split()), " ")
+    return len(rest.split()) <= 6
+
+
+def _judgement_passages(doc: Document, judgements: tuple) -> list[Passage]:
+    """One passage for each judgement in the report's judgement table: the row as printed, with
+    its area and grade as fields, so questions over grades can read every record."""
+    out = []
+    seen: dict[str, int] = {}
+    for j in judgements:
+        seen[j.area] = seen.get(j.area, 0) + 1
+        anchor = j.area.replace("_", "-") + (f"-{seen[j.area]}" if seen[j.area] > 1 else "")
+        page = _page_of(doc, j.start)
+        heading = ("Judgements",)
+        out.append(
+            Passage(
+                passage_id=f"{doc.meta.doc_id}#judgement-{anchor}",
+                doc_id=doc.meta.doc_id,
+                ordinal=len(out),
+                text=" ".join(doc.text[j.start : j.end].split()),
+                locator="judgement table" + (f", page {page}" if page is not None else ""),
+                heading=heading,
+                start=j.start,
+                end=j.end,
+                context=_context(doc, heading),
+                page=page,
+                kind="judgement",
+                fields={"area": j.area, "judgement": j.label, "grade": j.grade},
+            )
+        )
+    return out
 
 
 def _letter_frame(units: list[_Unit]) -> dict[int, str]:
@@ -412,7 +496,10 @@ def _row_passages(doc, unit, path, page, seen, count, max_tokens, ordinal) -> li
 
 
 def _context(doc: Document, heading: tuple[str, ...]) -> str:
-    parts = [doc.meta.title, display_date(doc.meta.date)]
+    parts = [doc.meta.title]
+    if doc.meta.authority and doc.meta.authority.casefold() not in doc.meta.title.casefold():
+        parts.append(doc.meta.authority)
+    parts.append(display_date(doc.meta.date))
     if heading:
         parts.append(" > ".join(heading))
     return " — ".join(parts)
