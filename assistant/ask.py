@@ -18,7 +18,7 @@ from index.store import Store
 from index.text import normalise
 from index.tokens import known_word
 
-from . import extractive
+from . import extractive, records
 from .lexical import tokens
 from .query import Query, analyse
 from .retrieval import Retriever
@@ -182,6 +182,8 @@ class Assistant:
             answer.timings_ms = {"retrieve": 0.0, "answer": 0.0, "total": (time.perf_counter() - started) * 1000}
             return answer
         mode = mode or self.settings.mode
+        if self._answer_from_records(query, filters, answer, started):
+            return answer
         model = self._chat_model(mode) if mode != "extractive" else None
         t0 = time.perf_counter()
         if model is not None and history and query.standalone != query.question:
@@ -196,6 +198,22 @@ class Assistant:
         t2 = time.perf_counter()
         answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - started) * 1000}
         return answer
+
+    def _answer_from_records(self, query: Query, filters: Filters | None, answer: Answer, started: float) -> bool:
+        """A question over records (grades, RAG statuses) is answered from all of them."""
+        corpus = self.retriever.corpus()
+        passages = [p for p in corpus.passages if p.kind in records.RECORD_KINDS and (filters is None or filters.admits(p))]
+        kind = records.asks_records(query.question, passages)
+        if kind is None:
+            return False
+        authorities = query.authorities or (filters.authorities if filters else ())
+        found = records.answer_records(query.question, kind, passages, authorities, query.years)
+        answer.answer, answer.citations, answer.abstained = found.text, found.citations, False
+        answer.reason = f"{kind} records: {len(found.citations)} of {found.looked_at}"
+        answer.retrieved = [c.passage_id for c in found.citations]
+        total = (time.perf_counter() - started) * 1000
+        answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
+        return True
 
     def _chat_model(self, mode: str):
         from .generative import chat_model

@@ -116,16 +116,21 @@ def sources(ctx):
     from rich.table import Table
 
     from index.store import Store
-    from index.text import display_date
+    from index.text import display_date, display_range
     from index.types import KIND_LABELS
 
     store = Store.open(_settings(ctx))
-    records = sorted(store.document_records().values(), key=lambda r: (r.date or "", r.doc_id))
+    records = sorted(store.document_records().values(), key=lambda r: (r.authority or "", r.date or "", r.doc_id))
     table = Table(title=f"{len(records)} documents", title_justify="left")
-    for column in ("Document id", "Title", "Kind", "Authority", "Date", "Passages"):
+    for column in ("Document id", "Title", "Kind", "Authority", "Date", "Lead inspector", "Judgements", "Passages"):
         table.add_column(column, overflow="fold")
     for r in records:
-        table.add_row(r.doc_id, r.title, KIND_LABELS.get(r.kind, r.kind), r.authority or "", display_date(r.date), str(r.passage_count))
+        kind = KIND_LABELS.get(r.kind, r.kind) + (f" ({r.framework})" if r.framework and r.framework.casefold() not in KIND_LABELS.get(r.kind, "").casefold() else "")
+        when = display_range(r.start_date, r.end_date) if r.start_date else display_date(r.date)
+        if r.published and r.start_date:
+            when += f" (published {display_date(r.published)})"
+        grades = "\n".join(f"{area.replace('_', ' ').capitalize()}: {grade}" for area, _, grade in r.judgements)
+        table.add_row(r.doc_id, r.title, kind, r.authority or "", when, r.lead_inspector or "", grades, str(r.passage_count))
     _console().print(table)
 
 

@@ -18,6 +18,7 @@ from .embeddings import Embedder, get_embedder
 from .errors import IndexBusy, LoadError
 from .loaders import SUPPORTED, load
 from .manifest import MANIFEST_NAME, document_meta, read_manifest
+from .ofsted import read_facts
 from .passages import infer_title, make_passages
 from .sentences import passage_sentences
 from .settings import Settings
@@ -25,7 +26,7 @@ from .store import Store, chroma_id
 from .types import Document, Passage
 
 # Bump when loading or passage-making changes, so every document is re-indexed once.
-PIPELINE_VERSION = "8"
+PIPELINE_VERSION = "9"
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
@@ -195,13 +196,14 @@ def _read_files(paths, records, model, report: IndexReport, progress: Progress, 
                 report.outcomes.append(Outcome(file.name, "unchanged", previous.doc_id, previous.passage_count))
                 continue
             loaded = load(file)
-            meta = document_meta(file.name, loaded.text, entry, infer_title)
+            facts = read_facts(loaded.text, loaded.pages)
+            meta = document_meta(file.name, loaded.text, entry, infer_title, facts)
             other = records.get(meta.doc_id)
             if meta.doc_id in claimed or (other and _absolute(_record_path(other.path, source_dir)) != _absolute(file) and _record_path(other.path, source_dir).exists()):
                 meta = _unique_id(meta, file, claimed, records)
             claimed[meta.doc_id] = key
             doc = Document(meta=meta, source=file.name, text=loaded.text, format=loaded.format, content_hash=digest, pages=loaded.pages)
-            passages = make_passages(doc, loaded.headings)
+            passages = make_passages(doc, loaded.headings, judgements=facts.judgements)
             if not passages:
                 raise LoadError("no passages found (the text is too short)")
             status = "updated" if meta.doc_id in records else "added"

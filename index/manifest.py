@@ -35,10 +35,16 @@ def read_manifest(folder: Path) -> dict[str, dict]:
     return entries
 
 
-def document_meta(file_name: str, text: str, entry: dict | None, infer_title) -> DocumentMeta:
-    """Metadata from the manifest entry, with anything missing inferred from the text."""
+def document_meta(file_name: str, text: str, entry: dict | None, infer_title, facts=None) -> DocumentMeta:
+    """Metadata from the manifest entry, with anything missing read from the document: an
+    inspection report's or visit letter's own statements (``facts``), else inferred from the text."""
     entry = {k: v for k, v in (entry or {}).items() if k in _FIELDS and v}
     inferred = []
+    stated = _stated(facts)
+    for name in ("title", "kind", "authority", "publisher", "date"):
+        if name not in entry and stated.get(name):
+            entry[name] = stated[name]
+            inferred.append(name)
     if "title" not in entry:
         entry["title"] = infer_title(text)
         inferred.append("title")
@@ -47,6 +53,17 @@ def document_meta(file_name: str, text: str, entry: dict | None, infer_title) ->
         if found:
             entry["date"] = found
             inferred.append("date")
+    extra = {}
+    if stated:
+        extra = dict(
+            framework=facts.framework,
+            start_date=facts.start_date,
+            end_date=facts.end_date,
+            published=facts.published,
+            lead_inspector=facts.lead_inspector,
+            inspectors=tuple(facts.inspectors),
+            judgements=tuple((j.area, j.label, j.grade) for j in facts.judgements),
+        )
     return DocumentMeta(
         doc_id=entry.get("id") or slugify(Path(file_name).stem),
         title=entry["title"],
@@ -55,4 +72,17 @@ def document_meta(file_name: str, text: str, entry: dict | None, infer_title) ->
         publisher=entry.get("publisher"),
         date=entry.get("date"),
         inferred=tuple(inferred),
+        **extra,
     )
+
+
+def _stated(facts) -> dict:
+    """The document fields an Ofsted report or letter states about itself; {} for other documents.
+    A report is dated by its inspection's last day (when the judgements were made), a letter by
+    its own date where it gives one."""
+    if facts is None or facts.kind == "other":
+        return {}
+    date = facts.end_date or facts.published or facts.start_date
+    if facts.kind != "inspection_report":
+        date = facts.published or facts.end_date or facts.start_date
+    return {"title": facts.title, "kind": facts.kind, "authority": facts.authority, "publisher": "Ofsted", "date": date}

@@ -295,7 +295,7 @@ def _footnotes(page: list[Line], body: float) -> tuple[list[Line], list[Block]]:
 
 def _same_block(current: Block, prev: Line, line: Line, heading: bool, body: float, pitch: float) -> bool:
     beside = line.x > current.lines[0].x + 40 and not line.text.startswith("•")
-    if line.size and beside and prev.y_last - line.y < line.size * pitch and line.y <= current.lines[0].y + line.size:
+    if line.size and beside and prev.y_last - line.y < line.size * pitch * 1.3 and line.y <= current.lines[0].y + line.size:
         return True  # a table cell beside the one being read ("… care leavers" | "Good")
     if heading != current.heading:
         return False

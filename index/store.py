@@ -38,6 +38,13 @@ class DocumentRecord:
     pages: int
     indexed_at: float
     inferred: tuple[str, ...] = ()
+    framework: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    published: str | None = None
+    lead_inspector: str | None = None
+    inspectors: tuple[str, ...] = ()
+    judgements: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def year(self) -> int | None:
@@ -109,6 +116,7 @@ def passage_metadata(passage: Passage, doc: Document) -> dict:
         "publisher": doc.meta.publisher,
         "date": doc.meta.date,
         "year": doc.meta.year,
+        "framework": doc.meta.framework,
     }
     for name, value in passage.fields.items():
         meta[f"action_{name}"] = value
@@ -221,6 +229,13 @@ class Store:
                 pages=int(meta.get("pages", 0)),
                 indexed_at=float(meta.get("indexed_at", 0)),
                 inferred=tuple(filter(None, meta.get("inferred", "").split(","))),
+                framework=meta.get("framework"),
+                start_date=meta.get("start_date"),
+                end_date=meta.get("end_date"),
+                published=meta.get("published"),
+                lead_inspector=meta.get("lead_inspector"),
+                inspectors=tuple(json.loads(meta.get("inspectors", "[]"))),
+                judgements=tuple(tuple(j) for j in json.loads(meta.get("judgements", "[]"))),
             )
             records[record.doc_id] = record
         return records
@@ -249,6 +264,13 @@ class Store:
                 "pages": len(doc.pages),
                 "indexed_at": time.time(),
                 "inferred": ",".join(doc.meta.inferred),
+                "framework": doc.meta.framework,
+                "start_date": doc.meta.start_date,
+                "end_date": doc.meta.end_date,
+                "published": doc.meta.published,
+                "lead_inspector": doc.meta.lead_inspector,
+                "inspectors": json.dumps(list(doc.meta.inspectors), ensure_ascii=False) if doc.meta.inspectors else None,
+                "judgements": json.dumps([list(j) for j in doc.meta.judgements], ensure_ascii=False) if doc.meta.judgements else None,
             }
         )
         self.documents_collection.upsert(ids=[doc.doc_id], embeddings=[_DOC_VECTOR], metadatas=[meta], documents=[doc.text])

@@ -80,6 +80,21 @@ def display_date(iso: str | None) -> str:
     return iso
 
 
+def display_range(start: str | None, end: str | None) -> str:
+    """'2021-12-06', '2021-12-17' -> '6 to 17 December 2021'; one day or no end -> that day."""
+    if not end or end == start:
+        return display_date(start)
+    if not start:
+        return display_date(end)
+    first, last = display_date(start).split(" "), display_date(end).split(" ")
+    if len(first) == 3 and len(last) == 3:
+        if first[1:] == last[1:]:
+            return f"{first[0]} to {display_date(end)}"
+        if first[2] == last[2]:
+            return f"{first[0]} {first[1]} to {display_date(end)}"
+    return f"{display_date(start)} to {display_date(end)}"
+
+
 def slugify(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "document"

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = ("ofsted_letter", "improvement_plan", "press_release", "news_article", "other")
+KINDS = (
+    "inspection_report",
+    "focused_visit_letter",
+    "monitoring_visit_letter",
+    "ofsted_letter",
+    "improvement_plan",
+    "press_release",
+    "news_article",
+    "other",
+)
 KIND_LABELS = {
+    "inspection_report": "Inspection report",
+    "focused_visit_letter": "Focused visit letter",
+    "monitoring_visit_letter": "Monitoring visit letter",
     "ofsted_letter": "Ofsted letter",
     "improvement_plan": "Improvement plan",
     "press_release": "Press release",
@@ -38,6 +50,14 @@ class DocumentMeta:
     publisher: str | None = None
     date: str | None = None  # ISO 8601: YYYY-MM-DD, or YYYY-MM / YYYY when the source gives no day
     inferred: tuple[str, ...] = ()  # which fields were guessed from the text (no manifest entry)
+    # What an inspection report or visit letter states about itself (read from its content):
+    framework: str | None = None  # SIF, ILACS standard, ILACS short, focused visit, monitoring visit
+    start_date: str | None = None  # the inspection's first and last days
+    end_date: str | None = None
+    published: str | None = None
+    lead_inspector: str | None = None
+    inspectors: tuple[str, ...] = ()
+    judgements: tuple[tuple[str, str, str], ...] = ()  # (area key, judgement as worded, grade), in the report's order
 
     @property
     def year(self) -> int | None:

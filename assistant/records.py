@@ -1,0 +1,164 @@
+"""Questions over records: answered from every record, not the top few passages.
+
+A record is a passage with labelled fields: a judgement in a report's judgement table (area,
+grade) or an action row of an improvement plan (RAG status, owner...). "Which authorities were
+judged inadequate for overall effectiveness in 2022?", "How has Kent's overall judgement changed
+since 2013?" and "Which actions are rated green?" need all of them, filtered, with one citation a
+row and the number of records looked at.
+
+What a question asks for is read against the records themselves: a field's values ("inadequate",
+"green") are the words of the categorical fields the index holds, and a judgement area is matched
+by its own words ("overall", "care leavers"). Nothing here lists one document's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.store import StoredPassage
+from index.text import display_date, normalise
+
+from .types import Citation
+
+RECORD_KINDS = {"judgement": "judgement", "action": "action"}
+# The categorical fields of each kind of record, and how a question names the kind.
+_CATEGORY = {"judgement": "grade", "action": "rag"}
+_ASKS_KIND = {
+    "judgement": re.compile(r"\b(judge?ments?|judged|grades?|graded|rated|ratings?|inspection results?)\b", re.I),
+    "action": re.compile(r"\b(actions?|RAG)\b", re.I),
+}
+_ENUMERATES = re.compile(
+    r"^\s*(which|list|what (are|were) (all )?the|how many|show|give|table|what (grades?|judge?ments?|ratings?))\b|\b(changed?|over time|since|trend|history)\b",
+    re.I,
+)
+_SINCE = re.compile(r"\b(since|after|from)\s+((?:19|20)\d\d)\b", re.I)
+_BEFORE = re.compile(r"\b(before|until|up to)\s+((?:19|20)\d\d)\b", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_STOP = {"the", "of", "and", "in", "on", "for", "with", "to", "a", "who", "need", "social", "work", "practice", "experiences", "progress", "impact"}
+
+
+@dataclass(frozen=True)
+class RecordAnswer:
+    text: str
+    citations: list[Citation]
+    looked_at: int
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]+", normalise(text))}
+
+
+def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
+    """The kind of record a question enumerates ("judgement" or "action"), or None: the kind it
+    names ("judged", "actions") and whose values it uses ("inadequate", "green") the most."""
+    if not _ENUMERATES.search(question):
+        return None
+    scores = {}
+    for kind, pattern in _ASKS_KIND.items():
+        values = _values(passages, kind)
+        if not values:
+            continue
+        named, valued = bool(pattern.search(question)), any(_mentions(question, v) for v in values)
+        if kind == "action" and not (named and valued):
+            continue  # "actions" alone is any question about the plan; a status makes it a list
+        if named or valued:
+            scores[kind] = named + 2 * valued
+    return max(scores, key=scores.get) if scores else None
+
+
+def _values(passages: list[StoredPassage], kind: str) -> set[str]:
+    field = _CATEGORY[kind]
+    return {p.fields[field].strip().lower() for p in passages if p.kind == kind and p.fields.get(field)}
+
+
+def _mentions(question: str, value: str) -> bool:
+    return re.search(r"\b" + re.escape(value) + r"\b", question, re.I) is not None
+
+
+def _areas(question: str, records: list[StoredPassage]) -> set[str]:
+    """The judgement areas a question names: those whose own words it uses most completely."""
+    asked = _words(question)
+    scores = {}
+    for area in {p.fields.get("area", "") for p in records}:
+        words = {w.rstrip("s") for w in area.split("_")} - _STOP
+        if words and asked & words:
+            scores[area] = len(asked & words) / len(words)
+    if not scores:
+        return set()
+    best = max(scores.values())
+    return {a for a, s in scores.items() if s == best}
+
+
+def answer_records(
+    question: str,
+    kind: str,
+    passages: list[StoredPassage],
+    authorities: tuple[str, ...],
+    years: tuple[int, ...],
+) -> RecordAnswer:
+    records = [p for p in passages if p.kind == kind]
+    looked_at = len(records)
+    field = _CATEGORY[kind]
+    values = sorted(_values(passages, kind), key=len, reverse=True)
+    wanted = [v for v in values if _mentions(question, v)]
+    # "requires improvement" holds no "good"; a longer value named takes its words out of play
+    for v in list(wanted):
+        if any(v != w and v in w for w in wanted):
+            wanted.remove(v)
+    if wanted:
+        records = [p for p in records if p.fields.get(field, "").strip().lower() in wanted]
+    areas = _areas(question, records) if kind == "judgement" else set()
+    if areas:
+        records = [p for p in records if p.fields.get("area") in areas]
+    if authorities:
+        records = [p for p in records if p.authority in authorities]
+    since, before = _SINCE.search(question), _BEFORE.search(question)
+    if since:
+        records = [p for p in records if p.date and int(p.date[:4]) >= int(since.group(2))]
+    if before:
+        records = [p for p in records if p.date and int(p.date[:4]) < int(before.group(2))]
+    exact = [int(y) for y in _YEAR.findall(question) if not (since and y == since.group(2)) and not (before and y == before.group(2))]
+    if exact:
+        records = [p for p in records if p.date and int(p.date[:4]) in exact]
+    records.sort(key=lambda p: (p.authority or "", p.date or "", p.doc_id, p.ordinal))
+    what = _describe(kind, wanted, areas, authorities, since, before, exact)
+    if not records:
+        return RecordAnswer(f"None of the {looked_at} {kind} records in the indexed documents matches {what}.", [], looked_at)
+    lines = [f"{len(records)} of the {looked_at} {kind} records in the indexed documents match {what}:", ""]
+    citations = []
+    for n, p in enumerate(records, start=1):
+        lines.append(f"- {_row(p, kind)} [{n}]")
+        citations.append(
+            Citation(
+                n=n, doc_id=p.doc_id, title=p.title, kind=p.doc_kind, publisher=p.publisher, date=p.date,
+                locator=p.locator, passage_id=p.passage_id, text=p.text, quote=p.text, start=p.start, end=p.end,
+            )
+        )
+    return RecordAnswer("\n".join(lines), citations, looked_at)
+
+
+def _row(p: StoredPassage, kind: str) -> str:
+    if kind == "judgement":
+        who = p.authority or p.title
+        return f"{who}, {display_date(p.date)}: {p.fields.get('judgement', '')} — {p.fields.get('grade', '')}"
+    ref = p.fields.get("ref", "")
+    action = p.fields.get("action", p.text.splitlines()[0] if p.text else "")
+    return f"Action {ref}: {action} — {p.fields.get('rag', '')}"
+
+
+def _describe(kind, wanted, areas, authorities, since, before, exact) -> str:
+    parts = []
+    if wanted:
+        parts.append(" or ".join(f"“{v}”" for v in wanted))
+    if areas:
+        parts.append("for " + " or ".join(a.replace("_", " ") for a in sorted(areas)))
+    if authorities:
+        parts.append("in " + " or ".join(authorities))
+    if since:
+        parts.append(f"since {since.group(2)}")
+    if before:
+        parts.append(f"before {before.group(2)}")
+    if exact:
+        parts.append("in " + " or ".join(map(str, exact)))
+    return " ".join(parts) or f"the question (all {kind} records)"
