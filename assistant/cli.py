@@ -120,6 +120,9 @@ def sources(ctx):
     from index.types import KIND_LABELS
 
     store = Store.open(_settings(ctx))
+    console = _console()
+    if not console.is_terminal:
+        console.width = max(console.width, 400)  # piped or saved: one line a row, to read with grep
     records = sorted(store.document_records().values(), key=lambda r: (r.authority or "", r.date or "", r.doc_id))
     table = Table(title=f"{len(records)} documents", title_justify="left")
     for column in ("Document id", "Title", "Kind", "Authority", "Date", "Lead inspector", "Judgements", "Passages"):
@@ -131,7 +134,7 @@ def sources(ctx):
             when += f" (published {display_date(r.published)})"
         grades = "\n".join(f"{area.replace('_', ' ').capitalize()}: {grade}" for area, _, grade in r.judgements)
         table.add_row(r.doc_id, r.title, kind, r.authority or "", when, r.lead_inspector or "", grades, str(r.passage_count))
-    _console().print(table)
+    console.print(table)
 
 
 @cli.command()

@@ -67,13 +67,21 @@ def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
     return max(scores, key=scores.get) if scores else None
 
 
+# A RAG status is often written by its initial; a question says the colour.
+_RAG = {"r": "red", "a": "amber", "g": "green", "b": "blue"}
+
+
 def _values(passages: list[StoredPassage], kind: str) -> set[str]:
     field = _CATEGORY[kind]
     return {p.fields[field].strip().lower() for p in passages if p.kind == kind and p.fields.get(field)}
 
 
 def _mentions(question: str, value: str) -> bool:
-    return re.search(r"\b" + re.escape(value) + r"\b", question, re.I) is not None
+    """Does the question name this field value? (A one-letter RAG code by its colour.)"""
+    name = _RAG.get(value, value) if len(value) == 1 else value
+    if len(name) < 2:
+        return False
+    return re.search(r"\b" + re.escape(name) + r"\b", question, re.I) is not None
 
 
 def _areas(question: str, records: list[StoredPassage]) -> set[str]:
@@ -104,10 +112,11 @@ def answer_records(
     wanted = [v for v in values if _mentions(question, v)]
     # "requires improvement" holds no "good"; a longer value named takes its words out of play
     for v in list(wanted):
-        if any(v != w and v in w for w in wanted):
+        if any(v != w and re.search(r"\b" + re.escape(v) + r"\b", w) for w in wanted):
             wanted.remove(v)
     if wanted:
         records = [p for p in records if p.fields.get(field, "").strip().lower() in wanted]
+        wanted = [_RAG.get(v, v) if len(v) == 1 else v for v in wanted]
     areas = _areas(question, records) if kind == "judgement" else set()
     if areas:
         records = [p for p in records if p.fields.get("area") in areas]

@@ -19,7 +19,7 @@ from .errors import IndexBusy, LoadError
 from .loaders import SUPPORTED, load
 from .manifest import MANIFEST_NAME, document_meta, read_manifest
 from .ofsted import read_facts
-from .passages import infer_title, make_passages
+from .passages import infer_title, make_passages, passage_windows
 from .sentences import passage_sentences
 from .settings import Settings
 from .store import Store, chroma_id
@@ -247,9 +247,14 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
         # Each passage and its quotable sentences are embedded together; sentences are stored
         # first, so any stored passage has them (answers then embed nothing but the question).
         sentences = [(item, p, i, text) for item, p in part for i, (text, _) in enumerate(passage_sentences(p.text, p.kind, p.fields))]
-        texts = [p.search_text for _, p in part] + [text for *_, text in sentences]
+        windows = [passage_windows(p) for _, p in part]
+        texts = [w for ws in windows for w in ws] + [text for *_, text in sentences]
         vectors = embedder.embed(texts, batch_size=settings.batch_size, threads=settings.index_threads)
-        passage_vectors, sentence_vectors = vectors[: len(part)], vectors[len(part) :]
+        passage_vectors, at = [], 0
+        for ws in windows:
+            passage_vectors.append(_mean(vectors[at : at + len(ws)]))
+            at += len(ws)
+        sentence_vectors = vectors[at:]
         by_doc: dict[int, tuple[_Pending, list, list, list, list]] = {}
         for (item, p), vec in zip(part, passage_vectors):
             entry = by_doc.setdefault(id(item), (item, [], [], [], []))
@@ -269,6 +274,15 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
                 _switch(store, item, report)
         done += len(part)
         progress("embed", done, total)
+
+
+def _mean(vectors):
+    """One unit vector for a passage embedded in several windows (one window: itself)."""
+    if len(vectors) == 1:
+        return vectors[0]
+    total = [sum(values) for values in zip(*vectors)]
+    norm = sum(v * v for v in total) ** 0.5 or 1.0
+    return [v / norm for v in total]
 
 
 def _switch(store: Store, item: _Pending, report: IndexReport) -> None:

@@ -322,7 +322,8 @@ def _emit(doc: Document, units: list[_Unit], count, max_tokens: int, judgements:
             heading, description = LETTER_PARTS[frame[index]]
             heading = (heading,)
             context = f"{_context(doc, heading)} ({description})"
-        parts = _split_long(unit.text, count, _budget(context, count, max_tokens))
+        # A report's numbered paragraph stays whole (it is embedded in windows: see passage_windows)
+        parts = [unit.text] if index in numbered else _split_long(unit.text, count, _budget(context, count, max_tokens))
         for k, part in enumerate(parts, start=1):
             suffix = f".{k}" if len(parts) > 1 else ""
             start, end = _locate(doc.text, part, unit.start, unit.end) if len(parts) > 1 else (unit.start, unit.end)
@@ -338,7 +339,7 @@ def _emit(doc: Document, units: list[_Unit], count, max_tokens: int, judgements:
                     end=end,
                     context=context,
                     page=page,
-                    kind="block" if index in frame or _is_field(unit.text) else "item" if unit.item else "paragraph",
+                    kind="block" if index in frame else "field" if _is_field(unit.text) else "item" if unit.item else "paragraph",
                 )
             )
     return passages
@@ -414,6 +415,16 @@ def _judgement_passages(doc: Document, judgements: tuple) -> list[Passage]:
             )
         )
     return out
+
+
+def passage_windows(passage: Passage, count: Callable[[str], int] = count_tokens, max_tokens: int = MAX_WORD_PIECES) -> list[str]:
+    """The texts to embed for a passage: its search text, or, for a passage longer than the
+    model reads (a report's long numbered paragraph), its context with each run of sentences
+    that fits; the passage's vector is their mean."""
+    if count(passage.search_text) <= max_tokens - 2:
+        return [passage.search_text]
+    budget = _budget(passage.context, count, max_tokens)
+    return [f"{passage.context}\n{part}" if passage.context else part for part in _split_long(passage.text, count, budget)]
 
 
 def _letter_frame(units: list[_Unit]) -> dict[int, str]:

@@ -30,7 +30,7 @@ _EDGE = 0.12  # the top and bottom 12% of a page is where running headers and fo
 _TERMINAL = tuple(".!?:;\"”’')]")
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,3}(\s+of\s+\d{1,3})?$", re.I)
 _NUMBERED = re.compile(r"^(\d{1,3})\.(\s|(?=[A-Z‘“'\"(]))")
-_BULLET = re.compile(r"^([\u2022\u25aa\u25fc\u25a0\u25cf\u2023\u2043\u25e6\u00b7\u2013\-*]|[\ue000-\uf8ff])\s*")
+_BULLET = re.compile(r"^([\u2022\u25aa\u25fc\u25a0\u25cf\u2023\u2043\u25e6\u00b7\u2013\u2212\u2500\-*]|[\ue000-\uf8ff])\s*")
 _CONTENTS_LINE = re.compile(r"^\D.{2,}?\s(\d{1,3})$")
 _IMPRINT = re.compile(
     r"@|www\.|https?://|©|\bcrown copyright\b|\b(t|tel|telephone|textphone)\s*:|\b0\d{3}\s?\d{3}\s?\d{3,4}\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b",
@@ -177,12 +177,13 @@ def _at_edge(line: Line) -> bool:
 
 
 def _drop_furniture(pages: list[list[Line]]) -> list[list[Line]]:
-    """Without running headers and footers (lines at a page's edge that repeat on at least a third
-    of the pages, and at least two) and bare page numbers at the edges."""
+    """Without running headers and footers (lines at a page's edge that repeat, digits aside, on
+    three pages, or two of a short document: a section's own header counts too) and bare page
+    numbers at the edges."""
     counts = Counter()
     for page in pages:
         counts.update({_key(line.text) for line in page if _at_edge(line)})
-    repeats = max(2, round(len(pages) / 3))
+    repeats = 3 if len(pages) > 4 else 2
     out = []
     for page in pages:
         kept = []
@@ -269,7 +270,22 @@ def _blocks(pages: list[list[Line]]) -> list[Block]:
             prev = line
         notes.extend(page_notes)
     blocks.extend(notes)
-    return [b for b in blocks if b.text]
+    blocks = [b for b in blocks if b.text]
+    for block, after in zip(blocks, blocks[1:]):
+        if _plain_heading(block, after):
+            block.heading = True
+    return blocks
+
+
+def _plain_heading(block: Block, after: Block) -> bool:
+    """A heading set in the body's type: one short line, no closing punctuation, followed by a
+    list or by numbered paragraphs ("Help and protection" above its bullets)."""
+    text = block.text
+    if block.heading or len(block.lines) > 1 or len(text.split()) > 10 or not text[:1].isupper():
+        return False
+    if text.endswith(_TERMINAL + (",",)) or _NUMBERED.match(text) or _FIELD.match(text):
+        return False
+    return after.text.startswith("•") or bool(_NUMBERED.match(after.text))
 
 
 def _footnotes(page: list[Line], body: float) -> tuple[list[Line], list[Block]]:

@@ -20,7 +20,7 @@ def is_prose(text: str) -> bool:
 def passage_sentences(text: str, kind: str, fields: dict[str, str]) -> list[tuple[str, str | None]]:
     """(sentence, column) pairs: an action row's Action and Progress sentences, a letter block
     (address, signature) whole, or a paragraph's prose sentences. Each sentence is a verbatim span of the passage text."""
-    if kind in ("block", "judgement"):  # a letter's address, date or signature, a grade: quoted whole
+    if kind in ("block", "field", "judgement"):  # a letter's address or signature, a cover line, a grade: quoted whole
         return [(text.strip(), None)] if text.strip() else []
     if kind == "action":
         return [(fields[name][s:e], name) for name in ("action", "progress") if fields.get(name) for s, e in split_sentences(fields[name])]

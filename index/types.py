@@ -97,7 +97,9 @@ class Passage:
     end: int
     context: str = ""
     page: int | None = None
-    kind: str = "paragraph"  # or "item" (of a list), "action" (a table row), "block" (a letter's address, date or signature)
+    # or "item" (of a list), "action" (a table row), "block" (a letter's address, date or signature),
+    # "field" (a labelled cover line: "Lead inspector: …"), "judgement" (a row of a judgement table)
+    kind: str = "paragraph"
     fields: dict[str, str] = field(default_factory=dict)  # labelled columns of an action row
 
     @property

@@ -95,7 +95,8 @@ def test_file_without_manifest_entry_gets_inferred_metadata(settings, corpus, fa
     record = Store.open(settings).document_records()["extra-letter"]
     assert record.title == "Focused visit to Testshire children's services"
     assert record.date == "2023-05-12"
-    assert set(record.inferred) == {"title", "date"}
+    assert record.kind == "focused_visit_letter" and record.authority is None  # Testshire is no authority
+    assert set(record.inferred) == {"title", "date", "kind", "publisher"}
 
 
 def test_index_specific_paths(settings, corpus, fake_embedder, tmp_path):

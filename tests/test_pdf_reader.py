@@ -95,7 +95,7 @@ def test_numbered_paragraphs_are_whole_and_located_by_their_number(report):
 def test_cover_fields_are_quotable_blocks(report):
     _, passages = report
     field = next(p for p in passages if p.text.startswith("Inspection dates:"))
-    assert field.kind == "block"
+    assert field.kind == "field"
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ RECORDS = [
     judgement("x-2022", "Derby", "2022-04-01", "help_and_protection", "The experiences and progress of children who need help and protection", "requires improvement"),
     action("1.1", "Green"),
     action("1.2", "Amber"),
-    action("2.1", "Green"),
+    action("2.1", "G"),
 ]
 
 
