@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.errors import QuestionError
+from index.ofsted import authorities, names_of
 from index.text import normalise
 
 from .types import Turn
@@ -197,9 +198,22 @@ def check_question(question: str) -> tuple[str, list[str]]:
 
 @functools.cache
 def known_places() -> tuple[str, ...]:
-    path = Path(__file__).with_name("data") / "authorities.txt"
+    """Every name of every English authority (index/data/authorities.txt) and the other UK
+    places that questions name (assistant/data/places.txt)."""
+    path = Path(__file__).with_name("data") / "places.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    others = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return tuple(dict.fromkeys([name for a in authorities() for name in names_of(a)] + others))
+
+
+def _names(authority: str) -> tuple[str, ...]:
+    return names_of(authority)
+
+
+def _names_mentioned(text: str, authority: str) -> bool:
+    """Does ``text`` name the authority by any of its names? Misspellings are forgiven for its
+    longer names only ("Isle of Wite", not "BCP" for "BCC")."""
+    return any(_mentions(text, name, fuzzy=len(name) >= 6) for name in _names(authority))
 
 
 def _mentions(text: str, name: str, fuzzy: bool) -> bool:
@@ -243,18 +257,19 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     question, warnings = check_question(question)
     standalone = rewrite_follow_up(question, history or [])
     current = question if standalone == question else standalone
-    named = tuple(a for a in indexed_authorities if _mentions(current, a, fuzzy=True))
+    named = tuple(a for a in indexed_authorities if _names_mentioned(current, a))
     # A follow-up that names a place replaces the earlier turn's place.
     if standalone != question:
-        own = tuple(a for a in indexed_authorities if _mentions(question, a, fuzzy=True))
+        own = tuple(a for a in indexed_authorities if _names_mentioned(question, a))
         if own:
             named = own
+    indexed_names = [n for a in indexed_authorities for n in _names(a)]
     others = tuple(
         place
         for place in known_places()
-        if place not in indexed_authorities
+        if place not in indexed_names
         and _mentions(question, place, fuzzy=False)
-        and not any(_mentions(place, a, fuzzy=False) or _mentions(a, place, fuzzy=False) for a in indexed_authorities)
+        and not any(_mentions(place, a, fuzzy=False) or _mentions(a, place, fuzzy=False) for a in indexed_names)
     )
     unknown = tuple(place for place in others if not corpus_text_has(place))
     passing = tuple(place for place in others if place not in unknown)
@@ -262,7 +277,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     compared = _COMPARE.search(standalone)
     topic = compared.group("topic") if compared else _META.sub("", standalone)
     dense_query = re.sub(r"\s+", " ", topic.replace("—", " ")).strip(" ?.,") or standalone
-    for name in named:
+    for name in sorted((n for a in named for n in _names(a)), key=len, reverse=True):
         topic = re.sub(rf"\b{re.escape(name)}('s|’s)?", f" {_PLACE} ", topic, flags=re.I)
     topic = _SOURCE_REFERENCE.sub(" ", topic)  # "in the Isle of Wight letter": where to look
     topic = re.sub(rf"\b(in|on|for|at|of|about)?\s*(the\s+)?{_PLACE}", " ", topic, flags=re.I)

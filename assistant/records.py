@@ -114,12 +114,8 @@ def answer_records(
     for v in list(wanted):
         if any(v != w and re.search(r"\b" + re.escape(v) + r"\b", w) for w in wanted):
             wanted.remove(v)
-    if wanted:
-        records = [p for p in records if p.fields.get(field, "").strip().lower() in wanted]
-        wanted = [_RAG.get(v, v) if len(v) == 1 else v for v in wanted]
-    areas = _areas(question, records) if kind == "judgement" else set()
-    if areas:
-        records = [p for p in records if p.fields.get("area") in areas]
+    # where and when first, then the grade asked for, then the judgement area the remaining
+    # records name most closely ("care leavers" is the combined row where there is no other)
     if authorities:
         records = [p for p in records if p.authority in authorities]
     since, before = _SINCE.search(question), _BEFORE.search(question)
@@ -130,6 +126,15 @@ def answer_records(
     exact = [int(y) for y in _YEAR.findall(question) if not (since and y == since.group(2)) and not (before and y == before.group(2))]
     if exact:
         records = [p for p in records if p.date and int(p.date[:4]) in exact]
+    if wanted:
+        records = [p for p in records if p.fields.get(field, "").strip().lower() in wanted]
+        wanted = [_RAG.get(v, v) if len(v) == 1 else v for v in wanted]
+    areas = _areas(question, records) if kind == "judgement" else set()
+    if areas:  # each report's own closest rows: a 2019 report has only the combined row
+        by_doc: dict[str, list[StoredPassage]] = {}
+        for p in records:
+            by_doc.setdefault(p.doc_id, []).append(p)
+        records = [p for rows in by_doc.values() for p in rows if p.fields.get("area") in _areas(question, rows)]
     records.sort(key=lambda p: (p.authority or "", p.date or "", p.doc_id, p.ordinal))
     what = _describe(kind, wanted, areas, authorities, since, before, exact)
     if not records:

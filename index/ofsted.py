@@ -69,6 +69,15 @@ def authorities() -> list[str]:
     return [canonical for canonical, _ in _authority_names()]
 
 
+def names_of(authority: str) -> tuple[str, ...]:
+    """An authority's canonical name and its other names ("Kingston upon Hull", "Hull", …); a
+    name the list doesn't hold is its only name."""
+    for canonical, names in _authority_names():
+        if canonical.casefold() == authority.casefold():
+            return names
+    return (authority,)
+
+
 @lru_cache(maxsize=1)
 def _authority_pattern() -> tuple[re.Pattern, dict[str, str]]:
     # One alternation of every name and alias, longest first, so that at any position the

@@ -32,6 +32,7 @@ RECORDS = [
     judgement("sefton-2022", "Sefton", "2022-03-25", "care_leavers", "The experiences and progress of care leavers", "inadequate"),
     judgement("notts-2022", "Nottingham", "2022-07-22", "overall_effectiveness", "Overall effectiveness", "inadequate"),
     judgement("hull-2019", "Kingston upon Hull", "2019-02-01", "overall_effectiveness", "Overall effectiveness", "inadequate"),
+    judgement("sefton-2019", "Sefton", "2019-03-01", "children_in_care_and_care_leavers", "The experiences and progress of children in care and care leavers", "requires improvement"),
     judgement("x-2022", "Derby", "2022-04-01", "help_and_protection", "The experiences and progress of children who need help and protection", "requires improvement"),
     action("1.1", "Green"),
     action("1.2", "Amber"),
@@ -44,7 +45,7 @@ def test_which_authorities_were_judged_inadequate_for_overall_effectiveness_in_a
     assert asks_records(question, RECORDS) == "judgement"
     found = answer_records(question, "judgement", RECORDS, (), (2022,))
     assert [c.doc_id for c in found.citations] == ["notts-2022", "sefton-2022"]  # one row each, not Sefton's care leavers
-    assert found.text.startswith("2 of the 9 judgement records")
+    assert found.text.startswith("2 of the 10 judgement records")
     assert "Nottingham" in found.text and "Sefton" in found.text and "Kingston" not in found.text
     assert all(c.quote in c.text for c in found.citations)
 
@@ -74,3 +75,9 @@ def test_ordinary_questions_are_not_record_questions():
     assert asks_records("What did Ofsted say about supervision in Kent?", RECORDS) is None
     assert asks_records("Who owns action 2.1?", RECORDS) is None
     assert asks_records("Which product was procured for the new case management system?", RECORDS) is None
+
+
+def test_an_area_is_each_reports_own_closest_row():
+    question = "What grades did Sefton get for care leavers?"
+    found = answer_records(question, asks_records(question, RECORDS), RECORDS, ("Sefton",), ())
+    assert [c.passage_id for c in found.citations] == ["sefton-2019#judgement-children_in_care_and_care_leavers", "sefton-2022#judgement-care_leavers"]

@@ -227,6 +227,8 @@ def test_a_bad_upload_shows_its_error_and_leaves_the_library_intact(own_index):
     before = Store.open(own_index).document_records()
     table = at.dataframe[0].value
     assert len(table) == 5 and sorted(table["Passages"]) == sorted(r.passage_count for r in before.values())
+    assert {"Amanda Maxwell", "Tracey Ledder"} <= set(table["Lead inspector"])  # read from the letters themselves
+    assert "28 to 29 July 2021" in set(table["Inspected"])
 
     good = b"# Leaving care review\n\nPersonal advisers now meet care leavers every eight weeks, and the local offer for care leavers was refreshed in June 2023.\n"
     at.file_uploader[0].set_value([

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from index.errors import IndexMissing
-from index.text import display_date
+from index.text import display_date, display_range
 from index.uploads import ALLOWED_TYPES, add_uploads
 from ui import render, shared
 
@@ -23,7 +23,7 @@ except IndexMissing:
     records = {}
 
 if records:
-    rows = sorted(records.values(), key=lambda r: (r.date or "", r.title))
+    rows = sorted(records.values(), key=lambda r: (r.authority or "", r.date or "", r.title))
     total = sum(r.passage_count for r in rows)
     st.markdown(f"**{len(rows)} documents**, {total} citable passages")
     st.dataframe(
@@ -34,6 +34,12 @@ if records:
                 "Authority": r.authority or "",
                 "Publisher": r.publisher or "",
                 "Date": display_date(r.date),
+                "Framework": r.framework or "",
+                "Inspected": display_range(r.start_date, r.end_date) if r.start_date else "",
+                "Published": display_date(r.published) if r.published else "",
+                "Lead inspector": r.lead_inspector or "",
+                "Inspectors": ", ".join(r.inspectors),
+                "Judgements": "; ".join(f"{area.replace('_', ' ').capitalize()}: {grade}" for area, _, grade in r.judgements),
                 "Passages": r.passage_count,
                 "File": r.source,
                 "Metadata": "guessed: " + ", ".join(r.inferred) if r.inferred else "manifest",
