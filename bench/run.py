@@ -94,7 +94,7 @@ def bench_index(settings: Settings, embedder, work: Path, name: str = "index-ben
     floors = {}
     for batch in (16, 32, 64):
         start = time.perf_counter()
-        embedder.model.encode(texts, batch_size=batch, normalize_embeddings=True, show_progress_bar=False)
+        embedder.embed(texts, batch_size=batch, threads=settings.index_threads)
         floors[batch] = passages / (time.perf_counter() - start)
     best_batch = max(floors, key=floors.get)
     target = settings.replace(data_dir=work / name, batch_size=best_batch)

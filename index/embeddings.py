@@ -42,10 +42,17 @@ def verify_packaged_model(path: Path) -> None:
 
 
 class Embedder:
-    """Embeds texts into normalised vectors. ``name`` identifies the model in the index."""
+    """Embeds texts into normalised vectors. ``name`` identifies the model in the index (an int8
+    model's vectors differ from the fp32 ones, so it has a name of its own).
 
-    def __init__(self, model: str = PACKAGED_MODEL):
-        self.name = model
+    ``encoder`` is how the packaged model runs: ``onnx`` / ``onnx-int8`` (ONNX Runtime, see
+    onnx_encoder.py) or ``torch`` (sentence-transformers). Other models always run on torch."""
+
+    def __init__(self, model: str = PACKAGED_MODEL, encoder: str = "onnx", cache_dir: Path | None = None):
+        self.encoder = encoder if model == PACKAGED_MODEL else "torch"
+        self.name = model + ("+int8" if self.encoder == "onnx-int8" else "")
+        self.model_name = model
+        self.cache_dir = cache_dir
         self._model = None
         self._lock = threading.Lock()
 
@@ -61,12 +68,19 @@ class Embedder:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the hub at run time
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        if self.name == PACKAGED_MODEL:
+        if self.model_name == PACKAGED_MODEL:
             path = packaged_model_path()
             verify_packaged_model(path)
             target = str(path)
+            if self.encoder != "torch":
+                from .onnx_encoder import OnnxEncoder, exported_model
+                from .settings import Settings
+
+                cache = self.cache_dir or Settings().data_dir / "models"
+                onnx = exported_model(path, cache, PACKAGED_SHA256, quantized=self.encoder == "onnx-int8")
+                return OnnxEncoder(onnx, path / "tokenizer.json")
         else:
-            target = self.name
+            target = self.model_name
         try:
             from sentence_transformers import SentenceTransformer
             from transformers.utils import logging as hf_logging
@@ -80,6 +94,8 @@ class Embedder:
     @property
     def dimension(self) -> int:
         model = self.model
+        if self.encoder != "torch":
+            return int(model.encode(["dimension"]).shape[1])
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         return int(getter())
 
@@ -94,14 +110,19 @@ class Embedder:
         if not texts:
             return []
         model = self.model
-        _set_threads(threads)
+        if self.encoder == "torch":
+            _set_threads(threads)
         # Longest first, so each batch holds texts of similar length and little of it is padding
         # (a passage and its short sentences in one batch would pad every sentence to the passage).
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         vectors: list[list[float] | None] = [None] * len(texts)
         for start in range(0, len(order), batch_size):
             picked = order[start : start + batch_size]
-            encoded = model.encode([texts[i] for i in picked], batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True)
+            batch = [texts[i] for i in picked]
+            if self.encoder == "torch":
+                encoded = model.encode(batch, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True)
+            else:
+                encoded = model.encode(batch, threads=threads or 1)
             for i, vector in zip(picked, encoded.tolist()):
                 vectors[i] = vector
             if on_batch:
@@ -127,7 +148,8 @@ def _set_threads(threads: int | None) -> None:
 
 def get_embedder(settings: Settings) -> Embedder:
     """The process-wide embedder for ``settings.embedding_model`` (created once, loaded lazily)."""
+    key = f"{settings.embedding_model}|{settings.encoder}|{settings.data_dir}"
     with _cache_lock:
-        if settings.embedding_model not in _cache:
-            _cache[settings.embedding_model] = Embedder(settings.embedding_model)
-        return _cache[settings.embedding_model]
+        if key not in _cache:
+            _cache[key] = Embedder(settings.embedding_model, settings.encoder, settings.data_dir / "models")
+        return _cache[key]

