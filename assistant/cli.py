@@ -72,21 +72,32 @@ def index_command(ctx, paths, rebuild, strict):
         inspection-assistant index source_docs/ new-report.pdf
         inspection-assistant index --rebuild
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
     from rich.table import Table
 
     from index.indexer import run_index
 
     settings = _settings(ctx)
     console = _console(stderr=True)
-    labels = {"read": "Reading files", "embed": "Embedding passages"}
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console, transient=True) as bar:
+    labels = {"read": "Reading files", "embed": "Embedding passages", "documents": "Documents indexed"}
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn())
+    logged: dict[str, int] = {}
+    with Progress(*columns, console=console, transient=True) as bar:
         tasks: dict[str, int] = {}
 
         def progress(what, done, total):
             if what not in tasks:
-                tasks[what] = bar.add_task(labels.get(what, what), total=total or None)
-            bar.update(tasks[what], completed=done, total=total or None)
+                tasks[what] = bar.add_task(labels.get(what, what), total=total or None, rate="")
+            task = bar.tasks[tasks[what]]
+            rate = f"{done / task.elapsed:.1f}/s" if task.elapsed and done and what != "documents" else ""
+            bar.update(tasks[what], completed=done, total=total or None, rate=rate)
+            # Not a terminal (a log, CI): a plain line at each tenth, so long runs show progress too.
+            tenth = int(10 * done / total) if total else 0
+            if not console.is_terminal and total >= 50 and tenth > logged.get(what, 0):
+                logged[what] = tenth
+                left = f", {task.time_remaining:.0f}s left" if task.time_remaining else ""
+                console.print(f"{labels.get(what, what)}: {done}/{total}" + (f" ({rate}{left})" if rate else ""))
 
         report = run_index(settings, list(paths) or None, rebuild=rebuild, progress=progress)
 
@@ -95,10 +106,14 @@ def index_command(ctx, paths, rebuild, strict):
     for column in ("File", "Status", "Passages", "Reason"):
         table.add_column(column, overflow="fold")
     style = {"failed": "red", "added": "green", "updated": "yellow", "removed": "magenta"}
-    for o in report.outcomes:
+    # A big library lists only what needs a look: the files that failed (with their reasons).
+    shown = report.outcomes if len(report.outcomes) <= 30 else [o for o in report.outcomes if o.status == "failed"]
+    for o in shown:
         table.add_row(o.source, f"[{style.get(o.status, '')}]{o.status}[/]" if o.status in style else o.status, str(o.passages) if o.doc_id else "", o.reason)
-    out.print(table)
-    out.print(f"{report.summary()}; embedded {report.embedded} passages in {report.seconds:.1f}s" + (f" ({report.reused} kept from an interrupted run)" if report.reused else ""))
+    if shown:
+        out.print(table)
+    rate = f" ({report.embedded / report.seconds:.1f} a second)" if report.embedded and report.seconds else ""
+    out.print(f"{report.summary()}; embedded {report.embedded} passages in {report.seconds:.1f}s{rate}" + (f" ({report.reused} kept from an interrupted run)" if report.reused else ""))
     if report.failed and (strict or report.indexed == 0):
         sys.exit(1)
 
