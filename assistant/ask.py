@@ -18,7 +18,7 @@ from index.store import Store
 from index.text import normalise
 from index.tokens import known_word
 
-from . import extractive, records
+from . import cover, extractive, records
 from .lexical import tokens
 from .query import Query, analyse
 from .retrieval import Retriever
@@ -200,16 +200,29 @@ class Assistant:
         return answer
 
     def _answer_from_records(self, query: Query, filters: Filters | None, answer: Answer, started: float) -> bool:
-        """A question over records (grades, RAG statuses) is answered from all of them."""
+        """A question about an inspection itself (who led it, when, its grades) is answered from
+        the records of the inspections it picks out; a question over records (grades, RAG
+        statuses) from all of them."""
         corpus = self.retriever.corpus()
+        authorities = query.authorities or (filters.authorities if filters else ())
+        fields = cover.asks_cover(query.question)
         passages = [p for p in corpus.passages if p.kind in records.RECORD_KINDS and (filters is None or filters.admits(p))]
         kind = records.asks_records(query.question, passages)
-        if kind is None:
-            return False
-        authorities = query.authorities or (filters.authorities if filters else ())
-        found = records.answer_records(query.question, kind, passages, authorities, query.years)
+        found, reason = None, ""
+        # who led an inspection or when it was, or the grades of one inspection: its own records;
+        # grades across inspections ("which…", "how has … changed since…"): all the records
+        if fields and authorities and (fields & {"lead", "dates"} or kind is None):
+            docs = cover.inspections(query.question, [r for r in corpus.records.values() if filters is None or filters.admits_record(r)], authorities)
+            if docs and (fields & {"lead", "dates"} or len(docs) == 1):
+                found = cover.answer_cover(query.question, fields, docs, lambda doc_id: [p for p in corpus.passages if p.doc_id == doc_id])
+                reason = f"inspection records: {len(docs)}"
+        if found is None:
+            if kind is None:
+                return False
+            found = records.answer_records(query.question, kind, passages, authorities, query.years)
+            reason = f"{kind} records: {len(found.citations)} of {found.looked_at}"
         answer.answer, answer.citations, answer.abstained = found.text, found.citations, False
-        answer.reason = f"{kind} records: {len(found.citations)} of {found.looked_at}"
+        answer.reason = reason
         answer.retrieved = [c.passage_id for c in found.citations]
         total = (time.perf_counter() - started) * 1000
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}

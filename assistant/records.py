@@ -84,7 +84,7 @@ def _mentions(question: str, value: str) -> bool:
     return re.search(r"\b" + re.escape(name) + r"\b", question, re.I) is not None
 
 
-def _areas(question: str, records: list[StoredPassage]) -> set[str]:
+def closest_areas(question: str, records: list[StoredPassage]) -> set[str]:
     """The judgement areas a question names: those whose own words it uses most completely."""
     asked = _words(question)
     scores = {}
@@ -129,12 +129,12 @@ def answer_records(
     if wanted:
         records = [p for p in records if p.fields.get(field, "").strip().lower() in wanted]
         wanted = [_RAG.get(v, v) if len(v) == 1 else v for v in wanted]
-    areas = _areas(question, records) if kind == "judgement" else set()
+    areas = closest_areas(question, records) if kind == "judgement" else set()
     if areas:  # each report's own closest rows: a 2019 report has only the combined row
         by_doc: dict[str, list[StoredPassage]] = {}
         for p in records:
             by_doc.setdefault(p.doc_id, []).append(p)
-        records = [p for rows in by_doc.values() for p in rows if p.fields.get("area") in _areas(question, rows)]
+        records = [p for rows in by_doc.values() for p in rows if p.fields.get("area") in closest_areas(question, rows)]
     records.sort(key=lambda p: (p.authority or "", p.date or "", p.doc_id, p.ordinal))
     what = _describe(kind, wanted, areas, authorities, since, before, exact)
     if not records:

@@ -243,10 +243,9 @@ def _is_heading(line: Line, body: float) -> bool:
         return False
     if not any(ch.isalpha() for ch in line.text):
         return False
-    if line.size >= body + 1.5:
-        return True
-    # bold at the body's size is a heading, unless it is a labelled field ("Lead inspector: …")
-    return line.bold and line.size >= body - 0.6 and not _FIELD.match(line.text)
+    if _FIELD.match(line.text):  # a labelled field ("Inspection dates: …"), however it is set
+        return False
+    return line.size >= body + 1.5 or (line.bold and line.size >= body - 0.6)
 
 
 def _blocks(pages: list[list[Line]]) -> list[Block]:

@@ -81,3 +81,52 @@ def test_an_area_is_each_reports_own_closest_row():
     question = "What grades did Sefton get for care leavers?"
     found = answer_records(question, asks_records(question, RECORDS), RECORDS, ("Sefton",), ())
     assert [c.passage_id for c in found.citations] == ["sefton-2019#judgement-children_in_care_and_care_leavers", "sefton-2022#judgement-care_leavers"]
+
+
+# --- questions about one inspection: who led it, when, its grades -------------------------------
+
+from assistant.cover import answer_cover, asks_cover, inspections  # noqa: E402
+from index.store import DocumentRecord  # noqa: E402
+
+
+def record(doc_id, start, end, lead, framework="ILACS standard", kind="inspection_report"):
+    return DocumentRecord(
+        doc_id=doc_id, title=f"Inspection of Kent ({end[:4]})", kind=kind, authority="Kent", publisher="Ofsted", date=end,
+        source=f"{doc_id}.pdf", path=f"{doc_id}.pdf", format="pdf", content_hash="h", passage_count=3, pages=10, indexed_at=0.0,
+        framework=framework, start_date=start, end_date=end, lead_inspector=lead,
+    )
+
+
+KENT = [record("kent-2017", "2017-02-27", "2017-03-23", "Linda Steele", "SIF"), record("kent-2022", "2022-05-09", "2022-05-20", "Brenda McLaughlin"),
+        record("kent-2025", "2025-11-03", "2025-11-07", "Steve Lowe")]
+
+
+def cover_passages(doc_id):
+    r = next(r for r in KENT if r.doc_id == doc_id)
+    base = dict(doc_id=doc_id, heading=(), start=0, end=10, context="", ordinal=0, page=1, title=r.title, doc_kind=r.kind,
+                authority="Kent", publisher="Ofsted", date=r.end_date, fields={})
+    return [
+        StoredPassage(passage_id=f"{doc_id}#p1", text="Inspection dates: placeholder " + (r.end_date[8:].lstrip("0") + " " + {"03": "March", "05": "May", "11": "November"}[r.end_date[5:7]] + " " + r.end_date[:4]), locator="page 1, paragraph 1", kind="field", **base),
+        StoredPassage(passage_id=f"{doc_id}#p2", text=f"Lead inspector: {r.lead_inspector}, His Majesty’s Inspector", locator="page 1, paragraph 2", kind="field", **base),
+    ]
+
+
+def test_who_led_an_inspection_is_quoted_from_its_cover():
+    question = "Who led the 2017 single inspection of Kent?"
+    assert asks_cover(question) == {"lead"}
+    docs = inspections(question, KENT, ("Kent",))
+    assert [d.doc_id for d in docs] == ["kent-2017"]
+    found = answer_cover(question, {"lead"}, docs, cover_passages)
+    assert [c.passage_id for c in found.citations] == ["kent-2017#p2"] and "Linda Steele" in found.text
+
+
+def test_the_most_recent_or_the_last_before_a_year():
+    assert [d.doc_id for d in inspections("Who led Ofsted's most recent inspection of Kent?", KENT, ("Kent",))] == ["kent-2025"]
+    assert [d.doc_id for d in inspections("When was Kent last inspected before 2022?", KENT, ("Kent",))] == ["kent-2017"]
+    assert [d.doc_id for d in inspections("Who led Kent's inspections since 2020?", KENT, ("Kent",))] == ["kent-2022", "kent-2025"]
+
+
+def test_when_asks_about_the_inspection_only_when_the_inspection_is_what_it_asks():
+    assert asks_cover("When did Ofsted inspect Kent in 2025, and who led the inspection?") == {"dates", "lead"}
+    assert asks_cover("When was Kent's most recent inspection?") == {"dates"}
+    assert asks_cover("When did social work caseloads in Kent begin to rise, according to the 2022 inspection?") == set()

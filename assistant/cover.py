@@ -1,0 +1,125 @@
+"""Questions about an inspection itself: who led it, when it took place, how it was graded.
+
+An inspection report or visit letter states these on its cover, and indexing reads them into the
+document's record (index/ofsted.py). "Who led Ofsted's 2019 inspection of Barking and Dagenham?"
+is answered from the records of the authority's inspections that the question picks out (by
+year, "most recent", "single inspection", "focused visit"), each fact quoted from the passage of
+that document which states it, so the answer is verbatim and cited like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.store import DocumentRecord, StoredPassage
+from index.text import display_date, display_range
+from index.types import KIND_LABELS
+
+from .types import Citation
+
+OFSTED_KINDS = ("inspection_report", "focused_visit_letter", "monitoring_visit_letter", "ofsted_letter")
+_ASKS = {
+    "lead": re.compile(r"\b(who\s+(led|leads|was\s+leading|headed)|lead\s+inspector|reporting\s+inspector|led\s+by)\b", re.I),
+    # "When did Ofsted inspect Kent?", "When was Kent's last inspection?"; not "When did caseloads
+    # begin to rise, according to the 2022 inspection?" (the inspection is where, not what, it asks)
+    "dates": re.compile(
+        r"\bwhen\s+(did|was|were|does|is)\b(?:(?!,|\baccording\b).)*?\b(inspect|inspected|visit|visited|carr(y|ied)\s+out)\b"
+        r"|\bwhen\s+(was|is)\b[^,]{0,80}\b(inspection|visit)\s*\??$"
+        r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their)\s+(\w+\s+)?(inspection|visit)",
+        re.I,
+    ),
+    "grades": re.compile(r"\b(grades?|graded|judged|judge?ments?|rated|ratings?)\b", re.I),
+}
+_LATEST = re.compile(r"\b(most\s+recent|latest|last|newest)\b", re.I)
+_EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
+_BEFORE = re.compile(r"\bbefore\s+((?:19|20)\d\d)\b", re.I)
+_SINCE = re.compile(r"\b(?:since|after|from)\s+((?:19|20)\d\d)\b", re.I)
+_KIND_WORDS = {
+    "focused_visit_letter": re.compile(r"\bfocused\s+visit", re.I),
+    "monitoring_visit_letter": re.compile(r"\bmonitoring\s+visit", re.I),
+}
+_SIF = re.compile(r"\b(single\s+inspection|SIF)\b", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class CoverAnswer:
+    text: str
+    citations: list[Citation]
+
+
+def asks_cover(question: str) -> set[str]:
+    """Which cover facts a question asks for: "lead", "dates", "grades"."""
+    return {name for name, pattern in _ASKS.items() if pattern.search(question)}
+
+
+def inspections(question: str, records: list[DocumentRecord], authorities: tuple[str, ...]) -> list[DocumentRecord]:
+    """The authority's inspections (reports and visit letters) that the question picks out."""
+    docs = [r for r in records if r.kind in OFSTED_KINDS and r.authority in authorities]
+    kinds = [kind for kind, pattern in _KIND_WORDS.items() if pattern.search(question)]
+    if kinds:
+        docs = [r for r in docs if r.kind in kinds]
+    elif re.search(r"\binspect", question, re.I):
+        docs = [r for r in docs if r.kind == "inspection_report"] or docs
+    if _SIF.search(question):
+        docs = [r for r in docs if r.framework == "SIF"]
+    before, since = _BEFORE.search(question), _SINCE.search(question)
+    years = {int(y) for y in _YEAR.findall(question)} - {int(m.group(1)) for m in (before, since) if m}
+    if years:
+        docs = [r for r in docs if _years(r) & years]
+    if before:
+        docs = [r for r in docs if max(_years(r) or {9999}) < int(before.group(1))]
+    if since:
+        docs = [r for r in docs if max(_years(r) or {0}) >= int(since.group(1))]
+    docs.sort(key=lambda r: r.end_date or r.date or "")
+    if docs and (_LATEST.search(question) or before):
+        docs = docs[-1:]
+    elif docs and _EARLIEST.search(question):
+        docs = docs[:1]
+    return docs
+
+
+def _years(record: DocumentRecord) -> set[int]:
+    return {int(d[:4]) for d in (record.start_date, record.end_date, record.date) if d}
+
+
+def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], passages_of) -> CoverAnswer | None:
+    """Each asked fact of each document, quoted from the passage that states it; None when the
+    documents don't state any of them (the question then goes to ordinary retrieval)."""
+    lines, citations = [], []
+    for record in docs:
+        quoted: list[StoredPassage] = []
+        passages = passages_of(record.doc_id)
+        if "dates" in fields and record.end_date:
+            quoted += _first(passages, lambda p: display_date(record.end_date) in p.text or display_range(record.start_date, record.end_date) in p.text)
+        if "lead" in fields and record.lead_inspector:
+            quoted += _first(passages, lambda p: record.lead_inspector in p.text)
+        if "grades" in fields:
+            quoted += _grades(question, passages)
+        if not quoted:
+            continue
+        when = display_range(record.start_date, record.end_date) if record.start_date else display_date(record.date)
+        lines.append(f"**{KIND_LABELS.get(record.kind, record.kind)} — {record.title}, {when}**")
+        for p in {p.passage_id: p for p in quoted}.values():
+            n = len(citations) + 1
+            lines.append(f"- “{p.text}” [{n}]")
+            citations.append(Citation(n=n, doc_id=p.doc_id, title=p.title, kind=p.doc_kind, publisher=p.publisher, date=p.date,
+                                      locator=p.locator, passage_id=p.passage_id, text=p.text, quote=p.text, start=p.start, end=p.end))
+        lines.append("")
+    if not citations:
+        return None
+    return CoverAnswer("\n".join(lines).strip(), citations)
+
+
+def _first(passages: list[StoredPassage], test) -> list[StoredPassage]:
+    return next(([p] for p in passages if test(p)), [])
+
+
+def _grades(question: str, passages: list[StoredPassage]) -> list[StoredPassage]:
+    """The judgement rows a question asks about (its area's own words), else every row."""
+    from .records import closest_areas
+
+    rows = [p for p in passages if p.kind == "judgement"]
+    areas = closest_areas(question, rows)
+    return [p for p in rows if p.fields.get("area") in areas] if areas else rows
