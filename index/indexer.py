@@ -145,10 +145,15 @@ def run_index(
         records = store.document_records()
         report = IndexReport()
         pending = _read_files(paths, records, embedder.name, report, progress, settings.source_dir)
+        if pending:
+            store.mark_unswept()
         _store_pending(store, pending, embedder, settings, report, progress)
         _remove_missing(store, records, paths, report, settings.source_dir)
-        live = {r.doc_id: r.content_hash for r in store.document_records().values()}
-        store.sweep(live)
+        if store.needs_sweep or report.count("removed"):
+            # stale rows (old versions, a killed run's leftovers) go; with nothing written since
+            # the last sweep there are none, and an unchanged library re-indexes in seconds
+            live = {r.doc_id: r.content_hash for r in store.document_records().values()}
+            store.sweep(live)
     report.seconds = time.perf_counter() - started
     return report
 

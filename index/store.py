@@ -208,7 +208,22 @@ class Store:
 
     def set_model_name(self, name: str) -> None:
         if self.model_name() != name:
-            self.passages.modify(metadata={"embedding_model": name})
+            self._set_meta(embedding_model=name)
+
+    def _set_meta(self, **values) -> None:
+        meta = dict(self.passages.metadata or {})
+        meta.update(values)
+        self.passages.modify(metadata=meta)
+
+    @property
+    def needs_sweep(self) -> bool:
+        """Was anything written since the last complete sweep (or a run killed half-way)?"""
+        return bool((self.passages.metadata or {}).get("unswept", True))
+
+    def mark_unswept(self) -> None:
+        """Called before a run writes anything: until its sweep, stale rows may exist."""
+        if not (self.passages.metadata or {}).get("unswept"):
+            self._set_meta(unswept=True)
 
     def document_records(self) -> dict[str, DocumentRecord]:
         got = self.documents_collection.get(include=["metadatas"])
@@ -345,6 +360,7 @@ class Store:
             offset += _GET_PAGE
         for start in range(0, len(stale_sentences), _GET_PAGE):
             self.sentences.delete(ids=stale_sentences[start : start + _GET_PAGE])
+        self._set_meta(unswept=False)
         return len(stale)
 
     def _pages(self, include: list[str], where: dict | None = None) -> Iterable[tuple[list, list]]:

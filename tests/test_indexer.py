@@ -36,6 +36,7 @@ def test_first_run_adds_all_then_second_run_embeds_nothing(settings, fake_embedd
     second = run_index(settings, embedder=second_embedder)
     assert second.summary() == "5 unchanged"
     assert second.embedded == 0 and second_embedder.embedded == 0
+    assert not Store.open(settings).needs_sweep  # nothing written since the last sweep: none to do
     consistent(settings)
 
 
