@@ -5,10 +5,14 @@ an optional cross-encoder rerank."""
 from __future__ import annotations
 
 import functools
+import os
+import pickle
 import re
+import shutil
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from pathlib import Path
 
 from index.embeddings import Embedder, get_embedder
 from index.settings import Settings
@@ -31,6 +35,11 @@ def quoted_phrases(question: str) -> list[str]:
     """Phrases of two or more words the question puts in quotation marks, normalised."""
     found = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(question)]
     return [normalise(f) for f in found if len(f.split()) >= 2]
+
+
+def astuple_shallow(passage: StoredPassage) -> tuple:
+    """A passage's fields in order (dataclasses.astuple would copy them deeply: slow)."""
+    return tuple(getattr(passage, f.name) for f in fields(StoredPassage))
 
 
 @dataclass
@@ -180,17 +189,44 @@ class Retriever:
             records = self.store.document_records()
             version = tuple(sorted((r.doc_id, r.content_hash) for r in records.values()))
             if self._corpus is None or self._corpus.version != version:
-                passages = self.store.all_passages()
+                passages = self._passages(version)
                 self._corpus = Corpus(version, records, passages, self._lexical(version, passages))
             self._checked = now
             return self._corpus
 
-    def _lexical(self, version: tuple, passages: list[StoredPassage]) -> LexicalIndex:
-        """The keyword index for this index version: loaded from beside the store, else built and saved."""
+    def _cache_path(self, version: tuple, suffix: str) -> Path:
         import hashlib
 
         key = hashlib.sha256(repr((self.settings.collection, version)).encode()).hexdigest()[:20]
-        path = self.settings.data_dir / "lexical" / f"{key}.bm25"
+        return self.settings.data_dir / "lexical" / f"{key}{suffix}"
+
+    def _passages(self, version: tuple) -> list[StoredPassage]:
+        """Every live passage of this index version: from a copy beside the keyword index when
+        there is one (reading 50,000 passages back from Chroma takes seconds), else from the store."""
+        path = self._cache_path(version, ".passages")
+        try:
+            with path.open("rb") as handle:
+                rows = pickle.load(handle)
+            return [StoredPassage(*row) for row in rows]
+        except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError, AttributeError):
+            pass
+        passages = self.store.all_passages()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            with tmp.open("wb") as handle:
+                pickle.dump([astuple_shallow(p) for p in passages], handle, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+            for old in path.parent.glob("*.passages"):
+                if old != path and time.time() - old.stat().st_mtime > 600:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only data folder: read from the store each time
+        return passages
+
+    def _lexical(self, version: tuple, passages: list[StoredPassage]) -> LexicalIndex:
+        """The keyword index for this index version: loaded from beside the store, else built and saved."""
+        path = self._cache_path(version, ".bm25")
         index = LexicalIndex.load(path)
         if index is None or index.size != len(passages):
             index = LexicalIndex([p.search_text for p in passages])
@@ -198,7 +234,7 @@ class Retriever:
                 index.save(path)
                 for old in path.parent.glob("*.bm25"):
                     if old != path and time.time() - old.stat().st_mtime > 600:
-                        old.unlink(missing_ok=True)
+                        shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
             except OSError:
                 pass  # a read-only data folder: the index is simply rebuilt next time
         return index

@@ -60,8 +60,11 @@ def test_saved_index_loads_with_the_same_results(tmp_path):
     index.save(path)
     loaded = LexicalIndex.load(path)
     assert loaded.top("Teams strategy", 4) == index.top("Teams strategy", 4)
-    path.write_bytes(b"not a pickle")
-    assert LexicalIndex.load(path) is None  # a damaged file is rebuilt, not trusted
+    assert loaded.pair_idf("teams strategy") == index.pair_idf("teams strategy")
+    (path / "meta.pickle").write_bytes(b"not a pickle")
+    assert LexicalIndex.load(path) is None  # a damaged index is rebuilt, not trusted
+    (path / "postings.docs.npy").unlink()
+    assert LexicalIndex.load(path) is None
 
 
 def test_misspelt_words_are_written_as_the_library_writes_them_for_meaning_search(tmp_path):
