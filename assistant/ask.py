@@ -7,6 +7,7 @@ generative backend whose output passes the verifier) -> Answer with verified cit
 from __future__ import annotations
 
 import functools
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -36,6 +37,10 @@ FRAME_SLACK = 8  # passages fetched beyond k, for the letter frame blocks (a let
 # capitalised word, and preferring them let near misses ("the name of the interim manager") answer.
 TYPE_BONUS = 0.2
 TYPE_POOL = 20
+
+
+_ASKS_OFSTED = re.compile(r"\b(ofsted|inspect\w*|rated|rating|graded|grade|judged|judgements?|visit)\b", re.I)
+_YEAR_RANGE = re.compile(r"\b(?:since|after|before|from|until|between)\s+((?:19|20)\d\d)\b", re.I)
 
 
 def _wanted(query: Query) -> set[str]:
@@ -284,7 +289,29 @@ class Assistant:
         missing = [y for y in query.years if y not in dated and not self.corpus_has(str(y))]
         if missing:
             return (f"The indexed sources say nothing about {', '.join(map(str, missing))}.", "year not covered")
-        return None
+        return self._no_such_inspection(query, corpus.records.values())
+
+    def _no_such_inspection(self, query: Query, records) -> tuple[str, str] | None:
+        """"What did Ofsted's 2019 inspection of Kent find?" when no indexed Ofsted document on
+        Kent is from 2019: read against the documents' own authorities and dates."""
+        if not (query.authorities and query.years and _ASKS_OFSTED.search(query.question)):
+            return None
+        ranged = {int(y) for y in _YEAR_RANGE.findall(query.question)}
+        asked = set(query.years) - ranged
+        if not asked:
+            return None
+        theirs = [r for r in records if r.authority in query.authorities and r.kind in cover.OFSTED_KINDS]
+        covered = {int(d[:4]) for r in theirs for d in (r.start_date, r.end_date, r.date) if d}
+        if not theirs or asked & covered:
+            return None
+        # a plan or an article may tell of an inspection whose report is not indexed
+        about = {r.doc_id for r in records if r.authority in query.authorities}
+        if any(str(y) in p.text for p in self.retriever.corpus().passages if p.doc_id in about for y in asked):
+            return None
+        places = " or ".join(query.authorities)
+        years = ", ".join(map(str, sorted(covered)))
+        return (f"The indexed sources hold no Ofsted inspection or visit of {places} in {' or '.join(map(str, sorted(asked)))}; "
+                f"they have {places}'s from {years}.", "no inspection that year")
 
     def _answer_extractively(self, query: Query, hits: list[Hit], answer: Answer) -> None:
         answer.related = [related(h) for h in hits[:3]]

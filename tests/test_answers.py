@@ -155,6 +155,8 @@ def test_a_question_about_two_places_leads_with_each(assistant):
     ("What is Aisling Khan's job title?", "don't"),  # named only in the letter's address
     ("What did Ofsted's focused visit to Plymouth children's services find?", "Plymouth only in passing"),
     ("What will the weather be like on the Isle of Wight tomorrow?", "don't cover"),
+    # 2022 is covered (the Isles of Scilly visit) but no Isle of Wight document is of or mentions it
+    ("What did Ofsted's 2022 focused visit to the Isle of Wight find?", "no Ofsted inspection or visit of Isle of Wight in 2022"),
     ("What will the weather be in Newport tomorrow?", "don't cover"),  # Newport is only in an address
     # the 2018 lead inspector is not named; a team member quoted about the 2018 inspection, and the
     # 2021 letter's inspectors, are other people
