@@ -21,7 +21,7 @@ from index.tokens import known_word
 
 from . import cover, extractive, records
 from .lexical import tokens
-from .query import Query, analyse
+from .query import Query, analyse, year_span
 from .retrieval import Retriever
 from .types import Answer, Filters, Hit, Related, Turn
 
@@ -40,7 +40,6 @@ TYPE_POOL = 20
 
 
 _ASKS_OFSTED = re.compile(r"\b(ofsted|inspect\w*|rated|rating|graded|grade|judged|judgements?|visit)\b", re.I)
-_YEAR_RANGE = re.compile(r"\b(?:since|after|before|from|until|between)\s+((?:19|20)\d\d)\b", re.I)
 
 
 def _wanted(query: Query) -> set[str]:
@@ -217,14 +216,14 @@ class Assistant:
         # who led an inspection or when it was, or the grades of one inspection: its own records;
         # grades across inspections ("which…", "how has … changed since…"): all the records
         if fields and authorities and (fields & {"lead", "dates"} or kind is None):
-            docs = cover.inspections(query.question, [r for r in corpus.records.values() if filters is None or filters.admits_record(r)], authorities)
+            docs = cover.inspections(query.question, [r for r in corpus.records.values() if filters is None or filters.admits_record(r)], authorities, year_span(query.question))
             if docs and (fields & {"lead", "dates"} or len(docs) == 1):
                 found = cover.answer_cover(query.question, fields, docs, lambda doc_id: [p for p in corpus.passages if p.doc_id == doc_id])
                 reason = f"inspection records: {len(docs)}"
         if found is None:
             if kind is None:
                 return False
-            found = records.answer_records(query.question, kind, passages, authorities, query.years)
+            found = records.answer_records(query.question, kind, passages, authorities, year_span(query.question))
             reason = f"{kind} records: {len(found.citations)} of {found.looked_at}"
         answer.answer, answer.citations, answer.abstained = found.text, found.citations, False
         answer.reason = reason
@@ -296,8 +295,7 @@ class Assistant:
         Kent is from 2019: read against the documents' own authorities and dates."""
         if not (query.authorities and query.years and _ASKS_OFSTED.search(query.question)):
             return None
-        ranged = {int(y) for y in _YEAR_RANGE.findall(query.question)}
-        asked = set(query.years) - ranged
+        asked = set(year_span(query.question).exact)
         if not asked:
             return None
         theirs = [r for r in records if r.authority in query.authorities and r.kind in cover.OFSTED_KINDS]

@@ -16,9 +16,12 @@ from index.store import DocumentRecord, StoredPassage
 from index.text import display_date, display_range
 from index.types import KIND_LABELS
 
+from .lexical import tokens
+from .query import YearSpan
 from .types import Citation
 
 OFSTED_KINDS = ("inspection_report", "focused_visit_letter", "monitoring_visit_letter", "ofsted_letter")
+NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (index/ofsted.py), so a question can name
 _ASKS = {
     "lead": re.compile(r"\b(who\s+(led|leads|was\s+leading|headed)|lead\s+inspector|reporting\s+inspector|led\s+by)\b", re.I),
     # "When did Ofsted inspect Kent?", "When was Kent's last inspection?"; not "When did caseloads
@@ -33,14 +36,6 @@ _ASKS = {
 }
 _LATEST = re.compile(r"\b(most\s+recent|latest|last|newest)\b", re.I)
 _EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
-_BEFORE = re.compile(r"\bbefore\s+((?:19|20)\d\d)\b", re.I)
-_SINCE = re.compile(r"\b(?:since|after|from)\s+((?:19|20)\d\d)\b", re.I)
-_KIND_WORDS = {
-    "focused_visit_letter": re.compile(r"\bfocused\s+visit", re.I),
-    "monitoring_visit_letter": re.compile(r"\bmonitoring\s+visit", re.I),
-}
-_SIF = re.compile(r"\b(single\s+inspection|SIF)\b", re.I)
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -54,30 +49,31 @@ def asks_cover(question: str) -> set[str]:
     return {name for name, pattern in _ASKS.items() if pattern.search(question)}
 
 
-def inspections(question: str, records: list[DocumentRecord], authorities: tuple[str, ...]) -> list[DocumentRecord]:
-    """The authority's inspections (reports and visit letters) that the question picks out."""
+def inspections(question: str, records: list[DocumentRecord], authorities: tuple[str, ...], span: YearSpan = YearSpan()) -> list[DocumentRecord]:
+    """The authority's inspections (reports and visit letters) that the question picks out: by
+    the kind of document it names, its years, and "most recent" / "first"."""
     docs = [r for r in records if r.kind in OFSTED_KINDS and r.authority in authorities]
-    kinds = [kind for kind, pattern in _KIND_WORDS.items() if pattern.search(question)]
-    if kinds:
-        docs = [r for r in docs if r.kind in kinds]
-    elif re.search(r"\binspect", question, re.I):
+    named = _named_kinds(question)
+    if named == {"inspection_report"}:  # "inspection" alone: reports first, else any of them
         docs = [r for r in docs if r.kind == "inspection_report"] or docs
-    if _SIF.search(question):
-        docs = [r for r in docs if r.framework == "SIF"]
-    before, since = _BEFORE.search(question), _SINCE.search(question)
-    years = {int(y) for y in _YEAR.findall(question)} - {int(m.group(1)) for m in (before, since) if m}
-    if years:
-        docs = [r for r in docs if _years(r) & years]
-    if before:
-        docs = [r for r in docs if max(_years(r) or {9999}) < int(before.group(1))]
-    if since:
-        docs = [r for r in docs if max(_years(r) or {0}) >= int(since.group(1))]
+    elif named:
+        docs = [r for r in docs if r.kind in named]
+    docs = [r for r in docs if span.admits(_years(r))]
     docs.sort(key=lambda r: r.end_date or r.date or "")
-    if docs and (_LATEST.search(question) or before):
+    last_before = span.before is not None and span.since is None and not span.exact  # "last inspected before 2022"
+    if docs and (_LATEST.search(question) or last_before):
         docs = docs[-1:]
     elif docs and _EARLIEST.search(question):
         docs = docs[:1]
     return docs
+
+
+def _named_kinds(question: str) -> set[str]:
+    """The kinds of Ofsted document a question names, by their own labels' words ("focused visit
+    letter": "focused visit"); a specific kind before the general "inspection"."""
+    asked = set(tokens(question))
+    named = {kind for kind in NAMED_KINDS if set(tokens(KIND_LABELS[kind].rsplit(" ", 1)[0])) <= asked}
+    return (named - {"inspection_report"}) or named
 
 
 def _years(record: DocumentRecord) -> set[int]:

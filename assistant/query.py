@@ -184,6 +184,40 @@ class Query:
     focus: str = ""  # what it asks, without its setting (place, year, which letter): searched and scored beside dense_query
 
 
+@dataclass(frozen=True)
+class YearSpan:
+    """The years a question is about: named ones ("in 2022"), and a range's ends ("since 2013",
+    "before 2018", "between 2014 and 2019"): since is inclusive, before is not."""
+
+    exact: frozenset[int] = frozenset()
+    since: int | None = None
+    before: int | None = None
+
+    def admits(self, years: set[int]) -> bool:
+        """Does a document of these years fall in the span?"""
+        if self.exact and not years & self.exact:
+            return False
+        if self.since is not None and max(years or {0}) < self.since:
+            return False
+        return self.before is None or max(years or {9999}) < self.before
+
+
+_YEAR_WORD = r"((?:19|20)\d\d)"
+_SINCE_YEAR = re.compile(rf"\b(?:since|after|from)\s+{_YEAR_WORD}\b", re.I)
+_BEFORE_YEAR = re.compile(rf"\b(?:before|until|up to)\s+{_YEAR_WORD}\b", re.I)
+_BETWEEN_YEARS = re.compile(rf"\bbetween\s+{_YEAR_WORD}\s+and\s+{_YEAR_WORD}\b", re.I)
+
+
+def year_span(question: str) -> YearSpan:
+    between = _BETWEEN_YEARS.search(question)
+    since, before = _SINCE_YEAR.search(question), _BEFORE_YEAR.search(question)
+    start = int(between.group(1)) if between else int(since.group(1)) if since else None
+    end = int(between.group(2)) + 1 if between else int(before.group(1)) if before else None
+    ranged = {m.group(i) for m in (between, since, before) if m for i in range(1, (m.re.groups or 0) + 1)}
+    exact = frozenset(int(y) for y in YEAR.findall(question) if y not in ranged)
+    return YearSpan(exact, start, end)
+
+
 def check_question(question: str) -> tuple[str, list[str]]:
     """The question trimmed, and warnings. Empty questions raise; very long ones are truncated."""
     if question is None or not str(question).strip():

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from index.store import StoredPassage
 from index.text import display_date, normalise
 
+from .query import YearSpan
 from .types import Citation
 
 RECORD_KINDS = {"judgement": "judgement", "action": "action"}
@@ -32,9 +33,6 @@ _ENUMERATES = re.compile(
     r"^\s*(which|list|what (are|were) (all )?the|how many|show|give|table|what (grades?|judge?ments?|ratings?))\b|\b(changed?|over time|since|trend|history)\b",
     re.I,
 )
-_SINCE = re.compile(r"\b(since|after|from)\s+((?:19|20)\d\d)\b", re.I)
-_BEFORE = re.compile(r"\b(before|until|up to)\s+((?:19|20)\d\d)\b", re.I)
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _STOP = {"the", "of", "and", "in", "on", "for", "with", "to", "a", "who", "need", "social", "work", "practice", "experiences", "progress", "impact"}
 
 
@@ -103,7 +101,7 @@ def answer_records(
     kind: str,
     passages: list[StoredPassage],
     authorities: tuple[str, ...],
-    years: tuple[int, ...],
+    span: YearSpan = YearSpan(),
 ) -> RecordAnswer:
     records = [p for p in passages if p.kind == kind]
     looked_at = len(records)
@@ -118,14 +116,8 @@ def answer_records(
     # records name most closely ("care leavers" is the combined row where there is no other)
     if authorities:
         records = [p for p in records if p.authority in authorities]
-    since, before = _SINCE.search(question), _BEFORE.search(question)
-    if since:
-        records = [p for p in records if p.date and int(p.date[:4]) >= int(since.group(2))]
-    if before:
-        records = [p for p in records if p.date and int(p.date[:4]) < int(before.group(2))]
-    exact = [int(y) for y in _YEAR.findall(question) if not (since and y == since.group(2)) and not (before and y == before.group(2))]
-    if exact:
-        records = [p for p in records if p.date and int(p.date[:4]) in exact]
+    if span != YearSpan():
+        records = [p for p in records if p.date and span.admits({int(p.date[:4])})]
     if wanted:
         records = [p for p in records if p.fields.get(field, "").strip().lower() in wanted]
         wanted = [_RAG.get(v, v) if len(v) == 1 else v for v in wanted]
@@ -136,7 +128,7 @@ def answer_records(
             by_doc.setdefault(p.doc_id, []).append(p)
         records = [p for rows in by_doc.values() for p in rows if p.fields.get("area") in closest_areas(question, rows)]
     records.sort(key=lambda p: (p.authority or "", p.date or "", p.doc_id, p.ordinal))
-    what = _describe(kind, wanted, areas, authorities, since, before, exact)
+    what = _describe(kind, wanted, areas, authorities, span)
     if not records:
         return RecordAnswer(f"None of the {looked_at} {kind} records in the indexed documents matches {what}.", [], looked_at)
     lines = [f"{len(records)} of the {looked_at} {kind} records in the indexed documents match {what}:", ""]
@@ -161,7 +153,7 @@ def _row(p: StoredPassage, kind: str) -> str:
     return f"Action {ref}: {action} — {p.fields.get('rag', '')}"
 
 
-def _describe(kind, wanted, areas, authorities, since, before, exact) -> str:
+def _describe(kind, wanted, areas, authorities, span: YearSpan) -> str:
     parts = []
     if wanted:
         parts.append(" or ".join(f"“{v}”" for v in wanted))
@@ -169,10 +161,12 @@ def _describe(kind, wanted, areas, authorities, since, before, exact) -> str:
         parts.append("for " + " or ".join(a.replace("_", " ") for a in sorted(areas)))
     if authorities:
         parts.append("in " + " or ".join(authorities))
-    if since:
-        parts.append(f"since {since.group(2)}")
-    if before:
-        parts.append(f"before {before.group(2)}")
-    if exact:
-        parts.append("in " + " or ".join(map(str, exact)))
+    if span.since is not None and span.before is not None:
+        parts.append(f"from {span.since} to {span.before - 1}")
+    elif span.since is not None:
+        parts.append(f"since {span.since}")
+    elif span.before is not None:
+        parts.append(f"before {span.before}")
+    if span.exact:
+        parts.append("in " + " or ".join(map(str, sorted(span.exact))))
     return " ".join(parts) or f"the question (all {kind} records)"

@@ -1,6 +1,7 @@
 """Questions over records (judgement grades, action RAG statuses) are answered from every record,
 one citation a row, saying how many records were looked at."""
 
+from assistant.query import year_span
 from assistant.records import answer_records, asks_records
 from index.store import StoredPassage
 
@@ -43,7 +44,7 @@ RECORDS = [
 def test_which_authorities_were_judged_inadequate_for_overall_effectiveness_in_a_year():
     question = "Which authorities were judged inadequate for overall effectiveness in 2022?"
     assert asks_records(question, RECORDS) == "judgement"
-    found = answer_records(question, "judgement", RECORDS, (), (2022,))
+    found = answer_records(question, "judgement", RECORDS, (), year_span(question))
     assert [c.doc_id for c in found.citations] == ["notts-2022", "sefton-2022"]  # one row each, not Sefton's care leavers
     assert found.text.startswith("2 of the 10 judgement records")
     assert "Nottingham" in found.text and "Sefton" in found.text and "Kingston" not in found.text
@@ -52,7 +53,7 @@ def test_which_authorities_were_judged_inadequate_for_overall_effectiveness_in_a
 
 def test_how_an_authoritys_overall_judgement_changed_since_a_year():
     question = "How has Kent's overall judgement changed since 2013?"
-    found = answer_records(question, asks_records(question, RECORDS), RECORDS, ("Kent",), (2013,))
+    found = answer_records(question, asks_records(question, RECORDS), RECORDS, ("Kent",), year_span(question))
     assert [c.date[:4] for c in found.citations] == ["2013", "2017", "2022"]
     assert "outstanding" in found.text.splitlines()[-1]
 
@@ -60,14 +61,14 @@ def test_how_an_authoritys_overall_judgement_changed_since_a_year():
 def test_which_actions_are_rated_green():
     question = "Which actions in the improvement plan are rated green?"
     assert asks_records(question, RECORDS) == "action"
-    found = answer_records(question, "action", RECORDS, (), ())
+    found = answer_records(question, "action", RECORDS, ())
     assert [c.passage_id for c in found.citations] == ["plan#action-1.1", "plan#action-2.1"]
     assert "3 action records" in found.text
 
 
 def test_a_longer_grade_named_is_not_also_its_shorter_words():
     question = "Which authorities were judged requires improvement for help and protection?"
-    found = answer_records(question, "judgement", RECORDS, (), ())
+    found = answer_records(question, "judgement", RECORDS, ())
     assert [c.doc_id for c in found.citations] == ["x-2022"]
 
 
@@ -79,7 +80,7 @@ def test_ordinary_questions_are_not_record_questions():
 
 def test_an_area_is_each_reports_own_closest_row():
     question = "What grades did Sefton get for care leavers?"
-    found = answer_records(question, asks_records(question, RECORDS), RECORDS, ("Sefton",), ())
+    found = answer_records(question, asks_records(question, RECORDS), RECORDS, ("Sefton",))
     assert [c.passage_id for c in found.citations] == ["sefton-2019#judgement-children_in_care_and_care_leavers", "sefton-2022#judgement-care_leavers"]
 
 
@@ -114,19 +115,25 @@ def cover_passages(doc_id):
 def test_who_led_an_inspection_is_quoted_from_its_cover():
     question = "Who led the 2017 single inspection of Kent?"
     assert asks_cover(question) == {"lead"}
-    docs = inspections(question, KENT, ("Kent",))
+    docs = inspections(question, KENT, ("Kent",), year_span(question))
     assert [d.doc_id for d in docs] == ["kent-2017"]
     found = answer_cover(question, {"lead"}, docs, cover_passages)
     assert [c.passage_id for c in found.citations] == ["kent-2017#p2"] and "Linda Steele" in found.text
 
 
 def test_the_most_recent_or_the_last_before_a_year():
-    assert [d.doc_id for d in inspections("Who led Ofsted's most recent inspection of Kent?", KENT, ("Kent",))] == ["kent-2025"]
-    assert [d.doc_id for d in inspections("When was Kent last inspected before 2022?", KENT, ("Kent",))] == ["kent-2017"]
-    assert [d.doc_id for d in inspections("Who led Kent's inspections since 2020?", KENT, ("Kent",))] == ["kent-2022", "kent-2025"]
+    assert [d.doc_id for d in inspections("Who led Ofsted's most recent inspection of Kent?", KENT, ("Kent",), year_span("Who led Ofsted's most recent inspection of Kent?"))] == ["kent-2025"]
+    assert [d.doc_id for d in inspections("When was Kent last inspected before 2022?", KENT, ("Kent",), year_span("When was Kent last inspected before 2022?"))] == ["kent-2017"]
+    assert [d.doc_id for d in inspections("Who led Kent's inspections since 2020?", KENT, ("Kent",), year_span("Who led Kent's inspections since 2020?"))] == ["kent-2022", "kent-2025"]
 
 
 def test_when_asks_about_the_inspection_only_when_the_inspection_is_what_it_asks():
     assert asks_cover("When did Ofsted inspect Kent in 2025, and who led the inspection?") == {"dates", "lead"}
     assert asks_cover("When was Kent's most recent inspection?") == {"dates"}
     assert asks_cover("When did social work caseloads in Kent begin to rise, according to the 2022 inspection?") == set()
+
+
+def test_a_questions_years_are_read_once_for_every_kind_of_answer():
+    span = year_span("How did Kent's grades change between 2014 and 2019, and what was said in 2022?")
+    assert (set(span.exact), span.since, span.before) == ({2022}, 2014, 2020)
+    assert year_span("When was Kent last inspected before 2022?").before == 2022
