@@ -218,7 +218,7 @@ class Assistant:
         if fields and authorities and (fields & {"lead", "dates"} or kind is None):
             docs = cover.inspections(query.question, [r for r in corpus.records.values() if filters is None or filters.admits_record(r)], authorities, year_span(query.question))
             if docs and (fields & {"lead", "dates"} or len(docs) == 1):
-                found = cover.answer_cover(query.question, fields, docs, lambda doc_id: [p for p in corpus.passages if p.doc_id == doc_id])
+                found = cover.answer_cover(query.question, fields, docs, lambda doc_id: corpus.by_doc.get(doc_id, []))
                 reason = f"inspection records: {len(docs)}"
         if found is None:
             if kind is None:
@@ -304,7 +304,8 @@ class Assistant:
             return None
         # a plan or an article may tell of an inspection whose report is not indexed
         about = {r.doc_id for r in records if r.authority in query.authorities}
-        if any(str(y) in p.text for p in self.retriever.corpus().passages if p.doc_id in about for y in asked):
+        by_doc = self.retriever.corpus().by_doc
+        if any(str(y) in p.text for doc_id in about for p in by_doc.get(doc_id, ()) for y in asked):
             return None
         places = " or ".join(query.authorities)
         years = ", ".join(map(str, sorted(covered)))

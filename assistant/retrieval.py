@@ -52,6 +52,14 @@ class Corpus:
     lexical: LexicalIndex
 
     @functools.cached_property
+    def by_doc(self) -> dict[str, list[StoredPassage]]:
+        """Each document's passages, in document order."""
+        out: dict[str, list[StoredPassage]] = {}
+        for p in self.passages:
+            out.setdefault(p.doc_id, []).append(p)
+        return out
+
+    @functools.cached_property
     def by_id(self) -> dict[str, StoredPassage]:
         return {p.passage_id: p for p in self.passages}
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from .text import display_date, find_date, split_sentences
+from .text import FIELD as _FIELD, display_date, find_date, split_sentences
 from .tokens import MAX_WORD_PIECES, count_tokens
 from .types import Document, Passage
 
@@ -346,7 +346,6 @@ def _emit(doc: Document, units: list[_Unit], count, max_tokens: int, judgements:
 
 
 _NUMBER = re.compile(r"^(\d{1,3})\.\s*(?=\S)")
-_FIELD = re.compile(r"^(\w+\s?){1,3}:\s+\S")
 
 
 def _numbered_paragraphs(units: list[_Unit]) -> dict[int, int]:

@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .errors import LoadError
+from .text import FIELD as _FIELD
 from .types import LoadedText
 
 _EDGE = 0.12  # the top and bottom 12% of a page is where running headers and footers sit
@@ -235,7 +236,6 @@ def _body_style(pages: list[list[Line]]) -> tuple[float, float]:
     return body, pitch
 
 
-_FIELD = re.compile(r"^(\w+\s?){1,3}:\s+\S")
 
 
 def _is_heading(line: Line, body: float) -> bool:

@@ -11,6 +11,10 @@ _ABBREVIATIONS = {"e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "st", "no", "vs"
 _BOUNDARY = re.compile(r"([.!?][\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9£])")
 
 
+# A labelled field: a label of one to three words, a colon, a value ("Lead inspector: …").
+FIELD = re.compile(r"^(\w+\s?){1,3}:\s+\S")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences in ``text``, covering it without the gaps between."""
     spans, start = [], 0
