@@ -129,29 +129,6 @@ class Embedder:
                 on_batch(len(picked))
         return vectors  # type: ignore[return-value]
 
-    def embed_with_spans(
-        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], batch_size: int = 32, threads: int | None = None
-    ) -> tuple[list[list[float]], list[list[list[float] | None]]]:
-        """Vectors for ``texts`` and for character spans of each (their sentences), from one pass
-        of the model where it runs on ONNX (the tokens inside a span, pooled); on torch each span
-        is encoded by itself. A span the pass could not reach (past 256 word pieces) is None."""
-        if self.encoder == "torch":
-            vectors = self.embed(texts, batch_size, threads)
-            pieces = [texts[i][a:b] for i, ss in enumerate(spans) for a, b in ss]
-            flat = iter(self.embed(pieces, batch_size, threads))
-            return vectors, [[next(flat) for _ in ss] for ss in spans]
-        model = self.model
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        vectors: list = [None] * len(texts)
-        span_vectors: list = [None] * len(texts)
-        for start in range(0, len(order), batch_size):
-            picked = order[start : start + batch_size]
-            got, got_spans = model.encode_spans([texts[i] for i in picked], [spans[i] for i in picked], threads=threads or 1)
-            for i, vector, span_vecs in zip(picked, got.tolist(), got_spans):
-                vectors[i] = vector
-                span_vectors[i] = [v.tolist() if v is not None else None for v in span_vecs]
-        return vectors, span_vectors
-
     def embed_query(self, text: str, threads: int | None = 1) -> list[float]:
         return self.embed([text], batch_size=1, threads=threads)[0]
 

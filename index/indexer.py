@@ -283,50 +283,15 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
 
 
 def _embed_part(embedder: Embedder, settings: Settings, part, sentences) -> tuple[list, list]:
-    """Vectors for each passage (the mean of its windows') and for each quotable sentence: with
-    ``sentence_vectors`` = pooled, a sentence's vector comes from its passage's own pass through
-    the model (its tokens, pooled); otherwise, and for any sentence the pass could not reach,
-    from encoding the sentence by itself."""
+    """Vectors for each passage (the mean of its windows') and for each quotable sentence."""
     windows = [passage_windows(p) for _, p in part]
-    texts = [w for ws in windows for w in ws]
-    by_passage: dict[int, list[str]] = {}
-    for _, p, _, text in sentences:
-        by_passage.setdefault(id(p), []).append(text)
-    pooled: dict[tuple[int, int], list[float]] = {}
-    if settings.sentence_vectors == "pooled":
-        spans, owners = [], []
-        for (_, p), ws in zip(part, windows):
-            for w in ws:
-                found, cursor = [], 0
-                for k, text in enumerate(by_passage.get(id(p), [])):
-                    at = w.find(text, cursor)
-                    if at >= 0:
-                        found.append((k, at, at + len(text)))
-                        cursor = at + len(text)
-                spans.append([(a, b) for _, a, b in found])
-                owners.append((id(p), [k for k, _, _ in found]))
-        vectors, span_vectors = embedder.embed_with_spans(texts, spans, batch_size=settings.batch_size, threads=settings.index_threads)
-        for (owner, ks), vecs in zip(owners, span_vectors):
-            for k, vec in zip(ks, vecs):
-                if vec is not None:
-                    pooled.setdefault((owner, k), vec)
-    else:
-        vectors = embedder.embed(texts, batch_size=settings.batch_size, threads=settings.index_threads)
+    texts = [w for ws in windows for w in ws] + [text for *_, text in sentences]
+    vectors = embedder.embed(texts, batch_size=settings.batch_size, threads=settings.index_threads)
     passage_vectors, at = [], 0
     for ws in windows:
         passage_vectors.append(_mean(vectors[at : at + len(ws)]))
         at += len(ws)
-    counters: dict[int, int] = {}
-    keys = []
-    for _, p, _, _ in sentences:
-        k = counters.get(id(p), 0)
-        counters[id(p)] = k + 1
-        keys.append((id(p), k))
-    missing = [i for i, key in enumerate(keys) if key not in pooled]
-    alone = embedder.embed([sentences[i][3] for i in missing], batch_size=settings.batch_size, threads=settings.index_threads) if missing else []
-    by_index = dict(zip(missing, alone))
-    sentence_vectors = [pooled.get(key) or by_index[i] for i, key in enumerate(keys)]
-    return passage_vectors, sentence_vectors
+    return passage_vectors, vectors[at:]
 
 
 def _mean(vectors):

@@ -124,12 +124,6 @@ class OnnxEncoder:
 
     def encode(self, texts: Sequence[str], threads: int = 1):
         """A (len(texts), dim) array of unit vectors; ``texts`` are encoded as one batch."""
-        return self.encode_spans(texts, [[] for _ in texts], threads)[0]
-
-    def encode_spans(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]], threads: int = 1):
-        """Unit vectors for ``texts`` and, from the same pass, for character spans of each text
-        (its sentences): the mean of the tokens inside a span. A span past the model's 256 word
-        pieces gets None."""
         import numpy as np
 
         encoded = self.tokenizer.encode_batch(list(texts))
@@ -137,20 +131,7 @@ class OnnxEncoder:
         mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
         hidden = self._session(max(1, threads or 1)).run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
         summed = (hidden * mask[..., None]).sum(axis=1)
-        vectors = _unit(summed / np.maximum(mask.sum(axis=1, keepdims=True), 1))
-        span_vectors = []
-        for row, (encoding, wanted) in enumerate(zip(encoded, spans)):
-            out = []
-            if wanted:
-                starts = np.array([a for a, _ in encoding.offsets])
-                ends = np.array([b for _, b in encoding.offsets])
-                real = (mask[row] == 1) & (ends > starts)  # not [CLS], [SEP] or padding
-                last = ends[real].max() if real.any() else 0
-                for start, end in wanted:
-                    inside = real & (starts >= start) & (ends <= end)
-                    out.append(_unit(hidden[row][inside].mean(axis=0)) if inside.any() and end <= last else None)
-            span_vectors.append(out)
-        return vectors, span_vectors
+        return _unit(summed / np.maximum(mask.sum(axis=1, keepdims=True), 1))
 
 
 def _unit(vectors):

@@ -57,13 +57,6 @@ class Settings:
             "different vectors; changing to or from it rebuilds the index) or `torch` (sentence-transformers)."
         },
     )
-    sentence_vectors: str = field(
-        default="separate",
-        metadata={
-            "help": "How quotable sentences are embedded while indexing: `separate` (each by itself) or `pooled` "
-            "(from its passage's own pass through the model: about half the encoder work; ONNX encoders only)."
-        },
-    )
     index_threads: int = field(
         default_factory=_default_threads,
         metadata={"help": "torch threads while indexing.", "default": "all cores"},
@@ -127,8 +120,6 @@ class Settings:
             raise ConfigError(f"retrieval must be 'hybrid' or 'dense', not {self.retrieval!r}")
         if self.encoder not in ENCODERS:
             raise ConfigError(f"encoder must be one of {', '.join(ENCODERS)}, not {self.encoder!r}")
-        if self.sentence_vectors not in ("separate", "pooled"):
-            raise ConfigError(f"sentence_vectors must be 'separate' or 'pooled', not {self.sentence_vectors!r}")
         if self.fusion not in ("score", "rrf"):
             raise ConfigError(f"fusion must be 'score' or 'rrf', not {self.fusion!r}")
         for name in ("index_threads", "query_threads", "batch_size", "top_k", "candidates"):

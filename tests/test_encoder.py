@@ -1,7 +1,5 @@
 """The packaged model on ONNX Runtime gives torch's vectors (so an index built with either answers
-the same); int8 is close but named apart; sentence vectors pooled from a passage's own pass are
-related to, not the same as, encoding the sentence alone. Real model, real export (into a
-temporary folder)."""
+the same); int8 is close but named apart. Real model, real export (into a temporary folder)."""
 
 import numpy as np
 import pytest
@@ -35,14 +33,3 @@ def test_int8_is_close_but_has_a_name_of_its_own(models):
     a, b = np.array(onnx.embed(TEXTS)), np.array(int8.embed(TEXTS))
     assert (a * b).sum(axis=1).min() > 0.9
     assert int8.name == "packaged+int8"  # an index built with fp32 vectors is rebuilt, not mixed
-
-
-def test_sentences_pooled_from_their_passage(models):
-    onnx, _, _ = models
-    passage = TEXTS[2]
-    sentence = "Many social workers in the children’s social work teams currently have high caseloads."
-    start = passage.index(sentence)
-    vectors, spans = onnx.embed_with_spans([passage], [[(start, start + len(sentence))]])
-    alone = np.array(onnx.embed([sentence])[0])
-    assert float(np.dot(spans[0][0], alone)) > 0.7  # related, not the same: hence `separate` by default
-    assert float(np.dot(vectors[0], onnx.embed([passage])[0])) > 0.9999
