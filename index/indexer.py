@@ -187,6 +187,8 @@ def _read_files(paths, records, model, report: IndexReport, progress: Progress, 
         progress("read", done - 1, len(files))
         key = path_key(file, source_dir)
         try:
+            if not file.exists() and not file.is_symlink():
+                raise LoadError("no such file or folder")
             if file.suffix.lower() not in SUPPORTED:
                 load(file)  # raises the "unsupported file type" reason
             folder = file.parent.resolve()

@@ -164,3 +164,8 @@ def test_killed_run_leaves_previous_index_usable_and_next_run_completes(settings
     final = consistent(settings)
     assert final[PLAN.removesuffix(".txt")].content_hash != before[PLAN.removesuffix(".txt")].content_hash
     assert run_index(settings, embedder=FakeEmbedder()).summary() == "5 unchanged"
+
+
+def test_a_path_that_does_not_exist_is_named_as_such(settings, fake_embedder, tmp_path):
+    report = run_index(settings, [tmp_path / "ofsted-reports"], embedder=fake_embedder)
+    assert [(o.source, o.reason) for o in report.failed] == [("ofsted-reports", "no such file or folder")]
