@@ -197,6 +197,10 @@ class Retriever:
             records = self.store.document_records()
             version = tuple(sorted((r.doc_id, r.content_hash) for r in records.values()))
             if self._corpus is None or self._corpus.version != version:
+                if self._corpus is not None:  # re-indexed by another process: read its index afresh
+                    self.store.refresh()
+                    records = self.store.document_records()
+                    version = tuple(sorted((r.doc_id, r.content_hash) for r in records.values()))
                 passages = self._passages(version)
                 self._corpus = Corpus(version, records, passages, self._lexical(version, passages))
             self._checked = now
@@ -350,8 +354,7 @@ class Retriever:
         from index.store import chroma_id
 
         ids = {chroma_id(p.passage_id, corpus.records[p.doc_id].content_hash): p.passage_id for p in passages}
-        got = self.store.passages.get(ids=list(ids), include=["embeddings"])
-        return {ids[cid]: float(sum(a * b for a, b in zip(vec, vector))) for cid, vec in zip(got["ids"], got["embeddings"])}
+        return {ids[cid]: float(sum(a * b for a, b in zip(vec, vector))) for cid, vec in self.store.passage_vectors(list(ids)).items()}
 
     def dense_only(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         """Dense retrieval alone (for comparisons in the eval)."""

@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 from .embeddings import Embedder, get_embedder
 from .errors import IndexBusy, LoadError
 from .loaders import SUPPORTED, load
-from .manifest import MANIFEST_NAME, document_meta, read_manifest
+from .manifest import MANIFEST_NAME, Manifest, document_meta, load_manifest
 from .ofsted import read_facts
 from .passages import infer_title, make_passages, passage_windows
 from .sentences import passage_sentences
@@ -73,6 +73,7 @@ class _Pending:
     passages: list[Passage]
     path: str
     status: str
+    replaces: str | None = None  # the id this file was indexed under before (its manifest id changed)
 
 
 @contextlib.contextmanager
@@ -97,22 +98,60 @@ def index_lock(settings: Settings):
         handle.close()
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """(files to index, folders scanned). Hidden files and the manifest are skipped."""
-    files: list[Path] = []
+def discover(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path | None]], list[Path]]:
+    """(files to index, each with the folder it was found in (None: named itself), folders
+    scanned). Hidden files and the manifest are skipped; links are not followed into folders."""
+    files: list[tuple[Path, Path | None]] = []
     folders: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            folders.append(path.resolve())
-            for item in sorted(path.rglob("*")):
+        if path.is_dir():  # a folder named on the command line is read even through a link
+            root = path.resolve()
+            folders.append(root)
+            for item in sorted(_walk(path)):
                 rel = item.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts) or item.name == MANIFEST_NAME:
                     continue
-                if item.is_file() or item.is_symlink():
-                    files.append(item)
+                files.append((item, root))
         else:
-            files.append(path)
+            files.append((path, None))
     return files, folders
+
+
+def _walk(folder: Path) -> Iterable[Path]:
+    """Every entry under ``folder`` that is not a folder, without descending into linked folders."""
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        base = Path(dirpath)
+        for name in dirnames:
+            if (base / name).is_symlink():
+                yield base / name  # reported as a link, not walked
+        for name in filenames:
+            yield base / name
+
+
+def refusal(file: Path, root: Path | None, max_bytes: int) -> str | None:
+    """Why ``file`` must not be read, or None. A file found in a folder is read only when it is a
+    regular file inside that folder (a link is followed only when it stays inside); no file is
+    read past the size limit."""
+    if file.is_symlink() and root is not None:
+        try:
+            target = file.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "a symbolic link to nothing (broken link)"
+        if target != root and root not in target.parents:
+            return "a symbolic link to outside the folder (not followed)"
+    if file.is_dir():
+        return "a folder reached through a link (not followed)"
+    try:
+        info = file.stat()
+    except OSError:
+        return None  # reported by the reader as missing or unreadable
+    import stat
+
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a device, pipe or socket)"
+    if info.st_size > max_bytes:
+        return f"{info.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit for one file (IA_MAX_FILE_MB)"
+    return None
 
 
 def content_hash(data: bytes, entry: dict | None, model: str) -> str:
@@ -138,13 +177,15 @@ def run_index(
     progress = progress or (lambda what, done, total: None)
     paths = [Path(p) for p in (paths or [settings.source_dir])]
     with index_lock(settings):
-        store = Store.open(settings, create=True)
-        if rebuild or (store.model_name() not in (None, embedder.name)):
-            store.reset()
+        live = Store.open(settings, create=True)
+        store = live
+        if rebuild or (live.model_name() not in (None, embedder.name)):
+            # built beside the live index, which keeps answering until the new one is complete
+            store = live.begin_rebuild(embedder.name)
         store.set_model_name(embedder.name)
         records = store.document_records()
         report = IndexReport()
-        pending = _read_files(paths, records, embedder.name, report, progress, settings.source_dir)
+        pending = _read_files(paths, records, embedder.name, report, progress, settings)
         if pending:
             store.mark_unswept()
         _store_pending(store, pending, embedder, settings, report, progress)
@@ -152,8 +193,10 @@ def run_index(
         if store.needs_sweep or report.count("removed"):
             # stale rows (old versions, a killed run's leftovers) go; with nothing written since
             # the last sweep there are none, and an unchanged library re-indexes in seconds
-            live = {r.doc_id: r.content_hash for r in store.document_records().values()}
-            store.sweep(live)
+            live_versions = {r.doc_id: r.content_hash for r in store.document_records().values()}
+            store.sweep(live_versions)
+        if store is not live:
+            store.go_live()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -177,24 +220,30 @@ def _record_path(record_path: str, source_dir: Path) -> Path:
     return path if path.is_absolute() else source_dir / path
 
 
-def _read_files(paths, records, model, report: IndexReport, progress: Progress, source_dir: Path) -> list[_Pending]:
+def _read_files(paths, records, model, report: IndexReport, progress: Progress, settings: Settings) -> list[_Pending]:
+    source_dir = settings.source_dir
     files, _ = discover(paths)
-    manifests: dict[Path, dict] = {}
+    manifests: dict[Path, Manifest] = {}
     by_path = {_absolute(_record_path(r.path, source_dir)): r for r in records.values()}
     claimed: dict[str, str] = {}
     pending = []
-    for done, file in enumerate(files, start=1):
+    for done, (file, root) in enumerate(files, start=1):
         progress("read", done - 1, len(files))
         key = path_key(file, source_dir)
         try:
             if not file.exists() and not file.is_symlink():
                 raise LoadError("no such file or folder")
+            refused = refusal(file, root, int(settings.max_file_mb * 1_000_000))
+            if refused:
+                raise LoadError(refused)
             if file.suffix.lower() not in SUPPORTED:
                 load(file)  # raises the "unsupported file type" reason
             folder = file.parent.resolve()
             if folder not in manifests:
-                manifests[folder] = read_manifest(folder)
-            entry = manifests[folder].get(file.name)
+                manifests[folder] = load_manifest(folder)
+            if file.name in manifests[folder].problems:
+                raise LoadError(manifests[folder].problems[file.name])
+            entry = manifests[folder].entries.get(file.name)
             data = file.read_bytes() if file.is_file() else b""
             digest = content_hash(data, entry, model)
             previous = by_path.get(_absolute(file))
@@ -214,7 +263,9 @@ def _read_files(paths, records, model, report: IndexReport, progress: Progress, 
             if not passages:
                 raise LoadError("no passages found (the text is too short)")
             status = "updated" if meta.doc_id in records else "added"
-            pending.append(_Pending(doc, passages, key, status))
+            # the file was indexed under another id before (its manifest id changed): that copy goes
+            replaces = previous.doc_id if previous is not None and previous.doc_id != meta.doc_id else None
+            pending.append(_Pending(doc, passages, key, status, replaces))
         except LoadError as err:
             report.outcomes.append(Outcome(file.name, "failed", reason=str(err)))
     progress("read", len(files), len(files))
@@ -308,6 +359,8 @@ def _mean(vectors):
 def _switch(store: Store, item: _Pending, report: IndexReport) -> None:
     store.put_document(item.doc, item.path, len(item.passages))  # the switch to the new version
     store.delete_old_versions(item.doc.doc_id, item.doc.content_hash)
+    if item.replaces:
+        store.remove_document(item.replaces)
     report.outcomes.append(Outcome(item.doc.source, item.status, item.doc.doc_id, len(item.passages)))
 
 

@@ -65,6 +65,9 @@ class Settings:
         default=1,
         metadata={"help": "torch threads for embedding a question (1 keeps latency steady under load)."},
     )
+    max_file_mb: float = field(
+        default=10.0, metadata={"help": "Files larger than this (MB) are not indexed; the summary says so."}
+    )
     batch_size: int = field(
         default=32, metadata={"help": "Passages embedded per batch while indexing."}
     )
@@ -125,6 +128,8 @@ class Settings:
         for name in ("index_threads", "query_threads", "batch_size", "top_k", "candidates"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name} must be at least 1, not {getattr(self, name)}")
+        if self.max_file_mb <= 0:
+            raise ConfigError(f"max_file_mb must be above 0, not {self.max_file_mb}")
 
     @property
     def chroma_dir(self) -> Path:

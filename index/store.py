@@ -10,6 +10,7 @@ the previous index whole, and the next run picks up where it stopped.
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -84,6 +85,63 @@ def describe_store(settings: Settings) -> str:
     return str(settings.chroma_dir)
 
 
+def _names(collection: str, generation: str) -> tuple[str, str, str]:
+    base = f"{collection}-{generation}" if generation else collection
+    return base, f"{base}_documents", f"{base}_sentences"
+
+
+_GENERATION = re.compile(r"-(g\d+)(?:_documents|_sentences)?$")
+
+
+def _generation_of(name: str, collection: str) -> str | None:
+    """The generation a collection belongs to ("" for the plain names), or None for another's."""
+    if name in _names(collection, ""):
+        return ""
+    found = _GENERATION.search(name)
+    if found and name[: found.start()] == collection:
+        return found.group(1)
+    return None
+
+
+def _collection_names(client) -> list[str]:
+    return [c if isinstance(c, str) else c.name for c in client.list_collections()]
+
+
+def _client(settings: Settings, fresh: bool = False):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+    if settings.chroma_host:
+        client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        client.heartbeat()
+        return client
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    if fresh:  # a new Chroma system for the folder, so its vector index is read from disk again
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        folder = str(settings.chroma_dir)
+        for key in [k for k in SharedSystemClient._identifier_to_system if k.endswith(folder)]:
+            _retired.append(SharedSystemClient._identifier_to_system.pop(key))
+            SharedSystemClient._identifier_to_refcount.pop(key, None)
+        while len(_retired) > 1:  # the one before stays up for questions still using it
+            try:
+                _retired.pop(0).stop()
+            except Exception:
+                pass
+    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+_retired: list = []  # Chroma systems replaced by a fresh one
+
+
+def _open_failure(settings: Settings, err: Exception) -> str:
+    line = f"cannot open the Chroma store at {describe_store(settings)}: {_first_line(err)}"
+    if not settings.chroma_host:
+        line += f" (if its files are damaged: move {settings.chroma_dir} aside and run `inspection-assistant index` to build it again)"
+    return line
+
+
 def _first_line(err: Exception) -> str:
     text = str(err).strip().splitlines()
     return f"{type(err).__name__}: {text[0][:200]}" if text else type(err).__name__
@@ -150,20 +208,25 @@ def _stored(text: str, meta: dict) -> StoredPassage:
 
 
 class Store:
-    """Passages and document records in Chroma. Use :meth:`open`."""
+    """Passages and document records in Chroma, in one *generation* of collections. Use :meth:`open`.
 
-    def __init__(self, client, settings: Settings):
+    ``index --rebuild`` builds a new generation beside the live one and switches a pointer (the
+    metadata of the ``<collection>_live`` collection) only when it is complete, so readers (in
+    this process, others, or on a Chroma server) keep answering from the old one until then, and
+    a killed rebuild loses nothing. A store made before generations has the plain names, which
+    are generation ""."""
+
+    def __init__(self, client, settings: Settings, generation: str | None = None):
         self.client = client
         self.settings = settings
-        self.passages = client.get_or_create_collection(
-            settings.collection, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
-        )
-        self.documents_collection = client.get_or_create_collection(
-            f"{settings.collection}_documents", embedding_function=None
-        )
-        self.sentences = client.get_or_create_collection(
-            f"{settings.collection}_sentences", configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
-        )
+        self.generation = self.live_generation() if generation is None else generation
+        self._bind()
+
+    def _bind(self) -> None:
+        passages, documents, sentences = _names(self.settings.collection, self.generation)
+        self.passages = self.client.get_or_create_collection(passages, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
+        self.documents_collection = self.client.get_or_create_collection(documents, embedding_function=None)
+        self.sentences = self.client.get_or_create_collection(sentences, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
 
     @classmethod
     def open(cls, settings: Settings, create: bool = False) -> "Store":
@@ -173,33 +236,67 @@ class Store:
         if not settings.chroma_host and not create and not (settings.chroma_dir / "chroma.sqlite3").exists():
             raise IndexMissing(f"no index at {where}; build it with `inspection-assistant index`")
         try:
-            import chromadb
-            from chromadb.config import Settings as ChromaSettings
-
-            chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
-            if settings.chroma_host:
-                client = chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
-                client.heartbeat()
-            else:
-                settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-                client = chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
-            store = cls(client, settings)
+            store = cls(_client(settings), settings)
         except (IndexMissing, StoreError):
             raise
         except Exception as err:
-            raise StoreError(f"cannot open the Chroma store at {where}: {_first_line(err)}") from None
+            raise StoreError(_open_failure(settings, err)) from None
         if settings.chroma_host and not create and store.documents_collection.count() == 0:
             raise IndexMissing(f"no index at {where}; build it with `inspection-assistant index`")
         return store
 
-    def reset(self) -> None:
-        """Drop everything (``index --rebuild``)."""
-        for name in (self.settings.collection, f"{self.settings.collection}_documents", f"{self.settings.collection}_sentences"):
-            try:
-                self.client.delete_collection(name)
-            except Exception:
-                pass
-        self.__init__(self.client, self.settings)
+    # --- generations ----------------------------------------------------------------------
+
+    def _pointer(self):
+        return self.client.get_or_create_collection(f"{self.settings.collection}_live", embedding_function=None)
+
+    def _pointer_meta(self) -> dict:
+        return dict(self._pointer().metadata or {})
+
+    def live_generation(self) -> str:
+        return str(self._pointer_meta().get("generation", ""))
+
+    def begin_rebuild(self, model: str) -> "Store":
+        """A store for building a new generation beside the live one: the unfinished generation
+        of a stopped rebuild with the same ``model``, when there is one (its finished documents
+        are kept), else a new, empty one."""
+        meta = self._pointer_meta()
+        live, building = str(meta.get("generation", "")), str(meta.get("building", ""))
+        if building and building != live:
+            resumed = Store(self.client, self.settings, generation=building)
+            if resumed.model_name() in (None, model):
+                return resumed
+        building = f"g{time.time_ns() // 1_000_000}"
+        self._drop_generations(keep={live})
+        self._pointer().modify(metadata={**meta, "building": building})
+        return Store(self.client, self.settings, generation=building)
+
+    def go_live(self) -> None:
+        """Make this (complete) generation the one every reader uses, then drop the others."""
+        pointer = self._pointer()
+        meta = dict(pointer.metadata or {})
+        meta["generation"] = self.generation
+        meta.pop("building", None)
+        pointer.modify(metadata=meta)
+        self._drop_generations(keep={self.generation})
+
+    def _drop_generations(self, keep: set[str]) -> None:
+        base = self.settings.collection
+        for name in _collection_names(self.client):
+            generation = _generation_of(name, base)
+            if generation is not None and generation not in keep:
+                try:
+                    self.client.delete_collection(name)
+                except Exception:
+                    pass
+
+    def refresh(self) -> None:
+        """Follow the pointer to the live generation and, in embedded mode, drop Chroma's
+        in-memory copy of the vector index (another process may have written since it was read)."""
+        if not self.settings.chroma_host:
+            self.client = _client(self.settings, fresh=True)
+        self.generation = self.live_generation()
+        self._bind()
 
     # --- document records -------------------------------------------------------------
 
@@ -332,6 +429,11 @@ class Store:
             if text is not None and vec is not None and m and m.get("passage") in keys  # skip records deleted mid-read
         }
 
+    def passage_vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        """Chroma id -> stored vector, for the ids still stored."""
+        got = self.passages.get(ids=list(ids), include=["embeddings"])
+        return {cid: list(vec) for cid, vec in zip(got["ids"], got["embeddings"])}
+
     def add_passages(self, doc: Document, passages: Sequence[Passage], vectors: Sequence[Sequence[float]]) -> None:
         if not passages:
             return
@@ -441,8 +543,10 @@ def _nearest(got: dict, live: set[str]) -> list[tuple[StoredPassage, float]]:
     ]
 
 
-def _reachable(method):
-    """Chroma and connection errors become StoreError, with a one-line reason."""
+def _reachable(method, retry: bool = False):
+    """Chroma and connection errors become StoreError, with a one-line reason. With ``retry``
+    (reads), a failure is tried once more after :meth:`Store.refresh`: another process may have
+    re-indexed or rebuilt since this one read the index."""
     import functools
 
     @functools.wraps(method)
@@ -452,13 +556,21 @@ def _reachable(method):
         except (StoreError, NotFound):
             raise
         except Exception as err:
-            raise StoreError(f"the Chroma store at {describe_store(self.settings)} failed: {_first_line(err)}") from err
+            failure = err
+        if retry:
+            try:
+                self.refresh()
+                return method(self, *args, **kwargs)
+            except (StoreError, NotFound):
+                raise
+            except Exception as err:
+                failure = err
+        raise StoreError(f"the Chroma store at {describe_store(self.settings)} failed: {_first_line(failure)}") from failure
 
     return wrapper
 
 
-for _name in (
-    "document_records", "document_text", "put_document", "remove_document", "delete_old_versions", "existing",
-    "add_sentences", "sentence_vectors", "add_passages", "sweep", "get_passage", "passages_of", "all_passages", "query",
-):
+for _name in ("put_document", "remove_document", "delete_old_versions", "existing", "add_sentences", "add_passages", "sweep", "begin_rebuild", "go_live"):
     setattr(Store, _name, _reachable(getattr(Store, _name)))
+for _name in ("document_records", "document_text", "sentence_vectors", "passage_vectors", "get_passage", "passages_of", "all_passages", "query"):
+    setattr(Store, _name, _reachable(getattr(Store, _name), retry=True))
