@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from pathlib import Path
 
@@ -226,7 +227,8 @@ def print_answer(answer, console) -> None:
 
 
 def read_questions(path: Path) -> tuple[list[dict], list[str]]:
-    """Questions from a JSONL file (objects with id and question) or plain lines; bad lines are
+    """Questions from a JSONL file (objects with id and question, or JSON strings) or plain lines;
+    bad lines (invalid JSON, a list, a number, null, an object without a question string) are
     reported with their line number and skipped."""
     import json
 
@@ -238,21 +240,47 @@ def read_questions(path: Path) -> tuple[list[dict], list[str]]:
     for number, line in enumerate(lines, start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        if line.lstrip().startswith("{"):
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as err:
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            if line.lstrip().startswith("{"):
                 problems.append(f"{path}:{number}: not valid JSON ({err.msg}); skipped")
                 continue
-            if not isinstance(obj.get("question"), str) or not obj["question"].strip():
-                problems.append(f"{path}:{number}: no 'question' string; skipped")
-                continue
-            items.append({"id": obj.get("id", str(number)), "question": obj["question"]})
+            obj = line.strip()  # a plain question
+        item, problem = _question_item(obj, number)
+        if problem:
+            problems.append(f"{path}:{number}: {problem}; skipped")
         else:
-            items.append({"id": str(number), "question": line.strip()})
+            items.append(item)
     if not items:
-        raise click.UsageError(f"{path} holds no questions")
+        raise click.UsageError(f"{path} holds no questions" + (f" ({len(problems)} bad lines)" if problems else ""))
     return items, problems
+
+
+_JSON_TYPES = {list: "a list", dict: "an object", bool: "true or false", int: "a number", float: "a number", type(None): "null"}
+
+
+def _question_item(obj, number: int) -> tuple[dict | None, str | None]:
+    """A questions-file line's JSON value as {"id", "question"}, or why it is not a question."""
+    from index.text import strip_control_codes
+
+    expected = 'expected a question object {"id": ..., "question": "..."} or a question string'
+    if isinstance(obj, str):
+        question, ident = obj, str(number)
+    elif isinstance(obj, dict):
+        question, ident = obj.get("question"), obj.get("id")
+        ident = str(number) if ident is None else ident
+        if not isinstance(question, str):
+            got = "no 'question'" if question is None else f"'question' is {_JSON_TYPES.get(type(question), 'not a string')}"
+            return None, f"{expected}, got {got}"
+        if not isinstance(ident, (str, int)) or isinstance(ident, bool):
+            return None, f"'id' must be a string or a number, got {_JSON_TYPES.get(type(ident), 'something else')}"
+    else:
+        return None, f"{expected}, got {_JSON_TYPES.get(type(obj), type(obj).__name__)}"
+    question = re.sub(r"\s+", " ", strip_control_codes(question)).strip()  # pasted terminal colours
+    if not question:
+        return None, "the question is empty"
+    return {"id": ident, "question": question}, None
 
 
 @cli.command()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from index.errors import QuestionError
 from index.ofsted import authorities, names_of
-from index.text import normalise
+from index.text import normalise, strip_control_codes
 
 from .types import Turn
 
@@ -220,9 +220,10 @@ def year_span(question: str) -> YearSpan:
 
 def check_question(question: str) -> tuple[str, list[str]]:
     """The question trimmed, and warnings. Empty questions raise; very long ones are truncated."""
-    if question is None or not str(question).strip():
+    question = strip_control_codes(str(question)) if question is not None else ""  # pasted terminal colours
+    if not question.strip():
         raise QuestionError("the question is empty: ask something about the indexed documents")
-    question = re.sub(r"\s+", " ", str(question)).strip()
+    question = re.sub(r"\s+", " ", question).strip()
     warnings = []
     if len(question) > MAX_QUESTION_CHARS:
         question = question[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]

@@ -148,16 +148,101 @@ def _docx_blocks(document):
             yield {"text": "\n".join(rows), "heading": False}
 
 
-_HTML_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "dt", "dd", "figcaption")
+_HTML_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "dt", "dd", "figcaption", "caption", "summary")
+# Never shown on a page (code, fallbacks, the head) or not the article (site navigation, footers).
+_HTML_UNSEEN = ("script", "style", "noscript", "template", "iframe", "datalist", "head", "nav", "footer")
+
+# CSS that hides an element's text from a sighted reader: (property, value, example). The value is
+# matched whole against the declared value, lowercased and without "!important".
+HIDING_CSS = (
+    ("display", r"none", "display: none"),
+    ("visibility", r"hidden|collapse", "visibility:hidden"),
+    ("content-visibility", r"hidden", "content-visibility: hidden"),
+    ("opacity", r"[0.]+%?", "opacity: 0"),
+    ("font-size", r"[0.]+([a-z]+|%)?", "font-size: 0px"),
+    ("color", r"transparent|rgba\(([^,]+,){3}\s*[0.]+%?\)", "color: transparent"),
+    # moved off the page, the "screen-reader only" tricks
+    ("left|right|top|text-indent|margin-left|margin-top", r"-\d{4,}(\.\d+)?([a-z]+|%)?", "left: -9999px"),
+    ("clip", r"rect\(\s*[0px,\s]*\)", "clip: rect(0 0 0 0)"),
+    ("transform", r"scale[xy]?\(\s*[0.]+\s*\)", "transform: scale(0)"),
+)
+
+
+def css_hides(declarations: str) -> bool:
+    """Does a CSS declaration block ("color: red; display:none") hide its element's text?
+    A zero height or width hides it only together with overflow: hidden."""
+    values = {}
+    for declaration in declarations.split(";"):
+        name, _, value = declaration.partition(":")
+        values[name.strip().lower()] = re.sub(r"\s*!\s*important\s*$", "", value.strip().lower())
+    for names, pattern, _ in HIDING_CSS:
+        if any(re.fullmatch(pattern, values.get(name, "\x00")) for name in names.split("|")):
+            return True
+    zero = [name for name in ("height", "max-height", "width", "max-width") if re.fullmatch(r"[0.]+([a-z]+|%)?", values.get(name, "\x00"))]
+    return bool(zero) and values.get("overflow") in ("hidden", "clip")
+
+
+def _stylesheet_hidden(css: str) -> list[str]:
+    """Selectors of a page's top-level style rules that hide what they select (rules inside
+    @media and other at-rules apply only sometimes, and are not followed)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    selectors, depth, prelude, body, rule = [], 0, "", "", ""
+    for ch in css:
+        if ch == "{":
+            depth += 1
+            if depth == 1:
+                rule, prelude, body = prelude.strip(), "", ""
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:  # a stray brace
+                depth = 0
+            elif depth == 0 and not rule.startswith("@") and css_hides(body):
+                # state-dependent selectors (:hover, ::before...) are left alone
+                selectors += [s.strip() for s in rule.split(",") if s.strip() and ":" not in s]
+        elif depth == 0:
+            prelude = "" if ch == ";" else prelude + ch
+        elif depth == 1:
+            body += ch
+    return selectors
+
+
+def _hidden_by_markup(tag) -> bool:
+    if tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).strip().lower() == "true":
+        return True
+    if tag.name == "dialog" and not tag.has_attr("open"):  # a closed dialog is not displayed
+        return True
+    return css_hides(str(tag.get("style", "")))
+
+
+def _drop_unseen(soup) -> None:
+    """Remove everything a reader of the page would not see: comments and other markup
+    declarations, code and fallbacks, and elements hidden by attributes, inline styles or the
+    page's own style sheet."""
+    from bs4.element import PreformattedString
+    from soupsieve import SelectorSyntaxError
+
+    selectors = [s for style in soup.find_all("style") for s in _stylesheet_hidden(style.get_text())]
+    for string in soup.find_all(string=lambda s: isinstance(s, PreformattedString)):
+        string.extract()
+    hidden = soup.find_all(_HTML_UNSEEN) + soup.find_all(_hidden_by_markup)
+    for selector in selectors:
+        try:
+            hidden += soup.select(selector)
+        except (SelectorSyntaxError, NotImplementedError, ValueError):
+            continue
+    for tag in hidden:
+        if not tag.decomposed:
+            tag.decompose()
 
 
 def load_html(data: bytes) -> LoadedText:
+    """HTML to text as a reader sees it: block elements become paragraphs (headings keep their
+    offsets), hidden text (see :func:`_drop_unseen`) is left out."""
     from bs4 import BeautifulSoup
 
     html = decode_text(data)
     soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template", "nav", "footer", "head"]):
-        tag.decompose()
+    _drop_unseen(soup)
     blocks, headings, offset = [], [], 0
     found = soup.find_all(_HTML_BLOCKS)
     if not found:  # plain text wrapped in a little markup

@@ -51,6 +51,30 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+# Terminal escape sequences: CSI ("\x1b[31m", colours and cursor moves), OSC ("\x1b]8;;url\x07",
+# titles and links, ended by BEL or ST) and the other two-character escapes; also their 8-bit
+# forms (an 8-bit OSC only when terminated: a lone one is usually mis-decoded text).
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|\x1b[\]PX^_].*?(?:\x07|\x1b\\|\x9c|$)"
+    r"|[\x9d\x90\x98\x9e\x9f][^\x07\x1b\x9c]*?(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]?",
+    re.S,
+)
+
+
+def strip_control_codes(text: str) -> str:
+    r"""``text`` without terminal escape sequences (ANSI colours, OSC links), control characters or
+    invisible format characters (zero-width spaces, bidi overrides); tabs and line breaks become
+    spaces. "\x1b[31mWhat did Ofsted say?\x1b[0m" -> "What did Ofsted say?"."""
+    text = _ESCAPES.sub("", text)
+    return "".join(
+        " " if ch in "\t\n\r\v\f" else ch
+        for ch in text
+        if ch in "\t\n\r\v\f" or unicodedata.category(ch) not in ("Cc", "Cf")
+    )
+
+
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _DATE_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
 _DATE_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
