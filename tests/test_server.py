@@ -198,3 +198,40 @@ def test_two_embedded_index_runs_at_once_refuse_cleanly(tmp_path):
     assert first.returncode == 0
     records = Store.open(Settings(source_dir=docs, data_dir=tmp_path / "data")).document_records()
     assert len(records) == 5
+
+
+def test_rebuild_under_four_askers_never_fails_or_cites_a_gone_passage(server, real_embedder):
+    srv, settings = server
+    stop = threading.Event()
+    errors, answers = [], []
+    live_before = {p.passage_id: p.text for p in Store.open(settings).all_passages()}
+
+    def client():
+        assistant = Assistant(settings, store=Store.open(settings), embedder=real_embedder)
+        i = 0
+        while not stop.is_set():
+            try:
+                answers.append(assistant.ask(QUESTIONS[i % len(QUESTIONS)]))
+            except Exception as err:
+                errors.append(f"{type(err).__name__}: {err}")
+            i += 1
+
+    threads = [threading.Thread(target=client) for _ in range(4)]
+    for t in threads:
+        t.start()
+    try:
+        time.sleep(1.0)
+        report = run_index(settings, rebuild=True, embedder=real_embedder)
+        assert report.indexed == 5 and not report.failed
+        time.sleep(2.5)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    assert not errors, errors[:3]
+    assert len(answers) > 20
+    live_after = {p.passage_id: p.text for p in Store.open(settings).all_passages()}
+    assert live_after == live_before  # the same documents: the same passages, in a new generation
+    for answer in answers:
+        for c in answer.citations:
+            assert live_after.get(c.passage_id) == c.text, c.passage_id
