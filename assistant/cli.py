@@ -115,6 +115,8 @@ def index_command(ctx, paths, rebuild, strict):
         out.print(table)
     rate = f" ({report.embedded / report.seconds:.1f} a second)" if report.embedded and report.seconds else ""
     out.print(f"{report.summary()}; embedded {report.embedded} passages in {report.seconds:.1f}s{rate}" + (f" ({report.reused} kept from an interrupted run)" if report.reused else ""))
+    for note in report.notes:
+        out.print(f"Note: {note}")
     if report.failed and (strict or report.indexed == 0):
         sys.exit(1)
 

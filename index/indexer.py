@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .embeddings import Embedder, get_embedder
-from .errors import IndexBusy, LoadError
+from .errors import IndexBusy, LoadError, StoreError
 from .loaders import SUPPORTED, load
 from .manifest import MANIFEST_NAME, Manifest, document_meta, load_manifest
 from .ofsted import read_facts
@@ -49,6 +49,7 @@ class IndexReport:
     reused: int = 0  # passages found already stored by an interrupted run
     sentences: int = 0  # quotable sentences embedded with them
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # what the run did beyond the files (a damaged store moved aside)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -177,14 +178,26 @@ def run_index(
     progress = progress or (lambda what, done, total: None)
     paths = [Path(p) for p in (paths or [settings.source_dir])]
     with index_lock(settings):
-        live = Store.open(settings, create=True)
+        notes = []
+        try:
+            live = Store.open(settings, create=True)
+        except IndexBusy:
+            raise
+        except StoreError:
+            if not rebuild or settings.chroma_host:
+                raise
+            # --rebuild starts from nothing anyway: a store that cannot be opened is kept aside, not lost
+            aside = settings.chroma_dir.with_name(f"{settings.chroma_dir.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+            settings.chroma_dir.rename(aside)
+            notes.append(f"the store could not be opened, so it was moved to {aside} and a new one built")
+            live = Store.open(settings, create=True, fresh=True)
         store = live
         if rebuild or (live.model_name() not in (None, embedder.name)):
             # built beside the live index, which keeps answering until the new one is complete
             store = live.begin_rebuild(embedder.name)
         store.set_model_name(embedder.name)
         records = store.document_records()
-        report = IndexReport()
+        report = IndexReport(notes=notes)
         pending = _read_files(paths, records, embedder.name, report, progress, settings)
         if pending:
             store.mark_unswept()

@@ -539,13 +539,17 @@ def _split_long(text: str, count, budget: int) -> list[str]:
 
 
 def _split_words(sentence: str, count, budget: int) -> list[str]:
-    """A sentence longer than the budget, cut between words (the last resort)."""
-    pieces, current = [], []
+    """A sentence longer than the budget, cut between words (the last resort). Word pieces add up
+    word by word (the tokenizer splits at spaces first), so each word is counted once: a
+    megabyte-long line costs seconds, not the minutes that recounting the growing piece took."""
+    pieces, current, used = [], [], 0
     for word in sentence.split():
-        if current and count(" ".join(current + [word])) > budget:
+        size = count(word)
+        if current and used + size > budget:
             pieces.append(" ".join(current))
-            current = []
+            current, used = [], 0
         current.append(word)
+        used += size
     if current:
         pieces.append(" ".join(current))
     return pieces

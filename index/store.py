@@ -229,14 +229,14 @@ class Store:
         self.sentences = self.client.get_or_create_collection(sentences, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None)
 
     @classmethod
-    def open(cls, settings: Settings, create: bool = False) -> "Store":
+    def open(cls, settings: Settings, create: bool = False, fresh: bool = False) -> "Store":
         """Open the store: the embedded one in the data folder, or a Chroma server when
         ``chroma_host`` is set. Without ``create``, a missing index raises IndexMissing."""
         where = describe_store(settings)
         if not settings.chroma_host and not create and not (settings.chroma_dir / "chroma.sqlite3").exists():
             raise IndexMissing(f"no index at {where}; build it with `inspection-assistant index`")
         try:
-            store = cls(_client(settings), settings)
+            store = cls(_client(settings, fresh=fresh), settings)
         except (IndexMissing, StoreError):
             raise
         except Exception as err:

@@ -107,3 +107,17 @@ def test_a_file_over_the_size_limit_is_refused_with_its_size(corpus, fake_embedd
     report = run_index(Settings.from_env(), embedder=fake_embedder)
     assert [(o.source, o.reason) for o in report.failed] == [("huge.txt", "2.1 MB, over the 1 MB limit for one file (IA_MAX_FILE_MB)")]
     assert report.indexed == 5
+
+
+def test_a_damaged_store_says_how_to_recover_and_rebuild_moves_it_aside(runner, corpus, settings):
+    assert runner.invoke(cli, ["index"]).exit_code == 0
+    with open(settings.chroma_dir / "chroma.sqlite3", "r+b") as handle:
+        handle.write(b"not a database" * 100)
+    asked = runner.invoke(cli, ["ask", "What is RAFT?"])
+    assert asked.exit_code != 0
+    assert "move" in asked.output and "aside and run `inspection-assistant index`" in asked.output
+    rebuilt = runner.invoke(cli, ["index", "--rebuild"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "5 added" in rebuilt.output and "moved to" in rebuilt.output
+    assert [p.name for p in settings.data_dir.iterdir() if p.name.startswith("chroma.damaged-")]
+    assert len(Store.open(settings).document_records()) == 5
