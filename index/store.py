@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .errors import IndexMissing, NotFound, StoreError
+from .sentence_files import SentenceFiles
 from .settings import Settings
 from .types import Document, Passage
 
@@ -416,18 +417,35 @@ class Store:
             documents=[text for _, _, text in rows],
             metadatas=[{"passage": chroma_id(p.passage_id, doc.content_hash), "doc_id": doc.doc_id, "doc_hash": doc.content_hash, "i": i} for p, i, _ in rows],
         )
+        self.sentence_files.write(doc.content_hash, [(chroma_id(p.passage_id, doc.content_hash), i, text) for p, i, text in rows], vectors)
+
+    @property
+    def sentence_files(self) -> SentenceFiles:
+        """The memory-mapped copy of this generation's sentence vectors (see sentence_files.py)."""
+        model = re.sub(r"[^A-Za-z0-9._-]+", "-", self.model_name() or "unknown")
+        folder = self.settings.data_dir / "sentences" / self.settings.collection / model
+        if getattr(self, "_sentence_files", None) is None or self._sentence_files.folder != folder:
+            self._sentence_files = SentenceFiles(folder)
+        return self._sentence_files
 
     def sentence_vectors(self, passages: Sequence[StoredPassage], records: dict[str, DocumentRecord]) -> dict[tuple[str, str], list[float]]:
-        """(passage id, sentence) -> vector for the given passages' stored sentences."""
+        """(passage id, sentence) -> vector for the given passages' stored sentences: from the
+        memory-mapped copy where it has them, else from Chroma."""
         keys = {chroma_id(p.passage_id, records[p.doc_id].content_hash): p.passage_id for p in passages if p.doc_id in records}
         if not keys:
             return {}
-        got = self.sentences.get(where={"passage": {"$in": list(keys)}}, include=["embeddings", "documents", "metadatas"])
-        return {
-            (keys[m["passage"]], text): list(vec)
-            for text, vec, m in zip(got["documents"], got["embeddings"], got["metadatas"])
-            if text is not None and vec is not None and m and m.get("passage") in keys  # skip records deleted mid-read
-        }
+        hashes = {cid: records[p.doc_id].content_hash for p in passages if p.doc_id in records for cid in [chroma_id(p.passage_id, records[p.doc_id].content_hash)]}
+        found, held = self.sentence_files.lookup(hashes)
+        out = {(keys[cid], text): vector for cid, rows in found.items() for text, vector in rows}
+        missing = [cid for cid in keys if hashes[cid] not in held]
+        if missing:
+            got = self.sentences.get(where={"passage": {"$in": missing}}, include=["embeddings", "documents", "metadatas"])
+            out.update(
+                ((keys[m["passage"]], text), list(vec))
+                for text, vec, m in zip(got["documents"], got["embeddings"], got["metadatas"])
+                if text is not None and vec is not None and m and m.get("passage") in keys  # skip records deleted mid-read
+            )
+        return out
 
     def passage_vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
         """Chroma id -> stored vector, for the ids still stored."""
@@ -462,6 +480,7 @@ class Store:
             offset += _GET_PAGE
         for start in range(0, len(stale_sentences), _GET_PAGE):
             self.sentences.delete(ids=stale_sentences[start : start + _GET_PAGE])
+        self.sentence_files.prune(set(live.values()))
         self._set_meta(unswept=False)
         return len(stale)
 

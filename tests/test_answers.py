@@ -223,7 +223,7 @@ def test_questions_file_answers_in_order_and_reports_bad_lines(real_index, tmp_p
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["id"] for line in lines] == ["a", "4"]
     assert lines[1]["abstained"] is True
-    assert f"{path}:2: not valid JSON" in result.stderr and f"{path}:3: no 'question' string" in result.stderr
+    assert f"{path}:2: not valid JSON" in result.stderr and f"{path}:3: expected a question object {{\"id\": ..., \"question\": \"...\"}} or a question string, got no 'question'" in result.stderr
 
 
 def test_empty_question_and_missing_index_are_clear(real_index, tmp_path):

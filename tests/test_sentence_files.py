@@ -1,0 +1,48 @@
+"""Sentence vectors are also kept beside the store, memory-mapped, so answering never loads
+Chroma's whole sentence index; without the files, answers come from Chroma as before."""
+
+import shutil
+
+from assistant.ask import Assistant
+from index.indexer import run_index
+from index.store import Store
+from tests.fakes import FakeEmbedder
+
+QUESTION = "Which product was procured for the new case management system?"
+
+
+def test_answers_read_sentence_vectors_from_the_files_not_chroma(settings):
+    embedder = FakeEmbedder()
+    run_index(settings, embedder=embedder)
+    store = Store.open(settings)
+    records = store.document_records()
+    passages = store.all_passages()[:40]
+    from_files = store.sentence_vectors(passages, records)
+    assert from_files and store.sentence_files.folder.is_dir()
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("Chroma's sentence collection was read")
+
+    store.sentences.get = refuse
+    assistant = Assistant(settings, store=store, embedder=embedder)
+    assert "Mosaic" in assistant.ask(QUESTION).answer
+
+    fallback = Store.open(settings)
+    shutil.rmtree(fallback.sentence_files.folder)
+    from_chroma = fallback.sentence_vectors(passages, records)
+    assert from_chroma.keys() == from_files.keys()
+    assert all(abs(a - b) < 1e-6 for key in from_files for a, b in zip(from_files[key], from_chroma[key]))
+    assert "Mosaic" in Assistant(settings, store=fallback, embedder=embedder).ask(QUESTION).answer
+
+
+def test_removed_and_replaced_documents_leave_no_files(settings, corpus):
+    run_index(settings, embedder=FakeEmbedder())
+    folder = Store.open(settings).sentence_files.folder
+    before = {p.name.split(".")[0] for p in folder.iterdir()}
+    assert len(before) == 5
+    (corpus / "community-care-isle-of-wight-article-2019.txt").unlink()
+    plan = corpus / "isle-of-wight-improvement-plan-2024.txt"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n\nA closing note.\n", encoding="utf-8")
+    run_index(settings, embedder=FakeEmbedder())
+    live = {r.content_hash[:16] for r in Store.open(settings).document_records().values()}
+    assert {p.name.split(".")[0] for p in folder.iterdir()} == live and len(live) == 4
