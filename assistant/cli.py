@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -117,6 +118,16 @@ def index_command(ctx, paths, rebuild, strict):
     out.print(f"{report.summary()}; embedded {report.embedded} passages in {report.seconds:.1f}s{rate}" + (f" ({report.reused} kept from an interrupted run)" if report.reused else ""))
     for note in report.notes:
         out.print(f"Note: {note}")
+    if report.indexed:
+        # the keyword index and the passage copy for this version, built now rather than on the
+        # first question (tens of seconds for a library)
+        from .retrieval import Retriever
+
+        started = time.perf_counter()
+        with console.status("Preparing the keyword index for answering…"):
+            Retriever(settings).corpus()
+        if time.perf_counter() - started > 1:
+            out.print(f"Prepared the keyword index for answering in {time.perf_counter() - started:.1f}s")
     if report.failed and (strict or report.indexed == 0):
         sys.exit(1)
 

@@ -13,6 +13,7 @@ import threading
 import time
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Protocol, Sequence
 
 from index.embeddings import Embedder, get_embedder
 from index.settings import Settings
@@ -29,6 +30,22 @@ LEAN_SHARE = 0.3
 # A passage holding a phrase the question quotes ('who said "I came away smiling"') gains this.
 PHRASE_BONUS = 0.5
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,200})[”\"]|(?:^|(?<=\s))‘([^’]{3,200})’|(?:^|(?<=\s))'([^']{3,200})'(?=[\s?.,!;:]|$)")
+
+
+class DenseSearch(Protocol):
+    """What retrieval asks of the vector store (``index.store.Store`` here; a distributed Chroma
+    collection in a national deployment, see docs/scaling.md)."""
+
+    def query(self, vector: Sequence[float], k: int, where: dict | None = None, records: dict | None = None) -> list[tuple[StoredPassage, float]]: ...
+
+    def passage_vectors(self, ids: Sequence[str]) -> dict[str, list[float]]: ...
+
+
+class KeywordSearch(Protocol):
+    """What retrieval asks of the keyword index (``LexicalIndex`` here, held per process; a
+    server-side BM25 sparse index in a distributed deployment): passage numbers and scores."""
+
+    def top(self, query: str, k: int, allowed=None) -> list[tuple[int, float]]: ...
 
 
 def quoted_phrases(question: str) -> list[str]:
@@ -49,7 +66,7 @@ class Corpus:
     version: tuple
     records: dict[str, DocumentRecord]
     passages: list[StoredPassage]
-    lexical: LexicalIndex
+    lexical: LexicalIndex  # its top() is the KeywordSearch boundary
 
     @functools.cached_property
     def by_doc(self) -> dict[str, list[StoredPassage]]:
@@ -184,6 +201,7 @@ class Retriever:
     def __init__(self, settings: Settings, store: Store | None = None, embedder: Embedder | None = None):
         self.settings = settings
         self.store = store or Store.open(settings)
+        self.dense: DenseSearch = self.store  # the boundary a distributed store would take over
         self.embedder = embedder or get_embedder(settings)
         self._corpus: Corpus | None = None
         self._lock = threading.Lock()
@@ -239,7 +257,7 @@ class Retriever:
         try:
             with path.open("rb") as handle:
                 rows = pickle.load(handle)
-            return _shared(StoredPassage(*row) for row in rows)
+            return [StoredPassage(*row) for row in rows]  # shared values stay shared (pickle keeps one copy)
         except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError, AttributeError):
             pass
         passages = _shared(self.store.all_passages())
@@ -311,7 +329,7 @@ class Retriever:
         """Every candidate passage for ``query`` (and for the keyword search's results
         ``lexical``), best first, with its fused score."""
         vector = self.embed_query(query)
-        dense = self.store.query(vector, candidates, filters.where(), records=corpus.records)
+        dense = self.dense.query(vector, candidates, filters.where(), records=corpus.records)
         dense_rank = {p.passage_id: (i, sim) for i, (p, sim) in enumerate(dense)}
         lexical_rank = {corpus.passages[i].passage_id: (r, score) for r, (i, score) in enumerate(lexical)}
         by_id, phrased = {p.passage_id: p for p, _ in dense}, set()
@@ -374,13 +392,13 @@ class Retriever:
         from index.store import chroma_id
 
         ids = {chroma_id(p.passage_id, corpus.records[p.doc_id].content_hash): p.passage_id for p in passages}
-        return {ids[cid]: float(sum(a * b for a, b in zip(vec, vector))) for cid, vec in self.store.passage_vectors(list(ids)).items()}
+        return {ids[cid]: float(sum(a * b for a, b in zip(vec, vector))) for cid, vec in self.dense.passage_vectors(list(ids)).items()}
 
     def dense_only(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         """Dense retrieval alone (for comparisons in the eval)."""
         corpus = self.corpus()
         vector = self.embed_query(query)
-        found = self.store.query(vector, k, (filters or Filters()).where(), records=corpus.records)
+        found = self.dense.query(vector, k, (filters or Filters()).where(), records=corpus.records)
         return [Hit(passage=p, score=sim, dense=sim, dense_rank=i) for i, (p, sim) in enumerate(found)]
 
     def _rerank(self, query: str, hits: list[Hit]) -> list[Hit]:

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -321,12 +322,8 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
         if remaining[id(item)] == 0:
             switch(item)
     chunk = settings.batch_size * 8
-    for start in range(0, len(queue), chunk):
-        part = queue[start : start + chunk]
-        # Each passage and its quotable sentences are embedded together; sentences are stored
-        # first, so any stored passage has them (answers then embed nothing but the question).
-        sentences = [(item, p, i, text) for item, p in part for i, (text, _) in enumerate(passage_sentences(p.text, p.kind, p.fields))]
-        passage_vectors, sentence_vectors = _embed_part(embedder, settings, part, sentences)
+
+    def write(part, sentences, passage_vectors, sentence_vectors) -> None:
         by_doc: dict[int, tuple[_Pending, list, list, list, list]] = {}
         for (item, p), vec in zip(part, passage_vectors):
             entry = by_doc.setdefault(id(item), (item, [], [], [], []))
@@ -344,15 +341,35 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
             remaining[id(item)] -= len(passages)
             if remaining[id(item)] == 0:
                 switch(item)
-        done += len(part)
-        progress("embed", done, total)
+
+    # The store writes one chunk while the encoder embeds the next (one chunk in flight, so a
+    # killed run loses at most two chunks of work and memory stays bounded).
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        writing = None
+        for start in range(0, len(queue), chunk):
+            part = queue[start : start + chunk]
+            # Each passage and its quotable sentences are embedded together; sentences are stored
+            # first, so any stored passage has them (answers then embed nothing but the question).
+            sentences = [(item, p, i, text) for item, p in part for i, (text, _) in enumerate(passage_sentences(p.text, p.kind, p.fields))]
+            passage_vectors, sentence_vectors = _embed_part(embedder, settings, part, sentences)
+            if writing is not None:
+                writing.result()
+                done += len(written)
+                progress("embed", done, total)
+            writing, written = writer.submit(write, part, sentences, passage_vectors, sentence_vectors), part
+        if writing is not None:
+            writing.result()
+            done += len(written)
+            progress("embed", done, total)
 
 
 def _embed_part(embedder: Embedder, settings: Settings, part, sentences) -> tuple[list, list]:
     """Vectors for each passage (the mean of its windows') and for each quotable sentence."""
     windows = [passage_windows(p) for _, p in part]
     texts = [w for ws in windows for w in ws] + [text for *_, text in sentences]
-    vectors = embedder.embed(texts, batch_size=settings.batch_size, threads=settings.index_threads)
+    unique = list(dict.fromkeys(texts))  # a sentence a library repeats word for word is embedded once
+    embedded = dict(zip(unique, embedder.embed(unique, batch_size=settings.batch_size, threads=settings.index_threads)))
+    vectors = [embedded[t] for t in texts]
     passage_vectors, at = [], 0
     for ws in windows:
         passage_vectors.append(_mean(vectors[at : at + len(ws)]))
