@@ -314,6 +314,9 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
     def switch(item: _Pending) -> None:
         _switch(store, item, report)
         switched[0] += 1
+
+    def reported() -> None:  # progress is reported from this thread only (a UI may need it)
+        progress("embed", done, total)
         progress("documents", switched[0], len(pending))
 
     progress("embed", 0, total)
@@ -321,6 +324,8 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
     for item in pending:
         if remaining[id(item)] == 0:
             switch(item)
+    if switched[0]:
+        progress("documents", switched[0], len(pending))
     chunk = settings.batch_size * 8
 
     def write(part, sentences, passage_vectors, sentence_vectors) -> None:
@@ -355,12 +360,12 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
             if writing is not None:
                 writing.result()
                 done += len(written)
-                progress("embed", done, total)
+                reported()
             writing, written = writer.submit(write, part, sentences, passage_vectors, sentence_vectors), part
         if writing is not None:
             writing.result()
             done += len(written)
-            progress("embed", done, total)
+            reported()
 
 
 def _embed_part(embedder: Embedder, settings: Settings, part, sentences) -> tuple[list, list]:

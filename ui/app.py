@@ -20,7 +20,11 @@ pages = [
 ]
 page = st.navigation(pages)
 
+getting_ready = shared.start_warm_up()
+
 with st.sidebar:
+    if getting_ready:
+        st.caption("Getting ready: loading the model and opening the index…")
     count = len(shared.briefing().items)
     if count:
         st.caption(f"Briefing: {count} answer{'s' if count != 1 else ''} collected")

@@ -3,6 +3,8 @@ st.cache_resource), and the per-browser-session state (chat history, briefing, f
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
 
 from assistant.briefing import Briefing
@@ -46,6 +48,35 @@ def assistant(config: Settings):
     from assistant.ask import Assistant
 
     return Assistant(config, store=store(config))
+
+
+@st.cache_resource(show_spinner=False, hash_funcs={Settings: _settings_key})
+def warm_up(config: Settings, _assistant) -> threading.Thread:
+    """Load the model and open the index in the background as soon as the app starts (once per
+    process), so the first question answers as fast as the next; a question asked meanwhile
+    waits for what it needs."""
+
+    def run() -> None:
+        try:
+            _assistant.retriever.embed_query("warm up")
+            _assistant.retriever.corpus()
+        except Exception:  # the first question reports it, with its message
+            pass
+
+    thread = threading.Thread(target=run, name="warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def start_warm_up() -> bool:
+    """Start the warm-up; True while it is still running."""
+    from index.errors import AssistantError
+
+    try:
+        config = settings()
+        return warm_up(config, assistant(config)).is_alive()
+    except AssistantError:  # no index yet: the pages say so
+        return False
 
 
 def generative_configured(config: Settings) -> bool:
