@@ -39,6 +39,17 @@ def settings(tmp_path, corpus) -> Settings:
 
 
 @pytest.fixture
+def runner(monkeypatch):
+    """The CLI in-process, indexing with the fake embedder, wide enough for whole reasons."""
+    from click.testing import CliRunner
+
+    embedder = FakeEmbedder()
+    monkeypatch.setattr("index.indexer.get_embedder", lambda settings: embedder)
+    monkeypatch.setenv("COLUMNS", "250")
+    return CliRunner()
+
+
+@pytest.fixture
 def fake_embedder() -> FakeEmbedder:
     return FakeEmbedder()
 

@@ -1,18 +1,6 @@
 """The CLI as a user sees it: exit codes, tables, one-line errors (fake embedder: fast)."""
 
-import pytest
-from click.testing import CliRunner
-
 from assistant.cli import cli
-from tests.fakes import FakeEmbedder
-
-
-@pytest.fixture
-def runner(monkeypatch):
-    embedder = FakeEmbedder()
-    monkeypatch.setattr("index.indexer.get_embedder", lambda settings: embedder)
-    monkeypatch.setenv("COLUMNS", "200")
-    return CliRunner()
 
 
 def test_index_twice_reports_unchanged(runner, corpus):

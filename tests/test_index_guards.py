@@ -7,7 +7,6 @@ import json
 import os
 
 import pytest
-from click.testing import CliRunner
 
 from assistant.cli import cli
 from index.indexer import run_index
@@ -16,14 +15,6 @@ from index.store import Store
 from tests.fakes import FakeEmbedder
 
 PLAN = "isle-of-wight-improvement-plan-2024.txt"
-
-
-@pytest.fixture
-def runner(monkeypatch):
-    embedder = FakeEmbedder()
-    monkeypatch.setattr("index.indexer.get_embedder", lambda settings: embedder)
-    monkeypatch.setenv("COLUMNS", "250")
-    return CliRunner()
 
 
 def edit_manifest(corpus, name, **fields):

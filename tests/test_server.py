@@ -80,6 +80,28 @@ def server(tmp_path_factory, real_embedder):
     srv.kill()
 
 
+def askers(settings, embedder, n: int, stop: threading.Event, answers: list, errors: list) -> list[threading.Thread]:
+    """``n`` clients, each with its own store connection, asking until ``stop`` is set; every
+    request error is kept (with its traceback) to fail the test."""
+
+    def client():
+        import traceback
+
+        assistant = Assistant(settings, store=Store.open(settings), embedder=embedder)
+        i = 0
+        while not stop.is_set():
+            try:
+                answers.append(assistant.ask(QUESTIONS[i % len(QUESTIONS)]))
+            except Exception:
+                errors.append(traceback.format_exc()[-1500:])
+            i += 1
+
+    threads = [threading.Thread(target=client) for _ in range(n)]
+    for t in threads:
+        t.start()
+    return threads
+
+
 def answer_key(answer):
     return (answer.abstained, answer.answer, tuple((c.passage_id, c.quote) for c in answer.citations))
 
@@ -112,21 +134,7 @@ def test_reindexing_while_clients_ask_never_mixes_versions(server, real_embedder
     original = plan.read_text(encoding="utf-8")
     stop = threading.Event()
     errors, answers = [], []
-
-    def client():
-        assistant = Assistant(settings, store=Store.open(settings), embedder=real_embedder)
-        i = 0
-        while not stop.is_set():
-            try:
-                answers.append(assistant.ask(QUESTIONS[i % len(QUESTIONS)]))
-            except Exception as err:  # any request error fails the test
-                import traceback
-                errors.append(traceback.format_exc()[-1500:])
-            i += 1
-
-    threads = [threading.Thread(target=client) for _ in range(3)]
-    for t in threads:
-        t.start()
+    threads = askers(settings, real_embedder, 3, stop, answers, errors)
     try:
         time.sleep(1.0)
         plan.write_text(original.replace("Mosaic", "Mosaic (a case management product)"), encoding="utf-8")
@@ -205,20 +213,7 @@ def test_rebuild_under_four_askers_never_fails_or_cites_a_gone_passage(server, r
     stop = threading.Event()
     errors, answers = [], []
     live_before = {p.passage_id: p.text for p in Store.open(settings).all_passages()}
-
-    def client():
-        assistant = Assistant(settings, store=Store.open(settings), embedder=real_embedder)
-        i = 0
-        while not stop.is_set():
-            try:
-                answers.append(assistant.ask(QUESTIONS[i % len(QUESTIONS)]))
-            except Exception as err:
-                errors.append(f"{type(err).__name__}: {err}")
-            i += 1
-
-    threads = [threading.Thread(target=client) for _ in range(4)]
-    for t in threads:
-        t.start()
+    threads = askers(settings, real_embedder, 4, stop, answers, errors)
     try:
         time.sleep(1.0)
         report = run_index(settings, rebuild=True, embedder=real_embedder)
