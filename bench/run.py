@@ -354,7 +354,7 @@ def bench_scale(settings: Settings, embedder, work: Path, sizes: list[int], repe
 
 
 ANSWERING = """
-import json, resource, statistics, time
+import json, statistics, time
 from assistant.ask import Assistant
 from bench.run import QUESTIONS, pct
 from index.settings import Settings
@@ -367,7 +367,8 @@ for _ in range({repeat}):
     for q in QUESTIONS:
         assistant.retriever._query_vectors.clear()
         times.append(assistant.ask(q).timings_ms["total"])
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+# this process's own peak (ru_maxrss would carry the benchmark parent's peak across fork and exec)
+rss = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")) // 1024
 print(json.dumps({{"first_s": round(first, 2), "p50": round(statistics.median(times), 1), "p95": round(pct(times, 0.95), 1), "rss_mb": rss}}))
 """
 
