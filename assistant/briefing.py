@@ -1,9 +1,11 @@
 """A briefing: answers collected with their cited quotes, in the order the user chooses, exported
 as Markdown or a Word document with numbered references (title, publisher, date, locator) at the
-end. Each answer's own [n] markers are renumbered to the briefing's references."""
+end. Each answer's own [n] markers are renumbered to the briefing's references. An item may carry
+a chart (PNG): Markdown embeds it as a data: URI, Word as a picture."""
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 from dataclasses import dataclass, field
@@ -19,11 +21,14 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 @dataclass(frozen=True)
 class BriefingItem:
-    """One collected answer: the question, the answer text with [n] markers, its citations."""
+    """One collected answer: the question, the answer text with [n] markers, its citations, and
+    optionally a chart (PNG bytes) with its caption, shown before the text."""
 
     question: str
     answer: str
     citations: tuple[Citation, ...] = ()
+    chart_png: bytes | None = None
+    chart_caption: str = ""
 
     @classmethod
     def from_answer(cls, answer: Answer) -> "BriefingItem":
@@ -110,7 +115,14 @@ class Briefing:
             lines += ["_No answers collected yet._", ""]
         for i, item in enumerate(self.items, start=1):
             text, quotes = self.renumbered(item)
-            lines += [f"## {i}. {item.question.strip()}", "", text.strip(), ""]
+            lines += [f"## {i}. {item.question.strip()}", ""]
+            if item.chart_png:
+                encoded = base64.b64encode(item.chart_png).decode("ascii")
+                alt = item.chart_caption.replace("[", "(").replace("]", ")").replace("\n", " ") or "Chart"
+                lines += [f"![{alt}](data:image/png;base64,{encoded})", ""]
+                if item.chart_caption:
+                    lines += [f"_{item.chart_caption}_", ""]
+            lines += [text.strip(), ""]
             extra = [(n, q) for n, q in quotes if q not in item.answer]
             if extra:
                 quoted = [line for n, q in extra for line in (f"> “{q}” [{n}]", ">")]
@@ -125,7 +137,7 @@ class Briefing:
     def to_docx(self) -> bytes:
         """The briefing as a Word document (.docx bytes), laid out like :meth:`to_markdown`."""
         from docx import Document
-        from docx.shared import Pt
+        from docx.shared import Inches, Pt
 
         doc = Document()
         title = self.title.strip() or DEFAULT_TITLE
@@ -136,8 +148,17 @@ class Briefing:
         for i, item in enumerate(self.items, start=1):
             text, quotes = self.renumbered(item)
             doc.add_heading(f"{i}. {item.question.strip()}", level=1)
-            for line in text.splitlines():
+            if item.chart_png:
+                doc.add_picture(io.BytesIO(item.chart_png), width=Inches(6))
+                if item.chart_caption:
+                    doc.add_paragraph(item.chart_caption, style="Caption")
+            lines = text.splitlines()
+            for n, line in enumerate(lines):
                 if not line.strip():
+                    continue
+                if _TABLE_ROW.match(line):
+                    if n == 0 or not _TABLE_ROW.match(lines[n - 1]):  # a table's first row: add it whole
+                        _add_table(doc, _table_at(lines, n))
                     continue
                 bullet = line.lstrip().startswith(("- ", "* "))
                 body = line.lstrip()[2:] if bullet else line
@@ -154,6 +175,39 @@ class Briefing:
         out = io.BytesIO()
         doc.save(out)
         return out.getvalue()
+
+
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|(\s*:?-+:?\s*\|)+\s*$")
+
+
+def _table_at(lines: list[str], start: int) -> list[str]:
+    rows = []
+    for line in lines[start:]:
+        if not _TABLE_ROW.match(line):
+            break
+        rows.append(line)
+    return rows
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()[1:-1]
+    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", inner)]
+
+
+def _add_table(doc, rows: list[str]) -> None:
+    """A Markdown table as a Word table, its first row bold."""
+    cells = [_cells(r) for r in rows if not _TABLE_RULE.match(r)]
+    if not cells:
+        return
+    width = max(len(r) for r in cells)
+    table = doc.add_table(rows=len(cells), cols=width)
+    table.style = "Table Grid"
+    for r, row in enumerate(cells):
+        for c, value in enumerate(row):
+            paragraph = table.cell(r, c).paragraphs[0]
+            run = paragraph.add_run(value)
+            run.bold = r == 0
 
 
 def _add_runs(paragraph, text: str) -> None:

@@ -143,6 +143,17 @@ def load_manifest(folder: Path) -> Manifest:
     return Manifest(entries, lines)
 
 
+def read_home_authority(folder: Path) -> str | None:
+    """The optional top-level ``home_authority`` of the manifest in ``folder`` (the council whose
+    library it is); None when absent, not a string, or the manifest cannot be read."""
+    try:
+        data = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    value = data.get("home_authority") if isinstance(data, dict) else None
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
 def read_manifest(folder: Path) -> dict[str, dict]:
     """File name -> cleaned manifest entry, for the valid entries (see ``load_manifest``)."""
     return load_manifest(folder).entries

@@ -110,6 +110,14 @@ class Settings:
         metadata={"help": "A generated sentence whose cited passage is less similar than this (cosine) is dropped by the verifier."},
     )
 
+    home_authority: str = field(
+        default="",
+        metadata={
+            "help": "The authority the Judgements page and its sidebar choice start from (as the index names it, e.g. "
+            "`Isle of Wight`). Empty: the `home_authority` at the top of the source folder's manifest.json, else none."
+        },
+    )
+
     ui_address: str = field(default="127.0.0.1", metadata={"help": "Address the Streamlit UI listens on."})
     ui_port: int = field(default=8501, metadata={"help": "Port of the Streamlit UI."})
     max_upload_mb: int = field(default=20, metadata={"help": "Largest document the UI accepts for upload (MB)."})

@@ -519,6 +519,13 @@ class Store:
         out = [_stored(t, m) for t, m in zip(got["documents"], got["metadatas"]) if t is not None and m]
         return sorted(out, key=lambda p: p.ordinal)
 
+    def passages_of_kind(self, kind: str, records: dict[str, DocumentRecord] | None = None) -> list[StoredPassage]:
+        """Every live passage of one kind ("judgement": every judgement-table row), in one read."""
+        records = self.document_records() if records is None else records
+        got = self.passages.get(where={"$and": [{"kind": kind}, self.live_filter(records)]}, include=["documents", "metadatas"])
+        out = [_stored(t, m) for t, m in zip(got["documents"], got["metadatas"]) if t is not None and m]
+        return sorted(out, key=lambda p: (p.doc_id, p.ordinal))
+
     def all_passages(self) -> list[StoredPassage]:
         """Every live passage, in document order."""
         records = self.document_records()
@@ -591,5 +598,5 @@ def _reachable(method, retry: bool = False):
 
 for _name in ("put_document", "remove_document", "delete_old_versions", "existing", "add_sentences", "add_passages", "sweep", "begin_rebuild", "go_live"):
     setattr(Store, _name, _reachable(getattr(Store, _name)))
-for _name in ("document_records", "document_text", "sentence_vectors", "passage_vectors", "get_passage", "passages_of", "all_passages", "query"):
+for _name in ("document_records", "document_text", "sentence_vectors", "passage_vectors", "get_passage", "passages_of", "passages_of_kind", "all_passages", "query"):
     setattr(Store, _name, _reachable(getattr(Store, _name), retry=True))

@@ -280,3 +280,133 @@ def test_evals_page_runs_shows_figures_and_compares_with_the_last_run(own_index,
     next(b for b in at.button if b.label == "Run the evaluation").click().run()
     assert any("compared with the run saved" in c.value for c in at.caption)
     assert {m.label: m.delta for m in at.metric}["Answer correctness"] == "+0.0 pts"
+
+
+# --- Judgements ----------------------------------------------------------------------------------
+
+LIBRARY = PROJECT_ROOT.parent / "shared" / "ofsted-reports"
+# Two Isle of Wight reports (2018 good; 2023 good, help and protection requires improvement) and
+# Barking and Dagenham's 2019 and 2023 reports (requires improvement), from the report library.
+REPORTS = ("50048228.pdf", "50235617.pdf", "50066870.pdf", "50227183.pdf")
+
+
+@pytest.fixture
+def judged_index(tmp_path, monkeypatch) -> Settings:
+    """The seed documents plus four real inspection reports, indexed with the fake embedder (the
+    Judgements page reads records, not vectors); the app's warm-up gets the fake embedder too."""
+    from index.indexer import run_index
+    from tests.fakes import FakeEmbedder
+
+    if not all((LIBRARY / name).is_file() for name in REPORTS):
+        pytest.skip(f"the Ofsted report library is not at {LIBRARY}: judgement page tests skipped")
+    docs = tmp_path / "judged-docs"
+    shutil.copytree(PROJECT_ROOT / "source_docs", docs)
+    for name in REPORTS:
+        shutil.copy(LIBRARY / name, docs / name)
+    settings = Settings.from_env(source_dir=docs, data_dir=tmp_path / "judged-data")
+    embedder = FakeEmbedder()
+    run_index(settings, embedder=embedder)
+    monkeypatch.setattr("assistant.ask.get_embedder", lambda s: embedder)
+    point_at(monkeypatch, settings)
+    return settings
+
+
+def judgements_page(timeout: int = 60) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=timeout).run()
+    at.switch_page("page_judgements.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def source_view(at: AppTest) -> str:
+    views = [h.value for h in at.html if 'id="ia-passage"' in h.value]
+    assert len(views) == 1
+    return views[0].split('id="ia-passage"', 1)[1].split(">", 1)[1].split("</span>", 1)[0]
+
+
+def test_judgements_page_explains_a_library_without_judgement_records(app, real_index):
+    records = Store.open(real_index).document_records()
+    assert not any(r.judgements for r in records.values())  # the seeds: letters, a plan, articles
+    app.switch_page("page_judgements.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Judgements"
+    assert any("has a judgement table" in i.value and "Focused visits" in i.value for i in app.info)
+    assert not app.dataframe and not app.get("vega_lite_chart")
+
+
+def test_judgements_table_starts_from_the_home_authority_and_filters(judged_index):
+    at = judgements_page()
+    assert at.selectbox(key="home_authority").value == "Isle of Wight"  # from the manifest
+    assert at.multiselect(key="judgements_authorities").value == ["Isle of Wight"]
+    table = at.dataframe[0].value
+    assert list(table["Authority"]) == ["Isle of Wight", "Isle of Wight"]
+    assert list(table["Inspected"]) == ["19 to 30 November 2018", "30 October to 3 November 2023"]
+    assert list(table["Overall effectiveness"]) == ["Good", "Good"]
+    assert list(table["Help and protection"]) == ["Good", "Requires improvement"]
+    assert list(table["Framework"]) == ["ILACS standard", "ILACS short"]
+
+    at.multiselect(key="judgements_authorities").set_value([]).run()
+    assert len(at.dataframe[0].value) == 4
+    at.multiselect(key="judgements_grades").set_value(["Requires improvement"]).run()
+    assert set(at.dataframe[0].value["Authority"]) == {"Barking and Dagenham"}
+    at.multiselect(key="judgements_grades").set_value([]).run()
+    at.slider(key="judgements_years").set_value((2023, 2023)).run()
+    assert list(at.dataframe[0].value["Inspected"]) == ["10 to 21 July 2023", "30 October to 3 November 2023"]
+    assert not at.exception
+
+
+def test_home_authority_setting_wins_over_the_manifest(judged_index, monkeypatch):
+    monkeypatch.setenv("IA_HOME_AUTHORITY", "barking and dagenham")
+    at = judgements_page()
+    assert at.selectbox(key="home_authority").value == "Barking and Dagenham"
+    assert set(at.dataframe[0].value["Authority"]) == {"Barking and Dagenham"}
+    at.selectbox(key="home_authority").set_value("Isle of Wight").run()
+    assert set(at.dataframe[0].value["Authority"]) == {"Isle of Wight"}
+
+
+def test_choosing_a_row_or_a_grade_opens_its_judgement_row_in_the_report(judged_index):
+    store = Store.open(judged_index)
+    at = judgements_page()
+    at.session_state["judgements_table"] = {"selection": {"rows": [1], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception
+    overall = store.get_passage("50235617#judgement-overall-effectiveness")
+    document = store.document_text("50235617")
+    marked = source_view(at)
+    assert html.escape(document[overall.start : overall.end]) == marked  # the row, marked in the report
+    assert " ".join(html.unescape(marked).split()) == overall.text == "Overall effectiveness Good"
+
+    at.session_state["judgements_table"] = {"selection": {"rows": [], "columns": [], "cells": [[1, "Help and protection"]]}}
+    at.run()
+    row = store.get_passage("50235617#judgement-help-and-protection")
+    assert " ".join(html.unescape(source_view(at)).split()) == row.text
+    assert row.text.endswith("Requires improvement to be good")  # as printed
+
+
+def test_judgement_table_and_chart_go_into_the_briefing_with_their_citations(judged_index, downloads):
+    at = judgements_page()
+    timeline, spread = (c.proto.spec for c in at.get("vega_lite_chart"))
+    assert "50235617#judgement-overall-effectiveness" in timeline and '"pick"' in timeline  # each point opens its row
+    assert '"Requires improvement"' in spread
+    at.button(key="judgements_add_table").click().run()
+    assert at.button(key="judgements_add_table").label == "Table in the briefing"
+    at.button(key="judgements_add_chart").click().run()
+    assert not at.exception
+    items = at.session_state["briefing"].items
+    assert [i.question for i in items] == ["Inspection judgements: Isle of Wight", "Overall effectiveness over time: Isle of Wight"]
+    assert items[1].chart_png.startswith(b"\x89PNG")
+    table = items[0]
+    assert "| Isle of Wight | 30 October to 3 November 2023 | ILACS short | Good [" in table.answer
+    assert {c.passage_id for c in table.citations} >= {"50235617#judgement-overall-effectiveness", "50048228#judgement-help-and-protection"}
+
+    at.switch_page("page_briefing.py").run()
+    assert not at.exception
+    docx_bytes, _ = downloads["briefing.docx"]
+    doc = Document(io.BytesIO(docx_bytes))
+    assert doc.inline_shapes and doc.tables
+    assert doc.tables[0].cell(0, 0).text == "Authority"
+    paragraphs = [p.text for p in doc.paragraphs]
+    references = paragraphs[paragraphs.index("References") + 1 :]
+    assert any("judgement table, page 1" in r and "Isle of Wight" in r for r in references)
+    md = downloads["briefing.md"][0].decode()
+    assert "data:image/png;base64," in md and "Overall effectiveness Good" in md

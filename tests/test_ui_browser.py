@@ -139,3 +139,76 @@ def test_a_real_browser_gets_a_cited_answer_and_the_highlighted_passage(served):
         finally:
             browser.close()
     assert (ARTIFACTS / "ui-answer.png").stat().st_size > 10_000
+
+
+REPORTS = ("50048228.pdf", "50235617.pdf", "50066870.pdf", "50227183.pdf")
+LIBRARY = PROJECT_ROOT.parent / "shared" / "ofsted-reports"
+
+
+@pytest.fixture
+def served_judgements(tmp_path):
+    """The UI over the seeds and four real inspection reports (indexed with the fake embedder:
+    the Judgements page reads records, not vectors); always stopped afterwards."""
+    from index.indexer import run_index
+    from index.settings import Settings
+    from tests.fakes import FakeEmbedder
+
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium: the real-browser test cannot run without it")
+    if not all((LIBRARY / name).is_file() for name in REPORTS):
+        pytest.skip(f"the Ofsted report library is not at {LIBRARY}")
+    docs, data = tmp_path / "docs", tmp_path / "data"
+    shutil.copytree(PROJECT_ROOT / "source_docs", docs)
+    for name in REPORTS:
+        shutil.copy(LIBRARY / name, docs / name)
+    run_index(Settings.from_env(source_dir=docs, data_dir=data), embedder=FakeEmbedder())
+    env = {k: v for k, v in os.environ.items() if not k.startswith("IA_")}
+    env.update(HF_HUB_OFFLINE="1", IA_DATA_DIR=str(data), IA_SOURCE_DIR=str(docs))
+    port = free_port()
+    log = tmp_path / "ui.log"
+    command = [str(Path(sys.executable).with_name("inspection-assistant")), "ui", "--port", str(port), "--address", "127.0.0.1"]
+    with open(log, "wb") as out:
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, cwd=tmp_path)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_until_serving(url, process, log)
+        yield url
+    finally:
+        stop(process)
+
+
+def test_a_real_browser_shows_judgements_and_takes_the_chart_into_the_word_briefing(served_judgements):
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1500}, accept_downloads=True)
+            page.goto(f"{served_judgements}/judgements")
+            expect(page.get_by_role("heading", name="Judgements")).to_be_visible(timeout=60_000)
+            # the table starts from the manifest's home authority; both charts are drawn
+            expect(page.get_by_text("2 of 4 inspections")).to_be_visible()
+            expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+            charts = page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg")
+            expect(charts.first).to_be_visible(timeout=30_000)
+            page.wait_for_timeout(1000)
+            page.screenshot(path=str(ARTIFACTS / "ui-judgements.png"), full_page=True)
+
+            page.get_by_role("button", name="Add chart to briefing").click()
+            expect(page.get_by_role("button", name="Chart in the briefing")).to_be_visible(timeout=60_000)
+            page.get_by_test_id("stSidebarNav").get_by_role("link", name="Briefing").click()  # same session
+            expect(page.get_by_test_id("stImage").first).to_be_visible(timeout=60_000)
+            with page.expect_download() as got:
+                page.get_by_role("button", name="Download Word").click()
+            saved = ARTIFACTS / "judgements-briefing.docx"
+            got.value.save_as(str(saved))
+        finally:
+            browser.close()
+    from docx import Document
+
+    doc = Document(str(saved))
+    assert len(doc.inline_shapes) == 1
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert any("Isle of Wight: Good (19 to 30 November 2018) [1]" in t for t in paragraphs)
+    assert any("judgement table, page 1" in t for t in paragraphs[paragraphs.index("References") :])

@@ -43,6 +43,8 @@ for i, item in enumerate(brief.items):
         down.button("", key=f"down-{i}", icon=":material/arrow_downward:", help="Move down",
                     disabled=i == len(brief.items) - 1, on_click=move, args=(i, 1))
         drop.button("", key=f"remove-{i}", icon=":material/delete:", help="Remove from the briefing", on_click=remove, args=(i,))
+        if item.chart_png:
+            st.image(item.chart_png, caption=item.chart_caption or None)
         st.markdown(render.markdown_text(text))
         extra = [(n, q) for n, q in quotes if q not in item.answer]
         for n, quote in extra:

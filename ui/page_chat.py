@@ -77,21 +77,6 @@ def sidebar_filters() -> tuple[Filters, int, str | None, list[str]]:
     return filters, k, mode, summary
 
 
-def show_document(doc_id: str, title: str, line: str, start: int, end: int, quotes: list[str]) -> None:
-    """A dialog with the whole document, the passage highlighted in place and scrolled to."""
-
-    def view() -> None:
-        st.caption(line)
-        try:
-            text = shared.store(config).document_text(doc_id)
-        except NotFound as err:
-            st.error(str(err))
-            return
-        st.html(render.document_html(text, start, end, quotes), unsafe_allow_javascript=True)
-
-    st.dialog(title, width="large")(view)()
-
-
 def sources_panel(turn: int, answer: Answer) -> None:
     """One entry per cited passage (its [n] markers, title, kind, date, locator), holding the whole
     passage with the quoted spans highlighted and a way into the document."""
@@ -109,7 +94,7 @@ def sources_panel(turn: int, answer: Answer) -> None:
             left, right = st.columns([3, 2], vertical_alignment="center")
             left.caption(f"{c.publisher or 'Unknown publisher'} · `{passage_id}`")
             if right.button("Show in document", key=f"doc-{turn}-{passage_id}", icon=":material/open_in_full:"):
-                show_document(c.doc_id, c.title, f"{c.publisher or ''} · {line}".strip(" ·"), c.start, c.end, [x.quote for x in cites])
+                shared.show_document(config, c.doc_id, c.title, f"{c.publisher or ''} · {line}".strip(" ·"), c.start, c.end, [x.quote for x in cites])
 
 
 def related_panel(turn: int, answer: Answer) -> None:
@@ -123,7 +108,7 @@ def related_panel(turn: int, answer: Answer) -> None:
                 except NotFound as err:
                     st.error(str(err))
                 else:
-                    show_document(p.doc_id, p.title, render.source_line(p.doc_kind, p.date, p.locator), p.start, p.end, [])
+                    shared.show_document(config, p.doc_id, p.title, render.source_line(p.doc_kind, p.date, p.locator), p.start, p.end, [])
 
 
 def render_turn(turn: int, entry: dict) -> None:

@@ -22,7 +22,10 @@ EXAMPLES = (
     "What did Ofsted find on the Isles of Scilly?",
     "Which product was procured for the new case management system?",
 )
-FILTER_KEYS = ("filter_docs", "filter_kinds", "filter_authorities", "filter_years", "filter_mode", "filter_k")
+FILTER_KEYS = (
+    "filter_docs", "filter_kinds", "filter_authorities", "filter_years", "filter_mode", "filter_k",
+    "judgements_authorities", "judgements_years", "judgements_grades", "judgements_sort",
+)
 
 
 def settings() -> Settings:
@@ -88,11 +91,51 @@ def session() -> None:
     state = st.session_state
     state.setdefault("chat", [])
     state.setdefault("briefing", Briefing())
-    # A widget's value is dropped when a run does not draw it; the filters live on the chat page
-    # only, so re-assigning them keeps them across visits to the other pages.
+    # A widget's value is dropped when a run does not draw it; the filters live on one page each
+    # (chat, judgements), so re-assigning them keeps them across visits to the other pages.
     for key in FILTER_KEYS:
         if key in state:
             state[key] = state[key]
+
+
+def authorities(config: Settings) -> list[str]:
+    """The indexed authorities, sorted ([] with no index yet)."""
+    from index.errors import IndexMissing
+
+    try:
+        records = store(config).document_records()
+    except IndexMissing:
+        return []
+    return sorted({r.authority for r in records.values() if r.authority})
+
+
+def home_authority(config: Settings, offered: list[str]) -> str | None:
+    """This session's home authority: the sidebar's choice, which starts from the setting (else
+    the source folder manifest's ``home_authority``)."""
+    from assistant.judgements import home_authority as resolve
+    from index.manifest import read_home_authority
+
+    state = st.session_state
+    if "home_authority" not in state or (state["home_authority"] is not None and state["home_authority"] not in offered):
+        state["home_authority"] = resolve(config.home_authority, read_home_authority(config.source_dir), offered)
+    return state["home_authority"]
+
+
+def show_document(config: Settings, doc_id: str, title: str, line: str, start: int, end: int, quotes: list[str]) -> None:
+    """A dialog with the whole document, the passage at ``start:end`` marked in place and scrolled to."""
+    from index.errors import NotFound
+    from ui import render
+
+    def view() -> None:
+        st.caption(line)
+        try:
+            text = store(config).document_text(doc_id)
+        except NotFound as err:
+            st.error(str(err))
+            return
+        st.html(render.document_html(text, start, end, quotes), unsafe_allow_javascript=True)
+
+    st.dialog(title, width="large")(view)()
 
 
 def chat_history() -> list:
