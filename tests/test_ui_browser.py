@@ -70,8 +70,14 @@ def served(real_index, tmp_path):
     data, docs = tmp_path / "data", tmp_path / "docs"
     shutil.copytree(real_index.data_dir, data, ignore=shutil.ignore_patterns("index.lock"))
     shutil.copytree(real_index.source_dir, docs)
+    yield from serve(tmp_path, IA_DATA_DIR=str(data), IA_SOURCE_DIR=str(docs), IA_EMBEDDING_MODEL=real_index.embedding_model)
+
+
+def serve(tmp_path: Path, **settings: str):
+    """`inspection-assistant ui` with ``settings`` (IA_* variables) on a free port: yields its URL
+    once it serves, and stops it afterwards."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("IA_")}
-    env.update(HF_HUB_OFFLINE="1", IA_DATA_DIR=str(data), IA_SOURCE_DIR=str(docs), IA_EMBEDDING_MODEL=real_index.embedding_model)
+    env.update(HF_HUB_OFFLINE="1", **settings)
     port = free_port()
     log = tmp_path / "ui.log"
     command = [str(Path(sys.executable).with_name("inspection-assistant")), "ui", "--port", str(port), "--address", "127.0.0.1"]
@@ -162,19 +168,7 @@ def served_judgements(tmp_path):
     for name in REPORTS:
         shutil.copy(LIBRARY / name, docs / name)
     run_index(Settings.from_env(source_dir=docs, data_dir=data), embedder=FakeEmbedder())
-    env = {k: v for k, v in os.environ.items() if not k.startswith("IA_")}
-    env.update(HF_HUB_OFFLINE="1", IA_DATA_DIR=str(data), IA_SOURCE_DIR=str(docs))
-    port = free_port()
-    log = tmp_path / "ui.log"
-    command = [str(Path(sys.executable).with_name("inspection-assistant")), "ui", "--port", str(port), "--address", "127.0.0.1"]
-    with open(log, "wb") as out:
-        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, cwd=tmp_path)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        wait_until_serving(url, process, log)
-        yield url
-    finally:
-        stop(process)
+    yield from serve(tmp_path, IA_DATA_DIR=str(data), IA_SOURCE_DIR=str(docs))
 
 
 def test_a_real_browser_shows_judgements_and_takes_the_chart_into_the_word_briefing(served_judgements):
