@@ -1,0 +1,56 @@
+"""The eval gate over the Ofsted report library, on the subset CI can afford
+(evals/library_subset.json, made by scripts/library_subset.py): every report of nine authorities,
+dev and test, indexed with the seeds and the real model, and the library questions that subset
+answers or refuses as the whole library would. Reports go to test-artifacts/eval/library-subset-*."""
+
+import json
+import shutil
+from dataclasses import replace
+
+import pytest
+
+from assistant.ask import Assistant
+from evals.dataset import load_dataset
+from evals.gate import check
+from evals.runner import evaluate, machine_description, write_run
+from index.indexer import run_index
+from index.settings import PROJECT_ROOT, Settings
+from tests.conftest import CORPUS
+
+pytestmark = pytest.mark.integration
+LIBRARY = PROJECT_ROOT.parent / "shared" / "ofsted-reports"
+QUESTIONS = PROJECT_ROOT / "evals" / "library_questions.jsonl"
+SUBSET = PROJECT_ROOT / "evals" / "library_subset.json"
+THRESHOLDS = PROJECT_ROOT / "evals" / "thresholds.json"
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory, real_embedder):
+    if not LIBRARY.is_dir():
+        pytest.skip(f"the Ofsted report library is not at {LIBRARY}")
+    subset = json.loads(SUBSET.read_text(encoding="utf-8"))
+    root = tmp_path_factory.mktemp("library-subset")
+    docs = root / "docs"
+    shutil.copytree(CORPUS, docs)
+    for name in subset["files"]:
+        shutil.copy(LIBRARY / name, docs / name)
+    settings = Settings(source_dir=docs, data_dir=root / "data")
+    report = run_index(settings, embedder=real_embedder)
+    assert report.indexed == 5 + len(subset["files"]), report.failed
+    assistant = Assistant(settings, embedder=real_embedder)
+    wanted = set(subset["items"])
+    out = {}
+    for split in ("dev", "test"):
+        dataset = load_dataset(QUESTIONS, split)
+        dataset = replace(dataset, items=[i for i in dataset.items if i.id in wanted])
+        run = evaluate(assistant, dataset, f"library subset, hybrid, extractive ({split})")
+        write_run(run, PROJECT_ROOT / "test-artifacts" / "eval" / f"library-subset-{split}", split, machine_description())
+        out[split] = run
+    return out
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_the_library_subset_meets_its_thresholds(runs, split):
+    thresholds = json.loads(THRESHOLDS.read_text(encoding="utf-8"))[f"library-subset-{split}"]
+    failures = check(runs[split].metrics, thresholds)
+    assert not failures, "\n".join(failures) + f"\n(see test-artifacts/eval/library-subset-{split}/report.md)"
