@@ -302,8 +302,9 @@ class Assistant:
         covered = {int(d[:4]) for r in theirs for d in (r.start_date, r.end_date, r.date) if d}
         if not theirs or asked & covered:
             return None
-        # a plan or an article may tell of an inspection whose report is not indexed
-        about = {r.doc_id for r in records if r.authority in query.authorities}
+        # a plan or an article may tell of an inspection whose report is not indexed; a later
+        # report's passing mention ("at the focused visit in 2019") does not hold its findings
+        about = {r.doc_id for r in records if r.authority in query.authorities and r.kind not in cover.OFSTED_KINDS}
         by_doc = self.retriever.corpus().by_doc
         if any(str(y) in p.text for doc_id in about for p in by_doc.get(doc_id, ()) for y in asked):
             return None
