@@ -100,8 +100,7 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
         for p in {p.passage_id: p for p in quoted}.values():
             n = len(citations) + 1
             lines.append(f"- “{p.text}” [{n}]")
-            citations.append(Citation(n=n, doc_id=p.doc_id, title=p.title, kind=p.doc_kind, publisher=p.publisher, date=p.date,
-                                      locator=p.locator, passage_id=p.passage_id, text=p.text, quote=p.text, start=p.start, end=p.end))
+            citations.append(Citation.of(n, p))
         lines.append("")
     if not citations:
         return None

@@ -512,23 +512,7 @@ def compose(query: Query, chosen: list[Sentence], document_norm) -> tuple[str, l
         for run in verbatim_runs(s.text, document_norm(s.passage.doc_id)):
             if run not in s.passage.text:
                 continue
-            p = s.passage
-            citations.append(
-                Citation(
-                    n=len(citations) + 1,
-                    doc_id=p.doc_id,
-                    title=p.title,
-                    kind=p.doc_kind,
-                    publisher=p.publisher,
-                    date=p.date,
-                    locator=p.locator,
-                    passage_id=p.passage_id,
-                    text=p.text,
-                    quote=run,
-                    start=p.start,
-                    end=p.end,
-                )
-            )
+            citations.append(Citation.of(len(citations) + 1, s.passage, run))
             out.append((run, len(citations)))
         return out
 

@@ -135,12 +135,7 @@ def answer_records(
     citations = []
     for n, p in enumerate(records, start=1):
         lines.append(f"- {_row(p, kind)} [{n}]")
-        citations.append(
-            Citation(
-                n=n, doc_id=p.doc_id, title=p.title, kind=p.doc_kind, publisher=p.publisher, date=p.date,
-                locator=p.locator, passage_id=p.passage_id, text=p.text, quote=p.text, start=p.start, end=p.end,
-            )
-        )
+        citations.append(Citation.of(n, p))
     return RecordAnswer("\n".join(lines), citations, looked_at)
 
 

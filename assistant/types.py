@@ -87,6 +87,13 @@ class Citation:
     start: int = 0  # the passage's offsets in its document's text
     end: int = 0
 
+    @classmethod
+    def of(cls, n: int, passage: StoredPassage, quote: str | None = None) -> "Citation":
+        """Citation ``n`` of ``passage``, quoting ``quote`` (default: the whole passage)."""
+        p = passage
+        return cls(n=n, doc_id=p.doc_id, title=p.title, kind=p.doc_kind, publisher=p.publisher, date=p.date, locator=p.locator,
+                   passage_id=p.passage_id, text=p.text, quote=p.text if quote is None else quote, start=p.start, end=p.end)
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -87,11 +87,7 @@ def verify(
                 if quote is None:
                     continue
                 renumber[n] = len(result.citations) + 1
-                p = hit.passage
-                result.citations.append(
-                    Citation(n=renumber[n], doc_id=p.doc_id, title=p.title, kind=p.doc_kind, publisher=p.publisher, date=p.date,
-                             locator=p.locator, passage_id=p.passage_id, text=p.text, quote=quote, start=p.start, end=p.end)
-                )
+                result.citations.append(Citation.of(renumber[n], hit.passage, quote))
             marks.append(f"[{renumber[n]}]")
         if not marks:
             result.dropped.append({"sentence": claim, "reason": "no verbatim quote could be taken from the cited passage"})
