@@ -4,15 +4,16 @@ and a chart as PNG bytes for a briefing (vl-convert, offline)."""
 
 from __future__ import annotations
 
+from index.ofsted import GRADES
+
 from .judgements import area_label
 
 PICK = "pick"  # the timeline's point selection: chosen points carry their passage id
-GRADES_BEST_FIRST = ["Outstanding", "Good", "Requires improvement", "Adequate", "Inadequate", "Not judged"]
+GRADES_BEST_FIRST = [grade.capitalize() for grade, _ in GRADES]
 _COLOURS = ["#1a7f37", "#7cc36b", "#f0b400", "#f5d76e", "#cf222e", "#b0b0b0"]
-_LABEL_EXPR = (
-    "datum.value == 4 ? 'Outstanding' : datum.value == 3 ? 'Good' : "
-    "datum.value == 2 ? 'Requires improvement' : datum.value == 1 ? 'Inadequate' : ''"
-)
+# the scale's axis labels: each score named by its first grade ("requires improvement", not "adequate")
+_LABELS = {score: grade.capitalize() for grade, score in reversed(GRADES) if score is not None}
+_LABEL_EXPR = " : ".join(f"datum.value == {score} ? '{label}'" for score, label in sorted(_LABELS.items(), reverse=True)) + " : ''"
 
 
 def _years_scale(values: list[int]):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from index.ofsted import GRADES, area_keys, area_label, normalise_grade
 from index.store import DocumentRecord, StoredPassage
 from index.text import display_date, display_range
 
@@ -21,47 +22,17 @@ from .types import Citation
 
 OVERALL = "overall_effectiveness"
 
-# Best first. "adequate" is the third of the 2013 four-point scale, so it sits with "requires
-# improvement"; "not judged" has no place on the scale.
-GRADE_SCORES = {"outstanding": 4, "good": 3, "requires improvement": 2, "adequate": 2, "inadequate": 1}
-GRADE_LABELS = {
-    "outstanding": "Outstanding",
-    "good": "Good",
-    "requires improvement": "Requires improvement",
-    "adequate": "Adequate",
-    "inadequate": "Inadequate",
-    "not judged": "Not judged",
-}
-# Column order and headings of the judgement areas Ofsted has used (keys from index/ofsted.py).
-AREA_LABELS = {
-    "overall_effectiveness": "Overall effectiveness",
-    "impact_of_leaders": "Impact of leaders",
-    "help_and_protection": "Help and protection",
-    "children_in_care_and_care_leavers": "Children in care and care leavers",
-    "children_in_care": "Children in care",
-    "care_leavers": "Care leavers",
-    "children_looked_after": "Children looked after",
-    "adoption": "Adoption",
-    "leadership": "Leadership and management",
-    "lscb": "LSCB",
-}
+SCORES = {grade: score for grade, score in GRADES if score is not None}
 
 
 def grade_label(grade: str) -> str:
-    """'requires improvement' -> 'Requires improvement' (an unknown grade: capitalised)."""
-    key = " ".join(grade.lower().split())
-    if key.startswith("requires improvement"):
-        key = "requires improvement"
-    return GRADE_LABELS.get(key, key.capitalize())
+    """'requires improvement to be good' -> 'Requires improvement' (an unknown grade: capitalised)."""
+    return normalise_grade(grade).capitalize()
 
 
 def grade_score(grade: str) -> int | None:
     """The grade on the 4 (outstanding) to 1 (inadequate) scale; None when it has no place on it."""
-    return GRADE_SCORES.get(grade_label(grade).lower())
-
-
-def area_label(area: str) -> str:
-    return AREA_LABELS.get(area, area.replace("_", " ").capitalize())
+    return SCORES.get(normalise_grade(grade))
 
 
 @dataclass(frozen=True)
@@ -199,9 +170,9 @@ def years(inspections: Iterable[Inspection]) -> list[int]:
 
 
 def areas(inspections: Iterable[Inspection]) -> list[str]:
-    """The judgement areas graded in any of ``inspections``, in the order of AREA_LABELS."""
+    """The judgement areas graded in any of ``inspections``, in the order Ofsted's tables list them."""
     found = {j.area for i in inspections for j in i.judgements}
-    known = [a for a in AREA_LABELS if a in found]
+    known = [a for a in area_keys() if a in found]
     return known + sorted(found - set(known))
 
 

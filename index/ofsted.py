@@ -187,6 +187,11 @@ _ROW_GRADE = re.compile(
 )
 
 
+# Ofsted's grades, best first, with their place on its four-point scale: the 2013 scale's
+# "adequate" sits where "requires improvement" does; "not judged" has none.
+GRADES = (("outstanding", 4), ("good", 3), ("requires improvement", 2), ("adequate", 2), ("inadequate", 1), ("not judged", None))
+
+
 def normalise_grade(found: str) -> str:
     grade = " ".join(found.lower().split())
     if grade.startswith("require"):
@@ -204,11 +209,22 @@ _AREAS = (
     ("care leavers", "care_leavers"),
     ("children looked after", "children_looked_after"),
     ("adoption", "adoption"),
-    ("leadership, management and governance", "leadership"),
     ("leadership and management", "leadership"),
+    ("leadership, management and governance", "leadership"),
     ("safeguarding children board", "lscb"),
     ("lscb", "lscb"),
 )
+
+
+def area_keys() -> list[str]:
+    """The judgement areas, in the order Ofsted's tables list them."""
+    return list(dict.fromkeys(key for _, key in _AREAS))
+
+
+def area_label(key: str) -> str:
+    """How a judgement area is headed: the first words that name it ("Help and protection")."""
+    words = next((w for w, k in _AREAS if k == key), key.replace("_", " "))
+    return words[:1].upper() + words[1:]
 
 
 def area_key(label: str) -> str:
