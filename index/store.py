@@ -431,10 +431,13 @@ class Store:
     def sentence_vectors(self, passages: Sequence[StoredPassage], records: dict[str, DocumentRecord]) -> dict[tuple[str, str], list[float]]:
         """(passage id, sentence) -> vector for the given passages' stored sentences: from the
         memory-mapped copy where it has them, else from Chroma."""
-        keys = {chroma_id(p.passage_id, records[p.doc_id].content_hash): p.passage_id for p in passages if p.doc_id in records}
+        keys, hashes = {}, {}  # chroma id -> passage id, and -> its document's content hash
+        for p in passages:
+            if p.doc_id in records:
+                cid = chroma_id(p.passage_id, records[p.doc_id].content_hash)
+                keys[cid], hashes[cid] = p.passage_id, records[p.doc_id].content_hash
         if not keys:
             return {}
-        hashes = {cid: records[p.doc_id].content_hash for p in passages if p.doc_id in records for cid in [chroma_id(p.passage_id, records[p.doc_id].content_hash)]}
         found, held = self.sentence_files.lookup(hashes)
         out = {(keys[cid], text): vector for cid, rows in found.items() for text, vector in rows}
         missing = [cid for cid in keys if hashes[cid] not in held]
