@@ -21,8 +21,9 @@ from index.tokens import known_word
 
 from . import cover, extractive, records
 from .lexical import tokens
-from .query import Query, analyse, year_span
+from .query import Query, analyse, place_words, year_span
 from .retrieval import Retriever
+from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
 
 NOT_COVERED = "The indexed sources don't cover this question."
@@ -60,6 +61,8 @@ class Assistant:
         self._vectors: OrderedDict[str, list[float]] = OrderedDict()
         self._lock = threading.Lock()
         self._docs: dict[tuple, dict[str, str]] = {}
+        self._home: tuple = (None, None)  # (index version, home authority)
+        self._home_text: tuple = (None, "")  # ((index version, home authority), its documents' text)
 
     # --- cached helpers ---------------------------------------------------------------
 
@@ -90,13 +93,17 @@ class Assistant:
         return {}
 
     def corpus_has(self, name: str) -> bool:
+        """Does ``name`` occur in the indexed passages as words of their own ("Ealing", not the
+        "sealing" of "sealing the deal")?"""
         corpus = self.retriever.corpus()
-        text = self._corpus_norm.get(corpus.version)
-        if text is None:
-            text = " ".join(normalise(p.text) for p in corpus.passages)
+        held = self._corpus_norm.get(corpus.version)
+        if held is None:
+            held = {"text": " ".join(normalise(p.text) for p in corpus.passages)}
             self._corpus_norm.clear()
-            self._corpus_norm[corpus.version] = text
-        return normalise(name) in text
+            self._corpus_norm[corpus.version] = held
+        if name not in held:
+            held[name] = re.search(rf"(?<!\w){re.escape(normalise(name))}(?!\w)", held["text"]) is not None
+        return held[name]
 
     # --- asking -----------------------------------------------------------------------
 
@@ -107,7 +114,7 @@ class Assistant:
         # The question is read with its typos mended ("inspecters … supervison"): words the
         # embedding model doesn't know, written as the library writes them. Real words the
         # library lacks ("weather") are left alone.
-        mended = corpus.lexical.correct_text(query.question, known_word)
+        mended = corpus.lexical.correct_text(query.question, lambda word: known_word(word) or word in place_words())
         if mended == query.question:
             return query
         return replace(analyse(mended, authorities, self.corpus_has, history), question=query.question)
@@ -175,16 +182,67 @@ class Assistant:
         filters: Filters | None = None,
         k: int | None = None,
         mode: str | None = None,
+        home: str | None = None,
     ) -> Answer:
-        """Answer ``question`` from the index. Abstains (``abstained=True``) when the sources don't say."""
+        """Answer ``question`` from the index. Abstains (``abstained=True``) when the sources don't say.
+
+        ``home``: the asker's own authority, which a question naming none is answered from first
+        (see scope.py); None means the configured one, "" none."""
         started = time.perf_counter()
         query = self.analyse(question, history)
-        answer = Answer(question=query.question, answer="", abstained=True, search_query=query.standalone, warnings=list(query.warnings), mode="extractive")
         refusal = self._refusal(query)
         if refusal:
+            answer = Answer(question=query.question, answer="", abstained=True, search_query=query.standalone, warnings=list(query.warnings), mode="extractive")
             answer.answer, answer.reason = refusal
             answer.timings_ms = {"retrieve": 0.0, "answer": 0.0, "total": (time.perf_counter() - started) * 1000}
             return answer
+        home = self.home_authority() if home is None else (home or None)
+        restricted = bool(filters and (filters.authorities or filters.doc_ids))
+        tried = scopes(query.standalone, query.authorities, home, restricted, elsewhere=bool(query.passing_places) or self._names_only_elsewhere(query, home))
+        for n, scope in enumerate(tried, 1):
+            scoped = replace(query, authorities=scope.authorities)
+            refusal = self._no_such_inspection(scoped, self.retriever.corpus().records.values())
+            if refusal and n < len(tried):
+                continue
+            if refusal:
+                answer = Answer(question=query.question, answer=refusal[0], abstained=True, reason=refusal[1], search_query=query.standalone, warnings=list(query.warnings))
+                answer.timings_ms = {"retrieve": 0.0, "answer": 0.0, "total": (time.perf_counter() - started) * 1000}
+                return answer
+            answer = self._ask_within(scoped, history, filters, k, mode, started)
+            if not answer.abstained:
+                answer.scope = scope.note
+                break
+        return answer
+
+    def _names_only_elsewhere(self, query: Query, home: str | None) -> bool:
+        """Does the question name something (a name the library never writes in lower case, or
+        an acronym) that the library holds but none of the home authority's documents do?"""
+        if not home:
+            return False
+        corpus = self.retriever.corpus()
+        words = re.findall(r"(?<!^)(?<![.?!] )\b[A-Z][\w’'-]*", query.standalone)
+        names = {w.split("’")[0].split("'")[0] for w in words if w.isupper() or corpus.lexical.is_name(w)}
+        names = {n for n in names if len(n) > 1 and n.lower() not in place_words() and self.corpus_has(n)}
+        if not names:
+            return False
+        key = (corpus.version, home)
+        if self._home_text[0] != key:
+            self._home_text = (key, " ".join(normalise(p.text) for r in corpus.records.values() if r.authority == home for p in corpus.by_doc.get(r.doc_id, ())))
+        text = self._home_text[1]
+        return any(not re.search(rf"(?<!\w){re.escape(normalise(n))}(?!\w)", text) for n in names)
+
+    def home_authority(self) -> str | None:
+        """The configured home authority, when the index holds its documents."""
+        from index.manifest import read_home_authority
+
+        corpus = self.retriever.corpus()
+        if self._home[0] != corpus.version:
+            offered = sorted({r.authority for r in corpus.records.values() if r.authority})
+            self._home = (corpus.version, home_authority(self.settings.home_authority, read_home_authority(self.settings.source_dir), offered))
+        return self._home[1]
+
+    def _ask_within(self, query: Query, history: list[Turn] | None, filters: Filters | None, k: int | None, mode: str | None, started: float) -> Answer:
+        answer = Answer(question=query.question, answer="", abstained=True, search_query=query.standalone, warnings=list(query.warnings), mode="extractive")
         mode = mode or self.settings.mode
         if self._answer_from_records(query, filters, answer, started):
             return answer
@@ -288,7 +346,7 @@ class Assistant:
         missing = [y for y in query.years if y not in dated and not self.corpus_has(str(y))]
         if missing:
             return (f"The indexed sources say nothing about {', '.join(map(str, missing))}.", "year not covered")
-        return self._no_such_inspection(query, corpus.records.values())
+        return None
 
     def _no_such_inspection(self, query: Query, records) -> tuple[str, str] | None:
         """"What did Ofsted's 2019 inspection of Kent find?" when no indexed Ofsted document on

@@ -223,6 +223,8 @@ def print_answer(answer, console) -> None:
 
     for warning in answer.warnings:
         console.print(f"[yellow]Warning:[/] {warning}")
+    if answer.scope:
+        console.print(f"[dim]{answer.scope}[/]")
     console.print(Markdown(answer.answer))
     if answer.dropped:
         console.print(f"[dim]The verifier dropped {len(answer.dropped)} sentence(s) of the model's answer: "

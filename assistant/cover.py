@@ -34,6 +34,7 @@ _ASKS = {
     ),
     "grades": re.compile(r"\b(grades?|graded|judged|judge?ments?|rated|ratings?)\b", re.I),
 }
+_RELATIVE = re.compile(r"\b(before|(?<!looked )after|since|following|prior to|preceding)\s+(the\s+|its\s+|their\s+)?((19|20)\d\d\s+)?(ofsted\s+)?(focused visit|monitoring visit|inspection|visit)", re.I)
 _LATEST = re.compile(r"\b(most\s+recent|latest|last|newest)\b", re.I)
 _EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 
@@ -54,10 +55,12 @@ def inspections(question: str, records: list[DocumentRecord], authorities: tuple
     the kind of document it names, its years, and "most recent" / "first"."""
     docs = [r for r in records if r.kind in OFSTED_KINDS and r.authority in authorities]
     named = _named_kinds(question)
+    if named and _RELATIVE.search(question):  # "the inspection before the 2021 focused visit" is not the visit
+        return []
     if named == {"inspection_report"}:  # "inspection" alone: reports first, else any of them
         docs = [r for r in docs if r.kind == "inspection_report"] or docs
-    elif named:
-        docs = [r for r in docs if r.kind in named]
+    elif named:  # by its kind, or by its title for a letter filed as a plain "Ofsted letter"
+        docs = [r for r in docs if r.kind in named or any(set(tokens(KIND_LABELS[k].rsplit(" ", 1)[0])) <= set(tokens(r.title or "")) for k in named)]
     docs = [r for r in docs if span.admits(_years(r))]
     docs.sort(key=lambda r: r.end_date or r.date or "")
     last_before = span.before is not None and span.since is None and not span.exact  # "last inspected before 2022"

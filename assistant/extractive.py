@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from index.sentences import is_prose, passage_sentences  # noqa: F401 (is_prose re-exported)
 from index.store import StoredPassage
 from index.text import display_date, normalise, split_sentences
+from index.tokens import known_word
 from index.types import KIND_LABELS
 
 from .lexical import tokens
@@ -176,8 +177,11 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     if wants == "name":
         asked = {_base(w) for w in normalise(question).split()}
 
+        def unasked(word: str) -> bool:
+            return _base(word) not in asked and word not in _NOT_NAMES
+
         def named(word: str) -> bool:  # a capitalised word that names someone the question doesn't
-            return _base(word) not in asked and word not in _NOT_NAMES and (is_name is None or is_name(word))
+            return unasked(word) and (is_name is None or is_name(word))
 
         role = role_asked(question)  # "Who was the lead inspector…?": a name said with that role, not any name
         if sentence.passage.kind == "action" and sentence.passage.fields.get("owner") and _ASKS_OWNER.search(question) and not role:
@@ -186,7 +190,15 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             return False
         if role or person_asked(question):  # a person: a full name ("Amanda Maxwell"), not "Adult Services"
             words = list(re.finditer(r"\b[A-Z][a-z’'-]+", text))
-            names = [(a.start(), b.end()) for a, b in zip(words, words[1:]) if b.start() - a.end() == 1 and named(a.group(0)) and named(b.group(0))]
+            # a full name: two capitalised words that are names here, or one that is no word of
+            # the language at all beside a capitalised word ("Steph How", whose "How" is also a
+            # word; not "Adult Services", though a small library never writes "adult" in lower case)
+            def full_name(a: str, b: str) -> bool:
+                if not (unasked(a) and unasked(b)):
+                    return False
+                return (named(a) and named(b)) or any(named(w) and not known_word(w.lower().split("’")[0].split("'")[0]) for w in (a, b))
+
+            names = [(a.start(), b.end()) for a, b in zip(words, words[1:]) if b.start() - a.end() == 1 and full_name(a.group(0), b.group(0))]
             if not role:
                 return bool(names)
             # the role said of that person ("Inspectors … were Amanda Maxwell"), not of someone else
@@ -237,7 +249,7 @@ def frame_asked(passage: StoredPassage, asked: set[str]) -> bool:
 def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct, focus_vector=None):
     """(score, dense, coverage, literal) of each sentence for a question with keywords ``topic``."""
     asked = set(tokens(topic))
-    q_tokens = {correct(t) for t in asked}
+    q_tokens = {t if known_word(t) else correct(t) for t in asked}  # a typo is mended; a real word ("weather") is not another ("whether")
     weight = {t: idf(t) or max_idf for t in q_tokens}  # a word the corpus lacks is as rare as can be
     total = sum(weight.values()) or 1.0
     best_hit = max((s.hit.score for s in sentences), default=1.0) or 1.0
@@ -245,6 +257,13 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     if focus_vector is not None:  # or for what it asks without its setting, whichever is closer
         dense = [max(d, float(sum(a * b for a, b in zip(vec, focus_vector)))) for d, vec in zip(dense, sentence_vectors)]
     own = list(dense)
+    # an action row is read as one: its progress column means at least what its action column does
+    # ("The product Mosaic has been procured…" under "Implement a new case electronic management system")
+    row_meaning: dict[str, float] = {}
+    for s, d in zip(sentences, own):
+        if s.passage.kind == "action" and s.field == "action":
+            row_meaning[s.passage.passage_id] = max(d, row_meaning.get(s.passage.passage_id, d))
+    dense = [max(d, row_meaning.get(s.passage.passage_id, d)) if s.passage.kind == "action" else d for s, d in zip(sentences, dense)]
     for i in range(1, len(sentences)):
         s, previous = sentences[i], sentences[i - 1]
         if leans_back(s) and previous.text == s.before:

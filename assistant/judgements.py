@@ -380,17 +380,3 @@ def _year_list(values: list[int]) -> str:
         return "no year"
     text = [str(v) for v in values]
     return text[0] if len(text) == 1 else ", ".join(text[:-1]) + " and " + text[-1]
-
-
-# --- home authority ------------------------------------------------------------------------
-
-
-def home_authority(setting: str, manifest_value: str | None, offered: Sequence[str]) -> str | None:
-    """The authority the Judgements page starts from: the ``home_authority`` setting, else the
-    source folder manifest's ``home_authority``; matched to an indexed authority without regard to
-    case, and None when neither names one that is indexed."""
-    by_name = {a.casefold(): a for a in offered}
-    for value in (setting, manifest_value):
-        if value and value.strip().casefold() in by_name:
-            return by_name[value.strip().casefold()]
-    return None

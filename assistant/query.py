@@ -241,6 +241,12 @@ def known_places() -> tuple[str, ...]:
     return tuple(dict.fromkeys([name for a in authorities() for name in names_of(a)] + others))
 
 
+@functools.cache
+def place_words() -> frozenset[str]:
+    """The words of every known place's names ("ealing", "wight"): never mended as typos."""
+    return frozenset(w for place in known_places() for w in re.findall(r"[a-z]+", place.lower()))
+
+
 def _names(authority: str) -> tuple[str, ...]:
     return names_of(authority)
 

@@ -134,6 +134,7 @@ class Answer:
     warnings: list[str] = field(default_factory=list)
     reason: str = ""  # why it abstained, for people running evals
     retrieved: list[str] = field(default_factory=list)  # passage ids retrieved, best first
+    scope: str = ""  # where the answer comes from, when a home authority narrowed it ("From the documents on …")
 
     def to_json(self) -> dict:
         return {
@@ -149,4 +150,5 @@ class Answer:
             "warnings": self.warnings,
             "reason": self.reason,
             "retrieved": self.retrieved,
+            "scope": self.scope,
         }

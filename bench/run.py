@@ -78,19 +78,22 @@ def bench_index(settings: Settings, embedder, work: Path, name: str = "index-ben
     from index.sentences import passage_sentences
 
     manifest = read_manifest(settings.source_dir)
-    texts, passages = [], 0
+    windows, sentences, passages = [], [], 0
     for path in sorted(settings.source_dir.iterdir()):
         if path.name == "manifest.json":
             continue
         for p in _passages_of(path, manifest.get(path.name)):
             passages += 1
-            texts.extend(passage_windows(p))
-            texts.extend(t for t, _ in passage_sentences(p.text, p.kind, p.fields))
-    embedder.embed(texts[:64], batch_size=32, threads=settings.index_threads)  # warm
+            windows.extend(passage_windows(p))
+            sentences.extend(t for t, _ in passage_sentences(p.text, p.kind, p.fields))
+    texts = windows + sentences
+    embedder.embed(windows[:64], batch_size=32, threads=settings.index_threads)  # warm both encodings
+    embedder.embed_sentences(sentences[:64], batch_size=32, threads=settings.index_threads)
     floors = {}
-    for batch in (16, 32, 64):
+    for batch in (8, 16, 32):
         start = time.perf_counter()
-        embedder.embed(texts, batch_size=batch, threads=settings.index_threads)
+        embedder.embed(windows, batch_size=batch, threads=settings.index_threads)
+        embedder.embed_sentences(sentences, batch_size=batch, threads=settings.index_threads)
         floors[batch] = passages / (time.perf_counter() - start)
     best_batch = max(floors, key=floors.get)
     target = settings.replace(data_dir=work / name, batch_size=best_batch)

@@ -326,7 +326,7 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
             switch(item)
     if switched[0]:
         progress("documents", switched[0], len(pending))
-    chunk = settings.batch_size * 8
+    chunk = CHUNK
 
     def write(part, sentences, passage_vectors, sentence_vectors) -> None:
         by_doc: dict[int, tuple[_Pending, list, list, list, list]] = {}
@@ -368,18 +368,29 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
             reported()
 
 
+# Passages embedded and stored together: with one chunk in flight, a killed run loses at most two.
+CHUNK = 256
+
+
 def _embed_part(embedder: Embedder, settings: Settings, part, sentences) -> tuple[list, list]:
     """Vectors for each passage (the mean of its windows') and for each quotable sentence."""
     windows = [passage_windows(p) for _, p in part]
-    texts = [w for ws in windows for w in ws] + [text for *_, text in sentences]
-    unique = list(dict.fromkeys(texts))  # a sentence a library repeats word for word is embedded once
-    embedded = dict(zip(unique, embedder.embed(unique, batch_size=settings.batch_size, threads=settings.index_threads)))
+    texts = [w for ws in windows for w in ws]
+    said = [text for *_, text in sentences]
+    # a text repeated word for word (a library's boilerplate) is embedded once
+    embedded = _embed_unique(embedder.embed, texts, settings)
     vectors = [embedded[t] for t in texts]
     passage_vectors, at = [], 0
     for ws in windows:
         passage_vectors.append(_mean(vectors[at : at + len(ws)]))
         at += len(ws)
-    return passage_vectors, vectors[at:]
+    embedded = _embed_unique(embedder.embed_sentences, said, settings)
+    return passage_vectors, [embedded[t] for t in said]
+
+
+def _embed_unique(embed, texts: list[str], settings: Settings) -> dict[str, list[float]]:
+    unique = list(dict.fromkeys(texts))
+    return dict(zip(unique, embed(unique, batch_size=settings.batch_size, threads=settings.index_threads)))
 
 
 def _mean(vectors):

@@ -1,8 +1,10 @@
 """The packaged model run by ONNX Runtime instead of torch: the same vectors (fp32: cosine 1.0000
 against sentence-transformers on library passages), ~1.6x the throughput on 2 cores, and a
 process that answers questions never imports torch (seconds off every cold start). With
-``quantized``, the weights are int8 (dynamic quantisation): ~2.8x torch's throughput, vectors
-within cosine ~0.96 of the fp32 ones, so an index built with one is rebuilt for the other.
+``quantized``, the weights are int8 (dynamic quantisation with one scale per output channel):
+~1.8x the fp32 export's throughput, vectors within cosine 0.993 (mean; 0.976 at worst) of the
+fp32 ones on library texts, against 0.962 with one scale per matrix; an index built with one is
+rebuilt for the other.
 
 The ONNX file is exported once from the packaged weights (offline: torch and transformers are
 already installed for the fallback encoder) into the data folder, named by the weights' hash, and
@@ -24,7 +26,7 @@ _export_lock = threading.Lock()
 
 def exported_model(model_dir: Path, cache_dir: Path, tag: str, quantized: bool) -> Path:
     """The ONNX export of the transformer in ``model_dir`` (made on first use)."""
-    name = f"minilm-{tag[:12]}{'-int8' if quantized else ''}.onnx"
+    name = f"minilm-{tag[:12]}{'-int8pc' if quantized else ''}.onnx"
     target = cache_dir / name
     if target.exists():
         return target
@@ -90,7 +92,7 @@ def _quantize(source: Path, target: Path) -> None:
     partial = target.with_name(f"{target.name}.{os.getpid()}.part.onnx")
     logging.getLogger().setLevel(logging.ERROR)  # its "consider pre-processing" advice is noise here
     try:
-        quantize_dynamic(str(source), str(partial), weight_type=QuantType.QInt8)
+        quantize_dynamic(str(source), str(partial), weight_type=QuantType.QInt8, per_channel=True)
         os.replace(partial, target)
     except Exception as err:
         partial.unlink(missing_ok=True)

@@ -32,5 +32,8 @@ class FakeEmbedder:
             time.sleep(self.delay)
         return [self._vector(t) for t in texts]
 
+    def embed_sentences(self, texts, batch_size=32, threads=None, on_batch=None):
+        return self.embed(texts, batch_size, threads, on_batch)
+
     def embed_query(self, text, threads=1):
         return self._vector(text)

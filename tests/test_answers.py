@@ -30,14 +30,28 @@ def assert_quotes_verbatim(answer, assistant):
 
 
 def test_supervision_findings_from_both_letters_and_the_plan(assistant):
-    answer = assistant.ask("What did Ofsted say about supervision?")
-    assert not answer.abstained
+    answer = assistant.ask("What did Ofsted say about supervision?", home="")  # no home authority: the whole library
+    assert not answer.abstained and answer.scope == ""
     docs = {c.doc_id for c in answer.citations}
     assert {"ofsted-focused-visit-isle-of-wight-2021", "ofsted-focused-visit-isles-of-scilly-2022", "isle-of-wight-improvement-plan-2024"} <= docs
     # Ofsted's letters come first, dated
     text = answer.answer
     assert text.index("7 September 2021") < text.index("23 August 2022") < text.index("March 2024")
     assert_quotes_verbatim(answer, assistant)
+
+
+def test_a_question_naming_no_authority_is_answered_for_the_home_authority_first(assistant):
+    answer = assistant.ask("What did Ofsted say about supervision?")  # the seeds' manifest: Isle of Wight
+    assert answer.scope == "From the documents on Isle of Wight, the home authority."
+    assert {c.doc_id for c in answer.citations} >= {"ofsted-focused-visit-isle-of-wight-2021", "isle-of-wight-improvement-plan-2024"}
+    assert "ofsted-focused-visit-isles-of-scilly-2022" not in {c.doc_id for c in answer.citations}
+    # what the home authority's documents don't hold comes from the whole library, and says so
+    elsewhere = assistant.ask("What did Ofsted say about business continuity planning?")
+    assert elsewhere.scope == "The documents on Isle of Wight, the home authority, don't say; this answer is from the whole library."
+    assert {c.doc_id for c in elsewhere.citations} == {"ofsted-focused-visit-isles-of-scilly-2022"}
+    # "our" is the home authority's, whichever the session chose
+    ours = assistant.ask("What did Ofsted say about our supervision?", home="Isles of Scilly")
+    assert {c.doc_id for c in ours.citations} == {"ofsted-focused-visit-isles-of-scilly-2022"}
 
 
 def test_mosaic_cites_action_8_1(assistant):

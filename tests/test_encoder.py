@@ -18,7 +18,8 @@ TEXTS = [
 @pytest.fixture(scope="module")
 def models(tmp_path_factory):
     cache = tmp_path_factory.mktemp("models")
-    return Embedder(encoder="onnx", cache_dir=cache), Embedder(encoder="torch"), Embedder(encoder="onnx-int8", cache_dir=cache)
+    plain = {"sentence_encoder": "same"}
+    return Embedder(encoder="onnx", cache_dir=cache, **plain), Embedder(encoder="torch", **plain), Embedder(encoder="onnx-int8", cache_dir=cache)
 
 
 def test_onnx_gives_torchs_vectors_and_keeps_the_index_name(models):
@@ -31,5 +32,15 @@ def test_onnx_gives_torchs_vectors_and_keeps_the_index_name(models):
 def test_int8_is_close_but_has_a_name_of_its_own(models):
     onnx, _, int8 = models
     a, b = np.array(onnx.embed(TEXTS)), np.array(int8.embed(TEXTS))
-    assert (a * b).sum(axis=1).min() > 0.9
-    assert int8.name == "packaged+int8"  # an index built with fp32 vectors is rebuilt, not mixed
+    assert (a * b).sum(axis=1).min() > 0.97
+    assert int8.name == "packaged+int8pc"  # an index built with fp32 vectors is rebuilt, not mixed
+
+
+def test_sentences_can_have_the_faster_encoding_and_the_index_says_so(models, tmp_path_factory):
+    onnx, _, int8 = models
+    mixed = Embedder(encoder="onnx", cache_dir=int8.cache_dir, sentence_encoder="onnx-int8")
+    assert mixed.name == "packaged+int8pc-sentences"  # an index of all-fp32 vectors is rebuilt, not mixed
+    assert np.allclose(mixed.embed(TEXTS), onnx.embed(TEXTS), atol=1e-5)  # passages and questions: fp32
+    assert np.allclose(mixed.embed_sentences(TEXTS), int8.embed(TEXTS), atol=1e-5)
+    assert Embedder(encoder="onnx-int8", cache_dir=int8.cache_dir, sentence_encoder="onnx-int8").name == "packaged+int8pc"
+    assert Embedder(encoder="onnx", sentence_encoder="same").name == "packaged"

@@ -13,6 +13,7 @@ from docx import Document
 from assistant import judgement_charts as charts
 from assistant import judgements as J
 from assistant.briefing import Briefing
+from assistant.scope import home_authority
 from index.manifest import load_manifest, read_home_authority
 from index.settings import PROJECT_ROOT, Settings
 from index.store import DocumentRecord, StoredPassage
@@ -202,10 +203,10 @@ def test_briefing_with_a_table_and_a_chart_exports_picture_table_and_references(
 
 def test_home_authority_resolves_setting_then_manifest(tmp_path):
     offered = ["Isle of Wight", "Kent"]
-    assert J.home_authority("kent", "Isle of Wight", offered) == "Kent"
-    assert J.home_authority("", "isle of wight", offered) == "Isle of Wight"
-    assert J.home_authority("Surrey", "Isle of Wight", offered) == "Isle of Wight"  # the setting names no indexed one
-    assert J.home_authority("", None, offered) is None and J.home_authority("", "Surrey", offered) is None
+    assert home_authority("kent", "Isle of Wight", offered) == "Kent"
+    assert home_authority("", "isle of wight", offered) == "Isle of Wight"
+    assert home_authority("Surrey", "Isle of Wight", offered) == "Isle of Wight"  # the setting names no indexed one
+    assert home_authority("", None, offered) is None and home_authority("", "Surrey", offered) is None
 
     assert read_home_authority(PROJECT_ROOT / "source_docs") == "Isle of Wight"
     assert read_home_authority(tmp_path) is None  # no manifest

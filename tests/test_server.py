@@ -126,6 +126,15 @@ def test_eight_concurrent_clients_get_the_single_client_answers(server, real_emb
     assert not mismatched, mismatched[:3]
 
 
+def test_an_instance_on_another_machine_reads_sentence_vectors_from_the_server(server, real_embedder, tmp_path):
+    srv, settings = server
+    here = Store.open(settings)
+    records = here.document_records()
+    passages = here.all_passages()[:40]
+    elsewhere = Store.open(settings.replace(data_dir=tmp_path / "other-machine"))  # no sentence files there
+    assert elsewhere.sentence_vectors(passages, records).keys() == here.sentence_vectors(passages, records).keys() != set()
+
+
 def test_reindexing_while_clients_ask_never_mixes_versions(server, real_embedder, tmp_path):
     srv, settings = server
     store = Store.open(settings)

@@ -154,6 +154,16 @@ def test_a_filter_narrows_the_sources(app):
     assert any("filtered by documents: " + scilly_title in c.value for c in app.caption)
 
 
+def test_the_home_authority_scopes_a_question_that_names_none(app):
+    answer = ask(app, HEADLINE)
+    shown = [c.value for c in app.caption]
+    assert "From the documents on Isle of Wight, the home authority." in shown
+    assert SCILLY not in {c.doc_id for c in answer.citations}
+    app.selectbox(key="home_authority").set_value(None).run()  # no home authority: the whole library
+    answer = ask(app, HEADLINE)
+    assert SCILLY in {c.doc_id for c in answer.citations} and answer.scope == ""
+
+
 def test_kind_and_year_filters(app):
     app.multiselect(key="filter_kinds").select("improvement_plan").run()
     answer = ask(app, HEADLINE)

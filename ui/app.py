@@ -32,7 +32,8 @@ with st.sidebar:
         shared.home_authority(shared.settings(), offered)  # this session's choice, starting from the setting
         st.selectbox(
             "Home authority", [None, *offered], key="home_authority", format_func=lambda a: "None" if a is None else a,
-            help="Where the Judgements page starts: its authority filter and chart. Set the default with "
+            help="Your own council: a question that names no authority is answered from its documents first, "
+            "and the Judgements page starts from it. Set the default with "
             "IA_HOME_AUTHORITY or `home_authority` in the source folder's manifest.json.",
         )
     count = len(shared.briefing().items)

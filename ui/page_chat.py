@@ -123,6 +123,8 @@ def render_turn(turn: int, entry: dict) -> None:
             if answer.related:
                 related_panel(turn, answer)
         else:
+            if answer.scope:
+                st.caption(answer.scope)
             st.markdown(render.markdown_text(answer.answer))
             if answer.dropped:
                 st.caption(f"The checker removed {len(answer.dropped)} sentence(s) of the model's answer that the sources did not support.")
@@ -166,7 +168,8 @@ if question:
         earlier = [Turn(e["answer"].question, e["answer"].answer, e["answer"].search_query) for e in history]
         try:
             with st.spinner("Finding the passages that answer this…"):
-                answer = shared.assistant(config).ask(question, history=earlier, filters=filters, k=k, mode=mode)
+                home = st.session_state.get("home_authority") or ""  # this session's choice in the sidebar
+                answer = shared.assistant(config).ask(question, history=earlier, filters=filters, k=k, mode=mode, home=home)
         except AssistantError as err:
             st.error(str(err))
         else:

@@ -115,7 +115,7 @@ def authorities(config: Settings) -> list[str]:
 def home_authority(config: Settings, offered: list[str]) -> str | None:
     """This session's home authority: the sidebar's choice, which starts from the setting (else
     the source folder manifest's ``home_authority``)."""
-    from assistant.judgements import home_authority as resolve
+    from assistant.scope import home_authority as resolve
     from index.manifest import read_home_authority
 
     state = st.session_state

@@ -1,0 +1,47 @@
+"""Which authorities a question is answered from (assistant/scope.py): a question naming none
+goes to the home authority first, then the whole library; "our" and "we" mean the home authority;
+plural authorities and "nationally" ask the whole library."""
+
+import pytest
+
+from assistant.scope import Scope, scopes
+
+HOME = "Isle of Wight"
+
+
+def authorities(question, named=(), home=HOME, restricted=False):
+    return [s.authorities for s in scopes(question, tuple(named), home, restricted)]
+
+
+@pytest.mark.parametrize(
+    "question, named, expected",
+    [
+        ("What did Ofsted say about supervision?", (), [(HOME,), ()]),
+        ("How is the front door / MASH working?", (), [(HOME,), ()]),
+        ("What did Ofsted say about supervision in Kent?", ("Kent",), [("Kent",)]),
+        ("Compare our care leavers grade with Portsmouth's latest.", ("Portsmouth",), [(HOME, "Portsmouth")]),
+        ("What do we need to improve, according to Ofsted?", (), [(HOME,)]),
+        ("What was our overall grade at the last inspection?", (), [(HOME,)]),
+        ("Which councils were judged inadequate in 2018?", (), [()]),
+        ("How do local authorities handle private fostering?", (), [()]),
+        ("What did Ofsted say about supervision nationally?", (), [()]),
+        ("Is any other council using Mosaic?", (), [()]),
+        ("What do the two Ofsted focused-visit letters say about caseloads?", (), [()]),
+        ("Compare supervision in Kent and Medway.", ("Kent", "Medway"), [("Kent", "Medway")]),
+    ],
+)
+def test_scopes_follow_the_question(question, named, expected):
+    assert authorities(question, named) == expected
+
+
+def test_without_a_home_authority_or_with_chosen_documents_nothing_is_narrowed():
+    assert authorities("What did Ofsted say about supervision?", home=None) == [()]
+    assert authorities("What did Ofsted say about our supervision?", home=None) == [()]
+    assert authorities("What did Ofsted say about supervision?", restricted=True) == [()]
+
+
+def test_each_scope_says_where_its_answer_comes_from():
+    home_first, library = scopes("What did Ofsted say about supervision?", (), HOME)
+    assert home_first.note == "From the documents on Isle of Wight, the home authority."
+    assert library.note.startswith("The documents on Isle of Wight, the home authority, don't say")
+    assert scopes("What did Ofsted say about supervision in Kent?", ("Kent",), HOME) == [Scope(("Kent",))]
