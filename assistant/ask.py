@@ -405,9 +405,11 @@ class Assistant:
         if chosen[0].score < self.settings.min_evidence:
             answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "weak evidence"
             return
-        if not chosen[0].literal and chosen[0].dense < PARAPHRASE_DENSE:
-            # no word of the question (as asked: "weather" is not "whether") in the evidence, and
-            # not close enough in meaning to be a paraphrase
+        meaning = max(s.dense if s.asked_dense is None else s.asked_dense for s in chosen)
+        if not any(s.literal for s in chosen) and meaning < PARAPHRASE_DENSE:
+            # no word of the question (as asked: "weather" is not "whether") in any of the evidence, and
+            # not close enough in meaning to be a paraphrase of what it asks (its place or year,
+            # which the scope already matched, is not what makes a paraphrase)
             answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "off topic"
             return
         if query.passing_places and not any(extractive.mentions_any(s, query.passing_places) for s in chosen):

@@ -71,6 +71,7 @@ class Sentence:
     field: str | None = None  # for action rows: which column the sentence is from
     score: float = 0.0
     dense: float = 0.0
+    asked_dense: float | None = None  # closeness to what is asked without its setting (place, year), when it has one
     coverage: float = 0.0
     literal: bool = False  # holds (with its context) a word of the question as asked, uncorrected
     before: str | None = None  # the passage's previous sentence (prose only)
@@ -141,7 +142,7 @@ def with_neighbours(s: Sentence, forward: bool) -> Sentence:
             end = after + len(s.after)
     if text[start:end] == s.text:
         return s
-    return Sentence(s.hit, text[start:end], field=s.field, score=s.score, dense=s.dense, coverage=s.coverage, literal=s.literal, lead=s.lead, setting=s.setting, parts=s.parts)
+    return Sentence(s.hit, text[start:end], field=s.field, score=s.score, dense=s.dense, asked_dense=s.asked_dense, coverage=s.coverage, literal=s.literal, lead=s.lead, setting=s.setting, parts=s.parts)
 
 
 def _base(word: str) -> str:
@@ -224,6 +225,9 @@ def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, q
     passage was ranked."""
     for s, (score, dense, coverage, literal) in zip(sentences, _scores(query.topic, query.source_kinds, sentences, sentence_vectors, query_vector, idf, max_idf, correct, focus_vector)):
         s.score, s.dense, s.coverage, s.literal = score, dense, coverage, literal
+    if focus_vector is not None:
+        for s, vec in zip(sentences, sentence_vectors):
+            s.asked_dense = float(sum(a * b for a, b in zip(vec, focus_vector)))
 
 
 def part_scores(query: Query, sentences: list[Sentence], sentence_vectors, part_vectors, idf, max_idf: float, correct=lambda t: t, focus_vectors=None) -> list[dict[int, float]]:
