@@ -326,7 +326,7 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
             switch(item)
     if switched[0]:
         progress("documents", switched[0], len(pending))
-    chunk = CHUNK
+    chunk = settings.batch_size * CHUNK_BATCHES
 
     def write(part, sentences, passage_vectors, sentence_vectors) -> None:
         by_doc: dict[int, tuple[_Pending, list, list, list, list]] = {}
@@ -368,8 +368,9 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
             reported()
 
 
-# Passages embedded and stored together: with one chunk in flight, a killed run loses at most two.
-CHUNK = 256
+# Passages embedded and stored together, in batches (256 at the default batch size of 8): with one
+# chunk in flight, a killed run loses at most two.
+CHUNK_BATCHES = 32
 
 
 def _embed_part(embedder: Embedder, settings: Settings, part, sentences) -> tuple[list, list]:

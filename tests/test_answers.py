@@ -46,9 +46,9 @@ def test_a_question_naming_no_authority_is_answered_for_the_home_authority_first
     assert {c.doc_id for c in answer.citations} >= {"ofsted-focused-visit-isle-of-wight-2021", "isle-of-wight-improvement-plan-2024"}
     assert "ofsted-focused-visit-isles-of-scilly-2022" not in {c.doc_id for c in answer.citations}
     # what the home authority's documents don't hold comes from the whole library, and says so
-    elsewhere = assistant.ask("What did Ofsted say about business continuity planning?")
+    elsewhere = assistant.ask("Which inspectors carried out the focused visit in July 2022?")
     assert elsewhere.scope == "The documents on Isle of Wight, the home authority, don't say; this answer is from the whole library."
-    assert {c.doc_id for c in elsewhere.citations} == {"ofsted-focused-visit-isles-of-scilly-2022"}
+    assert elsewhere.citations[0].doc_id == "ofsted-focused-visit-isles-of-scilly-2022" and "Tracey Ledder" in elsewhere.answer
     # "our" is the home authority's, whichever the session chose
     ours = assistant.ask("What did Ofsted say about our supervision?", home="Isles of Scilly")
     assert {c.doc_id for c in ours.citations} == {"ofsted-focused-visit-isles-of-scilly-2022"}

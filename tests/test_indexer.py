@@ -127,7 +127,7 @@ sys.path.insert(0, {root!r})
 from index.settings import Settings
 from index.indexer import run_index
 from tests.fakes import FakeEmbedder
-settings = Settings(source_dir=Path({docs!r}), data_dir=Path({data!r}), batch_size=4)
+settings = Settings(source_dir=Path({docs!r}), data_dir=Path({data!r}), batch_size=1)
 def progress(what, done, total):
     print(what, done, total, flush=True)
 run_index(settings, embedder=FakeEmbedder(delay=0.15), progress=progress)

@@ -193,7 +193,7 @@ sys.path.insert(0, {root!r})
 from index.settings import Settings
 from index.indexer import run_index
 from tests.fakes import FakeEmbedder
-settings = Settings(source_dir=Path({docs!r}), data_dir=Path({data!r}), batch_size=4)
+settings = Settings(source_dir=Path({docs!r}), data_dir=Path({data!r}), batch_size=1)
 print("started", flush=True)
 run_index(settings, embedder=FakeEmbedder(delay=0.3))
 print("finished", flush=True)
