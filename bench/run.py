@@ -303,9 +303,10 @@ def bench_scale(settings: Settings, embedder, work: Path, sizes: list[int], repe
     from index.types import Document, DocumentMeta, Passage
 
     real = Store.open(settings)
-    got = real.sentences.get(include=["documents", "embeddings"])
-    sentences = list(got["documents"])
-    vectors = np.asarray(got["embeddings"], dtype=np.float32)
+    sentences, vectors = real.sentence_files.everything()
+    if not sentences:  # a Chroma server's copy
+        got = real.sentences.get(include=["documents", "embeddings"])
+        sentences, vectors = list(got["documents"]), np.asarray(got["embeddings"], dtype=np.float32)
     places = [p for p in known_places() if p not in ("Isle of Wight", "Isles of Scilly")]
     kinds = ["ofsted_letter", "improvement_plan", "press_release", "news_article"]
     rows = []

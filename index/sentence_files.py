@@ -56,7 +56,7 @@ class SentenceFiles:
             tmp.write_text(json.dumps(mapping, ensure_ascii=False), encoding="utf-8")
             os.replace(tmp, self.folder / f"{key}.{n}.json")  # written last: the pair is complete
         except OSError:
-            pass  # a read-only or full disk: readers ask Chroma instead
+            pass  # a read-only or full disk: readers ask a Chroma server, or embed the sentences they need
         with self._lock:
             self._maps.pop(self._key(content_hash), None)
 
@@ -110,6 +110,21 @@ class SentenceFiles:
                 except (KeyError, OSError, ValueError, IndexError):
                     continue
         return out, {h for h in wanted.values() if self._key(h) in held}
+
+    def everything(self) -> tuple[list[str], np.ndarray]:
+        """Every stored sentence and its vector (for the benchmark's synthetic libraries)."""
+        texts, arrays = [], []
+        for part in sorted(self.folder.glob("*.json")) if self.folder.is_dir() else ():
+            try:
+                rows = json.loads(part.read_text(encoding="utf-8"))
+                array = np.load(part.with_name(part.name[: -len(".json")] + ".npy"))
+            except (OSError, ValueError):
+                continue
+            for items in rows.values():
+                for text, row in items:
+                    texts.append(text)
+                    arrays.append(array[row])
+        return texts, (np.stack(arrays) if arrays else np.zeros((0, 0), dtype=np.float32))
 
     def prune(self, live_hashes: set[str] | None = None) -> None:
         """Delete the files of every document version not in ``live_hashes`` (None: all)."""
