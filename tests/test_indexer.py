@@ -125,9 +125,11 @@ import sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from index.settings import Settings
+import index.indexer
 from index.indexer import run_index
+index.indexer.CHUNK_BATCHES = 8  # chunks of 32 passages, so a kill lands mid-run
 from tests.fakes import FakeEmbedder
-settings = Settings(source_dir=Path({docs!r}), data_dir=Path({data!r}), batch_size=1)
+settings = Settings(source_dir=Path({docs!r}), data_dir=Path({data!r}), batch_size=4)
 def progress(what, done, total):
     print(what, done, total, flush=True)
 run_index(settings, embedder=FakeEmbedder(delay=0.15), progress=progress)

@@ -27,7 +27,9 @@ from pathlib import Path
 sys.path.insert(0, {root!r})
 from index.settings import Settings
 from index.indexer import run_index
-settings = Settings(source_dir=Path({docs!r}), data_dir=Path({data!r}), batch_size=1)
+import index.indexer
+index.indexer.CHUNK_BATCHES = 8  # chunks of 32 passages, so a kill lands mid-run
+settings = Settings(source_dir=Path({docs!r}), data_dir=Path({data!r}), batch_size=4)
 def progress(what, done, total):
     print(what, done, total, flush=True)
 run_index(settings, rebuild={rebuild}, progress=progress)

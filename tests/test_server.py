@@ -193,7 +193,9 @@ sys.path.insert(0, {root!r})
 from index.settings import Settings
 from index.indexer import run_index
 from tests.fakes import FakeEmbedder
-settings = Settings(source_dir=Path({docs!r}), data_dir=Path({data!r}), batch_size=1)
+import index.indexer
+index.indexer.CHUNK_BATCHES = 8  # chunks of 32 passages, so a kill lands mid-run
+settings = Settings(source_dir=Path({docs!r}), data_dir=Path({data!r}), batch_size=4)
 print("started", flush=True)
 run_index(settings, embedder=FakeEmbedder(delay=0.3))
 print("finished", flush=True)
