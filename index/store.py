@@ -576,10 +576,13 @@ def _nearest(got: dict, live: set[str]) -> list[tuple[StoredPassage, float]]:
     ]
 
 
+_RETRY_PAUSES = (0.0, 0.2, 0.5)  # seconds before each retry of a failed read
+
+
 def _reachable(method, retry: bool = False):
     """Chroma and connection errors become StoreError, with a one-line reason. With ``retry``
-    (reads), a failure is tried once more after :meth:`Store.refresh`: another process may have
-    re-indexed or rebuilt since this one read the index."""
+    (reads), a failure is tried again after :meth:`Store.refresh`, up to three times with short
+    pauses: another process may be re-indexing or rebuilding while this one reads the index."""
     import functools
 
     @functools.wraps(method)
@@ -590,7 +593,8 @@ def _reachable(method, retry: bool = False):
             raise
         except Exception as err:
             failure = err
-        if retry:
+        for pause in _RETRY_PAUSES if retry else ():
+            time.sleep(pause)
             try:
                 self.refresh()
                 return method(self, *args, **kwargs)
