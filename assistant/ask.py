@@ -43,6 +43,11 @@ TYPE_POOL = 20
 _ASKS_OFSTED = re.compile(r"\b(ofsted|inspect\w*|rated|rating|graded|grade|judged|judgements?|visit)\b", re.I)
 
 
+def _holds(text: str, name: str) -> bool:
+    """Does normalised ``text`` hold ``name`` as words of their own?"""
+    return re.search(rf"(?<!\w){re.escape(normalise(name))}(?!\w)", text) is not None
+
+
 def _wanted(query: Query) -> set[str]:
     """The kinds of fact a factoid question (or any part of a compound one) wants."""
     if query.kind == "broad":
@@ -93,17 +98,18 @@ class Assistant:
         return {}
 
     def corpus_has(self, name: str) -> bool:
-        """Does ``name`` occur in the indexed passages as words of their own ("Ealing", not the
-        "sealing" of "sealing the deal")?"""
+        """Does ``name`` occur in the indexed passages as words of their own (a place name, not
+        the same letters inside a longer word)?"""
         corpus = self.retriever.corpus()
         held = self._corpus_norm.get(corpus.version)
         if held is None:
-            held = {"text": " ".join(normalise(p.text) for p in corpus.passages)}
+            held = (" ".join(normalise(p.text) for p in corpus.passages), {})
             self._corpus_norm.clear()
             self._corpus_norm[corpus.version] = held
-        if name not in held:
-            held[name] = re.search(rf"(?<!\w){re.escape(normalise(name))}(?!\w)", held["text"]) is not None
-        return held[name]
+        text, known = held
+        if name not in known:
+            known[name] = _holds(text, name)
+        return known[name]
 
     # --- asking -----------------------------------------------------------------------
 
@@ -229,7 +235,7 @@ class Assistant:
         if self._home_text[0] != key:
             self._home_text = (key, " ".join(normalise(p.text) for r in corpus.records.values() if r.authority == home for p in corpus.by_doc.get(r.doc_id, ())))
         text = self._home_text[1]
-        return any(not re.search(rf"(?<!\w){re.escape(normalise(n))}(?!\w)", text) for n in names)
+        return any(not _holds(text, n) for n in names)
 
     def home_authority(self) -> str | None:
         """The configured home authority, when the index holds its documents."""

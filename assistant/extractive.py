@@ -192,8 +192,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         if role or person_asked(question):  # a person: a full name ("Amanda Maxwell"), not "Adult Services"
             words = list(re.finditer(r"\b[A-Z][a-z’'-]+", text))
             # a full name: two capitalised words that are names here, or one that is no word of
-            # the language at all beside a capitalised word ("Steph How", whose "How" is also a
-            # word; not "Adult Services", though a small library never writes "adult" in lower case)
+            # the language at all beside a capitalised word (a surname that is also a common word;
+            # not a department's name, whose first word a small library may never write in lower case)
             def full_name(a: str, b: str) -> bool:
                 if not (unasked(a) and unasked(b)):
                     return False
@@ -262,7 +262,7 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
         dense = [max(d, float(sum(a * b for a, b in zip(vec, focus_vector)))) for d, vec in zip(dense, sentence_vectors)]
     own = list(dense)
     # an action row is read as one: its progress column means at least what its action column does
-    # ("The product Mosaic has been procured…" under "Implement a new case electronic management system")
+    # (a progress note naming a product, under an action that names the system it is for)
     row_meaning: dict[str, float] = {}
     for s, d in zip(sentences, own):
         if s.passage.kind == "action" and s.field == "action":

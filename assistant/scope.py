@@ -54,8 +54,8 @@ def asks_everywhere(question: str) -> bool:
 def scopes(question: str, named: tuple[str, ...], home: str | None, restricted: bool = False, elsewhere: bool = False) -> list[Scope]:
     """The scopes to try in turn, until one gives an answer. ``named``: the indexed authorities
     the question names; ``restricted``: the caller already chose the documents or authorities;
-    ``elsewhere``: it names a place or a thing that only other authorities' documents hold ("the
-    Carn Gwaval Wellbeing Centre", "Hackney"), so the home authority's documents can't answer it."""
+    ``elsewhere``: it names a place or a thing (a council mentioned in passing, a centre's name)
+    that only other authorities' documents hold, so the home authority's documents can't answer it."""
     if restricted or not home:
         return [Scope(named)]
     if speaks_for_home(question) and home not in named:
