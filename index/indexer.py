@@ -378,22 +378,13 @@ CHUNK_BATCHES = 32
 def _embed_part(embedder: Embedder, settings: Settings, part, sentences) -> tuple[list, list]:
     """Vectors for each passage (the mean of its windows') and for each quotable sentence."""
     windows = [passage_windows(p) for _, p in part]
-    texts = [w for ws in windows for w in ws]
-    said = [text for *_, text in sentences]
     # a text repeated word for word (a library's boilerplate) is embedded once
-    embedded = _embed_unique(embedder.embed, texts, settings)
-    vectors = [embedded[t] for t in texts]
-    passage_vectors, at = [], 0
-    for ws in windows:
-        passage_vectors.append(_mean(vectors[at : at + len(ws)]))
-        at += len(ws)
-    embedded = _embed_unique(embedder.embed_sentences, said, settings)
-    return passage_vectors, [embedded[t] for t in said]
-
-
-def _embed_unique(embed, texts: list[str], settings: Settings) -> dict[str, list[float]]:
-    unique = list(dict.fromkeys(texts))
-    return dict(zip(unique, embed(unique, batch_size=settings.batch_size, threads=settings.index_threads)))
+    texts = list(dict.fromkeys(w for ws in windows for w in ws))
+    said = list(dict.fromkeys(text for *_, text in sentences))
+    vectors, sentence_vectors = embedder.embed_with_sentences(texts, said, batch_size=settings.batch_size, threads=settings.index_threads)
+    by_text, by_sentence = dict(zip(texts, vectors)), dict(zip(said, sentence_vectors))
+    passage_vectors = [_mean([by_text[w] for w in ws]) for ws in windows]
+    return passage_vectors, [by_sentence[text] for *_, text in sentences]
 
 
 def _mean(vectors):

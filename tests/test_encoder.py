@@ -44,3 +44,17 @@ def test_sentences_can_have_the_faster_encoding_and_the_index_says_so(models, tm
     assert np.allclose(mixed.embed_sentences(TEXTS), int8.embed(TEXTS), atol=1e-5)
     assert Embedder(encoder="onnx-int8", cache_dir=int8.cache_dir, sentence_encoder="onnx-int8").name == "packaged+int8pc"
     assert Embedder(encoder="onnx", sentence_encoder="same").name == "packaged"
+
+
+def test_several_threads_embed_batches_side_by_side_with_the_same_vectors(models):
+    onnx, _, _ = models
+    mixed = Embedder(encoder="onnx", cache_dir=onnx.cache_dir, sentence_encoder="onnx-int8")
+    texts = [f"{t} ({n})" for n in range(6) for t in TEXTS]  # several batches of 4
+    one = np.array(onnx.embed(texts, batch_size=4, threads=1))
+    assert np.allclose(onnx.embed(texts, batch_size=4, threads=2), one, atol=1e-5)
+    done = []
+    onnx.embed(texts, batch_size=4, threads=2, on_batch=done.append)
+    assert sum(done) == len(texts)
+    passages, sentences = mixed.embed_with_sentences(texts, texts[:5], batch_size=4, threads=2)
+    assert np.allclose(passages, one, atol=1e-5)
+    assert np.allclose(sentences, mixed.embed_sentences(texts[:5], batch_size=4, threads=1), atol=1e-5)

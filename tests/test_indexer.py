@@ -1,5 +1,6 @@
 """The incremental indexer with the fast fake embedder and a real Chroma store."""
 
+import json
 import os
 import signal
 import subprocess
@@ -171,3 +172,19 @@ def test_killed_run_leaves_previous_index_usable_and_next_run_completes(settings
 def test_a_path_that_does_not_exist_is_named_as_such(settings, fake_embedder, tmp_path):
     report = run_index(settings, [tmp_path / "ofsted-reports"], embedder=fake_embedder)
     assert [(o.source, o.reason) for o in report.failed] == [("ofsted-reports", "no such file or folder")]
+
+
+def test_passages_written_before_the_packed_format_read_the_same(settings, fake_embedder):
+    """Older stores keep each passage field as a key of its own and the text as Chroma's document."""
+    run_index(settings, embedder=fake_embedder)
+    store = Store.open(settings)
+    before = {p.passage_id: p for p in store.all_passages()}
+    got = store.passages.get(include=["metadatas", "embeddings"], limit=20)
+    assert all(set(m) <= {"passage_id", "doc_id", "doc_hash", "kind", "doc_kind", "authority", "year", "stored"} for m in got["metadatas"])
+    old = [{k: v for k, v in {**m, **json.loads(m["stored"])}.items() if k not in ("stored", "text")} for m in got["metadatas"]]
+    texts = [json.loads(m["stored"])["text"] for m in got["metadatas"]]
+    store.passages.upsert(ids=got["ids"], embeddings=got["embeddings"], metadatas=old, documents=texts)
+    after = {p.passage_id: p for p in store.all_passages()}
+    assert after == before
+    some = old[0]["passage_id"]
+    assert store.get_passage(some) == before[some]
