@@ -132,14 +132,6 @@ class Assistant:
         k = k or self.settings.top_k
         if query.authorities and not filters.authorities:
             filters = replace(filters, authorities=query.authorities)
-        span = year_span(query.question)
-        if len(span.exact) == 1 and span.since is None and span.before is None and filters.year_from is None and filters.year_to is None:
-            # one year asked ("in the 2022 report", "in 2019"): its documents, and the next year's
-            # (a report tells of the year before), when the library in scope holds any
-            year = next(iter(span.exact))
-            dated = replace(filters, year_from=year, year_to=year + 1)
-            if any(dated.admits_record(r) for r in self.retriever.corpus().records.values()):
-                filters = dated
         pool = k * 3 if query.kind == "broad" else k
         wants = _wanted(query)
         hits = self.retriever.search(
@@ -393,16 +385,6 @@ class Assistant:
         if not sentences:
             answer.answer, answer.reason = NOT_COVERED, "no passages"
             return
-        span = year_span(query.question)
-        if len(span.exact) == 1 and span.since is None and span.before is None:
-            # "in the 2022 report": what another year's documents say does not answer it
-            year = next(iter(span.exact))
-            # a document's own year (or the next), or a sentence that names the year
-            sentences = [s for s in sentences if (s.passage.date or "")[:4] in (str(year), str(year + 1)) or str(year) in s.text]
-            if not sentences:
-                answer.answer = f"The indexed sources don't say this for {year}. The nearest passages are listed as related."
-                answer.reason = "other years only"
-                return
         stored = self.retriever.store.sentence_vectors([h.passage for h in hits], corpus.records)
         missing = [s.text for s in sentences if (s.passage.passage_id, s.text) not in stored]
         computed = dict(zip(missing, self.embed_many(missing))) if missing else {}

@@ -297,7 +297,7 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     return out
 
 
-def of_year(sentence: Sentence, years) -> bool:
+def _of_year(sentence: Sentence, years) -> bool:
     """Is the sentence about one of ``years``? When it (or the sentence it leans on) names years,
     one of them must be asked for ("12% … in 2014" does not answer "in 2019"); otherwise its
     paragraph (or the one it leans on) must name one, or its document be dated in or just after one."""
@@ -320,7 +320,7 @@ def _typed(query: Query, ranked: list[Sentence], wants: str | None, question: st
         if bound:  # "the inspection before the 2021 visit": a year before 2021
             typed = [s for s in typed if any(bound(int(y)) for y in YEAR.findall(s.text))]
     if wants in ("name", "role", "number", "money", "duration") and query.years:  # "who was … in November 2018": someone named for that year
-        typed = [s for s in typed if of_year(s, query.years)]
+        typed = [s for s in typed if _of_year(s, query.years)]
     if query.action_refs:  # "action 4.1": that row answers, or nothing does
         typed = [s for s in typed if s.passage.kind == "action" and s.passage.fields.get("ref") in query.action_refs]
     if wants == "number" and _ASKS_PERCENT.search(question):  # "what percentage": "8%" before "half", if nearly as good
