@@ -103,12 +103,23 @@ class Assistant:
         corpus = self.retriever.corpus()
         held = self._corpus_norm.get(corpus.version)
         if held is None:
-            held = (" ".join(normalise(p.text) for p in corpus.passages), {})
+            held = ([], {})
             self._corpus_norm.clear()
             self._corpus_norm[corpus.version] = held
         text, known = held
         if name not in known:
-            known[name] = _holds(text, name)
+            # the passages holding the name's rarest word, through the keyword postings; a name of
+            # common or no keywords is looked for in all of the text (joined once per version)
+            postings = corpus.lexical.postings
+            terms = tokens(name)
+            if any(t not in postings for t in terms):
+                known[name] = False
+            elif terms and len(postings[rarest := min(terms, key=lambda t: len(postings[t][0]))][0]) <= 5_000:
+                known[name] = any(_holds(normalise(corpus.passages[int(i)].text), name) for i in postings[rarest][0])
+            else:
+                if not text:
+                    text.append(" ".join(normalise(p.text) for p in corpus.passages))
+                known[name] = _holds(text[0], name)
         return known[name]
 
     # --- asking -----------------------------------------------------------------------
@@ -274,7 +285,7 @@ class Assistant:
         corpus = self.retriever.corpus()
         authorities = query.authorities or (filters.authorities if filters else ())
         fields = cover.asks_cover(query.question)
-        passages = [p for p in corpus.passages if p.kind in records.RECORD_KINDS and (filters is None or filters.admits(p))]
+        passages = [p for p in corpus.record_passages if filters is None or filters.admits(p)]
         kind = records.asks_records(query.question, passages)
         found, reason = None, ""
         # who led an inspection or when it was, or the grades of one inspection: its own records;

@@ -257,8 +257,11 @@ def _names_mentioned(text: str, authority: str) -> bool:
     return any(_mentions(text, name, fuzzy=len(name) >= 6) for name in _names(authority))
 
 
+_normalised = functools.lru_cache(maxsize=1024)(normalise)  # a question is checked against every authority's names
+
+
 def _mentions(text: str, name: str, fuzzy: bool) -> bool:
-    norm, target = normalise(text), normalise(name)
+    norm, target = _normalised(text), _normalised(name)
     if re.search(rf"(?<![a-z]){re.escape(target)}(?![a-z])", norm):
         return True
     if not fuzzy:

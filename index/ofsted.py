@@ -72,10 +72,12 @@ def authorities() -> list[str]:
 def names_of(authority: str) -> tuple[str, ...]:
     """An authority's canonical name and its other names ("Kingston upon Hull", "Hull", …); a
     name the list doesn't hold is its only name."""
-    for canonical, names in _authority_names():
-        if canonical.casefold() == authority.casefold():
-            return names
-    return (authority,)
+    return _names_by_key().get(authority.casefold(), (authority,))
+
+
+@lru_cache(maxsize=1)
+def _names_by_key() -> dict[str, tuple[str, ...]]:
+    return {canonical.casefold(): names for canonical, names in _authority_names()}
 
 
 @lru_cache(maxsize=1)
