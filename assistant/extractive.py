@@ -226,8 +226,17 @@ def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, q
     for s, (score, dense, coverage, literal) in zip(sentences, _scores(query.topic, query.source_kinds, sentences, sentence_vectors, query_vector, idf, max_idf, correct, focus_vector)):
         s.score, s.dense, s.coverage, s.literal = score, dense, coverage, literal
     if focus_vector is not None:
-        for s, vec in zip(sentences, sentence_vectors):
-            s.asked_dense = float(sum(a * b for a, b in zip(vec, focus_vector)))
+        for s, asked in zip(sentences, dots(sentence_vectors, focus_vector)):
+            s.asked_dense = asked
+
+
+def dots(vectors, vector) -> list[float]:
+    """The dot product of each of ``vectors`` with ``vector`` (cosine similarity of unit vectors)."""
+    if len(vectors) == 0:
+        return []
+    import numpy as np
+
+    return (np.asarray(vectors, dtype=np.float64) @ np.asarray(vector, dtype=np.float64)).tolist()
 
 
 def part_scores(query: Query, sentences: list[Sentence], sentence_vectors, part_vectors, idf, max_idf: float, correct=lambda t: t, focus_vectors=None) -> list[dict[int, float]]:
@@ -257,9 +266,9 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     weight = {t: idf(t) or max_idf for t in q_tokens}  # a word the corpus lacks is as rare as can be
     total = sum(weight.values()) or 1.0
     best_hit = max((s.hit.score for s in sentences), default=1.0) or 1.0
-    dense = [float(sum(a * b for a, b in zip(vec, query_vector))) for vec in sentence_vectors]
+    dense = dots(sentence_vectors, query_vector)
     if focus_vector is not None:  # or for what it asks without its setting, whichever is closer
-        dense = [max(d, float(sum(a * b for a, b in zip(vec, focus_vector)))) for d, vec in zip(dense, sentence_vectors)]
+        dense = [max(d, f) for d, f in zip(dense, dots(sentence_vectors, focus_vector))]
     own = list(dense)
     # an action row is read as one: its progress column means at least what its action column does
     # (a progress note naming a product, under an action that names the system it is for)

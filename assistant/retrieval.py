@@ -444,7 +444,10 @@ class Retriever:
         from index.store import chroma_id
 
         ids = {chroma_id(p.passage_id, corpus.records[p.doc_id].content_hash): p.passage_id for p in passages}
-        return {ids[cid]: float(sum(a * b for a, b in zip(vec, vector))) for cid, vec in self.dense.passage_vectors(list(ids)).items()}
+        from .extractive import dots
+
+        found = self.dense.passage_vectors(list(ids))
+        return {ids[cid]: sim for cid, sim in zip(found, dots(list(found.values()), vector))}
 
     def dense_only(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         """Dense retrieval alone (for comparisons in the eval)."""
