@@ -10,10 +10,10 @@ import hashlib
 import json
 import os
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .embeddings import Embedder, get_embedder
 from .errors import IndexBusy, LoadError, StoreError
@@ -199,10 +199,10 @@ def run_index(
         store.set_model_name(embedder.name)
         records = store.document_records()
         report = IndexReport(notes=notes)
-        pending = _read_files(paths, records, embedder.name, report, progress, settings)
-        if pending:
-            store.mark_unswept()
-        _store_pending(store, pending, embedder, settings, report, progress)
+        order: dict[str, int] = {}
+        _store_pending(store, _read_files(paths, records, embedder.name, report, progress, settings, order), embedder, settings, report, progress)
+        # files read later may be stored first: the outcomes go back to the order the files were found in
+        report.outcomes.sort(key=lambda o: order.get(o.source, len(order)))
         _remove_missing(store, records, paths, report, settings.source_dir)
         if store.needs_sweep or report.count("removed"):
             # stale rows (old versions, a killed run's leftovers) go; with nothing written since
@@ -234,14 +234,16 @@ def _record_path(record_path: str, source_dir: Path) -> Path:
     return path if path.is_absolute() else source_dir / path
 
 
-def _read_files(paths, records, model, report: IndexReport, progress: Progress, settings: Settings) -> list[_Pending]:
+def _read_files(paths, records, model, report: IndexReport, progress: Progress, settings: Settings, order: dict[str, int]) -> Iterator[_Pending]:
+    """Each file to (re-)embed, as it is read (so the encoder starts on the first while the rest
+    are read); unchanged and unreadable files go straight to ``report``."""
     source_dir = settings.source_dir
     files, _ = discover(paths)
     manifests: dict[Path, Manifest] = {}
     by_path = {_absolute(_record_path(r.path, source_dir)): r for r in records.values()}
     claimed: dict[str, str] = {}
-    pending = []
     for done, (file, root) in enumerate(files, start=1):
+        order.setdefault(file.name, done)
         progress("read", done - 1, len(files))
         key = path_key(file, source_dir)
         try:
@@ -279,11 +281,12 @@ def _read_files(paths, records, model, report: IndexReport, progress: Progress, 
             status = "updated" if meta.doc_id in records else "added"
             # the file was indexed under another id before (its manifest id changed): that copy goes
             replaces = previous.doc_id if previous is not None and previous.doc_id != meta.doc_id else None
-            pending.append(_Pending(doc, passages, key, status, replaces))
+            found = _Pending(doc, passages, key, status, replaces)
         except LoadError as err:
             report.outcomes.append(Outcome(file.name, "failed", reason=str(err)))
+            continue
+        yield found
     progress("read", len(files), len(files))
-    return pending
 
 
 def _unique_id(meta, file: Path, claimed, records):
@@ -296,20 +299,19 @@ def _unique_id(meta, file: Path, claimed, records):
     return replace(meta, doc_id=candidate)
 
 
-def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, settings: Settings, report: IndexReport, progress: Progress) -> None:
+def _store_pending(store: Store, pending: Iterable[_Pending], embedder: Embedder, settings: Settings, report: IndexReport, progress: Progress) -> None:
     """Embed what is missing in large chunks (the encoder sorts each chunk by length, so little is
-    padding), store it, and switch each document to its new version once all of it is stored."""
+    padding), store it, and switch each document to its new version once all of it is stored.
+
+    Three stages run at once: this thread reads the files (iterating ``pending``), one thread embeds
+    a chunk and one stores the chunk before, so reading and writing overlap the encoder's work."""
     queue: list[tuple[_Pending, Passage]] = []
     remaining: dict[int, int] = {}
-    for item in pending:
-        ids = [chroma_id(p.passage_id, item.doc.content_hash) for p in item.passages]
-        already = store.existing(ids)  # left by an interrupted run: no need to embed again
-        missing = [p for p, cid in zip(item.passages, ids) if cid not in already]
-        report.reused += len(item.passages) - len(missing)
-        remaining[id(item)] = len(missing)
-        queue.extend((item, p) for p in missing)
-    total, done = len(queue), 0
+    total = done = seen = 0
     switched = [0]
+    chunk = settings.batch_size * CHUNK_BATCHES
+    flight: dict = {"embedding": None, "writing": None}
+    switches: list = []  # documents with nothing to embed (an interrupted run stored all of it)
 
     def switch(item: _Pending) -> None:
         _switch(store, item, report)
@@ -317,16 +319,7 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
 
     def reported() -> None:  # progress is reported from this thread only (a UI may need it)
         progress("embed", done, total)
-        progress("documents", switched[0], len(pending))
-
-    progress("embed", 0, total)
-    progress("documents", 0, len(pending))
-    for item in pending:
-        if remaining[id(item)] == 0:
-            switch(item)
-    if switched[0]:
-        progress("documents", switched[0], len(pending))
-    chunk = settings.batch_size * CHUNK_BATCHES
+        progress("documents", switched[0], seen)
 
     def write(part, sentences, passage_vectors, sentence_vectors) -> None:
         by_doc: dict[int, tuple[_Pending, list, list, list, list]] = {}
@@ -347,25 +340,64 @@ def _store_pending(store: Store, pending: list[_Pending], embedder: Embedder, se
             if remaining[id(item)] == 0:
                 switch(item)
 
-    # The store writes one chunk while the encoder embeds the next (one chunk in flight, so a
-    # killed run loses at most two chunks of work and memory stays bounded).
-    with ThreadPoolExecutor(max_workers=1) as writer:
-        writing = None
-        for start in range(0, len(queue), chunk):
-            part = queue[start : start + chunk]
-            # Each passage and its quotable sentences are embedded together; sentences are stored
-            # first, so any stored passage has them (answers then embed nothing but the question).
-            sentences = [(item, p, i, text) for item, p in part for i, (text, _) in enumerate(passage_sentences(p.text, p.kind, p.fields))]
-            passage_vectors, sentence_vectors = _embed_part(embedder, settings, part, sentences)
-            if writing is not None:
-                writing.result()
-                done += len(written)
-                reported()
-            writing, written = writer.submit(write, part, sentences, passage_vectors, sentence_vectors), part
-        if writing is not None:
-            writing.result()
-            done += len(written)
+    def stored() -> None:
+        """Wait for the chunk being written; count it done."""
+        nonlocal done
+        if flight["writing"] is not None:
+            future, part = flight["writing"]
+            future.result()
+            done += len(part)
+            flight["writing"] = None
             reported()
+
+    def embedded() -> None:
+        """Wait for the chunk being embedded, and hand it to the writer (once the one before is stored)."""
+        if flight["embedding"] is not None:
+            future, part, sentences = flight["embedding"]
+            passage_vectors, sentence_vectors = future.result()
+            flight["embedding"] = None
+            stored()
+            flight["writing"] = (writer.submit(write, part, sentences, passage_vectors, sentence_vectors), part)
+
+    def embed(part) -> None:
+        # Each passage and its quotable sentences are embedded together; sentences are stored
+        # first, so any stored passage has them (answers then embed nothing but the question).
+        sentences = [(item, p, i, text) for item, p in part for i, (text, _) in enumerate(passage_sentences(p.text, p.kind, p.fields))]
+        embedded()
+        flight["embedding"] = (encoder.submit(_embed_part, embedder, settings, part, sentences), part, sentences)
+
+    # One chunk embedding and one being stored at a time, so a killed run loses at most those
+    # two chunks' work and memory stays bounded; reading waits for the encoder, not the reverse.
+    with ThreadPoolExecutor(max_workers=1) as encoder, ThreadPoolExecutor(max_workers=1) as writer:
+        try:
+            for item in pending:
+                if not seen:
+                    store.mark_unswept()
+                seen += 1
+                ids = [chroma_id(p.passage_id, item.doc.content_hash) for p in item.passages]
+                already = store.existing(ids)  # left by an interrupted run: no need to embed again
+                missing = [p for p, cid in zip(item.passages, ids) if cid not in already]
+                report.reused += len(item.passages) - len(missing)
+                remaining[id(item)] = len(missing)
+                total += len(missing)
+                if not missing:  # switched by the writer, after what it is storing, as it does the others
+                    switches.append(writer.submit(switch, item))
+                queue.extend((item, p) for p in missing)
+                while len(queue) >= chunk:
+                    embed(queue[:chunk])
+                    queue = queue[chunk:]
+                reported()
+            if queue:
+                embed(queue)
+            embedded()
+            stored()
+            for future in switches:
+                future.result()
+        finally:  # an error stops the run with the chunks in flight finished or failed, not running on
+            for name in ("embedding", "writing"):
+                if flight[name] is not None:
+                    flight[name][0].cancel()
+                    wait([flight[name][0]])
 
 
 # Passages embedded and stored together, in batches (256 at the default batch size of 8; the

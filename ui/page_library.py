@@ -68,10 +68,13 @@ if st.button("Add to library", type="primary", disabled=not files, icon=":materi
     bar = st.progress(0.0, text="Saving the files…")
     stages = {"read": (0.0, 0.2, "Reading the files"), "embed": (0.2, 1.0, "Embedding the passages")}
 
+    shown = [0.0]
+
     def progress(what: str, done: int, total: int) -> None:
+        # reading and embedding overlap (the encoder starts on the first file), so the bar only moves on
         low, high, label = stages.get(what, (0.0, 1.0, what))
-        fraction = low + (high - low) * (done / total if total else 1.0)
-        bar.progress(min(1.0, fraction), text=f"{label} ({done}/{total})" if total else label)
+        shown[0] = max(shown[0], min(1.0, low + (high - low) * (done / total if total else 0.0)))
+        bar.progress(shown[0], text=f"{label} ({done}/{total})" if total else label)
 
     with st.spinner("Indexing…"):
         outcomes = add_uploads(config, [(f.name, f.getvalue()) for f in files], overwrite=overwrite, progress=progress)
