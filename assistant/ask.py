@@ -393,6 +393,15 @@ class Assistant:
         corpus = self.retriever.corpus()
         before = {h.passage.passage_id: corpus.leans_on(h.passage) for h in hits}
         sentences = [s for h in hits for s in extractive.sentences_of(h, getattr(before[h.passage.passage_id], "text", ""))]
+        span = year_span(query.question)
+        if sentences and len(span.exact) == 1 and span.since is None and span.before is None:
+            # one year asked ("in the 2022 report"): another year's documents don't answer it
+            year = next(iter(span.exact))
+            sentences = [s for s in sentences if extractive.about_year(s, year)]
+            if not sentences:
+                answer.answer = f"The indexed sources don't say this for {year}. The nearest passages are listed as related."
+                answer.reason = "other years only"
+                return
         if not sentences:
             answer.answer, answer.reason = NOT_COVERED, "no passages"
             return

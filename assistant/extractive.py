@@ -306,6 +306,16 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     return out
 
 
+def about_year(sentence: Sentence, year: int) -> bool:
+    """Might the sentence speak of ``year``? Its document is dated that year or the next (a report
+    tells of the year before), or the year is named in it, its paragraph, the paragraph it leans
+    on, or its document's title or context ("the 2024 improvement plan")."""
+    p = sentence.passage
+    if (p.date or "")[:4] in (str(year), str(year + 1)):
+        return True
+    return any(str(year) in text for text in (sentence.text, p.text, sentence.setting, p.title, p.context))
+
+
 def _of_year(sentence: Sentence, years) -> bool:
     """Is the sentence about one of ``years``? When it (or the sentence it leans on) names years,
     one of them must be asked for ("12% … in 2014" does not answer "in 2019"); otherwise its
