@@ -42,6 +42,8 @@ class DenseSearch(Protocol):
 
     def query(self, vector: Sequence[float], k: int, where: dict | None = None, records: dict | None = None) -> list[tuple[StoredPassage, float]]: ...
 
+    def nearest_ids(self, vector: Sequence[float], k: int, where: dict | None = None, records: dict | None = None) -> list[tuple[str, float]]: ...
+
     def passage_vectors(self, ids: Sequence[str]) -> dict[str, list[float]]: ...
 
 
@@ -86,6 +88,13 @@ class Corpus:
         from .records import RECORD_KINDS
 
         return [p for p in self.passages if p.kind in RECORD_KINDS]
+
+    @functools.cached_property
+    def by_chroma_id(self) -> dict[str, int]:
+        """Chroma's id of each passage (its id at its document's version) -> its number here."""
+        from index.store import chroma_id
+
+        return {chroma_id(p.passage_id, self.records[p.doc_id].content_hash): i for i, p in enumerate(self.passages) if p.doc_id in self.records}
 
     @functools.cached_property
     def by_id(self) -> dict[str, StoredPassage]:
@@ -401,9 +410,12 @@ class Retriever:
         """The k passages nearest ``vector`` that ``filters`` admits. A filter that leaves few
         passages (an authority's documents: every question scoped to the home authority) is
         searched here, exactly, over their vectors held for this index version; Chroma's filtered
-        search costs ~45 ms at 100,000 passages, its unfiltered one ~5 ms."""
+        search costs ~45 ms at 100,000 passages. Otherwise Chroma gives the nearest ids alone and
+        the passages come from this process's copy (fetching them is most of Chroma's 5 ms)."""
         if allowed is None or int(allowed.sum()) > LOCAL_DENSE_MAX:
-            return self.dense.query(vector, k, filters.where(), records=corpus.records)
+            # the passages come from this process's copy (a passage re-indexed since it was made is left out)
+            found = self.dense.nearest_ids(vector, k, filters.where(), records=corpus.records)
+            return [(corpus.passages[corpus.by_chroma_id[cid]], sim) for cid, sim in found if cid in corpus.by_chroma_id]
         import numpy as np
 
         passages, matrix = self._vectors_of(filters, corpus, allowed)

@@ -594,6 +594,25 @@ class Store:
         return out[:k]
 
 
+    def nearest_ids(self, vector: Sequence[float], k: int, where: dict | None = None, records: dict[str, DocumentRecord] | None = None) -> list[tuple[str, float]]:
+        """As :meth:`query`, but the Chroma ids of the k nearest live passages, without their text
+        and metadata: a caller holding the passages (the answering process's copy) saves Chroma
+        fetching them, most of a top-k query's time (~3.8 of 5 ms at 100,000 passages)."""
+        records = self.document_records() if records is None else records
+        live = {r.content_hash[:16] for r in records.values()}
+        fetch = k + _STALE_MARGIN
+
+        def ranked(got) -> list[tuple[str, float]]:
+            return [(cid, 1.0 - float(d)) for cid, d in zip(got["ids"][0], got["distances"][0]) if d is not None and cid.rsplit("@", 1)[-1] in live]
+
+        got = self.passages.query(query_embeddings=[list(vector)], n_results=fetch, where=where or None, include=["distances"])
+        out = ranked(got)
+        if len(out) < k and len(got["ids"][0]) == fetch:
+            strict = {"$and": [self.live_filter(records), where]} if where else self.live_filter(records)
+            out = ranked(self.passages.query(query_embeddings=[list(vector)], n_results=k, where=strict, include=["distances"]))
+        return out[:k]
+
+
 def _nearest(got: dict, live: set[str]) -> list[tuple[StoredPassage, float]]:
     return [
         (p, 1.0 - float(d))

@@ -19,3 +19,13 @@ def test_a_filtered_search_in_process_matches_chromas(settings, fake_embedder):
         assert all(abs(a - b) < 1e-4 for (_, a), (_, b) in zip(local, chroma))
         assert all(filters.admits_record(corpus.records[p.doc_id]) for p, _ in local)
     assert len(retriever._filtered) == 2  # each filter's vectors are read once per index version
+
+
+def test_an_unfiltered_search_takes_its_passages_from_the_process_copy(settings, fake_embedder):
+    run_index(settings, embedder=fake_embedder)
+    retriever = Retriever(settings, embedder=fake_embedder)
+    corpus = retriever.corpus()
+    vector = fake_embedder.embed_query("Which product was procured for the new case management system?")
+    local = retriever._dense(vector, 10, Filters(), corpus, None)
+    chroma = retriever.dense.query(vector, 10, None, records=corpus.records)
+    assert [(p, round(s, 5)) for p, s in local] == [(p, round(s, 5)) for p, s in chroma]
