@@ -359,7 +359,7 @@ class Assistant:
             covered = ", ".join(sorted({r.authority for r in self.retriever.corpus().records.values() if r.authority}))
             return (f"The indexed sources don't cover {', '.join(query.unknown_places)}. They cover: {covered}.", "other authority")
         corpus = self.retriever.corpus()
-        dated = {r.year for r in corpus.records.values() if r.year}
+        dated = corpus.years
         missing = [y for y in query.years if y not in dated and not self.corpus_has(str(y))]
         if missing:
             return (f"The indexed sources say nothing about {', '.join(map(str, missing))}.", "year not covered")

@@ -260,15 +260,21 @@ def _names_mentioned(text: str, authority: str) -> bool:
 _normalised = functools.lru_cache(maxsize=1024)(normalise)  # a question is checked against every authority's names
 
 
+@functools.lru_cache(maxsize=256)
+def _letters_only(norm: str) -> tuple[str, ...]:
+    """The words of normalised text with only their letters (each name's windows are read from them)."""
+    return tuple(re.sub(r"[^a-z]", "", word) for word in norm.split())
+
+
 def _mentions(text: str, name: str, fuzzy: bool) -> bool:
     norm, target = _normalised(text), _normalised(name)
-    if re.search(rf"(?<![a-z]){re.escape(target)}(?![a-z])", norm):
+    if target in norm and re.search(rf"(?<![a-z]){re.escape(target)}(?![a-z])", norm):
         return True
     if not fuzzy:
         return False
-    words, size = norm.split(), len(target.split())
+    words, size = _letters_only(norm), len(target.split())
     for i in range(len(words) - size + 1):
-        window = re.sub(r"[^a-z ]", "", " ".join(words[i : i + size]))
+        window = " ".join(words[i : i + size])
         if window[:1] != target[:1]:  # a misspelt name keeps its first letter ("Isle of Wite")
             continue
         match = difflib.SequenceMatcher(None, window, target)

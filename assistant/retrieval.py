@@ -90,6 +90,11 @@ class Corpus:
         return [p for p in self.passages if p.kind in RECORD_KINDS]
 
     @functools.cached_property
+    def years(self) -> set[int]:
+        """The years the documents are dated in."""
+        return {r.year for r in self.records.values() if r.year}
+
+    @functools.cached_property
     def by_chroma_id(self) -> dict[str, int]:
         """Chroma's id of each passage (its id at its document's version) -> its number here."""
         from index.store import chroma_id
