@@ -10,7 +10,7 @@ import hashlib
 import json
 import os
 import time
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -393,15 +393,14 @@ def _store_pending(store: Store, pending: Iterable[_Pending], embedder: Embedder
             stored()
             for future in switches:
                 future.result()
-        finally:  # an error stops the run with the chunks in flight finished or failed, not running on
-            for name in ("embedding", "writing"):
-                if flight[name] is not None:
-                    flight[name][0].cancel()
-                    wait([flight[name][0]])
+        except BaseException:  # an error stops the run: what has not started does not start
+            encoder.shutdown(cancel_futures=True)
+            writer.shutdown(cancel_futures=True)
+            raise
 
 
 # Passages embedded and stored together, in batches (256 at the default batch size of 8; the
-# library's 13 min 18 s was measured with it): with one chunk in flight, a killed run loses at
+# library's index times were measured with it): with one chunk in flight, a killed run loses at
 # most two. Larger chunks let the encoder sort more texts by length, but on 16 library reports
 # 1,024 measured anywhere from 15% faster to 9% slower across runs, so it was not taken.
 CHUNK_BATCHES = 32

@@ -576,40 +576,36 @@ class Store:
     def query(
         self, vector: Sequence[float], k: int, where: dict | None = None, records: dict[str, DocumentRecord] | None = None
     ) -> list[tuple[StoredPassage, float]]:
-        """The k nearest live passages to ``vector`` as (passage, cosine similarity).
-
-        Liveness is checked on the results rather than in Chroma's filter: a ``$in`` over every
-        document's hash costs time in proportion to the library. Stale rows exist only while a
-        re-index is under way; when they crowd live ones out of the results, the query is re-run
-        with the filter."""
+        """The k nearest live passages to ``vector`` as (passage, cosine similarity)."""
         records = self.document_records() if records is None else records
         live = {r.content_hash for r in records.values()}
-        fetch = k + _STALE_MARGIN
-        got = self.passages.query(query_embeddings=[list(vector)], n_results=fetch, where=where or None, include=["documents", "metadatas", "distances"])
-        out = _nearest(got, live)
-        if len(out) < k and len(got["ids"][0]) == fetch:
-            strict = {"$and": [self.live_filter(records), where]} if where else self.live_filter(records)
-            got = self.passages.query(query_embeddings=[list(vector)], n_results=k, where=strict, include=["documents", "metadatas", "distances"])
-            out = _nearest(got, live)
-        return out[:k]
-
+        return self._live_nearest(vector, k, where, records, ["documents", "metadatas", "distances"], lambda got: _nearest(got, live))
 
     def nearest_ids(self, vector: Sequence[float], k: int, where: dict | None = None, records: dict[str, DocumentRecord] | None = None) -> list[tuple[str, float]]:
         """As :meth:`query`, but the Chroma ids of the k nearest live passages, without their text
         and metadata: a caller holding the passages (the answering process's copy) saves Chroma
         fetching them, most of a top-k query's time (~3.8 of 5 ms at 100,000 passages)."""
         records = self.document_records() if records is None else records
-        live = {r.content_hash[:16] for r in records.values()}
-        fetch = k + _STALE_MARGIN
+        live = {r.content_hash[:16] for r in records.values()}  # a Chroma id ends in its version's hash
 
         def ranked(got) -> list[tuple[str, float]]:
             return [(cid, 1.0 - float(d)) for cid, d in zip(got["ids"][0], got["distances"][0]) if d is not None and cid.rsplit("@", 1)[-1] in live]
 
-        got = self.passages.query(query_embeddings=[list(vector)], n_results=fetch, where=where or None, include=["distances"])
-        out = ranked(got)
+        return self._live_nearest(vector, k, where, records, ["distances"], ranked)
+
+    def _live_nearest(self, vector, k: int, where: dict | None, records: dict[str, DocumentRecord], include: list[str], live_rows) -> list:
+        """The k nearest rows that ``live_rows`` keeps of a Chroma query's results.
+
+        Liveness is checked on the results rather than in Chroma's filter: a ``$in`` over every
+        document's hash costs time in proportion to the library. Stale rows exist only while a
+        re-index is under way; when they crowd live ones out of the results, the query is re-run
+        with the filter."""
+        fetch = k + _STALE_MARGIN
+        got = self.passages.query(query_embeddings=[list(vector)], n_results=fetch, where=where or None, include=include)
+        out = live_rows(got)
         if len(out) < k and len(got["ids"][0]) == fetch:
             strict = {"$and": [self.live_filter(records), where]} if where else self.live_filter(records)
-            out = ranked(self.passages.query(query_embeddings=[list(vector)], n_results=k, where=strict, include=["distances"]))
+            out = live_rows(self.passages.query(query_embeddings=[list(vector)], n_results=k, where=strict, include=include))
         return out[:k]
 
 
