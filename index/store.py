@@ -650,5 +650,5 @@ def _reachable(method, retry: bool = False):
 
 for _name in ("put_document", "remove_document", "delete_old_versions", "existing", "add_sentences", "add_passages", "sweep", "begin_rebuild", "go_live"):
     setattr(Store, _name, _reachable(getattr(Store, _name)))
-for _name in ("document_records", "document_text", "sentence_vectors", "passage_vectors", "get_passage", "passages_of", "passages_of_kind", "all_passages", "query"):
+for _name in ("document_records", "document_text", "sentence_vectors", "passage_vectors", "get_passage", "passages_of", "passages_of_kind", "all_passages", "query", "nearest_ids"):
     setattr(Store, _name, _reachable(getattr(Store, _name), retry=True))

@@ -29,3 +29,21 @@ def test_an_unfiltered_search_takes_its_passages_from_the_process_copy(settings,
     local = retriever._dense(vector, 10, Filters(), corpus, None)
     chroma = retriever.dense.query(vector, 10, None, records=corpus.records)
     assert [(p, round(s, 5)) for p, s in local] == [(p, round(s, 5)) for p, s in chroma]
+
+
+class _GoneCollection:
+    """A collection deleted under a reader (a rebuild went live on another process): every query fails."""
+
+    def query(self, **kwargs):
+        raise RuntimeError("Missing field: [Missing metadata segment]")
+
+
+def test_a_search_that_meets_a_dropped_collection_follows_the_live_one(settings, fake_embedder):
+    from index.store import Store
+
+    run_index(settings, embedder=fake_embedder)
+    vector = fake_embedder.embed_query("supervision")
+    for search in ("query", "nearest_ids"):
+        store = Store.open(settings)
+        store.passages = _GoneCollection()
+        assert len(getattr(store, search)(vector, 3)) == 3  # retried after following the pointer again
