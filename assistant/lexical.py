@@ -242,9 +242,12 @@ class LexicalIndex:
             return []
         all_docs = np.concatenate([d for d, _ in touched])
         all_scores = np.concatenate([s for _, s in touched])
-        unique, inverse = np.unique(all_docs, return_inverse=True)
-        acc = np.zeros(len(unique), dtype=np.float64)
-        np.add.at(acc, inverse, all_scores)
+        # summed per passage over the whole index at once: sorting the hits (np.unique) and
+        # np.add.at cost ~4 ms a question at 100,000 passages, bincount a tenth of that
+        hit = np.zeros(self.size, dtype=bool)
+        hit[all_docs] = True
+        unique = np.flatnonzero(hit)
+        acc = np.bincount(all_docs, weights=all_scores, minlength=self.size)[unique]
         if allowed is not None:
             keep = allowed[unique]
             unique, acc = unique[keep], acc[keep]

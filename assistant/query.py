@@ -254,7 +254,14 @@ def _names(authority: str) -> tuple[str, ...]:
 def _names_mentioned(text: str, authority: str) -> bool:
     """Does ``text`` name the authority by any of its names? Misspellings are forgiven for its
     longer names only ("Isle of Wite", not "BCP" for "BCC")."""
-    return any(_mentions(text, name, fuzzy=len(name) >= 6) for name in _names(authority))
+    norm = _normalised(text)
+    return any(_exact_in(norm, target) or (fuzzy and _fuzzy_in(norm, target)) for target, fuzzy in _targets(authority))
+
+
+@functools.lru_cache(maxsize=4096)
+def _targets(authority: str) -> tuple[tuple[str, bool], ...]:
+    """Each of an authority's names, normalised, and whether a misspelling of it is forgiven."""
+    return tuple((_normalised(name), len(name) >= 6) for name in _names(authority))
 
 
 _normalised = functools.lru_cache(maxsize=1024)(normalise)  # a question is checked against every authority's names
@@ -268,20 +275,34 @@ def _letters_only(norm: str) -> tuple[str, ...]:
 
 def _mentions(text: str, name: str, fuzzy: bool) -> bool:
     norm, target = _normalised(text), _normalised(name)
-    if target in norm and re.search(rf"(?<![a-z]){re.escape(target)}(?![a-z])", norm):
-        return True
-    if not fuzzy:
-        return False
-    words, size = _letters_only(norm), len(target.split())
-    for i in range(len(words) - size + 1):
-        window = " ".join(words[i : i + size])
-        if window[:1] != target[:1]:  # a misspelt name keeps its first letter ("Isle of Wite")
+    return _exact_in(norm, target) or (fuzzy and _fuzzy_in(norm, target))
+
+
+def _exact_in(norm: str, target: str) -> bool:
+    return target in norm and re.search(rf"(?<![a-z]){re.escape(target)}(?![a-z])", norm) is not None
+
+
+def _fuzzy_in(norm: str, target: str) -> bool:
+    # a misspelt name keeps its first letter ("Isle of Wite"): only windows starting with it are compared
+    for window in _windows(norm, len(target.split())).get(target[:1], ()):
+        # the cheap upper bounds first (the first is real_quick_ratio's): most windows are nowhere near the name
+        if 2 * min(len(window), len(target)) < 0.84 * (len(window) + len(target)):
             continue
         match = difflib.SequenceMatcher(None, window, target)
-        # the cheap upper bounds first: most windows are nowhere near the name
-        if match.real_quick_ratio() >= 0.84 and match.quick_ratio() >= 0.84 and match.ratio() >= 0.84:
+        if match.quick_ratio() >= 0.84 and match.ratio() >= 0.84:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=256)
+def _windows(norm: str, size: int) -> dict[str, tuple[str, ...]]:
+    """Every run of ``size`` letter-only words of a question, by first letter (made once for all names)."""
+    words = _letters_only(norm)
+    out: dict[str, list[str]] = {}
+    for i in range(len(words) - size + 1):
+        window = " ".join(words[i : i + size])
+        out.setdefault(window[:1], []).append(window)
+    return {first: tuple(found) for first, found in out.items()}
 
 
 def rewrite_follow_up(question: str, history: list[Turn]) -> str:

@@ -73,6 +73,7 @@ class Corpus:
     records: dict[str, DocumentRecord]
     passages: list[StoredPassage]
     lexical: LexicalIndex  # its top() is the KeywordSearch boundary
+    vectors: object = None  # float32 rows, one a passage (memory-mapped); None: asked of the store
 
     @functools.cached_property
     def by_doc(self) -> dict[str, list[StoredPassage]]:
@@ -104,6 +105,11 @@ class Corpus:
     @functools.cached_property
     def by_id(self) -> dict[str, StoredPassage]:
         return {p.passage_id: p for p in self.passages}
+
+    @functools.cached_property
+    def numbers(self) -> dict[str, int]:
+        """Each passage's number (its row in ``vectors``)."""
+        return {p.passage_id: i for i, p in enumerate(self.passages)}
 
     @functools.cached_property
     def _by_place(self) -> dict[tuple[str, int], StoredPassage]:
@@ -200,6 +206,51 @@ class Corpus:
         return np.where(numbers >= 0, admitted[np.clip(numbers, 0, None)], False) if len(admitted) else np.zeros(len(numbers), dtype=bool)
 
 
+class VectorRows:
+    """The rows of a float32 matrix saved with ``numpy.save``, read from the file as they are
+    asked for: a process holds only the rows it reads. (A memory map would do the same on paper,
+    but the kernel maps page-cache folios of up to 2 MB whole: 36 rows read made 51 MB resident.)"""
+
+    def __init__(self, path: Path):
+        import numpy as np
+
+        with path.open("rb") as handle:
+            version = np.lib.format.read_magic(handle)
+            header = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+            shape, fortran, dtype = header(handle)
+            self._offset = handle.tell()
+        if fortran or dtype != np.float32 or len(shape) != 2:
+            raise ValueError(f"{path} is not a float32 matrix")
+        self.shape = shape
+        self._row_bytes = shape[1] * 4
+        self._fd = os.open(path, os.O_RDONLY)
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, rows):
+        """The given rows (a sequence of row numbers), in that order; runs of consecutive rows are one read."""
+        import numpy as np
+
+        rows = np.asarray(rows, dtype=np.int64).reshape(-1)
+        out = np.empty((len(rows), self.shape[1]), dtype=np.float32)
+        at = 0
+        while at < len(rows):
+            end = at + 1
+            while end < len(rows) and rows[end] == rows[end - 1] + 1:
+                end += 1
+            data = os.pread(self._fd, (end - at) * self._row_bytes, self._offset + int(rows[at]) * self._row_bytes)
+            out[at:end] = np.frombuffer(data, dtype=np.float32).reshape(end - at, -1)
+            at = end
+        return out
+
+    def __del__(self):
+        try:
+            os.close(self._fd)
+        except (AttributeError, OSError):
+            pass
+
+
 def _shared(passages) -> list[StoredPassage]:
     """The passages with one copy of each value their documents repeat (title, kind, authority,
     date, context, heading...): a quarter less memory for a library's 50,000 passages."""
@@ -258,15 +309,14 @@ class Retriever:
         if self._corpus is not None and now - self._checked < max_age:
             return self._corpus
         with self._lock:
-            records = self.store.document_records()
-            version = tuple(sorted((r.doc_id, r.content_hash) for r in records.values()))
+            version = tuple(sorted(self.store.document_versions().items()))
             if self._corpus is None or self._corpus.version != version:
                 if self._corpus is not None:  # re-indexed by another process: read its index afresh
                     self.store.refresh()
-                    records = self.store.document_records()
-                    version = tuple(sorted((r.doc_id, r.content_hash) for r in records.values()))
-                passages = self._passages(version)
-                self._corpus = Corpus(version, records, passages, self._lexical(version, passages))
+                records = self.store.document_records()
+                version = tuple(sorted((r.doc_id, r.content_hash) for r in records.values()))
+                passages, vectors = self._passages(version)
+                self._corpus = Corpus(version, records, passages, self._lexical(version, passages), vectors)
             self._checked = now
             return self._corpus
 
@@ -276,29 +326,40 @@ class Retriever:
         key = hashlib.sha256(repr((self.settings.collection, version)).encode()).hexdigest()[:20]
         return self.settings.data_dir / "lexical" / f"{key}{suffix}"
 
-    def _passages(self, version: tuple) -> list[StoredPassage]:
-        """Every live passage of this index version: from a copy beside the keyword index when
-        there is one (reading 50,000 passages back from Chroma takes seconds), else from the store."""
-        path = self._cache_path(version, ".passages")
+    def _passages(self, version: tuple):
+        """Every live passage of this index version and their stored vectors (row i is passage
+        i's): from a copy beside the keyword index when there is one (reading 50,000 passages
+        back from Chroma takes seconds), else from the store. The vectors are read from their
+        file row by row as needed, so a process holds only the rows it reads; without them every
+        candidate's vector is a Chroma ``get`` (~2.5 ms a question at 100,000 passages)."""
+        import numpy as np
+
+        path, matrix = self._cache_path(version, ".passages"), self._cache_path(version, ".vectors.npy")
         try:
             with path.open("rb") as handle:
                 rows = pickle.load(handle)
-            return [StoredPassage(*row) for row in rows]  # shared values stay shared (pickle keeps one copy)
+            vectors = VectorRows(matrix)
+            if len(vectors) == len(rows):
+                return [StoredPassage(*row) for row in rows], vectors  # shared values stay shared (pickle keeps one copy)
         except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError, AttributeError):
             pass
-        passages = _shared(self.store.all_passages())
+        passages, vectors = self.store.all_passages_and_vectors()
+        passages = _shared(passages)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump([astuple_shallow(p) for p in passages], handle, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
-            for old in path.parent.glob("*.passages"):
-                if old != path and time.time() - old.stat().st_mtime > 600:
-                    old.unlink(missing_ok=True)
-        except OSError:
-            pass  # a read-only data folder: read from the store each time
-        return passages
+            for target, write in ((matrix, lambda h: np.save(h, vectors)), (path, lambda h: pickle.dump([astuple_shallow(p) for p in passages], h, protocol=pickle.HIGHEST_PROTOCOL))):
+                tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+                with tmp.open("wb") as handle:
+                    write(handle)
+                tmp.replace(target)  # the vectors first: a copy of the passages is never without them
+            for suffix in ("*.passages", "*.vectors.npy"):
+                for old in path.parent.glob(suffix):
+                    if old not in (path, matrix) and time.time() - old.stat().st_mtime > 600:
+                        old.unlink(missing_ok=True)
+            vectors = VectorRows(matrix)  # this process too holds only the rows it reads
+        except (OSError, ValueError):
+            pass  # a read-only data folder: the copy is read from the store each time and held whole
+        return passages, vectors
 
     def _lexical(self, version: tuple, passages: list[StoredPassage]) -> LexicalIndex:
         """The keyword index for this index version: loaded from beside the store, else built and saved."""
@@ -434,20 +495,19 @@ class Retriever:
         """The admitted passages and their stored vectors (a few filters' worth kept per version)."""
         import numpy as np
 
-        from index.store import chroma_id
-
         key = (corpus.version, filters)
         with self._lock:
             if key in self._filtered:
                 self._filtered.move_to_end(key)
                 return self._filtered[key]
-        passages = [corpus.passages[i] for i in np.flatnonzero(allowed)]
-        ids = [chroma_id(p.passage_id, corpus.records[p.doc_id].content_hash) for p in passages]
-        vectors: dict[str, list[float]] = {}
-        for start in range(0, len(ids), 1000):
-            vectors.update(self.dense.passage_vectors(ids[start : start + 1000]))
-        kept = [(p, vectors[cid]) for p, cid in zip(passages, ids) if cid in vectors]  # none re-indexed away
-        entry = ([p for p, _ in kept], np.asarray([v for _, v in kept], dtype=np.float32).reshape(len(kept), -1))
+        numbers = np.flatnonzero(allowed)
+        if corpus.vectors is not None:
+            entry = ([corpus.passages[i] for i in numbers], np.asarray(corpus.vectors[numbers], dtype=np.float32))
+        else:
+            admitted = [corpus.passages[i] for i in numbers]
+            found = self._stored_vectors(admitted, corpus)
+            kept = [(p, found[p.passage_id]) for p in admitted if p.passage_id in found]  # none re-indexed away
+            entry = ([p for p, _ in kept], np.asarray([v for _, v in kept], dtype=np.float32).reshape(len(kept), -1))
         with self._lock:
             self._filtered[key] = entry
             while len(self._filtered) > 8:
@@ -456,15 +516,24 @@ class Retriever:
 
     def _similarities(self, vector, passages: list[StoredPassage], corpus: Corpus) -> dict[str, float]:
         """Cosine similarity of ``vector`` to passages the dense search did not return."""
-        if not passages:
-            return {}
+        from .extractive import dots
+
+        if corpus.vectors is not None:
+            rows = [i for i in (corpus.numbers.get(p.passage_id) for p in passages) if i is not None]
+            return dict(zip((corpus.passages[i].passage_id for i in rows), dots(corpus.vectors[rows], vector)))
+        found = self._stored_vectors(passages, corpus)
+        return dict(zip(found, dots(list(found.values()), vector)))
+
+    def _stored_vectors(self, passages: list[StoredPassage], corpus: Corpus) -> dict[str, list[float]]:
+        """Passage id -> its vector, asked of the store (for a passage still stored at its version)."""
         from index.store import chroma_id
 
         ids = {chroma_id(p.passage_id, corpus.records[p.doc_id].content_hash): p.passage_id for p in passages}
-        from .extractive import dots
-
-        found = self.dense.passage_vectors(list(ids))
-        return {ids[cid]: sim for cid, sim in zip(found, dots(list(found.values()), vector))}
+        listed = list(ids)
+        found: dict[str, list[float]] = {}
+        for start in range(0, len(listed), 1000):
+            found.update(self.dense.passage_vectors(listed[start : start + 1000]))
+        return {ids[cid]: vec for cid, vec in found.items()}
 
     def dense_only(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         """Dense retrieval alone (for comparisons in the eval)."""

@@ -379,6 +379,12 @@ class Store:
             records[record.doc_id] = record
         return records
 
+    def document_versions(self) -> dict[str, str]:
+        """Each document's id -> its content hash: what tells a reader the index has changed, read
+        without making the records (their judgements and inspectors are JSON: two thirds of the time)."""
+        got = self.documents_collection.get(include=["metadatas"])
+        return {meta["doc_id"]: meta["content_hash"] for meta in got["metadatas"] or []}
+
     def document_text(self, doc_id: str) -> str:
         got = self.documents_collection.get(ids=[doc_id], include=["documents"])
         if not got["ids"]:
@@ -561,17 +567,30 @@ class Store:
 
     def all_passages(self) -> list[StoredPassage]:
         """Every live passage, in document order."""
+        return [p for p, _ in self._every_live(["documents", "metadatas"])]
+
+    def all_passages_and_vectors(self):
+        """Every live passage, in document order, and a float32 matrix of their stored vectors
+        (row i is passage i's), read in the same pass (an answering process's copy)."""
+        import numpy as np
+
+        rows = self._every_live(["documents", "metadatas", "embeddings"])
+        vectors = np.asarray([v for _, v in rows], dtype=np.float32).reshape(len(rows), -1) if rows else np.zeros((0, 0), dtype=np.float32)
+        return [p for p, _ in rows], vectors
+
+    def _every_live(self, include: list[str]) -> list[tuple[StoredPassage, object]]:
         records = self.document_records()
         where = self.live_filter(records)
         out = []
         offset = 0
         while True:
-            got = self.passages.get(where=where, include=["documents", "metadatas"], limit=_GET_PAGE, offset=offset)
-            out.extend(p for p in map(_passage, got["documents"], got["metadatas"]) if p)
+            got = self.passages.get(where=where, include=include, limit=_GET_PAGE, offset=offset)
+            vectors = got["embeddings"] if "embeddings" in include else [None] * len(got["ids"])
+            out.extend((p, v) for p, v in zip(map(_passage, got["documents"], got["metadatas"]), vectors) if p)
             if len(got["ids"]) < _GET_PAGE:
                 break
             offset += _GET_PAGE
-        return sorted(out, key=lambda p: (p.doc_id, p.ordinal))
+        return sorted(out, key=lambda row: (row[0].doc_id, row[0].ordinal))
 
     def query(
         self, vector: Sequence[float], k: int, where: dict | None = None, records: dict[str, DocumentRecord] | None = None
@@ -650,5 +669,5 @@ def _reachable(method, retry: bool = False):
 
 for _name in ("put_document", "remove_document", "delete_old_versions", "existing", "add_sentences", "add_passages", "sweep", "begin_rebuild", "go_live"):
     setattr(Store, _name, _reachable(getattr(Store, _name)))
-for _name in ("document_records", "document_text", "sentence_vectors", "passage_vectors", "get_passage", "passages_of", "passages_of_kind", "all_passages", "query", "nearest_ids"):
+for _name in ("document_records", "document_versions", "document_text", "sentence_vectors", "passage_vectors", "get_passage", "passages_of", "passages_of_kind", "all_passages", "all_passages_and_vectors", "query", "nearest_ids"):
     setattr(Store, _name, _reachable(getattr(Store, _name), retry=True))

@@ -47,3 +47,43 @@ def test_a_search_that_meets_a_dropped_collection_follows_the_live_one(settings,
         store = Store.open(settings)
         store.passages = _GoneCollection()
         assert len(getattr(store, search)(vector, 3)) == 3  # retried after following the pointer again
+
+
+def test_the_process_copy_holds_each_passages_stored_vector(settings, fake_embedder):
+    """The copy beside the keyword index has each passage's vector, as Chroma stores it; a second
+    process reads the rows it needs from the file; a copy left without its vectors (written
+    before they were kept) is made again."""
+    import numpy as np
+
+    from assistant.retrieval import VectorRows
+    from index.store import chroma_id
+
+    run_index(settings, embedder=fake_embedder)
+    corpus = Retriever(settings, embedder=fake_embedder).corpus()
+    assert isinstance(corpus.vectors, VectorRows) and len(corpus.vectors) == len(corpus.passages)
+    picked = [3, 0, 7, 8, 9, len(corpus.passages) - 1]  # out of order, with a run of three
+    ids = [chroma_id(corpus.passages[i].passage_id, corpus.records[corpus.passages[i].doc_id].content_hash) for i in picked]
+    stored = Retriever(settings, embedder=fake_embedder).dense.passage_vectors(ids)
+    assert np.array_equal(corpus.vectors[picked], np.asarray([stored[cid] for cid in ids], dtype=np.float32))
+
+    for old in (settings.data_dir / "lexical").glob("*.vectors.npy"):
+        old.unlink()
+    again = Retriever(settings, embedder=fake_embedder).corpus()
+    assert [p.passage_id for p in again.passages] == [p.passage_id for p in corpus.passages]
+    assert np.array_equal(again.vectors[picked], corpus.vectors[picked])
+    assert list((settings.data_dir / "lexical").glob("*.vectors.npy"))
+
+
+def test_candidates_similarities_are_the_stored_vectors_dot_the_question(settings, fake_embedder):
+    from assistant.extractive import dots
+
+    run_index(settings, embedder=fake_embedder)
+    retriever = Retriever(settings, embedder=fake_embedder)
+    corpus = retriever.corpus()
+    vector = fake_embedder.embed_query("caseloads in the assessment teams")
+    some = corpus.passages[5:25]
+    held = retriever._similarities(vector, some, corpus)
+    corpus.vectors = None  # as a process without the copy's vectors: asked of the store
+    asked = retriever._similarities(vector, some, corpus)
+    assert held == asked and len(held) == 20
+    assert held[some[0].passage_id] == dots(list(retriever._stored_vectors(some[:1], corpus).values()), vector)[0]
