@@ -13,6 +13,8 @@ import click
 from index.errors import AssistantError, IndexMissing
 from index.settings import Settings
 
+LOG_EVERY = 15.0  # seconds between progress lines of a long index run when output is not a terminal
+
 
 def _console(stderr: bool = False):
     from rich.console import Console
@@ -84,7 +86,7 @@ def index_command(ctx, paths, rebuild, strict):
     labels = {"read": "Reading files", "embed": "Embedding passages", "documents": "Documents indexed"}
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn())
-    logged: dict[str, int] = {}
+    logged: dict[str, float] = {}
     with Progress(*columns, console=console, transient=True) as bar:
         tasks: dict[str, int] = {}
 
@@ -94,10 +96,11 @@ def index_command(ctx, paths, rebuild, strict):
             task = bar.tasks[tasks[what]]
             rate = f"{done / task.elapsed:.1f}/s" if task.elapsed and done and what != "documents" else ""
             bar.update(tasks[what], completed=done, total=total or None, rate=rate)
-            # Not a terminal (a log, CI): a plain line at each tenth, so long runs show progress too.
-            tenth = int(10 * done / total) if total else 0
-            if not console.is_terminal and total >= 50 and tenth > logged.get(what, 0):
-                logged[what] = tenth
+            # Not a terminal (a log, CI): a plain line every few seconds, so long runs show
+            # progress too (by time: the passages' total grows while files are still being read)
+            now = time.monotonic()
+            if not console.is_terminal and total >= 50 and now - logged.get(what, -LOG_EVERY) >= LOG_EVERY:
+                logged[what] = now
                 left = f", {task.time_remaining:.0f}s left" if task.time_remaining else ""
                 console.print(f"{labels.get(what, what)}: {done}/{total}" + (f" ({rate}{left})" if rate else ""))
 

@@ -67,3 +67,16 @@ def test_busy_index_is_refused(runner, corpus, settings):
         result = runner.invoke(cli, ["index"])
     assert result.exit_code == 1
     assert "another index run is in progress" in result.output
+
+
+def test_a_log_of_a_long_index_run_gets_progress_lines(runner, corpus, monkeypatch):
+    """Not a terminal: plain lines (by time, so a total that grows while files are read still
+    gets them); here one for each update."""
+    import assistant.cli
+
+    monkeypatch.setattr(assistant.cli, "LOG_EVERY", 0.0)
+    result = runner.invoke(cli, ["index"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("Embedding passages: ")]
+    assert len(lines) >= 2 and lines[-1].startswith("Embedding passages: 225/225")
+    assert "5 added; embedded 225 passages" in result.output
