@@ -287,6 +287,9 @@ class Assistant:
         fields = cover.asks_cover(query.question)
         passages = [p for p in corpus.record_passages if filters is None or filters.admits(p)]
         kind = records.asks_records(query.question, passages)
+        if kind is None and query.authorities and records.compares_inspections(query.question, query.topic):
+            if any(p.kind == "judgement" and p.authority in query.authorities for p in passages):
+                kind = "judgement"  # each compared inspection's judgements
         found, reason = None, ""
         # who led an inspection or when it was, or the grades of one inspection: its own records;
         # grades across inspections ("which…", "how has … changed since…"): all the records

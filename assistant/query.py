@@ -334,6 +334,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         own = tuple(a for a in indexed_authorities if _names_mentioned(question, a))
         if own:
             named = own
+    named += _coordinated(current, named, indexed_authorities)
     indexed_names = [n for a in indexed_authorities for n in _names(a)]
     others = tuple(
         place
@@ -348,7 +349,14 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     compared = _COMPARE.search(standalone)
     topic = compared.group("topic") if compared else _META.sub("", standalone)
     dense_query = re.sub(r"\s+", " ", topic.replace("—", " ")).strip(" ?.,") or standalone
-    for name in sorted((n for a in named for n in _names(a)), key=len, reverse=True):
+    named_names = {n.casefold() for a in named for n in _names(a)}
+    for name in sorted(named_names, key=len, reverse=True):
+        rest = name.split(" ", 1)[1:]
+        if rest:  # "North and West Northamptonshire": both places go
+            topic = re.sub(
+                rf"\b([a-z]+)\s+(?:and|or|&)\s+(?={re.escape(name)})",
+                lambda m: f" {_PLACE} and " if f"{m.group(1)} {rest[0]}".casefold() in named_names else m.group(0), topic, flags=re.I,
+            )
         topic = re.sub(rf"\b{re.escape(name)}('s|’s)?", f" {_PLACE} ", topic, flags=re.I)
     topic = _SOURCE_REFERENCE.sub(" ", topic)  # "in the Isle of Wight letter": where to look
     topic = re.sub(rf"\b(in|on|for|at|of|about)?\s*(the\s+)?{_PLACE}", " ", topic, flags=re.I)
@@ -386,6 +394,26 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         parts=parts,
         focus=focus_of(dense_query, named),
     )
+
+
+def _coordinated(text: str, named: tuple[str, ...], indexed_authorities: list[str]) -> tuple[str, ...]:
+    """Authorities named by sharing the rest of a named one's name: "North and West
+    Northamptonshire" names North Northamptonshire too, "East and West Sussex" East Sussex."""
+    norm, found = _normalised(text), []
+    by_name = None
+    for authority in named:
+        for name in _names(authority):
+            first, *rest = _normalised(name).split()
+            if not rest:
+                continue
+            shared = " ".join(rest)
+            for match in re.finditer(rf"(?<![a-z])([a-z]+) (?:and|or|&) {re.escape(first)} {re.escape(shared)}(?![a-z])", norm):
+                if by_name is None:
+                    by_name = {_normalised(n): a for a in indexed_authorities for n in _names(a)}
+                other = by_name.get(f"{match.group(1)} {shared}")
+                if other and other not in named and other not in found:
+                    found.append(other)
+    return tuple(found)
 
 
 def focus_of(text: str, places: tuple[str, ...]) -> str:

@@ -65,6 +65,29 @@ def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
     return max(scores, key=scores.get) if scores else None
 
 
+# A question that compares inspections ("How did Solihull and Sandwell compare in their 2022
+# inspections?", "How did Ofsted's view of Kent change between 2022 and 2025?") and asks nothing
+# more than how they came out is answered with each inspection's judgements. These words only
+# frame such a comparison; any other word (supervision, early help) is a topic, for the passages.
+_COMPARES = re.compile(r"\b(compar\w*|chang\w*|differ\w*|improv\w*|better|worse|between)\b", re.I)
+_FRAMING = frozenset(
+    """compare compared comparison change changed changes differ differed different difference
+    improve improved better worse between since first last latest recent previous most their
+    inspection inspections inspected outcome outcomes result results view views opinion ofsted
+    judgement judgements judged grade grades graded rating ratings rated overall effectiveness got get
+    across time two both services service children local authority authorities council year years""".split()
+)
+
+
+def compares_inspections(question: str, topic: str) -> bool:
+    """Does the question compare inspections with nothing asked of them but how they came out?"""
+    from .lexical import STOPWORDS
+
+    if not _COMPARES.search(question):
+        return False
+    return not [w for w in re.findall(r"[a-z]+", normalise(topic)) if len(w) > 1 and w not in STOPWORDS and w not in _FRAMING]
+
+
 # A RAG status is often written by its initial; a question says the colour.
 _RAG = {"r": "red", "a": "amber", "g": "green", "b": "blue"}
 

@@ -193,3 +193,13 @@ def test_what_a_comparison_or_the_letters_are_asked_about_is_the_topic(text, top
 ])
 def test_the_focus_of_a_question_sets_aside_where_and_when(text, focus):
     assert q(text).focus == focus
+
+
+def test_places_sharing_the_rest_of_their_names_are_both_named():
+    authorities = ["North Northamptonshire", "West Northamptonshire", "East Sussex", "West Sussex", "Kent"]
+    query = analyse("How did North and West Northamptonshire compare in their 2026 inspections?", authorities, lambda name: False)
+    assert set(query.authorities) == {"North Northamptonshire", "West Northamptonshire"}
+    assert query.topic == "How did and compare in their 2026 inspections"
+    assert set(analyse("What did Ofsted say about East and West Sussex?", authorities, lambda name: False).authorities) == {"East Sussex", "West Sussex"}
+    # "and" before a name that shares nothing with another authority names nothing more
+    assert analyse("What did Ofsted say about Kent and West Sussex?", authorities, lambda name: False).authorities == ("West Sussex", "Kent")  # (in the order of the list)

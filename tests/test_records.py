@@ -137,3 +137,22 @@ def test_a_questions_years_are_read_once_for_every_kind_of_answer():
     span = year_span("How did Kent's grades change between 2014 and 2019, and what was said in 2022?")
     assert (set(span.exact), span.since, span.before) == ({2022}, 2014, 2020)
     assert year_span("When was Kent last inspected before 2022?").before == 2022
+
+
+def test_a_comparison_of_inspections_with_no_topic_is_answered_by_their_judgements():
+    from assistant.records import compares_inspections
+
+    for question, topic in [
+        ("How did Kent and Sefton compare in their 2022 inspections?", "How did and compare in their 2022 inspections"),
+        ("How did Ofsted's view of Kent change between 2013 and 2022?", "How did Ofsted's view change between 2013 and 2022"),
+        ("Compare Kent's and Sefton's 2022 inspection outcomes.", "Compare and 2022 inspection outcomes"),
+    ]:
+        assert compares_inspections(question, topic), question
+    # a topic is for the passages; no comparison is not a comparison
+    assert not compares_inspections("How did supervision in Kent change between 2013 and 2022?", "How did supervision change between 2013 and 2022")
+    assert not compares_inspections("What did Ofsted say about Kent in 2022?", "What did Ofsted say in 2022")
+    question = "How did Kent and Sefton compare in their 2022 inspections?"
+    found = answer_records(question, "judgement", RECORDS, ("Kent", "Sefton"), year_span(question))
+    assert [(c.doc_id, c.text.split()[-1]) for c in found.citations] == [
+        ("kent-2022", "Outstanding"), ("kent-2022", "Good"), ("sefton-2022", "Inadequate"), ("sefton-2022", "Inadequate"),
+    ]
