@@ -287,6 +287,8 @@ class Assistant:
         fields = cover.asks_cover(query.question)
         passages = [p for p in corpus.record_passages if filters is None or filters.admits(p)]
         kind = records.asks_records(query.question, passages)
+        if kind == "judgement" and records.asks_beyond_judgements(query.question, query.topic, passages):
+            kind = None  # for the passages (or to say the sources don't say)
         if kind is None and query.authorities and records.compares_inspections(query.question, query.topic):
             if any(p.kind == "judgement" and p.authority in query.authorities for p in passages):
                 kind = "judgement"  # each compared inspection's judgements

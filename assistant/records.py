@@ -75,17 +75,30 @@ _FRAMING = frozenset(
     improve improved better worse between since first last latest recent previous most their
     inspection inspections inspected outcome outcomes result results view views opinion ofsted
     judgement judgements judged grade grades graded rating ratings rated overall effectiveness got get
-    across time two both services service children local authority authorities council year years""".split()
+    across time two both services service children local authority authorities council year years
+    january february march april may june july august september october november december""".split()
 )
 
 
 def compares_inspections(question: str, topic: str) -> bool:
     """Does the question compare inspections with nothing asked of them but how they came out?"""
+    return bool(_COMPARES.search(question)) and not _topic_words(topic)
+
+
+def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassage]) -> bool:
+    """Does a grade question ask about something no judgement is of? It names no grade and no
+    judgement area, and its topic has words of its own ("Kent's secondary schools", "its SEND
+    area inspection", "its next inspection"): the judgement records don't answer it."""
+    records = [p for p in passages if p.kind == "judgement"]
+    if any(_mentions(question, v) for v in _values(records, "judgement")) or closest_areas(question, records):
+        return False
+    return bool(_topic_words(topic))
+
+
+def _topic_words(topic: str) -> list[str]:
     from .lexical import STOPWORDS
 
-    if not _COMPARES.search(question):
-        return False
-    return not [w for w in re.findall(r"[a-z]+", normalise(topic)) if len(w) > 1 and w not in STOPWORDS and w not in _FRAMING]
+    return [w for w in re.findall(r"[a-z]+", normalise(topic)) if len(w) > 1 and w not in STOPWORDS and w not in _FRAMING]
 
 
 # A RAG status is often written by its initial; a question says the colour.

@@ -156,3 +156,20 @@ def test_a_comparison_of_inspections_with_no_topic_is_answered_by_their_judgemen
     assert [(c.doc_id, c.text.split()[-1]) for c in found.citations] == [
         ("kent-2022", "Outstanding"), ("kent-2022", "Good"), ("sefton-2022", "Inadequate"), ("sefton-2022", "Inadequate"),
     ]
+
+
+def test_a_grade_question_about_what_no_judgement_covers_is_not_answered_with_every_grade():
+    from assistant.records import asks_beyond_judgements
+
+    for question, topic in [
+        ("What grade did Ofsted give Kent's secondary schools?", "What grade did Ofsted secondary schools"),
+        ("What grade will Kent get at its next inspection?", "What grade will at its next inspection"),
+    ]:
+        assert asks_records(question, RECORDS) == "judgement"
+        assert asks_beyond_judgements(question, topic, RECORDS), question
+    for question, topic in [
+        ("How has Kent's overall judgement changed since 2013?", "How has overall judgement changed since 2013"),
+        ("What grade did Kent get for care leavers in 2022?", "What grade did for care leavers in 2022"),
+        ("Which authorities were judged inadequate in 2022?", "Which authorities were judged inadequate in 2022"),
+    ]:
+        assert not asks_beyond_judgements(question, topic, RECORDS), question
