@@ -87,12 +87,12 @@ def bench_index(settings: Settings, embedder, work: Path, name: str = "index-ben
             windows.extend(passage_windows(p))
             sentences.extend(t for t, _ in passage_sentences(p.text, p.kind, p.fields))
     texts = windows + sentences
-    embedder.embed(windows[:64], batch_size=32, threads=settings.index_threads)  # warm both encodings
+    embedder.embed_passages(windows[:64], batch_size=32, threads=settings.index_threads)  # warm both encodings
     embedder.embed_sentences(sentences[:64], batch_size=32, threads=settings.index_threads)
     floors = {}
     for batch in (8, 16, 32):
         start = time.perf_counter()
-        embedder.embed(windows, batch_size=batch, threads=settings.index_threads)
+        embedder.embed_passages(windows, batch_size=batch, threads=settings.index_threads)
         embedder.embed_sentences(sentences, batch_size=batch, threads=settings.index_threads)
         floors[batch] = passages / (time.perf_counter() - start)
     best_batch = max(floors, key=floors.get)

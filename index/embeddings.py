@@ -52,7 +52,10 @@ class Embedder:
     ``onnx-int8`` or ``same``. On the library's and the seeds' dev sets, int8 sentences with fp32
     passages answer exactly as fp32 throughout, while int8 passages lose evidence recall."""
 
-    def __init__(self, model: str = PACKAGED_MODEL, encoder: str = "onnx", cache_dir: Path | None = None, sentence_encoder: str = "onnx-int8"):
+    def __init__(
+        self, model: str = PACKAGED_MODEL, encoder: str = "onnx", cache_dir: Path | None = None, sentence_encoder: str = "onnx-int8",
+        passage_encoder: str = "same",
+    ):
         self.encoder = encoder if model == PACKAGED_MODEL else "torch"
         self.model_name = model
         self.cache_dir = cache_dir
@@ -62,6 +65,10 @@ class Embedder:
         # which sentence to quote; passages, which retrieval finds, keep this one's vectors)
         faster = sentence_encoder if model == PACKAGED_MODEL and sentence_encoder not in ("same", self.encoder) else None
         self._sentences = Embedder(model, faster, cache_dir, sentence_encoder="same") if faster else self
+        # passages, while indexing, by the bf16 run of the same fp32 weights: within cosine 0.9999
+        # of this one's vectors (see bf16_encoder.py), so the index holds the same model's vectors
+        bf16 = model == PACKAGED_MODEL and passage_encoder == "bf16" and self.encoder == "onnx"
+        self._passages = Embedder(model, "torch-bf16", cache_dir, sentence_encoder="same") if bf16 else self
         self.name = model + ("+int8pc" if self.encoder == "onnx-int8" else "") + ("+int8pc-sentences" if faster else "")
 
     @property
@@ -80,6 +87,10 @@ class Embedder:
             path = packaged_model_path()
             verify_packaged_model(path)
             target = str(path)
+            if self.encoder == "torch-bf16":
+                from .bf16_encoder import Bf16Encoder
+
+                return Bf16Encoder(path)
             if self.encoder != "torch":
                 from .onnx_encoder import OnnxEncoder, exported_model
                 from .settings import Settings
@@ -121,10 +132,14 @@ class Embedder:
         """Vectors for quotable sentences, from the sentence encoding (see ``__init__``)."""
         return self._sentences.embed(texts, batch_size=batch_size, threads=threads, on_batch=on_batch)
 
+    def embed_passages(self, texts: Sequence[str], batch_size: int = 32, threads: int | None = None, on_batch: Callable[[int], None] | None = None) -> list[list[float]]:
+        """Vectors for passages being indexed, from the passage encoding (see ``__init__``)."""
+        return self._passages.embed(texts, batch_size=batch_size, threads=threads, on_batch=on_batch)
+
     def embed_with_sentences(self, texts: Sequence[str], sentences: Sequence[str], batch_size: int = 32, threads: int | None = None) -> tuple[list, list]:
-        """``embed(texts)`` and ``embed_sentences(sentences)`` in one pass: the two encodings'
-        batches share the cores, so none waits for the other's last batch."""
-        return tuple(self._embed_groups([(self, texts), (self._sentences, sentences)], batch_size, threads))  # type: ignore[return-value]
+        """``embed_passages(texts)`` and ``embed_sentences(sentences)`` in one pass: the two
+        encodings' batches share the cores, so none waits for the other's last batch."""
+        return tuple(self._embed_groups([(self._passages, texts), (self._sentences, sentences)], batch_size, threads))  # type: ignore[return-value]
 
     @staticmethod
     def _embed_groups(groups, batch_size: int, threads: int | None, on_batch=None) -> list[list[list[float]]]:
@@ -147,8 +162,8 @@ class Embedder:
 
         out: list[list] = [[None] * len(texts) for _, texts in groups]
         if (threads or 1) > 1 and len(jobs) > 1 and all(e.encoder != "torch" for e, _ in groups):
-            # ONNX: one single-threaded run per core, each on its own batch, through one shared
-            # session. On 2 cores this embeds ~25% more texts a second than one run on two threads,
+            # ONNX (and the bf16 run): one single-threaded run per core, each on its own batch,
+            # through one shared session. On 2 cores this embeds ~25% more texts a second than one run on two threads,
             # which leaves a core idle while it tokenises and pools (short sentences most of all).
             with ThreadPoolExecutor(max_workers=threads) as pool:
                 encoded = pool.map(lambda job: encode(job, threads=1), jobs)
@@ -185,8 +200,8 @@ def _set_threads(threads: int | None) -> None:
 
 def get_embedder(settings: Settings) -> Embedder:
     """The process-wide embedder for ``settings.embedding_model`` (created once, loaded lazily)."""
-    key = f"{settings.embedding_model}|{settings.encoder}|{settings.sentence_encoder}|{settings.data_dir}"
+    key = f"{settings.embedding_model}|{settings.encoder}|{settings.sentence_encoder}|{settings.passage_encoder}|{settings.data_dir}"
     with _cache_lock:
         if key not in _cache:
-            _cache[key] = Embedder(settings.embedding_model, settings.encoder, settings.data_dir / "models", settings.sentence_encoder)
+            _cache[key] = Embedder(settings.embedding_model, settings.encoder, settings.data_dir / "models", settings.sentence_encoder, settings.passage_encoder)
         return _cache[key]

@@ -35,6 +35,9 @@ class FakeEmbedder:
     def embed_sentences(self, texts, batch_size=32, threads=None, on_batch=None):
         return self.embed(texts, batch_size, threads, on_batch)
 
+    def embed_passages(self, texts, batch_size=32, threads=None, on_batch=None):
+        return self.embed(texts, batch_size, threads, on_batch)
+
     def embed_with_sentences(self, texts, sentences, batch_size=32, threads=None):
         return self.embed(texts, batch_size, threads), self.embed_sentences(sentences, batch_size, threads)
 

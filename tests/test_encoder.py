@@ -58,3 +58,20 @@ def test_several_threads_embed_batches_side_by_side_with_the_same_vectors(models
     passages, sentences = mixed.embed_with_sentences(texts, texts[:5], batch_size=4, threads=2)
     assert np.allclose(passages, one, atol=1e-5)
     assert np.allclose(sentences, mixed.embed_sentences(texts[:5], batch_size=4, threads=1), atol=1e-5)
+
+
+def test_passages_can_be_embedded_in_bf16_within_a_hair_of_fp32(models):
+    """Indexing embeds passages with the same weights in bfloat16: the vectors are within cosine
+    0.9999 of fp32 (questions, embedded in fp32, find the same passages), so the index keeps its name;
+    batches side by side give each text the vector it gets alone."""
+    onnx, _, _ = models
+    bf16 = Embedder(encoder="onnx", cache_dir=onnx.cache_dir, sentence_encoder="same", passage_encoder="bf16")
+    assert bf16.name == onnx.name == "packaged"
+    texts = [f"{t} ({n})" for n in range(3) for t in TEXTS]
+    fp32 = np.array(onnx.embed(texts))
+    alone = np.array([bf16.embed_passages([t])[0] for t in texts])
+    assert (alone * fp32).sum(axis=1).min() > 0.9999
+    assert np.allclose(bf16.embed(texts), fp32, atol=1e-5)  # questions: fp32
+    passages, sentences = bf16.embed_with_sentences(texts, TEXTS, batch_size=2, threads=2)
+    assert (np.array(passages) * alone).sum(axis=1).min() > 0.99999
+    assert np.allclose(sentences, onnx.embed(TEXTS), atol=1e-5)
