@@ -73,7 +73,7 @@ class Corpus:
     records: dict[str, DocumentRecord]
     passages: list[StoredPassage]
     lexical: LexicalIndex  # its top() is the KeywordSearch boundary
-    vectors: object = None  # float32 rows, one a passage (memory-mapped); None: asked of the store
+    vectors: object = None  # float32 rows, one a passage (VectorRows: read by row from a file); None: asked of the store
 
     @functools.cached_property
     def by_doc(self) -> dict[str, list[StoredPassage]]:
