@@ -5,8 +5,8 @@ On this machine's CPUs (AVX-512 with bf16 instructions) it embeds library passag
 as fast as the fp32 ONNX export, one single-threaded batch per core, and its vectors are within
 cosine 0.9999 of the fp32 ones (``tests/test_encoder.py``): far closer than int8's 0.993, close
 enough that questions (embedded by the fp32 ONNX export, which loads without torch) find the same
-passages. A CPU without bf16 instructions still runs it, emulated and slower: set
-``IA_PASSAGE_ENCODER=same`` there.
+passages. On a CPU without bf16 instructions torch would emulate it, more slowly than the fp32
+export, so there passages keep the fp32 encoder (``embeddings.cpu_has_bf16``).
 """
 
 from __future__ import annotations

@@ -67,7 +67,7 @@ class Embedder:
         self._sentences = Embedder(model, faster, cache_dir, sentence_encoder="same") if faster else self
         # passages, while indexing, by the bf16 run of the same fp32 weights: within cosine 0.9999
         # of this one's vectors (see bf16_encoder.py), so the index holds the same model's vectors
-        bf16 = model == PACKAGED_MODEL and passage_encoder == "bf16" and self.encoder == "onnx"
+        bf16 = model == PACKAGED_MODEL and passage_encoder == "bf16" and self.encoder == "onnx" and cpu_has_bf16()
         self._passages = Embedder(model, "torch-bf16", cache_dir, sentence_encoder="same") if bf16 else self
         self.name = model + ("+int8pc" if self.encoder == "onnx-int8" else "") + ("+int8pc-sentences" if faster else "")
 
@@ -178,6 +178,17 @@ class Embedder:
     # LangChain's Embeddings interface, so the same loaded model serves LangChain components.
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.embed(texts)
+
+
+def cpu_has_bf16() -> bool:
+    """Does this CPU do bfloat16 arithmetic (AVX-512 BF16 or AMX)? Without it torch emulates bf16,
+    slower than the fp32 ONNX export, so passages keep the fp32 encoder."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            flags = next((line for line in handle if line.startswith("flags")), "").split()
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
 
 
 def _collect(jobs, encoded, out, on_batch) -> None:

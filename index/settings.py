@@ -73,7 +73,7 @@ class Settings:
         metadata={
             "help": "How the packaged model embeds passages while indexing (with `encoder` `onnx`): `bf16` (torch in "
             "bfloat16 from the same weights: ~1.7x the fp32 ONNX throughput on CPUs with bf16 instructions, within "
-            "cosine 0.9999 of its vectors; answers on the dev sets unchanged) or `same` (as `encoder`, for CPUs without them)."
+            "cosine 0.9999 of its vectors; answers on the dev sets unchanged; a CPU without them keeps `encoder`) or `same` (as `encoder`)."
         },
     )
     index_threads: int = field(

@@ -75,3 +75,13 @@ def test_passages_can_be_embedded_in_bf16_within_a_hair_of_fp32(models):
     passages, sentences = bf16.embed_with_sentences(texts, TEXTS, batch_size=2, threads=2)
     assert (np.array(passages) * alone).sum(axis=1).min() > 0.99999
     assert np.allclose(sentences, onnx.embed(TEXTS), atol=1e-5)
+
+
+def test_a_cpu_without_bf16_keeps_the_fp32_encoder_for_passages(models, monkeypatch):
+    import index.embeddings
+
+    onnx, _, _ = models
+    monkeypatch.setattr(index.embeddings, "cpu_has_bf16", lambda: False)
+    plain = Embedder(encoder="onnx", cache_dir=onnx.cache_dir, sentence_encoder="same", passage_encoder="bf16")
+    assert plain._passages is plain
+    assert np.allclose(plain.embed_passages(TEXTS), onnx.embed(TEXTS), atol=1e-5)
