@@ -44,8 +44,6 @@ class DenseSearch(Protocol):
 
     def nearest_ids(self, vector: Sequence[float], k: int, where: dict | None = None, records: dict | None = None) -> list[tuple[str, float]]: ...
 
-    def passage_vectors(self, ids: Sequence[str]) -> dict[str, list[float]]: ...
-
 
 class KeywordSearch(Protocol):
     """What retrieval asks of the keyword index (``LexicalIndex`` here, held per process; a
@@ -73,7 +71,7 @@ class Corpus:
     records: dict[str, DocumentRecord]
     passages: list[StoredPassage]
     lexical: LexicalIndex  # its top() is the KeywordSearch boundary
-    vectors: object = None  # float32 rows, one a passage (VectorRows: read by row from a file); None: asked of the store
+    vectors: object  # float32 rows, one a passage (VectorRows, read by row from a file; an array if it couldn't be written)
 
     @functools.cached_property
     def by_doc(self) -> dict[str, list[StoredPassage]]:
@@ -501,13 +499,7 @@ class Retriever:
                 self._filtered.move_to_end(key)
                 return self._filtered[key]
         numbers = np.flatnonzero(allowed)
-        if corpus.vectors is not None:
-            entry = ([corpus.passages[i] for i in numbers], np.asarray(corpus.vectors[numbers], dtype=np.float32))
-        else:
-            admitted = [corpus.passages[i] for i in numbers]
-            found = self._stored_vectors(admitted, corpus)
-            kept = [(p, found[p.passage_id]) for p in admitted if p.passage_id in found]  # none re-indexed away
-            entry = ([p for p, _ in kept], np.asarray([v for _, v in kept], dtype=np.float32).reshape(len(kept), -1))
+        entry = ([corpus.passages[i] for i in numbers], np.asarray(corpus.vectors[numbers], dtype=np.float32))
         with self._lock:
             self._filtered[key] = entry
             while len(self._filtered) > 8:
@@ -518,22 +510,8 @@ class Retriever:
         """Cosine similarity of ``vector`` to passages the dense search did not return."""
         from .extractive import dots
 
-        if corpus.vectors is not None:
-            rows = [i for i in (corpus.numbers.get(p.passage_id) for p in passages) if i is not None]
-            return dict(zip((corpus.passages[i].passage_id for i in rows), dots(corpus.vectors[rows], vector)))
-        found = self._stored_vectors(passages, corpus)
-        return dict(zip(found, dots(list(found.values()), vector)))
-
-    def _stored_vectors(self, passages: list[StoredPassage], corpus: Corpus) -> dict[str, list[float]]:
-        """Passage id -> its vector, asked of the store (for a passage still stored at its version)."""
-        from index.store import chroma_id
-
-        ids = {chroma_id(p.passage_id, corpus.records[p.doc_id].content_hash): p.passage_id for p in passages}
-        listed = list(ids)
-        found: dict[str, list[float]] = {}
-        for start in range(0, len(listed), 1000):
-            found.update(self.dense.passage_vectors(listed[start : start + 1000]))
-        return {ids[cid]: vec for cid, vec in found.items()}
+        rows = [i for i in (corpus.numbers.get(p.passage_id) for p in passages) if i is not None]
+        return dict(zip((corpus.passages[i].passage_id for i in rows), dots(corpus.vectors[rows], vector)))
 
     def dense_only(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         """Dense retrieval alone (for comparisons in the eval)."""
