@@ -312,6 +312,7 @@ def _store_pending(store: Store, pending: Iterable[_Pending], embedder: Embedder
     chunk = settings.batch_size * CHUNK_BATCHES
     flight: dict = {"embedding": None, "writing": None}
     switches: list = []  # documents with nothing to embed (an interrupted run stored all of it)
+    recent = _RecentVectors(RECENT_SENTENCES)  # sentences repeated across chunks (boilerplate) are embedded once
 
     def switch(item: _Pending) -> None:
         _switch(store, item, report)
@@ -362,9 +363,14 @@ def _store_pending(store: Store, pending: Iterable[_Pending], embedder: Embedder
     def embed(part) -> None:
         # Each passage and its quotable sentences are embedded together; sentences are stored
         # first, so any stored passage has them (answers then embed nothing but the question).
+        # The texts are cut here, while the encoder is busy with the chunk before, not on its time.
         sentences = [(item, p, i, text) for item, p in part for i, (text, _) in enumerate(passage_sentences(p.text, p.kind, p.fields))]
+        windows = [passage_windows(p) for _, p in part]
         embedded()
-        flight["embedding"] = (encoder.submit(_embed_part, embedder, settings, part, sentences), part, sentences)
+        flight["embedding"] = (encoder.submit(_embed_part, embedder, settings, windows, sentences, recent), part, sentences)
+
+    def encoder_idle() -> bool:
+        return flight["embedding"] is None or flight["embedding"][0].done()
 
     # One chunk embedding and one being stored at a time, so a killed run loses at most those
     # two chunks' work and memory stays bounded; reading waits for the encoder, not the reverse.
@@ -383,7 +389,9 @@ def _store_pending(store: Store, pending: Iterable[_Pending], embedder: Embedder
                 if not missing:  # switched by the writer, after what it is storing, as it does the others
                     switches.append(writer.submit(switch, item))
                 queue.extend((item, p) for p in missing)
-                while len(queue) >= chunk:
+                # a full chunk goes to the encoder; so does a quarter of one when it would otherwise
+                # wait idle (the run's first files, or reading that fell behind)
+                while len(queue) >= chunk or (len(queue) >= chunk // 4 and encoder_idle()):
                     embed(queue[:chunk])
                     queue = queue[chunk:]
                 reported()
@@ -406,14 +414,44 @@ def _store_pending(store: Store, pending: Iterable[_Pending], embedder: Embedder
 CHUNK_BATCHES = 32
 
 
-def _embed_part(embedder: Embedder, settings: Settings, part, sentences) -> tuple[list, list]:
-    """Vectors for each passage (the mean of its windows') and for each quotable sentence."""
-    windows = [passage_windows(p) for _, p in part]
+# Sentence vectors kept from earlier chunks of a run: a report's boilerplate sentences recur in
+# every report (~5% of the library's sentences), and 20,000 float32 vectors hold ~30 MB.
+RECENT_SENTENCES = 20_000
+
+
+class _RecentVectors:
+    """The last ``size`` sentence vectors embedded in a run, by text (least recently used go first)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._vectors: dict[str, object] = {}
+
+    def get(self, text: str):
+        vector = self._vectors.pop(text, None)
+        if vector is not None:
+            self._vectors[text] = vector  # most recently used last
+        return vector
+
+    def put(self, text: str, vector) -> None:
+        import numpy as np
+
+        self._vectors[text] = np.asarray(vector, dtype=np.float32)
+        while len(self._vectors) > self.size:
+            del self._vectors[next(iter(self._vectors))]
+
+
+def _embed_part(embedder: Embedder, settings: Settings, windows: list[list[str]], sentences, recent: _RecentVectors | None = None) -> tuple[list, list]:
+    """Vectors for each passage (the mean of its ``windows``') and for each quotable sentence."""
+    recent = recent or _RecentVectors(0)
     # a text repeated word for word (a library's boilerplate) is embedded once
     texts = list(dict.fromkeys(w for ws in windows for w in ws))
-    said = list(dict.fromkeys(text for *_, text in sentences))
+    known = {text: vector for text in dict.fromkeys(text for *_, text in sentences) if (vector := recent.get(text)) is not None}
+    said = [text for text in dict.fromkeys(text for *_, text in sentences) if text not in known]
     vectors, sentence_vectors = embedder.embed_with_sentences(texts, said, batch_size=settings.batch_size, threads=settings.index_threads)
     by_text, by_sentence = dict(zip(texts, vectors)), dict(zip(said, sentence_vectors))
+    for text, vector in zip(said, sentence_vectors):
+        recent.put(text, vector)
+    by_sentence.update((text, vector.tolist()) for text, vector in known.items())
     passage_vectors = [_mean([by_text[w] for w in ws]) for ws in windows]
     return passage_vectors, [by_sentence[text] for *_, text in sentences]
 

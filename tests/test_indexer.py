@@ -188,3 +188,24 @@ def test_passages_written_before_the_packed_format_read_the_same(settings, fake_
     assert after == before
     some = old[0]["passage_id"]
     assert store.get_passage(some) == before[some]
+
+
+def test_a_sentence_repeated_in_a_later_chunk_is_embedded_once(settings, tmp_path, monkeypatch):
+    """Boilerplate that recurs in every report is embedded the first time only; every copy is stored."""
+    import index.indexer as indexer
+
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    text = (settings.source_dir / PLAN).read_text(encoding="utf-8")
+    for name in ("first.txt", "second.txt"):  # two documents, far enough apart to be in different chunks
+        (folder / name).write_text(text, encoding="utf-8")
+    runs, kept_size = {}, indexer.RECENT_SENTENCES
+    for recent in (kept_size, 0):
+        monkeypatch.setattr(indexer, "RECENT_SENTENCES", recent)
+        embedder = FakeEmbedder()
+        target = settings.replace(source_dir=folder, data_dir=tmp_path / f"data-{recent}", batch_size=1)
+        runs[recent] = (run_index(target, embedder=embedder), embedder.embedded)
+    (kept, fewer), (plain, all_texts) = runs[kept_size], runs[0]
+    assert kept.summary() == plain.summary() == "2 added"
+    assert kept.sentences == plain.sentences > 0  # both documents' sentences are stored
+    assert all_texts - fewer >= kept.sentences // 2 - 20  # about one copy's sentences not embedded again
