@@ -443,6 +443,11 @@ class Assistant:
             # which the scope already matched, is not what makes a paraphrase)
             answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "off topic"
             return
+        unmet = _names_unmet(query, chosen, corpus.lexical.correct)
+        if unmet:
+            answer.answer = f"The indexed sources don't mention {' or '.join(unmet)} in what they say on this. The nearest passages are listed as related."
+            answer.reason = "name not in the evidence"
+            return
         if query.passing_places and not any(extractive.mentions_any(s, query.passing_places) for s in chosen):
             places = ", ".join(query.passing_places)
             answer.answer = f"The indexed sources mention {places} only in passing; they don't answer this about {places}."
@@ -460,6 +465,38 @@ class Assistant:
                 text += f"\n\nThe indexed sources don't answer this part of the question: {asks}"
         answer.answer, answer.citations, answer.abstained, answer.related = text, citations, False, []
         answer.reason = f"evidence {chosen[0].score:.3f} (best {best:.3f})"
+
+
+# A name the question gives: capitalised words or an acronym ("CQC", "St Mary's Hospital"), not
+# the question's first word. Months and the names of places the scope already matched are setting.
+_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+)?[A-Z][\w’'&-]*)*")
+_SETTING_WORDS = frozenset(tokens("January February March April May June July August September October November December Ofsted"))
+
+
+def _names_unmet(query: Query, chosen, correct=lambda word: word) -> list[str]:
+    """The names in the question that none of the chosen evidence's passages (with their
+    document's title and publisher) holds: "What did the CQC say about St Mary's Hospital?" is not
+    answered by what Ofsted said about the island. A misspelt name is read as ``correct`` mends it."""
+    setting = set(_SETTING_WORDS)
+    for place in query.authorities + query.passing_places:
+        setting.update(tokens(place))
+    held: set[str] = set()
+    for s in chosen:
+        p = s.passage
+        held.update(tokens(f"{p.text} {' '.join(p.heading)} {p.context} {p.title} {p.publisher or ''}"))
+    unmet = []
+    for match in _NAME.finditer(query.question):
+        words = {w for w in tokens(match.group(0)) if w not in setting and correct(w) not in setting}
+        if words and not all(w in held or correct(w) in held or _near(w, held) for w in words):
+            unmet.append(match.group(0))
+    return unmet
+
+
+def _near(word: str, held: set[str]) -> bool:
+    """Is ``word`` a misspelling of one of ``held`` ("Secton" of "section")?"""
+    import difflib
+
+    return len(word) >= 4 and any(h[:1] == word[:1] and difflib.SequenceMatcher(None, word, h).ratio() >= 0.8 for h in held)
 
 
 def related(hit: Hit) -> Related:

@@ -177,6 +177,8 @@ def test_a_question_about_two_places_leads_with_each(assistant):
     ("Who was the lead inspector when Ofsted inspected the Isle of Wight in 2018?", "name"),
     # the plan names the role as an action's owner, never the person
     ("Who is the Principal Social Worker on the Isle of Wight?", "name"),
+    # another inspectorate: the island's supervision findings are Ofsted's, not what it asks for
+    ("What did HMICFRS say about supervision on the Isle of Wight?", "don't mention HMICFRS"),
 ])
 def test_near_misses_say_what_is_missing(assistant, question, says):
     answer = assistant.ask(question)
