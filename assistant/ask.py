@@ -6,6 +6,7 @@ generative backend whose output passes the verifier) -> Answer with verified cit
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import threading
@@ -416,14 +417,14 @@ class Assistant:
         vectors = [stored.get((s.passage.passage_id, s.text)) or computed[s.text] for s in sentences]
         question_vector = self.retriever.embed_query(query.dense_query)
         focus_vector = self.retriever.embed_query(query.focus) if query.focus and query.focus != query.dense_query else None
-        extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, focus_vector)
+        extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, focus_vector, corpus.templates.commonness)
         by_part = None
         if query.parts and query.kind == "factoid":
             texts = [part.search for part in query.parts] + [part.focus for part in query.parts if part.focus and part.focus != part.search]
             vectors_of = dict(zip(texts, self.retriever.embed_queries(texts)))
             part_vectors = [vectors_of[part.search] for part in query.parts]
             part_focus = [vectors_of[part.focus] if part.focus and part.focus != part.search else None for part in query.parts]
-            by_part = extractive.part_scores(query, sentences, vectors, part_vectors, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, part_focus)
+            by_part = extractive.part_scores(query, sentences, vectors, part_vectors, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, part_focus, corpus.templates.commonness)
         chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7, by_part=by_part, is_name=corpus.lexical.is_name)
         best = max(s.score for s in sentences)
         if not chosen:
@@ -484,8 +485,12 @@ def _names_unmet(query: Query, chosen, correct=lambda word: word) -> list[str]:
     for s in chosen:
         p = s.passage
         held.update(tokens(f"{p.text} {' '.join(p.heading)} {p.context} {p.title} {p.publisher or ''}"))
+    places = [place.casefold() for place in query.authorities + query.passing_places]
     unmet = []
     for match in _NAME.finditer(query.question):
+        name = match.group(0).casefold()
+        if any(difflib.SequenceMatcher(None, name, place).ratio() >= 0.8 for place in places):
+            continue  # a place the scope matched, however it was spelt ("Isle of Wite")
         words = {w for w in tokens(match.group(0)) if w not in setting and correct(w) not in setting}
         if words and not all(w in held or correct(w) in held or _near(w, held) for w in words):
             unmet.append(match.group(0))
@@ -494,8 +499,6 @@ def _names_unmet(query: Query, chosen, correct=lambda word: word) -> list[str]:
 
 def _near(word: str, held: set[str]) -> bool:
     """Is ``word`` a misspelling of one of ``held`` ("Secton" of "section")?"""
-    import difflib
-
     return len(word) >= 4 and any(h[:1] == word[:1] and difflib.SequenceMatcher(None, word, h).ratio() >= 0.8 for h in held)
 
 

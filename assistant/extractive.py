@@ -59,6 +59,11 @@ _REFERS_BACK = re.compile(
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|of|and|for)){1,3}")
 ROW_FIELDS = ("owner", "commencing", "due", "rag")
 SOURCE_BONUS = 0.1
+# A sentence the library's documents share but for names, dates and figures ("Inspection dates: …")
+# loses this times the share of documents that hold it (templates.py): it tells what every report
+# tells. Chosen on library dev: 0.2, 0.4 and 0.8 move no answer's correctness; 0.4 and 0.8 raise
+# citation precision 78.8 -> 80.1% (broad answers no longer lead with the inspection dates).
+BOILERPLATE = 0.4
 _ASKS_OWNER = re.compile(r"\b(who|owner|owns|own|responsible|lead|leads|leading)\b", re.I)
 _NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
               "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday","The", "This", "These", "Those", "It", "In", "At", "On", "Her", "His", "Majesty", "Majesty's", "Inspectors", "Inspector", "Ofsted", "Council", "Island", "A", "An", "I", "COVID-19"}
@@ -219,11 +224,11 @@ def _words_between(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     return len(text[start:end].split()) if end > start else 0
 
 
-def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct=lambda t: t, focus_vector=None) -> None:
+def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct=lambda t: t, focus_vector=None, commonness=lambda text: 0.0) -> None:
     """Score each sentence for the question: meaning (embedding similarity), the question's
-    rarer words it contains (``correct`` maps a misspelt word to the library's), and how well its
-    passage was ranked."""
-    for s, (score, dense, coverage, literal) in zip(sentences, _scores(query.topic, query.source_kinds, sentences, sentence_vectors, query_vector, idf, max_idf, correct, focus_vector)):
+    rarer words it contains (``correct`` maps a misspelt word to the library's), how well its
+    passage was ranked, and how few of the library's documents share its wording (``commonness``)."""
+    for s, (score, dense, coverage, literal) in zip(sentences, _scores(query.topic, query.source_kinds, sentences, sentence_vectors, query_vector, idf, max_idf, correct, focus_vector, commonness)):
         s.score, s.dense, s.coverage, s.literal = score, dense, coverage, literal
     if focus_vector is not None:
         for s, asked in zip(sentences, dots(sentence_vectors, focus_vector)):
@@ -239,11 +244,11 @@ def dots(vectors, vector) -> list[float]:
     return (np.asarray(vectors, dtype=np.float64) @ np.asarray(vector, dtype=np.float64)).tolist()
 
 
-def part_scores(query: Query, sentences: list[Sentence], sentence_vectors, part_vectors, idf, max_idf: float, correct=lambda t: t, focus_vectors=None) -> list[dict[int, float]]:
+def part_scores(query: Query, sentences: list[Sentence], sentence_vectors, part_vectors, idf, max_idf: float, correct=lambda t: t, focus_vectors=None, commonness=lambda text: 0.0) -> list[dict[int, float]]:
     """For each part of a compound question, each sentence's score for that part (by ``id``)."""
     focus_vectors = focus_vectors or [None] * len(query.parts)
     return [
-        {id(s): score for s, (score, *_) in zip(sentences, _scores(part.topic, query.source_kinds, sentences, sentence_vectors, vector, idf, max_idf, correct, focus))}
+        {id(s): score for s, (score, *_) in zip(sentences, _scores(part.topic, query.source_kinds, sentences, sentence_vectors, vector, idf, max_idf, correct, focus, commonness))}
         for part, vector, focus in zip(query.parts, part_vectors, focus_vectors)
     ]
 
@@ -259,7 +264,7 @@ def frame_asked(passage: StoredPassage, asked: set[str]) -> bool:
     return not asked.isdisjoint(frame)
 
 
-def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct, focus_vector=None):
+def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct, focus_vector=None, commonness=lambda text: 0.0):
     """(score, dense, coverage, literal) of each sentence for a question with keywords ``topic``."""
     asked = set(tokens(topic))
     q_tokens = {t if known_word(t) else correct(t) for t in asked}  # a typo is mended; a real word ("weather") is not another ("whether")
@@ -299,7 +304,7 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
             around += " " + s.before
         context_tokens = set(tokens(s.text)) | set(tokens(around))
         coverage = sum(w for t, w in weight.items() if t in context_tokens) / total
-        score = 0.5 * d + 0.3 * coverage + 0.2 * (s.hit.score / best_hit)
+        score = 0.5 * d + 0.3 * coverage + 0.2 * (s.hit.score / best_hit) - BOILERPLATE * commonness(s.text)
         if s.passage.doc_kind in source_kinds:
             score += SOURCE_BONUS  # "what did Ofsted say": Ofsted's own letters speak first
         out.append((score, d, coverage, not asked.isdisjoint(context_tokens)))

@@ -12,7 +12,7 @@ import shutil
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Protocol, Sequence
 
@@ -22,6 +22,7 @@ from index.store import DocumentRecord, Store, StoredPassage
 from index.text import normalise
 
 from .lexical import LexicalIndex, tokens
+from .templates import Templates
 from .types import Filters, Hit
 
 RRF_K = 60
@@ -72,6 +73,7 @@ class Corpus:
     passages: list[StoredPassage]
     lexical: LexicalIndex  # its top() is the KeywordSearch boundary
     vectors: object  # float32 rows, one a passage (VectorRows, read by row from a file; an array if it couldn't be written)
+    templates: Templates = field(default_factory=lambda: Templates({}, 0))  # the library's boilerplate sentences
 
     @functools.cached_property
     def by_doc(self) -> dict[str, list[StoredPassage]]:
@@ -314,7 +316,7 @@ class Retriever:
                 records = self.store.document_records()
                 version = tuple(sorted((r.doc_id, r.content_hash) for r in records.values()))
                 passages, vectors = self._passages(version)
-                self._corpus = Corpus(version, records, passages, self._lexical(version, passages), vectors)
+                self._corpus = Corpus(version, records, passages, self._lexical(version, passages), vectors, self._templates(version, passages))
             self._checked = now
             return self._corpus
 
@@ -358,6 +360,29 @@ class Retriever:
         except (OSError, ValueError):
             pass  # a read-only data folder: the copy is read from the store each time and held whole
         return passages, vectors
+
+    def _templates(self, version: tuple, passages: list[StoredPassage]) -> Templates:
+        """The library's sentence templates for this index version: loaded from beside the keyword
+        index, else counted (~4 s for 400 reports) and saved."""
+        path = self._cache_path(version, ".templates")
+        try:
+            with path.open("rb") as handle:
+                counts, documents = pickle.load(handle)
+            return Templates(counts, documents)
+        except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+            pass
+        templates = Templates.build(passages)
+        try:
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            with tmp.open("wb") as handle:
+                pickle.dump((templates.counts, templates.documents), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+            for old in path.parent.glob("*.templates"):
+                if old != path and time.time() - old.stat().st_mtime > 600:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only data folder: counted again next time
+        return templates
 
     def _lexical(self, version: tuple, passages: list[StoredPassage]) -> LexicalIndex:
         """The keyword index for this index version: loaded from beside the store, else built and saved."""
