@@ -223,3 +223,13 @@ def test_a_paragraph_is_quoted_without_a_hole_between_two_chosen_sentences():
     query, sentences = scored("What did inspectors find?", [far], {"Partners are chosen f": 0.9, "Partners are chosen l": 0.8})
     chosen = extractive.select(query, sentences, max_sentences=8, relative=0.7)
     assert [s.text for s in chosen] == ["Partners are chosen first.", "Partners are chosen last."]  # three apart: left as two quotes
+
+
+def test_a_word_rarer_than_the_cap_does_not_outweigh_the_rest_of_the_question():
+    p = passage("plan-2024#p9", "The council will replace the case recording system this year.")
+    query = analyse("What will replace the clunky case recording system?", ["Isle of Wight"], lambda n: False)
+    sentences = extractive.sentences_of(Hit(p, 1.0))
+    idf = lambda t: 10.0 if t == "clunky" else 3.0  # "clunky": in a handful of a big library's passages
+    extractive.score_sentences(query, sentences, [[1.0, 0.0]], [1.0, 0.0], idf, 10.0)
+    held = 4 * 3.0  # replace, case, recording, system
+    assert sentences[0].coverage == pytest.approx(held / (held + extractive.RARITY_CAP))
