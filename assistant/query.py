@@ -205,17 +205,23 @@ class YearSpan:
 _YEAR_WORD = r"((?:19|20)\d\d)"
 _SINCE_YEAR = re.compile(rf"\b(?:since|after|from)\s+{_YEAR_WORD}\b", re.I)
 _BEFORE_YEAR = re.compile(rf"\b(?:before|until|up to)\s+{_YEAR_WORD}\b", re.I)
-_BETWEEN_YEARS = re.compile(rf"\bbetween\s+{_YEAR_WORD}\s+and\s+{_YEAR_WORD}\b", re.I)
+_BETWEEN_YEARS = re.compile(rf"\b(?:between\s+{_YEAR_WORD}\s+and|from\s+{_YEAR_WORD}\s+(?:to|through|-|–))\s+{_YEAR_WORD}\b", re.I)
+# "2024-25", "2024/25": a year that runs across two (a financial or an inspection year): both
+_YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*[-/–]\s*(\d\d)\b(?!\d)")
 
 
 def year_span(question: str) -> YearSpan:
     between = _BETWEEN_YEARS.search(question)
     since, before = _SINCE_YEAR.search(question), _BEFORE_YEAR.search(question)
-    start = int(between.group(1)) if between else int(since.group(1)) if since else None
-    end = int(between.group(2)) + 1 if between else int(before.group(1)) if before else None
+    start = int(between.group(1) or between.group(2)) if between else int(since.group(1)) if since else None
+    end = int(between.group(3)) + 1 if between else int(before.group(1)) if before else None
     ranged = {m.group(i) for m in (between, since, before) if m for i in range(1, (m.re.groups or 0) + 1)}
-    exact = frozenset(int(y) for y in YEAR.findall(question) if y not in ranged)
-    return YearSpan(exact, start, end)
+    exact = {int(y) for y in YEAR.findall(question) if y not in ranged}
+    for pair in _YEAR_PAIR.finditer(question):
+        first = int(pair.group(1))
+        if first in exact and (first + 1) % 100 == int(pair.group(2)):
+            exact.add(first + 1)
+    return YearSpan(frozenset(exact), start, end)
 
 
 def check_question(question: str) -> tuple[str, list[str]]:
@@ -345,7 +351,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     )
     unknown = tuple(place for place in others if not corpus_text_has(place))
     passing = tuple(place for place in others if place not in unknown)
-    years = tuple(int(y) for y in YEAR.findall(question))
+    years = tuple(dict.fromkeys([int(y) for y in YEAR.findall(question)] + sorted(year_span(question).exact)))  # "2024-25": both
     compared = _COMPARE.search(standalone)
     topic = compared.group("topic") if compared else _META.sub("", standalone)
     dense_query = re.sub(r"\s+", " ", topic.replace("—", " ")).strip(" ?.,") or standalone

@@ -203,3 +203,18 @@ def test_places_sharing_the_rest_of_their_names_are_both_named():
     assert set(analyse("What did Ofsted say about East and West Sussex?", authorities, lambda name: False).authorities) == {"East Sussex", "West Sussex"}
     # "and" before a name that shares nothing with another authority names nothing more
     assert analyse("What did Ofsted say about Kent and West Sussex?", authorities, lambda name: False).authorities == ("West Sussex", "Kent")  # (in the order of the list)
+
+
+@pytest.mark.parametrize("question, exact, since, before", [
+    ("List Sandwell's overall judgements from 2015 to 2025.", set(), 2015, 2026),  # both ends included
+    ("What changed between 2018 and 2022?", set(), 2018, 2023),
+    ("What grade did Devon get for care leavers in its 2024-25 inspection?", {2024, 2025}, None, None),
+    ("What happened in 2024/25?", {2024, 2025}, None, None),
+    ("What did the 2021 visit find?", {2021}, None, None),
+    ("How many were there in 2019-2020 and 2023?", {2019, 2020, 2023}, None, None),
+])
+def test_years_asked_for(question, exact, since, before):
+    from assistant.query import year_span
+
+    span = year_span(question)
+    assert (set(span.exact), span.since, span.before) == (exact, since, before)
