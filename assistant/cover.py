@@ -32,7 +32,7 @@ _ASKS = {
         r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their)\s+(\w+\s+)?(inspection|visit)",
         re.I,
     ),
-    "grades": re.compile(r"\b(grades?|graded|judged|judge?ments?|rated|ratings?)\b", re.I),
+    "grades": re.compile(r"\b(grades?|graded|judged|judge?ments?|rated|ratings?|conclude|concluded|conclusions?|verdict)\b", re.I),
 }
 _RELATIVE = re.compile(r"\b(before|(?<!looked )after|since|following|prior to|preceding)\s+(the\s+|its\s+|their\s+)?((19|20)\d\d\s+)?(ofsted\s+)?(focused visit|monitoring visit|inspection|visit)", re.I)
 _LATEST = re.compile(r"\b(most\s+recent|latest|last|newest)\b", re.I)
@@ -119,5 +119,33 @@ def _grades(question: str, passages: list[StoredPassage]) -> list[StoredPassage]
     from .records import closest_areas
 
     rows = [p for p in passages if p.kind == "judgement"]
+    if rows:
+        question = _without_inspection_name(question, rows[0].title)
     areas = closest_areas(question, rows)
     return [p for p in rows if p.fields.get("area") in areas] if areas else rows
+
+
+_NAMED_INSPECTION = re.compile(r"((?:[\w’'-]+\s+){1,5})(inspection|report|visit)\b", re.I)
+
+
+def _without_inspection_name(question: str, title: str) -> str:
+    """The question without the words that name the inspection as its report's title does: in
+    "the 2013 looked after children inspection", "looked after children" says which inspection
+    (a phrase of its title), not which judgement area is asked about."""
+    held = f" {' '.join(re.findall(r'[a-z0-9]+', title.lower()))} "
+
+    def strip(match: re.Match) -> str:
+        words = match.group(1).split()
+        years = []
+        while words and re.fullmatch(r"(19|20)\d\d", words[-1]):
+            years.insert(0, words.pop())
+        for k in range(len(words), 0, -1):
+            phrase = " ".join(re.findall(r"[a-z0-9]+", " ".join(words[-k:]).lower()))
+            if set(tokens(phrase)) and f" {phrase} " in held:
+                words = words[:-k]
+                break
+        return " ".join(words + years + [match.group(2)])
+
+    return _NAMED_INSPECTION.sub(strip, question)
+
+

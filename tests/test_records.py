@@ -173,3 +173,18 @@ def test_a_grade_question_about_what_no_judgement_covers_is_not_answered_with_ev
         ("Which authorities were judged inadequate in 2022?", "Which authorities were judged inadequate in 2022"),
     ]:
         assert not asks_beyond_judgements(question, topic, RECORDS), question
+
+
+def test_an_inspection_named_by_its_title_is_not_a_judgement_area_and_its_conclusion_is_its_grades():
+    from dataclasses import replace
+
+    from assistant.cover import _grades
+
+    title = "Inspection of looked after children services Sandwell Metropolitan Borough Council"
+    rows = [replace(judgement("sandwell-2013", "Sandwell", "2013-06-28", area, label, grade), title=title) for area, label, grade in (
+        ("overall_effectiveness", "Overall effectiveness", "inadequate"),
+        ("outcomes_for_looked_after_children_and_young_people", "Outcomes for looked after children and young people", "adequate"))]
+    question = "Who was the reporting inspector for Sandwell's 2013 looked after children inspection, and what was the grade?"
+    assert [p.fields["grade"] for p in _grades(question, rows)] == ["inadequate", "adequate"]  # every row: no area was asked
+    assert [p.fields["grade"] for p in _grades("What grade did Sandwell get in 2013 for outcomes for looked after children?", rows)] == ["adequate"]
+    assert asks_cover("Who led the 2015 inspection of Devon and what did it conclude?") == {"lead", "grades"}
