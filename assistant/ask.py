@@ -298,7 +298,8 @@ class Assistant:
         # grades across inspections ("which…", "how has … changed since…"): all the records
         if fields and authorities and (fields & {"lead", "dates"} or kind is None):
             docs = cover.inspections(query.question, [r for r in corpus.records.values() if filters is None or filters.admits_record(r)], authorities, year_span(query.question))
-            if docs and (fields & {"lead", "dates"} or len(docs) == 1):
+            # grades: of one inspection, or of one each of the authorities compared
+            if docs and (fields & {"lead", "dates"} or len(docs) == len({d.authority for d in docs})):
                 found = cover.answer_cover(query.question, fields, docs, lambda doc_id: corpus.by_doc.get(doc_id, []))
                 reason = f"inspection records: {len(docs)}"
         if found is None:

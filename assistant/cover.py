@@ -64,10 +64,11 @@ def inspections(question: str, records: list[DocumentRecord], authorities: tuple
     docs = [r for r in docs if span.admits(_years(r))]
     docs.sort(key=lambda r: r.end_date or r.date or "")
     last_before = span.before is not None and span.since is None and not span.exact  # "last inspected before 2022"
+    # the latest (or first) of each authority the question names: "compare ours with Portsmouth's latest"
     if docs and (_LATEST.search(question) or last_before):
-        docs = docs[-1:]
+        docs = [r for r in docs if r is [o for o in docs if o.authority == r.authority][-1]]
     elif docs and _EARLIEST.search(question):
-        docs = docs[:1]
+        docs = [r for r in docs if r is [o for o in docs if o.authority == r.authority][0]]
     return docs
 
 

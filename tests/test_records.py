@@ -188,3 +188,13 @@ def test_an_inspection_named_by_its_title_is_not_a_judgement_area_and_its_conclu
     assert [p.fields["grade"] for p in _grades(question, rows)] == ["inadequate", "adequate"]  # every row: no area was asked
     assert [p.fields["grade"] for p in _grades("What grade did Sandwell get in 2013 for outcomes for looked after children?", rows)] == ["adequate"]
     assert asks_cover("Who led the 2015 inspection of Devon and what did it conclude?") == {"lead", "grades"}
+
+
+def test_the_latest_is_each_named_authoritys_latest():
+    from dataclasses import replace
+
+    sefton = [replace(record(doc_id, start, end, lead), authority="Sefton") for doc_id, start, end, lead in (
+        ("sefton-2019", "2019-02-04", "2019-02-15", "Someone"), ("sefton-2022", "2022-03-07", "2022-03-18", "Someone Else"))]
+    question = "Compare Kent's latest inspection with Sefton's latest."
+    docs = inspections(question, KENT + sefton, ("Kent", "Sefton"), year_span(question))
+    assert sorted(d.doc_id for d in docs) == ["kent-2025", "sefton-2022"]
