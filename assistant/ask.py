@@ -21,7 +21,7 @@ from index.text import normalise
 from index.tokens import known_word
 
 from . import cover, extractive, records
-from .lexical import tokens
+from .lexical import STOPWORDS, tokens
 from .query import Query, analyse, place_words, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
@@ -483,19 +483,34 @@ def _names_unmet(query: Query, chosen, correct=lambda word: word) -> list[str]:
     for place in query.authorities + query.passing_places:
         setting.update(tokens(place))
     held: set[str] = set()
-    for s in chosen:
-        p = s.passage
-        held.update(tokens(f"{p.text} {' '.join(p.heading)} {p.context} {p.title} {p.publisher or ''}"))
+    texts = [f"{s.passage.text} {' '.join(s.passage.heading)} {s.passage.context} {s.passage.title} {s.passage.publisher or ''}" for s in chosen]
+    for text in texts:
+        held.update(tokens(text))
     places = [place.casefold() for place in query.authorities + query.passing_places]
     unmet = []
     for match in _NAME.finditer(query.question):
         name = match.group(0).casefold()
         if any(difflib.SequenceMatcher(None, name, place).ratio() >= 0.8 for place in places):
             continue  # a place the scope matched, however it was spelt ("Isle of Wite")
+        if _ACRONYM.fullmatch(match.group(0)) and any(_spelt_out(match.group(0), text) for text in texts):
+            continue  # "MASH": the evidence's "multi-agency safeguarding hub"
         words = {w for w in tokens(match.group(0)) if w not in setting and correct(w) not in setting}
         if words and not all(w in held or correct(w) in held or _near(w, held) for w in words):
             unmet.append(match.group(0))
     return unmet
+
+
+_ACRONYM = re.compile(r"[A-Z]{3,8}s?")
+
+
+def _spelt_out(acronym: str, text: str) -> bool:
+    """Does ``text`` hold words whose initials spell ``acronym`` (with or without their small
+    words: "SEND", special educational needs and disabilities; "DCS", director of children's services)?"""
+    letters = acronym.rstrip("s").lower()
+    words = re.findall(r"[a-z]+", text.lower().replace("’", "'").replace("'s", ""))
+    every = "".join(w[0] for w in words)
+    content = "".join(w[0] for w in words if w not in STOPWORDS)
+    return letters in every or letters in content
 
 
 def _near(word: str, held: set[str]) -> bool:

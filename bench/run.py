@@ -87,6 +87,9 @@ def bench_index(settings: Settings, embedder, work: Path, name: str = "index-ben
             windows.extend(passage_windows(p))
             sentences.extend(t for t, _ in passage_sentences(p.text, p.kind, p.fields))
     texts = windows + sentences
+    # the encoder on the texts the pipeline must embed: each distinct text once (a report's
+    # boilerplate sentence recurs across reports; the pipeline embeds it the first time only)
+    windows, sentences = list(dict.fromkeys(windows)), list(dict.fromkeys(sentences))
     embedder.embed_passages(windows[:64], batch_size=32, threads=settings.index_threads)  # warm both encodings
     embedder.embed_sentences(sentences[:64], batch_size=32, threads=settings.index_threads)
     floors = {}
@@ -105,6 +108,7 @@ def bench_index(settings: Settings, embedder, work: Path, name: str = "index-ben
         "documents": len(report.outcomes),
         "passages": passages,
         "texts_embedded": len(texts),
+        "distinct_texts": len(windows) + len(sentences),
         "encoder_passages_per_s": round(floors[best_batch], 1),
         "encoder_batch_size": best_batch,
         "encoder_by_batch": {str(k): round(v, 1) for k, v in floors.items()},
@@ -443,7 +447,7 @@ def markdown(r: dict) -> str:
         "| Measure | Figure | Floor / baseline | Ratio | Target |",
         "|---|---|---|---|---|",
         *(
-            f"| Index pipeline throughput, {x['documents']} documents ({x['passages']} passages, {x['texts_embedded']} texts with their sentences) | {x['pipeline_passages_per_s']} passages/s | encoder {x['encoder_passages_per_s']} passages/s (batch {x['encoder_batch_size']}, same texts) | {x['ratio']} | ≥ 0.85: {ok(x['ratio'] >= 0.85)} |"
+            f"| Index pipeline throughput, {x['documents']} documents ({x['passages']} passages, {x['texts_embedded']} texts with their sentences, {x.get('distinct_texts', x['texts_embedded'])} distinct) | {x['pipeline_passages_per_s']} passages/s | encoder {x['encoder_passages_per_s']} passages/s (batch {x['encoder_batch_size']}, the same distinct texts) | {x['ratio']} | ≥ 0.85: {ok(x['ratio'] >= 0.85)} |"
             for x in (i, r.get("index_x4")) if x
         ),
         f"| Warm extractive ask, p50 | {a['ask_ms_p50']} ms (p95 {a['ask_ms_p95']}) | query embedding + Chroma top-k {a['floor_ms_p50']} ms | {a['ask_vs_floor']}× | ≤ 3×: {ok(a['ask_vs_floor'] <= 3)} |",
@@ -459,7 +463,7 @@ def markdown(r: dict) -> str:
             "| Measure | Figure | Target |",
             "|---|---|---|",
             f"| Read every report as `index` does (PDF layout, facts, passages) | {lib['files']} files, {lib['passages']:,} passages ({lib['texts']:,} texts to embed) in {lib['read_s']} s; {lib['unreadable']} unreadable | |",
-            f"| Index pipeline on a sample of {x['documents']} reports | {x['pipeline_passages_per_s']} passages/s against the encoder's {x['encoder_passages_per_s']} on the same texts: {x['ratio']} | ≥ 0.9: {ok(x['ratio'] >= 0.9)} |",
+            f"| Index pipeline on a sample of {x['documents']} reports | {x['pipeline_passages_per_s']} passages/s against the encoder's {x['encoder_passages_per_s']} on the same {x.get('distinct_texts', x['texts_embedded'])} distinct texts: {x['ratio']} | ≥ 0.9: {ok(x['ratio'] >= 0.9)} |",
             f"| Whole library from nothing, at the sample's rates | {lib['projected_index_min']} min (the encoder alone: {lib['encoder_floor_min']} min) | < 15 min: {ok(lib['projected_index_min'] < 15)} |",
             f"| Re-running `index` with nothing changed (the sample) | {lib['unchanged_rerun_sample_s']} s | < 10 s for the library |",
         ]

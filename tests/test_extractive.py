@@ -233,3 +233,17 @@ def test_a_word_rarer_than_the_cap_does_not_outweigh_the_rest_of_the_question():
     extractive.score_sentences(query, sentences, [[1.0, 0.0]], [1.0, 0.0], idf, 10.0)
     held = 4 * 3.0  # replace, case, recording, system
     assert sentences[0].coverage == pytest.approx(held / (held + extractive.RARITY_CAP))
+
+
+def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt():
+    from assistant.ask import _names_unmet
+
+    said = passage("iow-2023#p5", "The multi-agency safeguarding hub responds swiftly. Children with special educational needs and disabilities are seen.")
+    chosen = extractive.sentences_of(Hit(said, 1.0))
+
+    def unmet(question):
+        return _names_unmet(analyse(question, ["Isle of Wight"], lambda n: False), chosen)
+
+    assert unmet("What did the CQC say about the hub on the Isle of Wight?") == ["CQC"]
+    assert unmet("How well does the MASH work for children with SEND?") == []  # spelt out in the evidence
+    assert unmet("What did Ofsted say about the hub on the Isle of Wite?") == []  # the place, misspelt
