@@ -99,22 +99,32 @@ def bench_index(settings: Settings, embedder, work: Path, name: str = "index-ben
         embedder.embed_sentences(sentences, batch_size=batch, threads=settings.index_threads)
         floors[batch] = passages / (time.perf_counter() - start)
     best_batch = max(floors, key=floors.get)
-    target = settings.replace(data_dir=work / name, batch_size=best_batch)
-    start = time.perf_counter()
-    report = run_index(target, embedder=embedder)
-    seconds = time.perf_counter() - start
+    # The best of three floors against one pipeline run would favour the floor on a noisy machine:
+    # at the chosen batch size, the floor and the pipeline are measured in turn, twice, and summed.
+    floor_s = seconds = 0.0
+    for round_ in (1, 2):
+        start = time.perf_counter()
+        embedder.embed_passages(windows, batch_size=best_batch, threads=settings.index_threads)
+        embedder.embed_sentences(sentences, batch_size=best_batch, threads=settings.index_threads)
+        floor_s += time.perf_counter() - start
+        target = settings.replace(data_dir=work / f"{name}-{round_}", batch_size=best_batch)
+        start = time.perf_counter()
+        report = run_index(target, embedder=embedder)
+        seconds += time.perf_counter() - start
+    seconds /= 2
+    floor = passages / (floor_s / 2)
     pipeline = report.embedded / seconds
     return {
         "documents": len(report.outcomes),
         "passages": passages,
         "texts_embedded": len(texts),
         "distinct_texts": len(windows) + len(sentences),
-        "encoder_passages_per_s": round(floors[best_batch], 1),
+        "encoder_passages_per_s": round(floor, 1),
         "encoder_batch_size": best_batch,
         "encoder_by_batch": {str(k): round(v, 1) for k, v in floors.items()},
         "pipeline_passages_per_s": round(pipeline, 1),
         "pipeline_seconds": round(seconds, 2),
-        "ratio": round(pipeline / floors[best_batch], 3),
+        "ratio": round(pipeline / floor, 3),
         "target": ">= 0.85",
         "index_settings": target,
     }

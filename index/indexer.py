@@ -312,7 +312,7 @@ def _store_pending(store: Store, pending: Iterable[_Pending], embedder: Embedder
     chunk = settings.batch_size * CHUNK_BATCHES
     flight: dict = {"embedding": None, "writing": None}
     switches: list = []  # documents with nothing to embed (an interrupted run stored all of it)
-    recent = _RecentVectors(RECENT_SENTENCES)  # sentences repeated across chunks (boilerplate) are embedded once
+    recent = _RecentVectors(RECENT_SENTENCES)  # texts repeated across chunks (boilerplate) are embedded once
 
     def switch(item: _Pending) -> None:
         _switch(store, item, report)
@@ -414,28 +414,29 @@ def _store_pending(store: Store, pending: Iterable[_Pending], embedder: Embedder
 CHUNK_BATCHES = 32
 
 
-# Sentence vectors kept from earlier chunks of a run: a report's boilerplate sentences recur in
-# every report (~5% of the library's sentences), and 20,000 float32 vectors hold ~30 MB.
+# Vectors kept from earlier chunks of a run: a report's boilerplate sentences recur in every report
+# (~5% of the library's sentences), a report filed twice repeats all of its texts; 20,000 float32
+# vectors hold ~30 MB.
 RECENT_SENTENCES = 20_000
 
 
 class _RecentVectors:
-    """The last ``size`` sentence vectors embedded in a run, by text (least recently used go first)."""
+    """The last ``size`` vectors embedded in a run, by (encoding, text) (least recently used go first)."""
 
     def __init__(self, size: int):
         self.size = size
-        self._vectors: dict[str, object] = {}
+        self._vectors: dict[tuple[str, str], object] = {}
 
-    def get(self, text: str):
-        vector = self._vectors.pop(text, None)
+    def get(self, key: tuple[str, str]):
+        vector = self._vectors.pop(key, None)
         if vector is not None:
-            self._vectors[text] = vector  # most recently used last
+            self._vectors[key] = vector  # most recently used last
         return vector
 
-    def put(self, text: str, vector) -> None:
+    def put(self, key: tuple[str, str], vector) -> None:
         import numpy as np
 
-        self._vectors[text] = np.asarray(vector, dtype=np.float32)
+        self._vectors[key] = np.asarray(vector, dtype=np.float32)
         while len(self._vectors) > self.size:
             del self._vectors[next(iter(self._vectors))]
 
@@ -443,15 +444,19 @@ class _RecentVectors:
 def _embed_part(embedder: Embedder, settings: Settings, windows: list[list[str]], sentences, recent: _RecentVectors | None = None) -> tuple[list, list]:
     """Vectors for each passage (the mean of its ``windows``') and for each quotable sentence."""
     recent = recent or _RecentVectors(0)
-    # a text repeated word for word (a library's boilerplate) is embedded once
-    texts = list(dict.fromkeys(w for ws in windows for w in ws))
-    known = {text: vector for text in dict.fromkeys(text for *_, text in sentences) if (vector := recent.get(text)) is not None}
-    said = [text for text in dict.fromkeys(text for *_, text in sentences) if text not in known]
+    # a text repeated word for word (a library's boilerplate, a report filed twice) is embedded once
+    all_windows = list(dict.fromkeys(w for ws in windows for w in ws))
+    all_said = list(dict.fromkeys(text for *_, text in sentences))
+    known = {(kind, text): vector for kind, texts in (("window", all_windows), ("sentence", all_said)) for text in texts if (vector := recent.get((kind, text))) is not None}
+    texts = [text for text in all_windows if ("window", text) not in known]
+    said = [text for text in all_said if ("sentence", text) not in known]
     vectors, sentence_vectors = embedder.embed_with_sentences(texts, said, batch_size=settings.batch_size, threads=settings.index_threads)
+    for kind, done, got in (("window", texts, vectors), ("sentence", said, sentence_vectors)):
+        for text, vector in zip(done, got):
+            recent.put((kind, text), vector)
     by_text, by_sentence = dict(zip(texts, vectors)), dict(zip(said, sentence_vectors))
-    for text, vector in zip(said, sentence_vectors):
-        recent.put(text, vector)
-    by_sentence.update((text, vector.tolist()) for text, vector in known.items())
+    for (kind, text), vector in known.items():
+        (by_text if kind == "window" else by_sentence)[text] = vector.tolist()
     passage_vectors = [_mean([by_text[w] for w in ws]) for ws in windows]
     return passage_vectors, [by_sentence[text] for *_, text in sentences]
 

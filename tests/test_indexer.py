@@ -209,3 +209,5 @@ def test_a_sentence_repeated_in_a_later_chunk_is_embedded_once(settings, tmp_pat
     assert kept.summary() == plain.summary() == "2 added"
     assert kept.sentences == plain.sentences > 0  # both documents' sentences are stored
     assert all_texts - fewer >= kept.sentences // 2 - 20  # about one copy's sentences not embedded again
+    # the copies' passages were embedded once too (same texts, in a later chunk) and stored for both
+    consistent(settings.replace(source_dir=folder, data_dir=tmp_path / f"data-{kept_size}"))
