@@ -58,18 +58,6 @@ def timed(fn: Callable, repeat: int) -> list[float]:
     return out
 
 
-def replicated_library(settings: Settings, work: Path, copies: int) -> Settings:
-    """A library of ``copies`` copies of every document (under new names, so new ids), for
-    throughput once the fixed cost of opening a store is spread over more work."""
-    folder = work / f"library-x{copies}"
-    folder.mkdir(parents=True, exist_ok=True)
-    for path in sorted(settings.source_dir.iterdir()):
-        if path.is_file() and path.name != "manifest.json":
-            for k in range(copies):
-                shutil.copyfile(path, folder / f"{path.stem}-copy{k + 1}{path.suffix}")
-    return settings.replace(source_dir=folder)
-
-
 def bench_index(settings: Settings, embedder, work: Path, name: str = "index-bench") -> dict:
     """Raw encoder throughput on exactly the texts the pipeline embeds vs the whole pipeline."""
     from index.indexer import run_index
@@ -429,9 +417,6 @@ def run(settings: Settings, out_dir: Path, quick: bool = False, progress: Callab
         index = bench_index(settings, embedder, work)
         bench_settings = index.pop("index_settings")
         results["index"] = index
-        steady = bench_index(replicated_library(settings, work, 4), embedder, work, "index-bench-x4")
-        steady.pop("index_settings")
-        results["index_x4"] = steady
         progress("asking: floor vs warm ask vs textbook LangChain")
         results["ask"] = bench_ask(bench_settings, embedder, work, repeat)
         progress("cold start and peak memory (fresh processes)")
@@ -458,7 +443,7 @@ def markdown(r: dict) -> str:
         "|---|---|---|---|---|",
         *(
             f"| Index pipeline throughput, {x['documents']} documents ({x['passages']} passages, {x['texts_embedded']} texts with their sentences, {x.get('distinct_texts', x['texts_embedded'])} distinct) | {x['pipeline_passages_per_s']} passages/s | encoder {x['encoder_passages_per_s']} passages/s (batch {x['encoder_batch_size']}, the same distinct texts) | {x['ratio']} | ≥ 0.85: {ok(x['ratio'] >= 0.85)} |"
-            for x in (i, r.get("index_x4")) if x
+            for x in (i,)
         ),
         f"| Warm extractive ask, p50 | {a['ask_ms_p50']} ms (p95 {a['ask_ms_p95']}) | query embedding + Chroma top-k {a['floor_ms_p50']} ms | {a['ask_vs_floor']}× | ≤ 3×: {ok(a['ask_vs_floor'] <= 3)} |",
         f"| Warm extractive ask vs textbook LangChain retriever | {a['ask_ms_p50']} ms | {a['textbook_langchain_ms_p50']} ms (p95 {a['textbook_langchain_ms_p95']}) | {a['ask_vs_textbook']}× | (baseline) |",
