@@ -72,6 +72,7 @@ _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b
 # "the number of" asks for a figure, except in a yes/no question ("Had the number of referrals gone up?")
 _HOW_MANY = re.compile(
     r"\b(how many|how much|what (number|percentage|proportion|share))\b"
+    r"|\bwhat (is|was|were|are) (the |its |their |[\w’'-]+['’]s )?([\w-]+ ){0,4}(rate|ratio|percentage|proportion|average|total)s?\b"
     r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b).*\b(number of|percent)\b",
     re.I,
 )

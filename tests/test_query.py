@@ -85,6 +85,8 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     ("What did Ofsted find when it visited the Isles of Scilly?", None, "broad"),
     ("What was the number of children in care in 2019?", "number", "factoid"),
     ("Had the number of referrals gone up by the 2021 visit?", None, "factoid"),
+    ("What was Kent's social worker vacancy rate in 2022?", "number", "factoid"),  # a rate is a figure
+    ("What is the average caseload of a social worker?", "number", "factoid"),
 ])
 def test_answer_types(text, wants, kind):
     query = q(text)
