@@ -30,7 +30,7 @@ _ASKS_KIND = {
     "action": re.compile(r"\b(actions?|RAG)\b", re.I),
 }
 _ENUMERATES = re.compile(
-    r"^\s*(which|list|what (are|were) (all )?the|how many|show|give|table|what (grades?|judge?ments?|ratings?))\b|\b(changed?|over time|since|trend|history)\b",
+    r"(?:^|[,;:])\s*(which|list|what (are|were) (all )?the|how many|show|give|table|what (grades?|judge?ments?|ratings?))\b|\b(changed?|over time|since|trend|history)\b",
     re.I,
 )
 _STOP = {"the", "of", "and", "in", "on", "for", "with", "to", "a", "who", "need", "social", "work", "practice", "experiences", "progress", "impact"}
@@ -49,7 +49,8 @@ def _words(text: str) -> set[str]:
 
 def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
     """The kind of record a question enumerates ("judgement" or "action"), or None: the kind it
-    names ("judged", "actions") and whose values it uses ("inadequate", "green") the most."""
+    names ("judged", "actions") and whose values it uses ("inadequate", "green") the most. The
+    enumerating word opens the question or a clause of it ("Under the 2026 framework, which…")."""
     if not _ENUMERATES.search(question):
         return None
     scores = {}

@@ -49,6 +49,8 @@ def test_which_authorities_were_judged_inadequate_for_overall_effectiveness_in_a
     assert found.text.startswith("2 of the 10 judgement records")
     assert "Nottingham" in found.text and "Sefton" in found.text and "Kingston" not in found.text
     assert all(c.quote in c.text for c in found.citations)
+    # the enumerating word may open a clause after a setting
+    assert asks_records("In 2022, which authorities were judged inadequate for overall effectiveness?", RECORDS) == "judgement"
 
 
 def test_how_an_authoritys_overall_judgement_changed_since_a_year():
