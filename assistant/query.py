@@ -213,7 +213,7 @@ _YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*[-/–]\s*(\d\d)\b(?!\d)")
 
 def year_span(question: str) -> YearSpan:
     between = _BETWEEN_YEARS.search(question)
-    if between and set(YEAR.findall(question)) - set(between.groups()):
+    if between and between.group(2) and set(YEAR.findall(question)) - set(between.groups()):
         between = None  # "from 2019 through 2022 to 2026": points listed, not one range
     since, before = _SINCE_YEAR.search(question), _BEFORE_YEAR.search(question)
     start = int(between.group(1) or between.group(2)) if between else int(since.group(1)) if since else None
