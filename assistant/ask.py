@@ -491,9 +491,9 @@ def _names_unmet(query: Query, chosen, correct=lambda word: word) -> list[str]:
     for match in _NAME.finditer(query.question):
         name = match.group(0).casefold()
         if any(difflib.SequenceMatcher(None, name, place).ratio() >= 0.8 for place in places):
-            continue  # a place the scope matched, however it was spelt ("Isle of Wite")
+            continue  # a place the scope matched, however the question spelt it
         if _ACRONYM.fullmatch(match.group(0)) and any(_spelt_out(match.group(0), text) for text in texts):
-            continue  # "MASH": the evidence's "multi-agency safeguarding hub"
+            continue  # the evidence writes the acronym out in full
         words = {w for w in tokens(match.group(0)) if w not in setting and correct(w) not in setting}
         if words and not all(w in held or correct(w) in held or _near(w, held) for w in words):
             unmet.append(match.group(0))
@@ -504,8 +504,8 @@ _ACRONYM = re.compile(r"[A-Z]{3,8}s?")
 
 
 def _spelt_out(acronym: str, text: str) -> bool:
-    """Does ``text`` hold words whose initials spell ``acronym`` (with or without their small
-    words: "SEND", special educational needs and disabilities; "DCS", director of children's services)?"""
+    """Does ``text`` hold consecutive words whose initials spell ``acronym``, counting its small
+    words ("of", "and") or not (an expansion may spell them in its acronym or leave them out)?"""
     letters = acronym.rstrip("s").lower()
     words = re.findall(r"[a-z]+", text.lower().replace("’", "'").replace("'s", ""))
     every = "".join(w[0] for w in words)

@@ -66,8 +66,8 @@ SOURCE_BONUS = 0.1
 BOILERPLATE = 0.4
 # A question word's weight in coverage is its keyword idf, up to this (a word in one passage of
 # ~400): past it, a word is as rare as can be. Without the cap a word the library holds a few times
-# ("clunky") outweighs every other word of the question, so the same evidence scored lower on 400
-# reports than on five (the Mosaic action fell under min_evidence). The five documents' idf never
+# outweighs every other word of the question, so the same evidence scored lower on 400 reports
+# than on five (an answer the seeds alone give fell under min_evidence). The five documents' idf never
 # reaches it; on library dev 6 and 8 change no answer's correctness, 4 lowers citation precision.
 RARITY_CAP = 6.0
 _ASKS_OWNER = re.compile(r"\b(who|owner|owns|own|responsible|lead|leads|leading)\b", re.I)

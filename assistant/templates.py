@@ -1,6 +1,6 @@
 """Boilerplate: sentences a library's documents share word for word but for their names, dates
-and figures ("Inspection dates: 3 to 7 November 2025", "This letter summarises the findings of
-the focused visit to …"). How common a sentence's template is across the library's documents is
+and figures (a report's line giving its inspection's dates, a letter's opening sentence naming
+the visit it reports on). How common a sentence's template is across the library's documents is
 read from the library itself, not from a list of known phrasings."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ MIN_DOCUMENTS = 3  # a template shared by fewer documents is not yet a library's
 def template(sentence: str) -> str:
     """The sentence with its names, months and figures blanked out, lower case, without punctuation."""
     text = _DIGITS.sub("0", _MONTH.sub("M", sentence))
-    text = _RUN.sub("N", _NAME.sub("N", text))  # "Isles of Scilly" and "Kent" alike: one name
+    text = _RUN.sub("N", _NAME.sub("N", text))  # a place of one word or of three: one name
     return " ".join(_PUNCTUATION.sub("", text.lower()).split())
 
 
