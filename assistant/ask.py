@@ -17,7 +17,7 @@ from dataclasses import replace
 from index.embeddings import Embedder, get_embedder
 from index.settings import Settings
 from index.store import Store
-from index.text import normalise
+from index.text import MONTHS, normalise
 from index.tokens import known_word
 
 from . import cover, extractive, records
@@ -472,7 +472,7 @@ class Assistant:
 # A name the question gives: capitalised words or an acronym ("CQC", "St Mary's Hospital"), not
 # the question's first word. Months and the names of places the scope already matched are setting.
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+)?[A-Z][\w’'&-]*)*")
-_SETTING_WORDS = frozenset(tokens("January February March April May June July August September October November December Ofsted"))
+_SETTING_WORDS = frozenset(tokens(" ".join(MONTHS) + " Ofsted"))
 
 
 def _names_unmet(query: Query, chosen, correct=lambda word: word) -> list[str]:

@@ -66,10 +66,12 @@ def inspections(question: str, records: list[DocumentRecord], authorities: tuple
     last_before = span.before is not None and span.since is None and not span.exact  # "last inspected before 2022"
     # the latest (or first) of each authority the question names: "compare ours with Portsmouth's latest"
     if docs and (_LATEST.search(question) or last_before):
-        docs = [r for r in docs if r is [o for o in docs if o.authority == r.authority][-1]]
+        picked = {r.authority: r for r in docs}  # in date order: each authority's last
     elif docs and _EARLIEST.search(question):
-        docs = [r for r in docs if r is [o for o in docs if o.authority == r.authority][0]]
-    return docs
+        picked = {r.authority: r for r in reversed(docs)}  # each authority's first
+    else:
+        return docs
+    return [r for r in docs if picked[r.authority] is r]
 
 
 def _named_kinds(question: str) -> set[str]:

@@ -5,11 +5,12 @@ read from the library itself, not from a list of known phrasings."""
 
 from __future__ import annotations
 
+import functools
 import re
 
-from index.text import split_sentences
+from index.text import MONTHS, split_sentences
 
-_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_MONTH = re.compile(r"\b(" + "|".join(m.title() for m in MONTHS) + r")\b")
 _NAME = re.compile(r"(?<=\S\s)[A-Z][\w’'&-]*")  # a capitalised word that does not begin the sentence
 _RUN = re.compile(r"N(?:(?:\s+(?:of|and|the|upon|on))?\s+N)+")
 _DIGITS = re.compile(r"\d+")
@@ -17,6 +18,7 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 MIN_DOCUMENTS = 3  # a template shared by fewer documents is not yet a library's boilerplate
 
 
+@functools.lru_cache(maxsize=4096)  # a question's candidate sentences are scored for each part it asks
 def template(sentence: str) -> str:
     """The sentence with its names, months and figures blanked out, lower case, without punctuation."""
     text = _DIGITS.sub("0", _MONTH.sub("M", sentence))
