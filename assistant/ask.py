@@ -39,6 +39,7 @@ FRAME_SLACK = 8  # passages fetched beyond k, for the letter frame blocks (a let
 # capitalised word, and preferring them let near misses ("the name of the interim manager") answer.
 TYPE_BONUS = 0.2
 TYPE_POOL = 20
+YEAR_POOL = 4  # a question about one year searches this many times deeper, then keeps that year's passages
 
 
 _ASKS_OFSTED = re.compile(r"\b(ofsted|inspect\w*|rated|rating|graded|grade|judged|judgements?|visit)\b", re.I)
@@ -146,10 +147,14 @@ class Assistant:
             filters = replace(filters, authorities=query.authorities)
         pool = k * 3 if query.kind == "broad" else k
         wants = _wanted(query)
+        year = _one_year(query.question)
+        fetch = max(pool, TYPE_POOL if wants else 0) + FRAME_SLACK
         hits = self.retriever.search(
-            query.dense_query, max(pool, TYPE_POOL if wants else 0) + FRAME_SLACK, filters, self.settings.candidates, self.settings.rerank,
+            query.dense_query, fetch * YEAR_POOL if year else fetch, filters, self.settings.candidates, self.settings.rerank,
             lexical_query=query.topic, focus=query.focus,
         )
+        if year:  # one year asked: the passages that may speak of it, before the cut (see about_year)
+            hits = [h for h in hits if extractive.passage_about_year(h.passage, year)] or hits
         # a letter's address, date or signature only when the question is about them
         asked = set(tokens(query.topic))
         hits = [h for h in hits if extractive.frame_asked(h.passage, asked)]
@@ -400,10 +405,9 @@ class Assistant:
         corpus = self.retriever.corpus()
         before = {h.passage.passage_id: corpus.leans_on(h.passage) for h in hits}
         sentences = [s for h in hits for s in extractive.sentences_of(h, getattr(before[h.passage.passage_id], "text", ""))]
-        span = year_span(query.question)
-        if sentences and len(span.exact) == 1 and span.since is None and span.before is None:
+        year = _one_year(query.question)
+        if sentences and year:
             # one year asked ("in the 2022 report"): another year's documents don't answer it
-            year = next(iter(span.exact))
             sentences = [s for s in sentences if extractive.about_year(s, year)]
             if not sentences:
                 answer.answer = f"The indexed sources don't say this for {year}. The nearest passages are listed as related."
@@ -473,6 +477,14 @@ class Assistant:
 # the question's first word. Months and the names of places the scope already matched are setting.
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+)?[A-Z][\w’'&-]*)*")
 _SETTING_WORDS = frozenset(tokens(" ".join(MONTHS) + " Ofsted"))
+
+
+def _one_year(question: str) -> int | None:
+    """The one year a question asks about ("in the 2022 report"), if it names one and no range."""
+    span = year_span(question)
+    if len(span.exact) == 1 and span.since is None and span.before is None:
+        return next(iter(span.exact))
+    return None
 
 
 def _names_unmet(query: Query, chosen, correct=lambda word: word) -> list[str]:

@@ -317,6 +317,11 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     return out
 
 
+def passage_about_year(p, year: int) -> bool:
+    """Might any of the passage's sentences speak of ``year`` (see ``about_year``)?"""
+    return (p.date or "")[:4] in (str(year), str(year + 1)) or any(str(year) in text for text in (p.text, p.title, p.context))
+
+
 def about_year(sentence: Sentence, year: int) -> bool:
     """Might the sentence speak of ``year``? Its document is dated that year or the next (a report
     tells of the year before), or the year is named in it, its paragraph, the paragraph it leans
@@ -478,12 +483,16 @@ def select(
         for o in sentences:
             if o.passage.kind == "item":
                 lists.setdefault((o.passage.doc_id, o.passage.heading), {}).setdefault(o.passage.passage_id, o)
-        listed, shown = [], {id(o) for o in others}
+        listed, shown, asked = [], {id(o) for o in others}, set(tokens(query.topic))
         for s in others:
             listed.append(s)
             key = (s.passage.doc_id, s.passage.heading)
             if s.passage.kind != "item" and s.passage.text.rstrip().endswith(":"):
                 key = (s.passage.doc_id, s.passage.heading + (s.passage.text.strip(),))  # it introduces a list
+            # only when the list is what is asked: half the words of its heading (or of the question) are the other's
+            named = set(tokens(key[1][-1])) if key[1] else set()
+            if not named & asked or 2 * len(named & asked) < min(len(named), len(asked)):
+                continue
             siblings = [o for o in lists.pop(key, {}).values() if id(o) not in shown]
             listed.extend(siblings)
             limit += len(siblings)
@@ -492,15 +501,17 @@ def select(
     for s in chosen:
         per_passage[s.passage.passage_id] = 1
     seen_text = {normalise(s.text) for s in chosen}
-    for s in others:
-        if len(chosen) >= limit:
-            break
-        key = s.passage.passage_id
-        if per_passage.get(key, 0) >= 2 or normalise(s.text) in seen_text:
-            continue
-        per_passage[key] = per_passage.get(key, 0) + 1
-        seen_text.add(normalise(s.text))
-        chosen.append(s)
+    # at most 2 a passage while others wait; then, with room left, the rest over the bar
+    for most in (2, limit):
+        for s in others:
+            if len(chosen) >= limit:
+                break
+            key = s.passage.passage_id
+            if per_passage.get(key, 0) >= most or normalise(s.text) in seen_text:
+                continue
+            per_passage[key] = per_passage.get(key, 0) + 1
+            seen_text.add(normalise(s.text))
+            chosen.append(s)
     chosen += _between(chosen, sentences)
     whole = [with_neighbours(s, forward=True) for s in chosen]
     out: list[Sentence] = []

@@ -260,13 +260,6 @@ def _names(authority: str) -> tuple[str, ...]:
     return names_of(authority)
 
 
-def _names_mentioned(text: str, authority: str) -> bool:
-    """Does ``text`` name the authority by any of its names? Misspellings are forgiven for its
-    longer names only ("Isle of Wite", not "BCP" for "BCC")."""
-    norm = _normalised(text)
-    return any(_exact_in(norm, target) or (fuzzy and _fuzzy_in(norm, target)) for target, fuzzy in _targets(authority))
-
-
 @functools.lru_cache(maxsize=4096)
 def _targets(authority: str) -> tuple[tuple[str, bool], ...]:
     """Each of an authority's names, normalised, and whether a misspelling of it is forgiven."""
@@ -292,6 +285,11 @@ def _exact_in(norm: str, target: str) -> bool:
 
 
 def _fuzzy_in(norm: str, target: str) -> bool:
+    return _fuzzy_window(norm, target) is not None
+
+
+def _fuzzy_window(norm: str, target: str) -> str | None:
+    """The words of ``norm`` that spell ``target`` nearly (None: none do)."""
     # a misspelt name keeps its first letter ("Isle of Wite"): only windows starting with it are compared
     for window in _windows(norm, len(target.split())).get(target[:1], ()):
         # the cheap upper bounds first (the first is real_quick_ratio's): most windows are nowhere near the name
@@ -299,8 +297,33 @@ def _fuzzy_in(norm: str, target: str) -> bool:
             continue
         match = difflib.SequenceMatcher(None, window, target)
         if match.quick_ratio() >= 0.84 and match.ratio() >= 0.84:
-            return True
-    return False
+            return window
+    return None
+
+
+def _authorities_named(text: str, authorities: list[str]) -> tuple[str, ...]:
+    """The authorities ``text`` names: by any of their names, or misspelt (forgiven for their longer
+    names only: "Isle of Wite", not "BCP" for "BCC"), except where the words taken for a misspelling are another named authority's name as written
+    ("Herefordshire" is not a misspelt "Hertfordshire")."""
+    norm = _normalised(text)
+    exact = [a for a in authorities if any(_exact_in(norm, target) for target, _ in _targets(a))]
+    written = {_letters_only(target) for a in exact for target, _ in _targets(a)}
+    best: dict[str, tuple[float, list[str]]] = {}  # misspelt words -> the names they are nearest
+    for a in authorities:
+        if a in exact:
+            continue
+        for target, forgiven in _targets(a):
+            window = _fuzzy_window(norm, target) if forgiven else None
+            if window is None or tuple(window.split()) in written:
+                continue
+            ratio = difflib.SequenceMatcher(None, window, target).ratio()
+            held = best.get(window, (0.0, []))
+            if ratio > held[0]:
+                best[window] = (ratio, [a])
+            elif ratio == held[0] and a not in held[1]:
+                held[1].append(a)
+    fuzzy = {a for _, named in best.values() for a in named}
+    return tuple(a for a in authorities if a in exact or a in fuzzy)
 
 
 @functools.lru_cache(maxsize=256)
@@ -337,10 +360,10 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     question, warnings = check_question(question)
     standalone = rewrite_follow_up(question, history or [])
     current = question if standalone == question else standalone
-    named = tuple(a for a in indexed_authorities if _names_mentioned(current, a))
+    named = _authorities_named(current, indexed_authorities)
     # A follow-up that names a place replaces the earlier turn's place.
     if standalone != question:
-        own = tuple(a for a in indexed_authorities if _names_mentioned(question, a))
+        own = _authorities_named(question, indexed_authorities)
         if own:
             named = own
     named += _coordinated(current, named, indexed_authorities)

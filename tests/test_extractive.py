@@ -247,3 +247,43 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     assert unmet("What did the CQC say about the hub on the Isle of Wight?") == ["CQC"]
     assert unmet("How well does the MASH work for children with SEND?") == []  # spelt out in the evidence
     assert unmet("What did Ofsted say about the hub on the Isle of Wite?") == []  # the place, misspelt
+
+
+def _item(pid, text, heading):
+    return StoredPassage(
+        passage_id=pid, doc_id=pid.split("#")[0], text=text, locator="paragraph 1", heading=heading, start=0, end=len(text),
+        context="", ordinal=0, kind="item", page=None, title="Report", doc_kind="ofsted_letter",
+        authority="Isle of Wight", publisher="Ofsted", date="2022-07-29", fields={},
+    )
+
+
+def test_a_list_item_brings_its_siblings_only_when_the_list_is_what_is_asked():
+    heading = ("What needs to improve?",)
+    items = [_item("r#p6", "Corporate responsibility for children in care.", heading),
+             _item("r#p7", "The response to children who go missing from home.", heading),
+             _item("r#p8", "The sufficiency of foster carers.", heading)]
+    body = passage("r#para-11", "Return home interviews are not held consistently. The response to missing children is weak.")
+    scores = {"The response to chil": 0.9, "The response to miss": 0.85, "Return home intervie": 0.8}
+    query, sentences = scored("What did Ofsted say about children who go missing?", items + [body], scores)
+    shown = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
+    assert "Corporate responsibility for children in care." not in shown  # an item over the bar, not the list
+    assert "Return home interviews are not held consistently." in shown
+    query, sentences = scored("What needs to improve?", items + [body], scores)
+    shown = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
+    assert "Corporate responsibility for children in care." in shown and "The sufficiency of foster carers." in shown
+
+
+def test_a_third_sentence_of_one_paragraph_over_the_bar_is_shown_when_there_is_room():
+    found = passage("r#para-2", "Early help decisions see significant delays. The early help offer is underdeveloped. "
+                    "While waiting for early help, risks remain.")
+    scores = {"Early help decisions": 0.85, "The early help offer": 0.9, "While waiting for ea": 0.88}
+    query, sentences = scored("What did Ofsted say about early help?", [found], scores)
+    shown = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
+    assert "Early help decisions see significant delays." in shown
+
+
+def test_a_passage_may_speak_of_a_year_by_its_date_the_next_or_by_naming_it():
+    assert extractive.passage_about_year(passage("r#p1", "Text.", date="2022-11-11"), 2022)
+    assert extractive.passage_about_year(passage("r#p1", "Text.", date="2023-01-20"), 2022)  # a report on the year before
+    assert extractive.passage_about_year(passage("r#p1", "In 2022 the council began.", date="2025-01-20"), 2022)
+    assert not extractive.passage_about_year(passage("r#p1", "Text.", date="2025-01-20"), 2022)

@@ -221,3 +221,13 @@ def test_years_asked_for(question, exact, since, before):
 
     span = year_span(question)
     assert (set(span.exact), span.since, span.before) == (exact, since, before)
+
+
+def test_a_place_named_as_written_is_not_also_a_misspelling_of_another():
+    authorities = ["Herefordshire", "Hertfordshire"]
+    ask = lambda text: analyse(text, authorities, lambda name: False).authorities
+    assert ask("What did Ofsted say about missing children in Herefordshire in 2022?") == ("Herefordshire",)
+    assert ask("What did Ofsted say about Hertfordshire?") == ("Hertfordshire",)
+    assert ask("What did Ofsted say about Hertfordshre?") == ("Hertfordshire",)  # misspelt: the nearer name
+    assert ask("What did Ofsted say about Herefordshir?") == ("Herefordshire",)
+    assert ask("Compare Herefordshire and Hertfordshire") == ("Herefordshire", "Hertfordshire")
