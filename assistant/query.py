@@ -130,6 +130,8 @@ _SOURCE_REFERENCE = re.compile(
     r"(focused visit letter|inspection letter|focused visit report|inspection report|letter|report|improvement plan|action plan|plan|article|press release)\b",
     re.I,
 )
+# Whose word a question asks for ("according to Ofsted", "according to the 2025 inspection"): not its topic
+_ACCORDING = re.compile(r",?\s*\baccording to\s+(the\s+)?((19|20)\d\d\s+)?(ofsted|inspectors?|inspection)(['’]s\s+((19|20)\d\d\s+)?(report|inspection|letter))?\b", re.I)
 # Where and when a question is set ("for the 2021 visit", "in the improvement plan", "in 2019"):
 # the place filter and the question as asked find passages there, so the question's focus (searched
 # and scored beside it) leaves the setting out and matches what is asked.
@@ -390,7 +392,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
                 lambda m: f" {_PLACE} and " if f"{m.group(1)} {rest[0]}".casefold() in named_names else m.group(0), topic, flags=re.I,
             )
         topic = re.sub(rf"\b{re.escape(name)}('s|’s)?", f" {_PLACE} ", topic, flags=re.I)
-    topic = _SOURCE_REFERENCE.sub(" ", topic)  # "in the Isle of Wight letter": where to look
+    topic = _ACCORDING.sub(" ", _SOURCE_REFERENCE.sub(" ", topic))  # "in the Isle of Wight letter": where to look
     topic = re.sub(rf"\b(in|on|for|at|of|about)?\s*(the\s+)?{_PLACE}", " ", topic, flags=re.I)
     topic = " ".join(w for w in topic.replace("—", " ").split() if w.lower().strip("?.,") not in FILLER)
     topic = re.sub(r"\s+", " ", topic).strip(" ?.,") or standalone
@@ -458,7 +460,7 @@ def focus_of(text: str, places: tuple[str, ...]) -> str:
     focus = text
     for name in places:
         focus = re.sub(rf"\b((in|on|for|at|of|about|to)\s+)?(the\s+)?{re.escape(name)}('s|’s)?", " ", focus, flags=re.I)
-    focus = _SOURCE_SETTING.sub(" ", focus)
+    focus = _SOURCE_SETTING.sub(" ", _ACCORDING.sub(" ", focus))
     if len(YEAR.findall(focus)) <= 1:
         focus = _YEAR_SETTING.sub(" ", focus)
     focus = re.sub(r"\s+([,?.])", r"\1", re.sub(r"\s+", " ", focus)).strip(" ?.,")

@@ -231,3 +231,10 @@ def test_a_place_named_as_written_is_not_also_a_misspelling_of_another():
     assert ask("What did Ofsted say about Hertfordshre?") == ("Hertfordshire",)  # misspelt: the nearer name
     assert ask("What did Ofsted say about Herefordshir?") == ("Herefordshire",)
     assert ask("Compare Herefordshire and Hertfordshire") == ("Herefordshire", "Hertfordshire")
+
+
+def test_whose_word_is_asked_for_is_not_the_topic():
+    query = analyse("How well do children in care in Devon do at school, according to Ofsted in 2025?", ["Devon"], lambda name: False)
+    assert "according" not in query.topic and "Ofsted" not in query.topic and "according" not in query.focus
+    query = analyse("When do care leavers move to a PA, according to the 2025 inspection?", ["Devon"], lambda name: False)
+    assert query.focus == query.topic == "When do care leavers move to a PA"
