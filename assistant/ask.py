@@ -147,14 +147,18 @@ class Assistant:
             filters = replace(filters, authorities=query.authorities)
         pool = k * 3 if query.kind == "broad" else k
         wants = _wanted(query)
-        year = _one_year(query.question)
+        year, span = _one_year(query.question), year_span(query.question)
+        ranged = span.since is not None or span.before is not None
         fetch = max(pool, TYPE_POOL if wants else 0) + FRAME_SLACK
         hits = self.retriever.search(
-            query.dense_query, fetch * YEAR_POOL if year else fetch, filters, self.settings.candidates, self.settings.rerank,
+            query.dense_query, fetch * YEAR_POOL if year or ranged else fetch, filters, self.settings.candidates, self.settings.rerank,
             lexical_query=query.topic, focus=query.focus,
         )
         if year:  # one year asked: the passages that may speak of it, before the cut (see about_year)
             hits = [h for h in hits if extractive.passage_about_year(h.passage, year)] or hits
+        elif ranged:  # "since the 2021 visit": documents of the years asked across
+            within = replace(span, exact=frozenset())
+            hits = [h for h in hits if not h.passage.date or within.admits({int(h.passage.date[:4])})] or hits
         # a letter's address, date or signature only when the question is about them
         asked = set(tokens(query.topic))
         hits = [h for h in hits if extractive.frame_asked(h.passage, asked)]

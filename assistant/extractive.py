@@ -470,9 +470,10 @@ def select(
         top = ranked[0].score
         others = [s for s in ranked if s.score >= relative * top or (s.coverage >= 0.99 and s.score >= 0.5 * top)]
         # the best sentence of each document first, so every source that speaks to it is heard
+        # (a document's best over a lower bar: what one report says beside another's better match)
         firsts, seen_docs = [], set()
-        for s in others:
-            if s.passage.doc_id not in seen_docs:
+        for s in ranked:
+            if s.passage.doc_id not in seen_docs and (s in others or s.score >= SOURCE_BAR * top):
                 seen_docs.add(s.passage.doc_id)
                 firsts.append(s)
         others = firsts + [s for s in others if s not in firsts]
@@ -522,6 +523,7 @@ def select(
     return out
 
 
+SOURCE_BAR = 0.6  # a document's best sentence is heard in a broad answer over this share of the best
 GAP = 2  # at most this many sentences are filled in between two chosen from one paragraph
 
 

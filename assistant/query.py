@@ -40,6 +40,13 @@ _SOURCES = {
 }
 # "How do the two letters compare on thresholds?": what is compared is the topic.
 _COMPARE = re.compile(r"\bcompar\w*\b.{0,120}?\b(?:on|about|regarding|in terms of|when it comes to)\s+(?P<topic>[^?]{3,})", re.I)
+# "How did Ofsted's findings on supervision change between …", "Has supervision got better or worse
+# since …": what changed is the topic; the documents compared are where to look, not what to match
+_CHANGE = re.compile(
+    r"^\s*(?:how\s+(?:did|has|have|had)|has|have|had|did)\s+(?:(?:ofsted|the inspectors?)['’]s\s+(?:findings|view|views|judgements?|assessment|verdict)\s+(?:on|of|about)\s+)?"
+    r"(?P<topic>.+?)\s+(?:changed?|improved?|got\s+(?:better|worse)(?:\s+or\s+(?:better|worse))?|declined?|deteriorated?|developed?|progressed?)\b",
+    re.I,
+)
 _WHOLE_QUESTION = re.compile(r"^\s*(what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|list|describe|summari[sz]e|explain)\b", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _BROAD = re.compile(
@@ -206,7 +213,7 @@ class YearSpan:
 
 
 _YEAR_WORD = r"((?:19|20)\d\d)"
-_SINCE_YEAR = re.compile(rf"\b(?:since|after|from)\s+{_YEAR_WORD}\b", re.I)
+_SINCE_YEAR = re.compile(rf"\b(?:since|after|from)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][a-z]+\s+)?{_YEAR_WORD}\b", re.I)
 _BEFORE_YEAR = re.compile(rf"\b(?:before|until|up to)\s+{_YEAR_WORD}\b", re.I)
 _BETWEEN_YEARS = re.compile(rf"\b(?:between\s+{_YEAR_WORD}\s+and|from\s+{_YEAR_WORD}\s+(?:to|through|-|–))\s+{_YEAR_WORD}\b", re.I)
 # "2024-25", "2024/25": a year that runs across two (a financial or an inspection year): both
@@ -382,6 +389,9 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     years = tuple(dict.fromkeys([int(y) for y in YEAR.findall(question)] + sorted(year_span(question).exact)))  # "2024-25": both
     compared = _COMPARE.search(standalone)
     topic = compared.group("topic") if compared else _META.sub("", standalone)
+    changed = None if compared else _changed(standalone, named)
+    if changed:  # what changed, over the years it is asked across
+        topic = " ".join([changed.group("topic")] + YEAR.findall(standalone))
     dense_query = re.sub(r"\s+", " ", topic.replace("—", " ")).strip(" ?.,") or standalone
     named_names = {n.casefold() for a in named for n in _names(a)}
     for name in sorted(named_names, key=len, reverse=True):
@@ -396,7 +406,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     topic = re.sub(rf"\b(in|on|for|at|of|about)?\s*(the\s+)?{_PLACE}", " ", topic, flags=re.I)
     topic = " ".join(w for w in topic.replace("—", " ").split() if w.lower().strip("?.,") not in FILLER)
     topic = re.sub(r"\s+", " ", topic).strip(" ?.,") or standalone
-    broad = bool(_BROAD.search(question)) or bool(_META.search(standalone))
+    broad = bool(_BROAD.search(question)) or bool(_META.search(standalone)) or bool(changed)
     wants, acronym = None, None
     expansion = _EXPANSION.search(question)
     if expansion:
@@ -428,6 +438,18 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         parts=parts,
         focus=focus_of(dense_query, named),
     )
+
+
+def _changed(text: str, named: tuple[str, ...]) -> re.Match | None:
+    """A question about how something changed over time, when it names what changed besides the
+    place ("How did Ofsted's view of Kent change…" names only the place: its grades are asked)."""
+    found = _CHANGE.search(text)
+    if not found:
+        return None
+    rest = found.group("topic")
+    for name in sorted({n for a in named for n in _names(a)}, key=len, reverse=True):
+        rest = re.sub(rf"\b{re.escape(name)}('s|’s)?", " ", rest, flags=re.I)
+    return found if [w for w in re.findall(r"[a-z]+", rest.lower()) if w not in ("the", "on", "in", "of", "for", "at", "s")] else None
 
 
 def _coordinated(text: str, named: tuple[str, ...], indexed_authorities: list[str]) -> tuple[str, ...]:

@@ -287,3 +287,16 @@ def test_a_passage_may_speak_of_a_year_by_its_date_the_next_or_by_naming_it():
     assert extractive.passage_about_year(passage("r#p1", "Text.", date="2023-01-20"), 2022)  # a report on the year before
     assert extractive.passage_about_year(passage("r#p1", "In 2022 the council began.", date="2025-01-20"), 2022)
     assert not extractive.passage_about_year(passage("r#p1", "Text.", date="2025-01-20"), 2022)
+
+
+def test_each_source_that_speaks_to_a_broad_question_is_heard():
+    letter = passage("letter#p21", "The majority of supervision is regular and effective.", date="2021-09-07")
+    plan = passage("plan#p3", "Supervision frequency follows local policy. Supervision is recorded.", doc_kind="improvement_plan", date="2024-03-01")
+    report = passage("report#p47", "Social workers in the assessment teams do not receive this supervision.", doc_kind="ofsted_letter", date="2023-11-03")
+    scores = {"The majority of supe": 0.72, "Supervision frequenc": 0.6, "Supervision is recor": 0.6, "Social workers in th": 0.48}
+    query, sentences = scored("What did Ofsted say about supervision?", [letter, plan, report], scores)
+    shown = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
+    assert "Social workers in the assessment teams do not receive this supervision." in shown  # under 0.7 of the best, over 0.6
+    scores["Social workers in th"] = 0.3
+    query, sentences = scored("What did Ofsted say about supervision?", [letter, plan, report], scores)
+    assert "Social workers in the assessment teams do not receive this supervision." not in [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]

@@ -238,3 +238,18 @@ def test_whose_word_is_asked_for_is_not_the_topic():
     assert "according" not in query.topic and "Ofsted" not in query.topic and "according" not in query.focus
     query = analyse("When do care leavers move to a PA, according to the 2025 inspection?", ["Devon"], lambda name: False)
     assert query.focus == query.topic == "When do care leavers move to a PA"
+
+
+def test_a_change_over_time_asks_about_what_changed_not_the_documents_compared():
+    query = q("How did Ofsted's findings on supervision on the Isles of Scilly change between the July 2022 focused visit and the 2023 inspection?")
+    assert query.topic == "supervision 2022 2023" and query.kind == "broad"
+    query = q("Has supervision on the Isle of Wight got better or worse since the 2021 focused visit?")
+    assert query.topic == "supervision 2021" and query.kind == "broad"
+    assert "view" in q("How did Ofsted's view of the Isle of Wight change between 2021 and 2023?").topic  # only the place: its grades
+
+
+def test_since_a_named_visit_is_a_range_from_its_year():
+    from assistant.query import year_span
+
+    assert year_span("Has it got better since the 2021 focused visit?").since == 2021
+    assert year_span("What happened after the July 2022 visit?").since == 2022
