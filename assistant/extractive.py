@@ -135,9 +135,10 @@ def paragraph_leans_back(text: str) -> bool:
     return bool(pronoun) and (named is None or pronoun.start() < named.start())
 
 
-def with_neighbours(s: Sentence, forward: bool) -> Sentence:
+def with_neighbours(s: Sentence, forward: bool, next_too: bool = False) -> Sentence:
     """The sentence as a complete thought: joined to the sentence it leans on, and (``forward``)
-    to a next sentence that leans on it. The result is still one verbatim span of the passage."""
+    to a next sentence that leans on it (``next_too``: to the next sentence, whatever it is). The
+    result is still one verbatim span of the passage."""
     text = s.passage.text
     start = text.find(s.text)
     if start < 0:
@@ -147,9 +148,10 @@ def with_neighbours(s: Sentence, forward: bool) -> Sentence:
         before = text.rfind(s.before, 0, start)
         if before >= 0:
             start = before
-    if forward and s.after and leans(s.after):
+    if forward and s.after and (next_too or leans(s.after)):
         after = text.find(s.after, end)
-        if after >= 0:
+        # the next sentence as written right after it (a sentence never quoted may stand between)
+        if after >= 0 and (leans(s.after) or not text[end:after].strip()):
             end = after + len(s.after)
     if text[start:end] == s.text:
         return s
@@ -514,7 +516,11 @@ def select(
             seen_text.add(normalise(s.text))
             chosen.append(s)
     chosen += _between(chosen, sentences)
-    whole = [with_neighbours(s, forward=True) for s in chosen]
+    # a question that asks for no kind of fact ("Were partners included…?"): its lead goes on into the
+    # next sentence, where a report's finding often turns ("However, …")
+    untyped = query.kind == "factoid" and not query.wants
+    quotable = {(s.passage.passage_id, s.text) for s in sentences}
+    whole = [with_neighbours(s, forward=True, next_too=untyped and s.lead and (s.passage.passage_id, s.after) in quotable) for s in chosen]
     out: list[Sentence] = []
     for s in whole:  # a sentence already inside another's joined span is not shown twice
         if any(o.passage.passage_id == s.passage.passage_id and (s.text in o.text or o.text in s.text) for o in out):

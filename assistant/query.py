@@ -59,7 +59,7 @@ _BROAD = re.compile(
 _WHEN = re.compile(
     r"^\s*(when|what date|what year|which year|which month|by when|how long ago)\b|\b(what|which) (date|year|month)\b"
     r"|\bwhen\s+(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b"
-    r"|^(?!\s*(what|who|whom|whose|which|where|why|how)\b).*\bwhen\b",
+    r"|^(?!\s*(what|who|whom|whose|which|where|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b).*\bwhen\b",
     re.I,
 )
 # Nouns for people: "Which government minister…", "which social worker…" ask for a person.

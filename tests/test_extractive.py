@@ -300,3 +300,16 @@ def test_each_source_that_speaks_to_a_broad_question_is_heard():
     scores["Social workers in th"] = 0.3
     query, sentences = scored("What did Ofsted say about supervision?", [letter, plan, report], scores)
     assert "Social workers in the assessment teams do not receive this supervision." not in [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
+
+
+def test_a_lead_that_answers_no_kind_of_fact_goes_on_into_its_next_sentence():
+    found = passage("report#para-5", "Strategy meetings are held in a timely way. However, partners are not routinely invited. "
+                    "Information is not shared well.")
+    scores = {"Strategy meetings ar": 0.9, "However, partners ar": 0.2, "Information is not s": 0.2}
+    query, sentences = scored("Were partners included in strategy meetings?", [found], scores)
+    text, _ = extractive.compose(query, extractive.select(query, sentences, max_sentences=8, relative=0.75), lambda doc_id: normalise(found.text))
+    assert "“Strategy meetings are held in a timely way. However, partners are not routinely invited.” [1]" in text
+    assert "Information is not shared well" not in text
+    query, sentences = scored("When were strategy meetings held?", [found], scores)  # a date is asked: the lead is the fact
+    text, _ = extractive.compose(query, extractive.select(query, sentences, max_sentences=8, relative=0.75), lambda doc_id: normalise(found.text))
+    assert "However" not in text

@@ -253,3 +253,8 @@ def test_since_a_named_visit_is_a_range_from_its_year():
 
     assert year_span("Has it got better since the 2021 focused visit?").since == 2021
     assert year_span("What happened after the July 2022 visit?").since == 2022
+
+
+def test_a_yes_no_question_with_when_inside_does_not_ask_for_a_date():
+    assert q("Were police, health and schools included when the Isle of Wight discussed a child at risk?").wants is None
+    assert q("Tell me when the focused visit took place").wants == "date"
