@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from index.sentences import is_prose, passage_sentences  # noqa: F401 (is_prose re-exported)
 from index.store import StoredPassage
-from index.text import display_date, normalise, split_sentences
+from index.text import MONTHS, display_date, normalise, split_sentences
 from index.tokens import known_word
 from index.types import KIND_LABELS
 
@@ -275,6 +275,9 @@ def frame_asked(passage: StoredPassage, asked: set[str]) -> bool:
 def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct, focus_vector=None, commonness=lambda text: 0.0):
     """(score, dense, coverage, literal) of each sentence for a question with keywords ``topic``."""
     asked = set(tokens(topic))
+    # what is asked about, not when or in which document: a sentence holding only "inspection …
+    # November 2023" uses none of "What was the weather like during the inspection in November 2023?"
+    subject = {t for t in asked if t not in _SETTING_TOKENS and not YEAR.fullmatch(t)} or asked
     q_tokens = {t if known_word(t) else correct(t) for t in asked}  # a typo is mended; a real word ("weather") is not another ("whether")
     weight = {t: min(idf(t) or max_idf, RARITY_CAP) for t in q_tokens}  # a word the corpus lacks is as rare as can be
     total = sum(weight.values()) or 1.0
@@ -315,8 +318,11 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
         score = 0.5 * d + 0.3 * coverage + 0.2 * (s.hit.score / best_hit) - BOILERPLATE * commonness(s.text)
         if s.passage.doc_kind in source_kinds:
             score += SOURCE_BONUS  # "what did Ofsted say": Ofsted's own letters speak first
-        out.append((score, d, coverage, not asked.isdisjoint(context_tokens)))
+        out.append((score, d, coverage, not subject.isdisjoint(context_tokens)))
     return out
+
+
+_SETTING_TOKENS = frozenset(tokens(" ".join(MONTHS) + " inspection inspections report reports letter letters focused visit visits ofsted"))
 
 
 def passage_about_year(p, year: int) -> bool:

@@ -147,7 +147,9 @@ _SOURCE_SETTING = re.compile(
     r"(((19|20)\d\d\s+)(ofsted\s+)?(focused\s+visit|visit|inspection|letter)|((19|20)\d\d\s+)?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b",
     re.I,
 )
-_YEAR_SETTING = re.compile(r"\b(in|during)\s+(19|20)\d\d\b", re.I)
+_YEAR_SETTING = re.compile(r"\b(in|during)\s+((january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(19|20)\d\d\b", re.I)
+# "during the inspection", "at the visit" (its place already gone): when, not what
+_EVENT_SETTING = re.compile(r"\b(during|in|at|for|from|on)\s+(the\s+)?(inspection|visit|focused\s+visit)\b", re.I)
 _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
 # What a factoid answer must contain, by the first pattern the question matches.
 _WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("name", _WHO), ("date", _WHEN))
@@ -485,6 +487,8 @@ def focus_of(text: str, places: tuple[str, ...]) -> str:
     focus = _SOURCE_SETTING.sub(" ", _ACCORDING.sub(" ", focus))
     if len(YEAR.findall(focus)) <= 1:
         focus = _YEAR_SETTING.sub(" ", focus)
+        eventless = _EVENT_SETTING.sub(" ", focus)
+        focus = eventless if len(eventless.split()) >= 3 else focus  # "What happened at the inspection?": it is the subject
     focus = re.sub(r"\s+([,?.])", r"\1", re.sub(r"\s+", " ", focus)).strip(" ?.,")
     return focus if len(focus.split()) >= 2 else text
 

@@ -258,3 +258,8 @@ def test_since_a_named_visit_is_a_range_from_its_year():
 def test_a_yes_no_question_with_when_inside_does_not_ask_for_a_date():
     assert q("Were police, health and schools included when the Isle of Wight discussed a child at risk?").wants is None
     assert q("Tell me when the focused visit took place").wants == "date"
+
+
+def test_the_focus_leaves_out_when_and_during_which_inspection():
+    query = q("What was the weather like during the Isle of Wight inspection in November 2023?")
+    assert query.focus == "What was the weather like"
