@@ -22,7 +22,7 @@ from index.tokens import known_word
 
 from . import cover, extractive, records
 from .lexical import STOPWORDS, tokens
-from .query import Query, analyse, place_words, year_span
+from .query import YEAR, Query, analyse, place_words, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -39,6 +39,7 @@ FRAME_SLACK = 8  # passages fetched beyond k, for the letter frame blocks (a let
 # capitalised word, and preferring them let near misses ("the name of the interim manager") answer.
 TYPE_BONUS = 0.2
 TYPE_POOL = 20
+MAX_SECTION = 12  # paragraphs of a section a broad question's topic heads
 YEAR_POOL = 4  # a question about one year searches this many times deeper, then keeps that year's passages
 
 
@@ -174,7 +175,20 @@ class Assistant:
                 taken.append(hit)
             if len(taken) == k:
                 break
-        return taken + self._rest_of_lists(taken)
+        return taken + self._sections(query, taken) + self._rest_of_lists(taken)
+
+    def _sections(self, query: Query, hits: list[Hit]) -> list[Hit]:
+        """The rest of the section a broad question's topic heads in the documents found ("What did
+        Ofsted say about care leavers?": the report's section on care leavers), after the hits."""
+        corpus = self.retriever.corpus()
+        words = {w for w in tokens(query.topic) if not YEAR.fullmatch(w)}
+        have, extra = {h.passage.passage_id for h in hits}, []
+        for hit in hits:
+            for p in corpus.section_on(hit.passage.doc_id, words)[:MAX_SECTION]:
+                if p.passage_id not in have:
+                    have.add(p.passage_id)
+                    extra.append(Hit(passage=p, score=hit.score))
+        return extra
 
     def _prefer_typed(self, query: Query, wants: set[str], hits: list[Hit]) -> list[Hit]:
         """``hits`` reordered so that passages holding the kind of fact asked for gain TYPE_BONUS."""

@@ -163,6 +163,18 @@ class Corpus:
                 lists.setdefault((p.doc_id, p.heading), []).append(p)
         return {key: sorted(items, key=lambda p: p.ordinal) for key, items in lists.items()}
 
+    def section_on(self, doc_id: str, words: set[str]) -> list[StoredPassage]:
+        """The paragraphs of ``doc_id`` under a heading that holds every one of ``words`` (a
+        report's section on care leavers for "care leavers"), in order; empty when none does."""
+        from .lexical import tokens
+
+        if not words:
+            return []
+        return [
+            p for p in self.by_doc.get(doc_id, [])
+            if p.heading and p.kind in ("paragraph", "item") and words <= set(tokens(p.heading[-1]))
+        ]
+
     def list_of(self, passage: StoredPassage) -> list[StoredPassage]:
         """Every item of the list ``passage`` is an item of or introduces ("… which were:"), in
         order (empty for other passages)."""

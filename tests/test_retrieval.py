@@ -87,3 +87,21 @@ def test_candidates_similarities_are_the_stored_vectors_dot_the_question(setting
     ids = [chroma_id(p.passage_id, corpus.records[p.doc_id].content_hash) for p in some]
     stored = retriever.dense.passage_vectors(ids)  # as Chroma holds them
     assert held == dict(zip((p.passage_id for p in some), dots([stored[cid] for cid in ids], vector)))
+
+
+def test_the_section_a_topic_heads_is_found_by_its_heading():
+    from assistant.retrieval import Corpus
+    from index.store import StoredPassage
+
+    def p(n, heading, kind="paragraph"):
+        return StoredPassage(
+            passage_id=f"r#para-{n}", doc_id="r", text=f"Paragraph {n}.", locator=f"paragraph {n}", heading=heading, start=0, end=1,
+            context="", ordinal=n, kind=kind, page=None, title="Report", doc_kind="inspection_report", authority="Kent",
+            publisher="Ofsted", date="2023-11-03", fields={},
+        )
+
+    care = ("The experiences and progress of care leavers: good",)
+    passages = [p(1, ("The experiences and progress of children in care: good",)), p(2, care), p(3, care), p(4, care, kind="field")]
+    corpus = Corpus(version=(), records={}, passages=passages, lexical=None, vectors=None)
+    assert [x.passage_id for x in corpus.section_on("r", {"care", "leaver"})] == ["r#para-2", "r#para-3"]
+    assert corpus.section_on("r", {"supervision"}) == [] and corpus.section_on("r", set()) == []
