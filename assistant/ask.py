@@ -22,7 +22,7 @@ from index.tokens import known_word
 
 from . import cover, extractive, records
 from .lexical import STOPWORDS, tokens
-from .query import YEAR, Query, analyse, place_words, year_span
+from .query import YEAR, Part, Query, analyse, place_words, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -448,7 +448,13 @@ class Assistant:
             part_vectors = [vectors_of[part.search] for part in query.parts]
             part_focus = [vectors_of[part.focus] if part.focus and part.focus != part.search else None for part in query.parts]
             by_part = extractive.part_scores(query, sentences, vectors, part_vectors, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, part_focus, corpus.templates.commonness)
-        chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7, by_part=by_part, is_name=corpus.lexical.is_name)
+        heard = []  # a broad question about two things ("missing children and homeless 16-17 year olds"): each one's best
+        aspects = extractive.aspects(query.topic) if query.kind == "broad" else []
+        if len(aspects) > 1:
+            aspect_query = replace(query, parts=tuple(Part(text=a, wants=None, search=a, topic=a) for a in aspects))
+            scored = extractive.part_scores(aspect_query, sentences, vectors, self.retriever.embed_queries(aspects), corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, None, corpus.templates.commonness)
+            heard = [max(sentences, key=lambda s, by=by: by[id(s)]) for by in scored]
+        chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7, by_part=by_part, is_name=corpus.lexical.is_name, heard=heard)
         best = max(s.score for s in sentences)
         if not chosen:
             wanted = {"date": "date", "name": "name", "role": "role or job title", "number": "figure", "duration": "length of time", "money": "amount", "rag": "RAG status", "expansion": "expansion"}.get(query.wants or "", "answer")

@@ -455,12 +455,22 @@ def _leads(query: Query, ranked: list[Sentence], typed_ratio: float, is_name=Non
     return sorted(leads, key=lambda s: -s.score) or [typed[0]]
 
 
+def aspects(topic: str) -> list[str]:
+    """The things a broad question's topic joins with "and" ("missing children and homeless 16-17
+    year olds"), each with a word of its own beyond its setting ("in the 2023 inspection"); one
+    when it joins none."""
+    topic = YEAR.sub(" ", re.sub(r"\b(?:in|during|for|since)\s+(?=(?:19|20)\d\d\b)", "", topic))
+    found = [a.strip(" ,") for a in re.split(r",?\s+and\s+|,\s+", topic) if a.strip(" ,")]
+    return found if len(found) > 1 and all(set(tokens(a)) - _SETTING_TOKENS for a in found) else [topic.strip()]
+
+
 def select(
     query: Query, sentences: list[Sentence], max_sentences: int, relative: float, typed_ratio: float = 0.6,
-    by_part: list[dict[int, float]] | None = None, is_name=None,
+    by_part: list[dict[int, float]] | None = None, is_name=None, heard: list[Sentence] | None = None,
 ) -> list[Sentence]:
     """The sentences worth showing, best first: typed factoids need their type; at most 2 a passage.
-    ``by_part`` holds a compound question's per-part scores (see ``part_scores``)."""
+    ``by_part`` holds a compound question's per-part scores (see ``part_scores``); ``heard``, the
+    best sentence for each thing a broad question asks about, each shown after the best of all."""
     ranked = sorted(sentences, key=lambda s: -s.score)
     if not ranked:
         return []
@@ -485,6 +495,9 @@ def select(
                 seen_docs.add(s.passage.doc_id)
                 firsts.append(s)
         others = firsts + [s for s in others if s not in firsts]
+        for s in reversed(heard or []):  # after the best of all, each aspect's best
+            if s is not others[0]:
+                others = [others[0], s] + [o for o in others[1:] if o is not s]
         chosen, limit = [], max_sentences
         # a list's items go together: one item over the bar brings its siblings (each item's
         # first sentence), so "what needs to improve" is answered with the whole list
