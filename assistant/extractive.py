@@ -538,8 +538,18 @@ def select(
     # a question that asks for no kind of fact ("Were partners included…?"): its lead goes on into the
     # next sentence, where a report's finding often turns ("However, …")
     untyped = query.kind == "factoid" and not query.wants
-    quotable = {(s.passage.passage_id, s.text) for s in sentences}
-    whole = [with_neighbours(s, forward=True, next_too=untyped and s.lead and (s.passage.passage_id, s.after) in quotable) for s in chosen]
+    quotable = {(s.passage.passage_id, s.text): s for s in sentences}
+    whole = []
+    for s in chosen:
+        following = quotable.get((s.passage.passage_id, s.after)) if untyped and s.lead else None
+        joined = with_neighbours(s, forward=True, next_too=following is not None)
+        if following is not None and following.text in joined.text and joined is not s:
+            # the quote holds both: it uses the question's words, and means, as much as either does
+            joined.literal = joined.literal or following.literal
+            joined.dense = max(joined.dense, following.dense)
+            if joined.asked_dense is not None and following.asked_dense is not None:
+                joined.asked_dense = max(joined.asked_dense, following.asked_dense)
+        whole.append(joined)
     out: list[Sentence] = []
     for s in whole:  # a sentence already inside another's joined span is not shown twice
         if any(o.passage.passage_id == s.passage.passage_id and (s.text in o.text or o.text in s.text) for o in out):

@@ -330,3 +330,13 @@ def test_a_broad_question_about_two_things_hears_the_best_of_each():
 
 def test_a_setting_joined_with_and_is_not_a_second_thing_asked():
     assert len(extractive.aspects("RAFT team in the 2021 visit and in the 2023 inspection")) == 1
+
+
+def test_a_lead_joined_to_its_next_sentence_uses_the_question_s_words_if_either_does():
+    found = passage("plan#p1", "The inspection took place in November 2023. The outcome was an overall grading of Good.", doc_kind="improvement_plan")
+    query = analyse("What overall grading did the Isle of Wight achieve in the 2023 inspection?", ["Isle of Wight"], lambda n: False)
+    sentences = extractive.sentences_of(Hit(found, 1.0))
+    extractive.score_sentences(query, sentences, [[1.0, 0.0], [0.8, 0.6]], [1.0, 0.0], lambda t: 3.0, 10.0)
+    assert [s.literal for s in sentences] == [False, True]  # the first holds only the question's setting
+    chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75)
+    assert chosen[0].text == found.text and chosen[0].literal
