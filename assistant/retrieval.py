@@ -164,16 +164,19 @@ class Corpus:
         return {key: sorted(items, key=lambda p: p.ordinal) for key, items in lists.items()}
 
     def section_on(self, doc_id: str, words: set[str]) -> list[StoredPassage]:
-        """The paragraphs of ``doc_id`` under a heading that holds every one of ``words`` (a
-        report's section on care leavers for "care leavers"), in order; empty when none does."""
+        """The paragraphs of ``doc_id`` under the heading that holds every one of ``words`` with the
+        fewest other words (a report's section on care leavers for "care leavers"), in order;
+        empty when no heading holds them."""
         from .lexical import tokens
 
         if not words:
             return []
-        return [
-            p for p in self.by_doc.get(doc_id, [])
-            if p.heading and p.kind in ("paragraph", "item") and words <= set(tokens(p.heading[-1]))
-        ]
+        sections: dict[str, list[StoredPassage]] = {}
+        for p in self.by_doc.get(doc_id, []):
+            if p.heading and p.kind in ("paragraph", "item"):
+                sections.setdefault(p.heading[-1], []).append(p)
+        fits = {h: len(set(tokens(h)) - words) for h in sections if words <= set(tokens(h))}
+        return sections[min(fits, key=lambda h: (fits[h], sections[h][0].ordinal))] if fits else []
 
     def list_of(self, passage: StoredPassage) -> list[StoredPassage]:
         """Every item of the list ``passage`` is an item of or introduces ("… which were:"), in

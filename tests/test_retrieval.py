@@ -105,3 +105,19 @@ def test_the_section_a_topic_heads_is_found_by_its_heading():
     corpus = Corpus(version=(), records={}, passages=passages, lexical=None, vectors=None)
     assert [x.passage_id for x in corpus.section_on("r", {"care", "leaver"})] == ["r#para-2", "r#para-3"]
     assert corpus.section_on("r", {"supervision"}) == [] and corpus.section_on("r", set()) == []
+
+
+def test_a_word_many_headings_hold_picks_the_tightest_section_only():
+    from assistant.retrieval import Corpus
+    from index.store import StoredPassage
+
+    def p(n, heading):
+        return StoredPassage(
+            passage_id=f"r#para-{n}", doc_id="r", text=f"Paragraph {n}.", locator=f"paragraph {n}", heading=(heading,), start=0, end=1,
+            context="", ordinal=n, kind="paragraph", page=None, title="Report", doc_kind="inspection_report", authority="Kent",
+            publisher="Ofsted", date="2023-11-03", fields={},
+        )
+
+    passages = [p(1, "The experiences and progress of children who need help and protection"), p(2, "Children in care"), p(3, "Children in care")]
+    corpus = Corpus(version=(), records={}, passages=passages, lexical=None, vectors=None)
+    assert [x.passage_id for x in corpus.section_on("r", {"children"})] == ["r#para-2", "r#para-3"]
