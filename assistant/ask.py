@@ -22,7 +22,7 @@ from index.tokens import known_word
 
 from . import cover, extractive, records
 from .lexical import STOPWORDS, tokens
-from .query import YEAR, Part, Query, analyse, place_words, year_span
+from .query import Part, Query, analyse, place_words, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -181,7 +181,7 @@ class Assistant:
         """The rest of the section a broad question's topic heads in the documents found ("What did
         Ofsted say about care leavers?": the report's section on care leavers), after the hits."""
         corpus = self.retriever.corpus()
-        words = {w for w in tokens(query.topic) if not YEAR.fullmatch(w)}
+        words = extractive.subject_words(query.topic)
         have, extra = {h.passage.passage_id for h in hits}, []
         for hit in hits:
             for p in corpus.section_on(hit.passage.doc_id, words)[:MAX_SECTION]:

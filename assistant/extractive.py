@@ -277,7 +277,7 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     asked = set(tokens(topic))
     # what is asked about, not when or in which document: a sentence holding only "inspection …
     # November 2023" uses none of "What was the weather like during the inspection in November 2023?"
-    subject = {t for t in asked if t not in _SETTING_TOKENS and not YEAR.fullmatch(t)} or asked
+    subject = subject_words(topic) or asked
     q_tokens = {t if known_word(t) else correct(t) for t in asked}  # a typo is mended; a real word ("weather") is not another ("whether")
     weight = {t: min(idf(t) or max_idf, RARITY_CAP) for t in q_tokens}  # a word the corpus lacks is as rare as can be
     total = sum(weight.values()) or 1.0
@@ -323,6 +323,12 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
 
 
 _SETTING_TOKENS = frozenset(tokens(" ".join(MONTHS) + " inspection inspections report reports letter letters focused visit visits ofsted"))
+
+
+def subject_words(topic: str) -> set[str]:
+    """The keywords of what a question asks about, without its setting: months, years and the
+    documents it is in ("inspection", "report", "letter", "visit", "Ofsted")."""
+    return {t for t in tokens(topic) if t not in _SETTING_TOKENS and not YEAR.fullmatch(t)}
 
 
 def passage_about_year(p, year: int) -> bool:
@@ -461,7 +467,7 @@ def aspects(topic: str) -> list[str]:
     when it joins none."""
     topic = YEAR.sub(" ", re.sub(r"\b(?:in|during|for|since)\s+(?=(?:19|20)\d\d\b)", "", topic))
     found = [a.strip(" ,") for a in re.split(r",?\s+and\s+|,\s+", topic) if a.strip(" ,")]
-    return found if len(found) > 1 and all(set(tokens(a)) - _SETTING_TOKENS for a in found) else [topic.strip()]
+    return found if len(found) > 1 and all(subject_words(a) for a in found) else [topic.strip()]
 
 
 def select(

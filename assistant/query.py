@@ -11,7 +11,7 @@ from pathlib import Path
 
 from index.errors import QuestionError
 from index.ofsted import authorities, names_of
-from index.text import normalise, strip_control_codes
+from index.text import MONTHS, normalise, strip_control_codes
 
 from .types import Turn
 
@@ -147,7 +147,7 @@ _SOURCE_SETTING = re.compile(
     r"(((19|20)\d\d\s+)(ofsted\s+)?(focused\s+visit|visit|inspection|letter)|((19|20)\d\d\s+)?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b",
     re.I,
 )
-_YEAR_SETTING = re.compile(r"\b(in|during)\s+((january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(19|20)\d\d\b", re.I)
+_YEAR_SETTING = re.compile(rf"\b(in|during)\s+(({'|'.join(MONTHS)})\s+)?(19|20)\d\d\b", re.I)
 # "during the inspection", "at the visit" (its place already gone): when, not what
 _EVENT_SETTING = re.compile(r"\b(during|in|at|for|from|on)\s+(the\s+)?(inspection|visit|focused\s+visit)\b", re.I)
 _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
@@ -299,23 +299,24 @@ def _fuzzy_in(norm: str, target: str) -> bool:
     return _fuzzy_window(norm, target) is not None
 
 
-def _fuzzy_window(norm: str, target: str) -> str | None:
-    """The words of ``norm`` that spell ``target`` nearly (None: none do)."""
+def _fuzzy_window(norm: str, target: str) -> tuple[str, float] | None:
+    """The words of ``norm`` that spell ``target`` nearly, and how nearly (None: none do)."""
     # a misspelt name keeps its first letter ("Isle of Wite"): only windows starting with it are compared
     for window in _windows(norm, len(target.split())).get(target[:1], ()):
         # the cheap upper bounds first (the first is real_quick_ratio's): most windows are nowhere near the name
         if 2 * min(len(window), len(target)) < 0.84 * (len(window) + len(target)):
             continue
         match = difflib.SequenceMatcher(None, window, target)
-        if match.quick_ratio() >= 0.84 and match.ratio() >= 0.84:
-            return window
+        if match.quick_ratio() >= 0.84 and (ratio := match.ratio()) >= 0.84:
+            return window, ratio
     return None
 
 
 def _authorities_named(text: str, authorities: list[str]) -> tuple[str, ...]:
     """The authorities ``text`` names: by any of their names, or misspelt (forgiven for their longer
-    names only: "Isle of Wite", not "BCP" for "BCC"), except where the words taken for a misspelling are another named authority's name as written
-    ("Herefordshire" is not a misspelt "Hertfordshire")."""
+    names only: "Isle of Wite", not "BCP" for "BCC"; a misspelling names the nearest), except where
+    the words taken for a misspelling are another named authority's name as written ("Herefordshire"
+    is not a misspelt "Hertfordshire")."""
     norm = _normalised(text)
     exact = [a for a in authorities if any(_exact_in(norm, target) for target, _ in _targets(a))]
     written = {_letters_only(target) for a in exact for target, _ in _targets(a)}
@@ -324,10 +325,10 @@ def _authorities_named(text: str, authorities: list[str]) -> tuple[str, ...]:
         if a in exact:
             continue
         for target, forgiven in _targets(a):
-            window = _fuzzy_window(norm, target) if forgiven else None
-            if window is None or tuple(window.split()) in written:
+            found = _fuzzy_window(norm, target) if forgiven else None
+            if found is None or tuple(found[0].split()) in written:
                 continue
-            ratio = difflib.SequenceMatcher(None, window, target).ratio()
+            window, ratio = found
             held = best.get(window, (0.0, []))
             if ratio > held[0]:
                 best[window] = (ratio, [a])
