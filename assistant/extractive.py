@@ -487,7 +487,9 @@ def select(
         for s in chosen:
             s.lead = True
         others = [s for s in ranked if s not in chosen and s.score >= relative * chosen[0].score]
-        limit = len(chosen) + 2
+        # a question that wants no kind of fact ("How well do children in care do at school?") is
+        # answered by findings, not one fact: one more of them over the bar (library dev +1 item)
+        limit = len(chosen) + (3 if not query.wants else 2)
     else:
         # Everything over the bar, plus sentences that hold every word of the question (with
         # their headings): the items of a "what needs to improve" list belong together.
