@@ -137,7 +137,8 @@ class Assistant:
         mended = corpus.lexical.correct_text(query.question, lambda word: known_word(word) or word in place_words())
         if mended == query.question:
             return query
-        return replace(analyse(mended, authorities, self.corpus_has, history), question=query.question)
+        # what the question asks of the assistant (an instruction, a forecast) is read as written
+        return replace(analyse(mended, authorities, self.corpus_has, history), question=query.question, injection=query.injection, speculation=query.speculation)
 
     def retrieve(self, query: Query, filters: Filters | None = None, k: int | None = None) -> list[Hit]:
         """The passages to answer from. A broad question gets several documents' best passages
@@ -384,6 +385,12 @@ class Assistant:
                 "I only answer from the indexed documents, so I can't follow instructions or give opinions. "
                 "Ask what the documents say about a topic, for example “What did Ofsted say about supervision?”",
                 "instruction",
+            )
+        if query.speculation:
+            return (
+                "The indexed sources report what inspections found; they don't predict what a future inspection will find "
+                "or rank inspectors. Ask what the documents say, for example “What did Ofsted find at the last inspection?”",
+                "speculation",
             )
         if query.unknown_places:
             covered = ", ".join(sorted({r.authority for r in self.retriever.corpus().records.values() if r.authority}))

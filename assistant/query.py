@@ -25,6 +25,15 @@ _INJECTION = re.compile(
     r"|\bwhat do you (think|believe|feel)\b|\byour (own )?(opinion|view|knowledge)\b",
     re.I,
 )
+# What no inspection document can say: what a future inspection will find, and which inspector
+# is the harshest (a judgement of people, not a finding)
+_SPECULATION = re.compile(
+    r"\bwill\b[^?]{0,80}\b(get|receive|achieve|be\s+(rated|graded|judged|found))\b[^?]{0,60}\b(next|future|coming|upcoming)\s+(inspection|visit)\b"
+    r"|\b(next|future|upcoming)\s+(inspection|visit)\b[^?]{0,60}\bwill\b[^?]{0,40}\b(get|receive|achieve|rate|grade|judge|find)\b"
+    r"|\b(harshest|strictest|toughest|most\s+(lenient|harsh|strict|biased|unfair))\s+(lead\s+)?inspectors?\b"
+    r"|\binspectors?\s+(is|are|was|were)\s+(the\s+)?(harshest|strictest|toughest|most\s+(lenient|harsh|strict|biased|unfair))\b",
+    re.I,
+)
 _META = re.compile(
     r"^\s*(what|how)\s+(did|does|do|has|have)\s+(ofsted|the inspectors?|inspectors?"
     r"|the ((two|both)\s+)?(\d{4}\s+)?(ofsted\s+)?(focused[- ]visit\s+|inspection\s+)?(letters?|reports?)|the (plan|article|press release))\s+"
@@ -190,6 +199,7 @@ class Query:
     acronym: str | None = None  # for "what does X stand for": X
     years: tuple[int, ...] = ()
     injection: bool = False
+    speculation: bool = False  # a forecast or a judgement of people no document can give
     source_kinds: tuple[str, ...] = ()  # kinds of document the question asks about ("what did Ofsted say")
     warnings: tuple[str, ...] = field(default_factory=tuple)
     parts: tuple[Part, ...] = ()  # a compound question's separate asks (empty for a single one)
@@ -436,6 +446,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         acronym=acronym,
         years=years,
         injection=bool(_INJECTION.search(question)),
+        speculation=bool(_SPECULATION.search(question)),
         source_kinds=tuple(kind for kind, pattern in _SOURCES.items() if pattern.search(question)),
         warnings=tuple(warnings),
         parts=parts,

@@ -263,3 +263,15 @@ def test_a_yes_no_question_with_when_inside_does_not_ask_for_a_date():
 def test_the_focus_leaves_out_when_and_during_which_inspection():
     query = q("What was the weather like during the Isle of Wight inspection in November 2023?")
     assert query.focus == "What was the weather like"
+
+
+@pytest.mark.parametrize("text, speculation", [
+    ("What grade will the Isle of Wight get at its next inspection?", True),
+    ("Which lead inspector is the harshest?", True),
+    ("Who is the strictest inspector?", True),
+    ("What will the council do about caseloads before the next inspection?", False),  # the plan says
+    ("What did the lead inspector find about supervision?", False),
+    ("Which inspector led the 2023 inspection?", False),
+])
+def test_a_forecast_or_a_ranking_of_inspectors_is_speculation(text, speculation):
+    assert q(text).speculation is speculation
