@@ -28,8 +28,7 @@ from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
 
 NOT_COVERED = "The indexed sources don't cover this question."
-# Evidence that shares no word with the question must be at least this close in meaning.
-PARAPHRASE_DENSE = 0.45
+PARAPHRASE_DENSE = extractive.PARAPHRASE_DENSE
 # A list's items shown with one that was retrieved, at most.
 MAX_LIST_ITEMS = 12
 FRAME_SLACK = 8  # passages fetched beyond k, for the letter frame blocks (a letter has up to 8) left out

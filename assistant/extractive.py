@@ -461,6 +461,11 @@ def _leads(query: Query, ranked: list[Sentence], typed_ratio: float, is_name=Non
     return sorted(leads, key=lambda s: -s.score) or [typed[0]]
 
 
+def _meaning(s: Sentence) -> float:
+    """How close in meaning to what is asked: to the question without its setting, when it has one."""
+    return s.dense if s.asked_dense is None else s.asked_dense
+
+
 def aspects(topic: str) -> list[str]:
     """The things a broad question's topic joins with "and" ("missing children and homeless 16-17
     year olds"), each with a word of its own beyond its setting ("in the 2023 inspection"); one
@@ -495,6 +500,8 @@ def select(
         # their headings): the items of a "what needs to improve" list belong together.
         top = ranked[0].score
         others = [s for s in ranked if s.score >= relative * top or (s.coverage >= 0.99 and s.score >= 0.5 * top)]
+        # a sentence that uses none of what is asked about must be close to it in meaning
+        others = [s for s in others if s.literal or _meaning(s) >= PARAPHRASE_DENSE] or others[:1]
         # the best sentence of each document first, so every source that speaks to it is heard
         # (a document's best over a lower bar: what one report says beside another's better match)
         firsts, seen_docs = [], set()
@@ -567,6 +574,8 @@ def select(
 
 
 SOURCE_BAR = 0.6  # a document's best sentence is heard in a broad answer over this share of the best
+# Evidence that shares no word with the question must be at least this close in meaning.
+PARAPHRASE_DENSE = 0.45
 GAP = 2  # at most this many sentences are filled in between two chosen from one paragraph
 
 

@@ -23,6 +23,7 @@ def scored(question, passages, scores):
     sentences = [s for p in passages for s in extractive.sentences_of(Hit(p, 1.0))]
     for s in sentences:
         s.score = scores.get(s.text[:20], 0.1)
+        s.literal, s.dense = True, s.score  # as scoring would leave a sentence that uses the question's words
     return query, sentences
 
 
@@ -340,3 +341,14 @@ def test_a_lead_joined_to_its_next_sentence_uses_the_question_s_words_if_either_
     assert [s.literal for s in sentences] == [False, True]  # the first holds only the question's setting
     chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75)
     assert chosen[0].text == found.text and chosen[0].literal
+
+
+def test_a_broad_answer_leaves_out_a_sentence_that_shares_only_the_question_s_setting():
+    report = passage("report#p1", "Inspection dates: 31 October 2022 to 11 November 2022", kind="field")
+    body = passage("report#para-2", "The early help offer is underdeveloped.")
+    query = analyse("What did Ofsted say about early help in 2022?", ["Isle of Wight"], lambda n: False)
+    sentences = [s for p in (report, body) for s in extractive.sentences_of(Hit(p, 1.0))]
+    extractive.score_sentences(query, sentences, [[1.0, 0.0], [0.3, 0.95]], [0.0, 1.0], lambda t: 3.0, 10.0)
+    assert [s.literal for s in sentences] == [False, True]
+    shown = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.5)]
+    assert shown == ["The early help offer is underdeveloped."]
