@@ -484,7 +484,9 @@ class Assistant:
             answer.answer = f"The indexed sources don't mention {' or '.join(unmet)} in what they say on this. The nearest passages are listed as related."
             answer.reason = "name not in the evidence"
             return
-        if query.passing_places and not any(extractive.mentions_any(s, query.passing_places) for s in chosen):
+        if query.passing_places and not query.authorities:  # asked about a place only other documents mention: only what they say of it
+            chosen = [s for s in chosen if extractive.mentions_any(s, query.passing_places)]
+        if query.passing_places and not chosen:
             places = ", ".join(query.passing_places)
             answer.answer = f"The indexed sources mention {places} only in passing; they don't answer this about {places}."
             answer.reason = "place mentioned only in passing"

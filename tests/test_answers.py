@@ -331,3 +331,8 @@ def assert_quotes_verbatim_or_cited(answer, assistant):
     for c in answer.citations:
         assert c.quote in c.text, c
         assert normalise(c.quote) in assistant.document_norm(c.doc_id), c
+
+
+def test_a_place_only_other_documents_mention_is_answered_only_from_what_they_say_of_it(assistant):
+    answer = assistant.ask("What needs to improve in Hampshire?")
+    assert answer.abstained or all("Hampshire" in c.text for c in answer.citations), answer.answer
