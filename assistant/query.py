@@ -84,6 +84,13 @@ _WHO = re.compile(
     r"|organisations?|organizations?|councils?|authorit(y|ies)|teams?|models?|universit(y|ies)|charit(y|ies)|" + _PERSON_NOUNS + r")\b",
     re.I,
 )
+# "Who took part in strategy discussions?", "Who attends the panel?": the participants, often
+# agencies ("police", "health"), not a name
+_WHO_TAKES_PART = re.compile(
+    r"^\s*who\s+((usually|routinely|normally)\s+)?(took|takes|take|taking)\s+part\b|^\s*who\s+(attended|attends|attend|participated|participates|participate)\b"
+    r"|^\s*who\s+(is|are|was|were)\s+(involved|invited|present|represented)\b",
+    re.I,
+)
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b", re.I)
 # "the number of" asks for a figure, except in a yes/no question ("Had the number of referrals gone up?")
 _HOW_MANY = re.compile(
@@ -430,6 +437,8 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
             wants = None
     else:
         wants = next((name for name, pattern in _WANTS if pattern.search(question)), None)
+        if wants == "name" and _WHO_TAKES_PART.search(question):
+            wants = None
     kind = "factoid" if wants or not broad else "broad"
     parts = _parts(question, topic, named)
     return Query(

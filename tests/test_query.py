@@ -275,3 +275,14 @@ def test_the_focus_leaves_out_when_and_during_which_inspection():
 ])
 def test_a_forecast_or_a_ranking_of_inspectors_is_speculation(text, speculation):
     assert q(text).speculation is speculation
+
+
+@pytest.mark.parametrize("text, wants", [
+    ("Who took part in child protection strategy discussions in 2014?", None),  # participants: often agencies
+    ("Who attends the corporate parenting board?", None),
+    ("Who was involved in the MASH?", None),
+    ("Who led the 2021 focused visit?", "name"),
+    ("Who is the director of children's services?", "name"),
+])
+def test_who_takes_part_asks_for_participants_not_a_name(text, wants):
+    assert q(text).wants == wants
