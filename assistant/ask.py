@@ -20,7 +20,7 @@ from index.store import Store
 from index.text import MONTHS, normalise
 from index.tokens import known_word
 
-from . import cover, extractive, records
+from . import acronyms, cover, extractive, records
 from .lexical import STOPWORDS, tokens
 from .query import Part, Query, analyse, place_words, year_span
 from .retrieval import Retriever
@@ -151,9 +151,11 @@ class Assistant:
         year, span = _one_year(query.question), year_span(query.question)
         ranged = span.since is not None or span.before is not None
         fetch = max(pool, TYPE_POOL if wants else 0) + FRAME_SLACK
+        # an acronym the question spells out is searched for too, and the reverse ("personal adviser": "PA")
+        other_form = acronyms.expand(query.question, self.retriever.corpus().acronyms)
         hits = self.retriever.search(
             query.dense_query, fetch * YEAR_POOL if year or ranged else fetch, filters, self.settings.candidates, self.settings.rerank,
-            lexical_query=query.topic, focus=query.focus,
+            lexical_query=f"{query.topic} {other_form}".strip(), focus=query.focus,
         )
         if year:  # one year asked: the passages that may speak of it, before the cut (see about_year)
             hits = [h for h in hits if extractive.passage_about_year(h.passage, year)] or hits

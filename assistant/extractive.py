@@ -23,6 +23,9 @@ from .types import Citation, Hit
 KIND_ORDER = {"ofsted_letter": 0, "improvement_plan": 1, "press_release": 2, "news_article": 3, "other": 4}
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _HAS_DATE = re.compile(rf"\b{_MONTH}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
+# "When do care leavers move to a PA?" asks when in a life, not a date: an age answers it too
+_WHEN_HABITUALLY = re.compile(r"^\s*when\s+(do|does)\b", re.I)
+_AGE = re.compile(r"\b\d{1,2}(st|nd|rd|th)\s+birthday\b|\bage(d)?\s+(of\s+)?\d{1,2}\b|\b\d{1,2}[- ]years?[- ]old\b|\bturn(s|ing)?\s+\d{1,2}\b", re.I)
 _HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|quarter|double|twice|dozen)\b", re.I)
 # Dates and years are not the figure a "how many" question asks for.
 _DATE_SPAN = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+(and\s+\d{{1,2}}\s+)?{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b")
@@ -172,7 +175,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     extra = " ".join(sentence.passage.fields.get(f, "") for f in ROW_FIELDS) if sentence.passage.kind == "action" else ""
     text = f"{sentence.text} {extra}"
     if wants == "date":
-        return bool(_HAS_DATE.search(text))
+        return bool(_HAS_DATE.search(text) or (_WHEN_HABITUALLY.search(question) and _AGE.search(text)))
     if wants == "number":
         text = _NOT_A_COUNT.sub(" ", sentence.text)
         if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question):  # "how many": a count, not "8%" or "£4,000"

@@ -163,6 +163,13 @@ class Corpus:
                 lists.setdefault((p.doc_id, p.heading), []).append(p)
         return {key: sorted(items, key=lambda p: p.ordinal) for key, items in lists.items()}
 
+    @functools.cached_property
+    def acronyms(self) -> dict[str, tuple[str, ...]]:
+        """The acronyms the passages define, and their expansions (see acronyms.py)."""
+        from . import acronyms
+
+        return acronyms.read(p.text for p in self.passages)
+
     def section_on(self, doc_id: str, words: set[str]) -> list[StoredPassage]:
         """The paragraphs of ``doc_id`` under the heading that holds every one of ``words`` with the
         fewest other words (a report's section on care leavers for "care leavers"), in order;

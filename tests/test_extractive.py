@@ -352,3 +352,10 @@ def test_a_broad_answer_leaves_out_a_sentence_that_shares_only_the_question_s_se
     assert [s.literal for s in sentences] == [False, True]
     shown = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.5)]
     assert shown == ["The early help offer is underdeveloped."]
+
+
+def test_when_something_habitually_happens_is_answered_by_an_age():
+    found = passage("report#para-38", "The transition to PAs often takes place close to a young person's 18th birthday.")
+    sentences = extractive.sentences_of(Hit(found, 1.0))
+    assert extractive.satisfies(sentences[0], "date", "When do care leavers move to a personal adviser?")
+    assert not extractive.satisfies(sentences[0], "date", "When did the council appoint personal advisers?")  # a date is asked

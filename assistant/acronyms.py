@@ -1,0 +1,80 @@
+"""Acronyms the library defines ("personal advisers (PAs)", "multi-agency safeguarding hub
+(MASH)"), read from the passages themselves, so that a question using one form finds passages
+written in the other: a report defines an acronym once and then uses it throughout, while a
+question may spell it out ("When do care leavers move to a personal adviser?" finds "the
+transition to PAs often takes place close to … their 18th birthday")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from index.text import normalise
+
+from .lexical import STOPWORDS
+
+# "(PAs)", "(MASH)", "(IROs)": two to six capitals, a plural "s" allowed, in brackets
+_DEFINED = re.compile(r"\(([A-Z][A-Z&]{1,5})s?\)")
+_WORD = re.compile(r"[a-z]+")  # "multi-agency" is two words: M and A of MASH
+MAX_WORDS = 8  # the longest expansion looked for before the brackets
+
+
+def _expansion(acronym: str, before: str) -> str | None:
+    """The words just before an acronym's brackets whose initials spell it (its small words
+    counted or not), lower case; None when they don't."""
+    words = _WORD.findall(_plain(before))[-MAX_WORDS:]
+    letters = acronym.lower().replace("&", "")
+    for start in range(len(words) - 1, -1, -1):
+        span = words[start:]
+        every = "".join(w[0] for w in span)
+        content = "".join(w[0] for w in span if w not in STOPWORDS)
+        if letters in (every, content) and span[0] not in STOPWORDS:
+            return " ".join(span)
+        if len(content) > len(letters):
+            break
+    return None
+
+
+def read(texts) -> dict[str, tuple[str, ...]]:
+    """Acronym (upper case, singular) -> its expansions (lower case, singular), most used first:
+    those written for at least a tenth of its definitions ("personal adviser" and "personal
+    advisor" for PA; not the odd "personal assistant")."""
+    found: dict[str, Counter] = {}
+    for text in texts:
+        if "(" not in text:
+            continue
+        for match in _DEFINED.finditer(text):
+            acronym = match.group(1)
+            long = _expansion(acronym, text[max(0, match.start() - 200) : match.start()])
+            if long:
+                found.setdefault(acronym, Counter())[_singular(long)] += 1
+    return {
+        acronym: tuple(form for form, n in forms.most_common() if n * 10 >= sum(forms.values()))
+        for acronym, forms in found.items()
+    }
+
+
+def _plain(text: str) -> str:
+    return normalise(text).replace("’", "'").replace("'s", "")
+
+
+def _singular(phrase: str) -> str:
+    words = phrase.split()
+    last = words[-1]
+    if last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        words[-1] = last[:-1]
+    return " ".join(words)
+
+
+def expand(text: str, known: dict[str, tuple[str, ...]]) -> str:
+    """The other form of each acronym ``text`` uses or spells out, to search for beside it ("" if none)."""
+    norm = " ".join(_WORD.findall(_plain(text)))
+    extra = []
+    for acronym, forms in known.items():
+        spelt = any(re.search(rf"\b{re.escape(form)}s?\b", norm) for form in forms)
+        used = re.search(rf"\b{re.escape(acronym)}s?\b", text) is not None
+        if spelt and not used:
+            extra.append(acronym)
+        elif used and not spelt:
+            extra.append(forms[0])
+    return " ".join(extra)

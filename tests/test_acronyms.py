@@ -1,0 +1,32 @@
+"""Acronyms read from the library's own definitions, and a question's other form of them."""
+
+from assistant import acronyms
+
+
+def test_an_acronym_is_read_from_its_definition_with_its_small_words_and_hyphens():
+    known = acronyms.read([
+        "Care leavers are allocated personal advisers (PAs) at 16.",
+        "Workers in the multi-agency safeguarding hub (MASH) undertake checks swiftly.",
+        "The local authority designated officer (LADO) is effective.",
+        "Each child has a personal adviser (PA).",
+        "The family drug and alcohol court (FDAC) helps parents.",
+        "This is not an acronym (NOTE) at all.",
+    ])
+    assert known["PA"] == ("personal adviser",)
+    assert known["MASH"] == ("multi agency safeguarding hub",)
+    assert known["LADO"] == ("local authority designated officer",)
+    assert known["FDAC"] == ("family drug and alcohol court",)
+    assert "NOTE" not in known
+
+
+def test_a_rare_other_expansion_is_not_taken_for_the_acronym():
+    known = acronyms.read(["personal advisers (PAs)"] * 19 + ["personal assistants (PAs)"])
+    assert known["PA"] == ("personal adviser",)
+
+
+def test_a_question_gets_the_other_form_of_each_acronym_it_uses_or_spells_out():
+    known = {"PA": ("personal adviser",), "MASH": ("multi agency safeguarding hub",)}
+    assert acronyms.expand("When do care leavers move to a personal adviser?", known) == "PA"
+    assert acronyms.expand("How is the MASH working?", known) == "multi agency safeguarding hub"
+    assert acronyms.expand("How is the multi-agency safeguarding hub (MASH) working?", known) == ""  # both forms given
+    assert acronyms.expand("What did Ofsted say about supervision?", known) == ""
