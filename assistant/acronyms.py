@@ -71,8 +71,9 @@ def expand(text: str, known: dict[str, tuple[str, ...]]) -> str:
     norm = " ".join(_WORD.findall(_plain(text)))
     extra = []
     for acronym, forms in known.items():
-        spelt = any(re.search(rf"\b{re.escape(form)}s?\b", norm) for form in forms)
-        used = re.search(rf"\b{re.escape(acronym)}s?\b", text) is not None
+        # a substring test first: of the library's hundreds of acronyms, a question holds a few
+        spelt = any(form in norm and re.search(rf"\b{re.escape(form)}s?\b", norm) for form in forms)
+        used = acronym in text and re.search(rf"\b{re.escape(acronym)}s?\b", text) is not None
         if spelt and not used:
             extra.append(acronym)
         elif used and not spelt:
