@@ -359,3 +359,12 @@ def test_when_something_habitually_happens_is_answered_by_an_age():
     sentences = extractive.sentences_of(Hit(found, 1.0))
     assert extractive.satisfies(sentences[0], "date", "When do care leavers move to a personal adviser?")
     assert not extractive.satisfies(sentences[0], "date", "When did the council appoint personal advisers?")  # a date is asked
+
+
+def test_what_ofsted_said_favours_its_inspection_reports_as_well_as_its_letters():
+    report = passage("report#para-1", "Supervision is regular.", doc_kind="inspection_report")
+    plan = passage("plan#p1", "Supervision is regular.", doc_kind="improvement_plan")
+    query = analyse("What did Ofsted say about supervision?", ["Isle of Wight"], lambda n: False)
+    sentences = [s for p in (report, plan) for s in extractive.sentences_of(Hit(p, 1.0))]
+    extractive.score_sentences(query, sentences, [[1.0, 0.0], [1.0, 0.0]], [1.0, 0.0], lambda t: 3.0, 10.0)
+    assert sentences[0].score == pytest.approx(sentences[1].score + extractive.SOURCE_BONUS)
