@@ -362,8 +362,8 @@ def test_when_something_habitually_happens_is_answered_by_an_age():
 
 
 def test_what_ofsted_said_favours_its_inspection_reports_as_well_as_its_letters():
-    report = passage("report#para-1", "Supervision is regular.", doc_kind="inspection_report")
-    plan = passage("plan#p1", "Supervision is regular.", doc_kind="improvement_plan")
+    report = passage("report#para-1", "Social workers receive regular and reflective supervision.", doc_kind="inspection_report")
+    plan = passage("plan#p1", "Social workers receive regular and reflective supervision.", doc_kind="improvement_plan")
     query = analyse("What did Ofsted say about supervision?", ["Isle of Wight"], lambda n: False)
     sentences = [s for p in (report, plan) for s in extractive.sentences_of(Hit(p, 1.0))]
     extractive.score_sentences(query, sentences, [[1.0, 0.0], [1.0, 0.0]], [1.0, 0.0], lambda t: 3.0, 10.0)
