@@ -1,8 +1,8 @@
 """Acronyms the library defines ("personal advisers (PAs)", "multi-agency safeguarding hub
 (MASH)"), read from the passages themselves, so that a question using one form finds passages
 written in the other: a report defines an acronym once and then uses it throughout, while a
-question may spell it out ("When do care leavers move to a personal adviser?" finds "the
-transition to PAs often takes place close to … their 18th birthday")."""
+question may spell it out (a question naming the expansion finds the sentences that use only the
+acronym, and the reverse)."""
 
 from __future__ import annotations
 

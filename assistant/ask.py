@@ -180,8 +180,8 @@ class Assistant:
         return taken + self._sections(query, taken) + self._rest_of_lists(taken)
 
     def _sections(self, query: Query, hits: list[Hit]) -> list[Hit]:
-        """The rest of the section a broad question's topic heads in the documents found ("What did
-        Ofsted say about care leavers?": the report's section on care leavers), after the hits."""
+        """The rest of the section a broad question's topic heads in the documents found (a topic that
+        is a report's section heading: that section's paragraphs), after the hits."""
         corpus = self.retriever.corpus()
         words = extractive.subject_words(query.topic)
         have, extra = {h.passage.passage_id for h in hits}, []

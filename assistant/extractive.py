@@ -23,7 +23,7 @@ from .types import Citation, Hit
 KIND_ORDER = {"ofsted_letter": 0, "improvement_plan": 1, "press_release": 2, "news_article": 3, "other": 4}
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _HAS_DATE = re.compile(rf"\b{_MONTH}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
-# "When do care leavers move to a PA?" asks when in a life, not a date: an age answers it too
+# "When do/does …" (something that habitually happens) may ask when in a life, not a date: an age answers it too
 _WHEN_HABITUALLY = re.compile(r"^\s*when\s+(do|does)\b", re.I)
 _AGE = re.compile(r"\b\d{1,2}(st|nd|rd|th)\s+birthday\b|\bage(d)?\s+(of\s+)?\d{1,2}\b|\b\d{1,2}[- ]years?[- ]old\b|\bturn(s|ing)?\s+\d{1,2}\b", re.I)
 _HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|quarter|double|twice|dozen)\b", re.I)
@@ -278,8 +278,8 @@ def frame_asked(passage: StoredPassage, asked: set[str]) -> bool:
 def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct, focus_vector=None, commonness=lambda text: 0.0):
     """(score, dense, coverage, literal) of each sentence for a question with keywords ``topic``."""
     asked = set(tokens(topic))
-    # what is asked about, not when or in which document: a sentence holding only "inspection …
-    # November 2023" uses none of "What was the weather like during the inspection in November 2023?"
+    # what is asked about, not when or in which document: a sentence that holds only a question's
+    # month, year or document word ("inspection", "visit") uses none of what it asks about
     subject = subject_words(topic) or asked
     q_tokens = {t if known_word(t) else correct(t) for t in asked}  # a typo is mended; a real word ("weather") is not another ("whether")
     weight = {t: min(idf(t) or max_idf, RARITY_CAP) for t in q_tokens}  # a word the corpus lacks is as rare as can be

@@ -164,7 +164,7 @@ _SOURCE_SETTING = re.compile(
     re.I,
 )
 _YEAR_SETTING = re.compile(rf"\b(in|during)\s+(({'|'.join(MONTHS)})\s+)?(19|20)\d\d\b", re.I)
-# "during the inspection", "at the visit" (its place already gone): when, not what
+# an inspection or visit as the time something happened (its place already gone): when, not what
 _EVENT_SETTING = re.compile(r"\b(during|in|at|for|from|on)\s+(the\s+)?(inspection|visit|focused\s+visit)\b", re.I)
 _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
 # What a factoid answer must contain, by the first pattern the question matches.

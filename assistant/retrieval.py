@@ -172,7 +172,7 @@ class Corpus:
 
     def section_on(self, doc_id: str, words: set[str]) -> list[StoredPassage]:
         """The paragraphs of ``doc_id`` under the heading that holds every one of ``words`` with the
-        fewest other words (a report's section on care leavers for "care leavers"), in order;
+        fewest other words (the section a topic names as its heading), in order;
         empty when no heading holds them."""
         from .lexical import tokens
 
