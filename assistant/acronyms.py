@@ -19,15 +19,30 @@ _WORD = re.compile(r"[a-z]+")  # "multi-agency" is two words: M and A of MASH
 MAX_WORDS = 8  # the longest expansion looked for before the brackets
 
 
+def _initials(words: list[str]) -> tuple[str, str]:
+    """The words' initials, counting their small words ("of", "and") and not: an expansion may
+    spell them in its acronym or leave them out."""
+    return "".join(w[0] for w in words), "".join(w[0] for w in words if w not in STOPWORDS)
+
+
+def _letters(acronym: str) -> str:
+    return acronym.rstrip("s").lower().replace("&", "")
+
+
+def spelt_out(acronym: str, text: str) -> bool:
+    """Does ``text`` hold consecutive words whose initials spell ``acronym``?"""
+    letters = _letters(acronym)
+    return any(letters in initials for initials in _initials(_WORD.findall(_plain(text))))
+
+
 def _expansion(acronym: str, before: str) -> str | None:
-    """The words just before an acronym's brackets whose initials spell it (its small words
-    counted or not), lower case; None when they don't."""
+    """The words just before an acronym's brackets whose initials spell it, lower case; None when
+    they don't."""
     words = _WORD.findall(_plain(before))[-MAX_WORDS:]
-    letters = acronym.lower().replace("&", "")
+    letters = _letters(acronym)
     for start in range(len(words) - 1, -1, -1):
         span = words[start:]
-        every = "".join(w[0] for w in span)
-        content = "".join(w[0] for w in span if w not in STOPWORDS)
+        every, content = _initials(span)
         if letters in (every, content) and span[0] not in STOPWORDS:
             return " ".join(span)
         if len(content) > len(letters):

@@ -17,11 +17,11 @@ from dataclasses import replace
 from index.embeddings import Embedder, get_embedder
 from index.settings import Settings
 from index.store import Store
-from index.text import MONTHS, normalise
+from index.text import normalise
 from index.tokens import known_word
 
 from . import acronyms, cover, extractive, records
-from .lexical import STOPWORDS, tokens
+from .lexical import tokens
 from .query import Part, Query, analyse, place_words, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
@@ -510,7 +510,6 @@ class Assistant:
 # A name the question gives: capitalised words or an acronym ("CQC", "St Mary's Hospital"), not
 # the question's first word. Months and the names of places the scope already matched are setting.
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+)?[A-Z][\w’'&-]*)*")
-_SETTING_WORDS = frozenset(tokens(" ".join(MONTHS) + " Ofsted"))
 
 
 def _one_year(question: str) -> int | None:
@@ -525,7 +524,7 @@ def _names_unmet(query: Query, chosen, correct=lambda word: word) -> list[str]:
     """The names in the question that none of the chosen evidence's passages (with their
     document's title and publisher) holds: "What did the CQC say about St Mary's Hospital?" is not
     answered by what Ofsted said about the island. A misspelt name is read as ``correct`` mends it."""
-    setting = set(_SETTING_WORDS)
+    setting = set(extractive.SETTING_TOKENS)
     for place in query.authorities + query.passing_places:
         setting.update(tokens(place))
     held: set[str] = set()
@@ -538,7 +537,7 @@ def _names_unmet(query: Query, chosen, correct=lambda word: word) -> list[str]:
         name = match.group(0).casefold()
         if any(difflib.SequenceMatcher(None, name, place).ratio() >= 0.8 for place in places):
             continue  # a place the scope matched, however the question spelt it
-        if _ACRONYM.fullmatch(match.group(0)) and any(_spelt_out(match.group(0), text) for text in texts):
+        if _ACRONYM.fullmatch(match.group(0)) and any(acronyms.spelt_out(match.group(0), text) for text in texts):
             continue  # the evidence writes the acronym out in full
         words = {w for w in tokens(match.group(0)) if w not in setting and correct(w) not in setting}
         if words and not all(w in held or correct(w) in held or _near(w, held) for w in words):
@@ -547,16 +546,6 @@ def _names_unmet(query: Query, chosen, correct=lambda word: word) -> list[str]:
 
 
 _ACRONYM = re.compile(r"[A-Z]{3,8}s?")
-
-
-def _spelt_out(acronym: str, text: str) -> bool:
-    """Does ``text`` hold consecutive words whose initials spell ``acronym``, counting its small
-    words ("of", "and") or not (an expansion may spell them in its acronym or leave them out)?"""
-    letters = acronym.rstrip("s").lower()
-    words = re.findall(r"[a-z]+", text.lower().replace("’", "'").replace("'s", ""))
-    every = "".join(w[0] for w in words)
-    content = "".join(w[0] for w in words if w not in STOPWORDS)
-    return letters in every or letters in content
 
 
 def _near(word: str, held: set[str]) -> bool:

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 
 from index.store import DocumentRecord, StoredPassage
 from index.text import display_date, display_range
-from index.types import KIND_LABELS
+from index.types import KIND_LABELS, OFSTED_KINDS
 
 from .lexical import tokens
 from .query import YearSpan
 from .types import Citation
 
-OFSTED_KINDS = ("inspection_report", "focused_visit_letter", "monitoring_visit_letter", "ofsted_letter")
 NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (index/ofsted.py), so a question can name
 _ASKS = {
     "lead": re.compile(r"\b(who\s+(led|leads|was\s+leading|headed)|lead\s+inspector|reporting\s+inspector|led\s+by)\b", re.I),

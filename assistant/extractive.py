@@ -319,21 +319,19 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
         context_tokens = set(tokens(s.text)) | set(tokens(around))
         coverage = sum(w for t, w in weight.items() if t in context_tokens) / total
         score = 0.5 * d + 0.3 * coverage + 0.2 * (s.hit.score / best_hit) - BOILERPLATE * commonness(s.text)
-        if s.passage.doc_kind in source_kinds or ("ofsted_letter" in source_kinds and s.passage.doc_kind in _OFSTED_KINDS):
-            score += SOURCE_BONUS  # "what did Ofsted say": Ofsted's own letters speak first
+        if s.passage.doc_kind in source_kinds:
+            score += SOURCE_BONUS  # "what did Ofsted say": Ofsted's own reports and letters speak first
         out.append((score, d, coverage, not subject.isdisjoint(context_tokens)))
     return out
 
 
-# what "Ofsted" names: its letters, and the reports and visit letters a library of reports holds
-_OFSTED_KINDS = frozenset({"ofsted_letter", "inspection_report", "focused_visit_letter", "monitoring_visit_letter"})
-_SETTING_TOKENS = frozenset(tokens(" ".join(MONTHS) + " inspection inspections report reports letter letters focused visit visits ofsted"))
+SETTING_TOKENS = frozenset(tokens(" ".join(MONTHS) + " inspection inspections report reports letter letters focused visit visits ofsted"))
 
 
 def subject_words(topic: str) -> set[str]:
     """The keywords of what a question asks about, without its setting: months, years and the
     documents it is in ("inspection", "report", "letter", "visit", "Ofsted")."""
-    return {t for t in tokens(topic) if t not in _SETTING_TOKENS and not YEAR.fullmatch(t)}
+    return {t for t in tokens(topic) if t not in SETTING_TOKENS and not YEAR.fullmatch(t)}
 
 
 def passage_about_year(p, year: int) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from index.errors import QuestionError
 from index.ofsted import authorities, names_of
+from index.types import OFSTED_KINDS
 from index.text import MONTHS, normalise, strip_control_codes
 
 from .types import Turn
@@ -41,11 +42,11 @@ _META = re.compile(
     re.I,
 )
 _FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|and what about|same for|what of|but)\b|^\s*(it|they|them|their|this|that|those|these|there|he|she|his|her)\b", re.I)
-_SOURCES = {
-    "ofsted_letter": re.compile(r"\b(ofsted|inspectors?|inspection letters?|focused visit)\b", re.I),
-    "improvement_plan": re.compile(r"\b(improvement plan|action plan|the plan|actions?)\b", re.I),
-    "press_release": re.compile(r"\b(press release|council said|council announce\w*)\b", re.I),
-    "news_article": re.compile(r"\b(article|community care|news|journalists?)\b", re.I),
+_SOURCES = {  # the kinds of document a question asks about, and how it names them
+    OFSTED_KINDS: re.compile(r"\b(ofsted|inspectors?|inspection letters?|focused visit)\b", re.I),
+    ("improvement_plan",): re.compile(r"\b(improvement plan|action plan|the plan|actions?)\b", re.I),
+    ("press_release",): re.compile(r"\b(press release|council said|council announce\w*)\b", re.I),
+    ("news_article",): re.compile(r"\b(article|community care|news|journalists?)\b", re.I),
 }
 # "How do the two letters compare on thresholds?": what is compared is the topic.
 _COMPARE = re.compile(r"\bcompar\w*\b.{0,120}?\b(?:on|about|regarding|in terms of|when it comes to)\s+(?P<topic>[^?]{3,})", re.I)
@@ -456,7 +457,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         years=years,
         injection=bool(_INJECTION.search(question)),
         speculation=bool(_SPECULATION.search(question)),
-        source_kinds=tuple(kind for kind, pattern in _SOURCES.items() if pattern.search(question)),
+        source_kinds=tuple(kind for kinds, pattern in _SOURCES.items() if pattern.search(question) for kind in kinds),
         warnings=tuple(warnings),
         parts=parts,
         focus=focus_of(dense_query, named),

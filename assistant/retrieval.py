@@ -64,6 +64,11 @@ def astuple_shallow(passage: StoredPassage) -> tuple:
     return tuple(getattr(passage, f.name) for f in fields(StoredPassage))
 
 
+@functools.lru_cache(maxsize=4096)  # a report's headings, read for each broad question about it
+def _heading_words(heading: str) -> frozenset[str]:
+    return frozenset(tokens(heading))
+
+
 @dataclass
 class Corpus:
     """Every live passage and the keyword index over them, for one version of the index."""
@@ -174,15 +179,13 @@ class Corpus:
         """The paragraphs of ``doc_id`` under the heading that holds every one of ``words`` with the
         fewest other words (the section a topic names as its heading), in order;
         empty when no heading holds them."""
-        from .lexical import tokens
-
         if not words:
             return []
         sections: dict[str, list[StoredPassage]] = {}
         for p in self.by_doc.get(doc_id, []):
             if p.heading and p.kind in ("paragraph", "item"):
                 sections.setdefault(p.heading[-1], []).append(p)
-        fits = {h: len(set(tokens(h)) - words) for h in sections if words <= set(tokens(h))}
+        fits = {h: len(_heading_words(h) - words) for h in sections if words <= _heading_words(h)}
         return sections[min(fits, key=lambda h: (fits[h], sections[h][0].ordinal))] if fits else []
 
     def list_of(self, passage: StoredPassage) -> list[StoredPassage]:

@@ -14,6 +14,8 @@ KINDS = (
     "news_article",
     "other",
 )
+# the kinds of document Ofsted writes: a report's own text tells the first three apart (index/ofsted.py)
+OFSTED_KINDS = ("inspection_report", "focused_visit_letter", "monitoring_visit_letter", "ofsted_letter")
 KIND_LABELS = {
     "inspection_report": "Inspection report",
     "focused_visit_letter": "Focused visit letter",

@@ -97,7 +97,7 @@ def test_meta_words_and_places_leave_the_topic():
     query = q("What did Ofsted say about supervision on the Isles of Scilly?")
     assert query.topic == "supervision"
     assert query.authorities == ("Isles of Scilly",)
-    assert query.source_kinds == ("ofsted_letter",)
+    assert query.source_kinds == ("inspection_report", "focused_visit_letter", "monitoring_visit_letter", "ofsted_letter")  # every kind Ofsted writes
 
 
 def test_acronyms_and_action_references_are_picked_out():
