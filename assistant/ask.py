@@ -155,7 +155,7 @@ class Assistant:
         other_form = acronyms.expand(query.question, self.retriever.corpus().acronyms)
         hits = self.retriever.search(
             query.dense_query, fetch * YEAR_POOL if year or ranged else fetch, filters, self.settings.candidates, self.settings.rerank,
-            lexical_query=f"{query.topic} {other_form}".strip(), focus=query.focus,
+            lexical_query=_without_year(f"{query.topic} {other_form}".strip(), year), focus=query.focus,
         )
         if year:  # one year asked: the passages that may speak of it, before the cut (see about_year)
             hits = [h for h in hits if extractive.passage_about_year(h.passage, year)] or hits
@@ -510,6 +510,14 @@ class Assistant:
 # A name the question gives: capitalised words or an acronym ("CQC", "St Mary's Hospital"), not
 # the question's first word. Months and the names of places the scope already matched are setting.
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+)?[A-Z][\w’'&-]*)*")
+
+
+def _without_year(topic: str, year: int | None) -> str:
+    """The keyword query without the one year asked: that year chooses the passages kept (see
+    about_year), and as a word it finds every "Inspection dates: … 2013" line instead of the subject."""
+    if year is None:
+        return topic
+    return re.sub(rf"\b{year}\b", " ", topic).strip() or topic
 
 
 def _one_year(question: str) -> int | None:

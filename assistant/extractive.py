@@ -222,8 +222,30 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             # earlier in the sentence ("Directors would come in…, recalls Simon Dear, now the service manager")
             roles = [m.span() for m in re.finditer(rf"\b{re.escape(role)}s?\b", text, re.I)]
             return any(_words_between(text, n, r) <= ROLE_NEAR for n in names for r in roles)
-        return any(named(m.group(0)) for m in re.finditer(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z’'-]+", sentence.text))
+        return _names_a_thing(sentence.text, unasked, named)
     return True
+
+
+# A capitalised word, an acronym ("IRT") or a coined word ("Voices4Choices", "I-CAN"), not opening a sentence
+_PROPER_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9’'-]*")
+
+
+def _names_a_thing(text: str, unasked, named) -> bool:
+    """Does ``text`` name a team, service or scheme the question doesn't: a word the library only
+    writes capitalised, an acronym, or capitalised words together ("the Initial Response Team",
+    "Route 29", the "Family Wellbeing Service", whose words are common ones)?"""
+    words = list(_PROPER_WORD.finditer(text))
+    for i, m in enumerate(words):
+        word = m.group(0)
+        if not unasked(word) or word in _NOT_NAMES:
+            continue
+        if named(word) or (len(word) > 1 and word.replace("-", "").isupper()) or any(c.isdigit() for c in word):
+            return True
+        after = text[m.end():m.end() + 12]
+        beside = (i + 1 < len(words) and words[i + 1].start() - m.end() == 1) or (i > 0 and m.start() - words[i - 1].end() == 1)
+        if beside or re.match(r"\s\d", after):
+            return True
+    return False
 
 
 ROLE_NEAR = 8  # words at most between a role and the name it is said of

@@ -170,6 +170,13 @@ _EVENT_SETTING = re.compile(r"\b(during|in|at|for|from|on)\s+(the\s+)?(inspectio
 _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
 # What a factoid answer must contain, by the first pattern the question matches.
 _WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("name", _WHO), ("date", _WHEN))
+# A setting said before the question itself: "In Bexley, which…", "According to the 2023 report, who…"
+_LEADING_SETTING = re.compile(
+    r"^\s*(?:in|according to|for|at|during|on|by|from|after|before|since|within|across)\b[^,?]{1,80},\s*"
+    r"(?=(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)",
+    re.I,
+)
+_COUNT_WORD = re.compile(r"\b(how)\s+(?:many|much)\b", re.I)
 FILLER = frozenset("like stand stands short mean means meant done happen happened made make get got give given go went come came know".split())
 
 
@@ -426,6 +433,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     topic = _ACCORDING.sub(" ", _SOURCE_REFERENCE.sub(" ", topic))  # "in the Isle of Wight letter": where to look
     topic = re.sub(rf"\b(in|on|for|at|of|about)?\s*(the\s+)?{_PLACE}", " ", topic, flags=re.I)
     topic = " ".join(w for w in topic.replace("—", " ").split() if w.lower().strip("?.,") not in FILLER)
+    topic = _COUNT_WORD.sub(r"\1", topic)  # "many" asks a count; it is no word to find ("too many children")
     topic = re.sub(r"\s+", " ", topic).strip(" ?.,") or standalone
     broad = bool(_BROAD.search(question)) or bool(_META.search(standalone)) or bool(changed)
     wants, acronym = None, None
@@ -437,8 +445,9 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         if acronym is None:
             wants = None
     else:
-        wants = next((name for name, pattern in _WANTS if pattern.search(question)), None)
-        if wants == "name" and _WHO_TAKES_PART.search(question):
+        asked = _LEADING_SETTING.sub("", question)  # "In Bexley, which service…?" asks as "which service…?"
+        wants = next((name for name, pattern in _WANTS if pattern.search(asked)), None)
+        if wants == "name" and _WHO_TAKES_PART.search(asked):
             wants = None
     kind = "factoid" if wants or not broad else "broad"
     parts = _parts(question, topic, named)

@@ -368,3 +368,21 @@ def test_what_ofsted_said_favours_its_inspection_reports_as_well_as_its_letters(
     sentences = [s for p in (report, plan) for s in extractive.sentences_of(Hit(p, 1.0))]
     extractive.score_sentences(query, sentences, [[1.0, 0.0], [1.0, 0.0]], [1.0, 0.0], lambda t: 3.0, 10.0)
     assert sentences[0].score == pytest.approx(sentences[1].score + extractive.SOURCE_BONUS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contacts are made to the Initial Response Team (IRT).",  # common words, capitalised together
+        "A strong service, Route 29, supports children to live at home.",
+        "The children in care council, Voices4Choices, influences services.",
+    ],
+)
+def test_the_name_of_a_team_or_service_made_of_common_words_answers_which_team(text):
+    found = extractive.sentences_of(Hit(passage("report#para-5", text), 1.0))[0]
+    assert extractive.satisfies(found, "name", "Which team supports children at home?", is_name=lambda w: False)
+
+
+def test_a_sentence_naming_no_team_does_not_answer_which_team():
+    found = extractive.sentences_of(Hit(passage("report#para-5", "Children are supported by a team of therapists."), 1.0))[0]
+    assert not extractive.satisfies(found, "name", "Which team supports children at home?", is_name=lambda w: False)

@@ -286,3 +286,14 @@ def test_a_forecast_or_a_ranking_of_inspectors_is_speculation(text, speculation)
 ])
 def test_who_takes_part_asks_for_participants_not_a_name(text, wants):
     assert q(text).wants == wants
+
+
+def test_a_setting_said_before_the_question_does_not_hide_what_it_asks():
+    assert q("In Plymouth, which team receives contacts about children's welfare?").wants == "name"
+    assert q("In Plymouth, who assesses families when early help is needed?").wants == "name"  # not a date
+    assert q("In Plymouth, what happens when a child needs protecting at night?").wants is None  # "when" sets the scene
+
+
+def test_how_many_is_not_a_word_to_search_for():
+    topic = q("How many children were looked after by Plymouth?").topic.lower().split()
+    assert "many" not in topic and "children" in topic
