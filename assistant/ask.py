@@ -22,7 +22,7 @@ from index.tokens import known_word
 
 from . import acronyms, cover, extractive, records
 from .lexical import tokens
-from .query import Part, Query, analyse, place_words, year_span
+from .query import Part, Query, analyse, place_words, without_setting, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -157,6 +157,17 @@ class Assistant:
             query.dense_query, fetch * YEAR_POOL if year or ranged else fetch, filters, self.settings.candidates, self.settings.rerank,
             lexical_query=_without_year(f"{query.topic} {other_form}".strip(), year), focus=query.focus,
         )
+        if len(query.parts) > 1 and query.kind != "broad":  # each ask of a compound question finds its own passages
+            best = {h.passage.passage_id: h for h in hits}
+            for part in query.parts:
+                for hit in self.retriever.search(
+                    part.search, fetch * YEAR_POOL if year or ranged else fetch, filters, self.settings.candidates, self.settings.rerank,
+                    lexical_query=_without_year(part.topic, year), focus=part.focus,
+                ):
+                    pid = hit.passage.passage_id
+                    if pid not in best or hit.score > best[pid].score:
+                        best[pid] = hit
+            hits = sorted(best.values(), key=lambda h: (-h.score, h.passage.passage_id))
         if year:  # one year asked: the passages that may speak of it, before the cut (see about_year)
             hits = [h for h in hits if extractive.passage_about_year(h.passage, year)] or hits
         elif ranged:  # "since the 2021 visit": documents of the years asked across
@@ -513,10 +524,12 @@ _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|t
 
 
 def _without_year(topic: str, year: int | None) -> str:
-    """The keyword query without the one year asked: that year chooses the passages kept (see
-    about_year), and as a word it finds every "Inspection dates: … 2013" line instead of the subject."""
+    """The keyword query without the one year asked and its setting: that year chooses the passages
+    kept (see about_year), and as words they find every "Inspection dates: … 2013" line and "at the
+    time of the inspection" instead of the subject."""
     if year is None:
         return topic
+    topic = without_setting(topic) or topic  # "at the time of Ofsted's 2016 inspection" is where, chosen by the year
     return re.sub(rf"\b{year}\b", " ", topic).strip() or topic
 
 

@@ -31,7 +31,7 @@ _ASKS = {
         r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their)\s+(\w+\s+)?(inspection|visit)",
         re.I,
     ),
-    "grades": re.compile(r"\b(grades?|graded|judged|judge?ments?|rated|ratings?|conclude|concluded|conclusions?|verdict)\b", re.I),
+    "grades": re.compile(r"\b(grades?|graded|judge[sd]?|judge?ments?|rated|ratings?|conclude|concluded|conclusions?|verdict)\b", re.I),
 }
 _RELATIVE = re.compile(r"\b(before|(?<!looked )after|since|following|prior to|preceding)\s+(the\s+|its\s+|their\s+)?((19|20)\d\d\s+)?(ofsted\s+)?(focused visit|monitoring visit|inspection|visit)", re.I)
 _LATEST = re.compile(r"\b(most\s+recent|latest|last|newest)\b", re.I)

@@ -377,10 +377,12 @@ def _of_year(sentence: Sentence, years) -> bool:
     paragraph (or the one it leans on) must name one, or its document be dated in or just after one."""
     asked = {str(y) for y in years}
     named = set(YEAR.findall(sentence.text + (f" {sentence.before}" if leans_back(sentence) else "")))
+    published = (sentence.passage.date or "")[:4]
     if named:
+        if published in asked or str(int(published or 0) - 1) in asked:  # the report of the year asked: the figures it
+            asked = asked | {str(int(y) - 1) for y in asked}  # gives as at the year before are its own ("to 13.8% in December 2013")
         return bool(named & asked)
     text = f"{sentence.passage.text} {sentence.setting}"
-    published = (sentence.passage.date or "")[:4]
     # a document reports on its own year or the one before (January 2019's release on November 2018)
     return any(y in text or published in (y, str(int(y) + 1)) for y in asked)
 

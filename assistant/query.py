@@ -160,13 +160,13 @@ _ACCORDING = re.compile(r",?\s*\baccording to\s+(the\s+)?((19|20)\d\d\s+)?(ofste
 # the place filter and the question as asked find passages there, so the question's focus (searched
 # and scored beside it) leaves the setting out and matches what is asked.
 _SOURCE_SETTING = re.compile(
-    r"\b((for|in|during|at|of|by|from|on|before|after|with|and)\s+)?(the|this|that|its|their|what\s+the)\s+"
+    r"\b((at\s+the\s+time\s+of|for|in|during|at|of|by|from|on|before|after|with|and)\s+)?(the|this|that|its|their|what\s+the)\s+"
     r"(((19|20)\d\d\s+)(ofsted\s+)?(focused\s+visit|visit|inspection|letter)|((19|20)\d\d\s+)?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b",
     re.I,
 )
 _YEAR_SETTING = re.compile(rf"\b(in|during)\s+(({'|'.join(MONTHS)})\s+)?(19|20)\d\d\b", re.I)
 # an inspection or visit as the time something happened (its place already gone): when, not what
-_EVENT_SETTING = re.compile(r"\b(during|in|at|for|from|on)\s+(the\s+)?(inspection|visit|focused\s+visit)\b", re.I)
+_EVENT_SETTING = re.compile(r"\b(at\s+the\s+time\s+of|during|in|at|for|from|on)\s+(the\s+|ofsted['’]s\s+)?((19|20)\d\d\s+)?(inspection|visit|focused\s+visit)\b", re.I)
 _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
 # What a factoid answer must contain, by the first pattern the question matches.
 _WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("name", _WHO), ("date", _WHEN))
@@ -515,13 +515,19 @@ def focus_of(text: str, places: tuple[str, ...]) -> str:
     focus = text
     for name in places:
         focus = re.sub(rf"\b((in|on|for|at|of|about|to)\s+)?(the\s+)?{re.escape(name)}('s|’s)?", " ", focus, flags=re.I)
-    focus = _SOURCE_SETTING.sub(" ", _ACCORDING.sub(" ", focus))
-    if len(YEAR.findall(focus)) <= 1:
-        focus = _YEAR_SETTING.sub(" ", focus)
-        eventless = _EVENT_SETTING.sub(" ", focus)
-        focus = eventless if len(eventless.split()) >= 3 else focus  # "What happened at the inspection?": it is the subject
-    focus = re.sub(r"\s+([,?.])", r"\1", re.sub(r"\s+", " ", focus)).strip(" ?.,")
+    focus = without_setting(focus)
     return focus if len(focus.split()) >= 2 else text
+
+
+def without_setting(text: str) -> str:
+    """``text`` without where and when it is set ("for the 2021 visit", "at the time of Ofsted's
+    2016 inspection", "in 2019"), unless little else is left."""
+    text = _SOURCE_SETTING.sub(" ", _ACCORDING.sub(" ", text))
+    if len(YEAR.findall(text)) <= 1:
+        text = _YEAR_SETTING.sub(" ", text)
+        eventless = _EVENT_SETTING.sub(" ", text)
+        text = eventless if len(eventless.split()) >= 3 else text  # "What happened at the inspection?": it is the subject
+    return re.sub(r"\s+([,?.])", r"\1", re.sub(r"\s+", " ", text)).strip(" ?.,")
 
 
 def _parts(question: str, topic: str, places: tuple[str, ...] = ()) -> tuple[Part, ...]:

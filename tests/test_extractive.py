@@ -386,3 +386,11 @@ def test_the_name_of_a_team_or_service_made_of_common_words_answers_which_team(t
 def test_a_sentence_naming_no_team_does_not_answer_which_team():
     found = extractive.sentences_of(Hit(passage("report#para-5", "Children are supported by a team of therapists."), 1.0))[0]
     assert not extractive.satisfies(found, "name", "Which team supports children at home?", is_name=lambda w: False)
+
+
+def test_a_report_s_figure_as_at_the_year_before_answers_for_the_report_s_year():
+    found = passage("report#para-9", "The average caseload is 14, down from 20 in December 2013.", date="2014-02-05")
+    query = analyse("What was the average caseload at the 2014 inspection?", ["Isle of Wight"], lambda n: False)
+    sentence = extractive.sentences_of(Hit(found, 1.0))[0]
+    assert extractive._of_year(sentence, query.years)
+    assert not extractive._of_year(sentence, (2019,))

@@ -297,3 +297,9 @@ def test_a_setting_said_before_the_question_does_not_hide_what_it_asks():
 def test_how_many_is_not_a_word_to_search_for():
     topic = q("How many children were looked after by Plymouth?").topic.lower().split()
     assert "many" not in topic and "children" in topic
+
+
+def test_the_time_of_an_inspection_is_its_setting_not_its_subject():
+    focus = q("How many children were looked after by Plymouth at the time of Ofsted's 2016 inspection?").focus
+    assert "inspection" not in focus and "children" in focus
+    assert "visit" in q("What did Ofsted's focused visit to Plymouth find?").focus  # the visit is what is asked about
