@@ -227,6 +227,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
 
 
 # A capitalised word, an acronym ("IRT") or a coined word ("Voices4Choices", "I-CAN"), not opening a sentence
+_QUOTED_TERM = re.compile(r"[‘“]([^’”]{2,40})[’”]")
 _PROPER_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9’'-]*")
 
 
@@ -234,6 +235,9 @@ def _names_a_thing(text: str, unasked, named) -> bool:
     """Does ``text`` name a team, service or scheme the question doesn't: a word the library only
     writes capitalised, an acronym, or capitalised words together ("the Initial Response Team",
     "Route 29", the "Family Wellbeing Service", whose words are common ones)?"""
+    for quoted in _QUOTED_TERM.finditer(text):  # a coined term in quotation marks ("‘navigators’")
+        if any(unasked(w) for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", quoted.group(1))):
+            return True
     words = list(_PROPER_WORD.finditer(text))
     for i, m in enumerate(words):
         word = m.group(0)

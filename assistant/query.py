@@ -95,12 +95,12 @@ _WHO_TAKES_PART = re.compile(
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b", re.I)
 # "the number of" asks for a figure, except in a yes/no question ("Had the number of referrals gone up?")
 _HOW_MANY = re.compile(
-    r"\b(how many|how much|what (number|percentage|proportion|share))\b"
+    r"\b(how many|how much|what (number|percentage|proportion|share|age))\b"
     r"|\bwhat (is|was|were|are) (the |its |their |[\w’'-]+['’]s )?([\w-]+ ){0,4}(rate|ratio|percentage|proportion|average|total)s?\b"
     r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b).*\b(number of|percent)\b",
     re.I,
 )
-_MONEY = re.compile(r"\b(how much|what)\b.{0,60}\b(cost|costs|spend|spent|budget|pay|paid|price|funding|fund|worth)\b|\bcost of\b", re.I)
+_MONEY = re.compile(r"\b(how much|what(?!\s+age\b))\b.{0,60}\b(cost|costs|spend|spent|budget|pay|paid|price|funding|fund|worth)\b|\bcost of\b", re.I)
 _EXPANSION = re.compile(r"\b(stand|stands) for\b|\bshort for\b|\b(acronym|abbreviation)\b", re.I)
 _RAG = re.compile(r"\bRAG\b|\brag (status|rating)\b|\b(red|amber|green) (status|rating)\b", re.I)
 _ROLE = re.compile(

@@ -303,3 +303,8 @@ def test_the_time_of_an_inspection_is_its_setting_not_its_subject():
     focus = q("How many children were looked after by Plymouth at the time of Ofsted's 2016 inspection?").focus
     assert "inspection" not in focus and "children" in focus
     assert "visit" in q("What did Ofsted's focused visit to Plymouth find?").focus  # the visit is what is asked about
+
+
+def test_what_age_asks_for_a_figure_not_an_amount_of_money():
+    assert q("Up to what age does Plymouth pay council tax for care leavers?").wants == "number"
+    assert q("How much did Plymouth pay for agency staff?").wants == "money"
