@@ -188,6 +188,8 @@ class Assistant:
                 taken.append(hit)
             if len(taken) == k:
                 break
+        if len({h.passage.doc_id for h in hits}) == 1:  # one document speaks: its best k, not a share
+            taken = hits[:k]
         return taken + self._sections(query, taken) + self._rest_of_lists(taken)
 
     def _sections(self, query: Query, hits: list[Hit]) -> list[Hit]:
