@@ -180,7 +180,7 @@ class Assistant:
             hits = self._prefer_typed(query, wants, hits)
         hits = hits[:pool]
         if query.kind != "broad":
-            return hits
+            return hits + self._sentence_found(query, filters, hits, year)
         cap, taken, per_doc = max(2, (k + 1) // 2), [], {}
         for hit in hits:
             if per_doc.get(hit.passage.doc_id, 0) < cap:
@@ -191,6 +191,37 @@ class Assistant:
         if len({h.passage.doc_id for h in hits}) == 1:  # one document speaks: its best k, not a share
             taken = hits[:k]
         return taken + self._sections(query, taken) + self._rest_of_lists(taken)
+
+    def _sentence_found(self, query: Query, filters: Filters, hits: list[Hit], year: int | None) -> list[Hit]:
+        """The passages of the sentences nearest in meaning to the question, among the few
+        documents a question names: a figure or name written inside a long paragraph about
+        something else, whose passage vector is about that something else. After the hits."""
+        import numpy as np
+
+        corpus = self.retriever.corpus()
+        if not filters.authorities:
+            return []
+        docs = [r for r in corpus.records.values() if filters.admits_record(r)]
+        if not docs or len(docs) > SENTENCE_DOCS:
+            return []
+        vector = np.asarray(self.retriever.embed_query(query.focus or query.dense_query), dtype=np.float32)
+        found = []
+        for record in docs:
+            owners, matrix = self.retriever.store.sentence_files.document(record.content_hash)
+            if owners:
+                sims = matrix @ vector
+                found += [(float(sims[i]), owners[i]) for i in np.argsort(-sims)[:SENTENCE_HITS * 2]]
+        have, out = {h.passage.passage_id for h in hits}, []
+        for sim, cid in sorted(found, reverse=True):
+            number = corpus.by_chroma_id.get(cid)
+            passage = corpus.passages[number] if number is not None else None
+            if passage is None or passage.passage_id in have or (year and not extractive.passage_about_year(passage, year)):
+                continue
+            have.add(passage.passage_id)
+            out.append(Hit(passage=passage, score=hits[-1].score if hits else 0.0, dense=sim))
+            if len(out) == SENTENCE_HITS:
+                break
+        return out
 
     def _sections(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """The rest of the section a broad question's topic heads in the documents found (a topic that
@@ -523,6 +554,10 @@ class Assistant:
 # A name the question gives: capitalised words or an acronym ("CQC", "St Mary's Hospital"), not
 # the question's first word. Months and the names of places the scope already matched are setting.
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+)?[A-Z][\w’'&-]*)*")
+
+
+SENTENCE_DOCS = 8  # a question scoped to at most this many documents also searches their sentences
+SENTENCE_HITS = 2  # passages added for the sentences nearest the question
 
 
 def _without_year(topic: str, year: int | None) -> str:

@@ -28,7 +28,8 @@ _WHEN_HABITUALLY = re.compile(r"^\s*when\s+(do|does)\b", re.I)
 _AGE = re.compile(r"\b\d{1,2}(st|nd|rd|th)\s+birthday\b|\bage(d)?\s+(of\s+)?\d{1,2}\b|\b\d{1,2}[- ]years?[- ]old\b|\bturn(s|ing)?\s+\d{1,2}\b", re.I)
 _HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|quarter|double|twice|dozen)\b", re.I)
 # Dates and years are not the figure a "how many" question asks for.
-_DATE_SPAN = re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+(and\s+\d{{1,2}}\s+)?{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b")
+_DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b")
+_PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*(?=[A-Z])")  # "21.A small number of…": its paragraph's number
 _NOT_A_COUNT = re.compile(_DATE_SPAN.pattern + r"|\b(one (of|another)|no one|someone|anyone|everyone|first one)\b", re.I)
 # "How many social workers…?" asks a count: a percentage or a sum of money doesn't answer it
 _ASKS_COUNT = re.compile(r"\b(how many|number of)\b", re.I)
@@ -39,7 +40,8 @@ EXACT_RATIO = 0.6  # a figure in the unit asked for leads if it scores this shar
 # (nor does a number that only measures something else: "a nine-day fortnight", "a two-year plan")
 _SHARE_OR_MONEY = re.compile(
     r"\d[\d,.]*\s?(%|per\s?cent\b)|[£$€]\s?\d[\d,.]*\s?(m|k|bn|million|billion)?\b"
-    r"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)-\w+",
+    r"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)-\w+"
+    r"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)\s+(hours?|days?|weeks?|months?|years?)\b",  # "in the last 12 months"
     re.I,
 )
 _HAS_DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|several|few)\s+(\w+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)
@@ -177,8 +179,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     if wants == "date":
         return bool(_HAS_DATE.search(text) or (_WHEN_HABITUALLY.search(question) and _AGE.search(text)))
     if wants == "number":
-        text = _NOT_A_COUNT.sub(" ", sentence.text)
-        if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question):  # "how many": a count, not "8%" or "£4,000"
+        text = _NOT_A_COUNT.sub(" ", _PARAGRAPH_NUMBER.sub("", sentence.text))
+        if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question) and not _HAS_DURATION.search(question):  # "how many": a count, not "8%" or "£4,000"
             text = _SHARE_OR_MONEY.sub(" ", text)
         return bool(_HAS_NUMBER.search(text))
     if wants == "duration":

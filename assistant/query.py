@@ -31,6 +31,9 @@ _INJECTION = re.compile(
 _SPECULATION = re.compile(
     r"\bwill\b[^?]{0,80}\b(get|receive|achieve|be\s+(rated|graded|judged|found))\b[^?]{0,60}\b(next|future|coming|upcoming)\s+(inspection|visit)\b"
     r"|\b(next|future|upcoming)\s+(inspection|visit)\b[^?]{0,60}\bwill\b[^?]{0,40}\b(get|receive|achieve|rate|grade|judge|find)\b"
+    r"|\b(next|future|upcoming|forthcoming)\s+(\w+\s+){0,2}(inspection|visit)\b(?![^?]{0,40}\b(after|following)\b)[^?]{0,80}\b(due|expected|planned|scheduled|happen|take\s+place|be)\b"
+    r"|\bwhen\s+will\b[^?]{0,80}\b(inspect\w*|visit\w*|judged|rated|graded)\b"
+    r"|\b(expects?|predicts?|forecasts?)\b[^?]{0,80}\bto\s+be\s+(judged|rated|graded|good|outstanding|inadequate)\b"
     r"|\b(harshest|strictest|toughest|most\s+(lenient|harsh|strict|biased|unfair))\s+(lead\s+)?inspectors?\b"
     r"|\binspectors?\s+(is|are|was|were)\s+(the\s+)?(harshest|strictest|toughest|most\s+(lenient|harsh|strict|biased|unfair))\b",
     re.I,
@@ -100,7 +103,7 @@ _HOW_MANY = re.compile(
     r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b).*\b(number of|percent)\b",
     re.I,
 )
-_MONEY = re.compile(r"\b(how much|what(?!\s+age\b))\b.{0,60}\b(cost|costs|spend|spent|budget|pay|paid|price|funding|fund|worth)\b|\bcost of\b", re.I)
+_MONEY = re.compile(r"\b(how much|what(?!\s+age\b))\b.{0,60}\b(cost|costs|spend|spent|budget|pay|paid|price|funding|fund|worth|invest|invests|invested|money)\b|\bcost of\b", re.I)
 _EXPANSION = re.compile(r"\b(stand|stands) for\b|\bshort for\b|\b(acronym|abbreviation)\b", re.I)
 _RAG = re.compile(r"\bRAG\b|\brag (status|rating)\b|\b(red|amber|green) (status|rating)\b", re.I)
 _ROLE = re.compile(

@@ -30,6 +30,7 @@ class SentenceFiles:
         self.folder = folder
         self._maps: OrderedDict[str, dict[str, list[tuple[str, Path, int]]]] = OrderedDict()
         self._arrays: dict[Path, np.ndarray] = {}
+        self._documents: OrderedDict[str, tuple[list[str], np.ndarray]] = OrderedDict()  # whole documents' rows
         self._lock = threading.Lock()
 
     @staticmethod
@@ -59,6 +60,7 @@ class SentenceFiles:
             pass  # a read-only or full disk: readers ask a Chroma server, or embed the sentences they need
         with self._lock:
             self._maps.pop(self._key(content_hash), None)
+            self._documents.pop(self._key(content_hash), None)
 
     def _map(self, key: str, reload: bool = False) -> dict[str, list[tuple[str, Path, int]]]:
         with self._lock:
@@ -110,6 +112,33 @@ class SentenceFiles:
                 except (KeyError, OSError, ValueError, IndexError):
                     continue
         return out, {h for h in wanted.values() if self._key(h) in held}
+
+    def document(self, content_hash: str) -> tuple[list[str], np.ndarray]:
+        """Every stored sentence of one document: the passage (chroma id) of each row, and the
+        rows' vectors; empty when this copy lacks the document."""
+        key = self._key(content_hash)
+        with self._lock:
+            if key in self._documents:
+                self._documents.move_to_end(key)
+                return self._documents[key]
+        mapping = self._map(key) if self.folder.is_dir() else {}
+        by_path: dict[Path, list[tuple[str, int]]] = {}
+        for passage, items in mapping.items():
+            for _text, path, row in items:
+                by_path.setdefault(path, []).append((passage, row))
+        owners, blocks = [], []
+        for path, rows in by_path.items():
+            try:
+                blocks.append(np.asarray(self._array(path)[[row for _, row in rows]], dtype=np.float32))
+            except (OSError, ValueError, IndexError):
+                continue
+            owners += [passage for passage, _ in rows]
+        found = (owners, np.concatenate(blocks) if blocks else np.zeros((0, 0), dtype=np.float32))
+        with self._lock:
+            self._documents[key] = found
+            while len(self._documents) > _KEEP_OPEN // 8:
+                self._documents.popitem(last=False)
+        return found
 
     def everything(self) -> tuple[list[str], np.ndarray]:
         """Every stored sentence and its vector (for the benchmark's synthetic libraries)."""

@@ -395,3 +395,17 @@ def test_a_report_s_figure_as_at_the_year_before_answers_for_the_report_s_year()
     sentence = extractive.sentences_of(Hit(found, 1.0))[0]
     assert extractive._of_year(sentence, query.years)
     assert not extractive._of_year(sentence, (2019,))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inspection dates: 6 to 17 March 2023",  # a date range
+        "21.A small number of children live in private fostering arrangements.",  # its paragraph's number
+        "The service has been restructured in the last 12 months.",  # a length of time
+    ],
+)
+def test_a_count_is_not_a_date_a_paragraph_number_or_a_length_of_time(text):
+    kind = "field" if text.startswith("Inspection dates") else "paragraph"
+    found = extractive.sentences_of(Hit(passage("report#para-21", text, kind=kind), 1.0))[0]
+    assert not extractive.satisfies(found, "number", "How many fostering households were there?")

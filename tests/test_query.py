@@ -308,3 +308,19 @@ def test_the_time_of_an_inspection_is_its_setting_not_its_subject():
 def test_what_age_asks_for_a_figure_not_an_amount_of_money():
     assert q("Up to what age does Plymouth pay council tax for care leavers?").wants == "number"
     assert q("How much did Plymouth pay for agency staff?").wants == "money"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When is Ofsted's next full inspection of Plymouth children's services due?",
+        "By when does Ofsted expect Plymouth's services to be judged good again?",
+        "When will Plymouth be inspected again?",
+    ],
+)
+def test_questions_about_a_future_inspection_are_speculation(text):
+    assert q(text).speculation
+
+
+def test_the_next_inspection_after_a_past_one_is_not_speculation():
+    assert not q("What did the next inspection after the 2021 visit find in Plymouth?").speculation

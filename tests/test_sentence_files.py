@@ -46,3 +46,16 @@ def test_removed_and_replaced_documents_leave_no_files(settings, corpus):
     run_index(settings, embedder=FakeEmbedder())
     live = {r.content_hash[:16] for r in Store.open(settings).document_records().values()}
     assert {p.name.split(".")[0] for p in folder.iterdir()} == live and len(live) == 4
+
+
+def test_a_whole_document_s_sentences_come_with_the_passage_each_belongs_to(settings):
+    run_index(settings, embedder=FakeEmbedder())
+    store = Store.open(settings)
+    record = next(iter(store.document_records().values()))
+    owners, matrix = store.sentence_files.document(record.content_hash)
+    assert owners and matrix.shape[0] == len(owners)
+    passages = [p for p in store.all_passages() if p.doc_id == record.doc_id]
+    stored = store.sentence_vectors(passages, {record.doc_id: record})
+    assert len(stored) <= len(owners)  # the same rows, each once (a repeated sentence once per passage)
+    missing, empty = store.sentence_files.document("0" * 64)
+    assert missing == [] and empty.size == 0
