@@ -362,6 +362,8 @@ class Assistant:
         if kind is None and query.authorities and records.compares_inspections(query.question, query.topic):
             if any(p.kind == "judgement" and p.authority in query.authorities for p in passages):
                 kind = "judgement"  # each compared inspection's judgements
+        if fields == {"grades"} and records.asks_beyond_judgements(query.question, query.topic, passages):
+            fields = fields - {"grades"}  # "the grades of Derby's own children's homes": not the council's judgements
         found, reason = None, ""
         # who led an inspection or when it was, or the grades of one inspection: its own records;
         # grades across inspections ("which…", "how has … changed since…"): all the records
@@ -376,6 +378,9 @@ class Assistant:
                 return False
             found = records.answer_records(query.question, kind, passages, authorities, year_span(query.question))
             reason = f"{kind} records: {len(found.citations)} of {found.looked_at}"
+        by_id = corpus.by_id
+        if _names_unmet(query, [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id], corpus.lexical.correct):
+            return False  # "What grade did HMICFRS give Essex Police?": not the council's inspection; the passages say
         answer.answer, answer.citations, answer.abstained = found.text, found.citations, False
         answer.reason = reason
         answer.retrieved = [c.passage_id for c in found.citations]
@@ -456,7 +461,7 @@ class Assistant:
         if not asked:
             return None
         theirs = [r for r in records if r.authority in query.authorities and r.kind in cover.OFSTED_KINDS]
-        covered = {int(d[:4]) for r in theirs for d in (r.start_date, r.end_date, r.date) if d}
+        covered = {y for r in theirs for y in cover.years_of(r)}
         if not theirs or asked & covered:
             return None
         # a plan or an article may tell of an inspection whose report is not indexed; a later
@@ -509,7 +514,7 @@ class Assistant:
         chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7, by_part=by_part, is_name=corpus.lexical.is_name, heard=heard)
         best = max(s.score for s in sentences)
         if not chosen:
-            wanted = {"date": "date", "name": "name", "role": "role or job title", "number": "figure", "duration": "length of time", "money": "amount", "rag": "RAG status", "expansion": "expansion"}.get(query.wants or "", "answer")
+            wanted = {"date": "date", "name": "name", "role": "role or job title", "number": "figure", "duration": "length of time", "money": "amount", "rag": "RAG status", "grade": "grade", "expansion": "expansion"}.get(query.wants or "", "answer")
             if query.action_refs and query.wants:
                 wanted += " for action " + " or ".join(query.action_refs)
             answer.answer = f"The indexed sources don't state the {wanted} you asked for. The nearest passages are listed as related."
@@ -525,7 +530,7 @@ class Assistant:
             # which the scope already matched, is not what makes a paraphrase)
             answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "off topic"
             return
-        unmet = _names_unmet(query, chosen, corpus.lexical.correct)
+        unmet = _names_unmet(query, [s.passage for s in chosen], corpus.lexical.correct)
         if unmet:
             answer.answer = f"The indexed sources don't mention {' or '.join(unmet)} in what they say on this. The nearest passages are listed as related."
             answer.reason = "name not in the evidence"
@@ -578,15 +583,15 @@ def _one_year(question: str) -> int | None:
     return None
 
 
-def _names_unmet(query: Query, chosen, correct=lambda word: word) -> list[str]:
-    """The names in the question that none of the chosen evidence's passages (with their
-    document's title and publisher) holds: "What did the CQC say about St Mary's Hospital?" is not
-    answered by what Ofsted said about the island. A misspelt name is read as ``correct`` mends it."""
+def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]:
+    """The names in the question that none of the evidence's ``passages`` (with their document's
+    title and publisher) holds: "What did the CQC say about St Mary's Hospital?" is not answered
+    by what Ofsted said about the island. A misspelt name is read as ``correct`` mends it."""
     setting = set(extractive.SETTING_TOKENS)
     for place in query.authorities + query.passing_places:
         setting.update(tokens(place))
     held: set[str] = set()
-    texts = [f"{s.passage.text} {' '.join(s.passage.heading)} {s.passage.context} {s.passage.title} {s.passage.publisher or ''}" for s in chosen]
+    texts = [f"{p.text} {' '.join(p.heading)} {p.context} {p.title} {p.publisher or ''}" for p in passages]
     for text in texts:
         held.update(tokens(text))
     places = [place.casefold() for place in query.authorities + query.passing_places]

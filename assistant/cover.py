@@ -22,16 +22,23 @@ from .types import Citation
 
 NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (index/ofsted.py), so a question can name
 _ASKS = {
-    "lead": re.compile(r"\b(who\s+(led|leads|was\s+leading|headed)|lead\s+inspector|reporting\s+inspector|led\s+by)\b", re.I),
+    "lead": re.compile(
+        r"\b(who\s+(led|leads|was\s+leading|headed)|lead\s+inspector|reporting\s+inspector|led\s+by)\b"
+        r"|\binspectors?\b[^?,]{0,40}\b(led|leads|headed)\b"  # "Which of His Majesty's Inspectors led…?"
+        r"|\b(led|leads|headed)\s+(the\s+|its\s+|ofsted['’]s\s+)?([\w-]+\s+){0,3}(inspection|re-inspection|visit)\b",
+        re.I,
+    ),
     # "When did Ofsted inspect Kent?", "When was Kent's last inspection?"; not "When did caseloads
     # begin to rise, according to the 2022 inspection?" (the inspection is where, not what, it asks)
     "dates": re.compile(
         r"\bwhen\s+(did|was|were|does|is)\b(?:(?!,|\baccording\b).)*?\b(inspect|inspected|visit|visited|carr(y|ied)\s+out)\b"
         r"|\bwhen\s+(was|is)\b[^,]{0,80}\b(inspection|visit)\s*\??$"
-        r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their)\s+(\w+\s+)?(inspection|visit)",
+        r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their)\s+(\w+\s+)?(inspection|visit)"
+        r"|\b(what|which)\s+(dates?|days?)\b(?![^?]*\b(letter|written|published|publication)\b)[^?]{0,80}\b(inspect\w*|re-inspect\w*|visit\w*|carr(y|ied)\s+out)\b"
+        r"|\bwhen\s+(did|was|were)\b[^?,]{0,80}\b(inspection|re-inspection|visit)\b[^?,]{0,40}\b(take\s+place|happen|occur|start|begin)\b",
         re.I,
     ),
-    "grades": re.compile(r"\b(grades?|graded|judge[sd]?|judge?ments?|rated|ratings?|conclude|concluded|conclusions?|verdict)\b", re.I),
+    "grades": re.compile(r"\b(did|does|do)\s+(ofsted|inspectors?|the\s+inspectors?|they)\s+(judge|rate|grade|assess)\b|\b(grades?|graded|judged|judge?ments?|rated|ratings?|conclude|concluded|conclusions?|verdict)\b", re.I),
 }
 _RELATIVE = re.compile(r"\b(before|(?<!looked )after|since|following|prior to|preceding)\s+(the\s+|its\s+|their\s+)?((19|20)\d\d\s+)?(ofsted\s+)?(focused visit|monitoring visit|inspection|visit)", re.I)
 _LATEST = re.compile(r"\b(most\s+recent|latest|last|newest)\b", re.I)
@@ -60,7 +67,7 @@ def inspections(question: str, records: list[DocumentRecord], authorities: tuple
         docs = [r for r in docs if r.kind == "inspection_report"] or docs
     elif named:  # by its kind, or by its title for a letter filed as a plain "Ofsted letter"
         docs = [r for r in docs if r.kind in named or any(set(tokens(KIND_LABELS[k].rsplit(" ", 1)[0])) <= set(tokens(r.title or "")) for k in named)]
-    docs = [r for r in docs if span.admits(_years(r))]
+    docs = [r for r in docs if span.admits(years_of(r))]
     docs.sort(key=lambda r: r.end_date or r.date or "")
     last_before = span.before is not None and span.since is None and not span.exact  # "last inspected before 2022"
     # the latest (or first) of each authority the question names: "compare ours with Portsmouth's latest"
@@ -81,8 +88,9 @@ def _named_kinds(question: str) -> set[str]:
     return (named - {"inspection_report"}) or named
 
 
-def _years(record: DocumentRecord) -> set[int]:
-    return {int(d[:4]) for d in (record.start_date, record.end_date, record.date) if d}
+def years_of(record: DocumentRecord) -> set[int]:
+    """The years a report is of: its inspection's and its publication's ("the inspection published in 2014")."""
+    return {int(d[:4]) for d in (record.start_date, record.end_date, record.date, record.published) if d}
 
 
 def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], passages_of) -> CoverAnswer | None:

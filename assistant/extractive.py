@@ -29,6 +29,7 @@ _AGE = re.compile(r"\b\d{1,2}(st|nd|rd|th)\s+birthday\b|\bage(d)?\s+(of\s+)?\d{1
 _HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|quarter|double|twice|dozen)\b", re.I)
 # Dates and years are not the figure a "how many" question asks for.
 _DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b")
+_HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*(?=[A-Z])")  # "21.A small number of…": its paragraph's number
 _NOT_A_COUNT = re.compile(_DATE_SPAN.pattern + r"|\b(one (of|another)|no one|someone|anyone|everyone|first one)\b", re.I)
 # "How many social workers…?" asks a count: a percentage or a sum of money doesn't answer it
@@ -183,6 +184,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question) and not _HAS_DURATION.search(question):  # "how many": a count, not "8%" or "£4,000"
             text = _SHARE_OR_MONEY.sub(" ", text)
         return bool(_HAS_NUMBER.search(text))
+    if wants == "grade":
+        return bool(_HAS_GRADE.search(text))
     if wants == "duration":
         return bool(_HAS_DURATION.search(sentence.text))
     if wants == "money":

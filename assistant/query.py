@@ -172,7 +172,10 @@ _YEAR_SETTING = re.compile(rf"\b(in|during)\s+(({'|'.join(MONTHS)})\s+)?(19|20)\
 _EVENT_SETTING = re.compile(r"\b(at\s+the\s+time\s+of|during|in|at|for|from|on)\s+(the\s+|ofsted['’]s\s+)?((19|20)\d\d\s+)?(inspection|visit|focused\s+visit)\b", re.I)
 _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
 # What a factoid answer must contain, by the first pattern the question matches.
-_WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("name", _WHO), ("date", _WHEN))
+# "What grade did … get?", "How was … rated?": a grade (the council's judgements are its records; a
+# question that falls through to the passages is about something else, which a grade must still answer)
+_GRADE = re.compile(r"\b(what|which)\s+(grades?|ratings?|judge?ments?)\b|\bhow\s+(was|were|is|are)\b[^?]{0,60}\b(graded|rated|judged)\b", re.I)
+_WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("grade", _GRADE), ("name", _WHO), ("date", _WHEN))
 # A setting said before the question itself: "In Bexley, which…", "According to the 2023 report, who…"
 _LEADING_SETTING = re.compile(
     r"^\s*(?:in|according to|for|at|during|on|by|from|after|before|since|within|across)\b[^,?]{1,80},\s*"

@@ -240,10 +240,9 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     from assistant.ask import _names_unmet
 
     said = passage("iow-2023#p5", "The multi-agency safeguarding hub responds swiftly. Children with special educational needs and disabilities are seen.")
-    chosen = extractive.sentences_of(Hit(said, 1.0))
 
     def unmet(question):
-        return _names_unmet(analyse(question, ["Isle of Wight"], lambda n: False), chosen)
+        return _names_unmet(analyse(question, ["Isle of Wight"], lambda n: False), [said])
 
     assert unmet("What did the CQC say about the hub on the Isle of Wight?") == ["CQC"]
     assert unmet("How well does the MASH work for children with SEND?") == []  # spelt out in the evidence
@@ -409,3 +408,10 @@ def test_a_count_is_not_a_date_a_paragraph_number_or_a_length_of_time(text):
     kind = "field" if text.startswith("Inspection dates") else "paragraph"
     found = extractive.sentences_of(Hit(passage("report#para-21", text, kind=kind), 1.0))[0]
     assert not extractive.satisfies(found, "number", "How many fostering households were there?")
+
+
+def test_a_grade_question_is_answered_by_a_sentence_that_gives_a_grade():
+    graded = extractive.sentences_of(Hit(passage("report#para-3", "The virtual school was judged to be outstanding."), 1.0))[0]
+    ungraded = extractive.sentences_of(Hit(passage("report#para-4", "The virtual school monitors children's progress."), 1.0))[0]
+    assert extractive.satisfies(graded, "grade", "What grade did the virtual school get?")
+    assert not extractive.satisfies(ungraded, "grade", "What grade did the virtual school get?")

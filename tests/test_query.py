@@ -324,3 +324,8 @@ def test_questions_about_a_future_inspection_are_speculation(text):
 
 def test_the_next_inspection_after_a_past_one_is_not_speculation():
     assert not q("What did the next inspection after the 2021 visit find in Plymouth?").speculation
+
+
+def test_what_grade_asks_for_a_grade():
+    assert q("What grade did Ofsted give Plymouth's virtual school?").wants == "grade"
+    assert q("How was Plymouth's adoption service rated in 2017?").wants == "grade"

@@ -200,3 +200,28 @@ def test_the_latest_is_each_named_authoritys_latest():
     question = "Compare Kent's latest inspection with Sefton's latest."
     docs = inspections(question, KENT + sefton, ("Kent", "Sefton"), year_span(question))
     assert sorted(d.doc_id for d in docs) == ["kent-2025", "sefton-2022"]
+
+
+def test_below_or_better_than_a_grade_is_the_grades_under_or_over_it():
+    question = "Which judgement areas in Kent were rated below outstanding in 2022?"
+    found = answer_records(question, asks_records(question, RECORDS), RECORDS, ("Kent",), year_span(question))
+    assert [c.passage_id for c in found.citations] == ["kent-2022#judgement-care_leavers"]
+    question = "Which authorities were judged better than inadequate overall in 2022?"
+    found = answer_records(question, asks_records(question, RECORDS), RECORDS, (), year_span(question))
+    assert [c.passage_id for c in found.citations] == ["kent-2022#judgement-overall_effectiveness"]  # not Sefton's or Nottingham's
+
+
+def test_cover_questions_asked_in_other_words():
+    assert asks_cover("Which of His Majesty's Inspectors led the July 2018 inspection of Kent?") == {"lead"}
+    assert asks_cover("On what dates did Ofsted carry out its 2017 re-inspection of Kent?") == {"dates"}
+    assert asks_cover("When did Ofsted's most recent inspection of Kent's children's services take place?") == {"dates"}
+    assert asks_cover("How did Ofsted rate adoption performance in Kent in 2017?") == {"grades"}
+    assert asks_cover("What is the name of the family judge who commended Kent's assessments?") == set()
+    assert asks_cover("On what date was Ofsted's 2021 focused-visit letter to Kent written?") == set()  # the letter's date
+
+
+def test_a_report_is_of_the_year_it_was_published_as_well():
+    late = record("kent-2013b", "2013-11-19", "2013-12-11", "Linda Steele", "SIF")
+    late = DocumentRecord(**{**late.__dict__, "published": "2014-02-11"})
+    question = "When did inspectors carry out the inspection of Kent published in 2014?"
+    assert [d.doc_id for d in inspections(question, KENT + [late], ("Kent",), year_span(question))] == ["kent-2013b"]
