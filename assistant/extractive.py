@@ -29,6 +29,26 @@ _AGE = re.compile(r"\b\d{1,2}(st|nd|rd|th)\s+birthday\b|\bage(d)?\s+(of\s+)?\d{1
 _HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|quarter|double|twice|dozen)\b", re.I)
 # Dates and years are not the figure a "how many" question asks for.
 _DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b")
+_COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|from|with|live|lived|living)\b|[?,]|$)", re.I)
+_CARDINAL = re.compile(r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds|thousands", re.I)
+_AGED = re.compile(r"\baged?\s+(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b", re.I)  # an age, not a count
+COUNT_NEAR = 6  # words at most between a figure and the thing it counts
+
+
+def counted_words(question: str) -> set[str]:
+    """The keywords of what a "how many" question counts ("fostering households"), or none."""
+    found = _COUNTED.search(question)
+    return set(tokens(found.group(1))) if found else set()
+
+
+def _counts(text: str, counted: set[str]) -> bool:
+    """Does a figure in ``text`` (dates and shares already blanked) stand near a word of what is counted?"""
+    words = _AGED.sub(" ", text).split()
+    at = [i for i, w in enumerate(words) if _CARDINAL.fullmatch(w.strip(".,;:()"))]
+    near = [i for i, w in enumerate(words) if set(tokens(w)) & counted]
+    return any(abs(i - j) <= COUNT_NEAR for i in at for j in near)
+
+
 _HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*(?=[A-Z])")  # "21.A small number of…": its paragraph's number
 _NOT_A_COUNT = re.compile(_DATE_SPAN.pattern + r"|\b(one (of|another)|no one|someone|anyone|everyone|first one)\b", re.I)
@@ -183,6 +203,9 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         text = _NOT_A_COUNT.sub(" ", _PARAGRAPH_NUMBER.sub("", sentence.text))
         if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question) and not _HAS_DURATION.search(question):  # "how many": a count, not "8%" or "£4,000"
             text = _SHARE_OR_MONEY.sub(" ", text)
+            counted = counted_words(question)
+            if counted:  # "How many fostering households…?": a figure said of them ("191 fostering households")
+                return _counts(text, counted)
         return bool(_HAS_NUMBER.search(text))
     if wants == "grade":
         return bool(_HAS_GRADE.search(text))

@@ -415,3 +415,17 @@ def test_a_grade_question_is_answered_by_a_sentence_that_gives_a_grade():
     ungraded = extractive.sentences_of(Hit(passage("report#para-4", "The virtual school monitors children's progress."), 1.0))[0]
     assert extractive.satisfies(graded, "grade", "What grade did the virtual school get?")
     assert not extractive.satisfies(ungraded, "grade", "What grade did the virtual school get?")
+
+
+@pytest.mark.parametrize(
+    "text, answers",
+    [
+        ("The council has 191 fostering households.", True),
+        ("Only half of fostering households have had a review.", False),  # a share, not a count
+        ("Young people aged 16 and 17 live in fostering households.", False),  # an age
+        ("Of 336 children in care, 12 live in fostering households outside the area.", True),
+    ],
+)
+def test_a_count_is_a_figure_said_of_what_is_counted(text, answers):
+    found = extractive.sentences_of(Hit(passage("report#para-8", text), 1.0))[0]
+    assert extractive.satisfies(found, "number", "How many fostering households were there?") is answers
