@@ -29,8 +29,10 @@ _AGE = re.compile(r"\b\d{1,2}(st|nd|rd|th)\s+birthday\b|\bage(d)?\s+(of\s+)?\d{1
 _HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|quarter|double|twice|dozen)\b", re.I)
 # Dates and years are not the figure a "how many" question asks for.
 _DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b")
-_COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|from|with|live|lived|living)\b|[?,]|$)", re.I)
+# (a share, "what percentage of the workforce…", is often said of "it": no such test)
+_COUNTED = re.compile(r"\b(?:how many|average|number\s+of)\s+((?:the|their|its|[\w’'-]+['’]s)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|from|with|live|lived|living)\b|[?,]|$)", re.I)
 _CARDINAL = re.compile(r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds|thousands", re.I)
+_FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|half|quarter|third|most|majority", re.I)
 _AGED = re.compile(r"\baged?\s+(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b", re.I)  # an age, not a count
 COUNT_NEAR = 6  # words at most between a figure and the thing it counts
 
@@ -38,13 +40,19 @@ COUNT_NEAR = 6  # words at most between a figure and the thing it counts
 def counted_words(question: str) -> set[str]:
     """The keywords of what a "how many" question counts ("fostering households"), or none."""
     found = _COUNTED.search(question)
-    return set(tokens(found.group(1))) if found else set()
+    if not found:
+        return set()
+    # a place's name ("Central Bedfordshire's schools") is where, not what is counted
+    keyword = found.group(0).split()[0].lower()
+    words = set(tokens(" ".join(w for w in found.group(2).split() if not re.fullmatch(r"[A-Z][a-z’'-]+(['’]s)?", w)))) - SETTING_TOKENS
+    return words | ({"average"} if words and keyword == "average" else set())  # "at an average of 33"
 
 
-def _counts(text: str, counted: set[str]) -> bool:
-    """Does a figure in ``text`` (dates and shares already blanked) stand near a word of what is counted?"""
+def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> bool:
+    """Does a figure in ``text`` (dates already blanked) stand near a word of what is counted?"""
+    figure = figure or _CARDINAL
     words = _AGED.sub(" ", text).split()
-    at = [i for i, w in enumerate(words) if _CARDINAL.fullmatch(w.strip(".,;:()"))]
+    at = [i for i, w in enumerate(words) if figure.fullmatch(w.strip(".,;:()"))]
     near = [i for i, w in enumerate(words) if set(tokens(w)) & counted]
     return any(abs(i - j) <= COUNT_NEAR for i in at for j in near)
 
@@ -206,6 +214,9 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             counted = counted_words(question)
             if counted:  # "How many fostering households…?": a figure said of them ("191 fostering households")
                 return _counts(text, counted)
+        counted = counted_words(question)
+        if counted and not _HAS_DURATION.search(question):  # "the average caseload", "what percentage of schools": said of it
+            return _counts(text, counted, _FIGURE)
         return bool(_HAS_NUMBER.search(text))
     if wants == "grade":
         return bool(_HAS_GRADE.search(text))

@@ -429,3 +429,12 @@ def test_a_grade_question_is_answered_by_a_sentence_that_gives_a_grade():
 def test_a_count_is_a_figure_said_of_what_is_counted(text, answers):
     found = extractive.sentences_of(Hit(passage("report#para-8", text), 1.0))[0]
     assert extractive.satisfies(found, "number", "How many fostering households were there?") is answers
+
+
+def test_an_average_or_a_share_is_a_figure_said_of_what_is_asked():
+    said = extractive.sentences_of(Hit(passage("report#para-9", "Caseloads in the ART were at an average of 33."), 1.0))[0]
+    other = extractive.sentences_of(Hit(passage("report#para-9", "Twelve new staff joined the service last spring, so caseloads remain high."), 1.0))[0]
+    question = "What was the average caseload in Plymouth's access and response team?"
+    assert extractive.satisfies(said, "number", question)
+    assert not extractive.satisfies(other, "number", question)
+    assert extractive.counted_words("How many of Plymouth's schools are rated good?") == {"school"}
