@@ -218,6 +218,8 @@ def test_cover_questions_asked_in_other_words():
     assert asks_cover("How did Ofsted rate adoption performance in Kent in 2017?") == {"grades"}
     assert asks_cover("What is the name of the family judge who commended Kent's assessments?") == set()
     assert asks_cover("On what date was Ofsted's 2021 focused-visit letter to Kent written?") == set()  # the letter's date
+    assert asks_cover("What is the oldest inspection of Kent you hold, and what was its overall outcome?") == {"dates", "grades"}
+    assert asks_cover("What were the outcomes for children in care in Kent?") == set()
 
 
 def test_a_report_is_of_the_year_it_was_published_as_well():
