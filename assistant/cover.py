@@ -25,7 +25,9 @@ _ASKS = {
     "lead": re.compile(
         r"\b(who\s+(led|leads|was\s+leading|headed)|lead\s+inspector|reporting\s+inspector|led\s+by)\b"
         r"|\binspectors?\b[^?,]{0,40}\b(led|leads|headed)\b"  # "Which of His Majesty's Inspectors led…?"
-        r"|\b(led|leads|headed)\s+(the\s+|its\s+|ofsted['’]s\s+)?([\w-]+\s+){0,3}(inspection|re-inspection|visit)\b",
+        r"|\b(led|leads|headed)\s+(the\s+|its\s+|ofsted['’]s\s+)?([\w-]+\s+){0,3}(inspection|re-inspection|visit)\b"
+        # "Who inspected Kent?", "Who carried out / was in charge of the 2018 inspection?"
+        r"|^\s*who\s+(inspected|visited|conducted|carried\s+out|did|ran|was\s+in\s+charge\s+of)\b(?=[^?]*\b(inspection|visit)\b|\s+(?-i:[A-Z]))",
         re.I,
     ),
     # "When did Ofsted inspect Kent?", "When was Kent's last inspection?"; not "When did caseloads
@@ -33,13 +35,21 @@ _ASKS = {
     "dates": re.compile(
         r"\bwhen\s+(did|was|were|does|is)\b(?:(?!,|\baccording\b).)*?\b(inspect|inspected|visit|visited|carr(y|ied)\s+out)\b"
         r"|\bwhen\s+(was|is)\b[^,]{0,80}\b(inspection|visit)\s*\??$"
-        r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their)\s+(\w+\s+)?(inspection|visit)"
+        r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+(\w+\s+)?(inspection|visit)"
+        r"|\bhow\s+long\s+did\b[^?,]{0,60}\b(inspection|visit)\b[^?,]{0,40}\b(last|take)\b|\b(which|what)\s+month\b[^?,]{0,60}\b(inspect\w*|visit\w*)\b"
         r"|\b(what|which)\s+(dates?|days?)\b(?![^?]*\b(letter|written|published|publication)\b)[^?]{0,80}\b(inspect\w*|re-inspect\w*|visit\w*|carr(y|ied)\s+out)\b"
-        r"|\bwhen\s+(did|was|were)\b[^?,]{0,80}\b(inspection|re-inspection|visit)\b[^?,]{0,40}\b(take\s+place|happen|occur|start|begin)\b"
+        r"|\bwhen\s+(did|was|were)\b[^?,]{0,80}\b(inspection|re-inspection|visit)\b[^?,]{0,40}\b(take\s+place|happen|occur|start|begin|finish|end|conclude)\b"
         r"|^\s*(what|which)\s+(is|was)\s+(the\s+)?(\w+['’]s\s+)?(oldest|earliest|first|latest|newest|most\s+recent|last)\s+([\w'’-]+\s+){0,3}(inspection|report|visit)\b",
         re.I,
     ),
-    "grades": re.compile(r"\b(did|does|do)\s+(ofsted|inspectors?|the\s+inspectors?|they)\s+(judge|rate|grade|assess)\b|\boverall\s+(outcome|result)s?\b|\b(grades?|graded|judged|judge?ments?|rated|ratings?|conclude|concluded|conclusions?|verdict)\b", re.I),
+    "grades": re.compile(
+        r"\b(did|does|do)\s+(ofsted|inspectors?|the\s+inspectors?|they)\s+(judge|rate|grade|assess)\b|\boverall\s+(outcome|result)s?\b"
+        # "What was the outcome of Kent's 2018 inspection?", "How did Kent do in its last inspection?"
+        r"|\b(outcome|result|verdict)s?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+([\w-]+\s+){0,3}(inspection|visit)\b"
+        r"|\bhow\s+(did|does|has)\b[^?,]{0,40}\b(do|did|fare|fared|perform|performed|get\s+on)\s+(in|at)\s+(the|its|their|[\w’'-]+['’]s)\s+([\w-]+\s+){0,3}(inspection|visit)\b"
+        r"|\b(grades?|graded|judged|judge?ments?|rated|ratings?|conclude|concluded|conclusions?|verdict)\b",
+        re.I,
+    ),
 }
 _RELATIVE = re.compile(r"\b(before|(?<!looked )after|since|following|prior to|preceding)\s+(the\s+|its\s+|their\s+)?((19|20)\d\d\s+)?(ofsted\s+)?(focused visit|monitoring visit|inspection|visit)", re.I)
 _LATEST = re.compile(r"\b(most\s+recent|latest|last|newest)\b", re.I)

@@ -1,6 +1,8 @@
 """Questions over records (judgement grades, action RAG statuses) are answered from every record,
 one citation a row, saying how many records were looked at."""
 
+import pytest
+
 from assistant.query import year_span
 from assistant.records import answer_records, asks_records
 from index.store import StoredPassage
@@ -227,3 +229,25 @@ def test_a_report_is_of_the_year_it_was_published_as_well():
     late = DocumentRecord(**{**late.__dict__, "published": "2014-02-11"})
     question = "When did inspectors carry out the inspection of Kent published in 2014?"
     assert [d.doc_id for d in inspections(question, KENT + [late], ("Kent",), year_span(question))] == ["kent-2013b"]
+
+
+@pytest.mark.parametrize(
+    "question, fields",
+    [
+        ("What were the dates of Kent's 2018 inspection?", {"dates"}),
+        ("How long did the 2018 inspection of Kent last?", {"dates"}),
+        ("In which month was Kent inspected in 2023?", {"dates"}),
+        ("When did the 2023 Kent inspection finish?", {"dates"}),
+        ("Who inspected Kent in 2018?", {"lead"}),
+        ("Who carried out the 2018 inspection of Kent?", {"lead"}),
+        ("Who was in charge of the 2023 Kent inspection?", {"lead"}),
+        ("How did Kent do in its 2023 inspection?", {"grades"}),
+        ("What was the outcome of Kent's 2018 inspection?", {"grades"}),
+        ("What was the result of Kent's last Ofsted inspection?", {"grades"}),
+        ("Who did the work on exploitation in Kent?", set()),
+        ("Who visited children in care in Kent?", set()),
+        ("Who carried out the audit of cases?", set()),
+    ],
+)
+def test_cover_questions_as_people_ask_them(question, fields):
+    assert asks_cover(question) == fields
