@@ -587,7 +587,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
     """The names in the question that none of the evidence's ``passages`` (with their document's
     title and publisher) holds: "What did the CQC say about St Mary's Hospital?" is not answered
     by what Ofsted said about the island. A misspelt name is read as ``correct`` mends it."""
-    setting = set(extractive.SETTING_TOKENS) | _INSPECTORS_TITLE  # "His Majesty's Inspectors" where the report says "Her"
+    setting = set(extractive.SETTING_TOKENS) | _INSPECTORS_TITLE  # "His Majesty's Inspectors" where the report says "Her"; days
     for place in query.authorities + query.passing_places:
         setting.update(tokens(place))
     held: set[str] = set()
@@ -608,7 +608,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
     return unmet
 
 
-_INSPECTORS_TITLE = frozenset(tokens("his her majesty majesty's inspector inspectors hmi"))
+_INSPECTORS_TITLE = frozenset(tokens("his her majesty majesty's inspector inspectors hmi monday tuesday wednesday thursday friday saturday sunday"))
 _ACRONYM = re.compile(r"[A-Z]{3,8}s?")
 
 

@@ -38,9 +38,10 @@ COUNT_NEAR = 6  # words at most between a figure and the thing it counts
 
 
 def counted_words(question: str) -> set[str]:
-    """The keywords of what a "how many" question counts ("fostering households"), or none."""
+    """The keywords of what a "how many" question counts ("fostering households"), or none
+    ("how many had it kept…" names nothing counted)."""
     found = _COUNTED.search(question)
-    if not found:
+    if not found or re.match(r"(had|have|has|were|was|are|is|did|do|does|can|could|will|would)\b", found.group(2), re.I):
         return set()
     # a place's name ("Central Bedfordshire's schools") is where, not what is counted
     keyword = found.group(0).split()[0].lower()
@@ -266,6 +267,9 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
 
 
 # A capitalised word, an acronym ("IRT") or a coined word ("Voices4Choices", "I-CAN"), not opening a sentence
+_TITLED_UNIT = re.compile(
+    r"\b[Tt]he\s+([A-Z][\w’'-]+)\s+(?:team|service|project|scheme|programme|hub|unit|panel|group|council|forum|model|approach|partnership|pathway|offer|network)s?\b"
+)
 _QUOTED_TERM = re.compile(r"[‘“]([^’”]{2,40})[’”]")
 _PROPER_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9’'-]*")
 
@@ -276,6 +280,9 @@ def _names_a_thing(text: str, unasked, named) -> bool:
     "Route 29", the "Family Wellbeing Service", whose words are common ones)?"""
     for quoted in _QUOTED_TERM.finditer(text):  # a coined term in quotation marks ("‘navigators’")
         if any(unasked(w) for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", quoted.group(1))):
+            return True
+    for titled in _TITLED_UNIT.finditer(text):  # "the Consult service", "The Flourish team"
+        if unasked(titled.group(1)) and titled.group(1) not in _NOT_NAMES:
             return True
     words = list(_PROPER_WORD.finditer(text))
     for i, m in enumerate(words):

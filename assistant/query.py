@@ -125,7 +125,7 @@ _HOLDER = re.compile(r"^\s*who\s+(?:is|was|were|are)\s+(?:the\s+)?" + _NP, re.I)
 _NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the\s+|its\s+|their\s+)?" + _NP, re.I)
 
 
-_PERSON = re.compile(_WHICH + r"(" + _PERSON_NOUNS + r")\b", re.I)
+_PERSON = re.compile(_WHICH + r"(" + _PERSON_NOUNS + r")\b(?!['’]s)", re.I)  # not "which young people's service"
 _PERSON_NOUN = re.compile(r"\b(" + _PERSON_NOUNS + r")\b", re.I)
 
 

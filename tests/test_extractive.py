@@ -376,6 +376,7 @@ def test_what_ofsted_said_favours_its_inspection_reports_as_well_as_its_letters(
         "A strong service, Route 29, supports children to live at home.",
         "The children in care council, Voices4Choices, influences services.",
         "‘Resilience workers’ support carers to help stabilise foster homes.",  # a coined term, quoted
+        "Some services help children a lot, such as the Consult service.",  # "the <Name> service"
     ],
 )
 def test_the_name_of_a_team_or_service_made_of_common_words_answers_which_team(text):

@@ -329,3 +329,10 @@ def test_the_next_inspection_after_a_past_one_is_not_speculation():
 def test_what_grade_asks_for_a_grade():
     assert q("What grade did Ofsted give Plymouth's virtual school?").wants == "grade"
     assert q("How was Plymouth's adoption service rated in 2017?").wants == "grade"
+
+
+def test_a_service_for_people_is_not_a_person():
+    from assistant.query import person_asked
+
+    assert not person_asked("Which young people's substance misuse service is named in the report?")
+    assert person_asked("Which officers chaired the reviews?")
