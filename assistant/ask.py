@@ -605,7 +605,14 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
         words = {w for w in tokens(match.group(0)) if w not in setting and correct(w) not in setting}
         if words and not all(w in held or correct(w) in held or _near(w, held) for w in words):
             unmet.append(match.group(0))
+        elif len(words) > 2 and not any(_phrase_in(tokens(match.group(0)), text) for text in texts):
+            unmet.append(match.group(0))  # "Care Quality Commission": its words together, not "care", "quality" and "commissioning"
     return unmet
+
+
+def _phrase_in(words: list[str], text: str) -> bool:
+    """Do ``words`` (tokens) stand together, in order, in ``text``?"""
+    return f" {' '.join(words)} " in f" {' '.join(tokens(text))} "
 
 
 _INSPECTORS_TITLE = frozenset(tokens("his her majesty majesty's inspector inspectors hmi monday tuesday wednesday thursday friday saturday sunday"))

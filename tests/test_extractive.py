@@ -245,6 +245,9 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
         return _names_unmet(analyse(question, ["Isle of Wight"], lambda n: False), [said])
 
     assert unmet("What did the CQC say about the hub on the Isle of Wight?") == ["CQC"]
+    # a name of three words or more is met by its words together, not apart
+    apart = passage("iow-2023#p6", "Care is of high quality; commissioning is improving.")
+    assert _names_unmet(analyse("What did the Care Quality Commission say?", ["Isle of Wight"], lambda n: False), [apart]) == ["Care Quality Commission"]
     assert unmet("How well does the MASH work for children with SEND?") == []  # spelt out in the evidence
     assert unmet("What did Ofsted say about the hub on the Isle of Wite?") == []  # the place, misspelt
 
