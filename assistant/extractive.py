@@ -59,6 +59,7 @@ def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> b
 
 
 _HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
+_ASKS_TIME = re.compile(r"\b(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)  # "after how many months…": a length of time is the figure
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*(?=[A-Z])")  # "21.A small number of…": its paragraph's number
 _NOT_A_COUNT = re.compile(_DATE_SPAN.pattern + r"|\b(one (of|another)|no one|someone|anyone|everyone|first one)\b", re.I)
 # "How many social workers…?" asks a count: a percentage or a sum of money doesn't answer it
@@ -210,13 +211,13 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         return bool(_HAS_DATE.search(text) or (_WHEN_HABITUALLY.search(question) and _AGE.search(text)))
     if wants == "number":
         text = _NOT_A_COUNT.sub(" ", _PARAGRAPH_NUMBER.sub("", sentence.text))
-        if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question) and not _HAS_DURATION.search(question):  # "how many": a count, not "8%" or "£4,000"
+        if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question) and not _ASKS_TIME.search(question):  # "how many": a count, not "8%" or "£4,000"
             text = _SHARE_OR_MONEY.sub(" ", text)
             counted = counted_words(question)
             if counted:  # "How many fostering households…?": a figure said of them ("191 fostering households")
                 return _counts(text, counted)
         counted = counted_words(question)
-        if counted and not _HAS_DURATION.search(question):  # "the average caseload", "what percentage of schools": said of it
+        if counted and not _ASKS_TIME.search(question):  # "the average caseload", "what percentage of schools": said of it
             return _counts(text, counted, _FIGURE)
         return bool(_HAS_NUMBER.search(text))
     if wants == "grade":

@@ -77,6 +77,7 @@ _FRAMING = frozenset(
     inspection inspections inspected outcome outcomes result results view views opinion ofsted
     judgement judgements judged grade grades graded rating ratings rated overall effectiveness got get
     across time two both services service children local authority authorities council year years
+    single focused standard short full joint framework ilacs sif monitoring re-inspection reinspection
     january february march april may june july august september october november december""".split()
 )
 

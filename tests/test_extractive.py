@@ -442,3 +442,8 @@ def test_an_average_or_a_share_is_a_figure_said_of_what_is_asked():
     assert extractive.satisfies(said, "number", question)
     assert not extractive.satisfies(other, "number", question)
     assert extractive.counted_words("How many of Plymouth's schools are rated good?") == {"school"}
+
+
+def test_after_how_many_months_is_answered_by_a_length_of_time():
+    found = extractive.sentences_of(Hit(passage("plan#p1", "Children on plans for 15 months are reviewed by the panel."), 1.0))[0]
+    assert extractive.satisfies(found, "number", "After how many months on a plan are children reviewed by the panel?")

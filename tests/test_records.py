@@ -251,3 +251,10 @@ def test_a_report_is_of_the_year_it_was_published_as_well():
 )
 def test_cover_questions_as_people_ask_them(question, fields):
     assert asks_cover(question) == fields
+
+
+def test_the_kind_of_inspection_named_is_not_a_topic_beyond_its_judgements():
+    from assistant.records import asks_beyond_judgements
+
+    assert not asks_beyond_judgements("What grade did Kent get in its 2017 single inspection?", "What grade did get in its 2017 single inspection", RECORDS)
+    assert asks_beyond_judgements("What grade did Kent's secondary schools get?", "What grade did secondary schools get", RECORDS)
