@@ -511,7 +511,7 @@ class Assistant:
             aspect_query = replace(query, parts=tuple(Part(text=a, wants=None, search=a, topic=a) for a in aspects))
             scored = extractive.part_scores(aspect_query, sentences, vectors, self.retriever.embed_queries(aspects), corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, None, corpus.templates.commonness)
             heard = [max(sentences, key=lambda s, by=by: by[id(s)]) for by in scored]
-        chosen = extractive.select(query, sentences, max_sentences=8, relative=0.75 if query.kind == "factoid" else 0.7, by_part=by_part, is_name=corpus.lexical.is_name, heard=heard)
+        chosen = extractive.select(query, sentences, max_sentences=8 if query.kind == "factoid" else BROAD_SENTENCES, relative=0.75 if query.kind == "factoid" else 0.7, by_part=by_part, is_name=corpus.lexical.is_name, heard=heard)
         best = max(s.score for s in sentences)
         if not chosen:
             wanted = {"date": "date", "name": "name", "role": "role or job title", "number": "figure", "duration": "length of time", "money": "amount", "rag": "RAG status", "grade": "grade", "expansion": "expansion"}.get(query.wants or "", "answer")
@@ -561,6 +561,7 @@ class Assistant:
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+)?[A-Z][\w’'&-]*)*")
 
 
+BROAD_SENTENCES = 10  # at most this many findings in a broad answer
 SENTENCE_DOCS = 8  # a question scoped to at most this many documents also searches their sentences
 SENTENCE_HITS = 2  # passages added for the sentences nearest the question
 
