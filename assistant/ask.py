@@ -288,7 +288,8 @@ class Assistant:
         tried = scopes(query.standalone, query.authorities, home, restricted, elsewhere=bool(query.passing_places) or self._names_only_elsewhere(query, home))
         for n, scope in enumerate(tried, 1):
             scoped = replace(query, authorities=scope.authorities)
-            refusal = self._no_such_inspection(scoped, self.retriever.corpus().records.values())
+            records = self.retriever.corpus().records.values()
+            refusal = self._no_such_inspection(scoped, records) or _no_such_document(scoped, records)
             if refusal and n < len(tried):
                 continue
             if refusal:
@@ -576,6 +577,27 @@ def _without_year(topic: str, year: int | None) -> str:
     return re.sub(rf"\b{year}\b", " ", topic).strip() or topic
 
 
+# A document named as such ("the Isles of Scilly's improvement plan", "the council's press release")
+_NAMED_DOCUMENT = {
+    "improvement_plan": re.compile(r"\b(improvement|action)\s+plans?\b", re.I),
+    "press_release": re.compile(r"\bpress\s+releases?\b", re.I),
+    "news_article": re.compile(r"\b(news\s+)?articles?\b", re.I),
+}
+
+
+def _no_such_document(query: Query, records) -> tuple[str, str] | None:
+    """"What actions are in the Isles of Scilly's improvement plan?" when no improvement plan of
+    the place named is indexed: say so, rather than quote another kind of document."""
+    if not query.authorities:
+        return None
+    for kind, pattern in _NAMED_DOCUMENT.items():
+        if pattern.search(query.question) and not any(r.kind == kind and r.authority in query.authorities for r in records):
+            label = pattern.search(query.question).group(0).lower()
+            places = " or ".join(query.authorities)
+            return f"The indexed sources hold no {label} of {places}.", "no such document"
+    return None
+
+
 def _one_year(question: str) -> int | None:
     """The one year a question asks about ("in the 2022 report"), if it names one and no range."""
     span = year_span(question)
@@ -606,7 +628,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
         words = {w for w in tokens(match.group(0)) if w not in setting and correct(w) not in setting}
         if words and not all(w in held or correct(w) in held or _near(w, held) for w in words):
             unmet.append(match.group(0))
-        elif len(words) > 2 and not any(_phrase_in(tokens(match.group(0)), text) for text in texts):
+        elif len(words) > 2 and not any(_phrase_in([w for w in tokens(match.group(0)) if w in words], text) for text in texts):
             unmet.append(match.group(0))  # "Care Quality Commission": its words together, not "care", "quality" and "commissioning"
     return unmet
 

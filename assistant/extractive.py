@@ -30,7 +30,7 @@ _HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|te
 # Dates and years are not the figure a "how many" question asks for.
 _DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b")
 # (a share, "what percentage of the workforce…", is often said of "it": no such test)
-_COUNTED = re.compile(r"\b(?:how many|average|number\s+of)\s+((?:the|their|its|[\w’'-]+['’]s)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|from|with|live|lived|living)\b|[?,]|$)", re.I)
+_COUNTED = re.compile(r"\b(?:how many|average|number\s+of)\s+((?:the|their|its|[\w’'-]+['’]s)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|per|from|with|live|lived|living)\b|[?,]|$)", re.I)
 _CARDINAL = re.compile(r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds|thousands", re.I)
 _FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|half|quarter|third|most|majority", re.I)
 _AGED = re.compile(r"\baged?\s+(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b", re.I)  # an age, not a count

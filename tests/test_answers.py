@@ -336,3 +336,16 @@ def assert_quotes_verbatim_or_cited(answer, assistant):
 def test_a_place_only_other_documents_mention_is_answered_only_from_what_they_say_of_it(assistant):
     answer = assistant.ask("What needs to improve in Hampshire?")
     assert answer.abstained or all("Hampshire" in c.text for c in answer.citations), answer.answer
+
+
+def test_a_kind_of_document_the_place_has_none_of_is_said_to_be_missing():
+    from assistant.ask import _no_such_document
+    from assistant.query import analyse
+    from index.store import DocumentRecord
+
+    plan = DocumentRecord(doc_id="plan", title="Improvement plan", kind="improvement_plan", authority="Isle of Wight", publisher="Council",
+                          date="2024-03", source="plan.txt", path="plan.txt", format="txt", content_hash="h", passage_count=1, pages=1, indexed_at=0.0)
+    places = ["Isle of Wight", "Isles of Scilly"]
+    asked = analyse("What actions are in the Isles of Scilly's improvement plan?", places, lambda n: False)
+    assert _no_such_document(asked, [plan]) == ("The indexed sources hold no improvement plan of Isles of Scilly.", "no such document")
+    assert _no_such_document(analyse("What actions are in the Isle of Wight's improvement plan?", places, lambda n: False), [plan]) is None
