@@ -22,7 +22,7 @@ from index.tokens import known_word
 
 from . import acronyms, cover, extractive, records
 from .lexical import tokens
-from .query import Part, Query, analyse, place_words, without_setting, year_span
+from .query import Part, Query, analyse, indefinite_place, place_words, without_setting, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -623,6 +623,8 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
         name = match.group(0).casefold()
         if any(difflib.SequenceMatcher(None, name, place).ratio() >= 0.8 for place in places):
             continue  # a place the scope matched, however the question spelt it
+        if indefinite_place(query.question, match.group(0)):
+            continue  # "a London borough's model": a kind of place, not one the evidence must name
         if _ACRONYM.fullmatch(match.group(0)) and any(acronyms.spelt_out(match.group(0), text) for text in texts):
             continue  # the evidence writes the acronym out in full
         words = {w for w in tokens(match.group(0)) if w not in setting and correct(w) not in setting}

@@ -317,6 +317,17 @@ def _letters_only(norm: str) -> tuple[str, ...]:
     return tuple(re.sub(r"[^a-z]", "", word) for word in norm.split())
 
 
+def indefinite_place(text: str, name: str) -> bool:
+    """Is ``name`` a known place said in ``text`` only as a kind of place ("a London borough")?"""
+    return any(name.casefold() == p.casefold() for p in known_places()) and _only_indefinite(text, name)
+
+
+def _only_indefinite(text: str, place: str) -> bool:
+    """Is ``place`` said only as a kind of place ("a London borough's model"), not as one asked about?"""
+    found = list(re.finditer(rf"(?<![A-Za-z]){re.escape(place)}(?![A-Za-z])", text, re.I))
+    return bool(found) and all(re.search(r"\b(a|an|any|another|other)\s+$", text[: m.start()], re.I) for m in found)
+
+
 def _mentions(text: str, name: str, fuzzy: bool) -> bool:
     norm, target = _normalised(text), _normalised(name)
     return _exact_in(norm, target) or (fuzzy and _fuzzy_in(norm, target))
@@ -417,6 +428,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         if place not in indexed_names
         and _mentions(question, place, fuzzy=False)
         and not any(_mentions(place, a, fuzzy=False) or _mentions(a, place, fuzzy=False) for a in indexed_names)
+        and not _only_indefinite(question, place)
     )
     unknown = tuple(place for place in others if not corpus_text_has(place))
     passing = tuple(place for place in others if place not in unknown)

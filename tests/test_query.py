@@ -336,3 +336,9 @@ def test_a_service_for_people_is_not_a_person():
 
     assert not person_asked("Which young people's substance misuse service is named in the report?")
     assert person_asked("Which officers chaired the reviews?")
+
+
+def test_a_place_said_as_a_kind_of_place_is_not_asked_about():
+    asked = q("Why did the island's attempt to copy a Manchester borough's model go wrong?")
+    assert asked.unknown_places == () and asked.passing_places == ()
+    assert q("What did Ofsted say about Manchester?").passing_places == ("Manchester",)
