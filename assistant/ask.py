@@ -440,11 +440,12 @@ class Assistant:
         if query.speculation:
             return (
                 "The indexed sources report what inspections found; they don't predict what a future inspection will find "
-                "or rank inspectors. Ask what the documents say, for example “What did Ofsted find at the last inspection?”",
+                "or rank inspectors or councils. Ask what the documents say, for example “What did Ofsted find at the last inspection?”",
                 "speculation",
             )
         if query.unknown_places:
-            covered = ", ".join(sorted({r.authority for r in self.retriever.corpus().records.values() if r.authority}))
+            held = sorted({r.authority for r in self.retriever.corpus().records.values() if r.authority})
+            covered = ", ".join(held) if len(held) <= LIST_PLACES else f"{len(held)} authorities, from {held[0]} to {held[-1]}"
             return (f"The indexed sources don't cover {', '.join(query.unknown_places)}. They cover: {covered}.", "other authority")
         corpus = self.retriever.corpus()
         dated = corpus.years
@@ -562,6 +563,7 @@ class Assistant:
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+)?[A-Z][\w’'&-]*)*")
 
 
+LIST_PLACES = 12  # a refusal names the authorities covered when there are at most this many
 BROAD_SENTENCES = 10  # at most this many findings in a broad answer
 SENTENCE_DOCS = 8  # a question scoped to at most this many documents also searches their sentences
 SENTENCE_HITS = 2  # passages added for the sentences nearest the question

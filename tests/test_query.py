@@ -342,3 +342,14 @@ def test_a_place_said_as_a_kind_of_place_is_not_asked_about():
     asked = q("Why did the island's attempt to copy a Manchester borough's model go wrong?")
     assert asked.unknown_places == () and asked.passing_places == ()
     assert q("What did Ofsted say about Manchester?").passing_places == ("Manchester",)
+
+
+def test_a_ranking_of_councils_is_speculation():
+    assert q("Which council has the best children's services in England?").speculation
+    assert not q("Which councils were judged outstanding in 2023?").speculation
+
+
+def test_how_well_a_service_works_is_a_broad_question():
+    assert q("How well does Plymouth support its care leavers?").kind == "broad"
+    assert q("How good is Plymouth's out-of-hours service?").kind == "broad"
+    assert q("How many care leavers does Plymouth support?").kind == "factoid"
