@@ -24,7 +24,7 @@ NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (ind
 _ASKS = {
     "lead": re.compile(
         r"\b(who\s+(led|leads|was\s+leading|headed)|lead\s+inspector|reporting\s+inspector|led\s+by)\b"
-        r"|\binspectors?\b[^?,]{0,40}\b(led|leads|headed)\b"  # "Which of His Majesty's Inspectors led…?"
+        r"|\b(inspectors?|HMIs?)\b[^?,]{0,40}\b(led|leads|headed)\b"  # "Which of His Majesty's Inspectors / which HMI led…?"
         r"|\b(led|leads|headed)\s+(the\s+|its\s+|ofsted['’]s\s+)?([\w-]+\s+){0,3}(inspection|re-inspection|visit)\b"
         # "Who inspected Kent?", "Who carried out / was in charge of the 2018 inspection?"
         r"|^\s*who\s+(inspected|visited|conducted|carried\s+out|did|ran|was\s+in\s+charge\s+of)\b(?=[^?]*\b(inspection|visit)\b|\s+(?-i:[A-Z]))",

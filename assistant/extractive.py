@@ -39,9 +39,9 @@ COUNT_NEAR = 6  # words at most between a figure and the thing it counts
 
 def counted_words(question: str) -> set[str]:
     """The keywords of what a "how many" question counts ("fostering households"), or none
-    ("how many had it kept…" names nothing counted)."""
+    ("how many had it kept…" names nothing counted; "how many times" counts occasions)."""
     found = _COUNTED.search(question)
-    if not found or re.match(r"(had|have|has|were|was|are|is|did|do|does|can|could|will|would)\b", found.group(2), re.I):
+    if not found or re.match(r"(had|have|has|were|was|are|is|did|do|does|can|could|will|would|times)\b", found.group(2), re.I):
         return set()
     # a place's name ("Central Bedfordshire's schools") is where, not what is counted
     keyword = found.group(0).split()[0].lower()
@@ -263,6 +263,9 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             # earlier in the sentence ("Directors would come in…, recalls Simon Dear, now the service manager")
             roles = [m.span() for m in re.finditer(rf"\b{re.escape(role)}s?\b", text, re.I)]
             return any(_words_between(text, n, r) <= ROLE_NEAR for n in names for r in roles)
+        if re.match(r"\s*(who|whom|whose)\b", question, re.I):  # a who-question: a name written as a name, or a coined
+            quoted = any(unasked(w) for q in _QUOTED_TERM.finditer(sentence.text) for w in q.group(1).split())  # term ("‘Resilience workers’")
+            return quoted or any(named(m.group(0)) for m in _PROPER_WORD.finditer(sentence.text))  # not a team's acronym
         return _names_a_thing(sentence.text, unasked, named)
     return True
 

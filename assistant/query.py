@@ -188,7 +188,13 @@ FILLER = frozenset("like stand stands short mean means meant done happen happene
 
 
 # "When did it begin, and when did it conclude?": where a question asks a second thing.
-_SECOND_ASK = re.compile(r"(?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but)\s+)(?=(?:when|who|whom|whose|what|which|where|how|why)\b)", re.I)
+# A comma alone opens a second ask only when a question follows it (", when did it end?"), not a
+# relative clause (", whose passion Ofsted highlighted", ", which the council runs").
+_SECOND_ASK = re.compile(
+    r"(?:,\s*(?:and|but)\s+|\s+(?:and|but)\s+)(?=(?:when|who|whom|whose|what|which|where|how|why)\b)"
+    r"|,\s*(?=(?:when|who|whom|whose|what|which|where|how|why)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|many|much|long|often)\b)",
+    re.I,
+)
 _ASKING = re.compile(r"^\s*(when|who|whom|whose|what|which|where|how|why)\s+((did|does|do|is|are|was|were|has|have|had|will|would|can|could)\s+)?", re.I)
 _LEANING_PART = re.compile(r"\b(it|its|they|their|them|this|that|he|she|his|her)\b", re.I)
 

@@ -447,3 +447,8 @@ def test_an_average_or_a_share_is_a_figure_said_of_what_is_asked():
 def test_after_how_many_months_is_answered_by_a_length_of_time():
     found = extractive.sentences_of(Hit(passage("plan#p1", "Children on plans for 15 months are reviewed by the panel."), 1.0))[0]
     assert extractive.satisfies(found, "number", "After how many months on a plan are children reviewed by the panel?")
+
+
+def test_who_is_not_answered_by_a_board_s_acronym():
+    board = extractive.sentences_of(Hit(passage("report#para-7", "The Plymouth Safeguarding Children Board (PSCB) is a stable board."), 1.0))[0]
+    assert not extractive.satisfies(board, "name", "Who chaired the Plymouth Safeguarding Children Board?", is_name=lambda w: False)

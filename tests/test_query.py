@@ -353,3 +353,9 @@ def test_how_well_a_service_works_is_a_broad_question():
     assert q("How well does Plymouth support its care leavers?").kind == "broad"
     assert q("How good is Plymouth's out-of-hours service?").kind == "broad"
     assert q("How many care leavers does Plymouth support?").kind == "factoid"
+
+
+def test_a_relative_clause_is_not_a_second_question():
+    assert len(q("What is the name of Plymouth's lead member, whose dedication Ofsted praised?").parts) == 0
+    assert len(q("When did the visit to Plymouth begin, and when did it end?").parts) == 2
+    assert len(q("When did the visit to Plymouth begin, when did it end?").parts) == 2
