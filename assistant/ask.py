@@ -463,7 +463,7 @@ class Assistant:
         if not asked:
             return None
         theirs = [r for r in records if r.authority in query.authorities and r.kind in cover.OFSTED_KINDS]
-        covered = {y for r in theirs for y in cover.years_of(r)}
+        covered = {y for r in theirs for y in cover.years_of(r, "publish" in query.question.lower())}
         if not theirs or asked & covered:
             return None
         # a plan or an article may tell of an inspection whose report is not indexed; a later

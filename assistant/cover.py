@@ -33,7 +33,7 @@ _ASKS = {
     # "When did Ofsted inspect Kent?", "When was Kent's last inspection?"; not "When did caseloads
     # begin to rise, according to the 2022 inspection?" (the inspection is where, not what, it asks)
     "dates": re.compile(
-        r"\bwhen\s+(did|was|were|does|is)\b(?:(?!,|\baccording\b).)*?\b(inspect|inspected|visit|visited|carr(y|ied)\s+out)\b"
+        r"\bwhen\s+(in\s+(\w+\s+)?(19|20)\d\d\s+)?(did|was|were|does|is)\b(?:(?!,|\baccording\b).)*?\b(inspect|inspected|visit|visited|carr(y|ied)\s+out)\b"
         r"|\bwhen\s+(was|is)\b[^,]{0,80}\b(inspection|visit)\s*\??$"
         r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+(\w+\s+)?(inspection|visit)"
         r"|\bhow\s+long\s+did\b[^?,]{0,60}\b(inspection|visit)\b[^?,]{0,40}\b(last|take)\b|\b(which|what)\s+month\b[^?,]{0,60}\b(inspect\w*|visit\w*)\b"
@@ -51,6 +51,7 @@ _ASKS = {
         re.I,
     ),
 }
+_PUBLISHED = re.compile(r"\bpublish(ed|ing)?\b", re.I)
 _RELATIVE = re.compile(r"\b(before|(?<!looked )after|since|following|prior to|preceding)\s+(the\s+|its\s+|their\s+)?((19|20)\d\d\s+)?(ofsted\s+)?(focused visit|monitoring visit|inspection|visit)", re.I)
 _LATEST = re.compile(r"\b(most\s+recent|latest|last|newest)\b", re.I)
 _EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
@@ -78,7 +79,7 @@ def inspections(question: str, records: list[DocumentRecord], authorities: tuple
         docs = [r for r in docs if r.kind == "inspection_report"] or docs
     elif named:  # by its kind, or by its title for a letter filed as a plain "Ofsted letter"
         docs = [r for r in docs if r.kind in named or any(set(tokens(KIND_LABELS[k].rsplit(" ", 1)[0])) <= set(tokens(r.title or "")) for k in named)]
-    docs = [r for r in docs if span.admits(years_of(r))]
+    docs = [r for r in docs if span.admits(years_of(r, _PUBLISHED.search(question) is not None))]
     docs.sort(key=lambda r: r.end_date or r.date or "")
     last_before = span.before is not None and span.since is None and not span.exact  # "last inspected before 2022"
     # the latest (or first) of each authority the question names: "compare ours with Portsmouth's latest"
@@ -99,9 +100,18 @@ def _named_kinds(question: str) -> set[str]:
     return (named - {"inspection_report"}) or named
 
 
-def years_of(record: DocumentRecord) -> set[int]:
-    """The years a report is of: its inspection's and its publication's ("the inspection published in 2014")."""
-    return {int(d[:4]) for d in (record.start_date, record.end_date, record.date, record.published) if d}
+PUBLISHED_LATER = 10  # an inspection ending in this month or later is published the next year, when the report doesn't say
+
+
+def years_of(record: DocumentRecord, published: bool = False) -> set[int]:
+    """The years a report is of: its inspection's and its publication's ("the inspection published
+    in 2014"). ``published``: the question asks when it was published, so a report that gives no
+    publication date and whose inspection ended late in a year is of the next year too."""
+    years = {int(d[:4]) for d in (record.start_date, record.end_date, record.date, record.published) if d}
+    end = record.end_date or record.date
+    if published and not record.published and end and len(end) >= 7 and int(end[5:7]) >= PUBLISHED_LATER:
+        years.add(int(end[:4]) + 1)
+    return years
 
 
 def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], passages_of) -> CoverAnswer | None:

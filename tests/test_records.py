@@ -238,6 +238,7 @@ def test_a_report_is_of_the_year_it_was_published_as_well():
         ("How long did the 2018 inspection of Kent last?", {"dates"}),
         ("In which month was Kent inspected in 2023?", {"dates"}),
         ("When did the 2023 Kent inspection finish?", {"dates"}),
+        ("When in 2020 did Ofsted inspect Kent, and what overall judgement did it give?", {"dates", "grades"}),
         ("Who inspected Kent in 2018?", {"lead"}),
         ("Who carried out the 2018 inspection of Kent?", {"lead"}),
         ("Who was in charge of the 2023 Kent inspection?", {"lead"}),
@@ -258,3 +259,10 @@ def test_the_kind_of_inspection_named_is_not_a_topic_beyond_its_judgements():
 
     assert not asks_beyond_judgements("What grade did Kent get in its 2017 single inspection?", "What grade did get in its 2017 single inspection", RECORDS)
     assert asks_beyond_judgements("What grade did Kent's secondary schools get?", "What grade did secondary schools get", RECORDS)
+
+
+def test_a_report_that_gives_no_publication_date_is_published_the_year_after_a_late_inspection():
+    late = record("kent-2013c", "2013-11-19", "2013-12-11", "Linda Steele", "SIF")
+    question = "When did inspectors carry out the inspection of Kent that was published in early 2014?"
+    assert [d.doc_id for d in inspections(question, KENT + [late], ("Kent",), year_span(question))] == ["kent-2013c"]
+    assert inspections("Who led Kent's 2014 inspection?", KENT + [late], ("Kent",), year_span("Who led Kent's 2014 inspection?")) == []
