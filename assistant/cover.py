@@ -147,11 +147,14 @@ def _first(passages: list[StoredPassage], test) -> list[StoredPassage]:
 
 def _grades(question: str, passages: list[StoredPassage]) -> list[StoredPassage]:
     """The judgement rows a question asks about (its area's own words), else every row."""
-    from .records import closest_areas
+    from .records import closest_areas, graded_against
 
     rows = [p for p in passages if p.kind == "judgement"]
     if rows:
         question = _without_inspection_name(question, rows[0].title)
+    compared = graded_against(question, {p.fields.get("grade", "").strip().lower() for p in rows})
+    if compared is not None:  # "was any area rated lower than good?": the rows under it
+        return [p for p in rows if p.fields.get("grade", "").strip().lower() in compared]
     areas = closest_areas(question, rows)
     return [p for p in rows if p.fields.get("area") in areas] if areas else rows
 

@@ -157,7 +157,7 @@ def answer_records(
     if span != YearSpan():
         records = [p for p in records if p.date and span.admits({int(p.date[:4])})]
     if kind == "judgement" and len(wanted) == 1:  # "rated below good": the grades under it
-        wanted = _graded_against(question, wanted[0], values)
+        wanted = graded_against(question, set(values)) or wanted
     if wanted:
         records = [p for p in records if p.fields.get(field, "").strip().lower() in wanted]
         wanted = [_RAG.get(v, v) if len(v) == 1 else v for v in wanted]
@@ -183,21 +183,23 @@ _BELOW = re.compile(r"\b(below|short\s+of|less\s+than|lower\s+than|worse\s+than|
 _ABOVE = re.compile(r"\b(above|better\s+than|higher\s+than|more\s+than)\s+(a\s+|an\s+|the\s+)?$", re.I)
 
 
-def _graded_against(question: str, value: str, values: list[str]) -> list[str]:
-    """The grades a question asks for by one it names: "below good" (those under it), "better
-    than requires improvement" (those over it), else that grade itself."""
+def graded_against(question: str, values: set[str]) -> list[str] | None:
+    """The grades of ``values`` a question asks for by one it compares them with: "below good"
+    (those under it), "better than requires improvement" (those over it); None when it compares
+    none ("rated good": that grade itself is asked)."""
     from .judgements import grade_score
 
-    named = re.search(r"\b" + re.escape(value) + r"\b", question, re.I)
-    score = grade_score(value)
-    if named is None or score is None:
-        return [value]
-    before = question[: named.start()]
-    if _BELOW.search(before):
-        return [v for v in values if (grade_score(v) or score) < score]
-    if _ABOVE.search(before):
-        return [v for v in values if (grade_score(v) or 0) > score]
-    return [value]
+    for value in sorted({v for v in values if v}, key=len, reverse=True):
+        score = grade_score(value)
+        if score is None:
+            continue
+        for named in re.finditer(r"\b" + re.escape(value) + r"\b", question, re.I):
+            before = question[: named.start()]
+            if _BELOW.search(before):
+                return [v for v in values if (grade_score(v) or score) < score]
+            if _ABOVE.search(before):
+                return [v for v in values if (grade_score(v) or 0) > score]
+    return None
 
 
 def _row(p: StoredPassage, kind: str) -> str:

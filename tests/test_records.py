@@ -266,3 +266,11 @@ def test_a_report_that_gives_no_publication_date_is_published_the_year_after_a_l
     question = "When did inspectors carry out the inspection of Kent that was published in early 2014?"
     assert [d.doc_id for d in inspections(question, KENT + [late], ("Kent",), year_span(question))] == ["kent-2013c"]
     assert inspections("Who led Kent's 2014 inspection?", KENT + [late], ("Kent",), year_span("Who led Kent's 2014 inspection?")) == []
+
+
+def test_an_area_below_a_grade_of_one_inspection():
+    from assistant.records import graded_against
+
+    asked = "Kent was judged good overall in 2017 — was any judgement area rated lower than good?"
+    assert set(graded_against(asked, {"good", "requires improvement", "outstanding"})) == {"requires improvement"}
+    assert graded_against("Was Kent judged good overall in 2017?", {"good", "requires improvement"}) is None
