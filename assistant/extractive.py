@@ -302,6 +302,7 @@ def _names_a_thing(text: str, unasked, named) -> bool:
     return False
 
 
+BAR_RANK = 1  # a broad answer's bar is relative to the sentence ranked this (0-based) high
 ROLE_NEAR = 8  # words at most between a role and the name it is said of
 
 
@@ -579,7 +580,9 @@ def select(
     else:
         # Everything over the bar, plus sentences that hold every word of the question (with
         # their headings): the items of a "what needs to improve" list belong together.
-        top = ranked[0].score
+        # the bar is set by the third best, not the best alone: one sentence that restates the
+        # topic word for word (an "areas for improvement" item) would leave the findings under it
+        top = ranked[min(BAR_RANK, len(ranked) - 1)].score
         others = [s for s in ranked if s.score >= relative * top or (s.coverage >= 0.99 and s.score >= 0.5 * top)]
         # a sentence that uses none of what is asked about must be close to it in meaning
         others = [s for s in others if s.literal or _meaning(s) >= PARAPHRASE_DENSE] or others[:1]

@@ -452,3 +452,13 @@ def test_after_how_many_months_is_answered_by_a_length_of_time():
 def test_who_is_not_answered_by_a_board_s_acronym():
     board = extractive.sentences_of(Hit(passage("report#para-7", "The Plymouth Safeguarding Children Board (PSCB) is a stable board."), 1.0))[0]
     assert not extractive.satisfies(board, "name", "Who chaired the Plymouth Safeguarding Children Board?", is_name=lambda w: False)
+
+
+def test_one_sentence_restating_the_topic_does_not_leave_the_findings_under_the_bar():
+    item = passage("report#p9", "The quality of supervision and the impact of audits on practice.", kind="item")
+    first = passage("report#para-40", "Supervision is regular but rarely reflective.")
+    second = passage("report#para-41", "Audits are thorough and lead to change.")
+    scores = {"The quality of super": 0.92, "Supervision is regul": 0.6, "Audits are thorough ": 0.5}
+    query, sentences = scored("What did Ofsted say about supervision and audits?", [item, first, second], scores)
+    shown = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
+    assert "Audits are thorough and lead to change." in shown  # 0.5 is under 0.7 of the best, over 0.7 of the second
