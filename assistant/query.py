@@ -253,9 +253,15 @@ class YearSpan:
 
 
 _YEAR_WORD = r"((?:19|20)\d\d)"
-_SINCE_YEAR = re.compile(rf"\b(?:since|after|from)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][a-z]+\s+)?{_YEAR_WORD}\b", re.I)
+# ("better or worse than at its 2021 inspection": from then to now)
+_SINCE_YEAR = re.compile(rf"\b(?:since|after|from|than(?:\s+(?:at|in))?)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][a-z]+\s+)?{_YEAR_WORD}\b", re.I)
 _BEFORE_YEAR = re.compile(rf"\b(?:before|until|up to)\s+{_YEAR_WORD}\b", re.I)
-_BETWEEN_YEARS = re.compile(rf"\b(?:between\s+{_YEAR_WORD}\s+and|from\s+{_YEAR_WORD}\s+(?:to|through|-|–))\s+{_YEAR_WORD}\b", re.I)
+# "between 2018 and 2023", "from 2015 to 2017", "between the 2014 and 2019 inspections", "from the 2015 inspection to the 2017 one"
+_BETWEEN_YEARS = re.compile(
+    rf"\b(?:between\s+(?:(?:the|its|their)\s+)?{_YEAR_WORD}(?:\s+[\w-]+){{0,2}}?\s+and"
+    rf"|from\s+(?:(?:the|its|their)\s+)?{_YEAR_WORD}(?:\s+[\w-]+){{0,2}}?\s+(?:to|through|-|–))\s+(?:(?:the|its|their)\s+)?{_YEAR_WORD}\b",
+    re.I,
+)
 # "2024-25", "2024/25": a year that runs across two (a financial or an inspection year): both
 _YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*[-/–]\s*(\d\d)\b(?!\d)")
 

@@ -33,7 +33,8 @@ _ENUMERATES = re.compile(
     r"(?:^|[,;:])\s*(which|list|what (are|were) (all )?the|how many|show|give|table|what (grades?|judge?ments?|ratings?))\b|\b(changed?|over time|since|trend|history)\b",
     re.I,
 )
-_STOP = {"the", "of", "and", "in", "on", "for", "with", "to", "a", "who", "need", "social", "work", "practice", "experiences", "progress", "impact"}
+# (not "children" either: every area is of children, and "X's children's services" names none of them)
+_STOP = {"the", "of", "and", "in", "on", "for", "with", "to", "a", "who", "need", "social", "work", "practice", "experiences", "progress", "impact", "children"}
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class RecordAnswer:
 
 
 def _words(text: str) -> set[str]:
-    return {w.rstrip("s") for w in re.findall(r"[a-z]+", normalise(text))}
+    return {w.rstrip("s") for w in re.findall(r"[a-z]+", normalise(text))} - {""}  # ("children's": no word "")
 
 
 def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
@@ -70,7 +71,7 @@ def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
 # inspections?", "How did Ofsted's view of Kent change between 2022 and 2025?") and asks nothing
 # more than how they came out is answered with each inspection's judgements. These words only
 # frame such a comparison; any other word (supervision, early help) is a topic, for the passages.
-_COMPARES = re.compile(r"\b(compar\w*|chang\w*|differ\w*|improv\w*|better|worse|between)\b", re.I)
+_COMPARES = re.compile(r"\b(compar\w*|chang\w*|differ\w*|improv\w*|better|worse|between|trace|track|up\s+or\s+down|rise|rose|fall|fell)\b", re.I)
 _FRAMING = frozenset(
     """compare compared comparison change changed changes differ differed different difference
     improve improved better worse between since first last latest recent previous most their
@@ -78,6 +79,7 @@ _FRAMING = frozenset(
     judgement judgements judged grade grades graded rating ratings rated overall effectiveness got get
     across time two both services service children local authority authorities council year years
     single focused standard short full joint framework ilacs sif monitoring re-inspection reinspection
+    go goes went up down rise rose fall fell trace track higher lower stay stayed same rated
     january february march april may june july august september october november december""".split()
 )
 

@@ -274,3 +274,16 @@ def test_an_area_below_a_grade_of_one_inspection():
     asked = "Kent was judged good overall in 2017 — was any judgement area rated lower than good?"
     assert set(graded_against(asked, {"good", "requires improvement", "outstanding"})) == {"requires improvement"}
     assert graded_against("Was Kent judged good overall in 2017?", {"good", "requires improvement"}) is None
+
+
+def test_comparisons_of_grades_asked_in_other_words():
+    from assistant.records import compares_inspections
+
+    span = year_span("How did Kent's overall judgement change from the 2015 inspection to the 2017 one?")
+    assert (span.since, span.before, set(span.exact)) == (2015, 2018, set())
+    assert year_span("Is Kent rated better or worse than at its 2021 inspection?").since == 2021  # then to now
+    assert compares_inspections("Did Kent's overall judgement go up or down between 2018 and 2023?", "overall judgement go up or down")
+    assert not compares_inspections("How did supervision in Kent change between 2018 and 2023?", "supervision")
+    from assistant.records import closest_areas
+
+    assert closest_areas("How has Kent's children's services rating changed?", RECORDS) == set()  # no area is named
