@@ -64,8 +64,12 @@ class CoverAnswer:
 
 
 def asks_cover(question: str) -> set[str]:
-    """Which cover facts a question asks for: "lead", "dates", "grades"."""
-    return {name for name, pattern in _ASKS.items() if pattern.search(question)}
+    """Which cover facts a question asks for: "lead", "dates", "grades" (not the grades when it
+    asks why, or for reasons: those are in the passages)."""
+    from .records import _ASKS_WHY
+
+    asked = {name for name, pattern in _ASKS.items() if pattern.search(question)}
+    return asked - {"grades"} if _ASKS_WHY.search(question) else asked
 
 
 def inspections(question: str, records: list[DocumentRecord], authorities: tuple[str, ...], span: YearSpan = YearSpan()) -> list[DocumentRecord]:

@@ -254,7 +254,11 @@ class YearSpan:
 
 _YEAR_WORD = r"((?:19|20)\d\d)"
 # ("better or worse than at its 2021 inspection": from then to now)
-_SINCE_YEAR = re.compile(rf"\b(?:since|after|from|than(?:\s+(?:at|in))?)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][a-z]+\s+)?{_YEAR_WORD}\b", re.I)
+_SINCE_YEAR = re.compile(
+    rf"\b(?:since|after|from|than(?:\s+(?:at|in))?)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][a-z]+\s+)?{_YEAR_WORD}\b"
+    rf"|\bsince\s+(?:it|they|the\s+council|the\s+authority)\s+(?:was|were)\s+[^,?.]{{0,40}}?\bin\s+{_YEAR_WORD}\b",  # "since it was judged inadequate in 2016"
+    re.I,
+)
 _BEFORE_YEAR = re.compile(rf"\b(?:before|until|up to)\s+{_YEAR_WORD}\b", re.I)
 # "between 2018 and 2023", "from 2015 to 2017", "between the 2014 and 2019 inspections", "from the 2015 inspection to the 2017 one"
 _BETWEEN_YEARS = re.compile(
@@ -271,7 +275,9 @@ def year_span(question: str) -> YearSpan:
     if between and between.group(2) and set(YEAR.findall(question)) - set(between.groups()):
         between = None  # "from 2019 through 2022 to 2026": points listed, not one range
     since, before = _SINCE_YEAR.search(question), _BEFORE_YEAR.search(question)
-    start = int(between.group(1) or between.group(2)) if between else int(since.group(1)) if since else None
+    if since and since.group(2) and len(YEAR.findall(question)) > 1:
+        since = None  # "since it was judged inadequate in 2016? What did 2023 conclude?": the years named
+    start = int(between.group(1) or between.group(2)) if between else int(since.group(1) or since.group(2)) if since else None
     end = int(between.group(3)) + 1 if between else int(before.group(1)) if before else None
     ranged = {m.group(i) for m in (between, since, before) if m for i in range(1, (m.re.groups or 0) + 1)}
     exact = {int(y) for y in YEAR.findall(question) if y not in ranged}

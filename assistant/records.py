@@ -48,11 +48,16 @@ def _words(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"[a-z]+", normalise(text))} - {""}  # ("children's": no word "")
 
 
+# "Why did the judgement fall?", "What reasons did it give?": the reasons are in the passages, not the grades
+_ASKS_WHY = re.compile(r"^\s*why\b|\breasons?\b|\bexplain\w*\b|\bwhat\s+(caused|led\s+to)\b", re.I)
+_AREA_WORDS = frozenset("help protection care leavers leaver looked adoption permanence leadership leaders management governance overall effectiveness".split())
+
+
 def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
     """The kind of record a question enumerates ("judgement" or "action"), or None: the kind it
     names ("judged", "actions") and whose values it uses ("inadequate", "green") the most. The
     enumerating word opens the question or a clause of it ("Under the 2026 framework, which…")."""
-    if not _ENUMERATES.search(question):
+    if not _ENUMERATES.search(question) or _ASKS_WHY.search(question):
         return None
     scores = {}
     for kind, pattern in _ASKS_KIND.items():
@@ -85,8 +90,14 @@ _FRAMING = frozenset(
 
 
 def compares_inspections(question: str, topic: str) -> bool:
-    """Does the question compare inspections with nothing asked of them but how they came out?"""
-    return bool(_COMPARES.search(question)) and not _topic_words(topic)
+    """Does the question compare inspections with nothing asked of them but how they came out
+    (or, when it says "judgement" or "grade", how one judgement area came out)?"""
+    if not _COMPARES.search(question) or _ASKS_WHY.search(question):
+        return False
+    words = _topic_words(topic)
+    if _ASKS_KIND["judgement"].search(question):  # "Did Bolton's help and protection judgement go up or down…?"
+        words = [w for w in words if w not in _AREA_WORDS]
+    return not words
 
 
 def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassage]) -> bool:
@@ -160,6 +171,8 @@ def answer_records(
         records = [p for p in records if p.date and span.admits({int(p.date[:4])})]
     if kind == "judgement" and len(wanted) == 1:  # "rated below good": the grades under it
         wanted = graded_against(question, set(values)) or wanted
+    if wanted and _COMPARES.search(question) and (len(span.exact) > 1 or span.since is not None or span.before is not None):
+        wanted = []  # "changed since it was judged inadequate in 2016": that grade was the start, not a filter
     if wanted:
         records = [p for p in records if p.fields.get(field, "").strip().lower() in wanted]
         wanted = [_RAG.get(v, v) if len(v) == 1 else v for v in wanted]

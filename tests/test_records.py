@@ -287,3 +287,15 @@ def test_comparisons_of_grades_asked_in_other_words():
     from assistant.records import closest_areas
 
     assert closest_areas("How has Kent's children's services rating changed?", RECORDS) == set()  # no area is named
+
+
+def test_a_judgement_area_compared_over_time_and_reasons_asked():
+    from assistant.records import compares_inspections
+
+    assert compares_inspections("Did Kent's help and protection judgement go up or down between 2018 and 2023?", "help and protection judgement go up or down")
+    assert not compares_inspections("Has help and protection in Kent got better since 2018?", "help and protection got")  # the findings say
+    assert not compares_inspections("Why did Kent's overall judgement fall between 2016 and 2019?", "overall judgement fall")
+    assert asks_cover("Ofsted judged care leaver services inadequate in Kent in 2016. What reasons did it give?") == set()
+    question = "How has Kent's rating changed since it was judged adequate in 2013?"
+    found = answer_records(question, "judgement", RECORDS, ("Kent",), year_span(question))
+    assert {c.doc_id for c in found.citations} >= {"kent-2013", "kent-2022"}  # not only the adequate one
