@@ -79,7 +79,7 @@ _WHEN = re.compile(
 # Nouns for people: "Which government minister…", "which social worker…" ask for a person.
 _PERSON_NOUNS = (
     r"persons?|people|inspectors?|officers?|managers?|workers?|councillors?|directors?|leaders?|officials?|journalists?|reporters?"
-    r"|ministers?|secretar(y|ies)|politicians?|members?|chairs?|heads?"
+    r"|ministers?|secretar(y|ies)|politicians?|members?|chairs?|heads?|headteachers?|teachers?|judges?|executives?|commissioners?"
 )
 # "Which <noun>…" or "What <word> <noun>…" ("Which government minister…"), but not "What did…".
 _WHICH = r"^\s*(which|what)\s+((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?"
@@ -113,7 +113,7 @@ _ROLE = re.compile(
     re.I,
 )
 ROLE_WORD = re.compile(
-    r"\b(director|manager|head|officer|inspector|chief|lead|leader|chair|chairman|chairwoman|chairperson|coordinator|co-ordinator"
+    r"\b(director|manager|head|headteacher|judge|officer|inspector|chief|lead|leader|chair|chairman|chairwoman|chairperson|coordinator|co-ordinator"
     r"|worker|secretary|minister|executive|councillor|member|commissioner|president|adviser|advisor|consultant|principal"
     r"|professor|lecturer|practitioner|journalist|reporter|editor|clerk|nurse|dentist|mayor|deputy|assistant|administrator|specialist|analyst|supervisor)s?\b",
     re.I,

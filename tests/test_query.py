@@ -359,3 +359,10 @@ def test_a_relative_clause_is_not_a_second_question():
     assert len(q("What is the name of Plymouth's lead member, whose dedication Ofsted praised?").parts) == 0
     assert len(q("When did the visit to Plymouth begin, and when did it end?").parts) == 2
     assert len(q("When did the visit to Plymouth begin, when did it end?").parts) == 2
+
+
+def test_a_headteacher_or_a_judge_is_a_person():
+    from assistant.query import person_asked
+
+    assert person_asked("What is the name of the headteacher of Plymouth's virtual school?")
+    assert person_asked("What is the name of the family judge who commended Plymouth?")
