@@ -37,6 +37,20 @@ _AGED = re.compile(r"\baged?\s+(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,
 COUNT_NEAR = 6  # words at most between a figure and the thing it counts
 
 
+_FRACTION = re.compile(r"\b(half|third|thirds|quarter|quarters|fifth|majority|minority|\d+\s+(in|out\s+of)\s+\d+)\b", re.I)
+_SHARE_OF = re.compile(r"\b(?:percentage|proportion|share|per\s*cent)\s+of\s+(.*)", re.I)
+
+
+def shared_words(question: str) -> set[str]:
+    """The keywords of what a "what percentage of…" question takes a share of, and of what the
+    share is ("of social workers were agency staff"), without places and setting; none otherwise."""
+    found = _SHARE_OF.search(question)
+    if not found:
+        return set()
+    words = [w for w in found.group(1).split() if not re.fullmatch(r"[A-Z][a-z’'-]+(['’]s)?[?,.]?", w)]
+    return set(tokens(" ".join(words))) - SETTING_TOKENS
+
+
 def counted_words(question: str) -> set[str]:
     """The keywords of what a "how many" question counts ("fostering households"), or none
     ("how many had it kept…" names nothing counted; "how many times" counts occasions)."""
@@ -219,6 +233,12 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         counted = counted_words(question)
         if counted and not _ASKS_TIME.search(question):  # "the average caseload", "what percentage of schools": said of it
             return _counts(text, counted, _FIGURE)
+        shared = shared_words(question)
+        if shared:  # "what percentage of social workers were agency staff": a share ("8%", "half") said of them,
+            if not (_HAS_PERCENT.search(text) or _FRACTION.search(text)):  # in this sentence or the one it leans on
+                return False  # ("It now stands at 8%"); "completed within 72 hours" is no share
+            said = f"{sentence.before} {text}" if leans_back(sentence) else text
+            return any(set(tokens(w)) & shared for w in said.split())
         return bool(_HAS_NUMBER.search(text))
     if wants == "grade":
         return bool(_HAS_GRADE.search(text))

@@ -462,3 +462,12 @@ def test_one_sentence_restating_the_topic_does_not_leave_the_findings_under_the_
     query, sentences = scored("What did Ofsted say about supervision and audits?", [item, first, second], scores)
     shown = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
     assert "Audits are thorough and lead to change." in shown  # 0.5 is under 0.7 of the best, over 0.7 of the second
+
+
+def test_a_share_is_a_percentage_or_fraction_said_of_what_is_asked():
+    question = "What percentage of Plymouth's social workers were agency staff in 2019?"
+    leaning = passage("article#p48", "The agency staff quota was whittled down. It now stands at 8%.")
+    hours = passage("report#para-3", "A high percentage of interviews are completed within 72 hours.")
+    sentences = extractive.sentences_of(Hit(leaning, 1.0))
+    assert extractive.satisfies(sentences[1], "number", question)  # "it" is the quota of agency staff
+    assert not extractive.satisfies(extractive.sentences_of(Hit(hours, 1.0))[0], "number", question)
