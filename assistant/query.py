@@ -380,6 +380,7 @@ def _authorities_named(text: str, authorities: list[str]) -> tuple[str, ...]:
     is not a misspelt "Hertfordshire")."""
     norm = _normalised(text)
     exact = [a for a in authorities if any(_exact_in(norm, target) for target, _ in _targets(a))]
+    exact = _outermost(norm, exact)
     written = {_letters_only(target) for a in exact for target, _ in _targets(a)}
     best: dict[str, tuple[float, list[str]]] = {}  # misspelt words -> the names they are nearest
     for a in authorities:
@@ -387,8 +388,8 @@ def _authorities_named(text: str, authorities: list[str]) -> tuple[str, ...]:
             continue
         for target, forgiven in _targets(a):
             found = _fuzzy_window(norm, target) if forgiven else None
-            if found is None or tuple(found[0].split()) in written:
-                continue
+            if found is None or tuple(found[0].split()) in written or any(f" {found[0]} " in f" {' '.join(w)} " for w in written):
+                continue  # the words are (part of) another named authority's name as written
             window, ratio = found
             held = best.get(window, (0.0, []))
             if ratio > held[0]:
@@ -397,6 +398,17 @@ def _authorities_named(text: str, authorities: list[str]) -> tuple[str, ...]:
                 held[1].append(a)
     fuzzy = {a for _, named in best.values() for a in named}
     return tuple(a for a in authorities if a in exact or a in fuzzy)
+
+
+def _outermost(norm: str, named: list[str]) -> list[str]:
+    """``named`` without an authority said only inside another's name ("Lincolnshire" in "North
+    Lincolnshire", "Somerset" in "North Somerset")."""
+    spans = {a: [m.span() for target, _ in _targets(a) for m in re.finditer(rf"(?<![a-z]){re.escape(target)}(?![a-z])", norm)] for a in named}
+
+    def inside(span, other):
+        return any(o[0] <= span[0] and span[1] <= o[1] and o != span for o in spans[other])
+
+    return [a for a in named if not spans[a] or not all(any(inside(sp, b) for b in named if b != a) for sp in spans[a])]
 
 
 @functools.lru_cache(maxsize=256)

@@ -76,7 +76,7 @@ def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
 # inspections?", "How did Ofsted's view of Kent change between 2022 and 2025?") and asks nothing
 # more than how they came out is answered with each inspection's judgements. These words only
 # frame such a comparison; any other word (supervision, early help) is a topic, for the passages.
-_COMPARES = re.compile(r"\b(compar\w*|chang\w*|differ\w*|improv\w*|better|worse|between|trace|track|up\s+or\s+down|rise|rose|fall|fell)\b", re.I)
+_COMPARES = re.compile(r"\b(compar\w*|chang\w*|differ\w*|improv\w*|better|worse|between|trace|track|up\s+or\s+down|rise|rose|fall|fell|keep|kept|maintain\w*|retain\w*)\b", re.I)
 _FRAMING = frozenset(
     """compare compared comparison change changed changes differ differed different difference
     improve improved better worse between since first last latest recent previous most their
@@ -85,6 +85,7 @@ _FRAMING = frozenset(
     across time two both services service children local authority authorities council year years
     single focused standard short full joint framework ilacs sif monitoring re-inspection reinspection
     go goes went up down rise rose fall fell trace track higher lower stay stayed same rated
+    keep kept maintain maintained retain retained hold held
     january february march april may june july august september october november december""".split()
 )
 
@@ -173,10 +174,17 @@ def answer_records(
         wanted = graded_against(question, set(values)) or wanted
     if wanted and _COMPARES.search(question) and (len(span.exact) > 1 or span.since is not None or span.before is not None):
         wanted = []  # "changed since it was judged inadequate in 2016": that grade was the start, not a filter
+    pieces = re.split(r",\s*(?:and|but)\s+", question, maxsplit=1)
+    asks, then = pieces[0], (pieces[1] if len(pieces) > 1 else "")
+    overall_too = kind == "judgement" and bool(_OVERALL.search(then)) and not _OVERALL.search(asks)
     if wanted:
-        records = [p for p in records if p.fields.get(field, "").strip().lower() in wanted]
+        chosen = [p for p in records if p.fields.get(field, "").strip().lower() in wanted]
+        if overall_too:  # "Which area was judged outstanding, and what was the overall grade?": that too
+            docs = {p.doc_id for p in chosen}
+            chosen += [p for p in records if p.doc_id in docs and p.fields.get("area") == "overall_effectiveness" and p not in chosen]
+        records = chosen
         wanted = [_RAG.get(v, v) if len(v) == 1 else v for v in wanted]
-    areas = closest_areas(question, records) if kind == "judgement" else set()
+    areas = closest_areas(question, records) if kind == "judgement" and not (overall_too and wanted) else set()
     if areas:  # each report's own closest rows: a 2019 report has only the combined row
         by_doc: dict[str, list[StoredPassage]] = {}
         for p in records:
@@ -215,6 +223,9 @@ def graded_against(question: str, values: set[str]) -> list[str] | None:
             if _ABOVE.search(before):
                 return [v for v in values if (grade_score(v) or 0) > score]
     return None
+
+
+_OVERALL = re.compile(r"\boverall\b", re.I)
 
 
 def _row(p: StoredPassage, kind: str) -> str:

@@ -366,3 +366,12 @@ def test_a_headteacher_or_a_judge_is_a_person():
 
     assert person_asked("What is the name of the headteacher of Plymouth's virtual school?")
     assert person_asked("What is the name of the family judge who commended Plymouth?")
+
+
+def test_an_authority_named_inside_another_s_name_is_not_named():
+    from assistant.query import _authorities_named
+
+    places = ["Lincolnshire", "North Lincolnshire", "Somerset", "North Somerset", "Bath and North East Somerset"]
+    assert _authorities_named("What did Ofsted say about North Lincolnshire?", places) == ("North Lincolnshire",)
+    assert _authorities_named("What did Ofsted say about Bath and North East Somerset?", places) == ("Bath and North East Somerset",)
+    assert _authorities_named("Compare North Somerset and Somerset.", places) == ("Somerset", "North Somerset")
