@@ -291,6 +291,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
 
 
 # A capitalised word, an acronym ("IRT") or a coined word ("Voices4Choices", "I-CAN"), not opening a sentence
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]+(?:(?:\s+(?:for|of|and|the|in|on|upon))?\s+[A-Z][\w’'-]+){2,}")
 _TITLED_UNIT = re.compile(
     r"\b[Tt]he\s+([A-Z][\w’'-]+)\s+(?:team|service|project|scheme|programme|hub|unit|panel|group|council|forum|model|approach|partnership|pathway|offer|network)s?\b"
 )
@@ -300,8 +301,9 @@ _PROPER_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9’'-]*")
 
 def _names_a_thing(text: str, unasked, named) -> bool:
     """Does ``text`` name a team, service or scheme the question doesn't: a word the library only
-    writes capitalised, an acronym, or capitalised words together ("the Initial Response Team",
-    "Route 29", the "Family Wellbeing Service", whose words are common ones)?"""
+    writes capitalised, an acronym ("the Initial Response Team (IRT)"), a coined word
+    ("Voices4Choices"), a name with a number ("Route 29"), a quoted term, "the <Name> team", or three
+    capitalised words or more ("Brighter Futures for Children"); two ("Children Services") are not enough."""
     for quoted in _QUOTED_TERM.finditer(text):  # a coined term in quotation marks ("‘navigators’")
         if any(unasked(w) for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", quoted.group(1))):
             return True
@@ -315,9 +317,10 @@ def _names_a_thing(text: str, unasked, named) -> bool:
             continue
         if named(word) or (len(word) > 1 and word.replace("-", "").isupper()) or any(c.isdigit() for c in word):
             return True
-        after = text[m.end():m.end() + 12]
-        beside = (i + 1 < len(words) and words[i + 1].start() - m.end() == 1) or (i > 0 and m.start() - words[i - 1].end() == 1)
-        if beside or re.match(r"\s\d", after):
+        if re.match(r"\s\d", text[m.end():m.end() + 12]):  # "Route 29"
+            return True
+    for run in _CAPITALISED_RUN.finditer(text):  # three capitalised words or more: "Brighter Futures for Children"
+        if run.start() > 0 and not re.search(r"[.!?]\s*$", text[: run.start()]) and any(unasked(w) for w in re.findall(r"[A-Z][\w’'-]+", run.group(0))):
             return True
     return False
 

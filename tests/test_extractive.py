@@ -471,3 +471,10 @@ def test_a_share_is_a_percentage_or_fraction_said_of_what_is_asked():
     sentences = extractive.sentences_of(Hit(leaning, 1.0))
     assert extractive.satisfies(sentences[1], "number", question)  # "it" is the quota of agency staff
     assert not extractive.satisfies(extractive.sentences_of(Hit(hours, 1.0))[0], "number", question)
+
+
+def test_two_capitalised_common_words_are_no_product_name():
+    row = extractive.sentences_of(Hit(passage("plan#p30", "For Children Services to have a case recording system that supports practice."), 1.0))[0]
+    named = extractive.sentences_of(Hit(passage("plan#p31", "Since then, Brighter Futures for Children has run the service."), 1.0))[0]
+    assert not extractive.satisfies(row, "name", "Which software will replace the recording system?", is_name=lambda w: False)
+    assert extractive.satisfies(named, "name", "Which company runs the service?", is_name=lambda w: False)
