@@ -463,7 +463,7 @@ class Assistant:
         if not asked:
             return None
         theirs = [r for r in records if r.authority in query.authorities and r.kind in cover.OFSTED_KINDS]
-        covered = {y for r in theirs for y in cover.years_of(r, "publish" in query.question.lower())}
+        covered = {y for r in theirs for y in cover.years_of(r, cover.asks_publication(query.question))}
         if not theirs or asked & covered:
             return None
         # a plan or an article may tell of an inspection whose report is not indexed; a later
@@ -612,7 +612,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
     """The names in the question that none of the evidence's ``passages`` (with their document's
     title and publisher) holds: "What did the CQC say about St Mary's Hospital?" is not answered
     by what Ofsted said about the island. A misspelt name is read as ``correct`` mends it."""
-    setting = set(extractive.SETTING_TOKENS) | _INSPECTORS_TITLE  # "His Majesty's Inspectors" where the report says "Her"; days
+    setting = set(extractive.SETTING_TOKENS) | _SETTING_NAMES
     for place in query.authorities + query.passing_places:
         setting.update(tokens(place))
     held: set[str] = set()
@@ -642,7 +642,9 @@ def _phrase_in(words: list[str], text: str) -> bool:
     return f" {' '.join(words)} " in f" {' '.join(tokens(text))} "
 
 
-_INSPECTORS_TITLE = frozenset(tokens("his her majesty majesty's inspector inspectors hmi monday tuesday wednesday thursday friday saturday sunday"))
+# Words a question may capitalise that name no one the evidence must hold: Ofsted's title for its
+# inspectors ("His Majesty's Inspectors", where an older report says "Her") and the days of the week
+_SETTING_NAMES = frozenset(tokens("his her majesty majesty's inspector inspectors hmi monday tuesday wednesday thursday friday saturday sunday"))
 _ACRONYM = re.compile(r"[A-Z]{3,8}s?")
 
 

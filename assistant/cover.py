@@ -66,10 +66,10 @@ class CoverAnswer:
 def asks_cover(question: str) -> set[str]:
     """Which cover facts a question asks for: "lead", "dates", "grades" (not the grades when it
     asks why, or for reasons: those are in the passages)."""
-    from .records import _ASKS_WHY
+    from .records import asks_why
 
     asked = {name for name, pattern in _ASKS.items() if pattern.search(question)}
-    return asked - {"grades"} if _ASKS_WHY.search(question) else asked
+    return asked - {"grades"} if asks_why(question) else asked
 
 
 def inspections(question: str, records: list[DocumentRecord], authorities: tuple[str, ...], span: YearSpan = YearSpan()) -> list[DocumentRecord]:
@@ -83,7 +83,7 @@ def inspections(question: str, records: list[DocumentRecord], authorities: tuple
         docs = [r for r in docs if r.kind == "inspection_report"] or docs
     elif named:  # by its kind, or by its title for a letter filed as a plain "Ofsted letter"
         docs = [r for r in docs if r.kind in named or any(set(tokens(KIND_LABELS[k].rsplit(" ", 1)[0])) <= set(tokens(r.title or "")) for k in named)]
-    docs = [r for r in docs if span.admits(years_of(r, _PUBLISHED.search(question) is not None))]
+    docs = [r for r in docs if span.admits(years_of(r, asks_publication(question)))]
     docs.sort(key=lambda r: r.end_date or r.date or "")
     last_before = span.before is not None and span.since is None and not span.exact  # "last inspected before 2022"
     # the latest (or first) of each authority the question names: "compare ours with Portsmouth's latest"
@@ -105,6 +105,11 @@ def _named_kinds(question: str) -> set[str]:
 
 
 PUBLISHED_LATER = 10  # an inspection ending in this month or later is published the next year, when the report doesn't say
+
+
+def asks_publication(question: str) -> bool:
+    """Does the question place a report by when it was published ("the inspection published in 2014")?"""
+    return _PUBLISHED.search(question) is not None
 
 
 def years_of(record: DocumentRecord, published: bool = False) -> set[int]:

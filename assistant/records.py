@@ -50,6 +50,13 @@ def _words(text: str) -> set[str]:
 
 # "Why did the judgement fall?", "What reasons did it give?": the reasons are in the passages, not the grades
 _ASKS_WHY = re.compile(r"^\s*why\b|\breasons?\b|\bexplain\w*\b|\bwhat\s+(caused|led\s+to)\b", re.I)
+
+
+def asks_why(question: str) -> bool:
+    """Does the question ask for reasons ("why did it fall?", "what reasons did it give?")?"""
+    return _ASKS_WHY.search(question) is not None
+
+
 _AREA_WORDS = frozenset("help protection care leavers leaver looked adoption permanence leadership leaders management governance overall effectiveness".split())
 
 
@@ -57,7 +64,7 @@ def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
     """The kind of record a question enumerates ("judgement" or "action"), or None: the kind it
     names ("judged", "actions") and whose values it uses ("inadequate", "green") the most. The
     enumerating word opens the question or a clause of it ("Under the 2026 framework, which…")."""
-    if not _ENUMERATES.search(question) or _ASKS_WHY.search(question):
+    if not _ENUMERATES.search(question) or asks_why(question):
         return None
     scores = {}
     for kind, pattern in _ASKS_KIND.items():
@@ -93,7 +100,7 @@ _FRAMING = frozenset(
 def compares_inspections(question: str, topic: str) -> bool:
     """Does the question compare inspections with nothing asked of them but how they came out
     (or, when it says "judgement" or "grade", how one judgement area came out)?"""
-    if not _COMPARES.search(question) or _ASKS_WHY.search(question):
+    if not _COMPARES.search(question) or asks_why(question):
         return False
     words = _topic_words(topic)
     if _ASKS_KIND["judgement"].search(question):  # "Did Bolton's help and protection judgement go up or down…?"
@@ -219,9 +226,9 @@ def graded_against(question: str, values: set[str]) -> list[str] | None:
         for named in re.finditer(r"\b" + re.escape(value) + r"\b", question, re.I):
             before = question[: named.start()]
             if _BELOW.search(before):
-                return [v for v in values if (grade_score(v) or score) < score]
+                return sorted((v for v in values if (grade_score(v) or score) < score), key=lambda v: (-(grade_score(v) or 0), v))
             if _ABOVE.search(before):
-                return [v for v in values if (grade_score(v) or 0) > score]
+                return sorted((v for v in values if (grade_score(v) or 0) > score), key=lambda v: (-(grade_score(v) or 0), v))
     return None
 
 
