@@ -286,12 +286,12 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         if re.match(r"\s*(who|whom|whose)\b", question, re.I):  # a who-question: a name written as a name, or a coined
             quoted = any(unasked(w) for q in _QUOTED_TERM.finditer(sentence.text) for w in q.group(1).split())  # term ("‘Resilience workers’")
             return quoted or any(named(m.group(0)) for m in _PROPER_WORD.finditer(sentence.text))  # not a team's acronym
-        return _names_a_thing(sentence.text, unasked, named)
+        return _names_a_thing(sentence.text, unasked, named, set(tokens(sentence.passage.title)))
     return True
 
 
 # A capitalised word, an acronym ("IRT") or a coined word ("Voices4Choices", "I-CAN"), not opening a sentence
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]+(?:(?:\s+(?:for|of|and|the|in|on|upon))?\s+[A-Z][\w’'-]+){2,}")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]+(?:(?:\s+(?:for|of|and|the|in|on|upon))?\s+[A-Z][\w’'-]+)+")
 _TITLED_UNIT = re.compile(
     r"\b[Tt]he\s+([A-Z][\w’'-]+)\s+(?:team|service|project|scheme|programme|hub|unit|panel|group|council|forum|model|approach|partnership|pathway|offer|network)s?\b"
 )
@@ -299,11 +299,11 @@ _QUOTED_TERM = re.compile(r"[‘“]([^’”]{2,40})[’”]")
 _PROPER_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9’'-]*")
 
 
-def _names_a_thing(text: str, unasked, named) -> bool:
+def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) -> bool:
     """Does ``text`` name a team, service or scheme the question doesn't: a word the library only
     writes capitalised, an acronym ("the Initial Response Team (IRT)"), a coined word
-    ("Voices4Choices"), a name with a number ("Route 29"), a quoted term, "the <Name> team", or three
-    capitalised words or more ("Brighter Futures for Children"); two ("Children Services") are not enough."""
+    ("Voices4Choices"), a name with a number ("Route 29"), a quoted term, "the <Name> team", or
+    capitalised words together ("Brighter Futures for Children") other than its document's own title words?"""
     for quoted in _QUOTED_TERM.finditer(text):  # a coined term in quotation marks ("‘navigators’")
         if any(unasked(w) for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", quoted.group(1))):
             return True
@@ -319,8 +319,12 @@ def _names_a_thing(text: str, unasked, named) -> bool:
             return True
         if re.match(r"\s\d", text[m.end():m.end() + 12]):  # "Route 29"
             return True
-    for run in _CAPITALISED_RUN.finditer(text):  # three capitalised words or more: "Brighter Futures for Children"
-        if run.start() > 0 and not re.search(r"[.!?]\s*$", text[: run.start()]) and any(unasked(w) for w in re.findall(r"[A-Z][\w’'-]+", run.group(0))):
+    for run in _CAPITALISED_RUN.finditer(text):  # capitalised words together ("Brighter Futures for Children")
+        if run.start() == 0 or re.search(r"[.!?]\s*$", text[: run.start()]) or not any(unasked(w) for w in re.findall(r"[A-Z][\w’'-]+", run.group(0))):
+            continue
+        # not made only of its document's title words: "Children Services" in a council's
+        # children's services plan is the council's own service, not a thing the question asks for
+        if not set(tokens(run.group(0))) <= titled:
             return True
     return False
 
