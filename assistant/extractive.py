@@ -29,7 +29,7 @@ _AGE = re.compile(r"\b\d{1,2}(st|nd|rd|th)\s+birthday\b|\bage(d)?\s+(of\s+)?\d{1
 _HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|quarter|double|twice|dozen)\b", re.I)
 # Dates and years are not the figure a "how many" question asks for.
 _DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b")
-# (a share, "what percentage of the workforce…", is often said of "it": no such test)
+# (a share, "what percentage of the workforce…", is often said of "it" (see shared_words): not this test)
 _COUNTED = re.compile(r"\b(?:how many|average|number\s+of)\s+((?:the|their|its|[\w’'-]+['’]s)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|per|from|with|live|lived|living)\b|[?,]|$)", re.I)
 _CARDINAL = re.compile(r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds|thousands", re.I)
 _FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|half|quarter|third|most|majority", re.I)
@@ -47,8 +47,7 @@ def shared_words(question: str) -> set[str]:
     found = _SHARE_OF.search(question)
     if not found:
         return set()
-    words = [w for w in found.group(1).split() if not re.fullmatch(r"[A-Z][a-z’'-]+(['’]s)?[?,.]?", w)]
-    return set(tokens(" ".join(words))) - SETTING_TOKENS
+    return _asked_about(found.group(1))
 
 
 def counted_words(question: str) -> set[str]:
@@ -57,10 +56,15 @@ def counted_words(question: str) -> set[str]:
     found = _COUNTED.search(question)
     if not found or re.match(r"(had|have|has|were|was|are|is|did|do|does|can|could|will|would|times)\b", found.group(2), re.I):
         return set()
-    # a place's name ("Central Bedfordshire's schools") is where, not what is counted
-    keyword = found.group(0).split()[0].lower()
-    words = set(tokens(" ".join(w for w in found.group(2).split() if not re.fullmatch(r"[A-Z][a-z’'-]+(['’]s)?", w)))) - SETTING_TOKENS
-    return words | ({"average"} if words and keyword == "average" else set())  # "at an average of 33"
+    words = _asked_about(found.group(2))
+    return words | ({"average"} if words and found.group(0).split()[0].lower() == "average" else set())  # "at an average of 33"
+
+
+def _asked_about(phrase: str) -> set[str]:
+    """The keywords of ``phrase`` without a place's name ("Central Bedfordshire's schools": where,
+    not what is asked about) and the question's setting."""
+    kept = [w for w in phrase.split() if not re.fullmatch(r"[A-Z][a-z’'-]+(['’]s)?[?,.]?", w)]
+    return set(tokens(" ".join(kept))) - SETTING_TOKENS
 
 
 def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> bool:
@@ -236,7 +240,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         shared = shared_words(question)
         if shared:  # "what percentage of social workers were agency staff": a share ("8%", "half") said of them,
             if not (_HAS_PERCENT.search(text) or _FRACTION.search(text)):  # in this sentence or the one it leans on
-                return False  # ("It now stands at 8%"); "completed within 72 hours" is no share
+                return False  # ("It now stands at N%": the share is said of what the sentence before names); "completed within 72 hours" is no share
             said = f"{sentence.before} {text}" if leans_back(sentence) else text
             return any(set(tokens(w)) & shared for w in said.split())
         return bool(_HAS_NUMBER.search(text))
