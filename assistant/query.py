@@ -13,6 +13,7 @@ from index.errors import QuestionError
 from index.ofsted import authorities, names_of
 from index.types import OFSTED_KINDS
 from index.text import MONTHS, normalise, strip_control_codes
+from index.tokens import known_word
 
 from .types import Turn
 
@@ -159,16 +160,23 @@ _SOURCE_REFERENCE = re.compile(
     re.I,
 )
 # Whose word a question asks for ("according to Ofsted", "according to the 2025 inspection"): not its topic
-_ACCORDING = re.compile(r",?\s*\baccording to\s+(the\s+)?((19|20)\d\d\s+)?(ofsted|inspectors?|inspection)(['’]s\s+((19|20)\d\d\s+)?(report|inspection|letter))?\b", re.I)
+_WHEN_SAID = rf"(({'|'.join(MONTHS)})\s+)?((19|20)\d\d\s+)"  # "July 2024 ", "2016 ": when a report or inspection was
+_ACCORDING = re.compile(rf",?\s*\baccording to\s+(the\s+)?({_WHEN_SAID})?(ofsted|inspectors?|inspection)(['’]s\s+({_WHEN_SAID})?(report|inspection|letter))?\b", re.I)
 # Where and when a question is set ("for the 2021 visit", "in the improvement plan", "in 2019"):
 # the place filter and the question as asked find passages there, so the question's focus (searched
 # and scored beside it) leaves the setting out and matches what is asked.
 _SOURCE_SETTING = re.compile(
     r"\b((at\s+the\s+time\s+of|for|in|during|at|of|by|from|on|before|after|with|and)\s+)?(the|this|that|its|their|what\s+the)\s+"
-    r"(((19|20)\d\d\s+)(ofsted\s+)?(focused\s+visit|visit|inspection|letter)|((19|20)\d\d\s+)?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b",
+    rf"(({_WHEN_SAID})(ofsted\s+)?(focused\s+visit|visit|inspection|letter)|({_WHEN_SAID})?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b",
     re.I,
 )
-_YEAR_SETTING = re.compile(rf"\b(in|during)\s+(({'|'.join(MONTHS)})\s+)?(19|20)\d\d\b", re.I)
+_YEAR_SETTING = re.compile(rf"\b(in|during)\s+((early|late|mid)[- ]|the\s+(spring|summer|autumn|winter|start|end)\s+of\s+)?(({'|'.join(MONTHS)})\s+)?(19|20)\d\d\b", re.I)
+# a clause that sets the scene in time ("when Ofsted inspected", "when it was last inspected"): when, not what
+_WHEN_SETTING = re.compile(
+    r"\b(when|as|after|before)\s+((ofsted|inspectors?|hmi|it|they)\s+(last\s+|first\s+)?(inspected|visited|reported)(\s+(it|them))?"
+    r"|(it|they)\s+(was|were)\s+(last\s+|first\s+)?(inspected|visited))\b",
+    re.I,
+)
 # an inspection or visit as the time something happened (its place already gone): when, not what
 _EVENT_SETTING = re.compile(r"\b(at\s+the\s+time\s+of|during|in|at|for|from|on)\s+(the\s+|ofsted['’]s\s+)?((19|20)\d\d\s+)?(inspection|visit|focused\s+visit)\b", re.I)
 _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
@@ -333,7 +341,7 @@ _normalised = functools.lru_cache(maxsize=1024)(normalise)  # a question is chec
 @functools.lru_cache(maxsize=256)
 def _letters_only(norm: str) -> tuple[str, ...]:
     """The words of normalised text with only their letters (each name's windows are read from them)."""
-    return tuple(re.sub(r"[^a-z]", "", word) for word in norm.split())
+    return tuple(re.sub(r"[^a-z]", "", re.sub(r"['’]s$", "", word)) for word in norm.split())  # "hertfordshire's": the name
 
 
 def indefinite_place(text: str, name: str) -> bool:
@@ -390,6 +398,8 @@ def _authorities_named(text: str, authorities: list[str]) -> tuple[str, ...]:
             found = _fuzzy_window(norm, target) if forgiven else None
             if found is None or tuple(found[0].split()) in written or any(f" {found[0]} " in f" {' '.join(w)} " for w in written):
                 continue  # the words are (part of) another named authority's name as written
+            if _plain_words(text, found[0]):
+                continue
             window, ratio = found
             held = best.get(window, (0.0, []))
             if ratio > held[0]:
@@ -398,6 +408,15 @@ def _authorities_named(text: str, authorities: list[str]) -> tuple[str, ...]:
                 held[1].append(a)
     fuzzy = {a for _, named in best.values() for a in named}
     return tuple(a for a in authorities if a in exact or a in fuzzy)
+
+
+def _plain_words(text: str, window: str) -> bool:
+    """Are the words taken for a misspelt name plain words, written in lower case ("having to tell
+    their story" is not a misspelt Havering; "Havring" or "Isle of Wite" is)?"""
+    if not all(known_word(w) for w in window.split()):
+        return False
+    said = re.search(r"(?<![A-Za-z])" + r"[^A-Za-z]+".join(map(re.escape, window.split())) + r"(?![A-Za-z])", text, re.I)
+    return said is not None and said.group(0)[:1].islower()
 
 
 def _outermost(norm: str, named: list[str]) -> list[str]:
@@ -571,7 +590,7 @@ def focus_of(text: str, places: tuple[str, ...]) -> str:
 def without_setting(text: str) -> str:
     """``text`` without where and when it is set ("for the 2021 visit", "at the time of Ofsted's
     2016 inspection", "in 2019"), unless little else is left."""
-    text = _SOURCE_SETTING.sub(" ", _ACCORDING.sub(" ", text))
+    text = _WHEN_SETTING.sub(" ", _SOURCE_SETTING.sub(" ", _ACCORDING.sub(" ", text)))
     if len(YEAR.findall(text)) <= 1:
         text = _YEAR_SETTING.sub(" ", text)
         eventless = _EVENT_SETTING.sub(" ", text)

@@ -192,6 +192,13 @@ def test_what_a_comparison_or_the_letters_are_asked_about_is_the_topic(text, top
     # two places (and their years) are what is compared, not a setting
     ("Which inspectors led the visits to the Isle of Wight in 2021 and the Isles of Scilly in 2022?",
      "Which inspectors led the visits to the Isle of Wight in 2021 and the Isles of Scilly in 2022"),
+    # when the inspection was, said as a clause or with its month: the scene, not the topic
+    ("How well did the Isle of Wight support its care leavers when Ofsted inspected in late 2016?",
+     "How well did support its care leavers"),
+    ("How well do care leavers do, according to Ofsted's July 2024 inspection?", "How well do care leavers do"),
+    ("What did Ofsted say about private fostering in the Isle of Wight at its January 2026 inspection?",
+     "private fostering"),
+    ("What had changed when it was last inspected?", "What had changed"),
 ])
 def test_the_focus_of_a_question_sets_aside_where_and_when(text, focus):
     assert q(text).focus == focus
@@ -231,6 +238,14 @@ def test_a_place_named_as_written_is_not_also_a_misspelling_of_another():
     assert ask("What did Ofsted say about Hertfordshre?") == ("Hertfordshire",)  # misspelt: the nearer name
     assert ask("What did Ofsted say about Herefordshir?") == ("Herefordshire",)
     assert ask("Compare Herefordshire and Hertfordshire") == ("Herefordshire", "Hertfordshire")
+    assert ask("What did Ofsted say about Hertfordshire's front door in 2023?") == ("Hertfordshire",)  # possessive
+
+
+def test_plain_words_are_not_a_misspelt_place():
+    ask = lambda text: analyse(text, ["Havering", "Isle of Wight"], lambda name: False).authorities
+    assert ask("How does the plan spare families from having to tell their story again?") == ()
+    assert ask("What did Ofsted say about Havring?") == ("Havering",)
+    assert ask("What did Ofsted say about the Isle of White?") == ("Isle of Wight",)  # a name, capitalised
 
 
 def test_whose_word_is_asked_for_is_not_the_topic():
