@@ -73,8 +73,9 @@ class SentenceFiles:
                 rows = json.loads(part.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 continue
+            vectors = part.with_name(part.name[: -len(".json")] + ".npy")  # one path for the part's rows
             for passage, items in rows.items():
-                mapping[passage] = [(text, part.with_name(part.name[: -len(".json")] + ".npy"), row) for text, row in items]
+                mapping[passage] = [(text, vectors, row) for text, row in items]
         with self._lock:
             self._maps[key] = mapping
             while len(self._maps) > _KEEP_OPEN:
