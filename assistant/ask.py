@@ -532,7 +532,7 @@ class Assistant:
             # which the scope already matched, is not what makes a paraphrase)
             answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "off topic"
             return
-        unmet = _names_unmet(query, [s.passage for s in chosen], corpus.lexical.correct)
+        unmet = _names_unmet(query, [s.passage for s in chosen], corpus.lexical.correct) or _lead_names_unmet(query, chosen, corpus.by_doc, corpus.lexical.correct)
         if unmet:
             answer.answer = f"The indexed sources don't mention {' or '.join(unmet)} in what they say on this. The nearest passages are listed as related."
             answer.reason = "name not in the evidence"
@@ -616,7 +616,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
     for place in query.authorities + query.passing_places:
         setting.update(tokens(place))
     held: set[str] = set()
-    texts = [f"{p.text} {' '.join(p.heading)} {p.context} {p.title} {p.publisher or ''}" for p in passages]
+    texts = [f"{p.text} {' '.join(p.heading)} {' '.join(map(str, p.fields.values()))} {p.context} {p.title} {p.publisher or ''}" for p in passages]
     for text in texts:
         held.update(tokens(text))
     places = [place.casefold() for place in query.authorities + query.passing_places]
@@ -635,6 +635,17 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
         elif len(words) > 2 and not any(_phrase_in([w for w in tokens(match.group(0)) if w in words], text) for text in texts):
             unmet.append(match.group(0))  # "Care Quality Commission": its words together, not "care", "quality" and "commissioning"
     return unmet
+
+
+def _lead_names_unmet(query: Query, chosen, by_doc, correct=lambda word: word) -> list[str]:
+    """The names in a one-part factoid question that the documents of its leading sentences never
+    hold: the fact asked for must come from a document about what it is asked of ("How much did
+    Mosaic cost?" is not answered by another council's price for its own system, though a related
+    sentence beside it names Mosaic). ``by_doc``: each document's passages."""
+    leads = [s.passage for s in chosen if s.lead]
+    if not leads or len(query.parts) > 1 or not _names_unmet(query, leads, correct):
+        return []
+    return _names_unmet(query, [p for d in dict.fromkeys(p.doc_id for p in leads) for p in by_doc.get(d, ())], correct)
 
 
 def _phrase_in(words: list[str], text: str) -> bool:

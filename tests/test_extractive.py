@@ -252,6 +252,22 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     assert unmet("What did Ofsted say about the hub on the Isle of Wite?") == []  # the place, misspelt
 
 
+def test_a_fact_asked_of_a_name_comes_from_a_document_that_names_it():
+    from assistant.ask import _lead_names_unmet
+    from assistant.extractive import Sentence
+
+    query = analyse("How much did the Mosaic case management system cost?", ["Isle of Wight", "York"], lambda n: False)
+    price = passage("york-2016#p40", "The council invested £0.5 million in a new case management system.")
+    named = passage("plan-2024#p8", "The product Mosaic has been procured.")
+    later = passage("plan-2024#p9", "The new system cost £120,000.")
+    lead = lambda p: Sentence(Hit(p, 1.0), p.text, lead=True)
+    by_doc = {"york-2016": [price], "plan-2024": [named, later]}
+    # another council's price, beside a related sentence that names Mosaic: not the answer
+    assert _lead_names_unmet(query, [lead(price), Sentence(Hit(named, 0.5), named.text)], by_doc) == ["Mosaic"]
+    # a price from the plan that names Mosaic elsewhere answers it
+    assert _lead_names_unmet(query, [lead(later)], by_doc) == []
+
+
 def _item(pid, text, heading):
     return StoredPassage(
         passage_id=pid, doc_id=pid.split("#")[0], text=text, locator="paragraph 1", heading=heading, start=0, end=len(text),
