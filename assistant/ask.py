@@ -170,6 +170,8 @@ class Assistant:
             hits = sorted(best.values(), key=lambda h: (-h.score, h.passage.passage_id))
         if year:  # one year asked: the passages that may speak of it, before the cut (see about_year)
             hits = [h for h in hits if extractive.passage_about_year(h.passage, year)] or hits
+        elif len(span.exact) > 1:  # "in 2018 with what Ofsted found in 2023": those years' passages, not a third report's
+            hits = [h for h in hits if any(extractive.passage_about_year(h.passage, y) for y in span.exact)] or hits
         elif ranged:  # "since the 2021 visit": documents of the years asked across
             within = replace(span, exact=frozenset())
             hits = [h for h in hits if not h.passage.date or within.admits({int(h.passage.date[:4])})] or hits
@@ -499,7 +501,9 @@ class Assistant:
         vectors = [stored.get((s.passage.passage_id, s.text)) or computed[s.text] for s in sentences]
         question_vector = self.retriever.embed_query(query.dense_query)
         focus_vector = self.retriever.embed_query(query.focus) if query.focus and query.focus != query.dense_query else None
-        extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, focus_vector, corpus.templates.commonness)
+        core = extractive.core_of(query.focus or query.dense_query, corpus.lexical.idf) if query.kind == "broad" else ""
+        core_vector = self.retriever.embed_query(core) if core and core.casefold() != (query.focus or query.dense_query).casefold() else None
+        extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, focus_vector, corpus.templates.commonness, core_vector=core_vector)
         by_part = None
         if query.parts and query.kind == "factoid":
             texts = [part.search for part in query.parts] + [part.focus for part in query.parts if part.focus and part.focus != part.search]
@@ -544,6 +548,8 @@ class Assistant:
             answer.answer = f"The indexed sources mention {places} only in passing; they don't answer this about {places}."
             answer.reason = "place mentioned only in passing"
             return
+        if query.kind == "broad":
+            chosen = _with_judgements(query, chosen, corpus.record_passages)
         text, citations = extractive.compose(query, chosen, self.document_norm)
         if not citations:
             answer.answer, answer.reason = NOT_COVERED, "no verifiable quote"
@@ -635,6 +641,19 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
         elif len(words) > 2 and not any(_phrase_in([w for w in tokens(match.group(0)) if w in words], text) for text in texts):
             unmet.append(match.group(0))  # "Care Quality Commission": its words together, not "care", "quality" and "commissioning"
     return unmet
+
+
+def _with_judgements(query: Query, chosen: list, record_passages) -> list:
+    """A broad question about a judgement area ("How well does Bury support its care leavers?",
+    "What did Ofsted say about adoption in Harrow?") hears, from each report it quotes, the
+    report's judgement of that area beside its findings."""
+    docs = {s.passage.doc_id for s in chosen}
+    judged = [p for p in record_passages if p.kind == "judgement" and p.doc_id in docs]
+    areas = records.areas_named(query.topic, judged)
+    have = {s.passage.passage_id for s in chosen}
+    score = chosen[0].score if chosen else 0.0
+    grades = [extractive.Sentence(Hit(p, score), p.text, score=score, literal=True) for p in judged if p.fields.get("area") in areas and p.passage_id not in have]
+    return grades + chosen
 
 
 def _lead_names_unmet(query: Query, chosen, by_doc, correct=lambda word: word) -> list[str]:

@@ -33,7 +33,7 @@ _DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1
 _COUNTED = re.compile(r"\b(?:how many|average|number\s+of)\s+((?:the|their|its|[\w’'-]+['’]s)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|per|from|with|live|lived|living)\b|[?,]|$)", re.I)
 _CARDINAL = re.compile(r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds|thousands", re.I)
 _FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|half|quarter|third|most|majority", re.I)
-_AGED = re.compile(r"\baged?\s+(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b", re.I)  # an age, not a count
+_AGED = re.compile(r"\b(aged?|age\s+of|reach(es|ed|ing)?|turn(s|ed|ing)?)\s+(the\s+age\s+of\s+)?(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b", re.I)  # an age, not a count
 COUNT_NEAR = 6  # words at most between a figure and the thing it counts
 
 
@@ -343,11 +343,11 @@ def _words_between(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     return len(text[start:end].split()) if end > start else 0
 
 
-def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct=lambda t: t, focus_vector=None, commonness=lambda text: 0.0) -> None:
+def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct=lambda t: t, focus_vector=None, commonness=lambda text: 0.0, core_vector=None) -> None:
     """Score each sentence for the question: meaning (embedding similarity), the question's
     rarer words it contains (``correct`` maps a misspelt word to the library's), how well its
     passage was ranked, and how few of the library's documents share its wording (``commonness``)."""
-    for s, (score, dense, coverage, literal) in zip(sentences, _scores(query.topic, query.source_kinds, sentences, sentence_vectors, query_vector, idf, max_idf, correct, focus_vector, commonness)):
+    for s, (score, dense, coverage, literal) in zip(sentences, _scores(query.topic, query.source_kinds, sentences, sentence_vectors, query_vector, idf, max_idf, correct, focus_vector, commonness, core_vector)):
         s.score, s.dense, s.coverage, s.literal = score, dense, coverage, literal
     if focus_vector is not None:
         for s, asked in zip(sentences, dots(sentence_vectors, focus_vector)):
@@ -383,7 +383,7 @@ def frame_asked(passage: StoredPassage, asked: set[str]) -> bool:
     return not asked.isdisjoint(frame)
 
 
-def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct, focus_vector=None, commonness=lambda text: 0.0):
+def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct, focus_vector=None, commonness=lambda text: 0.0, core_vector=None):
     """(score, dense, coverage, literal) of each sentence for a question with keywords ``topic``."""
     asked = set(tokens(topic))
     # what is asked about, not when or in which document: a sentence that holds only a question's
@@ -396,6 +396,8 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     dense = dots(sentence_vectors, query_vector)
     if focus_vector is not None:  # or for what it asks without its setting, whichever is closer
         dense = [max(d, f) for d, f in zip(dense, dots(sentence_vectors, focus_vector))]
+    if core_vector is not None:  # as close to what is asked about as to the question as a whole
+        dense = [(d + c) / 2 for d, c in zip(dense, dots(sentence_vectors, core_vector))]
     own = list(dense)
     # an action row is read as one: its progress column means at least what its action column does
     # (a progress note naming a product, under an action that names the system it is for)
@@ -434,6 +436,23 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
 
 
 SETTING_TOKENS = frozenset(tokens(" ".join(MONTHS) + " inspection inspections report reports letter letters focused visit visits ofsted"))
+
+
+CORE_SHARE = 0.75  # a topic's core words are at least this rare (idf) against its rarest (0.5 and 0.9 answer alike on dev)
+
+
+def core_of(topic: str, idf) -> str:
+    """The words of a broad question's topic that say what it is about, as written: its rarest
+    ("supervision" in "supervision of social workers"). The embedding model reads "supervision of
+    social workers" as near "Social workers told inspectors that they love working here" as
+    "Supervision is sometimes too infrequent"; sentences are also scored against the core alone."""
+    subject = subject_words(topic)
+    rarity = {t: idf(t) for t in subject}
+    if not rarity:
+        return ""
+    top = max(rarity.values())
+    words = re.findall(r"[\w’'-]+", topic)
+    return " ".join(w for w in words if any(rarity.get(t, 0.0) >= CORE_SHARE * top for t in tokens(w)))
 
 
 def subject_words(topic: str) -> set[str]:

@@ -40,9 +40,12 @@ _SPECULATION = re.compile(
     r"|\binspectors?\s+(is|are|was|were)\s+(the\s+)?(harshest|strictest|toughest|most\s+(lenient|harsh|strict|biased|unfair))\b",
     re.I,
 )
+# the kind of inspection a question may name ("its 2017 single inspection", "the short inspection")
+_KIND = r"((single|standard|short|full|ilacs|monitoring|joint\s+targeted\s+area|re-?)\s*)?"
 _META = re.compile(
     r"^\s*(what|how)\s+(did|does|do|has|have)\s+(ofsted|the inspectors?|inspectors?"
-    r"|the ((two|both)\s+)?(\d{4}\s+)?(ofsted\s+)?(focused[- ]visit\s+|inspection\s+)?(letters?|reports?)|the (plan|article|press release))\s+"
+    r"|the ((two|both)\s+)?(\d{4}\s+)?(ofsted\s+)?(focused[- ]visit\s+|inspection\s+)?(letters?|reports?)|the (plan|article|press release)"
+    rf"|(the|its|ofsted['’]s)\s+(\d{{4}}\s+)?{_KIND}(inspection|focused\s+visit|visit))\s+"
     r"(say|said|find|found|report|reported|conclude|concluded|note|noted|think|write|wrote)\s+(about|on|of|regarding|in relation to)?\s*",
     re.I,
 )
@@ -167,18 +170,18 @@ _ACCORDING = re.compile(rf",?\s*\baccording to\s+(the\s+)?({_WHEN_SAID})?(ofsted
 # and scored beside it) leaves the setting out and matches what is asked.
 _SOURCE_SETTING = re.compile(
     r"\b((at\s+the\s+time\s+of|for|in|during|at|of|by|from|on|before|after|with|and)\s+)?(the|this|that|its|their|what\s+the)\s+"
-    rf"(({_WHEN_SAID})(ofsted\s+)?(focused\s+visit|visit|inspection|letter)|({_WHEN_SAID})?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b",
+    rf"(({_WHEN_SAID})(ofsted\s+)?{_KIND}(focused\s+visit|visit|inspection|letter)|({_WHEN_SAID})?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b",
     re.I,
 )
 _YEAR_SETTING = re.compile(rf"\b(in|during)\s+((early|late|mid)[- ]|the\s+(spring|summer|autumn|winter|start|end)\s+of\s+)?(({'|'.join(MONTHS)})\s+)?(19|20)\d\d\b", re.I)
 # a clause that sets the scene in time ("when Ofsted inspected", "when it was last inspected"): when, not what
 _WHEN_SETTING = re.compile(
-    r"\b(when|as|after|before)\s+((ofsted|inspectors?|hmi|it|they)\s+(last\s+|first\s+)?(inspected|visited|reported)(\s+(it|them))?"
-    r"|(it|they)\s+(was|were)\s+(last\s+|first\s+)?(inspected|visited))\b",
+    r"\b(when|as|after|before)\s+((ofsted|inspectors?|hmi|it|they)\s+(last\s+|first\s+)?(re-?)?(inspected|visited|reported)(\s+(it|them))?"
+    r"|(it|they)\s+(was|were)\s+(last\s+|first\s+)?(re-?)?(inspected|visited))\b",
     re.I,
 )
 # an inspection or visit as the time something happened (its place already gone): when, not what
-_EVENT_SETTING = re.compile(r"\b(at\s+the\s+time\s+of|during|in|at|for|from|on)\s+(the\s+|ofsted['’]s\s+)?((19|20)\d\d\s+)?(inspection|visit|focused\s+visit)\b", re.I)
+_EVENT_SETTING = re.compile(rf"\b(at\s+the\s+time\s+of|during|in|at|for|from|on)\s+(the\s+|ofsted['’]s\s+)?({_WHEN_SAID})?{_KIND}(inspection|visit|focused\s+visit)\b", re.I)
 _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
 # What a factoid answer must contain, by the first pattern the question matches.
 # "What grade did … get?", "How was … rated?": a grade (the council's judgements are its records; a

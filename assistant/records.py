@@ -141,6 +141,21 @@ def _mentions(question: str, value: str) -> bool:
     return re.search(r"\b" + re.escape(name) + r"\b", question, re.I) is not None
 
 
+def areas_named(text: str, records: list[StoredPassage]) -> set[str]:
+    """The judgement areas whose every word ``text`` uses, the most specific only ("care leavers":
+    the care leavers judgement, not also the one for children in care)."""
+    asked = _words(text)
+    named = {}
+    for area in {p.fields.get("area", "") for p in records}:
+        words = {w.rstrip("s") for w in area.split("_")} - (_STOP - {"children"})
+        if len(words - {"children"}) >= 2:  # "care leavers" names the children in care and care leavers judgement
+            words -= {"children"}
+        if words and words <= asked:  # "leaving care" alone does not name the children in care one
+            named[area] = len(words)
+    most = max(named.values(), default=0)
+    return {a for a, n in named.items() if n == most}
+
+
 def closest_areas(question: str, records: list[StoredPassage]) -> set[str]:
     """The judgement areas a question names: those whose own words it uses most completely."""
     asked = _words(question)

@@ -496,3 +496,11 @@ def test_a_document_s_own_title_words_capitalised_name_no_thing_asked_for():
     named = passage("plan#p31", "Since then, Brighter Futures for Children has run the service.")
     assert not extractive.satisfies(extractive.sentences_of(Hit(plan, 1.0))[0], "name", "Which software will replace the recording system?", is_name=lambda w: False)
     assert extractive.satisfies(extractive.sentences_of(Hit(named, 1.0))[0], "name", "Which company runs the service?", is_name=lambda w: False)
+
+def test_the_core_of_a_broad_topic_is_its_rarest_words_as_written():
+    rarity = {"supervis": 3.6, "social": 1.15, "worker": 1.72, "private": 4.3, "foster": 2.58, "caseload": 3.96}
+    idf = lambda t: rarity.get(t, 0.0)
+    assert extractive.core_of("supervision of social workers", idf) == "supervision"
+    assert extractive.core_of("social workers' caseloads", idf) == "caseloads"
+    assert extractive.core_of("private fostering", idf) == "private"
+    assert extractive.core_of("in 2023", idf) == ""  # no subject words: nothing but the setting

@@ -25,7 +25,7 @@ THRESHOLDS = PROJECT_ROOT / "evals" / "thresholds.json"
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory, real_embedder):
+def subset_assistant(tmp_path_factory, real_embedder):
     if not LIBRARY.is_dir():
         pytest.skip(f"the Ofsted report library is not at {LIBRARY}")
     subset = json.loads(SUBSET.read_text(encoding="utf-8"))
@@ -37,7 +37,13 @@ def runs(tmp_path_factory, real_embedder):
     settings = Settings(source_dir=docs, data_dir=root / "data")
     report = run_index(settings, embedder=real_embedder)
     assert report.indexed == 5 + len(subset["files"]), report.failed
-    assistant = Assistant(settings, embedder=real_embedder)
+    return Assistant(settings, embedder=real_embedder)
+
+
+@pytest.fixture(scope="module")
+def runs(subset_assistant):
+    assistant = subset_assistant
+    subset = json.loads(SUBSET.read_text(encoding="utf-8"))
     wanted = set(subset["items"])
     out = {}
     for split in ("dev", "test"):
@@ -54,3 +60,11 @@ def test_the_library_subset_meets_its_thresholds(runs, split):
     thresholds = json.loads(THRESHOLDS.read_text(encoding="utf-8"))[f"library-subset-{split}"]
     failures = check(runs[split].metrics, thresholds)
     assert not failures, "\n".join(failures) + f"\n(see test-artifacts/eval/library-subset-{split}/report.md)"
+
+
+def test_a_broad_question_about_a_judgement_area_hears_the_reports_judgement(subset_assistant):
+    answer = subset_assistant.ask("How well does Kent support its care leavers, according to Ofsted's 2025 inspection?")
+    assert not answer.abstained
+    judged = [c for c in answer.citations if c.passage_id.endswith("#judgement-care-leavers")]
+    assert judged and "Requires improvement" in judged[0].quote  # the care leavers judgement, beside the findings
+    assert len(answer.citations) > 1

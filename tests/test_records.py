@@ -299,3 +299,22 @@ def test_a_judgement_area_compared_over_time_and_reasons_asked():
     question = "How has Kent's rating changed since it was judged adequate in 2013?"
     found = answer_records(question, "judgement", RECORDS, ("Kent",), year_span(question))
     assert {c.doc_id for c in found.citations} >= {"kent-2013", "kent-2022"}  # not only the adequate one
+
+
+def test_the_judgement_areas_a_broad_question_names():
+    from assistant.records import areas_named
+
+    separate = [judgement("bury-2025", "Bury", "2025-06-20", area, label, "good") for area, label in [
+        ("children_in_care", "The experiences and progress of children in care"),
+        ("care_leavers", "The experiences and progress of care leavers"),
+        ("help_and_protection", "The experiences and progress of children who need help and protection"),
+        ("adoption", "Adoption performance"),
+    ]]
+    combined = [judgement("sefton-2019", "Sefton", "2019-03-01", "children_in_care_and_care_leavers", "The experiences and progress of children in care and care leavers", "good")]
+    assert areas_named("support for care leavers", separate) == {"care_leavers"}  # the most specific, not children in care too
+    assert areas_named("support for care leavers", combined) == {"children_in_care_and_care_leavers"}
+    assert areas_named("children in care", separate) == {"children_in_care"}
+    assert areas_named("young people leaving care", separate) == set()  # "care" alone names no judgement
+    assert areas_named("help and protection for disabled children", separate) == {"help_and_protection"}
+    assert areas_named("adoption", separate) == {"adoption"}
+    assert areas_named("supervision of social workers", separate) == set()
