@@ -367,6 +367,10 @@ class Assistant:
                 kind = "judgement"  # each compared inspection's judgements
         if fields == {"grades"} and records.asks_beyond_judgements(query.question, query.topic, passages):
             fields = fields - {"grades"}  # "the grades of Derby's own children's homes": not the council's judgements
+        if fields == {"grades"} and query.kind == "broad" and _CONCLUSION_OF.search(query.question):
+            # "What did the 2016 inspection conclude about Havering's services for care leavers?": its
+            # findings on them, with the area's judgement (see _with_judgements), not the grade alone
+            fields = fields - {"grades"}
         found, reason = None, ""
         # who led an inspection or when it was, or the grades of one inspection: its own records;
         # grades across inspections ("which…", "how has … changed since…"): all the records
@@ -641,6 +645,10 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
         elif len(words) > 2 and not any(_phrase_in([w for w in tokens(match.group(0)) if w in words], text) for text in texts):
             unmet.append(match.group(0))  # "Care Quality Commission": its words together, not "care", "quality" and "commissioning"
     return unmet
+
+
+# a conclusion asked about something ("conclude about X", "its verdict on X"), not the inspection's own
+_CONCLUSION_OF = re.compile(r"\b(conclu\w*|verdict|findings?)\b[^?]*?\b(about|on|regarding|of)\s+(?!(the|its|their)\s+((19|20)\d\d\s+)?(inspection|visit)\b)\S", re.I)
 
 
 def _with_judgements(query: Query, chosen: list, record_passages) -> list:

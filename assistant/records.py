@@ -92,7 +92,7 @@ _FRAMING = frozenset(
     across time two both services service children local authority authorities council year years
     single focused standard short full joint framework ilacs sif monitoring re-inspection reinspection
     go goes went up down rise rose fall fell trace track higher lower stay stayed same rated
-    keep kept maintain maintained retain retained hold held
+    keep kept maintain maintained retain retained hold held conclude concluded conclusion conclusions verdict
     january february march april may june july august september october november december""".split()
 )
 

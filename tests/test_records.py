@@ -318,3 +318,14 @@ def test_the_judgement_areas_a_broad_question_names():
     assert areas_named("help and protection for disabled children", separate) == {"help_and_protection"}
     assert areas_named("adoption", separate) == {"adoption"}
     assert areas_named("supervision of social workers", separate) == set()
+
+
+def test_an_inspections_conclusion_or_verdict_is_its_grades_and_one_about_something_is_its_findings():
+    from assistant.ask import _CONCLUSION_OF
+    from assistant.query import analyse
+    from assistant.records import asks_beyond_judgements
+
+    for question in ("What did the 2022 inspection of Kent conclude?", "What was Ofsted's verdict on Kent in 2022?"):
+        assert not asks_beyond_judgements(question, analyse(question, ["Kent"], lambda n: False).topic, RECORDS)
+    assert _CONCLUSION_OF.search("What did the 2016 inspection conclude about Havering's services for care leavers?")
+    assert not _CONCLUSION_OF.search("What did the 2022 inspection of Kent conclude?")
