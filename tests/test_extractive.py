@@ -504,3 +504,16 @@ def test_the_core_of_a_broad_topic_is_its_rarest_words_as_written():
     assert extractive.core_of("social workers' caseloads", idf) == "caseloads"
     assert extractive.core_of("private fostering", idf) == "private"
     assert extractive.core_of("in 2023", idf) == ""  # no subject words: nothing but the setting
+
+
+def test_a_broad_answers_paragraph_is_read_whole():
+    topical = passage("solihull-2025#para-26", "The independent reviewing officer knows each child well. Reviewing arrangements have strengthened since the last inspection.")
+    other = passage("solihull-2025#para-60", "Staff benefit from regular supervision.")
+    query = analyse("How effective were independent reviewing officers in Solihull?", ["Solihull"], lambda n: False)
+    assert query.kind == "broad"
+    sentences = extractive.sentences_of(Hit(topical, 1.0)) + extractive.sentences_of(Hit(other, 1.0))
+    vectors = [[1.0, 0.0], [0.0, 1.0], [0.0, 1.0]]  # only the first sentence is near the question in meaning
+    extractive.score_sentences(query, sentences, vectors, [1.0, 0.0], lambda t: 3.0, 10.0)
+    first, second, elsewhere = sentences
+    assert second.score == pytest.approx(extractive.PARAGRAPH_LIFT * first.score)  # the rest of its paragraph
+    assert elsewhere.score < second.score
