@@ -62,7 +62,9 @@ _COMPARE = re.compile(r"\bcompar\w*\b.{0,120}?\b(?:on|about|regarding|in terms o
 # since …": what changed is the topic; the documents compared are where to look, not what to match
 _CHANGE = re.compile(
     r"^\s*(?:how\s+(?:did|has|have|had)|has|have|had|did)\s+(?:(?:ofsted|the inspectors?)['’]s\s+(?:findings|view|views|judgements?|assessment|verdict)\s+(?:on|of|about)\s+)?"
-    r"(?P<topic>.+?)\s+(?:changed?|improved?|got\s+(?:better|worse)(?:\s+or\s+(?:better|worse))?|declined?|deteriorated?|developed?|progressed?)\b",
+    r"(?P<topic>.+?)\s+(?:changed?|improved?|got\s+(?:better|worse)(?:\s+or\s+(?:better|worse))?|declined?|deteriorated?|developed?|progressed?|differ(?:ed)?|compared?|var(?:y|ied))\b"
+    # "Were Rotherham's pathway plans any better in 2025 than in 2022?"
+    r"|^\s*(?:were|was|are|is)\s+(?P<state>.+?)\s+(?:any\s+|much\s+|still\s+)?(?:better|worse|stronger|weaker)\b",
     re.I,
 )
 _WHOLE_QUESTION = re.compile(r"^\s*(what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|list|describe|summari[sz]e|explain)\b", re.I)
@@ -490,7 +492,11 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     topic = compared.group("topic") if compared else _META.sub("", standalone)
     changed = None if compared else _changed(standalone, named)
     if changed:  # what changed, over the years it is asked across
-        topic = " ".join([changed.group("topic")] + YEAR.findall(standalone))
+        # "since the 2018 inspection": reports say what improved "since 2018"; two years compared
+        # ("between 2019 and 2024") choose the documents and are no words to find in them
+        span = year_span(standalone)
+        since = span.since is not None and span.before is None
+        topic = " ".join([changed.group("topic") or changed.group("state")] + (YEAR.findall(standalone) if since else []))
     dense_query = re.sub(r"\s+", " ", topic.replace("—", " ")).strip(" ?.,") or standalone
     named_names = {n.casefold() for a in named for n in _names(a)}
     for name in sorted(named_names, key=len, reverse=True):
@@ -550,10 +556,11 @@ def _changed(text: str, named: tuple[str, ...]) -> re.Match | None:
     found = _CHANGE.search(text)
     if not found:
         return None
-    rest = found.group("topic")
+    rest = found.group("topic") or found.group("state")
     for name in sorted({n for a in named for n in _names(a)}, key=len, reverse=True):
         rest = re.sub(rf"\b{re.escape(name)}('s|’s)?", " ", rest, flags=re.I)
-    return found if [w for w in re.findall(r"[a-z]+", rest.lower()) if w not in ("the", "on", "in", "of", "for", "at", "s")] else None
+    place_words = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}  # "North and West Northamptonshire"
+    return found if [w for w in re.findall(r"[a-z]+", rest.lower()) if w not in ("the", "on", "in", "of", "for", "at", "s", "and", "or") and w not in place_words] else None
 
 
 def _coordinated(text: str, named: tuple[str, ...], indexed_authorities: list[str]) -> tuple[str, ...]:
