@@ -60,6 +60,16 @@ def counted_words(question: str) -> set[str]:
     return words | ({"average"} if words and found.group(0).split()[0].lower() == "average" else set())  # "at an average of 33"
 
 
+def counted_initials(question: str) -> set[str]:
+    """What a "how many" question counts, by its initials as reports abbreviate it ("directors of
+    children's services": "five DCS post-holders"): of its next three and four words."""
+    found = _COUNTED.search(question)
+    if not found or not counted_words(question):
+        return set()
+    following = [w for w in re.findall(r"[a-z]+(?:['’]s)?", question[found.start(2):].lower()) if w not in ("of", "and", "the", "for")]
+    return {t for n in (3, 4) if len(following) >= n for t in tokens("".join(w[0] for w in following[:n]))}
+
+
 def _asked_about(phrase: str) -> set[str]:
     """The keywords of ``phrase`` without a place's name ("Central Bedfordshire's schools": where,
     not what is asked about) and the question's setting."""
@@ -77,7 +87,8 @@ def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> b
 
 
 _HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
-_ASKS_TIME = re.compile(r"\b(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)  # "after how many months…": a length of time is the figure
+# "after how many months…": a length of time is the figure counted (not "how many carers… in the year before")
+_ASKS_TIME = re.compile(r"\b(how\s+many|number\s+of|average)\s+([\w-]+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)
 _PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*(?=[A-Z])")  # "21.A small number of…": its paragraph's number
 _NOT_A_COUNT = re.compile(_DATE_SPAN.pattern + r"|\b(one (of|another)|no one|someone|anyone|everyone|first one)\b", re.I)
 # "How many social workers…?" asks a count: a percentage or a sum of money doesn't answer it
@@ -233,7 +244,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             text = _SHARE_OR_MONEY.sub(" ", text)
             counted = counted_words(question)
             if counted:  # "How many fostering households…?": a figure said of them ("191 fostering households")
-                return _counts(text, counted)
+                return _counts(text, counted | counted_initials(question))
         counted = counted_words(question)
         if counted and not _ASKS_TIME.search(question):  # "the average caseload", "what percentage of schools": said of it
             return _counts(text, counted, _FIGURE)

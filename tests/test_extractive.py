@@ -517,3 +517,10 @@ def test_a_broad_answers_paragraph_is_read_whole():
     first, second, elsewhere = sentences
     assert second.score == pytest.approx(extractive.PARAGRAPH_LIFT * first.score)  # the rest of its paragraph
     assert elsewhere.score < second.score
+
+
+def test_a_count_is_said_of_what_is_counted_by_name_or_initials_and_a_year_in_the_setting_asks_no_length_of_time():
+    dcs = extractive.sentences_of(Hit(passage("report#para-3", "With five DCS post-holders over an 18-month period, turnover is high."), 1.0))[0]
+    assert extractive.satisfies(dcs, "number", "How many directors of children's services had Wokingham had before its 2019 inspection?")
+    months = extractive.sentences_of(Hit(passage("report#para-4", "The fostering service has been transformed in the last 19 months."), 1.0))[0]
+    assert not extractive.satisfies(months, "number", "How many new foster carers did it approve in the year before its inspection?")
