@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from index.sentences import is_prose, passage_sentences  # noqa: F401 (is_prose re-exported)
 from index.store import StoredPassage
 from index.text import MONTHS, display_date, normalise, split_sentences
+from index.types import OFSTED_KINDS
 from index.tokens import known_word
 from index.types import KIND_LABELS
 
@@ -20,7 +21,8 @@ from .query import ROLE_WORD as _ROLE_WORD
 from .query import YEAR, Query, person_asked, role_asked
 from .types import Citation, Hit
 
-KIND_ORDER = {"ofsted_letter": 0, "improvement_plan": 1, "press_release": 2, "news_article": 3, "other": 4}
+# the order a broad answer gives its sources in: Ofsted's own reports and letters (by date) first
+KIND_ORDER = {**{kind: 0 for kind in OFSTED_KINDS}, "improvement_plan": 1, "press_release": 2, "news_article": 3, "other": 4}
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _HAS_DATE = re.compile(rf"\b{_MONTH}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
 # "When do/does …" (something that habitually happens) may ask when in a life, not a date: an age answers it too

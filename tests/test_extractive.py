@@ -54,6 +54,10 @@ def test_broad_answer_groups_by_source_ofsted_first_and_dated():
     for c in citations:
         assert c.quote in c.text
         assert f"“{c.quote}” [{c.n}]" in text
+    report = passage("report-2023#para-4", "Supervision is regular but rarely reflective.", doc_kind="inspection_report", date="2023-12-15")
+    query, sentences = scored("What did Ofsted say about supervision?", [plan, report], {"Ensure supervision h": 0.9, "Supervision is regul": 0.8})
+    text, _ = extractive.compose(query, extractive.select(query, sentences, max_sentences=8, relative=0.7), lambda doc_id: normalise(report.text + " " + plan.text))
+    assert text.index("Inspection report — Title of report-2023") < text.index("Improvement plan — Title of plan-2024")  # a report is Ofsted's too
 
 
 def test_factoid_leads_with_the_sentence_that_answers():
