@@ -298,11 +298,30 @@ class Assistant:
                 answer = Answer(question=query.question, answer=refusal[0], abstained=True, reason=refusal[1], search_query=query.standalone, warnings=list(query.warnings))
                 answer.timings_ms = {"retrieve": 0.0, "answer": 0.0, "total": (time.perf_counter() - started) * 1000}
                 return answer
+            current = self._current(scoped, filters)
+            if current is not None:  # how things stand now: from the latest inspection on, then from any
+                answer = self._ask_within(scoped, history, current, k, mode, started)
+                if not answer.abstained:
+                    answer.scope = scope.note
+                    break
             answer = self._ask_within(scoped, history, filters, k, mode, started)
             if not answer.abstained:
                 answer.scope = scope.note
                 break
         return answer
+
+    def _current(self, query: Query, filters: Filters | None) -> Filters | None:
+        """For a broad question in the present tense about one authority, naming no year ("How is
+        the front door working?", "What do we need to improve?"): the documents from the year of
+        its latest inspection report on. None for any other question."""
+        if query.kind != "broad" or len(query.authorities) != 1 or query.years or not _PRESENT.search(query.question):
+            return None
+        if filters is not None and (filters.year_from or filters.year_to or filters.doc_ids):
+            return None
+        reports = [r.year for r in self.retriever.corpus().records.values() if r.authority == query.authorities[0] and r.kind == "inspection_report" and r.year]
+        if not reports:
+            return None
+        return replace(filters or Filters(), year_from=max(reports))
 
     def _names_only_elsewhere(self, query: Query, home: str | None) -> bool:
         """Does the question name something (a name the library never writes in lower case, or
@@ -645,6 +664,11 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
         elif len(words) > 2 and not any(_phrase_in([w for w in tokens(match.group(0)) if w in words], text) for text in texts):
             unmet.append(match.group(0))  # "Care Quality Commission": its words together, not "care", "quality" and "commissioning"
     return unmet
+
+
+# a question about how things stand ("How is the front door working?", "What do we need to improve?",
+# "How well does Bury support its care leavers?"): its verb is in the present tense
+_PRESENT = re.compile(r"^\s*(?:how|what|which|who|where|why)?\s*(?:well\s+|good\s+|effective(?:ly)?\s+|much\s+|many\s+)?(?:is|are|does|do)\b", re.I)
 
 
 # a conclusion asked about something ("conclude about X", "its verdict on X"), not the inspection's own

@@ -62,6 +62,23 @@ def counted_words(question: str) -> set[str]:
     return words | ({"average"} if words and found.group(0).split()[0].lower() == "average" else set())  # "at an average of 33"
 
 
+# what a grade question asks the grade of: "What grade did Ofsted give Kent's secondary schools?",
+# "What grade did Thurrock's virtual school get at the 2024 inspection?"
+_GRADED = re.compile(
+    r"\b(?:give|gave|award|awarded)\s+(?P<object>[^?]+?)(?=\s+(?:at|in|for|during|when|after|before|according)\b|[?,]|$)"
+    r"|\b(?:grade|rating|judgement|judgment)\s+did\s+(?P<subject>[^?]+?)\s+(?:get|receive|achieve|have|gain|obtain)\b",
+    re.I,
+)
+
+
+def graded_words(question: str) -> set[str]:
+    """The keywords of what a grade question grades, without places, the setting and Ofsted."""
+    found = _GRADED.search(question)
+    if not found:
+        return set()
+    return _asked_about(found.group("object") or found.group("subject")) - {"ofsted", "grade", "rate", "judgement"}
+
+
 def counted_initials(question: str) -> set[str]:
     """What a "how many" question counts, by its initials as reports abbreviate it ("directors of
     children's services": "five DCS post-holders"): of its next three and four words."""
@@ -257,8 +274,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             said = f"{sentence.before} {text}" if leans_back(sentence) else text
             return any(set(tokens(w)) & shared for w in said.split())
         return bool(_HAS_NUMBER.search(text))
-    if wants == "grade":
-        return bool(_HAS_GRADE.search(text))
+    if wants == "grade":  # a grade, said in the same sentence as all of what is graded ("secondary schools")
+        return bool(_HAS_GRADE.search(text)) and graded_words(question) <= set(tokens(text))
     if wants == "duration":
         return bool(_HAS_DURATION.search(sentence.text))
     if wants == "money":

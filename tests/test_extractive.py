@@ -528,3 +528,11 @@ def test_a_count_is_said_of_what_is_counted_by_name_or_initials_and_a_year_in_th
     assert extractive.satisfies(dcs, "number", "How many directors of children's services had Wokingham had before its 2019 inspection?")
     months = extractive.sentences_of(Hit(passage("report#para-4", "The fostering service has been transformed in the last 19 months."), 1.0))[0]
     assert not extractive.satisfies(months, "number", "How many new foster carers did it approve in the year before its inspection?")
+
+
+def test_a_grade_is_said_of_all_of_what_is_graded():
+    schools = extractive.sentences_of(Hit(passage("report#para-5", "Most children in care attend schools judged by Ofsted to be good or outstanding."), 1.0))[0]
+    assert not extractive.satisfies(schools, "grade", "What grade did Ofsted give Kent's secondary schools?")
+    assert extractive.satisfies(schools, "grade", "What grade did Ofsted give the schools Kent's children in care attend?")
+    progress = extractive.sentences_of(Hit(passage("report#para-6", "Children make good educational progress."), 1.0))[0]
+    assert not extractive.satisfies(progress, "grade", "What grade did Thurrock's virtual school get at the 2024 inspection?")

@@ -68,3 +68,11 @@ def test_a_broad_question_about_a_judgement_area_hears_the_reports_judgement(sub
     judged = [c for c in answer.citations if c.passage_id.endswith("#judgement-care-leavers")]
     assert judged and "Requires improvement" in judged[0].quote  # the care leavers judgement, beside the findings
     assert len(answer.citations) > 1
+
+
+def test_how_things_stand_is_answered_from_the_latest_inspection(subset_assistant):
+    answer = subset_assistant.ask("How well does Kent support its care leavers?")
+    assert not answer.abstained
+    assert {c.date[:4] for c in answer.citations} <= {"2025", "2026"}, [c.date for c in answer.citations]  # Kent's last report: November 2025
+    earlier = subset_assistant.ask("What did Ofsted say about care leavers in Kent?")  # asked in the past: every report, dated
+    assert len({c.date[:4] for c in earlier.citations}) > 1

@@ -45,3 +45,12 @@ def test_each_scope_says_where_its_answer_comes_from():
     assert home_first.note == "From the documents on Isle of Wight, the home authority."
     assert library.note.startswith("The documents on Isle of Wight, the home authority, don't say")
     assert scopes("What did Ofsted say about supervision in Kent?", ("Kent",), HOME) == [Scope(("Kent",))]
+
+
+def test_a_question_about_how_things_stand_reads_the_latest_inspection_on():
+    from assistant.ask import _PRESENT
+
+    for question in ("How is the front door / MASH working?", "What do we need to improve, according to Ofsted?", "How well does Bury support its care leavers?", "Are child protection plans clear?"):
+        assert _PRESENT.search(question), question
+    for question in ("What did Ofsted say about supervision?", "How did Bury support its care leavers?", "Has the front door improved?"):
+        assert not _PRESENT.search(question), question
