@@ -17,7 +17,8 @@ from dataclasses import replace
 from index.embeddings import Embedder, get_embedder
 from index.settings import Settings
 from index.store import Store
-from index.text import normalise
+from index.text import display_date, normalise
+from index.types import KIND_LABELS
 from index.tokens import known_word
 
 from . import acronyms, cover, extractive, records
@@ -391,13 +392,14 @@ class Assistant:
             # findings on them, with the area's judgement (see _with_judgements), not the grade alone
             fields = fields - {"grades"}
         found, reason = None, ""
+        areas = {p.fields.get("area", "") for p in corpus.record_passages if p.kind == "judgement"}
         # who led an inspection or when it was, or the grades of one inspection: its own records;
         # grades across inspections ("which…", "how has … changed since…"): all the records
         if fields and authorities and (fields & {"lead", "dates"} or kind is None):
             docs = cover.inspections(query.question, [r for r in corpus.records.values() if filters is None or filters.admits_record(r)], authorities, year_span(query.question))
             # grades: of one inspection, or of one each of the authorities compared
             if docs and (fields & {"lead", "dates"} or len(docs) == len({d.authority for d in docs})):
-                found = cover.answer_cover(query.question, fields, docs, lambda doc_id: corpus.by_doc.get(doc_id, []))
+                found = cover.answer_cover(query.question, fields, docs, lambda doc_id: corpus.by_doc.get(doc_id, []), areas)
                 reason = f"inspection records: {len(docs)}"
         if found is None:
             if kind is None:
@@ -407,6 +409,19 @@ class Assistant:
         by_id = corpus.by_id
         if _names_unmet(query, [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id], corpus.lexical.correct):
             return False  # "What grade did HMICFRS give Essex Police?": not the council's inspection; the passages say
+        cited = [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id]
+        unjudged = getattr(found, "unjudged", "") or (cover.unjudged(query.question, [p for d in {p.doc_id for p in cited} for p in corpus.by_doc.get(d, ()) if p.kind == "judgement"], areas) if kind == "judgement" else "")
+        if unjudged:
+            # "What overall grade did South Tyneside get in 2026?": those reports make no such
+            # judgement; say so, with the judgements they do make as related
+            reports = {p.doc_id: p for p in cited}.values()
+            which = "; ".join(f"{KIND_LABELS.get(p.doc_kind, p.doc_kind).lower()} of {p.authority}, {display_date(p.date)}" for p in reports)
+            answer.answer = f"The indexed sources hold no {unjudged} judgement in the {which}. The judgements they give are listed as related."
+            answer.abstained, answer.reason = True, "no such judgement"
+            answer.related = [related(Hit(p, 1.0)) for p in cited]
+            total = (time.perf_counter() - started) * 1000
+            answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
+            return True
         answer.answer, answer.citations, answer.abstained = found.text, found.citations, False
         answer.reason = reason
         answer.retrieved = [c.passage_id for c in found.citations]

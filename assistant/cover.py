@@ -61,6 +61,7 @@ _EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 class CoverAnswer:
     text: str
     citations: list[Citation]
+    unjudged: str = ""  # the judgement asked for, when none of the reports makes it (their rows are cited)
 
 
 def asks_cover(question: str) -> set[str]:
@@ -123,9 +124,12 @@ def years_of(record: DocumentRecord, published: bool = False) -> set[int]:
     return years
 
 
-def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], passages_of) -> CoverAnswer | None:
+def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], passages_of, areas: set[str] = frozenset()) -> CoverAnswer | None:
     """Each asked fact of each document, quoted from the passage that states it; None when the
-    documents don't state any of them (the question then goes to ordinary retrieval)."""
+    documents don't state any of them (the question then goes to ordinary retrieval). ``areas``:
+    every judgement area the library's reports make, to tell a judgement these reports don't
+    make ("the overall grade" of a report under the 2026 framework, which gives none)."""
+    unjudged_area = unjudged(question, [p for r in docs for p in passages_of(r.doc_id) if p.kind == "judgement"], areas) if fields == {"grades"} else ""
     lines, citations = [], []
     for record in docs:
         quoted: list[StoredPassage] = []
@@ -135,7 +139,7 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
         if "lead" in fields and record.lead_inspector:
             quoted += _first(passages, lambda p: record.lead_inspector in p.text)
         if "grades" in fields:
-            quoted += _grades(question, passages)
+            quoted += _grades(question, passages, every=bool(unjudged_area))
         if not quoted:
             continue
         when = display_range(record.start_date, record.end_date) if record.start_date else display_date(record.date)
@@ -147,18 +151,38 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
         lines.append("")
     if not citations:
         return None
-    return CoverAnswer("\n".join(lines).strip(), citations)
+    return CoverAnswer("\n".join(lines).strip(), citations, unjudged_area)
+
+
+_OVERALL = re.compile(r"\boverall\b", re.I)
+
+
+def unjudged(question: str, rows: list[StoredPassage], areas: set[str]) -> str:
+    """The judgement a question asks for that the library's reports make but none of ``rows``
+    (the picked reports' judgement tables) does, by its area's words ("overall effectiveness" of a
+    report under the 2026 framework, "adoption" of one after 2018); "" otherwise."""
+    from .records import named_areas
+
+    here = {p.fields.get("area", "") for p in rows}
+    if not rows or named_areas(question, here):
+        return ""
+    asked = named_areas(question, areas) | ({"overall_effectiveness"} & areas if _OVERALL.search(question) else set())
+    if not asked or asked & here:
+        return ""
+    return " or ".join(sorted(a.replace("_", " ") for a in asked))
 
 
 def _first(passages: list[StoredPassage], test) -> list[StoredPassage]:
     return next(([p] for p in passages if test(p)), [])
 
 
-def _grades(question: str, passages: list[StoredPassage]) -> list[StoredPassage]:
-    """The judgement rows a question asks about (its area's own words), else every row."""
+def _grades(question: str, passages: list[StoredPassage], every: bool = False) -> list[StoredPassage]:
+    """The judgement rows a question asks about (its area's own words), else (or ``every``) every row."""
     from .records import closest_areas, graded_against
 
     rows = [p for p in passages if p.kind == "judgement"]
+    if every:
+        return rows
     if rows:
         question = _without_inspection_name(question, rows[0].title)
     compared = graded_against(question, {p.fields.get("grade", "").strip().lower() for p in rows})

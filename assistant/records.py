@@ -142,11 +142,16 @@ def _mentions(question: str, value: str) -> bool:
 
 
 def areas_named(text: str, records: list[StoredPassage]) -> set[str]:
-    """The judgement areas whose every word ``text`` uses, the most specific only ("care leavers":
+    """The judgement areas of ``records`` whose every word ``text`` uses (see ``named_areas``)."""
+    return named_areas(text, {p.fields.get("area", "") for p in records})
+
+
+def named_areas(text: str, areas: set[str]) -> set[str]:
+    """Those of ``areas`` whose every word ``text`` uses, the most specific only ("care leavers":
     the care leavers judgement, not also the one for children in care)."""
     asked = _words(text)
     named = {}
-    for area in {p.fields.get("area", "") for p in records}:
+    for area in areas:
         words = {w.rstrip("s") for w in area.split("_")} - (_STOP - {"children"})
         if len(words - {"children"}) >= 2:  # "care leavers" names the children in care and care leavers judgement
             words -= {"children"}

@@ -329,3 +329,21 @@ def test_an_inspections_conclusion_or_verdict_is_its_grades_and_one_about_someth
         assert not asks_beyond_judgements(question, analyse(question, ["Kent"], lambda n: False).topic, RECORDS)
     assert _CONCLUSION_OF.search("What did the 2016 inspection conclude about Havering's services for care leavers?")
     assert not _CONCLUSION_OF.search("What did the 2022 inspection of Kent conclude?")
+
+
+def test_a_judgement_the_picked_reports_do_not_make_is_named():
+    from assistant.cover import unjudged
+
+    areas = {"overall_effectiveness", "adoption", "care_leavers", "help_and_protection", "children_in_care_and_care_leavers"}
+    framework_2026 = [judgement("st-2026", "South Tyneside", "2026-06-26", area, label, "good") for area, label in [
+        ("help_and_protection", "The experiences and progress of children who need help and protection"),
+        ("care_leavers", "The experiences and progress of care leavers"),
+    ]]
+    assert unjudged("What overall grade did South Tyneside get in 2026?", framework_2026, areas) == "overall effectiveness"
+    assert unjudged("What grade did South Tyneside get for adoption in 2026?", framework_2026, areas) == "adoption"
+    assert unjudged("What grade did South Tyneside get for care leavers in 2026?", framework_2026, areas) == ""
+    assert unjudged("What grades did South Tyneside get in 2026?", framework_2026, areas) == ""
+    combined = [judgement("k-2022", "Kent", "2022-05-20", "children_in_care_and_care_leavers", "The experiences and progress of children in care and care leavers", "outstanding"),
+                judgement("k-2022", "Kent", "2022-05-20", "overall_effectiveness", "Overall effectiveness", "outstanding")]
+    assert unjudged("What was Kent's overall grade in 2022?", combined, areas) == ""
+    assert unjudged("What grade did Kent get for care leavers in 2022?", combined, areas) == ""
