@@ -154,6 +154,8 @@ class Assistant:
         fetch = max(pool, TYPE_POOL if wants else 0) + FRAME_SLACK
         # an acronym the question spells out is searched for too, and the reverse ("personal adviser": "PA")
         other_form = acronyms.expand(query.question, self.retriever.corpus().acronyms)
+        if query.kind == "broad":  # the question, its focus and its core (see _answer_extractively) encoded together
+            self.retriever.embed_queries([t for t in (query.dense_query, query.focus, self._core(query)) if t])
         hits = self.retriever.search(
             query.dense_query, fetch * YEAR_POOL if year or ranged else fetch, filters, self.settings.candidates, self.settings.rerank,
             lexical_query=_without_year(f"{query.topic} {other_form}".strip(), year), focus=query.focus,
@@ -311,6 +313,13 @@ class Assistant:
                 break
         return answer
 
+    def _core(self, query: Query) -> str:
+        """A broad question's core words, when they differ from its focus (see extractive.core_of)."""
+        if query.kind != "broad":
+            return ""
+        core = extractive.core_of(query.focus or query.dense_query, self.retriever.corpus().lexical.idf)
+        return core if core and core.casefold() != (query.focus or query.dense_query).casefold() else ""
+
     def _current(self, query: Query, filters: Filters | None) -> Filters | None:
         """For a broad question in the present tense about one authority, naming no year ("How is
         the front door working?", "What do we need to improve?"): the documents from the year of
@@ -392,7 +401,7 @@ class Assistant:
             # findings on them, with the area's judgement (see _with_judgements), not the grade alone
             fields = fields - {"grades"}
         found, reason = None, ""
-        areas = {p.fields.get("area", "") for p in corpus.record_passages if p.kind == "judgement"}
+        areas = corpus.judgement_areas
         # who led an inspection or when it was, or the grades of one inspection: its own records;
         # grades across inspections ("which…", "how has … changed since…"): all the records
         if fields and authorities and (fields & {"lead", "dates"} or kind is None):
@@ -539,8 +548,8 @@ class Assistant:
         vectors = [stored.get((s.passage.passage_id, s.text)) or computed[s.text] for s in sentences]
         question_vector = self.retriever.embed_query(query.dense_query)
         focus_vector = self.retriever.embed_query(query.focus) if query.focus and query.focus != query.dense_query else None
-        core = extractive.core_of(query.focus or query.dense_query, corpus.lexical.idf) if query.kind == "broad" else ""
-        core_vector = self.retriever.embed_query(core) if core and core.casefold() != (query.focus or query.dense_query).casefold() else None
+        core = self._core(query)
+        core_vector = self.retriever.embed_query(core) if core else None
         extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, focus_vector, corpus.templates.commonness, core_vector=core_vector)
         by_part = None
         if query.parts and query.kind == "factoid":

@@ -96,6 +96,11 @@ class Corpus:
         return [p for p in self.passages if p.kind in RECORD_KINDS]
 
     @functools.cached_property
+    def judgement_areas(self) -> set[str]:
+        """Every judgement area the indexed reports grade ("overall_effectiveness", "adoption", …)."""
+        return {p.fields.get("area", "") for p in self.record_passages if p.kind == "judgement"} - {""}
+
+    @functools.cached_property
     def years(self) -> set[int]:
         """The years the documents are dated in."""
         return {r.year for r in self.records.values() if r.year}
