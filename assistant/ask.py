@@ -404,7 +404,7 @@ class Assistant:
         areas = corpus.judgement_areas
         # who led an inspection or when it was, or the grades of one inspection: its own records;
         # grades across inspections ("which…", "how has … changed since…"): all the records
-        if fields and authorities and (fields & {"lead", "dates"} or kind is None):
+        if fields and authorities and (fields & {"lead", "dates"} or kind is None or cover.picks_one(query.question)):
             docs = cover.inspections(query.question, [r for r in corpus.records.values() if filters is None or filters.admits_record(r)], authorities, year_span(query.question))
             # grades: of one inspection, or of one each of the authorities compared
             if docs and (fields & {"lead", "dates"} or len(docs) == len({d.authority for d in docs})):

@@ -97,6 +97,11 @@ def inspections(question: str, records: list[DocumentRecord], authorities: tuple
     return [r for r in docs if picked[r.authority] is r]
 
 
+def picks_one(question: str) -> bool:
+    """Does the question pick one inspection of each authority by its order ("its latest", "the first")?"""
+    return bool(_LATEST.search(question) or _EARLIEST.search(question))
+
+
 def _named_kinds(question: str) -> set[str]:
     """The kinds of Ofsted document a question names, by their own labels' words ("focused visit
     letter": "focused visit"); a specific kind before the general "inspection"."""

@@ -76,3 +76,10 @@ def test_how_things_stand_is_answered_from_the_latest_inspection(subset_assistan
     assert {c.date[:4] for c in answer.citations} <= {"2025", "2026"}, [c.date for c in answer.citations]  # Kent's last report: November 2025
     earlier = subset_assistant.ask("What did Ofsted say about care leavers in Kent?")  # asked in the past: every report, dated
     assert len({c.date[:4] for c in earlier.citations}) > 1
+
+
+def test_the_grades_of_the_latest_inspection_are_that_inspections(subset_assistant):
+    answer = subset_assistant.ask("What grade did Kent get at its latest inspection?")
+    assert not answer.abstained and answer.citations
+    assert {c.doc_id for c in answer.citations} == {answer.citations[0].doc_id}  # one report's judgements, not every report's
+    assert answer.citations[0].date.startswith("2025")
