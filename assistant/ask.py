@@ -637,6 +637,8 @@ _NAMED_DOCUMENT = {
     "improvement_plan": re.compile(r"\b(improvement|action)\s+plans?\b", re.I),
     "press_release": re.compile(r"\bpress\s+releases?\b", re.I),
     "news_article": re.compile(r"\b(news\s+)?articles?\b", re.I),
+    "focused_visit_letter": re.compile(r"\bfocused\s+visits?\b", re.I),
+    "monitoring_visit_letter": re.compile(r"\bmonitoring\s+visits?\b", re.I),
 }
 
 
@@ -646,7 +648,9 @@ def _no_such_document(query: Query, records) -> tuple[str, str] | None:
     if not query.authorities:
         return None
     for kind, pattern in _NAMED_DOCUMENT.items():
-        if pattern.search(query.question) and not any(r.kind == kind and r.authority in query.authorities for r in records):
+        # a visit letter filed as a plain Ofsted letter is known by its title ("Focused visit to …")
+        held = lambda r: r.kind == kind or (kind.endswith("_visit_letter") and pattern.search(r.title or ""))
+        if pattern.search(query.question) and not any(held(r) and r.authority in query.authorities for r in records):
             label = pattern.search(query.question).group(0).lower()
             places = " or ".join(query.authorities)
             return f"The indexed sources hold no {label} of {places}.", "no such document"

@@ -54,3 +54,16 @@ def test_a_question_about_how_things_stand_reads_the_latest_inspection_on():
         assert _PRESENT.search(question), question
     for question in ("What did Ofsted say about supervision?", "How did Bury support its care leavers?", "Has the front door improved?"):
         assert not _PRESENT.search(question), question
+
+
+def test_a_visit_the_place_never_had_is_said_to_be_missing():
+    from types import SimpleNamespace
+
+    from assistant.ask import _no_such_document
+    from assistant.query import analyse
+
+    records = [SimpleNamespace(kind="inspection_report", authority="Plymouth", title="Inspection of Plymouth"),
+               SimpleNamespace(kind="ofsted_letter", authority="Isle of Wight", title="Focused visit to Isle of Wight children's services")]
+    ask = lambda q: _no_such_document(analyse(q, ["Plymouth", "Isle of Wight"], lambda n: False), records)
+    assert ask("What did Ofsted's focused visit to Plymouth find?") == ("The indexed sources hold no focused visit of Plymouth.", "no such document")
+    assert ask("What did the focused visit to the Isle of Wight find?") is None  # a letter filed as a plain Ofsted letter, known by its title
