@@ -347,3 +347,15 @@ def test_a_judgement_the_picked_reports_do_not_make_is_named():
                 judgement("k-2022", "Kent", "2022-05-20", "overall_effectiveness", "Overall effectiveness", "outstanding")]
     assert unjudged("What was Kent's overall grade in 2022?", combined, areas) == ""
     assert unjudged("What grade did Kent get for care leavers in 2022?", combined, areas) == ""
+
+
+def test_a_judgement_made_under_another_name_is_made():
+    from assistant.cover import unjudged
+
+    areas = {"overall_effectiveness", "children_looked_after", "outcomes_for_looked_after_children_and_young_people"}
+    lac_2013 = [judgement("m-2013", "Medway", "2013-07-19", area, label, "inadequate") for area, label in [
+        ("overall_effectiveness", "Overall effectiveness"),
+        ("outcomes_for_looked_after_children_and_young_people", "Outcomes for looked after children and young people"),
+    ]]
+    assert unjudged("What grade did Medway's 2013 inspection of looked after children get?", lac_2013, areas) == ""
+    assert unjudged("How was Medway rated overall for looked after children in 2013?", lac_2013, areas) == ""
