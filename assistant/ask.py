@@ -301,16 +301,12 @@ class Assistant:
                 answer = Answer(question=query.question, answer=refusal[0], abstained=True, reason=refusal[1], search_query=query.standalone, warnings=list(query.warnings))
                 answer.timings_ms = {"retrieve": 0.0, "answer": 0.0, "total": (time.perf_counter() - started) * 1000}
                 return answer
-            current = self._current(scoped, filters)
-            if current is not None:  # how things stand now: from the latest inspection on, then from any
-                answer = self._ask_within(scoped, history, current, k, mode, started)
+            current = self._current(scoped, filters)  # how things stand now: from the latest inspection on, then from any
+            for within in (current, filters) if current is not None else (filters,):
+                answer = self._ask_within(scoped, history, within, k, mode, started)
                 if not answer.abstained:
                     answer.scope = scope.note
-                    break
-            answer = self._ask_within(scoped, history, filters, k, mode, started)
-            if not answer.abstained:
-                answer.scope = scope.note
-                break
+                    return answer
         return answer
 
     def _core(self, query: Query) -> str:
@@ -649,8 +645,9 @@ def _no_such_document(query: Query, records) -> tuple[str, str] | None:
         return None
     for kind, pattern in _NAMED_DOCUMENT.items():
         # a visit letter filed as a plain Ofsted letter is known by its title ("Focused visit to …")
-        held = lambda r: r.kind == kind or (kind.endswith("_visit_letter") and pattern.search(r.title or ""))
-        if pattern.search(query.question) and not any(held(r) and r.authority in query.authorities for r in records):
+        if pattern.search(query.question) and not any(
+            (r.kind == kind or (kind.endswith("_visit_letter") and pattern.search(r.title or ""))) and r.authority in query.authorities for r in records
+        ):
             label = pattern.search(query.question).group(0).lower()
             places = " or ".join(query.authorities)
             return f"The indexed sources hold no {label} of {places}.", "no such document"
