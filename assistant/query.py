@@ -292,6 +292,10 @@ def year_span(question: str) -> YearSpan:
         since = None  # "since it was judged inadequate in 2016? What did 2023 conclude?": the years named
     start = int(between.group(1) or between.group(2)) if between else int(since.group(1) or since.group(2)) if since else None
     end = int(between.group(3)) + 1 if between else int(before.group(1)) if before else None
+    if between:  # "to the 2024-25 inspection": the range runs to the pair's second year
+        pair = _YEAR_PAIR.match(question, between.start(3))
+        if pair and (int(pair.group(1)) + 1) % 100 == int(pair.group(2)):
+            end += 1
     ranged = {m.group(i) for m in (between, since, before) if m for i in range(1, (m.re.groups or 0) + 1)}
     exact = {int(y) for y in YEAR.findall(question) if y not in ranged}
     for pair in _YEAR_PAIR.finditer(question):

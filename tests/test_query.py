@@ -222,6 +222,7 @@ def test_places_sharing_the_rest_of_their_names_are_both_named():
     ("What did the 2021 visit find?", {2021}, None, None),
     ("How many were there in 2019-2020 and 2023?", {2019, 2020, 2023}, None, None),
     ("How did its judgements change from 2017 through 2021 to 2024?", {2021, 2024}, 2017, None),  # points, not one range
+    ("How did it differ between the 2020 inspection and the 2024-25 inspection?", set(), 2020, 2026),  # to the pair's second year
 ])
 def test_years_asked_for(question, exact, since, before):
     from assistant.query import year_span
