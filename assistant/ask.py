@@ -23,7 +23,7 @@ from index.tokens import known_word
 
 from . import acronyms, cover, extractive, records
 from .lexical import tokens
-from .query import Part, Query, analyse, indefinite_place, place_words, without_setting, year_span
+from .query import YEAR, Part, Query, analyse, indefinite_place, place_words, without_setting, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -40,6 +40,7 @@ FRAME_SLACK = 8  # passages fetched beyond k, for the letter frame blocks (a let
 TYPE_BONUS = 0.2
 TYPE_POOL = 20
 MAX_SECTION = 12  # paragraphs of a section a broad question's topic heads
+YEAR_HITS = 2  # passages each year a broad comparison names adds of its own (3 answers alike on dev)
 YEAR_POOL = 4  # a question about one year searches this many times deeper, then keeps that year's passages
 
 
@@ -195,6 +196,17 @@ class Assistant:
                 break
         if len({h.passage.doc_id for h in hits}) == 1:  # one document speaks: its best k, not a share
             taken = hits[:k]
+        named = sorted({int(y) for y in YEAR.findall(query.question)})
+        if len(named) > 1 and extractive.compares_years(query.question) and not filters.year_from and not filters.year_to:
+            # each year compared finds its own passages: the later report's are not crowded out by the earlier's
+            have = {h.passage.passage_id for h in taken}
+            for y in named:
+                within = replace(filters, year_from=y, year_to=y + 1)
+                found = self.retriever.search(query.dense_query, fetch, within, self.settings.candidates, self.settings.rerank,
+                                              lexical_query=f"{query.topic} {other_form}".strip(), focus=query.focus)
+                for h in [h for h in found if extractive.passage_about_year(h.passage, y) and h.passage.passage_id not in have][:YEAR_HITS]:
+                    have.add(h.passage.passage_id)
+                    taken.append(h)
         return taken + self._sections(query, taken) + self._rest_of_lists(taken)
 
     def _sentence_found(self, query: Query, filters: Filters, hits: list[Hit], year: int | None) -> list[Hit]:

@@ -751,6 +751,15 @@ def select(
     return out
 
 
+def compares_years(question: str) -> bool:
+    """Does the question compare what was said in different years ("between 2019 and 2023", "in
+    2018 with 2023", "since 2016")?"""
+    from .query import year_span
+
+    span = year_span(question)
+    return len(span.exact) > 1 or (span.since is not None and span.before is not None)
+
+
 SOURCE_BAR = 0.6  # a document's best sentence is heard in a broad answer over this share of the best
 # Evidence that shares no word with the question must be at least this close in meaning.
 PARAPHRASE_DENSE = 0.45

@@ -83,3 +83,9 @@ def test_the_grades_of_the_latest_inspection_are_that_inspections(subset_assista
     assert not answer.abstained and answer.citations
     assert {c.doc_id for c in answer.citations} == {answer.citations[0].doc_id}  # one report's judgements, not every report's
     assert answer.citations[0].date.startswith("2025")
+
+
+def test_a_comparison_over_time_hears_each_year_compared(subset_assistant):
+    answer = subset_assistant.ask("How had Kent's support for care leavers changed between the 2022 and 2025 inspections?")
+    assert not answer.abstained
+    assert {"2022", "2025"} <= {c.date[:4] for c in answer.citations}
