@@ -394,3 +394,8 @@ def test_an_authority_named_inside_another_s_name_is_not_named():
     assert _authorities_named("What did Ofsted say about North Lincolnshire?", places) == ("North Lincolnshire",)
     assert _authorities_named("What did Ofsted say about Bath and North East Somerset?", places) == ("Bath and North East Somerset",)
     assert _authorities_named("Compare North Somerset and Somerset.", places) == ("Somerset", "North Somerset")
+
+
+def test_what_needs_to_improve_is_a_broad_question():
+    assert q("What do we need to improve, according to Ofsted?").kind == "broad"
+    assert q("What are the areas for improvement on the Isle of Wight?").kind == "broad"
