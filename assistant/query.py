@@ -110,7 +110,7 @@ _HOW_MANY = re.compile(
     r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b).*\b(number of|percent)\b",
     re.I,
 )
-_MONEY = re.compile(r"\b(how much|what(?!\s+age\b))\b.{0,60}\b(cost|costs|spend|spent|budget|pay|paid|price|funding|fund|worth|invest|invests|invested|money)\b|\bcost of\b", re.I)
+_MONEY = re.compile(r"\b(how much|what(?!\s+age\b))\b.{0,60}\b(cost|costs|spend|spent|budget|pay|paid|price|funding|fund|worth|invest|invests|invested|money)\b(?!-)|\bcost of\b", re.I)  # not "money-saving extras"
 _EXPANSION = re.compile(r"\b(stand|stands) for\b|\bshort for\b|\b(acronym|abbreviation)\b", re.I)
 _RAG = re.compile(r"\bRAG\b|\brag (status|rating)\b|\b(red|amber|green) (status|rating)\b", re.I)
 _ROLE = re.compile(

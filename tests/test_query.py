@@ -399,3 +399,8 @@ def test_an_authority_named_inside_another_s_name_is_not_named():
 def test_what_needs_to_improve_is_a_broad_question():
     assert q("What do we need to improve, according to Ofsted?").kind == "broad"
     assert q("What are the areas for improvement on the Isle of Wight?").kind == "broad"
+
+
+def test_a_hyphenated_money_word_does_not_ask_for_an_amount():
+    assert q("What money-saving extras did care leavers on the Isle of Wight win?").wants is None
+    assert q("How much money did the Isle of Wight invest?").wants == "money"
