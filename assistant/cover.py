@@ -172,7 +172,10 @@ def unjudged(question: str, rows: list[StoredPassage], areas: set[str]) -> str:
     if not rows or named_areas(question, here):
         return ""
     asked = named_areas(question, areas) | ({"overall_effectiveness"} & areas if _OVERALL.search(question) else set())
-    words = lambda area: {w.rstrip("s") for w in area.split("_")} - {"and", "of", "for", "in", "the"}
+
+    def words(area: str) -> set[str]:
+        return {w.rstrip("s") for w in area.split("_")} - {"and", "of", "for", "in", "the"}
+
     # a judgement of it under another name counts ("looked after children": a 2013 report's
     # "outcomes for looked after children and young people")
     if not asked or any(words(a) <= words(h) for a in asked for h in here):

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from index.sentences import is_prose, passage_sentences  # noqa: F401 (is_prose re-exported)
 from index.store import StoredPassage
 from index.text import MONTHS, display_date, normalise, split_sentences
-from index.types import OFSTED_KINDS
 from index.tokens import known_word
-from index.types import KIND_LABELS
+from index.types import KIND_LABELS, OFSTED_KINDS
 
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
-from .query import YEAR, Query, person_asked, role_asked
+from .query import YEAR, Query, person_asked, role_asked, year_span
 from .types import Citation, Hit
 
 # the order a broad answer gives its sources in: Ofsted's own reports and letters (by date) first
@@ -757,9 +756,7 @@ def select(
 
 def compares_years(question: str) -> bool:
     """Does the question compare what was said in different years ("between 2019 and 2023", "in
-    2018 with 2023", "since 2016")?"""
-    from .query import year_span
-
+    2018 with what Ofsted found in 2023")?"""
     span = year_span(question)
     return len(span.exact) > 1 or (span.since is not None and span.before is not None)
 

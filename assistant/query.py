@@ -563,8 +563,8 @@ def _changed(text: str, named: tuple[str, ...]) -> re.Match | None:
     rest = found.group("topic") or found.group("state")
     for name in sorted({n for a in named for n in _names(a)}, key=len, reverse=True):
         rest = re.sub(rf"\b{re.escape(name)}('s|’s)?", " ", rest, flags=re.I)
-    place_words = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}  # "North and West Northamptonshire"
-    return found if [w for w in re.findall(r"[a-z]+", rest.lower()) if w not in ("the", "on", "in", "of", "for", "at", "s", "and", "or") and w not in place_words] else None
+    of_names = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}  # "North and West Northamptonshire"
+    return found if [w for w in re.findall(r"[a-z]+", rest.lower()) if w not in ("the", "on", "in", "of", "for", "at", "s", "and", "or") and w not in of_names] else None
 
 
 def _coordinated(text: str, named: tuple[str, ...], indexed_authorities: list[str]) -> tuple[str, ...]:
