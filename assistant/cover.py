@@ -23,7 +23,7 @@ from .types import Citation
 NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (index/ofsted.py), so a question can name
 _ASKS = {
     "lead": re.compile(
-        r"\b(who\s+(led|leads|was\s+leading|headed)|lead\s+inspector|reporting\s+inspector|led\s+by)\b"
+        r"\b(who\s+(led|leads|was\s+leading|headed)|lead\s+inspectors?|reporting\s+inspectors?|led\s+by)\b"
         r"|\b(inspectors?|HMIs?)\b[^?,]{0,40}\b(led|leads|headed)\b"  # "Which of His Majesty's Inspectors / which HMI led…?"
         r"|\b(led|leads|headed)\s+(the\s+|its\s+|ofsted['’]s\s+)?([\w-]+\s+){0,3}(inspection|re-inspection|visit)\b"
         # "Who inspected Kent?", "Who carried out / was in charge of the 2018 inspection?"
@@ -143,6 +143,8 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
             quoted += _first(passages, lambda p: display_date(record.end_date) in p.text or display_range(record.start_date, record.end_date) in p.text)
         if "lead" in fields and record.lead_inspector:
             quoted += _first(passages, lambda p: record.lead_inspector in p.text)
+            if _DEPUTY.search(question):  # "the lead and deputy lead inspectors"
+                quoted += _first(passages, lambda p: _DEPUTY.match(p.text) is not None)
         if "grades" in fields:
             quoted += _grades(question, passages, every=bool(unjudged_area))
         if not quoted:
@@ -160,6 +162,7 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
 
 
 _OVERALL = re.compile(r"\boverall\b", re.I)
+_DEPUTY = re.compile(r"\s*deputy\b", re.I)
 
 
 def unjudged(question: str, rows: list[StoredPassage], areas: set[str]) -> str:

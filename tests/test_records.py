@@ -359,3 +359,15 @@ def test_a_judgement_made_under_another_name_is_made():
     ]]
     assert unjudged("What grade did Medway's 2013 inspection of looked after children get?", lac_2013, areas) == ""
     assert unjudged("How was Medway rated overall for looked after children in 2013?", lac_2013, areas) == ""
+
+
+def test_the_lead_and_deputy_lead_inspectors_are_both_quoted():
+    question = "Who were the lead and deputy lead inspectors for Kent's 2017 inspection?"
+    assert asks_cover(question) == {"lead"}  # "lead inspectors", in the plural
+    docs = inspections(question, KENT, ("Kent",), year_span(question))
+    deputy = StoredPassage(passage_id="kent-2017#p3", doc_id="kent-2017", text="Deputy lead inspector: Lisa Summers", locator="page 1, paragraph 3", kind="field",
+                           heading=(), start=0, end=10, context="", ordinal=0, page=1, title="Inspection of Kent (2017)", doc_kind="inspection_report",
+                           authority="Kent", publisher="Ofsted", date="2017-03-23", fields={})
+    found = answer_cover(question, {"lead"}, docs, lambda doc_id: cover_passages(doc_id) + [deputy])
+    assert [c.passage_id for c in found.citations] == ["kent-2017#p2", "kent-2017#p3"]
+    assert [c.passage_id for c in answer_cover("Who led Kent's 2017 inspection?", {"lead"}, docs, lambda doc_id: cover_passages(doc_id) + [deputy]).citations] == ["kent-2017#p2"]
