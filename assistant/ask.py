@@ -399,7 +399,7 @@ class Assistant:
         kind = records.asks_records(query.question, passages)
         if kind == "judgement" and records.asks_beyond_judgements(query.question, query.topic, passages):
             kind = None  # for the passages (or to say the sources don't say)
-        if kind is None and query.authorities and records.compares_inspections(query.question, query.topic):
+        if kind is None and query.authorities and records.compares_inspections(query.question, query.topic, passages):
             if any(p.kind == "judgement" and p.authority in query.authorities for p in passages):
                 kind = "judgement"  # each compared inspection's judgements
         if fields == {"grades"} and records.asks_beyond_judgements(query.question, query.topic, passages):

@@ -57,7 +57,6 @@ def asks_why(question: str) -> bool:
     return _ASKS_WHY.search(question) is not None
 
 
-_AREA_WORDS = frozenset("help protection care leavers leaver looked adoption permanence leadership leaders management governance overall effectiveness".split())
 
 
 def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
@@ -97,14 +96,16 @@ _FRAMING = frozenset(
 )
 
 
-def compares_inspections(question: str, topic: str) -> bool:
+def compares_inspections(question: str, topic: str, records: list[StoredPassage] = ()) -> bool:
     """Does the question compare inspections with nothing asked of them but how they came out
-    (or, when it says "judgement" or "grade", how one judgement area came out)?"""
+    (or, when it says "judgement" or "grade", how one judgement area came out: the words of the
+    judgements ``records`` grade)?"""
     if not _COMPARES.search(question) or asks_why(question):
         return False
     words = _topic_words(topic)
     if _ASKS_KIND["judgement"].search(question):  # "Did Bolton's help and protection judgement go up or down…?"
-        words = [w for w in words if w not in _AREA_WORDS]
+        judged = {w.rstrip("s") for p in records if p.kind == "judgement" for w in _topic_words(p.fields.get("judgement", ""))}
+        words = [w for w in words if w.rstrip("s") not in judged]
     return not words
 
 

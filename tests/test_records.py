@@ -282,7 +282,7 @@ def test_comparisons_of_grades_asked_in_other_words():
     span = year_span("How did Kent's overall judgement change from the 2015 inspection to the 2017 one?")
     assert (span.since, span.before, set(span.exact)) == (2015, 2018, set())
     assert year_span("Is Kent rated better or worse than at its 2021 inspection?").since == 2021  # then to now
-    assert compares_inspections("Did Kent's overall judgement go up or down between 2018 and 2023?", "overall judgement go up or down")
+    assert compares_inspections("Did Kent's overall judgement go up or down between 2018 and 2023?", "overall judgement go up or down", RECORDS)
     assert not compares_inspections("How did supervision in Kent change between 2018 and 2023?", "supervision")
     from assistant.records import closest_areas
 
@@ -292,7 +292,9 @@ def test_comparisons_of_grades_asked_in_other_words():
 def test_a_judgement_area_compared_over_time_and_reasons_asked():
     from assistant.records import compares_inspections
 
-    assert compares_inspections("Did Kent's help and protection judgement go up or down between 2018 and 2023?", "help and protection judgement go up or down")
+    # an area named in its judgement's own words ("The experiences and progress of children who need help and protection")
+    assert compares_inspections("Did Kent's help and protection judgement go up or down between 2018 and 2023?", "help and protection judgement go up or down", RECORDS)
+    assert not compares_inspections("Did Kent's supervision judgement go up or down between 2018 and 2023?", "supervision judgement go up or down", RECORDS)
     assert not compares_inspections("Has help and protection in Kent got better since 2018?", "help and protection got")  # the findings say
     assert not compares_inspections("Why did Kent's overall judgement fall between 2016 and 2019?", "overall judgement fall")
     assert asks_cover("Ofsted judged care leaver services inadequate in Kent in 2016. What reasons did it give?") == set()
