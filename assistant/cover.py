@@ -97,9 +97,19 @@ def inspections(question: str, records: list[DocumentRecord], authorities: tuple
     return [r for r in docs if picked[r.authority] is r]
 
 
+# an inspection picked by its order: "its most recent inspection", "the first ILACS report", "last
+# inspected", "Portsmouth's latest"
+_ORDERED = re.compile(
+    r"\b(most\s+recent|latest|last|newest|first|earliest|oldest)\s+([\w'’-]+\s+){0,2}(inspections?|visits?|reports?|grades?|judge?ments?|ratings?)\b"
+    r"|\b(last|first)\s+inspected\b|['’]s\s+(most\s+recent|latest|last|newest|first|earliest|oldest)\b(?!\s+(time|year|month|week)s?\b)",  # "Portsmouth's latest"
+    re.I,
+)
+
+
 def picks_one(question: str) -> bool:
-    """Does the question pick one inspection of each authority by its order ("its latest", "the first")?"""
-    return bool(_LATEST.search(question) or _EARLIEST.search(question))
+    """Does the question pick one inspection of each authority by its order ("at its most recent
+    inspection"), not by the word alone ("the first time")?"""
+    return _ORDERED.search(question) is not None
 
 
 def _named_kinds(question: str) -> set[str]:

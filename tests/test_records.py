@@ -373,3 +373,13 @@ def test_the_lead_and_deputy_lead_inspectors_are_both_quoted():
     found = answer_cover(question, {"lead"}, docs, lambda doc_id: cover_passages(doc_id) + [deputy])
     assert [c.passage_id for c in found.citations] == ["kent-2017#p2", "kent-2017#p3"]
     assert [c.passage_id for c in answer_cover("Who led Kent's 2017 inspection?", {"lead"}, docs, lambda doc_id: cover_passages(doc_id) + [deputy]).citations] == ["kent-2017#p2"]
+
+
+def test_an_inspection_is_picked_by_its_order_not_by_the_word_alone():
+    from assistant.cover import picks_one
+
+    assert picks_one("What grade did Kent get at its most recent inspection?")
+    assert picks_one("What grade did Ofsted give Torbay at its first inspection?")
+    assert picks_one("What were Kent's latest grades?")
+    assert picks_one("Compare our care leavers grade with Portsmouth's latest.")
+    assert not picks_one("Which of Kent's judgements were graded good for the first time in 2022?")
