@@ -427,7 +427,10 @@ class Assistant:
         if _names_unmet(query, [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id], corpus.lexical.correct):
             return False  # "What grade did HMICFRS give Essex Police?": not the council's inspection; the passages say
         cited = [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id]
-        unjudged = getattr(found, "unjudged", "") or (cover.unjudged(query.question, [p for d in {p.doc_id for p in cited} for p in corpus.by_doc.get(d, ()) if p.kind == "judgement"], areas) if kind == "judgement" else "")
+        unjudged = getattr(found, "unjudged", "")
+        if not unjudged and kind == "judgement":  # the judgements the cited reports make, each read once
+            reports = {p.doc_id for p in cited}
+            unjudged = cover.unjudged(query.question, [p for p in corpus.record_passages if p.kind == "judgement" and p.doc_id in reports], areas)
         if unjudged:
             # "What overall grade did South Tyneside get in 2026?": those reports make no such
             # judgement; say so, with the judgements they do make as related

@@ -179,19 +179,15 @@ def unjudged(question: str, rows: list[StoredPassage], areas: set[str]) -> str:
     """The judgement a question asks for that the library's reports make but none of ``rows``
     (the picked reports' judgement tables) does, by its area's words ("overall effectiveness" of a
     report under the 2026 framework, "adoption" of one after 2018); "" otherwise."""
-    from .records import named_areas
+    from .records import area_words, named_areas
 
     here = {p.fields.get("area", "") for p in rows}
     if not rows or named_areas(question, here):
         return ""
     asked = named_areas(question, areas) | ({"overall_effectiveness"} & areas if _OVERALL.search(question) else set())
-
-    def words(area: str) -> set[str]:
-        return {w.rstrip("s") for w in area.split("_")} - {"and", "of", "for", "in", "the"}
-
     # a judgement of it under another name counts ("looked after children": a 2013 report's
     # "outcomes for looked after children and young people")
-    if not asked or any(words(a) <= words(h) for a in asked for h in here):
+    if not asked or any(area_words(a) <= area_words(h) for a in asked for h in here):
         return ""
     return " or ".join(sorted(a.replace("_", " ") for a in asked))
 

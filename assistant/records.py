@@ -142,6 +142,11 @@ def _mentions(question: str, value: str) -> bool:
     return re.search(r"\b" + re.escape(name) + r"\b", question, re.I) is not None
 
 
+def area_words(area: str) -> set[str]:
+    """The words that tell a judgement area apart ("care_leavers": care, leaver)."""
+    return {w.rstrip("s") for w in area.split("_")} - _STOP
+
+
 def areas_named(text: str, records: list[StoredPassage]) -> set[str]:
     """The judgement areas of ``records`` whose every word ``text`` uses (see ``named_areas``)."""
     return named_areas(text, {p.fields.get("area", "") for p in records})
@@ -153,7 +158,7 @@ def named_areas(text: str, areas: set[str]) -> set[str]:
     asked = _words(text)
     named = {}
     for area in areas:
-        words = {w.rstrip("s") for w in area.split("_")} - (_STOP - {"children"})
+        words = area_words(area) | ({"children"} & set(area.split("_")))
         if len(words - {"children"}) >= 2:  # "care leavers" names the children in care and care leavers judgement
             words -= {"children"}
         if words and words <= asked:  # "leaving care" alone does not name the children in care one
@@ -167,7 +172,7 @@ def closest_areas(question: str, records: list[StoredPassage]) -> set[str]:
     asked = _words(question)
     scores = {}
     for area in {p.fields.get("area", "") for p in records}:
-        words = {w.rstrip("s") for w in area.split("_")} - _STOP
+        words = area_words(area)
         if words and asked & words:
             scores[area] = len(asked & words) / len(words)
     if not scores:
