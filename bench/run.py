@@ -62,18 +62,16 @@ def bench_index(settings: Settings, embedder, work: Path, name: str = "index-ben
     """Raw encoder throughput on exactly the texts the pipeline embeds vs the whole pipeline."""
     from index.indexer import run_index
     from index.manifest import read_manifest
-    from index.passages import passage_windows
-    from index.sentences import passage_sentences
 
     manifest = read_manifest(settings.source_dir)
     windows, sentences, passages = [], [], 0
     for path in sorted(settings.source_dir.iterdir()):
         if path.name == "manifest.json":
             continue
-        for p in _passages_of(path, manifest.get(path.name)):
+        for p_windows, p_sentences in _embedded_texts(path, settings, manifest.get(path.name)):
             passages += 1
-            windows.extend(passage_windows(p))
-            sentences.extend(t for t, _ in passage_sentences(p.text, p.kind, p.fields))
+            windows.extend(p_windows)
+            sentences.extend(p_sentences)
     texts = windows + sentences
     # the encoder on the texts the pipeline must embed: each distinct text once (a report's
     # boilerplate sentence recurs across reports; the pipeline embeds it the first time only)
@@ -118,8 +116,23 @@ def bench_index(settings: Settings, embedder, work: Path, name: str = "index-ben
     }
 
 
-def _passages_of(path: Path, entry: dict | None = None) -> list:
-    """The passages ``index`` makes of one file (the same reading, facts and cutting)."""
+def _embedded_texts(path: Path, settings: Settings, entry: dict | None = None) -> list[tuple[list[str], list[str]]]:
+    """For each passage ``index`` makes of one file, the texts it embeds: by the passage encoder
+    (windows) and by the sentence encoder (quotable sentences, and a composed passage's pieces)."""
+    from index.indexer import Composed, passage_texts
+    from index.sentences import passage_sentences
+
+    doc, passages = _document_of(path, entry)
+    out = []
+    for p in passages:
+        said = [t for t, _ in passage_sentences(p.text, p.kind, p.fields)]
+        plan = passage_texts(p, said, settings)
+        out.append(([], plan.pieces) if isinstance(plan, Composed) else (plan, said))  # pieces begin with the sentences
+    return out
+
+
+def _document_of(path: Path, entry: dict | None = None):
+    """The document and passages ``index`` makes of one file (the same reading, facts and cutting)."""
     from index.loaders import load
     from index.manifest import document_meta
     from index.ofsted import read_facts
@@ -129,7 +142,7 @@ def _passages_of(path: Path, entry: dict | None = None) -> list:
     loaded = load(path)
     facts = read_facts(loaded.text, loaded.pages)
     doc = Document(document_meta(path.name, loaded.text, entry, infer_title, facts), path.name, loaded.text, loaded.format, "x", loaded.pages)
-    return make_passages(doc, loaded.headings, judgements=facts.judgements)
+    return doc, make_passages(doc, loaded.headings, judgements=facts.judgements)
 
 
 LIBRARY = PROJECT_ROOT.parent / "shared" / "ofsted-reports"
@@ -141,8 +154,6 @@ def bench_library(settings: Settings, embedder, work: Path, sample: int = 16) ->
     that those rates give; and re-running `index` on the unchanged sample."""
     from index.errors import LoadError
     from index.indexer import run_index
-    from index.passages import passage_windows
-    from index.sentences import passage_sentences
 
     if not LIBRARY.is_dir():
         return None
@@ -151,12 +162,12 @@ def bench_library(settings: Settings, embedder, work: Path, sample: int = 16) ->
     passages = texts = failed = 0
     for path in files:
         try:
-            made = _passages_of(path)
+            made = _embedded_texts(path, settings)
         except LoadError:
             failed += 1
             continue
         passages += len(made)
-        texts += sum(len(passage_windows(p)) + len(passage_sentences(p.text, p.kind, p.fields)) for p in made)
+        texts += sum(len(w) + len(t) for w, t in made)
     read_s = time.perf_counter() - start
     folder = work / "library-sample"
     folder.mkdir(parents=True, exist_ok=True)

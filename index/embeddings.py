@@ -19,6 +19,10 @@ PACKAGED_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d
 
 _cache: dict[str, "Embedder"] = {}
 _cache_lock = threading.Lock()
+# One model loads at a time in a process: the passage and sentence encoders are loaded by the
+# encoder's threads at once on a first run, and two threads importing transformers together can
+# meet it half-initialised ("cannot import name 'AutoModel'").
+_load_lock = threading.Lock()
 
 
 def packaged_model_path() -> Path:
@@ -60,21 +64,20 @@ class Embedder:
         self.model_name = model
         self.cache_dir = cache_dir
         self._model = None
-        self._lock = threading.Lock()
         # quotable sentences may be embedded by a faster encoding of the same model (they pick
         # which sentence to quote; passages, which retrieval finds, keep this one's vectors)
         faster = sentence_encoder if model == PACKAGED_MODEL and sentence_encoder not in ("same", self.encoder) else None
         self._sentences = Embedder(model, faster, cache_dir, sentence_encoder="same") if faster else self
         # passages, while indexing, by the bf16 run of the same fp32 weights: within cosine 0.9999
         # of this one's vectors (see bf16_encoder.py), so the index holds the same model's vectors
-        bf16 = model == PACKAGED_MODEL and passage_encoder == "bf16" and self.encoder == "onnx" and cpu_has_bf16()
+        bf16 = model == PACKAGED_MODEL and passage_encoder in ("bf16", "sentences") and self.encoder == "onnx" and cpu_has_bf16()
         self._passages = Embedder(model, "torch-bf16", cache_dir, sentence_encoder="same") if bf16 else self
-        self.name = model + ("+int8pc" if self.encoder == "onnx-int8" else "") + ("+int8pc-sentences" if faster else "")
+        self.name = model + ("+int8pc" if self.encoder == "onnx-int8" else "") + ("+int8pc-sentences" if faster else "") + ("+composed-passages" if passage_encoder == "sentences" else "")
 
     @property
     def model(self):
         if self._model is None:
-            with self._lock:
+            with _load_lock:
                 if self._model is None:
                     self._model = self._load()
         return self._model

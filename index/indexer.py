@@ -365,7 +365,10 @@ def _store_pending(store: Store, pending: Iterable[_Pending], embedder: Embedder
         # first, so any stored passage has them (answers then embed nothing but the question).
         # The texts are cut here, while the encoder is busy with the chunk before, not on its time.
         sentences = [(item, p, i, text) for item, p in part for i, (text, _) in enumerate(passage_sentences(p.text, p.kind, p.fields))]
-        windows = [passage_windows(p) for _, p in part]
+        said: dict[int, list[str]] = {}
+        for _, p, _, text in sentences:
+            said.setdefault(id(p), []).append(text)
+        windows = [passage_texts(p, said.get(id(p), []), settings) for _, p in part]
         embedded()
         flight["embedding"] = (encoder.submit(_embed_part, embedder, settings, windows, sentences, recent), part, sentences)
 
@@ -441,12 +444,39 @@ class _RecentVectors:
             del self._vectors[next(iter(self._vectors))]
 
 
-def _embed_part(embedder: Embedder, settings: Settings, windows: list[list[str]], sentences, recent: _RecentVectors | None = None) -> tuple[list, list]:
-    """Vectors for each passage (the mean of its ``windows``') and for each quotable sentence."""
+def passage_texts(passage: Passage, sentences: list[str], settings: Settings) -> "list[str] | Composed":
+    """What ``index`` embeds for a passage's own vector: its windows (see passage_windows), or,
+    with ``passage_encoder`` ``sentences``, the pieces it is composed of (see Composed)."""
+    if settings.passage_encoder == "sentences" and sentences and sum(map(len, sentences)) >= COMPOSED_SHARE * len(passage.text):
+        context = passage.context
+        rest = _remainder(passage.text, sentences)
+        return Composed(list(sentences) + ([rest] if rest else []) + ([context] if context else []))
+    return passage_windows(passage)
+
+
+# A passage is composed from its sentences only when they hold at least this share of its text
+# (in the library, all but 138 of 49,856 passages: the rest are lists and tables, embedded whole).
+COMPOSED_SHARE = 0.5
+
+
+@dataclass
+class Composed:
+    """A passage's vector made from the vectors of its pieces (its quotable sentences, the words
+    they leave out, its context), each weighted by its length, as mean pooling over the whole
+    passage would weigh their words. The sentences are embedded anyway (they pick what an answer
+    quotes), so the passage costs only its context and remainder, which are short."""
+
+    pieces: list[str]
+
+
+def _embed_part(embedder: Embedder, settings: Settings, windows: list, sentences, recent: _RecentVectors | None = None) -> tuple[list, list]:
+    """Vectors for each passage (the mean of its ``windows``', or its Composed vector) and for
+    each quotable sentence."""
     recent = recent or _RecentVectors(0)
     # a text repeated word for word (a library's boilerplate, a report filed twice) is embedded once
-    all_windows = list(dict.fromkeys(w for ws in windows for w in ws))
-    all_said = list(dict.fromkeys(text for *_, text in sentences))
+    all_windows = list(dict.fromkeys(w for ws in windows if not isinstance(ws, Composed) for w in ws))
+    # a composed passage's pieces are embedded as its sentences are
+    all_said = list(dict.fromkeys([text for *_, text in sentences] + [t for ws in windows if isinstance(ws, Composed) for t in ws.pieces]))
     known = {(kind, text): vector for kind, texts in (("window", all_windows), ("sentence", all_said)) for text in texts if (vector := recent.get((kind, text))) is not None}
     texts = [text for text in all_windows if ("window", text) not in known]
     said = [text for text in all_said if ("sentence", text) not in known]
@@ -457,8 +487,25 @@ def _embed_part(embedder: Embedder, settings: Settings, windows: list[list[str]]
     by_text, by_sentence = dict(zip(texts, vectors)), dict(zip(said, sentence_vectors))
     for (kind, text), vector in known.items():
         (by_text if kind == "window" else by_sentence)[text] = vector.tolist()
-    passage_vectors = [_mean([by_text[w] for w in ws]) for ws in windows]
+    passage_vectors = [_composed([by_sentence[t] for t in ws.pieces], list(map(len, ws.pieces))) if isinstance(ws, Composed) else _mean([by_text[w] for w in ws]) for ws in windows]
     return passage_vectors, [by_sentence[text] for *_, text in sentences]
+
+
+def _remainder(text: str, sentences: list[str]) -> str:
+    """What of a passage's text its quotable sentences leave out (an action row's other columns,
+    a list's items), when it holds words."""
+    for sentence in sentences:
+        text = text.replace(sentence, " ", 1)
+    rest = " ".join(text.split())
+    return rest if sum(len(w) > 2 and w.isalpha() for w in rest.split()) >= 2 else ""
+
+
+def _composed(vectors, weights) -> list[float]:
+    """The unit vector of the weighted sum of ``vectors``."""
+    import numpy as np
+
+    total = np.asarray(weights, dtype=np.float32) @ np.asarray(vectors, dtype=np.float32)
+    return (total / (np.linalg.norm(total) or 1.0)).tolist()
 
 
 def _mean(vectors):

@@ -16,7 +16,7 @@ ENV_PREFIX = "IA_"
 PACKAGED_MODEL = "packaged"
 ENCODERS = ("onnx", "onnx-int8", "torch")
 SENTENCE_ENCODERS = ("onnx-int8", "same")
-PASSAGE_ENCODERS = ("bf16", "same")
+PASSAGE_ENCODERS = ("bf16", "same", "sentences")
 MODES = ("extractive", "openai", "ollama", "local")
 
 
@@ -73,7 +73,10 @@ class Settings:
         metadata={
             "help": "How the packaged model embeds passages while indexing (with `encoder` `onnx`): `bf16` (torch in "
             "bfloat16 from the same weights: ~1.7x the fp32 ONNX throughput on CPUs with bf16 instructions, within "
-            "cosine 0.9999 of its vectors; answers on the dev sets unchanged; a CPU without them keeps `encoder`) or `same` (as `encoder`)."
+            "cosine 0.9999 of its vectors; answers on the dev sets unchanged; a CPU without them keeps `encoder`), `same` (as `encoder`) "
+            "or `sentences` (a passage's vector composed from its quotable sentences' vectors, which are embedded anyway, and its "
+            "context's, weighted by length: the whole library indexes in about half the time, with evidence recall@5 on the "
+            "library's dev questions 91.7% against 92.3%; changing to or from it rebuilds the index)."
         },
     )
     index_threads: int = field(

@@ -211,3 +211,78 @@ def test_a_sentence_repeated_in_a_later_chunk_is_embedded_once(settings, tmp_pat
     assert all_texts - fewer >= kept.sentences // 2 - 20  # about one copy's sentences not embedded again
     # the copies' passages were embedded once too (same texts, in a later chunk) and stored for both
     consistent(settings.replace(source_dir=folder, data_dir=tmp_path / f"data-{kept_size}"))
+
+
+def test_composed_passages_are_made_from_their_sentences_and_embed_no_windows(settings, tmp_path):
+    """With passage_encoder "sentences", a passage's vector is the length-weighted mean of its
+    sentences', its context's and its other words' vectors: no passage window is embedded (bar
+    lists and tables, whose words are mostly not quotable sentences), and retrieval still finds it."""
+    import numpy as np
+
+    from index.indexer import Composed, passage_texts
+    from index.sentences import passage_sentences
+
+    composed = settings.replace(passage_encoder="sentences", data_dir=tmp_path / "composed")
+    embedder = FakeEmbedder()
+    report = run_index(composed, embedder=embedder)
+    assert report.summary() == "5 added"
+    store = Store.open(composed)
+    passages, vectors = store.all_passages_and_vectors()
+    made = 0
+    for p, vector in zip(passages, vectors):
+        sentences = [t for t, _ in passage_sentences(p.text, p.kind, p.fields)]
+        plan = passage_texts(p, sentences, composed)
+        if isinstance(plan, Composed):
+            made += 1
+            assert plan.pieces[: len(sentences)] == sentences
+            expected = np.asarray([len(t) for t in plan.pieces], dtype=np.float32) @ np.asarray([embedder._vector(t) for t in plan.pieces])
+            assert np.allclose(vector, expected / np.linalg.norm(expected), atol=1e-5)
+    assert made >= 0.9 * len(passages)
+    plain = run_index(settings.replace(data_dir=tmp_path / "plain"), embedder=FakeEmbedder())
+    assert plain.embedded == report.embedded and plain.sentences == report.sentences
+
+
+def test_a_composed_passage_keeps_the_words_its_sentences_leave_out(settings):
+    """An action row's owner and date are not quotable sentences; they still shape its vector."""
+    from index.indexer import Composed, passage_texts
+    from index.types import Passage
+
+    row = Passage(
+        passage_id="plan#action-9.1", doc_id="plan", ordinal=0, locator="action 9.1", heading=(), start=0, end=10,
+        text="9.1 Review who is invited to strategy meetings and how their decisions are recorded. Service Manager Strategic Development March 2025",
+        context="Improvement plan — Isle of Wight", kind="paragraph",
+    )
+    said = ["Review who is invited to strategy meetings and how their decisions are recorded."]
+    plan = passage_texts(row, said, settings.replace(passage_encoder="sentences"))
+    assert isinstance(plan, Composed)
+    assert plan.pieces == said + [ "9.1 Service Manager Strategic Development March 2025", "Improvement plan — Isle of Wight"]
+    listed = passage_texts(row, ["9.1"], settings.replace(passage_encoder="sentences"))  # too little of it is sentences
+    assert not isinstance(listed, Composed)
+    assert passage_texts(row, said, settings) == [f"{row.context}\n{row.text}"]
+
+
+def test_models_load_one_at_a_time(monkeypatch):
+    """A first run loads the passage and sentence encoders from two threads at once; loading them
+    together once failed ("cannot import name 'AutoModel'"), so loads are serialised."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from index.embeddings import Embedder
+
+    active, most = [0], [0]
+    lock = threading.Lock()
+
+    def slow_load(self):
+        with lock:
+            active[0] += 1
+            most[0] = max(most[0], active[0])
+        time.sleep(0.05)
+        with lock:
+            active[0] -= 1
+        return object()
+
+    monkeypatch.setattr(Embedder, "_load", slow_load)
+    embedders = [Embedder(encoder=e, sentence_encoder="same") for e in ("onnx", "onnx-int8", "torch", "onnx")]
+    with ThreadPoolExecutor(4) as pool:
+        loaded = list(pool.map(lambda e: e.model, embedders))
+    assert all(loaded) and most[0] == 1
