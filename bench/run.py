@@ -122,7 +122,7 @@ def _embedded_texts(path: Path, settings: Settings, entry: dict | None = None) -
     from index.indexer import Composed, passage_texts
     from index.sentences import passage_sentences
 
-    doc, passages = _document_of(path, entry)
+    _, passages = _document_of(path, entry)
     out = []
     for p in passages:
         said = [t for t, _ in passage_sentences(p.text, p.kind, p.fields)]
