@@ -57,8 +57,6 @@ def asks_why(question: str) -> bool:
     return _ASKS_WHY.search(question) is not None
 
 
-
-
 def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
     """The kind of record a question enumerates ("judgement" or "action"), or None: the kind it
     names ("judged", "actions") and whose values it uses ("inadequate", "green") the most. The
