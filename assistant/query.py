@@ -125,7 +125,7 @@ ROLE_WORD = re.compile(
     re.I,
 )
 # The noun phrase a question asks about, up to where the question goes on ("… for the 2018 inspection").
-_NP = r"(?P<np>[^?,]*?)(?=\s+(?:for|at|in|on|during|when|who|that|and|of the|with)\b|[?,]|$)"
+_NP = r"(?P<np>[^?,]*?)(?=\s+(?:for|at|in|on|during|when|who|that|and|of the|with|to)\b|[?,]|$)"
 # "Who was the lead inspector for…?", "Who were Her Majesty's Inspectors…": the role whose holder is asked for.
 _HOLDER = re.compile(r"^\s*who\s+(?:is|was|were|are)\s+(?:the\s+)?" + _NP, re.I)
 # "What is the name of the interim manager…?"
@@ -194,6 +194,13 @@ _WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", 
 _LEADING_SETTING = re.compile(
     r"^\s*(?:in|according to|for|at|during|on|by|from|after|before|since|within|across)\b[^,?]{1,80},\s*"
     r"(?=(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)",
+    re.I,
+)
+# A condition the question opens with ("When a child comes back from running away, how good are…?"):
+# what it asks comes after it, so its "when" asks for no date
+_LEADING_CLAUSE = re.compile(
+    r"^\s*(?:when|if|once|while)\b(?!\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)[^,?]{1,120},\s*"
+    r"(?=(?:what|who|whom|whose|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)",
     re.I,
 )
 _COUNT_WORD = re.compile(r"\b(how)\s+(?:many|much)\b", re.I)
@@ -527,6 +534,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
             wants = None
     else:
         asked = _LEADING_SETTING.sub("", question)  # "In Bexley, which service…?" asks as "which service…?"
+        asked = _LEADING_CLAUSE.sub("", asked)
         wants = next((name for name, pattern in _WANTS if pattern.search(asked)), None)
         if wants == "name" and _WHO_TAKES_PART.search(asked):
             wants = None

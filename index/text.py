@@ -9,6 +9,9 @@ _ABBREVIATIONS = {"e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "st", "no", "vs"
 # A sentence ends at . ! or ? (optionally followed by closing quotes/brackets), then whitespace,
 # then something that can start a sentence.
 _BOUNDARY = re.compile(r"([.!?][\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9£])")
+# A paragraph's own number printed against its first word ("21.There is…", where the PDF put a
+# tab): the number is a span of its own, as it is when a space follows it.
+_FUSED_NUMBER = re.compile(r"\s*\d{1,3}\.(?=[\"“‘'(]?[A-Z])")
 
 
 # A labelled field: a label of one to three words, a colon, a value ("Lead inspector: …").
@@ -18,7 +21,11 @@ FIELD = re.compile(r"^(\w+\s?){1,3}:\s+\S")
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences in ``text``, covering it without the gaps between."""
     spans, start = [], 0
-    for match in _BOUNDARY.finditer(text):
+    fused = _FUSED_NUMBER.match(text)
+    if fused:
+        spans.append(_trim(text, 0, fused.end()))
+        start = fused.end()
+    for match in _BOUNDARY.finditer(text, start):
         end = match.end(1)
         word = re.search(r"(\S+)$", text[start:match.start(1)] + ".")
         last = (word.group(1) if word else "").rstrip(".").lower()

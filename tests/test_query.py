@@ -165,6 +165,8 @@ def test_job_title_questions_want_a_role():
     ("Who owns action 2.1?", None),
     ("What is the name of the new permanent Service Director?", "director"),
     ("What was the name of the social work model?", None),
+    # the role is said of what is named, not named: "the name of its commitment to workers' caseloads"
+    ("What is the name of Bromley's commitment to keeping social workers' caseloads proportionate?", None),
 ])
 def test_the_role_a_who_question_asks_about(text, role):
     assert role_asked(text) == role
@@ -277,6 +279,12 @@ def test_since_a_named_visit_is_a_range_from_its_year():
 def test_a_yes_no_question_with_when_inside_does_not_ask_for_a_date():
     assert q("Were police, health and schools included when the Isle of Wight discussed a child at risk?").wants is None
     assert q("Tell me when the focused visit took place").wants == "date"
+
+
+def test_a_question_opening_with_a_when_clause_asks_what_follows_it():
+    assert q("In Cumberland, when a child who ran away comes back, how good are the conversations with them?").wants is None
+    assert q("When a child comes into care at night, did a social worker take them to their foster home?").wants is None
+    assert q("When did Ofsted carry out its focused visit, and who led it?").wants == "date"
 
 
 def test_the_focus_leaves_out_when_and_during_which_inspection():
