@@ -194,8 +194,8 @@ class Assistant:
                 taken.append(hit)
             if len(taken) == k:
                 break
-        if len({h.passage.doc_id for h in hits}) == 1:  # one document speaks: its best k, not a share
-            taken = hits[:k]
+        if len({h.passage.doc_id for h in hits}) == 1:  # one document speaks: its best 2k, not a share
+            taken = hits[: 2 * k]
         named = sorted({int(y) for y in YEAR.findall(query.question)})
         if len(named) > 1 and extractive.compares_years(query.question) and not filters.year_from and not filters.year_to:
             # each year compared finds its own passages: the later report's are not crowded out by the earlier's
@@ -628,7 +628,7 @@ _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|t
 
 
 LIST_PLACES = 12  # a refusal names the authorities covered when there are at most this many
-BROAD_SENTENCES = 10  # at most this many findings in a broad answer
+BROAD_SENTENCES = 12  # at most this many findings in a broad answer
 SENTENCE_DOCS = 8  # a question scoped to at most this many documents also searches their sentences
 SENTENCE_HITS = 2  # passages added for the sentences nearest the question
 
