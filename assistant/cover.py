@@ -207,7 +207,10 @@ def _grades(question: str, passages: list[StoredPassage], every: bool = False) -
         question = _without_inspection_name(question, rows[0].title)
     compared = graded_against(question, {p.fields.get("grade", "").strip().lower() for p in rows})
     if compared is not None:  # "was any area rated lower than good?": the rows under it
-        return [p for p in rows if p.fields.get("grade", "").strip().lower() in compared]
+        under = [p for p in rows if p.fields.get("grade", "").strip().lower() in compared]
+        if _OVERALL.search(question):  # "What overall grade…, and which area was below good?": the overall row too
+            under = [p for p in rows if p.fields.get("area") == "overall_effectiveness" and p not in under] + under
+        return under
     areas = closest_areas(question, rows)
     return [p for p in rows if p.fields.get("area") in areas] if areas else rows
 

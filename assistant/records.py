@@ -207,10 +207,12 @@ def answer_records(
         wanted = []  # "changed since it was judged inadequate in 2016": that grade was the start, not a filter
     pieces = re.split(r",\s*(?:and|but)\s+", question, maxsplit=1)
     asks, then = pieces[0], (pieces[1] if len(pieces) > 1 else "")
-    overall_too = kind == "judgement" and bool(_OVERALL.search(then)) and not _OVERALL.search(asks)
+    # "Which area was judged outstanding, and what was the overall grade?" (or the other way round):
+    # the overall judgement of the reports found is asked too
+    overall_too = kind == "judgement" and bool(then) and bool(_OVERALL.search(then)) != bool(_OVERALL.search(asks))
     if wanted:
         chosen = [p for p in records if p.fields.get(field, "").strip().lower() in wanted]
-        if overall_too:  # "Which area was judged outstanding, and what was the overall grade?": that too
+        if overall_too:
             docs = {p.doc_id for p in chosen}
             chosen += [p for p in records if p.doc_id in docs and p.fields.get("area") == "overall_effectiveness" and p not in chosen]
         records = chosen
@@ -233,8 +235,9 @@ def answer_records(
     return RecordAnswer("\n".join(lines), citations, looked_at)
 
 
-_BELOW = re.compile(r"\b(below|short\s+of|less\s+than|lower\s+than|worse\s+than|under|not)\s+(a\s+|an\s+|the\s+)?$", re.I)
-_ABOVE = re.compile(r"\b(above|better\s+than|higher\s+than|more\s+than)\s+(a\s+|an\s+|the\s+)?$", re.I)
+_JUDGED = r"((rated|judged|graded|found|assessed)\s+)?(as\s+)?(a\s+|an\s+|the\s+)?$"  # "not rated outstanding", "below a good"
+_BELOW = re.compile(r"\b(below|short\s+of|less\s+than|lower\s+than|worse\s+than|under|not)\s+" + _JUDGED, re.I)
+_ABOVE = re.compile(r"\b(above|better\s+than|higher\s+than|more\s+than)\s+" + _JUDGED, re.I)
 
 
 def graded_against(question: str, values: set[str]) -> list[str] | None:

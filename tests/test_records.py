@@ -274,6 +274,17 @@ def test_an_area_below_a_grade_of_one_inspection():
     asked = "Kent was judged good overall in 2017 — was any judgement area rated lower than good?"
     assert set(graded_against(asked, {"good", "requires improvement", "outstanding"})) == {"requires improvement"}
     assert graded_against("Was Kent judged good overall in 2017?", {"good", "requires improvement"}) is None
+    # the grade compared with may follow the verb of judging ("not rated outstanding")
+    asked = "Kent was judged outstanding overall in 2022. Which area was not rated outstanding, and what grade did it get?"
+    assert set(graded_against(asked, {"good", "requires improvement", "outstanding"})) == {"good", "requires improvement"}
+
+
+def test_the_overall_grade_and_the_areas_below_a_grade_asked_together():
+    question = "What overall grade did Kent get in 2022, and which judgement area was rated below outstanding?"
+    docs = inspections(question, KENT, ("Kent",), year_span(question))
+    rows = [p for p in RECORDS if p.doc_id == "kent-2022"]
+    found = answer_cover(question, {"grades"}, docs, lambda doc_id: rows)
+    assert [c.passage_id for c in found.citations] == ["kent-2022#judgement-overall_effectiveness", "kent-2022#judgement-care_leavers"]
 
 
 def test_comparisons_of_grades_asked_in_other_words():
