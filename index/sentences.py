@@ -123,7 +123,9 @@ def passage_sentences(text: str, kind: str, fields: dict[str, str]) -> list[tupl
     (address, signature) whole, or a paragraph's prose sentences. Each sentence is a verbatim span
     of the passage text. Sentences addressed to an AI assistant (:func:`addresses_an_assistant`)
     are never quotable."""
-    if kind in ("block", "field", "judgement"):  # a letter's address or signature, a cover line, a grade: quoted whole
+    if kind == "field" and text.strip()[:1].islower():
+        pairs = []  # no cover line but a wrapped heading's last words ("protection: good"): the report's table grades it
+    elif kind in ("block", "field", "judgement"):  # a letter's address or signature, a cover line, a grade: quoted whole
         pairs = [(text.strip(), None)] if text.strip() else []
     elif kind == "action":
         pairs = [(fields[name][s:e], name) for name in ("action", "progress") if fields.get(name) for s, e in split_sentences(fields[name])]

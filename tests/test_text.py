@@ -23,3 +23,11 @@ def test_a_paragraph_number_printed_against_its_first_word_is_not_part_of_the_se
     assert sentences("3.5 children a week. Next.") == ["3.5 children a week.", "Next."]  # a figure
     quoted = [text for text, _ in passage_sentences("21.There is a wide range of accommodation for care leavers.", "paragraph", {})]
     assert quoted == ["There is a wide range of accommodation for care leavers."]
+
+
+def test_a_wrapped_headings_last_words_are_not_quoted_as_a_cover_line():
+    from index.sentences import passage_sentences
+
+    # "The experiences and progress of children who need help and" / "protection: good"
+    assert passage_sentences("protection: good", "field", {}) == []
+    assert passage_sentences("Lead inspector: Steve Lowe", "field", {}) == [("Lead inspector: Steve Lowe", None)]
