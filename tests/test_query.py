@@ -297,6 +297,9 @@ def test_the_focus_leaves_out_when_and_during_which_inspection():
     ("Which lead inspector is the harshest?", True),
     ("Who is the strictest inspector?", True),
     ("What will the council do about caseloads before the next inspection?", False),  # the plan says
+    ("What grade is Kent's children's services expected to get at its next full Ofsted inspection?", True),
+    ("What is Kent likely to be rated at the next inspection?", True),
+    ("What was Kent expected to do before the next inspection?", False),
     ("What did the lead inspector find about supervision?", False),
     ("Which inspector led the 2023 inspection?", False),
 ])
