@@ -363,6 +363,7 @@ def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) ->
 
 
 BAR_RANK = 1  # a broad answer's bar is relative to the sentence ranked this (0-based) high
+BEST_PASSAGE_SENTENCES = 4  # a broad answer quotes up to this many sentences of its best passage before others' third (library dev +2)
 ROLE_NEAR = 8  # words at most between a role and the name it is said of
 
 
@@ -720,12 +721,14 @@ def select(
         per_passage[s.passage.passage_id] = 1
     seen_text = {normalise(s.text) for s in chosen}
     # at most 2 a passage while others wait; then, with room left, the rest over the bar
+    # (a broad answer reads its best passage further: up to BEST_PASSAGE_SENTENCES while others wait)
+    best_passage = ranked[0].passage.passage_id if query.kind != "factoid" else None
     for most in (2, limit):
         for s in others:
             if len(chosen) >= limit:
                 break
             key = s.passage.passage_id
-            if per_passage.get(key, 0) >= most or normalise(s.text) in seen_text:
+            if per_passage.get(key, 0) >= (max(most, BEST_PASSAGE_SENTENCES) if key == best_passage else most) or normalise(s.text) in seen_text:
                 continue
             per_passage[key] = per_passage.get(key, 0) + 1
             seen_text.add(normalise(s.text))

@@ -536,3 +536,16 @@ def test_a_grade_is_said_of_all_of_what_is_graded():
     assert extractive.satisfies(schools, "grade", "What grade did Ofsted give the schools Kent's children in care attend?")
     progress = extractive.sentences_of(Hit(passage("report#para-6", "Children make good educational progress."), 1.0))[0]
     assert not extractive.satisfies(progress, "grade", "What grade did Thurrock's virtual school get at the 2024 inspection?")
+
+
+def test_a_broad_answer_reads_its_best_paragraph_further_than_the_others():
+    best = passage("r#para-23", "The virtual school team is effective. Children make very good progress in reading. "
+                   "Personal education plans are good. Attendance of secondary-aged children is not yet good. Tutors help them.")
+    others = [passage(f"r#para-{n}", f"Finding {n} about health is here. Finding {n} about safety is there. Finding {n} about play too.") for n in (5, 6, 7)]
+    scores = {"The virtual school t": 0.6, "Children make very g": 0.55, "Personal education p": 0.55, "Attendance of second": 0.55, "Tutors help them.": 0.5}
+    scores.update({f"Finding {n} about {w}": 0.55 for n in (5, 6, 7) for w in ("heal", "safe", "play")})
+    query, sentences = scored("What did Ofsted say about the education of children in care?", [best] + others, scores)
+    shown = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
+    from_best = [t for t in shown if any(t.startswith(w) for w in ("The virtual", "Children make", "Personal education", "Attendance"))]
+    assert len(from_best) == 4  # four of the best paragraph, not two, before the others' third
+    assert all(sum(t.startswith(f"Finding {n}") for t in shown) <= 2 for n in (5, 6, 7))
