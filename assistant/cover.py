@@ -160,6 +160,8 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
         if not quoted:
             continue
         when = display_range(record.start_date, record.end_date) if record.start_date else display_date(record.date)
+        if record.published and record.end_date and record.published[:4] != record.end_date[:4]:
+            when += f" (published {display_date(record.published)})"  # "Ofsted's 2018 inspection" may mean its report's year
         lines.append(f"**{KIND_LABELS.get(record.kind, record.kind)} — {record.title}, {when}**")
         for p in {p.passage_id: p for p in quoted}.values():
             n = len(citations) + 1

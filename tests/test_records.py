@@ -394,3 +394,16 @@ def test_an_inspection_is_picked_by_its_order_not_by_the_word_alone():
     assert picks_one("What were Kent's latest grades?")
     assert picks_one("Compare our care leavers grade with Portsmouth's latest.")
     assert not picks_one("Which of Kent's judgements were graded good for the first time in 2022?")
+
+
+def test_a_report_published_the_year_after_its_inspection_says_so():
+    from dataclasses import replace as with_
+
+    late = with_(record("kent-2017", "2017-11-06", "2017-11-30", "Linda Steele", "SIF"), published="2018-01-29")
+    question = "Who was the lead inspector for Ofsted's 2018 inspection of Kent?"
+    docs = inspections(question, [late], ("Kent",), year_span(question))
+    assert docs == [late]  # "its 2018 inspection": the one whose report came out in 2018
+    found = answer_cover(question, {"lead"}, docs, lambda doc_id: [p for p in cover_passages("kent-2017")])
+    assert "6 to 30 November 2017 (published 29 January 2018)" in found.text
+    on_time = answer_cover("Who led Kent's 2017 inspection?", {"lead"}, [record("kent-2017", "2017-02-27", "2017-03-23", "Linda Steele", "SIF")], cover_passages)
+    assert "published" not in on_time.text
