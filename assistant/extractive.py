@@ -130,7 +130,7 @@ ANAPHOR = re.compile(
     # a consequence of the sentence before ("As a result, there are missed opportunities…")
     r"|^(as a result|as a consequence|consequently|therefore|because of this|in turn)\b"
     # a part of what the sentence before spoke of ("While some are well focused…, the majority are not")
-    r"|^((while|although|whilst|but)\s+)?(some|most|many|others|the majority|the rest|a few|few|none|all)(\s+of\s+(them|these|those))?\s+(are|were|is|was|have|had|can|could|do|did|lack|show)\b",
+    r"|^((while|although|whilst|but)\s+)?(some|most|many|others|the majority|the rest|a few|few|none|all|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,4})(\s+of\s+(them|these|those))?\s+(are|were|is|was|have|had|can|could|do|did|lack|show)\b",
     re.I,
 )
 # ... or refers back to it further in ("There are early indicators that this is improving…",

@@ -104,6 +104,10 @@ def test_a_paragraph_that_leans_on_the_one_before(text, leans):
     ("While some are well focused on children's needs, the majority are not yet good enough.", True),
     ("Most child in need review meetings are held regularly.", False),
     ("Some children wait too long for help.", False),
+    # a count of what the sentence before spoke of ("The council runs five children's homes.")
+    ("Four were judged to be good or outstanding in their most recent Ofsted inspections.", True),
+    ("Two of these have closed.", True),
+    ("Four children were judged to be at risk.", False),
 ])
 def test_a_sentence_that_leans_on_the_one_before(text, leans):
     assert extractive.leans(text) is leans
