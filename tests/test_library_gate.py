@@ -89,3 +89,9 @@ def test_a_comparison_over_time_hears_each_year_compared(subset_assistant):
     answer = subset_assistant.ask("How had Kent's support for care leavers changed between the 2022 and 2025 inspections?")
     assert not answer.abstained
     assert {"2022", "2025"} <= {c.date[:4] for c in answer.citations}
+
+
+def test_a_grade_asked_of_a_place_only_mentioned_is_not_every_councils_grade(subset_assistant):
+    # Plymouth is only mentioned (in the seeds' article); the subset holds Kent's 2022 grades
+    answer = subset_assistant.ask("What grade did Plymouth get for overall effectiveness in 2022?")
+    assert answer.abstained and "Plymouth only in passing" in answer.answer, answer.answer
