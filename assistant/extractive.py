@@ -107,7 +107,6 @@ def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> b
 _HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
 # "after how many months…": a length of time is the figure counted (not "how many carers… in the year before")
 _ASKS_TIME = re.compile(r"\b(how\s+many|number\s+of|average)\s+([\w-]+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)
-_PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,3}\.\s*(?=[A-Z])")  # "21.A small number of…": its paragraph's number
 _NOT_A_COUNT = re.compile(_DATE_SPAN.pattern + r"|\b(one (of|another)|no one|someone|anyone|everyone|first one)\b", re.I)
 # "How many social workers…?" asks a count: a percentage or a sum of money doesn't answer it
 _ASKS_COUNT = re.compile(r"\b(how many|number of)\b", re.I)
@@ -257,7 +256,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     if wants == "date":
         return bool(_HAS_DATE.search(text) or (_WHEN_HABITUALLY.search(question) and _AGE.search(text)))
     if wants == "number":
-        text = _NOT_A_COUNT.sub(" ", _PARAGRAPH_NUMBER.sub("", sentence.text))
+        text = _NOT_A_COUNT.sub(" ", sentence.text)  # a paragraph's own number ("21.A small…") is no sentence's (see split_sentences)
         if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question) and not _ASKS_TIME.search(question):  # "how many": a count, not "8%" or "£4,000"
             text = _SHARE_OR_MONEY.sub(" ", text)
             counted = counted_words(question)
