@@ -183,7 +183,7 @@ def test_a_real_browser_shows_judgements_and_takes_the_chart_into_the_word_brief
             expect(page.get_by_role("heading", name="Judgements")).to_be_visible(timeout=60_000)
             # the table starts from the manifest's home authority; both charts are drawn
             expect(page.get_by_text("2 of 4 inspections")).to_be_visible()
-            expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+            expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=30_000)  # slow to draw on a busy machine
             charts = page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg")
             expect(charts.first).to_be_visible(timeout=30_000)
             page.wait_for_timeout(1000)
