@@ -509,6 +509,9 @@ class Assistant:
             held = sorted({r.authority for r in self.retriever.corpus().records.values() if r.authority})
             covered = ", ".join(held) if len(held) <= LIST_PLACES else f"{len(held)} authorities, from {held[0]} to {held[-1]}"
             return (f"The indexed sources don't cover {', '.join(query.unknown_places)}. They cover: {covered}.", "other authority")
+        if query.unheld_settings and not query.authorities:  # "care leavers in Wigan", which other councils' reports only mention
+            places = " or ".join(query.unheld_settings)
+            return (f"The indexed sources hold no report on {places}; they mention {places} only in passing.", "place mentioned only in passing")
         corpus = self.retriever.corpus()
         dated = corpus.years
         missing = [y for y in query.years if y not in dated and not self.corpus_has(str(y))]

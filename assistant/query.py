@@ -244,6 +244,7 @@ class Query:
     authorities: tuple[str, ...] = ()  # indexed authorities it names
     unknown_places: tuple[str, ...] = ()  # places it names that no document covers
     passing_places: tuple[str, ...] = ()  # places it names that documents mention but are not about
+    unheld_settings: tuple[str, ...] = ()  # passing places that are councils the question is set in ("in Wigan", "Wigan's")
     action_refs: tuple[str, ...] = ()  # improvement-plan actions it names ("action 4.1")
     acronym: str | None = None  # for "what does X stand for": X
     years: tuple[int, ...] = ()
@@ -370,6 +371,26 @@ def _only_indefinite(text: str, place: str) -> bool:
     """Is ``place`` said only as a kind of place ("a London borough's model"), not as one asked about?"""
     found = list(re.finditer(rf"(?<![A-Za-z]){re.escape(place)}(?![A-Za-z])", text, re.I))
     return bool(found) and all(re.search(r"\b(a|an|any|another|other)\s+$", text[: m.start()], re.I) for m in found)
+
+
+@functools.cache
+def _council_names() -> frozenset[str]:
+    return frozenset(name for a in authorities() for name in names_of(a))
+
+
+# A council named as where a question is set: "in Wigan", "Wigan's services", "of Wigan", "was
+# Wigan judged", "do Wigan care leavers". Not as a party or a modifier: "the partnership with
+# Hampshire", "when Hampshire arrived", "the Hampshire partnership".
+_SET_BEFORE = r"(?:\b(?:in|of|for|at|about|on|across|within|inspected|inspect|is|was|are|were|did|does|do|has|have)\s+)"
+_SET_AFTER = r"(?:['’]s\b|\s+(?:judged|rated|graded|inspected|get|got|gets|receive|received|do|does|did|perform|performed)\b)"
+
+
+def _set_in(question: str, place: str) -> bool:
+    norm = _normalised(question)
+    name = rf"(?<![a-z]){re.escape(_normalised(place))}(?![a-z])"
+    if re.search(_SET_BEFORE + name, norm):
+        return True
+    return any(not re.search(r"\b(?:with|and|than|from|between|to|by)\s+$", norm[: m.start()]) for m in re.finditer(name + _SET_AFTER, norm))
 
 
 def _mentions(text: str, name: str, fuzzy: bool) -> bool:
@@ -499,6 +520,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     )
     unknown = tuple(place for place in others if not corpus_text_has(place))
     passing = tuple(place for place in others if place not in unknown)
+    unheld = tuple(place for place in passing if place in _council_names() and _set_in(question, place))
     years = tuple(dict.fromkeys([int(y) for y in YEAR.findall(question)] + sorted(year_span(question).exact)))  # "2024-25": both
     compared = _COMPARE.search(standalone)
     topic = compared.group("topic") if compared else _META.sub("", standalone)
@@ -551,6 +573,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         authorities=named,
         unknown_places=unknown,
         passing_places=passing,
+        unheld_settings=unheld,
         action_refs=tuple(dict.fromkeys(_ACTION_REF.findall(standalone))),
         acronym=acronym,
         years=years,

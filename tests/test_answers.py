@@ -171,6 +171,7 @@ def test_a_question_about_two_places_leads_with_each(assistant):
     ("How much did the Mosaic case management system cost?", "amount"),
     ("What is Aisling Khan's job title?", "don't"),  # named only in the letter's address
     ("What did Ofsted's focused visit to Plymouth children's services find?", "Plymouth only in passing"),
+    ("What did Ofsted say about care leavers in Hampshire?", "hold no report on Hampshire"),  # the article's partner council
     ("What will the weather be like on the Isle of Wight tomorrow?", "don't cover"),
     # 2022 is covered (the Isles of Scilly visit) but no Isle of Wight document is of or mentions it
     ("What did Ofsted's 2022 focused visit to the Isle of Wight find?", "no Ofsted inspection or visit of Isle of Wight in 2022"),

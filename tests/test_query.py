@@ -111,6 +111,21 @@ def test_places_the_documents_mention_only_in_passing():
     assert query.passing_places == ("Plymouth",)
 
 
+def test_a_council_the_question_is_set_in_is_told_from_one_it_names_as_a_party():
+    # set in the place: the documents (about other councils) can't hold its own findings
+    assert q("What did Ofsted say about care leavers in Hampshire?").unheld_settings == ("Hampshire",)
+    assert q("How did Ofsted grade Hampshire’s services for care leavers?").unheld_settings == ("Hampshire",)
+    assert q("Was Hampshire judged inadequate in 2015?").unheld_settings == ("Hampshire",)
+    # a party to the island's story, or a word that qualifies another
+    for question in (
+        "Which Hampshire manager was seconded to the island for the partnership's first year?",
+        "What did Ofsted say the partnership with Hampshire County Council had brought?",
+        "What proportion of the workforce were agency staff when Hampshire arrived?",
+        "What role did she have in the Hampshire partnership's first year?",
+    ):
+        assert q(question).passing_places == ("Hampshire",) and q(question).unheld_settings == (), question
+
+
 def test_where_to_look_is_not_what_to_look_for():
     assert "letter" not in q("What does RAFT stand for in the focused visit letter?").topic
     assert "focused visit" in q("When did Ofsted carry out the focused visit in 2021?").topic
