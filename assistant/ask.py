@@ -696,18 +696,19 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
     places = [place.casefold() for place in query.authorities + query.passing_places]
     unmet = []
     for match in _NAME.finditer(query.question):
-        name = match.group(0).casefold()
+        said = re.sub(r"-[a-z][\w-]*$", "", match.group(0))  # "London-wide", "Kent-based": the name before the suffix
+        name = said.casefold()
         if any(difflib.SequenceMatcher(None, name, place).ratio() >= 0.8 for place in places):
             continue  # a place the scope matched, however the question spelt it
-        if indefinite_place(query.question, match.group(0)):
+        if indefinite_place(query.question, said):
             continue  # "a London borough's model": a kind of place, not one the evidence must name
-        if _ACRONYM.fullmatch(match.group(0)) and any(acronyms.spelt_out(match.group(0), text) for text in texts):
+        if _ACRONYM.fullmatch(said) and any(acronyms.spelt_out(said, text) for text in texts):
             continue  # the evidence writes the acronym out in full
-        words = {w for w in tokens(match.group(0)) if w not in setting and correct(w) not in setting}
+        words = {w for w in tokens(said) if w not in setting and correct(w) not in setting}
         if words and not all(w in held or correct(w) in held or _near(w, held) for w in words):
-            unmet.append(match.group(0))
-        elif len(words) > 2 and not any(_phrase_in([w for w in tokens(match.group(0)) if w in words], text) for text in texts):
-            unmet.append(match.group(0))  # "Care Quality Commission": its words together, not "care", "quality" and "commissioning"
+            unmet.append(said)
+        elif len(words) > 2 and not any(_phrase_in([w for w in tokens(said) if w in words], text) for text in texts):
+            unmet.append(said)  # "Care Quality Commission": its words together, not "care", "quality" and "commissioning"
     return unmet
 
 
@@ -750,8 +751,9 @@ def _phrase_in(words: list[str], text: str) -> bool:
 
 
 # Words a question may capitalise that name no one the evidence must hold: Ofsted's title for its
-# inspectors ("His Majesty's Inspectors", where an older report says "Her") and the days of the week
-_SETTING_NAMES = frozenset(tokens("his her majesty majesty's inspector inspectors hmi monday tuesday wednesday thursday friday saturday sunday"))
+# inspectors ("His Majesty's Inspectors", where an older report says "Her"), the days of the week
+# and the country every council is in ("a child who travelled to the UK alone")
+_SETTING_NAMES = frozenset(tokens("his her majesty majesty's inspector inspectors hmi monday tuesday wednesday thursday friday saturday sunday uk united kingdom great britain england"))
 _ACRONYM = re.compile(r"[A-Z]{3,8}s?")
 
 

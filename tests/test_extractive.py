@@ -258,6 +258,9 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     assert _names_unmet(analyse("What did the Care Quality Commission say?", ["Isle of Wight"], lambda n: False), [apart]) == ["Care Quality Commission"]
     assert unmet("How well does the MASH work for children with SEND?") == []  # spelt out in the evidence
     assert unmet("What did Ofsted say about the hub on the Isle of Wite?") == []  # the place, misspelt
+    # the country every council is in, and a place made an adjective, name nothing the evidence must hold
+    assert unmet("Which team meets children who arrive in the UK alone on the Isle of Wight?") == []
+    assert unmet("Which Isle of Wight-wide hub responds to children with SEND?") == []
 
 
 def test_a_fact_asked_of_a_name_comes_from_a_document_that_names_it():
