@@ -65,7 +65,8 @@ def counted_words(question: str) -> set[str]:
 # "What grade did Thurrock's virtual school get at the 2024 inspection?"
 _GRADED = re.compile(
     r"\b(?:give|gave|award|awarded)\s+(?P<object>[^?]+?)(?=\s+(?:at|in|for|during|when|after|before|according)\b|[?,]|$)"
-    r"|\b(?:grade|rating|judgement|judgment)\s+did\s+(?P<subject>[^?]+?)\s+(?:get|receive|achieve|have|gain|obtain)\b",
+    r"|\b(?:grade|rating|judgement|judgment)\s+did\s+(?P<subject>[^?]+?)\s+(?:get|receive|achieve|have|gain|obtain)\b"
+    r"|\b(?:did|does|do|has|have)\s+(?:ofsted|(?:the\s+)?inspectors?)\s+(?:rate|grade|judge)d?\s+(?P<rated>[^?]+?)(?=\s+(?:at|in|for|during|when|after|before|according)\b|[?,]|$)",
     re.I,
 )
 
@@ -75,7 +76,7 @@ def graded_words(question: str) -> set[str]:
     found = _GRADED.search(question)
     if not found:
         return set()
-    return _asked_about(found.group("object") or found.group("subject")) - {"ofsted", "grade", "rate", "judgement"}
+    return _asked_about(found.group("object") or found.group("subject") or found.group("rated")) - {"ofsted", "grade", "rate", "judgement"}
 
 
 def counted_initials(question: str) -> set[str]:

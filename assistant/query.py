@@ -189,7 +189,11 @@ _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
 # What a factoid answer must contain, by the first pattern the question matches.
 # "What grade did … get?", "How was … rated?": a grade (the council's judgements are its records; a
 # question that falls through to the passages is about something else, which a grade must still answer)
-_GRADE = re.compile(r"\b(what|which)\s+(grades?|ratings?|judge?ments?)\b|\bhow\s+(was|were|is|are)\b[^?]{0,60}\b(graded|rated|judged)\b", re.I)
+_GRADE = re.compile(
+    r"\b(what|which)\s+(grades?|ratings?|judge?ments?)\b|\bhow\s+(was|were|is|are)\b[^?]{0,60}\b(graded|rated|judged)\b"
+    r"|\bhow\s+(did|does|do|has|have)\s+(ofsted|(the\s+)?inspectors?)\s+(rate|grade|judge)d?\b",  # "How did Ofsted rate…?"
+    re.I,
+)
 _WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("grade", _GRADE), ("name", _WHO), ("date", _WHEN))
 # A setting said before the question itself: "In Bexley, which…", "According to the 2023 report, who…"
 _LEADING_SETTING = re.compile(

@@ -85,7 +85,7 @@ _FRAMING = frozenset(
     """compare compared comparison change changed changes differ differed different difference
     improve improved better worse between since first last latest recent previous most their
     inspection inspections inspected outcome outcomes result results view views opinion ofsted
-    judgement judgements judged grade grades graded rating ratings rated overall effectiveness got get
+    judgement judgements judge judged rate grade grades graded rating ratings rated overall effectiveness got get
     across time two both services service children local authority authorities council year years
     single focused standard short full joint framework ilacs sif monitoring re-inspection reinspection
     go goes went up down rise rose fall fell trace track higher lower stay stayed same rated

@@ -351,6 +351,13 @@ def test_the_time_of_an_inspection_is_its_setting_not_its_subject():
     assert "visit" in q("What did Ofsted's focused visit to Plymouth find?").focus  # the visit is what is asked about
 
 
+def test_how_ofsted_rated_something_asks_for_its_grade():
+    from assistant.extractive import graded_words
+
+    assert q("How did Ofsted rate Plymouth's secondary schools?").wants == "grade"
+    assert graded_words("How did Ofsted rate Plymouth's secondary schools?") == {"secondary", "school"}  # what a grade must be said of
+
+
 def test_what_age_asks_for_a_figure_not_an_amount_of_money():
     assert q("Up to what age does Plymouth pay council tax for care leavers?").wants == "number"
     assert q("How much did Plymouth pay for agency staff?").wants == "money"
