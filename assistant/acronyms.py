@@ -81,6 +81,18 @@ def _singular(phrase: str) -> str:
     return " ".join(words)
 
 
+def used(text: str, known: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    """(acronym, expansion) for each acronym ``text`` uses or spells out: a sentence in either form
+    holds what the question asks ("special guardianship orders": "an SGO")."""
+    norm = " ".join(_WORD.findall(_plain(text)))
+    out = []
+    for acronym, forms in known.items():
+        spelt = [form for form in forms if form in norm and re.search(rf"\b{re.escape(form)}s?\b", norm)]
+        if spelt or (acronym in text and re.search(rf"\b{re.escape(acronym)}s?\b", text)):
+            out.extend((acronym, form) for form in (spelt or forms[:1]))
+    return out
+
+
 def expand(text: str, known: dict[str, tuple[str, ...]]) -> str:
     """The other form of each acronym ``text`` uses or spells out, to search for beside it ("" if none)."""
     norm = " ".join(_WORD.findall(_plain(text)))

@@ -566,7 +566,7 @@ class Assistant:
         focus_vector = self.retriever.embed_query(query.focus) if query.focus and query.focus != query.dense_query else None
         core = self._core(query)
         core_vector = self.retriever.embed_query(core) if core else None
-        extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, focus_vector, corpus.templates.commonness, core_vector=core_vector)
+        extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, focus_vector, corpus.templates.commonness, core_vector=core_vector, same=acronyms.used(query.question, corpus.acronyms))
         by_part = None
         if query.parts and query.kind == "factoid":
             texts = [part.search for part in query.parts] + [part.focus for part in query.parts if part.focus and part.focus != part.search]

@@ -373,11 +373,12 @@ def _words_between(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
     return len(text[start:end].split()) if end > start else 0
 
 
-def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct=lambda t: t, focus_vector=None, commonness=lambda text: 0.0, core_vector=None) -> None:
+def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct=lambda t: t, focus_vector=None, commonness=lambda text: 0.0, core_vector=None, same=()) -> None:
     """Score each sentence for the question: meaning (embedding similarity), the question's
     rarer words it contains (``correct`` maps a misspelt word to the library's), how well its
-    passage was ranked, and how few of the library's documents share its wording (``commonness``)."""
-    for s, (score, dense, coverage, literal) in zip(sentences, _scores(query.topic, query.source_kinds, sentences, sentence_vectors, query_vector, idf, max_idf, correct, focus_vector, commonness, core_vector)):
+    passage was ranked, and how few of the library's documents share its wording (``commonness``).
+    ``same``: (acronym, expansion) pairs the question uses, either form holding the other's words."""
+    for s, (score, dense, coverage, literal) in zip(sentences, _scores(query.topic, query.source_kinds, sentences, sentence_vectors, query_vector, idf, max_idf, correct, focus_vector, commonness, core_vector, same)):
         s.score, s.dense, s.coverage, s.literal = score, dense, coverage, literal
     # a report's paragraph keeps to one topic: when one of its sentences answers the question, the
     # rest of it is what the report says on that topic, in words of its own ("Reviewing
@@ -424,7 +425,7 @@ def frame_asked(passage: StoredPassage, asked: set[str]) -> bool:
     return not asked.isdisjoint(frame)
 
 
-def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct, focus_vector=None, commonness=lambda text: 0.0, core_vector=None):
+def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct, focus_vector=None, commonness=lambda text: 0.0, core_vector=None, same=()):
     """(score, dense, coverage, literal) of each sentence for a question with keywords ``topic``."""
     asked = set(tokens(topic))
     # what is asked about, not when or in which document: a sentence that holds only a question's
@@ -433,6 +434,7 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     q_tokens = {t if known_word(t) else correct(t) for t in asked}  # a typo is mended; a real word ("weather") is not another ("whether")
     weight = {t: min(idf(t) or max_idf, RARITY_CAP) for t in q_tokens}  # a word the corpus lacks is as rare as can be
     total = sum(weight.values()) or 1.0
+    forms = [(set(tokens(short)), set(tokens(long))) for short, long in same]
     best_hit = max((s.hit.score for s in sentences), default=1.0) or 1.0
     dense = dots(sentence_vectors, query_vector)
     if focus_vector is not None:  # or for what it asks without its setting, whichever is closer
@@ -468,6 +470,9 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
         if leans_back(s):  # "It now stands at 8%": what "it" is lives in the sentence before
             around += " " + s.before
         context_tokens = set(tokens(s.text)) | set(tokens(around))
+        for short, long in forms:  # "an SGO" says "special guardianship order", and the reverse
+            if short <= context_tokens or long <= context_tokens:
+                context_tokens |= short | long
         coverage = sum(w for t, w in weight.items() if t in context_tokens) / total
         score = 0.5 * d + 0.3 * coverage + 0.2 * (s.hit.score / best_hit) - BOILERPLATE * commonness(s.text)
         if s.passage.doc_kind in source_kinds:

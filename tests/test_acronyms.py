@@ -30,3 +30,10 @@ def test_a_question_gets_the_other_form_of_each_acronym_it_uses_or_spells_out():
     assert acronyms.expand("How is the MASH working?", known) == "multi agency safeguarding hub"
     assert acronyms.expand("How is the multi-agency safeguarding hub (MASH) working?", known) == ""  # both forms given
     assert acronyms.expand("What did Ofsted say about supervision?", known) == ""
+
+
+def test_the_acronyms_a_question_uses_in_either_form_are_paired_with_their_expansion():
+    known = {"SGO": ("special guardianship order",), "MASH": ("multi agency safeguarding hub",)}
+    assert acronyms.used("What did Ofsted say about special guardianship orders?", known) == [("SGO", "special guardianship order")]
+    assert acronyms.used("How is the MASH working?", known) == [("MASH", "multi agency safeguarding hub")]
+    assert acronyms.used("What did Ofsted say about supervision?", known) == []

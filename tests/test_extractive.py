@@ -234,6 +234,14 @@ def test_a_paragraph_is_quoted_without_a_hole_between_two_chosen_sentences():
     assert [s.text for s in chosen] == ["Partners are chosen first.", "Partners are chosen last."]  # three apart: left as two quotes
 
 
+def test_a_sentence_using_the_acronym_holds_the_words_the_question_spells_out():
+    p = passage("plan-2024#p9", "Children in long-term foster care wait too long for an SGO. Supervision of social workers is regular and reflective.")
+    query = analyse("What did Ofsted say about special guardianship orders?", ["Isle of Wight"], lambda n: False)
+    sentences = extractive.sentences_of(Hit(p, 1.0))
+    extractive.score_sentences(query, sentences, [[1.0, 0.0]] * 2, [1.0, 0.0], lambda t: 3.0, 10.0, same=[("SGO", "special guardianship order")])
+    assert sentences[0].coverage == pytest.approx(1.0) and sentences[1].coverage == 0.0
+
+
 def test_a_word_rarer_than_the_cap_does_not_outweigh_the_rest_of_the_question():
     p = passage("plan-2024#p9", "The council will replace the case recording system this year.")
     query = analyse("What will replace the clunky case recording system?", ["Isle of Wight"], lambda n: False)
