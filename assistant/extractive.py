@@ -319,8 +319,17 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         if re.match(r"\s*(who|whom|whose)\b", question, re.I):  # a who-question: a name written as a name, or a coined
             quoted = any(unasked(w) for q in _QUOTED_TERM.finditer(sentence.text) for w in q.group(1).split())  # term ("‘Resilience workers’")
             return quoted or any(named(m.group(0)) for m in _PROPER_WORD.finditer(sentence.text))  # not a team's acronym
-        return _names_a_thing(sentence.text, unasked, named, set(tokens(sentence.passage.title)))
+        if _names_a_thing(sentence.text, unasked, named, set(tokens(sentence.passage.title))):
+            return True
+        # "Which team works with families…?": a team the report names in lower case ("the resilience team")
+        unit = _UNIT_ASKED.search(question)
+        return bool(unit) and any(
+            any(unasked(w) for w in m.group(1).split()) for m in re.finditer(rf"\b[Tt]he\s+((?:[a-z][\w’'-]+\s+){{1,3}}){unit.group(1)}s?\b", sentence.text)
+        )
     return True
+
+
+_UNIT_ASKED = re.compile(r"(?:^|,)\s*(?:which|what)\s+(?:\w+\s+)?(team|service|project|scheme|programme|hub|unit|panel)s?\b", re.I)
 
 
 # A capitalised word, an acronym ("IRT") or a coined word ("Voices4Choices", "I-CAN"), not opening a sentence

@@ -415,6 +415,7 @@ def test_what_ofsted_said_favours_its_inspection_reports_as_well_as_its_letters(
         "The children in care council, Voices4Choices, influences services.",
         "‘Resilience workers’ support carers to help stabilise foster homes.",  # a coined term, quoted
         "Some services help children a lot, such as the Consult service.",  # "the <Name> service"
+        "Children on the edge of care are helped at home by the specialist resilience team.",  # named in lower case
     ],
 )
 def test_the_name_of_a_team_or_service_made_of_common_words_answers_which_team(text):
@@ -424,6 +425,8 @@ def test_the_name_of_a_team_or_service_made_of_common_words_answers_which_team(t
 
 def test_a_sentence_naming_no_team_does_not_answer_which_team():
     found = extractive.sentences_of(Hit(passage("report#para-5", "Children are supported by a team of therapists."), 1.0))[0]
+    assert not extractive.satisfies(found, "name", "Which team supports children at home?", is_name=lambda w: False)
+    found = extractive.sentences_of(Hit(passage("report#para-6", "Children at home are supported well by the team."), 1.0))[0]
     assert not extractive.satisfies(found, "name", "Which team supports children at home?", is_name=lambda w: False)
 
 
