@@ -40,7 +40,7 @@ FRAME_SLACK = 8  # passages fetched beyond k, for the letter frame blocks (a let
 TYPE_BONUS = 0.2
 TYPE_POOL = 20
 MAX_SECTION = 12  # paragraphs of a section a broad question's topic heads
-YEAR_HITS = 2  # passages each year a broad comparison names adds of its own (3 answers alike on dev)
+YEAR_HITS = 6  # passages each year a broad comparison names adds of its own (library dev, 940 items: 2 -> 4 +2, 6 +3, 8 +2 -1)
 YEAR_POOL = 4  # a question about one year searches this many times deeper, then keeps that year's passages
 
 
