@@ -156,9 +156,17 @@ def refusal(file: Path, root: Path | None, max_bytes: int) -> str | None:
     return None
 
 
-def content_hash(data: bytes, entry: dict | None, model: str) -> str:
+# A reader changed for one format re-reads only that format's files (HTML: text outside block
+# elements, session 19); every other file keeps its hash, so nothing else is embedded again.
+READER_VERSIONS = {".html": "2", ".htm": "2"}
+
+
+def content_hash(data: bytes, entry: dict | None, model: str, suffix: str = "") -> str:
     digest = hashlib.sha256(data)
-    digest.update(json.dumps([entry or {}, PIPELINE_VERSION, model], sort_keys=True).encode())
+    versions = [entry or {}, PIPELINE_VERSION, model]
+    if suffix.lower() in READER_VERSIONS:
+        versions.append(READER_VERSIONS[suffix.lower()])
+    digest.update(json.dumps(versions, sort_keys=True).encode())
     return digest.hexdigest()
 
 
@@ -261,7 +269,7 @@ def _read_files(paths, records, model, report: IndexReport, progress: Progress, 
                 raise LoadError(manifests[folder].problems[file.name])
             entry = manifests[folder].entries.get(file.name)
             data = file.read_bytes() if file.is_file() else b""
-            digest = content_hash(data, entry, model)
+            digest = content_hash(data, entry, model, file.suffix)
             previous = by_path.get(_absolute(file))
             if previous is not None and previous.content_hash == digest:
                 claimed[previous.doc_id] = key

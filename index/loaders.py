@@ -150,6 +150,9 @@ def _docx_blocks(document):
 
 _HTML_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "dt", "dd", "figcaption", "caption", "summary")
 # Never shown on a page (code, fallbacks, the head) or not the article (site navigation, footers).
+# Elements that hold blocks rather than run inside a line: text loose in one is a paragraph of its own.
+_HTML_CONTAINERS = ("div", "section", "article", "main", "header", "aside", "body", "html", "form", "table", "thead", "tbody", "tfoot", "tr",
+                    "ul", "ol", "dl", "figure", "details", "address", "fieldset", "center")
 _HTML_UNSEEN = ("script", "style", "noscript", "template", "iframe", "datalist", "head", "nav", "footer")
 
 # CSS that hides an element's text from a sighted reader: (property, value, example). The value is
@@ -237,28 +240,70 @@ def _drop_unseen(soup) -> None:
 
 def load_html(data: bytes) -> LoadedText:
     """HTML to text as a reader sees it: block elements become paragraphs (headings keep their
-    offsets), hidden text (see :func:`_drop_unseen`) is left out."""
+    offsets), and so does text a page writes outside them (in a ``div``, split where two line
+    breaks part it); hidden text (see :func:`_drop_unseen`) is left out."""
     from bs4 import BeautifulSoup
 
     html = decode_text(data)
     soup = BeautifulSoup(html, "html.parser")
     _drop_unseen(soup)
     blocks, headings, offset = [], [], 0
-    found = soup.find_all(_HTML_BLOCKS)
-    if not found:  # plain text wrapped in a little markup
-        found = [soup]
-    for element in found:
-        if element.find(_HTML_BLOCKS):  # a container: its inner blocks come separately
-            continue
-        text = re.sub(r"\s+", " ", element.get_text(" ", strip=True)).strip()
-        if not text:
-            continue
+    for name, text in _html_blocks(soup):
         if blocks:
             offset += 2
-        if element.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
             headings.append((offset, offset + len(text)))
-        if element.name == "li":
+        if name == "li":
             text = "- " + text
         blocks.append(text)
         offset += len(text)
     return LoadedText(text="\n\n".join(blocks), format="html", headings=tuple(headings))
+
+
+def _html_blocks(root) -> list[tuple[str, str]]:
+    """(element name, text) of each block a reader sees, in page order: a block element holding no
+    other is one; the text between blocks (loose in a container) is one too, in its container's
+    name. Walked with a stack, not recursion: a page may nest thousands of elements."""
+    from bs4.element import NavigableString, Tag
+
+    holding = set()  # the elements with a block inside them
+    for block in root.find_all(_HTML_BLOCKS):
+        parent = block.parent
+        while parent is not None and id(parent) not in holding:
+            holding.add(id(parent))
+            parent = parent.parent
+    out: list[tuple[str, str]] = []
+
+    def flush(name: str, loose: list[str]) -> None:
+        for part in re.split(r"\n\s*\n", "".join(loose)):  # two line breaks part paragraphs
+            text = re.sub(r"\s+", " ", part).strip()
+            if text:
+                out.append((name, text))
+        loose.clear()
+
+    stack = [(root, iter(root.children), [])]
+    while stack:
+        element, children, loose = stack[-1]
+        child = next(children, None)
+        if child is None:
+            flush(element.name or "", loose)
+            stack.pop()
+        elif isinstance(child, NavigableString):
+            loose.append(str(child))
+        elif not isinstance(child, Tag):
+            continue
+        elif child.name == "br":
+            loose.append("\n")
+        elif child.name in _HTML_BLOCKS and id(child) not in holding:
+            flush(element.name or "", loose)
+            text = re.sub(r"\s+", " ", child.get_text(" ", strip=True)).strip()
+            if text:
+                out.append((child.name, text))
+        elif id(child) in holding or child.name in _HTML_CONTAINERS:
+            flush(element.name or "", loose)
+            stack.append((child, iter(child.children), []))
+        else:  # inline markup (a link, emphasis) inside the loose text
+            for br in child.find_all("br"):
+                br.replace_with("\n")
+            loose.append(child.get_text())
+    return out

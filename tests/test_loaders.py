@@ -91,6 +91,30 @@ def test_html_blocks_and_headings(tmp_path):
     assert "var a" not in loaded.text and "Home | News" not in loaded.text
 
 
+def test_html_text_outside_block_elements_is_kept(tmp_path):
+    (tmp_path / "press.html").write_text(
+        "<html><body><h1>Council welcomes Ofsted report</h1>"
+        "<div class='lead'>The council was judged good in 2023.<br><br>The director said she was <b>delighted</b>.</div>"
+        "<p>Contact the press office.</p><article><span>Inspectors praised <a href='#'>early help</a>.</span></article></body></html>",
+        encoding="utf-8",
+    )
+    text = load(tmp_path / "press.html").text
+    assert text.split("\n\n") == [
+        "Council welcomes Ofsted report", "The council was judged good in 2023.", "The director said she was delighted.",
+        "Contact the press office.", "Inspectors praised early help.",
+    ]
+    deep = "<div>" * 5000 + "Deeply nested text." + "</div>" * 5000  # a page may nest thousands of elements
+    (tmp_path / "deep.html").write_text(deep, encoding="utf-8")
+    assert load(tmp_path / "deep.html").text == "Deeply nested text."
+
+
+def test_a_reader_changed_for_one_format_re_reads_only_its_files():
+    from index.indexer import content_hash
+
+    assert content_hash(b"x", None, "m", ".pdf") == content_hash(b"x", None, "m")
+    assert content_hash(b"x", None, "m", ".html") != content_hash(b"x", None, "m")
+
+
 @pytest.mark.parametrize(
     "name, content, reason",
     [
