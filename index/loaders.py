@@ -153,7 +153,7 @@ _HTML_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pr
 # Elements that hold blocks rather than run inside a line: text loose in one is a paragraph of its own.
 _HTML_CONTAINERS = ("div", "section", "article", "main", "header", "aside", "body", "html", "form", "table", "thead", "tbody", "tfoot", "tr",
                     "ul", "ol", "dl", "figure", "details", "address", "fieldset", "center")
-_HTML_UNSEEN = ("script", "style", "noscript", "template", "iframe", "datalist", "head", "nav", "footer")
+_HTML_UNSEEN = ("script", "style", "noscript", "template", "iframe", "datalist", "head", "nav", "footer", "select", "button")
 
 # CSS that hides an element's text from a sighted reader: (property, value, example). The value is
 # matched whole against the declared value, lowercased and without "!important".
@@ -296,14 +296,19 @@ def _html_blocks(root) -> list[tuple[str, str]]:
             loose.append("\n")
         elif child.name in _HTML_BLOCKS and id(child) not in holding:
             flush(element.name or "", loose)
-            text = re.sub(r"\s+", " ", child.get_text(" ", strip=True)).strip()
-            if text:
-                out.append((child.name, text))
+            loose.append(_inline_text(child))
+            flush(child.name, loose)
         elif id(child) in holding or child.name in _HTML_CONTAINERS:
             flush(element.name or "", loose)
             stack.append((child, iter(child.children), []))
         else:  # inline markup (a link, emphasis) inside the loose text
-            for br in child.find_all("br"):
-                br.replace_with("\n")
-            loose.append(child.get_text())
+            loose.append(_inline_text(child))
     return out
+
+
+def _inline_text(element) -> str:
+    """An element's text as written (words split only where the page puts a space), a line break
+    where it breaks the line."""
+    for br in element.find_all("br"):
+        br.replace_with("\n")
+    return element.get_text()

@@ -103,6 +103,8 @@ def test_html_text_outside_block_elements_is_kept(tmp_path):
         "Council welcomes Ofsted report", "The council was judged good in 2023.", "The director said she was delighted.",
         "Contact the press office.", "Inspectors praised early help.",
     ]
+    (tmp_path / "inline.html").write_text("<p>Hello <em>world</em>, this is <a href='#'>a link</a>.</p><button>Accept cookies</button>", encoding="utf-8")
+    assert load(tmp_path / "inline.html").text == "Hello world, this is a link."  # no space before the comma; no button
     deep = "<div>" * 5000 + "Deeply nested text." + "</div>" * 5000  # a page may nest thousands of elements
     (tmp_path / "deep.html").write_text(deep, encoding="utf-8")
     assert load(tmp_path / "deep.html").text == "Deeply nested text."
