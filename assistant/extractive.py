@@ -135,8 +135,10 @@ ANAPHOR = re.compile(
 )
 # ... or refers back to it further in ("There are early indicators that this is improving…",
 # "The conclusion of this successful partnership was…"); "this visit", "this year" do not.
+_YOUNG = frozenset(tokens("young people"))
 _REFERS_BACK = re.compile(
-    r"\b(this|these)\b(?!\s+(letter|report|visit|focused|plan|improvement|article|inspection|year|month|week|summer|autumn|spring|winter|morning|time|date)\b)",
+    r"\b(this|these)\b(?!\s+(letter|report|visit|focused|plan|improvement|article|inspection|year|month|week|summer|autumn|spring|winter|morning|time|date)\b)"
+    r"|\bsuch\s+(?!as\b)\w+",  # "27 young people were living in such arrangements"; not "such as"
     re.I,
 )
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|of|and|for)){1,3}")
@@ -262,6 +264,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             text = _SHARE_OR_MONEY.sub(" ", text)
             counted = counted_words(question)
             if counted:  # "How many fostering households…?": a figure said of them ("191 fostering households")
+                if "leaver" in counted:  # care leavers: a report counts them as "27 young people"
+                    counted = counted | _YOUNG
                 return _counts(text, counted | counted_initials(question))
         counted = counted_words(question)
         if counted and not _ASKS_TIME.search(question):  # "the average caseload", "what percentage of schools": said of it

@@ -108,9 +108,18 @@ def test_a_paragraph_that_leans_on_the_one_before(text, leans):
     ("Four were judged to be good or outstanding in their most recent Ofsted inspections.", True),
     ("Two of these have closed.", True),
     ("Four children were judged to be at risk.", False),
+    ("At the time of the inspection, 27 young people were living in such arrangements.", True),
+    ("Services such as the Consult service help children.", False),
 ])
 def test_a_sentence_that_leans_on_the_one_before(text, leans):
     assert extractive.leans(text) is leans
+
+
+def test_care_leavers_counted_as_young_people_answer_how_many_care_leavers():
+    p = passage("report#para-34", "‘Staying put’ arrangements are well promoted. At the time of the inspection, 27 young people were living in such arrangements.")
+    sentences = extractive.sentences_of(Hit(p, 1.0))
+    assert extractive.satisfies(sentences[1], "number", "How many care leavers were in staying put arrangements?")
+    assert not extractive.satisfies(sentences[1], "number", "How many foster carers were there?")
 
 
 def test_a_role_holder_question_wants_that_role_named_for_that_year():
