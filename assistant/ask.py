@@ -15,6 +15,7 @@ from collections import OrderedDict
 from dataclasses import replace
 
 from index.embeddings import Embedder, get_embedder
+from index.ofsted import names_of
 from index.settings import Settings
 from index.store import Store
 from index.text import display_date, normalise
@@ -693,13 +694,16 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
     texts = [f"{p.text} {' '.join(p.heading)} {' '.join(map(str, p.fields.values()))} {p.context} {p.title} {p.publisher or ''}" for p in passages]
     for text in texts:
         held.update(tokens(text))
-    places = [place.casefold() for place in query.authorities + query.passing_places]
+    places = [name.casefold() for place in query.authorities + query.passing_places for name in names_of(place)]  # "Herts" too
     unmet = []
     for match in _NAME.finditer(query.question):
         said = re.sub(r"-[a-z][\w-]*$", "", match.group(0))  # "London-wide", "Kent-based": the name before the suffix
         name = said.casefold()
-        if any(difflib.SequenceMatcher(None, name, place).ratio() >= 0.8 for place in places):
-            continue  # a place the scope matched, however the question spelt it
+        plain = " ".join(_COUNCIL_WORDS.sub(" ", re.sub(r"['’]s$", "", name)).split())  # "Wirral Council's": Wirral
+        if any(difflib.SequenceMatcher(None, n, place).ratio() >= 0.8 for n in {name, plain} if n for place in places) or (
+            plain and any(set(plain.split()) <= set(place.split()) for place in places)  # "Darwen Council" of Blackburn with Darwen
+        ):
+            continue  # a place the scope matched, however the question spelt it or titled its council
         if indefinite_place(query.question, said):
             continue  # "a London borough's model": a kind of place, not one the evidence must name
         if _ACRONYM.fullmatch(said) and any(acronyms.spelt_out(said, text) for text in texts):
@@ -755,6 +759,8 @@ def _phrase_in(words: list[str], text: str) -> bool:
 # and the country every council is in ("a child who travelled to the UK alone")
 _SETTING_NAMES = frozenset(tokens("his her majesty majesty's inspector inspectors hmi monday tuesday wednesday thursday friday saturday sunday uk united kingdom great britain england"))
 _ACRONYM = re.compile(r"[A-Z]{3,8}s?")
+# the words a council's title wraps its place in ("London Borough of Hounslow", "Wirral Council")
+_COUNCIL_WORDS = re.compile(r"\b(london borough|royal borough|metropolitan borough|borough|county|city|metropolitan|district|unitary|authority|council|corporation|of|the)\b")
 
 
 def _near(word: str, held: set[str]) -> bool:

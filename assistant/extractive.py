@@ -524,7 +524,11 @@ def core_of(topic: str, idf) -> str:
 def subject_words(topic: str) -> set[str]:
     """The keywords of what a question asks about, without its setting: months, years and the
     documents it is in ("inspection", "report", "letter", "visit", "Ofsted")."""
+    topic = _SERVICES_SETTING.sub(" ", topic)  # "when Ofsted inspected its children's services": what every report is of
     return {t for t in tokens(topic) if t not in SETTING_TOKENS and not YEAR.fullmatch(t)}
+
+
+_SERVICES_SETTING = re.compile(r"\b(its|their|the\s+council['’]s|the\s+authority['’]s)\s+children['’]s\s+(services|social\s+care)\b", re.I)
 
 
 def passage_about_year(p, year: int) -> bool:

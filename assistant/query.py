@@ -357,7 +357,11 @@ def _targets(authority: str) -> tuple[tuple[str, bool], ...]:
     return tuple((_normalised(name), len(name) >= 6) for name in _names(authority))
 
 
-_normalised = functools.lru_cache(maxsize=1024)(normalise)  # a question is checked against every authority's names
+@functools.lru_cache(maxsize=1024)  # a question is checked against every authority's names
+def _normalised(text: str) -> str:
+    """Text as names are matched in it: normalised, a hyphen between words a space ("Stoke on
+    Trent", "Kingston-upon-Thames")."""
+    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", normalise(text))
 
 
 @functools.lru_cache(maxsize=256)
@@ -545,6 +549,9 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
                 lambda m: f" {_PLACE} and " if f"{m.group(1)} {rest[0]}".casefold() in named_names else m.group(0), topic, flags=re.I,
             )
         topic = re.sub(rf"\b{re.escape(name)}('s|’s)?", f" {_PLACE} ", topic, flags=re.I)
+    # "Thurrock Council's", "the London Borough of Hounslow": the council's title goes with its name
+    topic = re.sub(rf"\b(?:the\s+)?(?:london|royal|metropolitan)\s+borough\s+of\s+{_PLACE}", _PLACE, topic, flags=re.I)
+    topic = re.sub(rf"{_PLACE}(?:['’]s)?(?:\s+(?:city|county|borough|metropolitan|district))*\s+council(?:['’]s)?", _PLACE, topic, flags=re.I)
     topic = _ACCORDING.sub(" ", _SOURCE_REFERENCE.sub(" ", topic))  # "in the Isle of Wight letter": where to look
     topic = re.sub(rf"\b(in|on|for|at|of|about)?\s*(the\s+)?{_PLACE}", " ", topic, flags=re.I)
     topic = " ".join(w for w in topic.replace("—", " ").split() if w.lower().strip("?.,") not in FILLER)
@@ -631,8 +638,12 @@ def focus_of(text: str, places: tuple[str, ...]) -> str:
     if len(places) > 1:
         return text  # "…the Isle of Wight in 2021 and the Isles of Scilly in 2022": the places are what is asked
     focus = text
-    for name in places:
-        focus = re.sub(rf"\b((in|on|for|at|of|about|to)\s+)?(the\s+)?{re.escape(name)}('s|’s)?", " ", focus, flags=re.I)
+    for name in sorted({n for place in places for n in _names(place)}, key=len, reverse=True):  # "Notts" too
+        focus = re.sub(
+            rf"\b((in|on|for|at|of|about|to)\s+)?(the\s+)?((london|royal|metropolitan)\s+borough\s+of\s+)?{re.escape(name)}('s|’s)?"
+            r"((\s+(city|county|borough|metropolitan|district))*\s+council('s|’s)?)?",  # "Thurrock Council's": the council's title goes with it
+            " ", focus, flags=re.I,
+        )
     focus = without_setting(focus)
     return focus if len(focus.split()) >= 2 else text
 

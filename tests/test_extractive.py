@@ -278,6 +278,7 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     # the country every council is in, and a place made an adjective, name nothing the evidence must hold
     assert unmet("Which team meets children who arrive in the UK alone on the Isle of Wight?") == []
     assert unmet("Which Isle of Wight-wide hub responds to children with SEND?") == []
+    assert unmet("Who chairs the Isle of Wight Council's safeguarding hub?") == []  # the council's title is its place
 
 
 def test_a_fact_asked_of_a_name_comes_from_a_document_that_names_it():

@@ -439,3 +439,21 @@ def test_what_needs_to_improve_is_a_broad_question():
 def test_a_hyphenated_money_word_does_not_ask_for_an_amount():
     assert q("What money-saving extras did care leavers on the Isle of Wight win?").wants is None
     assert q("How much money did the Isle of Wight invest?").wants == "money"
+
+
+@pytest.mark.parametrize("text, authority", [
+    ("Who led Stoke on Trent's last inspection?", "Stoke-on-Trent"),  # a hyphen or none
+    ("Who led Kingston-upon-Thames's last inspection?", "Kingston upon Thames"),
+    ("What did Ofsted say about care leavers in Notts?", "Nottinghamshire"),  # a short form people write
+    ("Who led the most recent inspection of Wirral Council's children's services?", "Wirral"),
+])
+def test_a_council_is_known_by_the_forms_people_write_it_in(text, authority):
+    held = ["Stoke-on-Trent", "Kingston upon Thames", "Nottinghamshire", "Wirral", "Kingston upon Hull"]
+    assert analyse(text, held, lambda name: False).authorities == (authority,)
+
+
+def test_a_council_s_title_is_no_part_of_what_is_asked():
+    query = analyse("How large was Thurrock Council's budget deficit in 2024?", ["Thurrock"], lambda name: False)
+    assert "council" not in query.topic.lower() and "council" not in query.focus.lower()
+    query = analyse("What did Ofsted say about the London Borough of Hounslow's care leavers?", ["Hounslow"], lambda name: False)
+    assert "borough" not in query.topic.lower() and "borough" not in query.focus.lower()
