@@ -53,7 +53,12 @@ _ASKS = {
 }
 _PUBLISHED = re.compile(r"\bpublish(ed|ing)?\b", re.I)
 _RELATIVE = re.compile(r"\b(before|(?<!looked )after|since|following|prior to|preceding)\s+(the\s+|its\s+|their\s+)?((19|20)\d\d\s+)?(ofsted\s+)?(focused visit|monitoring visit|inspection|visit)", re.I)
-_LATEST = re.compile(r"\b(most\s+recent|latest|last|newest)\b", re.I)
+# the latest inspection: named so, or asked of the present ("What is Kent's current rating?", "Is Kent rated good?")
+_LATEST = re.compile(
+    r"\b(most\s+recent|latest|last|newest|current|currently|now|at\s+present|presently)\b"
+    r"|^\s*(?:how\s+)?(is|are)\b[^?]{0,80}\b(rated|graded|judged)\b",
+    re.I,
+)
 _EARLIEST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
 
 

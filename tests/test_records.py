@@ -129,6 +129,9 @@ def test_the_most_recent_or_the_last_before_a_year():
     assert [d.doc_id for d in inspections("Who led Ofsted's most recent inspection of Kent?", KENT, ("Kent",), year_span("Who led Ofsted's most recent inspection of Kent?"))] == ["kent-2025"]
     assert [d.doc_id for d in inspections("When was Kent last inspected before 2022?", KENT, ("Kent",), year_span("When was Kent last inspected before 2022?"))] == ["kent-2017"]
     assert [d.doc_id for d in inspections("Who led Kent's inspections since 2020?", KENT, ("Kent",), year_span("Who led Kent's inspections since 2020?"))] == ["kent-2022", "kent-2025"]
+    # asked of the present: the latest
+    for question in ("What is Kent's current Ofsted rating?", "Is Kent rated good by Ofsted?", "How is Kent rated now?"):
+        assert [d.doc_id for d in inspections(question, KENT, ("Kent",), year_span(question))] == ["kent-2025"], question
 
 
 def test_when_asks_about_the_inspection_only_when_the_inspection_is_what_it_asks():
