@@ -314,8 +314,9 @@ class Assistant:
                 answer = Answer(question=query.question, answer=refusal[0], abstained=True, reason=refusal[1], search_query=query.standalone, warnings=list(query.warnings))
                 answer.timings_ms = {"retrieve": 0.0, "answer": 0.0, "total": (time.perf_counter() - started) * 1000}
                 return answer
-            current = self._current(scoped, filters)  # how things stand now: from the latest inspection on, then from any
-            for within in (current, filters) if current is not None else (filters,):
+            # "Summarise Kent's latest report": that document alone; how things stand now: from the latest inspection on, then any
+            latest, current = self._latest(scoped, filters), self._current(scoped, filters)
+            for within in (latest,) if latest is not None else (current, filters) if current is not None else (filters,):
                 answer = self._ask_within(scoped, history, within, k, mode, started)
                 if not answer.abstained:
                     answer.scope = scope.note
@@ -328,6 +329,18 @@ class Assistant:
             return ""
         core = extractive.core_of(query.focus or query.dense_query, self.retriever.corpus().lexical.idf)
         return core if core and core.casefold() != (query.focus or query.dense_query).casefold() else ""
+
+    def _latest(self, query: Query, filters: Filters | None) -> Filters | None:
+        """For a question about one authority's latest (or last) inspection, report or visit, naming
+        no year ("What were the main findings of Kent's last inspection?"): that document, as the
+        records pick it (see cover.inspections). None for any other question."""
+        if len(query.authorities) != 1 or query.years or not _NAMES_LATEST.search(query.question):
+            return None
+        if filters is not None and (filters.year_from or filters.year_to or filters.doc_ids):
+            return None
+        records = [r for r in self.retriever.corpus().records.values() if filters is None or filters.admits_record(r)]
+        docs = cover.inspections(query.question, records, query.authorities, year_span(query.question))
+        return replace(filters or Filters(), doc_ids=(docs[0].doc_id,)) if len(docs) == 1 else None
 
     def _current(self, query: Query, filters: Filters | None) -> Filters | None:
         """For a broad question in the present tense about one authority, naming no year ("How is
@@ -372,7 +385,7 @@ class Assistant:
     def _ask_within(self, query: Query, history: list[Turn] | None, filters: Filters | None, k: int | None, mode: str | None, started: float) -> Answer:
         answer = Answer(question=query.question, answer="", abstained=True, search_query=query.standalone, warnings=list(query.warnings), mode="extractive")
         mode = mode or self.settings.mode
-        if self._answer_from_records(query, filters, answer, started):
+        if self._answer_from_records(query, filters, answer, started) or self._summarise(query, filters, answer, started):
             return answer
         model = self._chat_model(mode) if mode != "extractive" else None
         t0 = time.perf_counter()
@@ -388,6 +401,44 @@ class Assistant:
         t2 = time.perf_counter()
         answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - started) * 1000}
         return answer
+
+    def _summarise(self, query: Query, filters: Filters | None, answer: Answer, started: float) -> bool:
+        """"Summarise Kent's latest report", "Give me an overview of Kent's 2022 inspection": a
+        request for one document's summary, asking about nothing in particular, is answered with
+        what the document leads with: its overall judgement and its first findings, in its order
+        (an Ofsted report opens with its headline findings and what needs to improve)."""
+        if not _SUMMARY.search(query.question) or records.topic_words(_SUMMARY.sub(" ", query.topic), _SUMMARY_WORDS):
+            return False
+        corpus = self.retriever.corpus()
+        if filters is not None and len(filters.doc_ids) == 1:
+            docs = list(filters.doc_ids)
+        else:
+            picked = [r for r in corpus.records.values() if filters is None or filters.admits_record(r)]
+            docs = [r.doc_id for r in cover.inspections(query.question, picked, query.authorities, year_span(query.question))] if query.authorities else []
+        if len(docs) != 1:
+            return False
+        passages = sorted(corpus.by_doc.get(docs[0], ()), key=lambda p: p.ordinal)
+        chosen = [s for p in passages if p.kind == "judgement" and p.fields.get("area") == "overall_effectiveness" for s in extractive.sentences_of(Hit(p, 1.0))][:1]
+        for p in passages:
+            if len(chosen) >= BROAD_SENTENCES:
+                break
+            if p.kind not in ("paragraph", "item"):
+                continue
+            said = [s for s in extractive.sentences_of(Hit(p, 1.0)) if corpus.templates.commonness(s.text) < SUMMARY_COMMON]
+            chosen += said[: 1 if p.kind == "item" else SUMMARY_PER_PARAGRAPH][: BROAD_SENTENCES - len(chosen)]
+        if not chosen:
+            return False
+        for s in chosen:
+            s.score = s.own = 1.0
+            s.literal = True
+        text, citations = extractive.compose(query, chosen, self.document_norm)
+        if not citations:
+            return False
+        answer.answer, answer.citations, answer.abstained, answer.reason = text, citations, False, "summary of one document"
+        answer.retrieved = list(dict.fromkeys(c.passage_id for c in citations))
+        total = (time.perf_counter() - started) * 1000
+        answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
+        return True
 
     def _answer_from_records(self, query: Query, filters: Filters | None, answer: Answer, started: float) -> bool:
         """A question about an inspection itself (who led it, when, its grades) is answered from
@@ -714,6 +765,22 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
         elif len(words) > 2 and not any(_phrase_in([w for w in tokens(said) if w in words], text) for text in texts):
             unmet.append(said)  # "Care Quality Commission": its words together, not "care", "quality" and "commissioning"
     return unmet
+
+
+# a request for a document's summary ("Summarise…", "Give me an overview of…", "What were the key findings of…")
+_SUMMARY = re.compile(
+    r"^\s*(?:please\s+)?(?:summari[sz]e|(?:give|write|provide)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:short\s+|brief\s+)?(?:summary|overview)\s+of"
+    r"|(?:what\s+(?:is|was)\s+)?(?:a\s+|an\s+)?(?:the\s+)?(?:summary|overview)\s+of"
+    r"|what\s+(?:are|were)\s+the\s+(?:main|key|headline)\s+(?:findings|points|messages)\s+(?:of|from|in))\b",
+    re.I,
+)
+_SUMMARY_WORDS = frozenset("summarise summarize summarises summarised summarizes summarized summary overview give write provide main key headline findings points messages what were are me short brief please report reports letter visit".split())
+SUMMARY_COMMON = 0.05  # a sentence in more than this share of the library's documents is boilerplate, not a finding
+SUMMARY_PER_PARAGRAPH = 2  # sentences of each leading paragraph a summary quotes
+
+
+# the latest of an authority's documents, named as such ("its last inspection", "the latest Ofsted report")
+_NAMES_LATEST = re.compile(r"\b(most\s+recent|latest|last|newest)\s+((ofsted|ilacs|full|standard|short|graded|focused|monitoring|children['’]s\s+services)\s+){0,2}(inspection|report|visit|letter)s?\b", re.I)
 
 
 # a question about how things stand ("How is the front door working?", "What do we need to improve?",

@@ -118,9 +118,15 @@ def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassa
 
 
 def _topic_words(topic: str) -> list[str]:
+    return topic_words(topic)
+
+
+def topic_words(topic: str, also: frozenset[str] = frozenset()) -> list[str]:
+    """The words of a topic that say what it is about: not stopwords, not the framing of an
+    inspection question ("grade", "latest", "inspection"), nor ``also``."""
     from .lexical import STOPWORDS
 
-    return [w for w in re.findall(r"[a-z]+", normalise(topic)) if len(w) > 1 and w not in STOPWORDS and w not in _FRAMING]
+    return [w for w in re.findall(r"[a-z]+", normalise(topic)) if len(w) > 1 and w not in STOPWORDS and w not in _FRAMING and w not in also]
 
 
 # A RAG status is often written by its initial; a question says the colour.

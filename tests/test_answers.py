@@ -160,6 +160,18 @@ def test_the_letter_frame_answers_who_it_was_to_and_who_signed_it(assistant):
     assert_quotes_verbatim(sent, assistant)
 
 
+def test_a_summary_of_one_document_is_what_it_leads_with(assistant):
+    answer = assistant.ask("Summarise the Isles of Scilly's 2022 focused visit letter.")
+    assert answer.reason == "summary of one document" and {c.doc_id for c in answer.citations} == {"ofsted-focused-visit-isles-of-scilly-2022"}
+    assert len(answer.citations) >= 4
+    assert_quotes_verbatim(answer, assistant)
+
+
+def test_the_latest_document_named_is_the_only_one_answered_from(assistant):
+    answer = assistant.ask("What did the Isle of Wight's latest focused visit find about supervision?")
+    assert not answer.abstained and {c.doc_id for c in answer.citations} == {"ofsted-focused-visit-isle-of-wight-2021"}
+
+
 def test_a_question_about_two_places_leads_with_each(assistant):
     answer = assistant.ask("Which inspectors led the focused visits to the Isle of Wight in 2021 and the Isles of Scilly in 2022?")
     assert "Amanda Maxwell" in answer.answer and "Tracey Ledder" in answer.answer
