@@ -407,8 +407,10 @@ class Assistant:
         request for one document's summary, asking about nothing in particular, is answered with
         what the document leads with: its overall judgement and its first findings, in its order
         (an Ofsted report opens with its headline findings and what needs to improve)."""
-        if not _SUMMARY.search(query.question) or records.topic_words(_SUMMARY.sub(" ", query.topic), _SUMMARY_WORDS):
-            return False
+        if not (_SUMMARY.search(query.question) or query.kind == "broad") or records.topic_words(_SUMMARY.sub(" ", query.topic), _SUMMARY_WORDS):
+            return False  # "What did the 2023 inspection of Bexley find?" asks about nothing in particular too
+        if _OVER_TIME.search(query.question):
+            return False  # "How has the rating changed since 2013?": documents compared, not one summarised
         corpus = self.retriever.corpus()
         if filters is not None and len(filters.doc_ids) == 1:
             docs = list(filters.doc_ids)
@@ -774,7 +776,8 @@ _SUMMARY = re.compile(
     r"|what\s+(?:are|were)\s+the\s+(?:main|key|headline)\s+(?:findings|points|messages)\s+(?:of|from|in))\b",
     re.I,
 )
-_SUMMARY_WORDS = frozenset("summarise summarize summarises summarised summarizes summarized summary overview give write provide main key headline findings points messages what were are me short brief please report reports letter visit".split())
+_SUMMARY_WORDS = frozenset("summarise summarize summarises summarised summarizes summarized summary overview give write provide main key headline findings points messages what were are me short brief please report reports letter visit find found say said conclude concluded tell".split())
+_OVER_TIME = re.compile(r"\b(chang\w*|compar\w*|differ\w*|since|between|over\s+time|trends?|progress\w*)\b", re.I)
 SUMMARY_COMMON = 0.05  # a sentence in more than this share of the library's documents is boilerplate, not a finding
 SUMMARY_PER_PARAGRAPH = 2  # sentences of each leading paragraph a summary quotes
 

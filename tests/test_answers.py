@@ -165,6 +165,8 @@ def test_a_summary_of_one_document_is_what_it_leads_with(assistant):
     assert answer.reason == "summary of one document" and {c.doc_id for c in answer.citations} == {"ofsted-focused-visit-isles-of-scilly-2022"}
     assert len(answer.citations) >= 4
     assert_quotes_verbatim(answer, assistant)
+    found = assistant.ask("What did the 2022 focused visit to the Isles of Scilly find?")  # asks about nothing in particular
+    assert found.reason == "summary of one document" and found.citations[0].doc_id == "ofsted-focused-visit-isles-of-scilly-2022"
 
 
 def test_the_latest_document_named_is_the_only_one_answered_from(assistant):
