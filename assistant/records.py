@@ -45,7 +45,14 @@ class RecordAnswer:
 
 
 def _words(text: str) -> set[str]:
-    return {w.rstrip("s") for w in re.findall(r"[a-z]+", normalise(text))} - {""}  # ("children's": no word "")
+    text = _LOOKED_AFTER.sub(" in care ", normalise(text))
+    return {_SAME.get(w, w).rstrip("s") for w in re.findall(r"[a-z]+", text)} - {""}  # ("children's": no word "")
+
+
+# One judgement named in each framework's words: "children looked after" (2013-2017) are "children in
+# care" (2018 on); "leadership, management and governance" (2013-2017) is "the impact of leaders" (2018 on)
+_LOOKED_AFTER = re.compile(r"\blooked[\s_-]+after\b")
+_SAME = {"leadership": "leader"}
 
 
 # "Why did the judgement fall?", "What reasons did it give?": the reasons are in the passages, not the grades
@@ -148,7 +155,7 @@ def _mentions(question: str, value: str) -> bool:
 
 def area_words(area: str) -> set[str]:
     """The words that tell a judgement area apart ("care_leavers": care, leaver)."""
-    return {w.rstrip("s") for w in area.split("_")} - _STOP
+    return _words(area.replace("_", " ")) - _STOP
 
 
 def areas_named(text: str, records: list[StoredPassage]) -> set[str]:

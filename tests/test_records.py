@@ -379,6 +379,21 @@ def test_a_judgement_made_under_another_name_is_made():
     assert unjudged("How was Medway rated overall for looked after children in 2013?", lac_2013, areas) == ""
 
 
+
+def test_a_judgement_is_asked_in_either_framework_s_words():
+    from assistant.cover import unjudged
+    from assistant.records import named_areas
+
+    areas = {"leadership", "impact_of_leaders", "children_looked_after", "children_in_care", "care_leavers"}
+    sif = [judgement("k-2014", "Kent", "2014-05-01", area, label, "good") for area, label in [
+        ("leadership", "3. Leadership, management and governance"), ("children_looked_after", "2. Children looked after and achieving permanence"),
+    ]]
+    ilacs = [judgement("k-2022", "Kent", "2022-05-01", "impact_of_leaders", "The impact of leaders on social work practice", "good")]
+    assert unjudged("What was Kent's grade for the impact of leaders in 2014?", sif, areas) == ""
+    assert unjudged("How did Ofsted judge leadership in Kent in 2022?", ilacs, areas) == ""
+    assert named_areas("What grade did Kent get for children in care in 2014?", {"children_looked_after", "care_leavers"}) == {"children_looked_after"}
+
+
 def test_the_lead_and_deputy_lead_inspectors_are_both_quoted():
     question = "Who were the lead and deputy lead inspectors for Kent's 2017 inspection?"
     assert asks_cover(question) == {"lead"}  # "lead inspectors", in the plural
