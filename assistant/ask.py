@@ -466,12 +466,16 @@ class Assistant:
             fields = fields - {"grades"}
         found, reason = None, ""
         areas = corpus.judgement_areas
+        led = cover.led_by(query.question, [r for r in corpus.records.values() if filters is None or filters.admits_record(r)]) if not query.authorities else []
+        if led:  # "Which inspections did Tom Anthony lead?": each one's lead inspector line
+            found = cover.answer_cover(query.question, {"lead"}, led, lambda doc_id: corpus.by_doc.get(doc_id, []), areas)
+            reason = f"inspection records: {len(led)}"
         # who led an inspection or when it was, or the grades of one inspection: its own records;
         # grades across inspections ("which…", "how has … changed since…"): all the records
-        if fields and authorities and (fields & {"lead", "dates"} or kind is None or cover.picks_one(query.question)):
+        if found is None and fields and authorities and (fields & {"lead", "dates", "published"} or kind is None or cover.picks_one(query.question)):
             docs = cover.inspections(query.question, [r for r in corpus.records.values() if filters is None or filters.admits_record(r)], authorities, year_span(query.question))
             # grades: of one inspection, or of one each of the authorities compared
-            if docs and (fields & {"lead", "dates"} or len(docs) == len({d.authority for d in docs})):
+            if docs and (fields & {"lead", "dates", "published"} or len(docs) == len({d.authority for d in docs})):
                 found = cover.answer_cover(query.question, fields, docs, lambda doc_id: corpus.by_doc.get(doc_id, []), areas)
                 reason = f"inspection records: {len(docs)}"
         if found is None:

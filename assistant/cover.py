@@ -42,6 +42,8 @@ _ASKS = {
         r"|^\s*(what|which)\s+(is|was)\s+(the\s+)?(\w+['’]s\s+)?(oldest|earliest|first|latest|newest|most\s+recent|last)\s+([\w'’-]+\s+){0,3}(inspection|report|visit)\b",
         re.I,
     ),
+    # "When was the report on Kent's 2016 inspection published?", "What is the publication date…?"
+    "published": re.compile(r"\b(when|what\s+(date|day|month))\b[^?]{0,100}\bpublish(ed)?\b|\bpublication\s+date\b|\bdate\s+of\s+(its\s+|the\s+)?publication\b", re.I),
     "grades": re.compile(
         r"\b(did|does|do)\s+(ofsted|inspectors?|the\s+inspectors?|they)\s+(judge|rate|grade|assess)\b|\boverall\s+(outcome|result)s?\b"
         # "What was the outcome of Kent's 2018 inspection?", "How did Kent do in its last inspection?"
@@ -76,6 +78,23 @@ def asks_cover(question: str) -> set[str]:
 
     asked = {name for name, pattern in _ASKS.items() if pattern.search(question)}
     return asked - {"grades"} if asks_why(question) else asked
+
+
+_WHICH_LED = re.compile(
+    r"\b(which|what|list|how\s+many)\b[^?]{0,40}\b(inspections?|visits?|reports?|councils?|authorities|local\s+authorities|places)\b"
+    r"|\b(has|have|did)\b[^?]{0,60}\b(inspected|inspect|led|lead|visited)\b",
+    re.I,
+)
+
+
+def led_by(question: str, records: list[DocumentRecord]) -> list[DocumentRecord]:
+    """"Which inspections did Tom Anthony lead?", "Which councils has Tom Anthony inspected?": the
+    inspections whose lead inspector the question names, in date order ([] when it names none)."""
+    if not _WHICH_LED.search(question):
+        return []
+    said = " ".join(question.lower().replace("’", "'").split())
+    named = {r.lead_inspector for r in records if r.lead_inspector and re.search(rf"\b{re.escape(r.lead_inspector.lower())}\b", said)}
+    return sorted((r for r in records if r.lead_inspector in named and r.kind in OFSTED_KINDS), key=lambda r: r.end_date or r.date or "")
 
 
 def inspections(question: str, records: list[DocumentRecord], authorities: tuple[str, ...], span: YearSpan = YearSpan()) -> list[DocumentRecord]:
@@ -154,6 +173,8 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
     for record in docs:
         quoted: list[StoredPassage] = []
         passages = passages_of(record.doc_id)
+        if "published" in fields and record.published:
+            quoted += _first(passages, lambda p: display_date(record.published) in p.text or bool(_PUBLISHED.search(p.text) and record.published[:4] in p.text))
         if "dates" in fields and record.end_date:
             quoted += _first(passages, lambda p: display_date(record.end_date) in p.text or display_range(record.start_date, record.end_date) in p.text)
         if "lead" in fields and record.lead_inspector:

@@ -116,6 +116,16 @@ def cover_passages(doc_id):
     ]
 
 
+def test_the_inspections_a_lead_inspector_led_are_listed_from_their_covers():
+    from assistant.cover import led_by
+
+    others = [record("sefton-2022", "2022-01-10", "2022-01-21", "Brenda McLaughlin")]
+    for question in ("Which inspections did Brenda McLaughlin lead?", "Which councils has Brenda McLaughlin inspected?"):
+        assert [r.doc_id for r in led_by(question, KENT + others)] == ["sefton-2022", "kent-2022"], question
+    assert led_by("What did Brenda McLaughlin say about supervision?", KENT) == []  # not a question of which inspections
+    assert asks_cover("When was the report on Kent's 2016 inspection published?") == {"published"}
+
+
 def test_who_led_an_inspection_is_quoted_from_its_cover():
     question = "Who led the 2017 single inspection of Kent?"
     assert asks_cover(question) == {"lead"}
