@@ -30,7 +30,7 @@ _ASKS_KIND = {
     "action": re.compile(r"\b(actions?|RAG)\b", re.I),
 }
 _ENUMERATES = re.compile(
-    r"(?:^|[,;:])\s*(which|list|what (are|were) (all )?the|how many|show|give|table|what (grades?|judge?ments?|ratings?))\b|\b(changed?|over time|since|trend|history)\b",
+    r"(?:^|[,;:])\s*(which|list|what (are|were) (all )?the|how many|show|give|table|what (grades?|judge?ments?|ratings?)|what \w+ (grades|judge?ments|ratings))\b|\b(changed?|over time|since|trend|history)\b",
     re.I,
 )
 # (not "children" either: every area is of children, and "X's children's services" names none of them)

@@ -77,6 +77,7 @@ def test_a_longer_grade_named_is_not_also_its_shorter_words():
 
 
 def test_ordinary_questions_are_not_record_questions():
+    assert asks_records("What overall grades has Kent received from Ofsted?", RECORDS) == "judgement"  # every one of them
     assert asks_records("What did Ofsted say about supervision in Kent?", RECORDS) is None
     assert asks_records("Who owns action 2.1?", RECORDS) is None
     assert asks_records("Which product was procured for the new case management system?", RECORDS) is None
