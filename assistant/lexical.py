@@ -24,8 +24,9 @@ STOPWORDS = frozenset(
     was we were what when where which while who whom why will with would you your about also any all
     should shall may might must up out over under again further once here just only own same too very
     s t don not no nor each few more most other some such both between through during before after above
-    below off tell please say said""".split()
-)
+    below off tell please say said
+    whats hows whos wheres whens whys dont doesnt didnt isnt arent wasnt werent couldnt wouldnt shouldnt hasnt havent hadnt""".split()
+)  # (the last line: contractions typed without their apostrophe, "whats the latest grade", never mended into a word)
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[a-z0-9]+")
 _CASED_WORD = re.compile(r"[A-Za-z][a-z]+")  # "Maxwell", "services"; not acronyms (RAFT) or ALL CAPS
 K1, B = 1.5, 0.75

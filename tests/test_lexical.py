@@ -75,6 +75,8 @@ def test_misspelt_words_are_written_as_the_library_writes_them_for_meaning_searc
     assert fixed == "Do managers give reflective supervision and procured mosaic?"
     # a real word the library lacks is not a typo of one it has
     assert index.correct_text("What will the weather be like?", known_word) == "What will the weather be like?"
+    # a contraction typed without its apostrophe is no misspelling ("whats" is not "wants")
+    assert index.correct_text("whats the latest grade", known_word) == "whats the latest grade"
     index.save(tmp_path / "x.bm25")
     assert LexicalIndex.load(tmp_path / "x.bm25").correct_text("supervison", known_word) == "supervision"
 
