@@ -523,7 +523,9 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         for place in known_places()
         if place not in indexed_names
         and _mentions(question, place, fuzzy=False)
-        and not any(_mentions(place, a, fuzzy=False) or _mentions(a, place, fuzzy=False) for a in indexed_names)
+        # not a part of an indexed authority's name the question gives ("Lincolnshire" in "North
+        # Lincolnshire"); said alone, the predecessor "Northamptonshire" is a council of its own
+        and not any((_mentions(place, a, fuzzy=False) or _mentions(a, place, fuzzy=False)) and _mentions(question, a, fuzzy=False) for a in indexed_names)
         and not _only_indefinite(question, place)
     )
     unknown = tuple(place for place in others if not corpus_text_has(place))

@@ -126,6 +126,13 @@ def test_a_council_the_question_is_set_in_is_told_from_one_it_names_as_a_party()
         assert q(question).passing_places == ("Hampshire",) and q(question).unheld_settings == (), question
 
 
+def test_a_predecessor_council_said_alone_is_not_its_successors_name():
+    held = ["North Northamptonshire", "West Northamptonshire"]
+    query = analyse("What did Ofsted say about care leavers in Northamptonshire?", held, lambda name: True)
+    assert query.authorities == () and query.unheld_settings == ("Northamptonshire",)
+    assert analyse("What did Ofsted say about care leavers in North Northamptonshire?", held, lambda name: True).authorities == ("North Northamptonshire",)
+
+
 def test_where_to_look_is_not_what_to_look_for():
     assert "letter" not in q("What does RAFT stand for in the focused visit letter?").topic
     assert "focused visit" in q("When did Ofsted carry out the focused visit in 2021?").topic
