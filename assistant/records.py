@@ -184,8 +184,8 @@ def closest_areas(question: str, records: list[StoredPassage]) -> set[str]:
     scores = {}
     for area in {p.fields.get("area", "") for p in records}:
         words = area_words(area)
-        if words and asked & words:
-            scores[area] = len(asked & words) / len(words)
+        if words and asked & words:  # the share of its words used, then how many ("care leavers": not also "children in care")
+            scores[area] = (len(asked & words) / len(words), len(asked & words))
     if not scores:
         return set()
     best = max(scores.values())
@@ -223,6 +223,7 @@ def answer_records(
     # "Which area was judged outstanding, and what was the overall grade?" (or the other way round):
     # the overall judgement of the reports found is asked too
     overall_too = kind == "judgement" and bool(then) and bool(_OVERALL.search(then)) != bool(_OVERALL.search(asks))
+    graded = records  # every row of the reports in scope, before the grade asked for picks some
     if wanted:
         chosen = [p for p in records if p.fields.get(field, "").strip().lower() in wanted]
         if overall_too:
@@ -232,10 +233,17 @@ def answer_records(
         wanted = [_RAG.get(v, v) if len(v) == 1 else v for v in wanted]
     areas = closest_areas(question, records) if kind == "judgement" and not (overall_too and wanted) else set()
     if areas:  # each report's own closest rows: a 2019 report has only the combined row
-        by_doc: dict[str, list[StoredPassage]] = {}
-        for p in records:
-            by_doc.setdefault(p.doc_id, []).append(p)
-        records = [p for rows in by_doc.values() for p in rows if p.fields.get("area") in closest_areas(question, rows)]
+        def closest(rows: list[StoredPassage]) -> list[StoredPassage]:
+            by_doc: dict[str, list[StoredPassage]] = {}
+            for p in rows:
+                by_doc.setdefault(p.doc_id, []).append(p)
+            return [p for doc_rows in by_doc.values() for p in doc_rows if p.fields.get("area") in closest_areas(question, doc_rows)]
+
+        # of all a report's rows ("outstanding for care leavers": not its outstanding children in care
+        # row when its care leavers row is good), unless the area named only sets the scene ("which
+        # area was good while overall effectiveness required improvement?")
+        kept = {id(p) for p in closest(graded)}
+        records = [p for p in records if id(p) in kept] or closest(records)
     records.sort(key=lambda p: (p.authority or "", p.date or "", p.doc_id, p.ordinal))
     what = _describe(kind, wanted, areas, authorities, span)
     if not records:

@@ -438,3 +438,13 @@ def test_a_report_published_the_year_after_its_inspection_says_so():
     assert "6 to 30 November 2017 (published 29 January 2018)" in found.text
     on_time = answer_cover("Who led Kent's 2017 inspection?", {"lead"}, [record("kent-2017", "2017-02-27", "2017-03-23", "Linda Steele", "SIF")], cover_passages)
     assert "published" not in on_time.text
+
+
+def test_a_grade_asked_for_one_area_lists_that_area_s_rows_only():
+    rows = [
+        judgement("barnet-2024", "Barnet", "2024-06-14", "children_in_care", "The experiences and progress of children in care", "outstanding"),
+        judgement("barnet-2024", "Barnet", "2024-06-14", "care_leavers", "The experiences and progress of care leavers", "good"),
+        judgement("york-2024", "York", "2024-03-01", "care_leavers", "The experiences and progress of care leavers", "outstanding"),
+    ]
+    found = answer_records("Which councils were judged outstanding for care leavers in 2024?", "judgement", rows, (), year_span("in 2024"))
+    assert [c.passage_id for c in found.citations] == ["york-2024#judgement-care_leavers"]  # not Barnet's children in care row
