@@ -470,6 +470,10 @@ class Assistant:
         if led:  # "Which inspections did Tom Anthony lead?": each one's lead inspector line
             found = cover.answer_cover(query.question, {"lead"}, led, lambda doc_id: corpus.by_doc.get(doc_id, []), areas)
             reason = f"inspection records: {len(led)}"
+        inspected = [] if led or query.authorities else cover.inspected_in(query.question, [r for r in corpus.records.values() if filters is None or filters.admits_record(r)], year_span(query.question))
+        if inspected:  # "Which councils did Ofsted inspect in March 2024?": each one's dates line
+            found = cover.answer_cover(query.question, {"dates"}, inspected, lambda doc_id: corpus.by_doc.get(doc_id, []), areas)
+            reason = f"inspection records: {len(inspected)}"
         # who led an inspection or when it was, or the grades of one inspection: its own records;
         # grades across inspections ("which…", "how has … changed since…"): all the records
         if found is None and fields and authorities and (fields & {"lead", "dates", "published"} or kind is None or cover.picks_one(query.question)):

@@ -97,6 +97,28 @@ def led_by(question: str, records: list[DocumentRecord]) -> list[DocumentRecord]
     return sorted((r for r in records if r.lead_inspector in named and r.kind in OFSTED_KINDS), key=lambda r: r.end_date or r.date or "")
 
 
+_WHICH_INSPECTED = re.compile(
+    r"\b(which|what|list|how\s+many)\b[^?]{0,40}\b(councils?|authorities|local\s+authorities|places)\b[^?]{0,60}\b(inspected|inspect|visited|visit)\b", re.I
+)
+_MONTH = re.compile(r"\b(" + "|".join(m for m in ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                                 "October", "November", "December")) + r")\b", re.I)
+
+
+def inspected_in(question: str, records: list[DocumentRecord], span: YearSpan) -> list[DocumentRecord]:
+    """"Which councils did Ofsted inspect in March 2024?": the Ofsted inspections and visits that
+    ended in the year (and month) asked, in date order ([] for any other question)."""
+    if not _WHICH_INSPECTED.search(question) or not span.exact:
+        return []
+    month = _MONTH.search(question)
+    wanted = f"-{_MONTH_NUMBERS[month.group(1).lower()]:02d}-" if month else ""
+    return sorted((r for r in records if r.kind in OFSTED_KINDS and r.authority and r.end_date and int(r.end_date[:4]) in span.exact
+                   and wanted in r.end_date), key=lambda r: r.end_date)
+
+
+_MONTH_NUMBERS = {m.lower(): n for n, m in enumerate(("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                                      "October", "November", "December"), 1)}
+
+
 def inspections(question: str, records: list[DocumentRecord], authorities: tuple[str, ...], span: YearSpan = YearSpan()) -> list[DocumentRecord]:
     """The authority's inspections (reports and visit letters) that the question picks out: by
     the kind of document it names, its years, and "most recent" / "first"."""

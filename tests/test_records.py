@@ -448,3 +448,11 @@ def test_a_grade_asked_for_one_area_lists_that_area_s_rows_only():
     ]
     found = answer_records("Which councils were judged outstanding for care leavers in 2024?", "judgement", rows, (), year_span("in 2024"))
     assert [c.passage_id for c in found.citations] == ["york-2024#judgement-care_leavers"]  # not Barnet's children in care row
+
+
+def test_the_inspections_of_a_month_are_listed_from_their_records():
+    from assistant.cover import inspected_in
+
+    question = "Which councils did Ofsted inspect in May 2022?"
+    assert [r.doc_id for r in inspected_in(question, KENT, year_span(question))] == ["kent-2022"]
+    assert inspected_in("What did Ofsted find in Kent in May 2022?", KENT, year_span("in May 2022")) == []
