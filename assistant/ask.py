@@ -431,8 +431,7 @@ class Assistant:
         if not chosen:
             return False
         for s in chosen:
-            s.score = s.own = 1.0
-            s.literal = True
+            s.score, s.literal = 1.0, True
         text, citations = extractive.compose(query, chosen, self.document_norm)
         if not citations:
             return False

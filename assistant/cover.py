@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from index.store import DocumentRecord, StoredPassage
-from index.text import display_date, display_range
+from index.text import MONTHS, display_date, display_range
 from index.types import KIND_LABELS, OFSTED_KINDS
 
 from .lexical import tokens
@@ -100,8 +100,7 @@ def led_by(question: str, records: list[DocumentRecord]) -> list[DocumentRecord]
 _WHICH_INSPECTED = re.compile(
     r"\b(which|what|list|how\s+many)\b[^?]{0,40}\b(councils?|authorities|local\s+authorities|places)\b[^?]{0,60}\b(inspected|inspect|visited|visit)\b", re.I
 )
-_MONTH = re.compile(r"\b(" + "|".join(m for m in ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                                                 "October", "November", "December")) + r")\b", re.I)
+_MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
 
 
 def inspected_in(question: str, records: list[DocumentRecord], span: YearSpan) -> list[DocumentRecord]:
@@ -110,13 +109,9 @@ def inspected_in(question: str, records: list[DocumentRecord], span: YearSpan) -
     if not _WHICH_INSPECTED.search(question) or not span.exact:
         return []
     month = _MONTH.search(question)
-    wanted = f"-{_MONTH_NUMBERS[month.group(1).lower()]:02d}-" if month else ""
+    wanted = f"-{MONTHS.index(month.group(1).lower()) + 1:02d}-" if month else ""
     return sorted((r for r in records if r.kind in OFSTED_KINDS and r.authority and r.end_date and int(r.end_date[:4]) in span.exact
                    and wanted in r.end_date), key=lambda r: r.end_date)
-
-
-_MONTH_NUMBERS = {m.lower(): n for n, m in enumerate(("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                                                      "October", "November", "December"), 1)}
 
 
 def inspections(question: str, records: list[DocumentRecord], authorities: tuple[str, ...], span: YearSpan = YearSpan()) -> list[DocumentRecord]:

@@ -107,9 +107,9 @@ def compares_inspections(question: str, topic: str, records: list[StoredPassage]
     judgements ``records`` grade)?"""
     if not _COMPARES.search(question) or asks_why(question):
         return False
-    words = _topic_words(topic)
+    words = topic_words(topic)
     if _ASKS_KIND["judgement"].search(question):  # "Did Bolton's help and protection judgement go up or down…?"
-        judged = {w.rstrip("s") for p in records if p.kind == "judgement" for w in _topic_words(p.fields.get("judgement", ""))}
+        judged = {w.rstrip("s") for p in records if p.kind == "judgement" for w in topic_words(p.fields.get("judgement", ""))}
         words = [w for w in words if w.rstrip("s") not in judged]
     return not words
 
@@ -121,11 +121,7 @@ def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassa
     records = [p for p in passages if p.kind == "judgement"]
     if any(_mentions(question, v) for v in _values(records, "judgement")) or closest_areas(question, records):
         return False
-    return bool(_topic_words(topic))
-
-
-def _topic_words(topic: str) -> list[str]:
-    return topic_words(topic)
+    return bool(topic_words(topic))
 
 
 def topic_words(topic: str, also: frozenset[str] = frozenset()) -> list[str]:
