@@ -105,6 +105,8 @@ def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> b
     return any(abs(i - j) <= COUNT_NEAR for i in at for j in near)
 
 
+# a figure that counts something ("27 young people"), not an age or a time ("at 18", "by 2025")
+_COUNT_OF = re.compile(r"(?<!\bat )(?<!\bage )(?<!\baged )(?<!\bby )(?<!\bin )\b\d[\d,]*\s+(?!(?:years?|months?|weeks?|days?|hours?)\b)[a-z]")
 _HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
 # "after how many months…": a length of time is the figure counted (not "how many carers… in the year before")
 _ASKS_TIME = re.compile(r"\b(how\s+many|number\s+of|average)\s+([\w-]+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)
@@ -135,7 +137,6 @@ ANAPHOR = re.compile(
 )
 # ... or refers back to it further in ("There are early indicators that this is improving…",
 # "The conclusion of this successful partnership was…"); "this visit", "this year" do not.
-_YOUNG = frozenset(tokens("young people"))
 _REFERS_BACK = re.compile(
     r"\b(this|these)\b(?!\s+(letter|report|visit|focused|plan|improvement|article|inspection|year|month|week|summer|autumn|spring|winter|morning|time|date)\b)"
     r"|\bsuch\s+(?!as\b)\w+",  # "27 young people were living in such arrangements"; not "such as"
@@ -264,8 +265,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             text = _SHARE_OR_MONEY.sub(" ", text)
             counted = counted_words(question)
             if counted:  # "How many fostering households…?": a figure said of them ("191 fostering households")
-                if "leaver" in counted:  # care leavers: a report counts them as "27 young people"
-                    counted = counted | _YOUNG
+                if leans_back(sentence) and set(tokens(sentence.before)) & counted and _COUNT_OF.search(_AGED.sub(" ", text)):
+                    return True  # "27 young people were living in such arrangements": what is counted was named before
                 return _counts(text, counted | counted_initials(question))
         counted = counted_words(question)
         if counted and not _ASKS_TIME.search(question):  # "the average caseload", "what percentage of schools": said of it

@@ -115,8 +115,9 @@ def test_a_sentence_that_leans_on_the_one_before(text, leans):
     assert extractive.leans(text) is leans
 
 
-def test_care_leavers_counted_as_young_people_answer_how_many_care_leavers():
-    p = passage("report#para-34", "‘Staying put’ arrangements are well promoted. At the time of the inspection, 27 young people were living in such arrangements.")
+def test_a_count_of_what_the_sentence_before_names_answers_how_many():
+    # the figure is said of "young people … in such arrangements"; the sentence it leans on names what is counted
+    p = passage("report#para-34", "‘Staying put’ arrangements for care leavers are well promoted. At the time of the inspection, 27 young people were living in such arrangements.")
     sentences = extractive.sentences_of(Hit(p, 1.0))
     assert extractive.satisfies(sentences[1], "number", "How many care leavers were in staying put arrangements?")
     assert not extractive.satisfies(sentences[1], "number", "How many foster carers were there?")
