@@ -315,7 +315,8 @@ class Assistant:
                 answer.timings_ms = {"retrieve": 0.0, "answer": 0.0, "total": (time.perf_counter() - started) * 1000}
                 return answer
             # "Summarise Kent's latest report": that document alone; how things stand now: from the latest inspection on, then any
-            latest, current = self._latest(scoped, filters), self._current(scoped, filters)
+            latest = self._latest(scoped, filters)
+            current = self._current(scoped, filters) if latest is None else None
             for within in (latest,) if latest is not None else (current, filters) if current is not None else (filters,):
                 answer = self._ask_within(scoped, history, within, k, mode, started)
                 if not answer.abstained:
@@ -465,18 +466,19 @@ class Assistant:
             fields = fields - {"grades"}
         found, reason = None, ""
         areas = corpus.judgement_areas
-        led = cover.led_by(query.question, [r for r in corpus.records.values() if filters is None or filters.admits_record(r)]) if not query.authorities else []
+        admitted = [r for r in corpus.records.values() if filters is None or filters.admits_record(r)]
+        led = cover.led_by(query.question, admitted) if not query.authorities else []
         if led:  # "Which inspections did Tom Anthony lead?": each one's lead inspector line
             found = cover.answer_cover(query.question, {"lead"}, led, lambda doc_id: corpus.by_doc.get(doc_id, []), areas)
             reason = f"inspection records: {len(led)}"
-        inspected = [] if led or query.authorities else cover.inspected_in(query.question, [r for r in corpus.records.values() if filters is None or filters.admits_record(r)], year_span(query.question))
+        inspected = [] if led or query.authorities else cover.inspected_in(query.question, admitted, year_span(query.question))
         if inspected:  # "Which councils did Ofsted inspect in March 2024?": each one's dates line
             found = cover.answer_cover(query.question, {"dates"}, inspected, lambda doc_id: corpus.by_doc.get(doc_id, []), areas)
             reason = f"inspection records: {len(inspected)}"
         # who led an inspection or when it was, or the grades of one inspection: its own records;
         # grades across inspections ("which…", "how has … changed since…"): all the records
         if found is None and fields and authorities and (fields & {"lead", "dates", "published"} or kind is None or cover.picks_one(query.question)):
-            docs = cover.inspections(query.question, [r for r in corpus.records.values() if filters is None or filters.admits_record(r)], authorities, year_span(query.question))
+            docs = cover.inspections(query.question, admitted, authorities, year_span(query.question))
             # grades: of one inspection, or of one each of the authorities compared
             if docs and (fields & {"lead", "dates", "published"} or len(docs) == len({d.authority for d in docs})):
                 found = cover.answer_cover(query.question, fields, docs, lambda doc_id: corpus.by_doc.get(doc_id, []), areas)
