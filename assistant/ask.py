@@ -254,6 +254,17 @@ class Assistant:
                     extra.append(Hit(passage=p, score=hit.score))
         return extra
 
+    def _section_leads(self, query: Query, sentences: list) -> list:
+        """The first sentence of each section a broad question's topic heads, in the documents
+        its sentences come from (Ofsted opens a section with its overall finding)."""
+        corpus, words, leads = self.retriever.corpus(), extractive.subject_words(query.topic), []
+        for doc_id in dict.fromkeys(s.passage.doc_id for s in sentences):
+            section = corpus.section_on(doc_id, words)
+            first = next((s for p in section[:1] for s in sentences if s.passage.passage_id == p.passage_id), None)
+            if first is not None:
+                leads.append(first)
+        return leads
+
     def _prefer_typed(self, query: Query, wants: set[str], hits: list[Hit]) -> list[Hit]:
         """``hits`` reordered so that passages holding the kind of fact asked for gain TYPE_BONUS."""
         if not hits:
@@ -643,6 +654,8 @@ class Assistant:
             aspect_query = replace(query, parts=tuple(Part(text=a, wants=None, search=a, topic=a) for a in aspects))
             scored = extractive.part_scores(aspect_query, sentences, vectors, self.retriever.embed_queries(aspects), corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, None, corpus.templates.commonness)
             heard = [max(sentences, key=lambda s, by=by: by[id(s)]) for by in scored]
+        if query.kind == "broad":  # a section the topic heads opens with what it finds overall
+            heard += self._section_leads(query, sentences)
         chosen = extractive.select(query, sentences, max_sentences=8 if query.kind == "factoid" else BROAD_SENTENCES, relative=0.75 if query.kind == "factoid" else 0.7, by_part=by_part, is_name=corpus.lexical.is_name, heard=heard)
         best = max(s.score for s in sentences)
         if not chosen:
@@ -675,7 +688,7 @@ class Assistant:
             answer.reason = "place mentioned only in passing"
             return
         if query.kind == "broad":
-            chosen = _with_judgements(query, chosen, corpus.record_passages)
+            chosen = _with_judgements(query, extractive.with_shortcomings(chosen, sentences), corpus.record_passages)
         text, citations = extractive.compose(query, chosen, self.document_norm)
         if not citations:
             answer.answer, answer.reason = NOT_COVERED, "no verifiable quote"

@@ -6,6 +6,7 @@ letters first, dated."""
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass
 
@@ -441,7 +442,7 @@ def frame_asked(passage: StoredPassage, asked: set[str]) -> bool:
 
 def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct, focus_vector=None, commonness=lambda text: 0.0, core_vector=None, same=()):
     """(score, dense, coverage, literal) of each sentence for a question with keywords ``topic``."""
-    asked = set(tokens(topic))
+    asked = set(tokens(_HOW_WELL.sub(" ", topic)))  # "How well does it support…": not sentences saying "well supported"
     # what is asked about, not when or in which document: a sentence that holds only a question's
     # month, year or document word ("inspection", "visit") uses none of what it asks about
     subject = subject_words(topic) or asked
@@ -495,7 +496,7 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     return out
 
 
-SETTING_TOKENS = frozenset(tokens(" ".join(MONTHS) + " inspection inspections report reports letter letters focused visit visits ofsted"))
+SETTING_TOKENS = frozenset(tokens(" ".join(MONTHS) + " spring summer autumn winter according inspection inspections report reports letter letters focused visit visits ofsted"))
 
 
 # A broad question's sentence scores at least this share of the best in its paragraph. Chosen on
@@ -526,10 +527,21 @@ def subject_words(topic: str) -> set[str]:
     """The keywords of what a question asks about, without its setting: months, years and the
     documents it is in ("inspection", "report", "letter", "visit", "Ofsted")."""
     topic = _SERVICES_SETTING.sub(" ", topic)  # "when Ofsted inspected its children's services": what every report is of
+    topic = _WHEN.sub(" ", _HOW_WELL.sub(" ", topic))
     return {t for t in tokens(topic) if t not in SETTING_TOKENS and not YEAR.fullmatch(t)}
 
 
 _SERVICES_SETTING = re.compile(r"\b(its|their|the\s+council['’]s|the\s+authority['’]s)\s+children['’]s\s+(services|social\s+care)\b", re.I)
+# "How well does <authority> support its care leavers?", "How well did <authority> respond to…": how
+# well it is done is what every finding says; what is done to whom is what the question is about
+_SERVICE_VERB = r"(?:support|respond|deal|handl|help|protect|manag|serv|meet|work)"
+_HOW_WELL = re.compile(
+    r"^\s*how\s+(?:well|good|effective(?:ly)?|strong)\s+"
+    rf"(?:(?:is|was|are|were)(?:\s+{_SERVICE_VERB}ing\b)?|(?:does|do|did|has|have)(?:\s+{_SERVICE_VERB}(?:e|ed)?\b)?)"
+    rf"(?:\s+(?:and|or)\s+{_SERVICE_VERB}(?:e|ed|ing)?\b)?(?:\s+(?:to|with)\b)?",
+    re.I,
+)
+_WHEN = re.compile(rf"\b(?:early|late|mid)[- ](?=(?:{'|'.join(MONTHS)}|(?:19|20)\d\d)\b)", re.I)
 
 
 def passage_about_year(p, year: int) -> bool:
@@ -833,6 +845,32 @@ def verbatim_runs(quote: str, document_norm: str) -> list[str]:
 def source_label(p: StoredPassage) -> str:
     kind = KIND_LABELS.get(p.doc_kind, "Document")
     return f"{kind} — {p.title}, {display_date(p.date)}"
+
+
+# Ofsted's words for what is not yet good enough: a finding that says one ("not", "too", "delays",
+# "inconsistent"), as against one that praises
+_SHORTCOMING = re.compile(
+    r"\b(not|no|too|lack\w*|insufficient\w*|inconsistent\w*|variab\w*|weak\w*|poor\w*|delay\w*|limited|gaps?|"
+    r"fail\w*|shortfall\w*|however|although|despite|inadequate|concern\w*|unclear|slow\w*|absence|deficit\w*|yet to|less)\b",
+    re.I,
+)
+SHORTCOMING_SHARE = 0.5  # a broad answer's findings include shortcomings at least this share of them, when there are such
+SHORTCOMING_BAR = 0.6  # ... over this share of the best sentence's score
+
+
+def with_shortcomings(chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
+    """``chosen`` and, when its findings are nearly all praise, the best findings on the topic that
+    say what is not yet good enough: what Ofsted says of a service is both."""
+    if not chosen:
+        return chosen
+    have = sum(1 for s in chosen if _SHORTCOMING.search(s.text))
+    want = math.ceil(SHORTCOMING_SHARE * len(chosen)) - have
+    if want <= 0:
+        return chosen
+    bar, shown = SHORTCOMING_BAR * max(s.score for s in chosen), {id(s) for s in chosen}
+    extra = [s for s in sorted(sentences, key=lambda s: -s.score)
+             if id(s) not in shown and s.literal and s.score >= bar and _SHORTCOMING.search(s.text)]
+    return chosen + extra[:want]
 
 
 def compose(query: Query, chosen: list[Sentence], document_norm) -> tuple[str, list[Citation]]:

@@ -578,3 +578,29 @@ def test_a_broad_answer_reads_its_best_paragraph_further_than_the_others():
     from_best = [t for t in shown if any(t.startswith(w) for w in ("The virtual", "Children make", "Personal education", "Attendance"))]
     assert len(from_best) == 4  # four of the best paragraph, not two, before the others' third
     assert all(sum(t.startswith(f"Finding {n}") for t in shown) <= 2 for n in (5, 6, 7))
+
+
+@pytest.mark.parametrize("topic, subject", [
+    ("How well does support its care leavers, according to its 2024 inspection", {"care", "leaver"}),
+    ("How well was supporting care leavers at its spring 2014 inspection", {"care", "leaver"}),
+    ("How well did protect and help disabled children when Ofsted inspected in 2016", {"children", "disabl"}),
+    ("How well did respond to homeless 16- and 17-year-olds", {"16", "17", "homeles", "olds", "year"}),
+    ("adoption at its early-2017 inspection", {"adopt"}),
+    ("early help in 2022", {"early", "help"}),  # "early help" is the subject, not when
+    ("How good is support for care leavers", {"support", "care", "leaver"}),  # support for them is what is asked
+])
+def test_how_well_a_service_does_and_when_are_not_what_a_broad_question_is_about(topic, subject):
+    assert extractive.subject_words(topic) == subject
+
+
+def test_a_broad_answer_of_praise_alone_hears_the_shortcomings_on_the_topic_too():
+    p = passage("enfield-2024#para-37", "Care leavers are well supported to develop their life skills. Care leavers are supported to address their health needs. "
+                "The published care leaver offer does not give enough clarity for care leavers. Care leavers enjoy the hub space.")
+    query, sentences = scored("How well does Enfield support its care leavers?", [p], {"Care leavers are wel": 0.9, "Care leavers are sup": 0.85, "The published care l": 0.6, "Care leavers enjoy t": 0.7})
+    praise = [s for s in sentences if "not" not in s.text]
+    chosen = extractive.with_shortcomings(praise[:2], sentences)
+    assert [s.text[:20] for s in chosen] == ["Care leavers are wel", "Care leavers are sup", "The published care l"]
+    assert extractive.with_shortcomings(chosen, sentences) == chosen  # half already say what is not yet good enough
+    weak = [s for s in sentences if s.text.startswith("The published")]
+    weak[0].score = 0.3  # far under the findings chosen: not on the topic enough to be heard
+    assert extractive.with_shortcomings(praise[:2], sentences) == praise[:2]

@@ -70,6 +70,15 @@ def test_a_broad_question_about_a_judgement_area_hears_the_reports_judgement(sub
     assert len(answer.citations) > 1
 
 
+def test_a_broad_answer_opens_the_section_its_topic_heads_and_hears_its_shortcomings(subset_assistant):
+    answer = subset_assistant.ask("How well does Kent support its care leavers, according to Ofsted's 2025 inspection?")
+    quotes = [c.quote for c in answer.citations]
+    # the care leavers section's first paragraph opens with what it finds overall
+    assert "Children are primarily prepared for adulthood by social workers and foster carers." in quotes, quotes
+    # what is not yet good enough is heard beside the praise, not drowned by "well supported"
+    assert any(" not " in f" {q} " or "However" in q for q in quotes), quotes
+
+
 def test_how_things_stand_is_answered_from_the_latest_inspection(subset_assistant):
     answer = subset_assistant.ask("How well does Kent support its care leavers?")
     assert not answer.abstained
