@@ -867,10 +867,15 @@ def with_shortcomings(chosen: list[Sentence], sentences: list[Sentence]) -> list
     want = math.ceil(SHORTCOMING_SHARE * len(chosen)) - have
     if want <= 0:
         return chosen
-    bar, shown = SHORTCOMING_BAR * max(s.score for s in chosen), {id(s) for s in chosen}
-    extra = [s for s in sorted(sentences, key=lambda s: -s.score)
-             if id(s) not in shown and s.literal and s.score >= bar and _SHORTCOMING.search(s.text)]
-    return chosen + extra[:want]
+    bar, extra = SHORTCOMING_BAR * max(s.score for s in chosen), []
+    for s in sorted(sentences, key=lambda s: -s.score):
+        if len(extra) == want or s.score < bar:
+            break
+        # not one already quoted, alone or as part of a chosen sentence read on into the next
+        quoted = any(o.passage.passage_id == s.passage.passage_id and (s.text in o.text or o.text in s.text) for o in chosen + extra)
+        if s.literal and not quoted and _SHORTCOMING.search(s.text):
+            extra.append(s)
+    return chosen + extra
 
 
 def compose(query: Query, chosen: list[Sentence], document_norm) -> tuple[str, list[Citation]]:

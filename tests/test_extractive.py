@@ -604,3 +604,13 @@ def test_a_broad_answer_of_praise_alone_hears_the_shortcomings_on_the_topic_too(
     weak = [s for s in sentences if s.text.startswith("The published")]
     weak[0].score = 0.3  # far under the findings chosen: not on the topic enough to be heard
     assert extractive.with_shortcomings(praise[:2], sentences) == praise[:2]
+
+
+def test_a_shortcoming_already_quoted_in_a_chosen_sentence_is_not_quoted_again():
+    p = passage("sandwell-2025#para-40", "PAs are not allocated early enough. Progress has not reached all care leavers.")
+    query, sentences = scored("How well did Sandwell support its care leavers?", [p], {"PAs are not allocate": 0.9, "Progress has not rea": 0.8})
+    read_on = extractive.Sentence(sentences[0].hit, p.text, score=0.9, literal=True)  # a lead read on into its next sentence
+    praise = passage("sandwell-2025#para-41", "Care leavers are helped to feel safer. Care leavers enjoy their flats.")
+    _, more = scored("How well did Sandwell support its care leavers?", [praise], {"Care leavers are hel": 0.95, "Care leavers enjoy t": 0.9})
+    chosen = extractive.with_shortcomings(more + [read_on], sentences + more)
+    assert [s.text for s in chosen].count("Progress has not reached all care leavers.") == 0
