@@ -111,7 +111,12 @@ _COUNT_OF = re.compile(r"(?<!\bat )(?<!\bage )(?<!\baged )(?<!\bby )(?<!\bin )\b
 _HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
 # "after how many months…": a length of time is the figure counted (not "how many carers… in the year before")
 _ASKS_TIME = re.compile(r"\b(how\s+many|number\s+of|average)\s+([\w-]+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)
-_NOT_A_COUNT = re.compile(_DATE_SPAN.pattern + r"|\b(one (of|another)|no one|someone|anyone|everyone|first one)\b", re.I)
+_NOT_A_COUNT = re.compile(
+    _DATE_SPAN.pattern + r"|\b(one (of|another)|no one|someone|anyone|everyone|first one)\b"
+    # a number that names, not counts: "section 20", "s.47", "regulation 44", "key stage 4", "Year 11"
+    r"|\b(section|article|regulation|schedule|paragraph|part|chapter|clause|level|tier|stage|phase|year)\s+\d{1,3}[a-z]?\b|\bs\.\s?\d{1,3}\b",
+    re.I,
+)
 # "How many social workers…?" asks a count: a percentage or a sum of money doesn't answer it
 _ASKS_COUNT = re.compile(r"\b(how many|number of)\b", re.I)
 _ASKS_SHARE = re.compile(r"\b(percent|percentage|per cent|proportion|share|rate|ratio|fraction)\b", re.I)

@@ -455,6 +455,9 @@ def test_a_report_s_figure_as_at_the_year_before_answers_for_the_report_s_year()
         "Inspection dates: 6 to 17 March 2023",  # a date range
         "21.A small number of children live in private fostering arrangements.",  # its paragraph's number
         "The service has been restructured in the last 12 months.",  # a length of time
+        "When children are subject to section 20 voluntary care, management oversight is less strong.",  # a law's section
+        "Strategy meetings lead to timely s.47 enquiries.",
+        "Pupils in key stage 4 and Year 11 make good progress.",  # a school stage and year
     ],
 )
 def test_a_count_is_not_a_date_a_paragraph_number_or_a_length_of_time(text):
