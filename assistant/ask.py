@@ -688,7 +688,7 @@ class Assistant:
             answer.reason = "place mentioned only in passing"
             return
         if query.kind == "broad":
-            chosen = _with_judgements(query, extractive.with_shortcomings(chosen, sentences), corpus.record_passages)
+            chosen = _with_judgements(query, extractive.one_side(extractive.asked_side(query.question), chosen, sentences), corpus.record_passages)
         text, citations = extractive.compose(query, chosen, self.document_norm)
         if not citations:
             answer.answer, answer.reason = NOT_COVERED, "no verifiable quote"

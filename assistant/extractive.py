@@ -447,7 +447,7 @@ def frame_asked(passage: StoredPassage, asked: set[str]) -> bool:
 
 def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vectors, query_vector, idf, max_idf: float, correct, focus_vector=None, commonness=lambda text: 0.0, core_vector=None, same=()):
     """(score, dense, coverage, literal) of each sentence for a question with keywords ``topic``."""
-    asked = set(tokens(_HOW_WELL.sub(" ", topic)))  # "How well does it support…": not sentences saying "well supported"
+    asked = set(tokens(unframed(topic)))  # "How well does it support…": not sentences saying "well supported"
     # what is asked about, not when or in which document: a sentence that holds only a question's
     # month, year or document word ("inspection", "visit") uses none of what it asks about
     subject = subject_words(topic) or asked
@@ -532,7 +532,7 @@ def subject_words(topic: str) -> set[str]:
     """The keywords of what a question asks about, without its setting: months, years and the
     documents it is in ("inspection", "report", "letter", "visit", "Ofsted")."""
     topic = _SERVICES_SETTING.sub(" ", topic)  # "when Ofsted inspected its children's services": what every report is of
-    topic = _WHEN.sub(" ", _HOW_WELL.sub(" ", topic))
+    topic = _WHEN.sub(" ", unframed(topic))
     return {t for t in tokens(topic) if t not in SETTING_TOKENS and not YEAR.fullmatch(t)}
 
 
@@ -546,6 +546,47 @@ _HOW_WELL = re.compile(
     rf"(?:\s+(?:and|or)\s+{_SERVICE_VERB}(?:e|ed|ing)?\b)?(?:\s+(?:to|with)\b)?",
     re.I,
 )
+# "What were the concerns about…", "What did Ofsted praise about…": which side of the findings a
+# question asks for, said at its head (not "urgent concerns about children", a thing social workers
+# handle, nor "was any area judged to require improvement", a grade)
+_SIDE_HEAD = r"^\s*(?:and\s+)?(?:what|which|where|list|name)\b[^?]{0,40}?"
+_SAID_OF = r"^\s*what\s+did\s+(?:ofsted|inspectors?|the\s+(?:\d{4}\s+)?(?:inspection|report|inspectors?))\s+(?:\w+\s+){0,3}?"
+_ASKS_SHORTCOMINGS = re.compile(
+    _SIDE_HEAD + r"\b(?:concerns|weakness(?:es)?|problems|shortcomings|shortfalls|failings|deficiencies|criticisms|"
+    r"areas?\s+(?:for|of|needing)\s+(?:improvement|development)|fall\s+short|fell\s+short|went\s+wrong|"
+    r"need(?:s|ed)?\s+to\s+improv\w*|not\s+(?:yet\s+)?good\s+enough)\b"
+    rf"|{_SAID_OF}(?:criticis\w*|criticiz\w*)\b",
+    re.I,
+)
+_ASKS_STRENGTHS = re.compile(
+    _SIDE_HEAD + r"\b(?:strengths|positives|good\s+practice|(?:was|is|were|are)\s+(?:working|going)\s+well|worked\s+well|went\s+well)\b"
+    rf"|{_SAID_OF}(?:prais\w*|commend\w*)\b",
+    re.I,
+)
+# the words that ask for a side, wherever said: not what the question is about
+_SIDE_WORDS = re.compile(
+    r"\b(?:concerns|weakness(?:es)?|problems|shortcomings|shortfalls|failings|deficiencies|criticisms|criticis\w*|"
+    r"fall\s+short|fell\s+short|went\s+wrong|strengths|positives|prais\w*|commend\w*|(?:working|going|worked|went)\s+well)\b",
+    re.I,
+)
+
+
+def asked_side(question: str) -> str | None:
+    """"shortcomings" or "strengths" when a question asks for one side of what was found; None for
+    both or neither."""
+    short, strong = bool(_ASKS_SHORTCOMINGS.search(question)), bool(_ASKS_STRENGTHS.search(question))
+    return "shortcomings" if short and not strong else "strengths" if strong and not short else None
+
+
+def unframed(topic: str) -> str:
+    """``topic`` without how well, or which side of, what was found is asked ("How well does it
+    support", "the concerns about", "What did Ofsted praise about"): what it is about."""
+    rest = _HOW_WELL.sub(" ", topic)
+    if _ASKS_SHORTCOMINGS.search(topic) or _ASKS_STRENGTHS.search(topic):
+        rest = _SIDE_WORDS.sub(" ", rest)
+    return rest if any(t not in SETTING_TOKENS for t in tokens(rest)) else topic  # "What do we need to improve?": all of it
+
+
 _WHEN = re.compile(rf"\b(?:early|late|mid)[- ](?=(?:{'|'.join(MONTHS)}|(?:19|20)\d\d)\b)", re.I)
 
 
@@ -863,13 +904,30 @@ SHORTCOMING_SHARE = 0.5  # a broad answer's findings include shortcomings at lea
 SHORTCOMING_BAR = 0.6  # ... over this share of the best sentence's score
 
 
-def with_shortcomings(chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
+def shortcoming(s: Sentence) -> bool:
+    """Does the sentence say what is not yet good enough, in its words or as an item of a list of
+    what needs to improve?"""
+    return bool(_SHORTCOMING.search(s.text) or (s.passage.heading and _ASKS_SHORTCOMINGS.search(s.passage.heading[-1])))
+
+
+def one_side(side: str | None, chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
+    """A broad answer's findings for the side asked (see ``asked_side``): the shortcomings on the
+    topic, or the praise, in place of the rest, when there are such; both sides otherwise."""
+    if side == "strengths":
+        return [s for s in chosen if not shortcoming(s)] or chosen
+    if side == "shortcomings":
+        found = [s for s in with_shortcomings(chosen, sentences, share=1.0) if shortcoming(s)]
+        return found or chosen
+    return with_shortcomings(chosen, sentences)
+
+
+def with_shortcomings(chosen: list[Sentence], sentences: list[Sentence], share: float = SHORTCOMING_SHARE) -> list[Sentence]:
     """``chosen`` and, when its findings are nearly all praise, the best findings on the topic that
     say what is not yet good enough: what Ofsted says of a service is both."""
     if not chosen:
         return chosen
-    have = sum(1 for s in chosen if _SHORTCOMING.search(s.text))
-    want = math.ceil(SHORTCOMING_SHARE * len(chosen)) - have
+    have = sum(1 for s in chosen if shortcoming(s))
+    want = math.ceil(share * len(chosen)) - have
     if want <= 0:
         return chosen
     bar, extra = SHORTCOMING_BAR * max(s.score for s in chosen), []
@@ -878,7 +936,7 @@ def with_shortcomings(chosen: list[Sentence], sentences: list[Sentence]) -> list
             break
         # not one already quoted, alone or as part of a chosen sentence read on into the next
         quoted = any(o.passage.passage_id == s.passage.passage_id and (s.text in o.text or o.text in s.text) for o in chosen + extra)
-        if s.literal and not quoted and _SHORTCOMING.search(s.text):
+        if s.literal and not quoted and shortcoming(s):
             extra.append(s)
     return chosen + extra
 

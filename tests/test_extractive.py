@@ -617,3 +617,32 @@ def test_a_shortcoming_already_quoted_in_a_chosen_sentence_is_not_quoted_again()
     _, more = scored("How well did Sandwell support its care leavers?", [praise], {"Care leavers are hel": 0.95, "Care leavers enjoy t": 0.9})
     chosen = extractive.with_shortcomings(more + [read_on], sentences + more)
     assert [s.text for s in chosen].count("Progress has not reached all care leavers.") == 0
+
+
+@pytest.mark.parametrize("question, side", [
+    ("What were Ofsted's concerns about supervision in Kent in 2022?", "shortcomings"),
+    ("What weaknesses did inspectors find in Kent's front door in 2022?", "shortcomings"),
+    ("Where did Kent's early help fall short in 2022?", "shortcomings"),
+    ("What do we need to improve, according to Ofsted?", "shortcomings"),
+    ("What did Ofsted praise about care leavers in Kent?", "strengths"),
+    ("What was working well in Kent's front door?", "strengths"),
+    ("What were the strengths and weaknesses of adoption in Kent?", None),  # both sides
+    ("How does Rotherham handle safeguarding concerns when they first come in?", None),  # a thing handled
+    ("Was Solihull's response to urgent concerns about children better in 2025 than in 2022?", None),
+    ("What was the outcome, and was any area still judged to require improvement?", None),  # a grade
+    ("What is the council doing about the caseloads Ofsted criticised in 2023?", None),  # what is done about them
+])
+def test_a_question_may_ask_for_one_side_of_the_findings(question, side):
+    assert extractive.asked_side(question) == side
+
+
+def test_one_side_asked_is_answered_with_that_side_and_the_side_words_are_not_the_topic():
+    p = passage("kent-2025#para-37", "Care leavers are well supported by their PAs. The local offer for care leavers lacks ambition. "
+                "Care leavers enjoy the hub. Too many care leavers live far away.")
+    query, sentences = scored("What were Ofsted's concerns about care leavers in Kent?", [p],
+                              {"Care leavers are wel": 0.9, "The local offer for ": 0.7, "Care leavers enjoy t": 0.8, "Too many care leaver": 0.65})
+    chosen = [s for s in sentences if s.score >= 0.8]
+    assert [s.text[:20] for s in extractive.one_side("shortcomings", chosen, sentences)] == ["The local offer for ", "Too many care leaver"]
+    assert [s.text[:20] for s in extractive.one_side("strengths", sentences, sentences)] == ["Care leavers are wel", "Care leavers enjoy t"]
+    assert extractive.subject_words("What were Ofsted's concerns about care leavers") == {"care", "leaver"}
+    assert extractive.subject_words("What did Ofsted praise about adoption") == {"adopt"}
