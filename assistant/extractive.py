@@ -922,23 +922,22 @@ def one_side(side: str | None, chosen: list[Sentence], sentences: list[Sentence]
 
 
 def with_shortcomings(chosen: list[Sentence], sentences: list[Sentence], share: float = SHORTCOMING_SHARE) -> list[Sentence]:
-    """``chosen`` and, when its findings are nearly all praise, the best findings on the topic that
-    say what is not yet good enough: what Ofsted says of a service is both."""
-    if not chosen:
-        return chosen
-    have = sum(1 for s in chosen if shortcoming(s))
-    want = math.ceil(share * len(chosen)) - have
-    if want <= 0:
-        return chosen
-    bar, extra = SHORTCOMING_BAR * max(s.score for s in chosen), []
-    for s in sorted(sentences, key=lambda s: -s.score):
-        if len(extra) == want or s.score < bar:
-            break
-        # not one already quoted, alone or as part of a chosen sentence read on into the next
-        quoted = any(o.passage.passage_id == s.passage.passage_id and (s.text in o.text or o.text in s.text) for o in chosen + extra)
-        if s.literal and not quoted and shortcoming(s):
-            extra.append(s)
-    return chosen + extra
+    """``chosen`` and, where one document's findings are nearly all praise, its best findings on the
+    topic that say what is not yet good enough: what Ofsted says of a service is both."""
+    out = list(chosen)
+    for doc_id in dict.fromkeys(s.passage.doc_id for s in chosen):
+        mine = [s for s in chosen if s.passage.doc_id == doc_id]
+        want = math.ceil(share * len(mine)) - sum(1 for s in mine if shortcoming(s))
+        bar, extra = SHORTCOMING_BAR * max(s.score for s in mine), []
+        for s in sorted((s for s in sentences if s.passage.doc_id == doc_id), key=lambda s: -s.score):
+            if len(extra) >= want or s.score < bar:
+                break
+            # not one already quoted, alone or as part of a chosen sentence read on into the next
+            quoted = any(o.passage.passage_id == s.passage.passage_id and (s.text in o.text or o.text in s.text) for o in mine + extra)
+            if s.literal and not quoted and shortcoming(s):
+                extra.append(s)
+        out += extra
+    return out
 
 
 def compose(query: Query, chosen: list[Sentence], document_norm) -> tuple[str, list[Citation]]:
