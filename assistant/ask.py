@@ -419,7 +419,9 @@ class Assistant:
         request for one document's summary, asking about nothing in particular, is answered with
         what the document leads with: its overall judgement and its first findings, in its order
         (an Ofsted report opens with its headline findings and what needs to improve)."""
-        if not (_SUMMARY.search(query.question) or query.kind == "broad") or records.topic_words(_SUMMARY.sub(" ", query.topic), _SUMMARY_WORDS):
+        side = extractive.asked_side(query.question)  # "What concerns did Ofsted raise about Sandwell in 2025?": that side of it
+        topic = extractive.without_side(query.topic) if side else query.topic
+        if not (_SUMMARY.search(query.question) or query.kind == "broad" or side) or records.topic_words(_SUMMARY.sub(" ", topic), _SUMMARY_WORDS):
             return False  # "What did the 2023 inspection of Bexley find?" asks about nothing in particular too
         if _OVER_TIME.search(query.question):
             return False  # "How has the rating changed since 2013?": documents compared, not one summarised
@@ -438,7 +440,8 @@ class Assistant:
                 break
             if p.kind not in ("paragraph", "item"):
                 continue
-            said = [s for s in extractive.sentences_of(Hit(p, 1.0)) if corpus.templates.commonness(s.text) < SUMMARY_COMMON]
+            said = [s for s in extractive.sentences_of(Hit(p, 1.0)) if corpus.templates.commonness(s.text) < SUMMARY_COMMON
+                    and (side is None or extractive.shortcoming(s) == (side == "shortcomings"))]
             chosen += said[: 1 if p.kind == "item" else SUMMARY_PER_PARAGRAPH][: BROAD_SENTENCES - len(chosen)]
         if not chosen:
             return False
@@ -798,7 +801,7 @@ _SUMMARY = re.compile(
     r"|what\s+(?:are|were)\s+the\s+(?:main|key|headline)\s+(?:findings|points|messages)\s+(?:of|from|in))\b",
     re.I,
 )
-_SUMMARY_WORDS = frozenset("summarise summarize summarises summarised summarizes summarized summary overview give write provide main key headline findings points messages what were are me short brief please report reports letter visit find found say said conclude concluded tell".split())
+_SUMMARY_WORDS = frozenset("summarise summarize summarises summarised summarizes summarized summary overview give write provide main key headline findings points messages what were are me short brief please report reports letter visit find found say said conclude concluded tell raise raised identify identified highlight highlighted biggest".split())
 _OVER_TIME = re.compile(r"\b(chang\w*|compar\w*|differ\w*|since|between|over\s+time|trends?|progress\w*)\b", re.I)
 SUMMARY_COMMON = 0.05  # a sentence in more than this share of the library's documents is boilerplate, not a finding
 SUMMARY_PER_PARAGRAPH = 2  # sentences of each leading paragraph a summary quotes

@@ -549,7 +549,7 @@ _HOW_WELL = re.compile(
 # "What were the concerns about…", "What did Ofsted praise about…": which side of the findings a
 # question asks for, said at its head (not "urgent concerns about children", a thing social workers
 # handle, nor "was any area judged to require improvement", a grade)
-_SIDE_HEAD = r"^\s*(?:and\s+)?(?:what|which|where|list|name)\b[^?]{0,40}?"
+_SIDE_HEAD = r"^\s*(?:and\s+)?(?:what|which|where|list|name)\b[^?]{0,150}?(?<!safeguarding )(?<!protection )(?<!welfare )(?<!safety )(?<!urgent )"
 _SAID_OF = r"^\s*what\s+did\s+(?:ofsted|inspectors?|the\s+(?:\d{4}\s+)?(?:inspection|report|inspectors?))\s+(?:\w+\s+){0,3}?"
 _ASKS_SHORTCOMINGS = re.compile(
     _SIDE_HEAD + r"\b(?:concerns|weakness(?:es)?|problems|shortcomings|shortfalls|failings|deficiencies|criticisms|"
@@ -578,12 +578,17 @@ def asked_side(question: str) -> str | None:
     return "shortcomings" if short and not strong else "strengths" if strong and not short else None
 
 
+def without_side(text: str) -> str:
+    """``text`` without the words that ask for one side of the findings ("concerns", "strengths")."""
+    return _SIDE_WORDS.sub(" ", text)
+
+
 def unframed(topic: str) -> str:
     """``topic`` without how well, or which side of, what was found is asked ("How well does it
     support", "the concerns about", "What did Ofsted praise about"): what it is about."""
     rest = _HOW_WELL.sub(" ", topic)
     if _ASKS_SHORTCOMINGS.search(topic) or _ASKS_STRENGTHS.search(topic):
-        rest = _SIDE_WORDS.sub(" ", rest)
+        rest = without_side(rest)
     return rest if any(t not in SETTING_TOKENS for t in tokens(rest)) else topic  # "What do we need to improve?": all of it
 
 
@@ -897,7 +902,7 @@ def source_label(p: StoredPassage) -> str:
 # "inconsistent"), as against one that praises
 _SHORTCOMING = re.compile(
     r"\b(not|no|too|lack\w*|insufficient\w*|inconsistent\w*|variab\w*|weak\w*|poor\w*|delay\w*|limited|gaps?|"
-    r"fail\w*|shortfall\w*|however|although|despite|inadequate|concern\w*|unclear|slow\w*|absence|deficit\w*|yet to|less)\b",
+    r"fail\w*|shortfall\w*|however|although|inadequate|concern\w*|unclear|slow\w*|absence|deficit\w*|yet to|less)\b",
     re.I,
 )
 SHORTCOMING_SHARE = 0.5  # a broad answer's findings include shortcomings at least this share of them, when there are such
@@ -983,7 +988,7 @@ def compose(query: Query, chosen: list[Sentence], document_norm) -> tuple[str, l
                     lines.append("")
                 lines.append(f"{first} — {source_label(lead.passage)}, {lead.passage.locator}")
         rest = [s for s in chosen if not s.lead]
-        if rest:
+        if rest and lines:
             lines.append("")
             lines.append("Also in the sources:")
     docs: dict[str, list[Sentence]] = {}

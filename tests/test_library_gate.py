@@ -79,6 +79,20 @@ def test_a_broad_answer_opens_the_section_its_topic_heads_and_hears_its_shortcom
     assert any(" not " in f" {q} " or "However" in q for q in quotes), quotes
 
 
+def test_the_side_of_the_findings_asked_for_is_the_side_answered(subset_assistant):
+    weak = subset_assistant.ask("What were the main weaknesses found at Kent's latest inspection?")
+    quotes = [c.quote for c in weak.citations]
+    assert not weak.abstained and {c.date[:4] for c in weak.citations} == {"2025"}
+    assert not weak.answer.startswith("Also in the sources")
+    # what needs to improve, and no praise
+    assert "The quality, timeliness and consistency of support offered to care leavers." in quotes, quotes
+    assert "Children are primarily prepared for adulthood by social workers and foster carers." not in quotes
+    strong = subset_assistant.ask("What did Ofsted praise about care leavers in Kent in 2025?")
+    quotes = [c.quote for c in strong.citations]
+    assert "Care leavers are supported to maintain links with people who are important to them, through the lifelong links service." in quotes, quotes
+    assert "The quality, timeliness and consistency of support offered to care leavers." not in quotes
+
+
 def test_how_things_stand_is_answered_from_the_latest_inspection(subset_assistant):
     answer = subset_assistant.ask("How well does Kent support its care leavers?")
     assert not answer.abstained
