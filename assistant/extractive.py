@@ -549,10 +549,10 @@ _HOW_WELL = re.compile(
 # "What were the concerns about…", "What did Ofsted praise about…": which side of the findings a
 # question asks for, said at its head (not "urgent concerns about children", a thing social workers
 # handle, nor "was any area judged to require improvement", a grade)
-_SIDE_HEAD = r"^\s*(?:and\s+)?(?:what|which|where|list|name)\b[^?]{0,150}?(?<!safeguarding )(?<!protection )(?<!welfare )(?<!safety )(?<!urgent )"
+_SIDE_HEAD = r"^\s*(?:and\s+)?(?:what|which|where|list|name|any|are\s+there\s+any)\b[^?]{0,150}?(?<!safeguarding )(?<!protection )(?<!welfare )(?<!safety )(?<!urgent )"
 _SAID_OF = r"^\s*what\s+did\s+(?:ofsted|inspectors?|the\s+(?:\d{4}\s+)?(?:inspection|report|inspectors?))\s+(?:\w+\s+){0,3}?"
 _ASKS_SHORTCOMINGS = re.compile(
-    _SIDE_HEAD + r"\b(?:concerns|weakness(?:es)?|problems|shortcomings|shortfalls|failings|deficiencies|criticisms|"
+    _SIDE_HEAD + r"\b(?:concerns|issues|weakness(?:es)?|problems|shortcomings|shortfalls|failings|deficiencies|criticisms|"
     r"areas?\s+(?:for|of|needing)\s+(?:improvement|development)|fall\s+short|fell\s+short|went\s+wrong|"
     r"need(?:s|ed)?\s+to\s+improv\w*|not\s+(?:yet\s+)?good\s+enough)\b"
     rf"|{_SAID_OF}(?:criticis\w*|criticiz\w*)\b",
@@ -565,7 +565,7 @@ _ASKS_STRENGTHS = re.compile(
 )
 # the words that ask for a side, wherever said: not what the question is about
 _SIDE_WORDS = re.compile(
-    r"\b(?:concerns|weakness(?:es)?|problems|shortcomings|shortfalls|failings|deficiencies|criticisms|criticis\w*|"
+    r"\b(?:concerns|issues|weakness(?:es)?|problems|shortcomings|shortfalls|failings|deficiencies|criticisms|criticis\w*|"
     r"fall\s+short|fell\s+short|went\s+wrong|strengths|positives|prais\w*|commend\w*|(?:working|going|worked|went)\s+well)\b",
     re.I,
 )

@@ -71,7 +71,11 @@ _CHANGE = re.compile(
 _WHOLE_QUESTION = re.compile(r"^\s*(what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|list|describe|summari[sz]e|explain)\b", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _BROAD = re.compile(
-    r"\b(say|said|find|found|findings|about|summar\w*|overview|describe|tell me|what are|what were|what needs|needs? to improve|list|strengths|weaknesses|areas?|compare|comparison|differ\w*|themes?|concerns|progress|how (is|are|was|were|has|have)|how (well|good|effective|effectively|strong|safe|robust))\b",
+    r"\b(say|said|find|found|findings|about|summar\w*|overview|describe|tell me|what are|what were|what needs|needs? to improve|list|strengths|weaknesses|areas?|compare|comparison|differ\w*|themes?|concerns|progress|how (is|are|was|were|has|have)|how (well|good|effective|effectively|strong|safe|robust))\b"
+    r"|^\s*(are\s+there\s+)?any\s+(issues|problems|concerns|weaknesses|strengths)\b"
+    # a topic asked by naming it, with no question word ("Supervision in Kent?", "Care leavers, Enfield 2024"),
+    # not a fact named so ("Mosaic go-live date?")
+    r"|^(?!\s*(what|who|whom|whose|which|where|when|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b)(?=[^?]*\??\s*$)(?![^?]*\b(date|dates|name|names|number|figure|grade|rating|cost|total|who|when)\b)(\W*\w+){1,8}\W*$",
     re.I,
 )
 # A "when" inside a question asks for a date when it opens a clause of its own ("…, and when did it

@@ -624,6 +624,7 @@ def test_a_shortcoming_already_quoted_in_a_chosen_sentence_is_not_quoted_again()
     ("What weaknesses did inspectors find in Kent's front door in 2022?", "shortcomings"),
     ("Where did Kent's early help fall short in 2022?", "shortcomings"),
     ("What do we need to improve, according to Ofsted?", "shortcomings"),
+    ("Any issues with supervision in Kent?", "shortcomings"),
     ("What did Ofsted praise about care leavers in Kent?", "strengths"),
     ("What was working well in Kent's front door?", "strengths"),
     ("What were the strengths and weaknesses of adoption in Kent?", None),  # both sides

@@ -464,3 +464,13 @@ def test_a_council_s_title_is_no_part_of_what_is_asked():
     assert "council" not in query.topic.lower() and "council" not in query.focus.lower()
     query = analyse("What did Ofsted say about the London Borough of Hounslow's care leavers?", ["Hounslow"], lambda name: False)
     assert "borough" not in query.topic.lower() and "borough" not in query.focus.lower()
+
+
+@pytest.mark.parametrize("question", ["Supervision in Kent?", "Care leavers in Enfield 2024?", "Any issues with supervision in Kent?"])
+def test_a_topic_named_without_a_question_word_is_a_broad_question(question):
+    assert analyse(question, ["Kent", "Enfield"], lambda n: False).kind == "broad"
+
+
+def test_a_factoid_stays_a_factoid_when_named_tersely_or_opened_by_a_preposition():
+    assert analyse("Mosaic go-live date?", [], lambda n: False).kind == "factoid"
+    assert analyse("Through which projects does Bristol's CAMHS team provide therapeutic support?", ["Bristol"], lambda n: False).kind == "factoid"
