@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.sentences import is_prose, passage_sentences  # noqa: F401 (is_prose re-exported)
 from index.store import StoredPassage
@@ -945,6 +945,22 @@ def with_shortcomings(chosen: list[Sentence], sentences: list[Sentence], share: 
     return out
 
 
+def _overlaps_joined(group: list[Sentence]) -> list[Sentence]:
+    """One passage's sentences in order, those that overlap (a sentence read on into the next,
+    beside that next one read on into a third) joined into one quote: no words quoted twice."""
+    out: list[Sentence] = []
+    for s in group:
+        text = s.passage.text
+        if out:
+            before = out[-1]
+            start, at = text.find(before.text), text.find(s.text)
+            if 0 <= start and 0 <= at < start + len(before.text):
+                out[-1] = replace(before, text=text[start : max(start + len(before.text), at + len(s.text))])
+                continue
+        out.append(s)
+    return out
+
+
 def compose(query: Query, chosen: list[Sentence], document_norm) -> tuple[str, list[Citation]]:
     """Markdown with [n] markers, and the citations (one per verbatim quote)."""
     citations: list[Citation] = []
@@ -976,7 +992,7 @@ def compose(query: Query, chosen: list[Sentence], document_norm) -> tuple[str, l
             groups.setdefault(s.passage.passage_id, []).append(s)
         for group in groups.values():
             group.sort(key=lambda s: s.passage.text.find(s.text))
-        return sorted(groups.values(), key=lambda g: g[0].passage.ordinal)
+        return sorted((_overlaps_joined(g) for g in groups.values()), key=lambda g: g[0].passage.ordinal)
 
     lines: list[str] = []
     rest = chosen

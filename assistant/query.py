@@ -62,7 +62,9 @@ _COMPARE = re.compile(r"\bcompar\w*\b.{0,120}?\b(?:on|about|regarding|in terms o
 # "How did Ofsted's findings on supervision change between …", "Has supervision got better or worse
 # since …": what changed is the topic; the documents compared are where to look, not what to match
 _CHANGE = re.compile(
-    r"^\s*(?:how\s+(?:did|has|have|had)|has|have|had|did)\s+(?:(?:ofsted|the inspectors?)['’]s\s+(?:findings|view|views|judgements?|assessment|verdict)\s+(?:on|of|about)\s+)?"
+    # "Has Kent improved its support for care leavers since 2022?"
+    r"^\s*(?:has|have|had|did)\s+\S.*?\s+(?:improved?|changed?|strengthened|strengthen)\s+(?:its|their|the)\s+(?P<object>[^?]+?)(?=\s+(?:since|between|from|after|at|in)\b|\s*[?.]?\s*$)"
+    r"|^\s*(?:how\s+(?:did|has|have|had)|has|have|had|did)\s+(?:(?:ofsted|the inspectors?)['’]s\s+(?:findings|view|views|judgements?|assessment|verdict)\s+(?:on|of|about)\s+)?"
     r"(?P<topic>.+?)\s+(?:changed?|improved?|got\s+(?:better|worse)(?:\s+or\s+(?:better|worse))?|declined?|deteriorated?|developed?|progressed?|differ(?:ed)?|compared?|var(?:y|ied))\b"
     # "Were Rotherham's pathway plans any better in 2025 than in 2022?"
     r"|^\s*(?:were|was|are|is)\s+(?P<state>.+?)\s+(?:any\s+|much\s+|still\s+)?(?:better|worse|stronger|weaker)\b",
@@ -544,7 +546,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         # ("between 2019 and 2024") choose the documents and are no words to find in them
         span = year_span(standalone)
         since = span.since is not None and span.before is None
-        topic = " ".join([changed.group("topic") or changed.group("state")] + (YEAR.findall(standalone) if since else []))
+        topic = " ".join([changed.group("topic") or changed.group("state") or changed.group("object")] + (YEAR.findall(standalone) if since else []))
     dense_query = re.sub(r"\s+", " ", topic.replace("—", " ")).strip(" ?.,") or standalone
     named_names = {n.casefold() for a in named for n in _names(a)}
     for name in sorted(named_names, key=len, reverse=True):
@@ -609,7 +611,7 @@ def _changed(text: str, named: tuple[str, ...]) -> re.Match | None:
     found = _CHANGE.search(text)
     if not found:
         return None
-    rest = found.group("topic") or found.group("state")
+    rest = found.group("topic") or found.group("state") or found.group("object")
     for name in sorted({n for a in named for n in _names(a)}, key=len, reverse=True):
         rest = re.sub(rf"\b{re.escape(name)}('s|’s)?", " ", rest, flags=re.I)
     of_names = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}  # "North and West Northamptonshire"

@@ -647,3 +647,12 @@ def test_one_side_asked_is_answered_with_that_side_and_the_side_words_are_not_th
     assert [s.text[:20] for s in extractive.one_side("strengths", sentences, sentences)] == ["Care leavers are wel", "Care leavers enjoy t"]
     assert extractive.subject_words("What were Ofsted's concerns about care leavers") == {"care", "leaver"}
     assert extractive.subject_words("What did Ofsted praise about adoption") == {"adopt"}
+
+
+def test_sentences_read_on_into_each_other_are_quoted_once():
+    p = passage("enfield-2024#para-37", "Care leavers are offered good services. Children experience smooth transitions. This helps early pathway planning.", doc_kind="inspection_report")
+    query, sentences = scored("What did Ofsted say about care leavers in Isle of Wight?", [p], {})
+    first, second, third = sentences
+    read_on = [extractive.Sentence(first.hit, f"{first.text} {second.text}"), extractive.Sentence(first.hit, f"{second.text} {third.text}")]
+    text, citations = extractive.compose(query, read_on, lambda doc_id: normalise(p.text))
+    assert [c.quote for c in citations] == [p.text]  # one quote, not the middle sentence twice

@@ -474,3 +474,8 @@ def test_a_topic_named_without_a_question_word_is_a_broad_question(question):
 def test_a_factoid_stays_a_factoid_when_named_tersely_or_opened_by_a_preposition():
     assert analyse("Mosaic go-live date?", [], lambda n: False).kind == "factoid"
     assert analyse("Through which projects does Bristol's CAMHS team provide therapeutic support?", ["Bristol"], lambda n: False).kind == "factoid"
+
+
+def test_has_a_place_improved_its_service_asks_how_that_service_changed():
+    query = analyse("Has Enfield improved its services for care leavers since 2019?", ["Enfield"], lambda n: False)
+    assert query.kind == "broad" and query.topic.startswith("services for care leavers")
