@@ -333,7 +333,25 @@ class Assistant:
                 if not answer.abstained:
                     answer.scope = scope.note
                     return answer
+            if latest is not None and answer.reason in _UNSAID:
+                return self._before_latest(scoped, history, latest, k, mode, started, answer)
         return answer
+
+    def _before_latest(self, query: Query, history, latest: Filters, k, mode, started: float, unsaid: Answer) -> Answer:
+        """A question about the latest document that it doesn't answer ("What does the latest report
+        say about caseloads in Trafford?"): said so, and answered from the authority's earlier
+        documents, when they speak to it; the refusal as it was otherwise."""
+        corpus = self.retriever.corpus()
+        newest = corpus.records[latest.doc_ids[0]]
+        earlier = tuple(r.doc_id for r in corpus.records.values() if r.authority == newest.authority and r.doc_id != newest.doc_id and (r.date or "") <= (newest.date or ""))
+        said = f"{newest.authority}'s latest document, {newest.title} ({display_date(newest.date)}), doesn't say"
+        if earlier:
+            answer = self._ask_within(query, history, replace(latest, doc_ids=earlier), k, mode, started)
+            if not answer.abstained:
+                answer.scope = f"{said}; this answer is from its earlier documents."
+                return answer
+        unsaid.answer = f"{said}. {unsaid.answer}"
+        return unsaid
 
     def _core(self, query: Query) -> str:
         """A broad question's core words, when they differ from its focus (see extractive.core_of)."""
@@ -805,6 +823,10 @@ _SUMMARY_WORDS = frozenset("summarise summarize summarises summarised summarizes
 _OVER_TIME = re.compile(r"\b(chang\w*|compar\w*|differ\w*|since|between|over\s+time|trends?|progress\w*)\b", re.I)
 SUMMARY_COMMON = 0.05  # a sentence in more than this share of the library's documents is boilerplate, not a finding
 SUMMARY_PER_PARAGRAPH = 2  # sentences of each leading paragraph a summary quotes
+
+
+# why an answer was refused when the documents asked about don't speak to the question
+_UNSAID = ("off topic", "weak evidence", "not stated", "name not in the evidence", "no passages", "no verifiable quote")
 
 
 # the latest of an authority's documents, named as such ("its last inspection", "the latest Ofsted report")

@@ -93,6 +93,14 @@ def test_the_side_of_the_findings_asked_for_is_the_side_answered(subset_assistan
     assert "The quality, timeliness and consistency of support offered to care leavers." not in quotes
 
 
+def test_what_the_latest_report_does_not_say_is_said_and_answered_from_the_earlier_ones(subset_assistant):
+    # Local Safeguarding Children Boards were replaced in 2019: Kent's 2025 report has nothing on one
+    answer = subset_assistant.ask("What did Kent's latest inspection say about the LSCB?")
+    assert not answer.abstained
+    assert answer.scope.startswith("Kent's latest document, Inspection of Kent County Council children’s services (7 November 2025), doesn't say"), answer.scope
+    assert answer.citations and all(c.date < "2025" for c in answer.citations)
+
+
 def test_how_things_stand_is_answered_from_the_latest_inspection(subset_assistant):
     answer = subset_assistant.ask("How well does Kent support its care leavers?")
     assert not answer.abstained
