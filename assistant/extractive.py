@@ -901,8 +901,9 @@ def source_label(p: StoredPassage) -> str:
 # Ofsted's words for what is not yet good enough: a finding that says one ("not", "too", "delays",
 # "inconsistent"), as against one that praises
 _SHORTCOMING = re.compile(
-    r"\b(not|no|too|lack\w*|insufficient\w*|inconsistent\w*|variab\w*|weak\w*|poor\w*|delay\w*|limited|gaps?|"
-    r"fail\w*|shortfall\w*|however|although|inadequate|concern\w*|unclear|slow\w*|absence|deficit\w*|yet to|less)\b",
+    r"\b(not|no|too|lack\w*|insufficien\w*|inconsisten\w*|variab\w*|weak\w*|poor\w*|delay\w*|limited|gaps?|drift|"
+    r"fail\w*|shortfall\w*|shortages?|however|although|inadequa\w*|ineffective\w*|unsuitabl\w*|instability|breakdowns?|unmet|"
+    r"concern\w*|unclear|slow\w*|absence|deficit\w*|yet to|less)\b",
     re.I,
 )
 SHORTCOMING_SHARE = 0.5  # a broad answer's findings include shortcomings at least this share of them, when there are such
