@@ -45,7 +45,7 @@ class RecordAnswer:
 
 
 def _words(text: str) -> set[str]:
-    text = _LOOKED_AFTER.sub(" in care ", normalise(text))
+    text = _LEAVING_CARE.sub(" care leavers ", _LOOKED_AFTER.sub(" in care ", normalise(text)))
     return {_SAME.get(w, w).rstrip("s") for w in re.findall(r"[a-z]+", text)} - {""}  # ("children's": no word "")
 
 
@@ -53,6 +53,8 @@ def _words(text: str) -> set[str]:
 # care" (2018 on); "leadership, management and governance" (2013-2017) is "the impact of leaders" (2018 on)
 _LOOKED_AFTER = re.compile(r"\blooked[\s_-]+after\b")
 _SAME = {"leadership": "leader"}
+# "young people leaving care", "the leaving care service": the care leavers judgement's words
+_LEAVING_CARE = re.compile(r"\bleaving\s+(?:(?:its|their|our|the\s+council['’]s)\s+)?care\b")
 
 
 # "Why did the judgement fall?", "What reasons did it give?": the reasons are in the passages, not the grades

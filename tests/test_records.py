@@ -343,7 +343,9 @@ def test_the_judgement_areas_a_broad_question_names():
     assert areas_named("support for care leavers", separate) == {"care_leavers"}  # the most specific, not children in care too
     assert areas_named("support for care leavers", combined) == {"children_in_care_and_care_leavers"}
     assert areas_named("children in care", separate) == {"children_in_care"}
-    assert areas_named("young people leaving care", separate) == set()  # "care" alone names no judgement
+    assert areas_named("young people leaving care", separate) == {"care_leavers"}  # what leaving care names
+    assert areas_named("the leaving care service", separate) == {"care_leavers"}
+    assert areas_named("care for disabled children", separate) == set()  # "care" alone names no judgement
     assert areas_named("help and protection for disabled children", separate) == {"help_and_protection"}
     assert areas_named("adoption", separate) == {"adoption"}
     assert areas_named("supervision of social workers", separate) == set()
