@@ -345,7 +345,7 @@ def test_the_judgement_areas_a_broad_question_names():
     assert areas_named("children in care", separate) == {"children_in_care"}
     assert areas_named("young people leaving care", separate) == {"care_leavers"}  # what leaving care names
     assert areas_named("the leaving care service", separate) == {"care_leavers"}
-    assert areas_named("care for disabled children", separate) == set()  # "care" alone names no judgement
+    assert areas_named("care plans", separate) == set()  # "care" alone names no judgement
     assert areas_named("help and protection for disabled children", separate) == {"help_and_protection"}
     assert areas_named("adoption", separate) == {"adoption"}
     assert areas_named("supervision of social workers", separate) == set()
