@@ -22,7 +22,7 @@ from index.text import display_date, normalise
 from index.types import KIND_LABELS
 from index.tokens import known_word
 
-from . import acronyms, cover, extractive, records
+from . import acronyms, cover, extractive, records, sides
 from .lexical import tokens
 from .query import YEAR, Part, Query, analyse, indefinite_place, place_words, without_setting, year_span
 from .retrieval import Retriever
@@ -255,10 +255,12 @@ class Assistant:
         return extra
 
     def _section_leads(self, query: Query, sentences: list) -> list:
-        """The first sentence of each section a broad question's topic heads, in the documents
-        its sentences come from (Ofsted opens a section with its overall finding)."""
+        """The first sentence of each section a broad question's topic heads, when it was found, in
+        the documents the answer hears (Ofsted opens a section with its overall finding)."""
         corpus, words, leads = self.retriever.corpus(), extractive.subject_words(query.topic), []
-        for doc_id in dict.fromkeys(s.passage.doc_id for s in sentences):
+        top = max((s.score for s in sentences), default=0.0)
+        heard = {s.passage.doc_id for s in sentences if s.score >= extractive.SOURCE_BAR * top}  # documents a broad answer hears
+        for doc_id in dict.fromkeys(s.passage.doc_id for s in sentences if s.passage.doc_id in heard):
             section = corpus.section_on(doc_id, words)
             first = next((s for p in section[:1] for s in sentences if s.passage.passage_id == p.passage_id), None)
             if first is not None:
@@ -338,19 +340,23 @@ class Assistant:
         return answer
 
     def _before_latest(self, query: Query, history, latest: Filters, k, mode, started: float, unsaid: Answer) -> Answer:
-        """A question about the latest document that it doesn't answer ("What does the latest report
-        say about caseloads in Trafford?"): said so, and answered from the authority's earlier
-        documents, when they speak to it; the refusal as it was otherwise."""
+        """A question about the latest inspection or visit that its document doesn't answer ("What
+        does the latest report say about caseloads in Trafford?"): said so, and answered from the
+        authority's earlier Ofsted documents when they speak to it; said so and refused otherwise."""
         corpus = self.retriever.corpus()
         newest = corpus.records[latest.doc_ids[0]]
-        earlier = tuple(r.doc_id for r in corpus.records.values() if r.authority == newest.authority and r.doc_id != newest.doc_id and (r.date or "") <= (newest.date or ""))
-        said = f"{newest.authority}'s latest document, {newest.title} ({display_date(newest.date)}), doesn't say"
+        when = newest.start_date or newest.date or ""
+        earlier = tuple(
+            r.doc_id for r in corpus.records.values()
+            if r.authority == newest.authority and r.kind in cover.OFSTED_KINDS and (r.end_date or r.date or "9999") < when
+        )
+        said = f"{newest.authority}'s latest inspection or visit, {newest.title} ({display_date(newest.date)}), doesn't say"
         if earlier:
             answer = self._ask_within(query, history, replace(latest, doc_ids=earlier), k, mode, started)
             if not answer.abstained:
-                answer.scope = f"{said}; this answer is from its earlier documents."
+                answer.scope = f"{said}; this answer is from its earlier ones."
                 return answer
-        unsaid.answer = f"{said}. {unsaid.answer}"
+        unsaid.answer = f"{said}{', nor do its earlier ones' if earlier else ''}. The nearest passages are listed as related."
         return unsaid
 
     def _core(self, query: Query) -> str:
@@ -437,8 +443,8 @@ class Assistant:
         request for one document's summary, asking about nothing in particular, is answered with
         what the document leads with: its overall judgement and its first findings, in its order
         (an Ofsted report opens with its headline findings and what needs to improve)."""
-        side = extractive.asked_side(query.question)  # "What concerns did Ofsted raise about Sandwell in 2025?": that side of it
-        topic = extractive.without_side(query.topic) if side else query.topic
+        side = sides.asked_side(query.question)  # "What concerns did Ofsted raise about Sandwell in 2025?": that side of it
+        topic = sides.without_side(query.topic) if side else query.topic
         if not (_SUMMARY.search(query.question) or query.kind == "broad" or side) or records.topic_words(_SUMMARY.sub(" ", topic), _SUMMARY_WORDS):
             return False  # "What did the 2023 inspection of Bexley find?" asks about nothing in particular too
         if _OVER_TIME.search(query.question):
@@ -709,7 +715,8 @@ class Assistant:
             answer.reason = "place mentioned only in passing"
             return
         if query.kind == "broad":
-            chosen = _with_judgements(query, extractive.one_side(extractive.asked_side(query.question), chosen, sentences), corpus.record_passages)
+            pool = [s for s in sentences if extractive.mentions_any(s, query.passing_places)] if query.passing_places and not query.authorities else sentences
+            chosen = _with_judgements(query, extractive.one_side(sides.asked_side(query.question), chosen, pool, BROAD_SENTENCES), corpus.record_passages)
         text, citations = extractive.compose(query, chosen, self.document_norm)
         if not citations:
             answer.answer, answer.reason = NOT_COVERED, "no verifiable quote"

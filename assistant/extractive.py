@@ -16,6 +16,7 @@ from index.text import MONTHS, display_date, normalise, split_sentences
 from index.tokens import known_word
 from index.types import KIND_LABELS, OFSTED_KINDS
 
+from . import sides
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
 from .query import YEAR, Query, person_asked, role_asked, year_span
@@ -114,7 +115,8 @@ _ASKS_TIME = re.compile(r"\b(how\s+many|number\s+of|average)\s+([\w-]+\s+)?(hour
 _NOT_A_COUNT = re.compile(
     _DATE_SPAN.pattern + r"|\b(one (of|another)|no one|someone|anyone|everyone|first one)\b"
     # a number that names, not counts: "section 20", "s.47", "regulation 44", "key stage 4", "Year 11"
-    r"|\b(section|article|regulation|schedule|paragraph|part|chapter|clause|level|tier|stage|phase|year)\s+\d{1,3}[a-z]?\b|\bs\.\s?\d{1,3}\b",
+    r"|\b(section|article|regulation|schedule|paragraph|part|chapter|clause|level|tier|stage|phase)\s+\d{1,3}[a-z]?\b"
+    r"|(?<!\w\s)(?-i:\bYear)\s+(?:[1-9]|1[0-3])\b|\bs\.\s?\d{1,3}\b|\bs\d{1,3}\b",
     re.I,
 )
 # "How many social workers…?" asks a count: a percentage or a sum of money doesn't answer it
@@ -501,7 +503,7 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     return out
 
 
-SETTING_TOKENS = frozenset(tokens(" ".join(MONTHS) + " spring summer autumn winter according inspection inspections report reports letter letters focused visit visits ofsted"))
+SETTING_TOKENS = frozenset(tokens(" ".join(MONTHS) + " according inspection inspections report reports letter letters focused visit visits ofsted"))
 
 
 # A broad question's sentence scores at least this share of the best in its paragraph. Chosen on
@@ -532,67 +534,30 @@ def subject_words(topic: str) -> set[str]:
     """The keywords of what a question asks about, without its setting: months, years and the
     documents it is in ("inspection", "report", "letter", "visit", "Ofsted")."""
     topic = _SERVICES_SETTING.sub(" ", topic)  # "when Ofsted inspected its children's services": what every report is of
-    topic = _WHEN.sub(" ", unframed(topic))
+    topic = unframed(topic)
     return {t for t in tokens(topic) if t not in SETTING_TOKENS and not YEAR.fullmatch(t)}
 
 
 _SERVICES_SETTING = re.compile(r"\b(its|their|the\s+council['’]s|the\s+authority['’]s)\s+children['’]s\s+(services|social\s+care)\b", re.I)
 # "How well does <authority> support its care leavers?", "How well did <authority> respond to…": how
 # well it is done is what every finding says; what is done to whom is what the question is about
-_SERVICE_VERB = r"(?:support|respond|deal|handl|help|protect|manag|serv|meet|work)"
+_SERVICE_VERB = r"(?:support|respond|deal|handl|manag|serv|meet|work)"  # not "help", "protect": a judgement area's words
 _HOW_WELL = re.compile(
     r"^\s*how\s+(?:well|good|effective(?:ly)?|strong)\s+"
     rf"(?:(?:is|was|are|were)(?:\s+{_SERVICE_VERB}ing\b)?|(?:does|do|did|has|have)(?:\s+{_SERVICE_VERB}(?:e|ed)?\b)?)"
     rf"(?:\s+(?:and|or)\s+{_SERVICE_VERB}(?:e|ed|ing)?\b)?(?:\s+(?:to|with)\b)?",
     re.I,
 )
-# "What were the concerns about…", "What did Ofsted praise about…": which side of the findings a
-# question asks for, said at its head (not "urgent concerns about children", a thing social workers
-# handle, nor "was any area judged to require improvement", a grade)
-_SIDE_HEAD = r"^\s*(?:and\s+)?(?:what|which|where|list|name|any|are\s+there\s+any)\b[^?]{0,150}?(?<!safeguarding )(?<!protection )(?<!welfare )(?<!safety )(?<!urgent )"
-_SAID_OF = r"^\s*what\s+did\s+(?:ofsted|inspectors?|the\s+(?:\d{4}\s+)?(?:inspection|report|inspectors?))\s+(?:\w+\s+){0,3}?"
-_ASKS_SHORTCOMINGS = re.compile(
-    _SIDE_HEAD + r"\b(?:concerns|issues|weakness(?:es)?|problems|shortcomings|shortfalls|failings|deficiencies|criticisms|"
-    r"areas?\s+(?:for|of|needing)\s+(?:improvement|development)|fall\s+short|fell\s+short|went\s+wrong|"
-    r"need(?:s|ed)?\s+to\s+improv\w*|not\s+(?:yet\s+)?good\s+enough)\b"
-    rf"|{_SAID_OF}(?:criticis\w*|criticiz\w*)\b",
-    re.I,
-)
-_ASKS_STRENGTHS = re.compile(
-    _SIDE_HEAD + r"\b(?:strengths|positives|good\s+practice|(?:was|is|were|are)\s+(?:working|going)\s+well|worked\s+well|went\s+well)\b"
-    rf"|{_SAID_OF}(?:prais\w*|commend\w*)\b",
-    re.I,
-)
-# the words that ask for a side, wherever said: not what the question is about
-_SIDE_WORDS = re.compile(
-    r"\b(?:concerns|issues|weakness(?:es)?|problems|shortcomings|shortfalls|failings|deficiencies|criticisms|criticis\w*|"
-    r"fall\s+short|fell\s+short|went\s+wrong|strengths|positives|prais\w*|commend\w*|(?:working|going|worked|went)\s+well)\b",
-    re.I,
-)
-
-
-def asked_side(question: str) -> str | None:
-    """"shortcomings" or "strengths" when a question asks for one side of what was found; None for
-    both or neither."""
-    short, strong = bool(_ASKS_SHORTCOMINGS.search(question)), bool(_ASKS_STRENGTHS.search(question))
-    return "shortcomings" if short and not strong else "strengths" if strong and not short else None
-
-
-def without_side(text: str) -> str:
-    """``text`` without the words that ask for one side of the findings ("concerns", "strengths")."""
-    return _SIDE_WORDS.sub(" ", text)
-
-
 def unframed(topic: str) -> str:
     """``topic`` without how well, or which side of, what was found is asked ("How well does it
     support", "the concerns about", "What did Ofsted praise about"): what it is about."""
-    rest = _HOW_WELL.sub(" ", topic)
-    if _ASKS_SHORTCOMINGS.search(topic) or _ASKS_STRENGTHS.search(topic):
-        rest = without_side(rest)
+    rest = _WHEN.sub(" ", _HOW_WELL.sub(" ", topic))
+    if sides.frames_a_side(topic):
+        rest = sides.without_side(rest)
     return rest if any(t not in SETTING_TOKENS for t in tokens(rest)) else topic  # "What do we need to improve?": all of it
 
 
-_WHEN = re.compile(rf"\b(?:early|late|mid)[- ](?=(?:{'|'.join(MONTHS)}|(?:19|20)\d\d)\b)", re.I)
+_WHEN = re.compile(rf"\b(?:early|late|mid|spring|summer|autumn|winter)(?:[- ]|\s+of\s+)(?=(?:{'|'.join(MONTHS)}|(?:19|20)\d\d)\b)", re.I)
 
 
 def passage_about_year(p, year: int) -> bool:
@@ -837,9 +802,8 @@ def select(
         whole.append(joined)
     out: list[Sentence] = []
     for s in whole:  # a sentence already inside another's joined span is not shown twice
-        if any(o.passage.passage_id == s.passage.passage_id and (s.text in o.text or o.text in s.text) for o in out):
-            continue
-        out.append(s)
+        if not _quoted(s, out):
+            out.append(s)
     return out
 
 
@@ -898,52 +862,46 @@ def source_label(p: StoredPassage) -> str:
     return f"{kind} — {p.title}, {display_date(p.date)}"
 
 
-# Ofsted's words for what is not yet good enough: a finding that says one ("not", "too", "delays",
-# "inconsistent"), as against one that praises
-_SHORTCOMING = re.compile(
-    r"\b(not|no|too|lack\w*|insufficien\w*|inconsisten\w*|variab\w*|weak\w*|poor\w*|delay\w*|limited|gaps?|drift|"
-    r"fail\w*|shortfall\w*|shortages?|however|although|inadequa\w*|ineffective\w*|unsuitabl\w*|instability|breakdowns?|unmet|"
-    r"concern\w*|unclear|slow\w*|absence|deficit\w*|yet to|less)\b",
-    re.I,
-)
-SHORTCOMING_SHARE = 0.5  # a broad answer's findings include shortcomings at least this share of them, when there are such
+SHORTCOMING_SHARE = 0.5  # a broad answer's findings are shortcomings at least this share of them, when there are such
 SHORTCOMING_BAR = 0.6  # ... over this share of the best sentence's score
 
 
 def shortcoming(s: Sentence) -> bool:
-    """Does the sentence say what is not yet good enough, in its words or as an item of a list of
-    what needs to improve?"""
-    return bool(_SHORTCOMING.search(s.text) or (s.passage.heading and _ASKS_SHORTCOMINGS.search(s.passage.heading[-1])))
+    """Does the sentence say what is not yet good enough (see sides.states_shortcoming)?"""
+    return sides.states_shortcoming(s.text, s.passage.heading)
 
 
-def one_side(side: str | None, chosen: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
-    """A broad answer's findings for the side asked (see ``asked_side``): the shortcomings on the
-    topic, or the praise, in place of the rest, when there are such; both sides otherwise."""
-    if side == "strengths":
-        return [s for s in chosen if not shortcoming(s)] or chosen
-    if side == "shortcomings":
-        found = [s for s in with_shortcomings(chosen, sentences, share=1.0) if shortcoming(s)]
-        return found or chosen
-    return with_shortcomings(chosen, sentences)
+def one_side(side: str | None, chosen: list[Sentence], sentences: list[Sentence], limit: int) -> list[Sentence]:
+    """A broad answer's findings for the side asked (see sides.asked_side): the shortcomings on the
+    topic, or the praise, in place of the rest; both sides when none was asked, or when the
+    sources' findings on it are all of the other side (then those are what they say)."""
+    if side is None:
+        return with_side(chosen, sentences, shortcoming, SHORTCOMING_SHARE, limit)
+    wanted = shortcoming if side == "shortcomings" else (lambda s: not shortcoming(s))
+    return [s for s in with_side(chosen, sentences, wanted, 1.0, limit) if wanted(s)] or chosen
 
 
-def with_shortcomings(chosen: list[Sentence], sentences: list[Sentence], share: float = SHORTCOMING_SHARE) -> list[Sentence]:
-    """``chosen`` and, where one document's findings are nearly all praise, its best findings on the
-    topic that say what is not yet good enough: what Ofsted says of a service is both."""
+def with_side(chosen: list[Sentence], sentences: list[Sentence], wanted, share: float, limit: int) -> list[Sentence]:
+    """``chosen`` and, where fewer than ``share`` of one document's findings are ``wanted`` (say what
+    is not yet good enough, by default), its best such findings on the topic, up to ``limit`` a
+    document: what Ofsted says of a service is both what works and what does not."""
     out = list(chosen)
     for doc_id in dict.fromkeys(s.passage.doc_id for s in chosen):
         mine = [s for s in chosen if s.passage.doc_id == doc_id]
-        want = math.ceil(share * len(mine)) - sum(1 for s in mine if shortcoming(s))
+        want = min(math.ceil(share * len(mine)), limit) - sum(1 for s in mine if wanted(s))
         bar, extra = SHORTCOMING_BAR * max(s.score for s in mine), []
         for s in sorted((s for s in sentences if s.passage.doc_id == doc_id), key=lambda s: -s.score):
             if len(extra) >= want or s.score < bar:
                 break
-            # not one already quoted, alone or as part of a chosen sentence read on into the next
-            quoted = any(o.passage.passage_id == s.passage.passage_id and (s.text in o.text or o.text in s.text) for o in mine + extra)
-            if s.literal and not quoted and shortcoming(s):
-                extra.append(s)
+            if s.literal and wanted(s) and not _quoted(s, mine + extra):
+                extra.append(with_neighbours(s, forward=False))  # with the sentence it leans on
         out += extra
     return out
+
+
+def _quoted(s: Sentence, others: list[Sentence]) -> bool:
+    """Is ``s`` already quoted among ``others``, alone or inside one read on into the next?"""
+    return any(o.passage.passage_id == s.passage.passage_id and (s.text in o.text or o.text in s.text) for o in others)
 
 
 def _overlaps_joined(group: list[Sentence]) -> list[Sentence]:

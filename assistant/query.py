@@ -15,6 +15,7 @@ from index.types import OFSTED_KINDS
 from index.text import MONTHS, normalise, strip_control_codes
 from index.tokens import known_word
 
+from .sides import asked_side
 from .types import Turn
 
 MAX_QUESTION_CHARS = 2000
@@ -63,7 +64,8 @@ _COMPARE = re.compile(r"\bcompar\w*\b.{0,120}?\b(?:on|about|regarding|in terms o
 # since …": what changed is the topic; the documents compared are where to look, not what to match
 _CHANGE = re.compile(
     # "Has Kent improved its support for care leavers since 2022?"
-    r"^\s*(?:has|have|had|did)\s+\S.*?\s+(?:improved?|changed?|strengthened|strengthen)\s+(?:its|their|the)\s+(?P<object>[^?]+?)(?=\s+(?:since|between|from|after|at|in)\b|\s*[?.]?\s*$)"
+    r"^\s*(?:has|have|had|did)\s+(?!(?:the\s+)?(?:ofsted|inspectors?)\b)\S.*?\s+(?:improved?|changed?|strengthened|strengthen)\s+(?:its|their|the)\s+"
+    r"(?P<object>[^?]+?)(?=\s+(?:since|between|from|after)\b|\s+(?:at|in)\s+(?:(?:its|the)\s+)?(?:last|latest|previous|most\s+recent|first|(?:19|20)\d\d)\b|\s*[?.]?\s*$)"
     r"|^\s*(?:how\s+(?:did|has|have|had)|has|have|had|did)\s+(?:(?:ofsted|the inspectors?)['’]s\s+(?:findings|view|views|judgements?|assessment|verdict)\s+(?:on|of|about)\s+)?"
     r"(?P<topic>.+?)\s+(?:changed?|improved?|got\s+(?:better|worse)(?:\s+or\s+(?:better|worse))?|declined?|deteriorated?|developed?|progressed?|differ(?:ed)?|compared?|var(?:y|ied))\b"
     # "Were Rotherham's pathway plans any better in 2025 than in 2022?"
@@ -77,7 +79,7 @@ _BROAD = re.compile(
     r"|^\s*(are\s+there\s+)?any\s+(issues|problems|concerns|weaknesses|strengths)\b"
     # a topic asked by naming it, with no question word ("Supervision in Kent?", "Care leavers, Enfield 2024"),
     # not a fact named so ("Mosaic go-live date?")
-    r"|^(?!\s*(what|who|whom|whose|which|where|when|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b)(?=[^?]*\??\s*$)(?![^?]*\b(date|dates|name|names|number|figure|grade|rating|cost|total|who|when)\b)(\W*\w+){1,8}\W*$",
+    r"|^(?!\s*(what|who|whom|whose|which|where|when|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b)(?=[^?]*\??\s*$)(?![^?]*\b(dates?|names?|numbers?|figures?|grades?|ratings?|costs?|totals?|rates?|who|when)\b)\W*\w+(?:\W+\w+){0,7}\W*$",
     re.I,
 )
 # A "when" inside a question asks for a date when it opens a clause of its own ("…, and when did it
@@ -565,7 +567,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     topic = " ".join(w for w in topic.replace("—", " ").split() if w.lower().strip("?.,") not in FILLER)
     topic = _COUNT_WORD.sub(r"\1", topic)  # "many" asks a count; it is no word to find ("too many children")
     topic = re.sub(r"\s+", " ", topic).strip(" ?.,") or standalone
-    broad = bool(_BROAD.search(question)) or bool(_META.search(standalone)) or bool(changed)
+    broad = bool(_BROAD.search(question)) or bool(_META.search(standalone)) or bool(changed) or asked_side(question) is not None
     wants, acronym = None, None
     expansion = _EXPANSION.search(question)
     if expansion:

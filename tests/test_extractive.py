@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant import extractive
+from assistant import extractive, sides
 from assistant.query import analyse
 from assistant.types import Hit
 from index.store import StoredPassage
@@ -458,6 +458,7 @@ def test_a_report_s_figure_as_at_the_year_before_answers_for_the_report_s_year()
         "When children are subject to section 20 voluntary care, management oversight is less strong.",  # a law's section
         "Strategy meetings lead to timely s.47 enquiries.",
         "Pupils in key stage 4 and Year 11 make good progress.",  # a school stage and year
+        "Strategy meetings lead to s47 enquiries.",
     ],
 )
 def test_a_count_is_not_a_date_a_paragraph_number_or_a_length_of_time(text):
@@ -586,7 +587,9 @@ def test_a_broad_answer_reads_its_best_paragraph_further_than_the_others():
 @pytest.mark.parametrize("topic, subject", [
     ("How well does support its care leavers, according to its 2024 inspection", {"care", "leaver"}),
     ("How well was supporting care leavers at its spring 2014 inspection", {"care", "leaver"}),
-    ("How well did protect and help disabled children when Ofsted inspected in 2016", {"children", "disabl"}),
+    ("How well did protect and help disabled children when Ofsted inspected in 2016", {"protect", "help", "children", "disabl"}),  # a judgement area's words
+    ("summer holiday activities", {"summer", "holiday", "activity"}),  # a season is when only before a year
+    ("early help in late 2019", {"early", "help"}),
     ("How well did respond to homeless 16- and 17-year-olds", {"16", "17", "homeles", "olds", "year"}),
     ("adoption at its early-2017 inspection", {"adopt"}),
     ("early help in 2022", {"early", "help"}),  # "early help" is the subject, not when
@@ -601,12 +604,12 @@ def test_a_broad_answer_of_praise_alone_hears_the_shortcomings_on_the_topic_too(
                 "The published care leaver offer does not give enough clarity for care leavers. Care leavers enjoy the hub space.")
     query, sentences = scored("How well does Enfield support its care leavers?", [p], {"Care leavers are wel": 0.9, "Care leavers are sup": 0.85, "The published care l": 0.6, "Care leavers enjoy t": 0.7})
     praise = [s for s in sentences if "not" not in s.text]
-    chosen = extractive.with_shortcomings(praise[:2], sentences)
+    chosen = extractive.one_side(None, praise[:2], sentences, limit=12)
     assert [s.text[:20] for s in chosen] == ["Care leavers are wel", "Care leavers are sup", "The published care l"]
-    assert extractive.with_shortcomings(chosen, sentences) == chosen  # half already say what is not yet good enough
+    assert extractive.one_side(None, chosen, sentences, limit=12) == chosen  # half already say what is not yet good enough
     weak = [s for s in sentences if s.text.startswith("The published")]
     weak[0].score = 0.3  # far under the findings chosen: not on the topic enough to be heard
-    assert extractive.with_shortcomings(praise[:2], sentences) == praise[:2]
+    assert extractive.one_side(None, praise[:2], sentences, limit=12) == praise[:2]
 
 
 def test_a_shortcoming_already_quoted_in_a_chosen_sentence_is_not_quoted_again():
@@ -615,8 +618,8 @@ def test_a_shortcoming_already_quoted_in_a_chosen_sentence_is_not_quoted_again()
     read_on = extractive.Sentence(sentences[0].hit, p.text, score=0.9, literal=True)  # a lead read on into its next sentence
     praise = passage("sandwell-2025#para-41", "Care leavers are helped to feel safer. Care leavers enjoy their flats.")
     _, more = scored("How well did Sandwell support its care leavers?", [praise], {"Care leavers are hel": 0.95, "Care leavers enjoy t": 0.9})
-    chosen = extractive.with_shortcomings(more + [read_on], sentences + more)
-    assert [s.text for s in chosen].count("Progress has not reached all care leavers.") == 0
+    chosen = extractive.one_side(None, more + [read_on], sentences + more, limit=12)
+    assert chosen == more + [read_on]  # both shortcomings are in the quote read on
 
 
 @pytest.mark.parametrize("question, side", [
@@ -632,9 +635,15 @@ def test_a_shortcoming_already_quoted_in_a_chosen_sentence_is_not_quoted_again()
     ("Was Solihull's response to urgent concerns about children better in 2025 than in 2022?", None),
     ("What was the outcome, and was any area still judged to require improvement?", None),  # a grade
     ("What is the council doing about the caseloads Ofsted criticised in 2023?", None),  # what is done about them
+    ("What happens when a referral raises concerns?", None),  # concerns a referral raises are handled
+    ("What does the report say about domestic abuse concerns?", None),
+    ("What progress has Kent made on the areas for improvement?", None),
+    ("Did Ofsted raise any concerns about Kent's MASH?", "shortcomings"),
+    ("What did Ofsted's 2022 inspection praise?", "strengths"),
+    ("Which shortcomings in supervision did Ofsted note in Kent?", "shortcomings"),
 ])
 def test_a_question_may_ask_for_one_side_of_the_findings(question, side):
-    assert extractive.asked_side(question) == side
+    assert sides.asked_side(question) == side
 
 
 def test_one_side_asked_is_answered_with_that_side_and_the_side_words_are_not_the_topic():
@@ -643,8 +652,8 @@ def test_one_side_asked_is_answered_with_that_side_and_the_side_words_are_not_th
     query, sentences = scored("What were Ofsted's concerns about care leavers in Kent?", [p],
                               {"Care leavers are wel": 0.9, "The local offer for ": 0.7, "Care leavers enjoy t": 0.8, "Too many care leaver": 0.65})
     chosen = [s for s in sentences if s.score >= 0.8]
-    assert [s.text[:20] for s in extractive.one_side("shortcomings", chosen, sentences)] == ["The local offer for ", "Too many care leaver"]
-    assert [s.text[:20] for s in extractive.one_side("strengths", sentences, sentences)] == ["Care leavers are wel", "Care leavers enjoy t"]
+    assert [s.text[:20] for s in extractive.one_side("shortcomings", chosen, sentences, limit=12)] == ["The local offer for ", "Too many care leaver"]
+    assert [s.text[:20] for s in extractive.one_side("strengths", sentences, sentences, limit=12)] == ["Care leavers are wel", "Care leavers enjoy t"]
     assert extractive.subject_words("What were Ofsted's concerns about care leavers") == {"care", "leaver"}
     assert extractive.subject_words("What did Ofsted praise about adoption") == {"adopt"}
 
@@ -656,3 +665,15 @@ def test_sentences_read_on_into_each_other_are_quoted_once():
     read_on = [extractive.Sentence(first.hit, f"{first.text} {second.text}"), extractive.Sentence(first.hit, f"{second.text} {third.text}")]
     text, citations = extractive.compose(query, read_on, lambda doc_id: normalise(p.text))
     assert [c.quote for c in citations] == [p.text]  # one quote, not the middle sentence twice
+
+
+def test_a_count_in_the_year_before_is_still_a_count():
+    found = extractive.sentences_of(Hit(passage("r#para-1", "Last year 250 referrals were received."), 1.0))[0]
+    assert extractive.satisfies(found, "number", "How many referrals were received?")
+
+
+def test_which_side_a_finding_states():
+    assert sides.states_shortcoming("Caseloads remain high in the assessment teams.")
+    assert sides.states_shortcoming("Ensure that pathway plans are updated.", ("Areas for improvement",))
+    assert not sides.states_shortcoming("Children are seen without delay.")
+    assert not sides.states_shortcoming("Concerns about children are responded to swiftly.")

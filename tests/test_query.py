@@ -479,3 +479,13 @@ def test_a_factoid_stays_a_factoid_when_named_tersely_or_opened_by_a_preposition
 def test_has_a_place_improved_its_service_asks_how_that_service_changed():
     query = analyse("Has Enfield improved its services for care leavers since 2019?", ["Enfield"], lambda n: False)
     assert query.kind == "broad" and query.topic.startswith("services for care leavers")
+
+
+@pytest.mark.parametrize("question", ["What was working well in Kent's front door?", "What did Ofsted criticise in Kent's front door?", "Where did Kent's early help fall short in 2022?"])
+def test_a_question_asking_for_one_side_is_a_broad_question(question):
+    assert analyse(question, ["Kent"], lambda n: False).kind == "broad"
+
+
+def test_has_a_place_improved_its_service_keeps_the_service_whole():
+    assert analyse("Has Kent improved its support for children in care?", ["Kent"], lambda n: False).topic.startswith("support for children in care")
+    assert analyse("Has Kent improved its practice at the front door since the last inspection?", ["Kent"], lambda n: False).topic.startswith("practice at the front door")
