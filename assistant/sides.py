@@ -71,7 +71,8 @@ _SHORTCOMING = re.compile(
 _NOT_A_SHORTCOMING = re.compile(
     r"\b(?:without\s+(?:undue\s+|unnecessary\s+|any\s+)?delay|no\s+longer|less\s+experienced|not\s+only|no\s+(?:undue\s+)?(?:delay|drift)"
     r"|concerns?\s+(?:about|for)\s+(?:\w+\s+){1,3}(?:are|is|were|was)\s+(?:promptly\s+|swiftly\s+|quickly\s+|appropriately\s+)?"
-    r"(?:responded|acted|identified|escalated|shared|addressed))\b",
+    r"(?:responded|acted|identified|escalated|shared|addressed)"
+    r"|(?:addressed|tackled|resolved|remedied|overcome)\s+(?:(?:the|these|those|most|many|its|their)\s+)?(?:weakness\w*|shortfalls?|concerns|deficits?|gaps?))\b",
     re.I,
 )
 # the heading of a list of what needs to improve, in every framework's words

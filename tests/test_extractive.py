@@ -677,3 +677,4 @@ def test_which_side_a_finding_states():
     assert sides.states_shortcoming("Ensure that pathway plans are updated.", ("Areas for improvement",))
     assert not sides.states_shortcoming("Children are seen without delay.")
     assert not sides.states_shortcoming("Concerns about children are responded to swiftly.")
+    assert not sides.states_shortcoming("Leaders have addressed the weaknesses identified at the last inspection.")
