@@ -134,7 +134,7 @@ ROLE_WORD = re.compile(
     re.I,
 )
 # The noun phrase a question asks about, up to where the question goes on ("… for the 2018 inspection").
-_NP = r"(?P<np>[^?,]*?)(?=\s+(?:for|at|in|on|during|when|who|that|and|of the|with|to)\b|[?,]|$)"
+_NP = r"(?P<np>[^?,]*?)(?=\s+(?:for|at|in|on|during|when|who|which|whom|whose|where|through|via|by|that|and|of the|with|to)\b|[?,]|$)"
 # "Who was the lead inspector for…?", "Who were Her Majesty's Inspectors…": the role whose holder is asked for.
 _HOLDER = re.compile(r"^\s*who\s+(?:is|was|were|are)\s+(?:the\s+)?" + _NP, re.I)
 # "What is the name of the interim manager…?"

@@ -489,3 +489,9 @@ def test_a_question_asking_for_one_side_is_a_broad_question(question):
 def test_has_a_place_improved_its_service_keeps_the_service_whole():
     assert analyse("Has Kent improved its support for children in care?", ["Kent"], lambda n: False).topic.startswith("support for children in care")
     assert analyse("Has Kent improved its practice at the front door since the last inspection?", ["Kent"], lambda n: False).topic.startswith("practice at the front door")
+
+
+def test_a_role_said_inside_a_relative_clause_is_not_the_one_named():
+    assert role_asked("What is the name of the group through which young people tell senior leaders what they think?") is None
+    assert role_asked("What is the name of the panel which advises the director?") is None
+    assert role_asked("What is the name of the interim manager who ran the service?") == "manager"
