@@ -733,7 +733,7 @@ class Assistant:
 
 # A name the question gives: capitalised words or an acronym ("CQC", "St Mary's Hospital"), not
 # the question's first word. Months and the names of places the scope already matched are setting.
-_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+)?[A-Z][\w’'&-]*)*")
+_NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+|in\s+)?[A-Z][\w’'&-]*)*")
 
 
 LIST_PLACES = 12  # a refusal names the authorities covered when there are at most this many
@@ -801,6 +801,9 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
     unmet = []
     for match in _NAME.finditer(query.question):
         said = re.sub(r"-[a-z][\w-]*$", "", match.group(0))  # "London-wide", "Kent-based": the name before the suffix
+        for place in sorted(places, key=len, reverse=True):  # "Nottingham City's Children in Care Council": the council's
+            rest = re.sub(rf"^(?:the\s+)?{re.escape(place)}(?:['’]s)?\s+(?=\S)", "", said, flags=re.I)
+            said = rest if _COUNCIL_WORDS.sub(" ", re.sub(r"['’]s$", "", rest.casefold())).strip() else said  # not "Wirral Council's"
         name = said.casefold()
         plain = " ".join(_COUNCIL_WORDS.sub(" ", re.sub(r"['’]s$", "", name)).split())  # "Wirral Council's": Wirral
         if any(difflib.SequenceMatcher(None, n, place).ratio() >= 0.8 for n in {name, plain} if n for place in places) or (
@@ -811,6 +814,9 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
             continue  # "a London borough's model": a kind of place, not one the evidence must name
         if _ACRONYM.fullmatch(said) and any(acronyms.spelt_out(said, text) for text in texts):
             continue  # the evidence writes the acronym out in full
+        initials = "".join(w[0] for w in re.sub(r"['’]s$", "", said).split())
+        if len(initials) >= 3 and any(re.search(rf"\b{re.escape(initials)}\b", text, re.I) for text in texts):
+            continue  # ... or the name by its initials ("CiCC" for "Children in Care Council")
         words = {w for w in tokens(said) if w not in setting and correct(w) not in setting}
         if words and not all(w in held or correct(w) in held or _near(w, held) for w in words):
             unmet.append(said)

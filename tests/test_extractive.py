@@ -280,6 +280,12 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     assert unmet("Which team meets children who arrive in the UK alone on the Isle of Wight?") == []
     assert unmet("Which Isle of Wight-wide hub responds to children with SEND?") == []
     assert unmet("Who chairs the Isle of Wight Council's safeguarding hub?") == []  # the council's title is its place
+    # a body named by its initials in the evidence, and a body the place's name is said before
+    cicc = passage("iow-2023#p7", "In the recent survey undertaken by the CiCC, two thirds of the 48 children had not heard of it.")
+    council = passage("iow-2023#p8", "Nine children regularly attend the children in care council.")
+    assert _names_unmet(analyse("What share of the Children in Care Council's survey had heard of it?", ["Isle of Wight"], lambda n: False), [cicc]) == []
+    assert _names_unmet(analyse("How many attend the Isle of Wight's Children in Care Council?", ["Isle of Wight"], lambda n: False), [council]) == []
+    assert _names_unmet(analyse("How many attend the Children in Care Council?", ["Isle of Wight"], lambda n: False), [said]) == ["Children in Care Council"]
 
 
 def test_a_fact_asked_of_a_name_comes_from_a_document_that_names_it():
