@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
 import re
 from dataclasses import dataclass, replace
 
@@ -96,6 +97,22 @@ def _asked_about(phrase: str) -> set[str]:
     not what is asked about) and the question's setting."""
     kept = [w for w in phrase.split() if not re.fullmatch(r"[A-Z][a-z’'-]+(['’]s)?[?,.]?", w)]
     return set(tokens(" ".join(kept))) - SETTING_TOKENS
+
+
+# plurals the stemmer does not bring to their singular
+_IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man"}
+
+
+def _says_all(text: str, words: set[str]) -> bool:
+    """Does ``text`` hold each of ``words``, or a form of it ("living", "lives": all but the shorter's
+    last letter in common, and at least three)?"""
+    held = tokens(text)
+
+    def alike(a: str, b: str) -> bool:
+        common = len(os.path.commonprefix([a, b]))
+        return common >= max(3, min(len(a), len(b)) - 1)
+
+    return all(any(alike(w, t) for t in held) for w in words)
 
 
 def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> bool:
@@ -275,7 +292,12 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             if counted:  # "How many fostering households…?": a figure said of them ("191 fostering households")
                 if leans_back(sentence) and set(tokens(sentence.before)) & counted and _COUNT_OF.search(_AGED.sub(" ", text)):
                     return True  # "27 young people were living in such arrangements": what is counted was named before
-                return _counts(text, counted | counted_initials(question))
+                if _counts(text, counted | counted_initials(question)):
+                    return True
+                # "one child" counts children when it is said with all else the question asks of them
+                # ("Only one child lives in an unregistered children's home"), not of some other few
+                single = {_IRREGULAR[w] for w in counted if w in _IRREGULAR}
+                return bool(single) and _counts(text, single) and _says_all(text, {w for w in _asked_about(question) - counted - {"many", "number"} if not YEAR.fullmatch(w)})
         counted = counted_words(question)
         if counted and not _ASKS_TIME.search(question):  # "the average caseload", "what percentage of schools": said of it
             return _counts(text, counted, _FIGURE)

@@ -494,6 +494,12 @@ def test_a_count_is_a_figure_said_of_what_is_counted(text, answers):
     assert extractive.satisfies(found, "number", "How many fostering households were there?") is answers
 
 
+def test_one_of_what_is_counted_answers_only_when_said_with_all_else_asked_of_them():
+    one = extractive.sentences_of(Hit(passage("r#para-31", "Only one child currently lives in a bespoke unregistered children’s home."), 1.0))[0]
+    assert extractive.satisfies(one, "number", "How many children were living in an unregistered children's home in 2025?")
+    assert not extractive.satisfies(one, "number", "How many children were in Enfield's care in 2024?")  # one of some other few
+
+
 def test_an_average_or_a_share_is_a_figure_said_of_what_is_asked():
     said = extractive.sentences_of(Hit(passage("report#para-9", "Caseloads in the ART were at an average of 33."), 1.0))[0]
     other = extractive.sentences_of(Hit(passage("report#para-9", "Twelve new staff joined the service last spring, so caseloads remain high."), 1.0))[0]
