@@ -64,7 +64,8 @@ _COMPARE = re.compile(r"\bcompar\w*\b.{0,120}?\b(?:on|about|regarding|in terms o
 # since …": what changed is the topic; the documents compared are where to look, not what to match
 _CHANGE = re.compile(
     # "Has Kent improved its support for care leavers since 2022?"
-    r"^\s*(?:has|have|had|did)\s+(?!(?:the\s+)?(?:ofsted|inspectors?)\b)\S.*?\s+(?:improved?|changed?|strengthened|strengthen)\s+(?:its|their|the)\s+"
+    r"^\s*(?:has|have|had|did)\s+(?!(?:the\s+)?(?:ofsted|inspectors?)\b)\S.*?\s+(?:(?:improved?|changed?|strengthened|strengthen)\s+(?:its|their|the)"
+    r"|(?:got|get|become|became)\s+(?:any\s+)?(?:better|worse)\s+(?:at|in|with))\s+"
     r"(?P<object>[^?]+?)(?=\s+(?:since|between|from|after)\b|\s+(?:at|in)\s+(?:(?:its|the)\s+)?(?:last|latest|previous|most\s+recent|first|(?:19|20)\d\d)\b|\s*[?.]?\s*$)"
     r"|^\s*(?:how\s+(?:did|has|have|had)|has|have|had|did)\s+(?:(?:ofsted|the inspectors?)['’]s\s+(?:findings|view|views|judgements?|assessment|verdict)\s+(?:on|of|about)\s+)?"
     r"(?P<topic>.+?)\s+(?:changed?|improved?|got\s+(?:better|worse)(?:\s+or\s+(?:better|worse))?|declined?|deteriorated?|developed?|progressed?|differ(?:ed)?|compared?|var(?:y|ied))\b"

@@ -486,6 +486,11 @@ def test_a_question_asking_for_one_side_is_a_broad_question(question):
     assert analyse(question, ["Kent"], lambda n: False).kind == "broad"
 
 
+def test_got_better_at_something_asks_how_that_changed():
+    query = analyse("Had Northumberland got better at writing later-life letters between the 2020 and 2024 inspections?", ["Northumberland"], lambda n: False)
+    assert query.kind == "broad" and query.topic.startswith("writing later-life letters")
+
+
 def test_has_a_place_improved_its_service_keeps_the_service_whole():
     assert analyse("Has Kent improved its support for children in care?", ["Kent"], lambda n: False).topic.startswith("support for children in care")
     assert analyse("Has Kent improved its practice at the front door since the last inspection?", ["Kent"], lambda n: False).topic.startswith("practice at the front door")
