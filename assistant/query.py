@@ -70,7 +70,9 @@ _CHANGE = re.compile(
     r"|^\s*(?:how\s+(?:did|has|have|had)|has|have|had|did)\s+(?:(?:ofsted|the inspectors?)['’]s\s+(?:findings|view|views|judgements?|assessment|verdict)\s+(?:on|of|about)\s+)?"
     r"(?P<topic>.+?)\s+(?:changed?|improved?|got\s+(?:better|worse)(?:\s+or\s+(?:better|worse))?|declined?|deteriorated?|developed?|progressed?|differ(?:ed)?|compared?|var(?:y|ied))\b"
     # "Were Rotherham's pathway plans any better in 2025 than in 2022?"
-    r"|^\s*(?:were|was|are|is)\s+(?P<state>.+?)\s+(?:any\s+|much\s+|still\s+)?(?:better|worse|stronger|weaker)\b",
+    r"|^\s*(?:were|was|are|is)\s+(?P<state>.+?)\s+(?:any\s+|much\s+|still\s+)?(?:better|worse|stronger|weaker)\b"
+    # "Why did Ealing's overall judgement fall between 2016 and 2019?": a grade that moved
+    r"|^\s*(?:how|why)\s+(?:did|has|have|had)\s+(?P<graded>[^?]*?\b(?:judgements?|grades?|ratings?))\s+(?:f[ae]ll(?:en)?|drop(?:ped)?|r[io]s(?:e|en)|slip(?:ped)?|(?:go|gone|went)\s+(?:up|down))\b",
     re.I,
 )
 _WHOLE_QUESTION = re.compile(r"^\s*(what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|list|describe|summari[sz]e|explain)\b", re.I)
@@ -549,7 +551,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         # ("between 2019 and 2024") choose the documents and are no words to find in them
         span = year_span(standalone)
         since = span.since is not None and span.before is None
-        topic = " ".join([changed.group("topic") or changed.group("state") or changed.group("object")] + (YEAR.findall(standalone) if since else []))
+        topic = " ".join([changed.group("topic") or changed.group("state") or changed.group("object") or changed.group("graded")] + (YEAR.findall(standalone) if since else []))
     dense_query = re.sub(r"\s+", " ", topic.replace("—", " ")).strip(" ?.,") or standalone
     named_names = {n.casefold() for a in named for n in _names(a)}
     for name in sorted(named_names, key=len, reverse=True):
@@ -614,7 +616,7 @@ def _changed(text: str, named: tuple[str, ...]) -> re.Match | None:
     found = _CHANGE.search(text)
     if not found:
         return None
-    rest = found.group("topic") or found.group("state") or found.group("object")
+    rest = found.group("topic") or found.group("state") or found.group("object") or found.group("graded")
     for name in sorted({n for a in named for n in _names(a)}, key=len, reverse=True):
         rest = re.sub(rf"\b{re.escape(name)}('s|’s)?", " ", rest, flags=re.I)
     of_names = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}  # "North and West Northamptonshire"

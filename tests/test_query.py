@@ -500,3 +500,9 @@ def test_a_role_said_inside_a_relative_clause_is_not_the_one_named():
     assert role_asked("What is the name of the group through which young people tell senior leaders what they think?") is None
     assert role_asked("What is the name of the panel which advises the director?") is None
     assert role_asked("What is the name of the interim manager who ran the service?") == "manager"
+
+
+def test_why_a_grade_fell_asks_how_it_changed():
+    query = analyse("Why did Ealing's overall judgement fall between its 2016 and 2019 inspections?", ["Ealing"], lambda n: False)
+    assert query.kind == "broad" and "overall judgement" in query.topic
+    assert analyse("Has the number of children taught at home gone up?", [], lambda n: False).kind == "factoid"  # a figure, not a grade
