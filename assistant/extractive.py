@@ -353,7 +353,12 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             return any(_words_between(text, n, r) <= ROLE_NEAR for n in names for r in roles)
         if re.match(r"\s*(who|whom|whose)\b", question, re.I):  # a who-question: a name written as a name, or a coined
             quoted = any(unasked(w) for q in _QUOTED_TERM.finditer(sentence.text) for w in q.group(1).split())  # term ("‘Resilience workers’")
-            return quoted or any(named(m.group(0)) for m in _PROPER_WORD.finditer(sentence.text))  # not a team's acronym
+            if quoted or any(named(m.group(0)) for m in _PROPER_WORD.finditer(sentence.text)):  # not a team's acronym
+                return True
+            # "Who helps care leavers find work?" asks who does something: a role doing it ("An
+            # opportunities broker … is supporting…"), as the sentence's subject, answers it
+            doer = _ROLE_SUBJECT.match(sentence.text)
+            return bool(_WHO_DOES.match(question) and doer and any(unasked(w) for w in doer.group(1).split()))
         if _names_a_thing(sentence.text, unasked, named, set(tokens(sentence.passage.title))):
             return True
         # "Which team works with families…?": a team the report names in lower case ("the resilience team")
@@ -364,6 +369,11 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     return True
 
 
+_WHO_DOES = re.compile(r"\s*who\s+(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|carried|inspected)\b)[a-z]+s\b", re.I)
+_ROLE_SUBJECT = re.compile(
+    r"(?:an?|the)\s+((?:[\w-]+\s+){0,3}(?:" + _ROLE_WORD.pattern.removeprefix(r"\b(").removesuffix(r")s?\b")
+    + r"|team|service|panel|broker|navigator|mentor|champion|advocate)s?)\b", re.I
+)
 _UNIT_ASKED = re.compile(r"(?:^|,)\s*(?:which|what)\s+(?:\w+\s+)?(team|service|project|scheme|programme|hub|unit|panel)s?\b", re.I)
 
 

@@ -690,3 +690,11 @@ def test_which_side_a_finding_states():
     assert not sides.states_shortcoming("Children are seen without delay.")
     assert not sides.states_shortcoming("Concerns about children are responded to swiftly.")
     assert not sides.states_shortcoming("Leaders have addressed the weaknesses identified at the last inspection.")
+
+
+def test_who_does_something_is_answered_by_a_role_doing_it():
+    broker = extractive.sentences_of(Hit(passage("r#para-1", "An opportunities broker, embedded in the service, is supporting young people back into work."), 1.0))[0]
+    assert extractive.satisfies(broker, "name", "Who helps care leavers in Kent find jobs?")
+    assert not extractive.satisfies(broker, "name", "Who is the director of children's services in Kent?")  # who someone is: a person
+    praise = extractive.sentences_of(Hit(passage("r#para-2", "Care leavers are well supported into work."), 1.0))[0]
+    assert not extractive.satisfies(praise, "name", "Who helps care leavers in Kent find jobs?")
