@@ -62,14 +62,15 @@ _SIDE_WORDS = re.compile(
 _SHORTCOMING = re.compile(
     r"\b(?:not|no|too|lack\w*|insufficien\w*|inconsisten\w*|variab\w*|weak\w*|poor\w*|delay\w*|limited|gaps?|drift|"
     r"fail\w*|shortfall\w*|shortages?|however|although|inadequa\w*|ineffective\w*|unsuitabl\w*|instability|breakdowns?|unmet|"
-    r"concern\w*|unclear|slow\w*|absence|deficit\w*|yet\s+to|less|out\s+of\s+date|overly|infrequent\w*|generic|"
+    r"concern\w*|unclear|slow\w*|absence|deficit\w*|yet\s+to|out\s+of\s+date|overly|infrequent\w*|generic|"
+    r"less\s+(?:effective\w*|strong|well|robust|timely|consistent\w*|thorough\w*|clear\w*|secure|developed|good|successful\w*)|"
     r"remains?\s+(?:too\s+|very\s+)?high|turnover\s+(?:is|was|remains)\s+high|high\s+turnover)\b",
     re.I,
 )
-# ... and the same words in praise: "without delay", "no longer", "less experienced social workers are
-# well supported", "concerns about children are responded to swiftly"
+# ... and the same words in praise: "without delay", "no longer", "concerns about children are
+# responded to swiftly"
 _NOT_A_SHORTCOMING = re.compile(
-    r"\b(?:without\s+(?:undue\s+|unnecessary\s+|any\s+)?delay|no\s+longer|less\s+experienced|not\s+only|no\s+(?:undue\s+)?(?:delay|drift)"
+    r"\b(?:without\s+(?:undue\s+|unnecessary\s+|any\s+)?delay|no\s+longer|not\s+only|no\s+(?:undue\s+)?(?:delay|drift)"
     r"|concerns?\s+(?:about|for)\s+(?:\w+\s+){1,3}(?:are|is|were|was)\s+(?:promptly\s+|swiftly\s+|quickly\s+|appropriately\s+)?"
     r"(?:responded|acted|identified|escalated|shared|addressed)"
     r"|(?:addressed|tackled|resolved|remedied|overcome)\s+(?:(?:the|these|those|most|many|its|their)\s+)?(?:weakness\w*|shortfalls?|concerns|deficits?|gaps?))\b",
