@@ -12,12 +12,13 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import replace
 
 from index.embeddings import Embedder, get_embedder
 from index.ofsted import names_of
 from index.settings import Settings
-from index.store import Store
+from index.store import Store, StoredPassage
 from index.text import display_date, normalise
 from index.types import KIND_LABELS
 from index.tokens import known_word
@@ -173,13 +174,8 @@ class Assistant:
                     if pid not in best or hit.score > best[pid].score:
                         best[pid] = hit
             hits = sorted(best.values(), key=lambda h: (-h.score, h.passage.passage_id))
-        if year:  # one year asked: the passages that may speak of it, before the cut (see about_year)
-            hits = [h for h in hits if extractive.passage_about_year(h.passage, year)] or hits
-        elif len(span.exact) > 1:  # "in 2018 with what Ofsted found in 2023": those years' passages, not a third report's
-            hits = [h for h in hits if any(extractive.passage_about_year(h.passage, y) for y in span.exact)] or hits
-        elif ranged:  # "since the 2021 visit": documents of the years asked across
-            within = replace(span, exact=frozenset())
-            hits = [h for h in hits if not h.passage.date or within.admits({int(h.passage.date[:4])})] or hits
+        admits = _of_years(year, span)
+        hits = [h for h in hits if admits(h.passage)] or hits
         # a letter's address, date or signature only when the question is about them
         asked = set(tokens(query.topic))
         hits = [h for h in hits if extractive.frame_asked(h.passage, asked)]
@@ -187,7 +183,7 @@ class Assistant:
             hits = self._prefer_typed(query, wants, hits)
         hits = hits[:pool]
         if query.kind != "broad":
-            return hits + self._sentence_found(query, filters, hits, year)
+            return hits + self._sentence_found(query, filters, hits, admits)
         cap, taken, per_doc = max(2, (k + 1) // 2), [], {}
         for hit in hits:
             if per_doc.get(hit.passage.doc_id, 0) < cap:
@@ -208,12 +204,16 @@ class Assistant:
                 for h in [h for h in found if extractive.passage_about_year(h.passage, y) and h.passage.passage_id not in have][:YEAR_HITS]:
                     have.add(h.passage.passage_id)
                     taken.append(h)
-        return taken + self._sections(query, taken) + self._rest_of_lists(taken)
+        # a paragraph whose one sentence is on the topic has a passage vector about something else:
+        # the documents' sentences nearest the question bring their passages too (library dev +10)
+        found = self._sentence_found(query, filters, taken, admits, BROAD_SENTENCE_HITS)
+        return taken + self._sections(query, taken) + self._rest_of_lists(taken) + found
 
-    def _sentence_found(self, query: Query, filters: Filters, hits: list[Hit], year: int | None) -> list[Hit]:
-        """The passages of the sentences nearest in meaning to the question, among the few
-        documents a question names: a figure or name written inside a long paragraph about
-        something else, whose passage vector is about that something else. After the hits."""
+    def _sentence_found(self, query: Query, filters: Filters, hits: list[Hit], admits: Callable[[StoredPassage], bool], count: int = 0) -> list[Hit]:
+        """The passages of the ``count`` (default SENTENCE_HITS) sentences nearest in meaning to the
+        question, among the few documents a question names, of the years it asks about (``admits``):
+        a figure or name written inside a long paragraph about something else, whose passage vector
+        is about that something else. After the hits."""
         import numpy as np
 
         corpus = self.retriever.corpus()
@@ -222,22 +222,23 @@ class Assistant:
         docs = [r for r in corpus.records.values() if filters.admits_record(r)]
         if not docs or len(docs) > SENTENCE_DOCS:
             return []
+        count = count or SENTENCE_HITS
         vector = np.asarray(self.retriever.embed_query(query.focus or query.dense_query), dtype=np.float32)
         found = []
         for record in docs:
             owners, matrix = self.retriever.store.sentence_files.document(record.content_hash)
             if owners:
                 sims = matrix @ vector
-                found += [(float(sims[i]), owners[i]) for i in np.argsort(-sims)[:SENTENCE_HITS * 2]]
+                found += [(float(sims[i]), owners[i]) for i in np.argsort(-sims)[:count * 2]]
         have, out = {h.passage.passage_id for h in hits}, []
         for sim, cid in sorted(found, reverse=True):
             number = corpus.by_chroma_id.get(cid)
             passage = corpus.passages[number] if number is not None else None
-            if passage is None or passage.passage_id in have or (year and not extractive.passage_about_year(passage, year)):
+            if passage is None or passage.passage_id in have or not admits(passage):
                 continue
             have.add(passage.passage_id)
             out.append(Hit(passage=passage, score=hits[-1].score if hits else 0.0, dense=sim))
-            if len(out) == SENTENCE_HITS:
+            if len(out) == count:
                 break
         return out
 
@@ -740,6 +741,7 @@ LIST_PLACES = 12  # a refusal names the authorities covered when there are at mo
 BROAD_SENTENCES = 12  # at most this many findings in a broad answer
 SENTENCE_DOCS = 8  # a question scoped to at most this many documents also searches their sentences
 SENTENCE_HITS = 2  # passages added for the sentences nearest the question
+BROAD_SENTENCE_HITS = 8  # ... for a broad question (4: +7 -1, 8: +12 -3, 12: +13 -4 with a refusal lost; library dev)
 
 
 def _without_year(topic: str, year: int | None) -> str:
@@ -776,6 +778,20 @@ def _no_such_document(query: Query, records) -> tuple[str, str] | None:
             places = " or ".join(query.authorities)
             return f"The indexed sources hold no {label} of {places}.", "no such document"
     return None
+
+
+def _of_years(year: int | None, span) -> Callable[[StoredPassage], bool]:
+    """Which passages may speak of the years a question asks about: of one year asked (see
+    ``extractive.about_year``), of either year compared ("in 2018 with what Ofsted found in 2023",
+    not a third report's), or dated within a range ("since the 2021 visit")."""
+    if year:
+        return lambda p: extractive.passage_about_year(p, year)
+    if len(span.exact) > 1:
+        return lambda p: any(extractive.passage_about_year(p, y) for y in span.exact)
+    if span.since is not None or span.before is not None:
+        within = replace(span, exact=frozenset())
+        return lambda p: not p.date or within.admits({int(p.date[:4])})
+    return lambda p: True
 
 
 def _one_year(question: str) -> int | None:

@@ -79,6 +79,13 @@ def test_a_broad_answer_opens_the_section_its_topic_heads_and_hears_its_shortcom
     assert "Care leavers report that they do not always feel safe in their homes." in quotes, quotes
 
 
+def test_a_broad_answer_hears_a_finding_inside_a_paragraph_about_something_else(subset_assistant):
+    answer = subset_assistant.ask("What did Ofsted say about care leavers on the Isle of Wight in 2023?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    # the paragraph is about education and employment; its last sentence is the finding on care leavers' apprenticeships
+    assert "There is currently no active plan or offer in place to address and provide wider occupational opportunities" in quotes, quotes
+
+
 def test_the_side_of_the_findings_asked_for_is_the_side_answered(subset_assistant):
     weak = subset_assistant.ask("What were the main weaknesses found at Kent's latest inspection?")
     quotes = [c.quote for c in weak.citations]
