@@ -179,6 +179,13 @@ _SOURCE_REFERENCE = re.compile(
 # Whose word a question asks for ("according to Ofsted", "according to the 2025 inspection"): not its topic
 _WHEN_SAID = rf"(({'|'.join(MONTHS)})\s+)?((19|20)\d\d\s+)"  # "July 2024 ", "2016 ": when a report or inspection was
 _ACCORDING = re.compile(rf",?\s*\baccording to\s+(the\s+)?({_WHEN_SAID})?(ofsted|inspectors?|inspection)(['’]s\s+({_WHEN_SAID})?(report|inspection|letter))?\b", re.I)
+# when the inspection it names took place ("…'s inspection carried out in November and December 2013"):
+# when, not what (the date itself is setting already)
+_CARRIED_OUT = re.compile(
+    rf"\b(?:(?:that|which)\s+)?(?:(?:was|were)\s+)?(?:carried\s+out|conducted|undertaken|held|took\s+place)\s+"
+    rf"(?=(?:in|on|during|between|from|over|across)\s+(?:(?:early|late|mid)[- ]|the\s+(?:spring|summer|autumn|winter)\s+of\s+)?(?:{'|'.join(MONTHS)}|(?:19|20)\d\d\b|\d{{1,2}}\s))",
+    re.I,
+)
 # Where and when a question is set ("for the 2021 visit", "in the improvement plan", "in 2019"):
 # the place filter and the question as asked find passages there, so the question's focus (searched
 # and scored beside it) leaves the setting out and matches what is asked.
@@ -565,7 +572,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     # "Thurrock Council's", "the London Borough of Hounslow": the council's title goes with its name
     topic = re.sub(rf"\b(?:the\s+)?(?:london|royal|metropolitan)\s+borough\s+of\s+{_PLACE}", _PLACE, topic, flags=re.I)
     topic = re.sub(rf"{_PLACE}(?:['’]s)?(?:\s+(?:city|county|borough|metropolitan|district))*\s+council(?:['’]s)?", _PLACE, topic, flags=re.I)
-    topic = _ACCORDING.sub(" ", _SOURCE_REFERENCE.sub(" ", topic))  # "in the Isle of Wight letter": where to look
+    topic = _CARRIED_OUT.sub(" ", _ACCORDING.sub(" ", _SOURCE_REFERENCE.sub(" ", topic)))  # "in the Isle of Wight letter": where to look
     topic = re.sub(rf"\b(in|on|for|at|of|about)?\s*(the\s+)?{_PLACE}", " ", topic, flags=re.I)
     topic = " ".join(w for w in topic.replace("—", " ").split() if w.lower().strip("?.,") not in FILLER)
     topic = _COUNT_WORD.sub(r"\1", topic)  # "many" asks a count; it is no word to find ("too many children")
@@ -664,7 +671,7 @@ def focus_of(text: str, places: tuple[str, ...]) -> str:
 def without_setting(text: str) -> str:
     """``text`` without where and when it is set ("for the 2021 visit", "at the time of Ofsted's
     2016 inspection", "in 2019"), unless little else is left."""
-    text = _WHEN_SETTING.sub(" ", _SOURCE_SETTING.sub(" ", _ACCORDING.sub(" ", text)))
+    text = _CARRIED_OUT.sub(" ", _WHEN_SETTING.sub(" ", _SOURCE_SETTING.sub(" ", _ACCORDING.sub(" ", text))))
     if len(YEAR.findall(text)) <= 1:
         text = _YEAR_SETTING.sub(" ", text)
         eventless = _EVENT_SETTING.sub(" ", text)

@@ -228,6 +228,15 @@ def test_the_focus_of_a_question_sets_aside_where_and_when(text, focus):
     assert q(text).focus == focus
 
 
+def test_when_the_inspection_was_carried_out_is_setting_not_topic():
+    # "carried out" would match every report's "inspection … carried out under section 136" boilerplate
+    query = q("How well did Kent support its care leavers, according to Ofsted's inspection carried out in November and December 2013?")
+    assert "carried" not in query.topic and "care leavers" in query.topic
+    assert "conducted" not in q("What did the visit conducted on 28 July 2021 find?").topic
+    # what was carried out is asked about, not when
+    assert "carried out" in q("Which checks were carried out on foster carers?").topic
+
+
 def test_places_sharing_the_rest_of_their_names_are_both_named():
     authorities = ["North Northamptonshire", "West Northamptonshire", "East Sussex", "West Sussex", "Kent"]
     query = analyse("How did North and West Northamptonshire compare in their 2026 inspections?", authorities, lambda name: False)
