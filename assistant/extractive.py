@@ -765,8 +765,11 @@ def select(
         # topic word for word (an "areas for improvement" item) would leave the findings under it
         top = ranked[min(BAR_RANK, len(ranked) - 1)].score
         others = [s for s in ranked if s.score >= relative * top or (s.coverage >= 0.99 and s.score >= 0.5 * top)]
-        # a sentence that uses none of what is asked about must be close to it in meaning
-        others = [s for s in others if s.literal or _meaning(s) >= PARAPHRASE_DENSE] or others[:1]
+        # a sentence that uses none of what is asked about must be close to it in meaning, or stand
+        # in a paragraph that does: a report's paragraph keeps to one topic ("However, limited
+        # professional curiosity…" in the paragraph on private fostering)
+        spoken = {s.passage.passage_id for s in sentences if s.literal and s.passage.kind == "paragraph"}
+        others = [s for s in others if s.literal or _meaning(s) >= PARAPHRASE_DENSE or s.passage.passage_id in spoken] or others[:1]
         # the best sentence of each document first, so every source that speaks to it is heard
         # (a document's best over a lower bar: what one report says beside another's better match)
         firsts, seen_docs = [], set()

@@ -408,6 +408,18 @@ def test_a_broad_answer_leaves_out_a_sentence_that_shares_only_the_question_s_se
     assert shown == ["The early help offer is underdeveloped."]
 
 
+def test_a_broad_answer_keeps_a_sentence_of_a_paragraph_on_the_topic_in_words_of_its_own():
+    fostering = passage("report#para-7", "Privately fostered children are well supported. However, limited professional curiosity means needs are not fully understood.")
+    elsewhere = passage("report#para-9", "Leaders know their services well.")
+    query = analyse("What did Ofsted say about private fostering?", ["Isle of Wight"], lambda n: False)
+    sentences = [s for p in (fostering, elsewhere) for s in extractive.sentences_of(Hit(p, 1.0))]
+    for s, score, literal in zip(sentences, (0.8, 0.7, 0.7), (True, False, False)):
+        s.score, s.dense, s.literal = score, 0.3, literal  # none but the first uses the question's words, none is near in meaning
+    shown = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.5)]
+    # the paragraph's turn is on its topic; a sentence of another paragraph, in other words, is not
+    assert shown == ["Privately fostered children are well supported.", "However, limited professional curiosity means needs are not fully understood."]
+
+
 def test_when_something_habitually_happens_is_answered_by_an_age():
     found = passage("report#para-38", "The transition to PAs often takes place close to a young person's 18th birthday.")
     sentences = extractive.sentences_of(Hit(found, 1.0))
