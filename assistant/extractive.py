@@ -95,10 +95,12 @@ def counted_initials(question: str) -> set[str]:
 def _asked_about(phrase: str) -> set[str]:
     """The keywords of ``phrase`` without a place's name ("Central Bedfordshire's schools": where,
     not what is asked about) and the question's setting."""
+    phrase = re.sub(r"\bat\s+the\s+(?:time|point)\s+of\b", " ", phrase, flags=re.I)  # "at the time of the inspection": when
     kept = [w for w in phrase.split() if not re.fullmatch(r"[A-Z][a-z’'-]+(['’]s)?[?,.]?", w)]
     return set(tokens(" ".join(kept))) - SETTING_TOKENS
 
 
+_NONE_OF = re.compile(r"\b(?:no|none\s+of\s+the)\s+((?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s+(?:were|was|are|is|had|have|has|lived|live|living)\b", re.I)
 # plurals the stemmer does not bring to their singular
 _IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man"}
 
@@ -296,8 +298,12 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                     return True
                 # "one child" counts children when it is said with all else the question asks of them
                 # ("Only one child lives in an unregistered children's home"), not of some other few
+                rest = {w for w in _asked_about(question) - counted - {"many", "number"} if not YEAR.fullmatch(w)}
                 single = {_IRREGULAR[w] for w in counted if w in _IRREGULAR}
-                return bool(single) and _counts(text, single) and _says_all(text, {w for w in _asked_about(question) - counted - {"many", "number"} if not YEAR.fullmatch(w)})
+                if single and _counts(text, single) and _says_all(text, rest):
+                    return True
+                # none of them, said with all else asked of them ("no children were living in unregistered children's homes")
+                return _says_all(text, rest) and any(set(tokens(" ".join(m.group(1).split()[-1:]))) & counted for m in _NONE_OF.finditer(text))
         counted = counted_words(question)
         if counted and not _ASKS_TIME.search(question):  # "the average caseload", "what percentage of schools": said of it
             return _counts(text, counted, _FIGURE)
@@ -380,7 +386,7 @@ _UNIT_ASKED = re.compile(r"(?:^|,)\s*(?:which|what)\s+(?:\w+\s+)?(team|service|p
 # A capitalised word, an acronym ("IRT") or a coined word ("Voices4Choices", "I-CAN"), not opening a sentence
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]+(?:(?:\s+(?:for|of|and|the|in|on|upon))?\s+[A-Z][\w’'-]+)+")
 _TITLED_UNIT = re.compile(
-    r"\b[Tt]he\s+([A-Z][\w’'-]+)\s+(?:team|service|project|scheme|programme|hub|unit|panel|group|council|forum|model|approach|partnership|pathway|offer|network)s?\b"
+    r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][\w’'-]+|@\w+)\s+(?:team|service|project|scheme|programme|hub|unit|panel|group|council|forum|model|approach|partnership|pathway|offer|network)s?\b"
 )
 _QUOTED_TERM = re.compile(r"[‘“]([^’”]{2,40})[’”]")
 _PROPER_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9’'-]*")
@@ -394,7 +400,7 @@ def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) ->
     for quoted in _QUOTED_TERM.finditer(text):  # a coined term in quotation marks ("‘navigators’")
         if any(unasked(w) for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", quoted.group(1))):
             return True
-    for titled in _TITLED_UNIT.finditer(text):  # "the Consult service", "The Flourish team"
+    for titled in _TITLED_UNIT.finditer(text):  # "the Consult service", "The Flourish team", "the specialist Engage team", "the @act team"
         if unasked(titled.group(1)) and titled.group(1) not in _NOT_NAMES:
             return True
     words = list(_PROPER_WORD.finditer(text))
@@ -607,6 +613,9 @@ def about_year(sentence: Sentence, year: int) -> bool:
     return any(str(year) in text for text in (sentence.text, p.text, sentence.setting, p.title, p.context))
 
 
+_SINCE_YEAR = re.compile(r"\bsince\b[^.;]{0,80}?\b(?:19|20)\d\d\b", re.I)
+
+
 def _of_year(sentence: Sentence, years) -> bool:
     """Is the sentence about one of ``years``? When it (or the sentence it leans on) names years,
     one of them must be asked for ("12% … in 2014" does not answer "in 2019"); otherwise its
@@ -617,6 +626,10 @@ def _of_year(sentence: Sentence, years) -> bool:
     if named:
         if published in asked or str(int(published or 0) - 1) in asked:  # the report of the year asked: the figures it
             asked = asked | {str(int(y) - 1) for y in asked}  # gives as at the year before are its own ("to 13.8% in December 2013")
+            # what has held since a year holds at the report's own date ("delivered by the trust since … 1 April 2021")
+            since = set(YEAR.findall(" ".join(m.group(0) for m in _SINCE_YEAR.finditer(sentence.text))))
+            if named <= since:
+                return True
         return bool(named & asked)
     text = f"{sentence.passage.text} {sentence.setting}"
     # a document reports on its own year or the one before (January 2019's release on November 2018)

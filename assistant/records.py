@@ -143,12 +143,21 @@ def _values(passages: list[StoredPassage], kind: str) -> set[str]:
     return {p.fields[field].strip().lower() for p in passages if p.kind == kind and p.fields.get(field)}
 
 
+# a grade word before a noun other than a grade's describes that noun ("particularly good practice",
+# "outstanding work"): no grade is asked for
+_DESCRIBES = re.compile(r"\s+(?!(?:or|and|nor|for|in|at|by|from|to|since|between|before|after|under|across|of|with|when|while|overall|grades?|ratings?|judge?ments?|verdicts?|results?|outcomes?|judged|rated|graded|again|any|each|every|both|either|all|this|that|these|those|the|its|their|a|an|now|then|than|as|so|is|was|were|are)\b)[a-z][\w-]*")
+GRADES = frozenset({"outstanding", "good", "requires improvement", "requires improvement to be good", "inadequate", "adequate", "satisfactory"})
+
+
 def _mentions(question: str, value: str) -> bool:
     """Does the question name this field value? (A one-letter RAG code by its colour.)"""
     name = _RAG.get(value, value) if len(value) == 1 else value
     if len(name) < 2:
         return False
-    return re.search(r"\b" + re.escape(name) + r"\b", question, re.I) is not None
+    found = [m for m in re.finditer(r"\b" + re.escape(name) + r"\b", question, re.I)]
+    if value in GRADES:
+        found = [m for m in found if not _DESCRIBES.match(question, m.end())]
+    return bool(found)
 
 
 def area_words(area: str) -> set[str]:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from .text import split_sentences
 
+_EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")  # an address ("office@ofsted.gov.uk"), not a name ("the @act team")
 _PLAIN_WORD = re.compile(r"[(“\"‘']?[a-z][a-z’'-]*[,.;:!?)”\"’']*")
 
 
@@ -16,7 +17,7 @@ def is_prose(text: str) -> bool:
     """A sentence worth quoting, not an address block, phone line or sign-off."""
     words = text.split()
     plain = sum(1 for w in words if _PLAIN_WORD.fullmatch(w))
-    return plain >= 3 and plain >= 0.4 * len(words) and "@" not in text
+    return plain >= 3 and plain >= 0.4 * len(words) and not _EMAIL.search(text)
 
 
 class Rule(NamedTuple):

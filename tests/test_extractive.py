@@ -712,3 +712,33 @@ def test_who_does_something_is_answered_by_a_role_doing_it():
     assert not extractive.satisfies(broker, "name", "Who is the director of children's services in Kent?")  # who someone is: a person
     praise = extractive.sentences_of(Hit(passage("r#para-2", "Care leavers are well supported into work."), 1.0))[0]
     assert not extractive.satisfies(praise, "name", "Who helps care leavers in Kent find jobs?")
+
+
+@pytest.mark.parametrize("text", [
+    "Children at the highest level of risk are allocated workers from the specialist Engage team alongside their social workers.",
+    "Children and families benefit from an intensive edge of care service, provided by the @act team.",
+])
+def test_a_team_named_after_a_describing_word_or_with_a_sign_answers_which_team(text):
+    query, sentences = scored("Which specialist team works with children at risk?", [passage("report#para-7", text)], {text[:20]: 0.9})
+    assert [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75)] == [text]
+
+
+def test_what_has_held_since_an_earlier_year_holds_at_the_reports_date():
+    text = "Children's services have been delivered by Northamptonshire Children’s Trust (NCT) since its incorporation on 1 April 2021."
+    report = passage("report#para-3", text, date="2026-05-22")
+    query, sentences = scored("Which organisation delivers the children's services, according to the May 2026 inspection?", [report], {text[:20]: 0.9})
+    assert [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75)] == [text]
+    # a year said otherwise is another year's
+    old = passage("report#para-4", "In 2021 the services were delivered by Northamptonshire Children’s Trust (NCT).", date="2026-05-22")
+    query, sentences = scored("Which organisation delivers the children's services, according to the May 2026 inspection?", [old], {"In 2021 the services": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+
+
+def test_none_of_what_is_counted_answers_how_many():
+    text = "At the point of this inspection, no children were living in unregistered children’s homes."
+    query, sentences = scored("How many children were living in unregistered children's homes at the time of the inspection?", [passage("report#para-61", text)], {text[:20]: 0.9})
+    assert [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75)] == [text]
+    # "no" said of something else, or without all else asked, counts nothing
+    other = "No children were waiting for an assessment."
+    query, sentences = scored("How many children were living in unregistered children's homes?", [passage("report#para-62", other)], {other[:20]: 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []

@@ -458,3 +458,15 @@ def test_the_inspections_of_a_month_are_listed_from_their_records():
     question = "Which councils did Ofsted inspect in May 2022?"
     assert [r.doc_id for r in inspected_in(question, KENT, year_span(question))] == ["kent-2022"]
     assert inspected_in("What did Ofsted find in Kent in May 2022?", KENT, year_span("in May 2022")) == []
+
+
+def test_a_grade_word_describing_a_noun_asks_for_no_grade():
+    # "particularly good practice" says what was praised, not which records to list
+    assert asks_records("Which part of Kent's adoption work did Ofsted single out as particularly good practice in 2015?", RECORDS) is None
+    assert asks_records("Which authorities were judged good or outstanding in 2022?", RECORDS) == "judgement"
+    assert asks_records("Which authorities got a good grade in 2022?", RECORDS) == "judgement"
+
+
+def test_the_outcome_asked_after_when_an_inspection_was_is_its_grades():
+    assert asks_cover("When did Ofsted inspect Hull's children's services in 2019, and what was the outcome?") == {"dates", "grades"}
+    assert asks_cover("When did Ofsted inspect Hull in 2019?") == {"dates"}
