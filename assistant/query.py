@@ -15,6 +15,7 @@ from index.types import OFSTED_KINDS
 from index.text import MONTHS, normalise, strip_control_codes
 from index.tokens import known_word
 
+from . import glossary
 from .sides import asked_side
 from .types import Turn
 
@@ -594,6 +595,10 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
             wants = None
     kind = "factoid" if wants or not broad else "broad"
     parts = _parts(question, topic, named)
+    terms = glossary.terms_for(question)
+    if terms:  # "at night and at weekends": the reports say "out of hours"; searched and scored beside the question's words
+        topic = f"{topic} {' '.join(terms)}"
+        dense_query = f"{dense_query} ({'; '.join(terms)})"
     return Query(
         question=question,
         standalone=standalone,

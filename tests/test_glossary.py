@@ -1,0 +1,31 @@
+"""The glossary of everyday words for the reports' terms (assistant/data/terms.txt)."""
+
+from assistant import glossary
+from assistant.query import analyse
+
+ENTRIES = (
+    ("out of hours", ("at night and at weekends", "overnight")),
+    ("independent visitor", ("volunteer befriender",)),
+)
+
+
+def test_an_everyday_phrasing_names_the_reports_term():
+    assert glossary.used("What happens to a child at night and at weekends?", ENTRIES) == [("out of hours", "at night and at weekends")]
+    assert glossary.terms_for("How many children had volunteer befrienders?", ENTRIES) == ["independent visitor"]  # a plural too
+
+
+def test_a_phrasing_is_matched_as_whole_words_and_not_when_the_term_is_there():
+    assert glossary.terms_for("What did the overnighter say?", ENTRIES) == []
+    assert glossary.terms_for("Is the out of hours service busy overnight?", ENTRIES) == []  # the term is asked already
+
+
+def test_every_line_of_the_shipped_glossary_is_a_term_with_phrasings():
+    entries = glossary.load()
+    assert len(entries) >= 20
+    for term, forms in entries:
+        assert term and forms and all(form == form.lower() and form != term for form in forms), term
+
+
+def test_a_question_in_everyday_words_searches_for_the_reports_term_too():
+    query = analyse("What happens when a child needs help at night and at weekends in Kent?", ["Kent"], lambda name: False)
+    assert "out of hours" in query.topic and "out of hours" in query.dense_query
