@@ -704,6 +704,8 @@ def test_which_side_a_finding_states():
     assert not sides.states_shortcoming("Leaders have addressed the weaknesses identified at the last inspection.")
     assert not sides.states_shortcoming("Newly qualified and less experienced social workers are well supported.")
     assert sides.states_shortcoming("Management oversight is less effective for disabled children.")
+    assert not sides.states_shortcoming("Tracking of children in pre-proceedings is regular and helps to prevent delays in important decisions.")
+    assert sides.states_shortcoming("There are delays in completing assessments.")
 
 
 def test_who_does_something_is_answered_by_a_role_doing_it():
