@@ -76,7 +76,7 @@ _CHANGE = re.compile(
     r"|^\s*(?:how|why)\s+(?:did|has|have|had)\s+(?P<graded>[^?]*?\b(?:judgements?|grades?|ratings?))\s+(?:f[ae]ll(?:en)?|drop(?:ped)?|r[io]s(?:e|en)|slip(?:ped)?|(?:go|gone|went)\s+(?:up|down))\b",
     re.I,
 )
-_WHOLE_QUESTION = re.compile(r"^\s*(what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|list|describe|summari[sz]e|explain)\b", re.I)
+_WHOLE_QUESTION = re.compile(r"^\s*(?:(?:for|since|until|by|in|from|to|with|at)\s+(?=(?:when|who|whom|whose|what|which|where|how|why)\b))?(what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|list|describe|summari[sz]e|explain)\b", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _BROAD = re.compile(
     r"\b(say|said|find|found|findings|about|summar\w*|overview|describe|tell me|what are|what were|what needs|needs? to improve|list|strengths|weaknesses|areas?|compare|comparison|differ\w*|themes?|concerns|progress|how (is|are|was|were|has|have)|how (well|good|effective|effectively|strong|safe|robust))\b"
@@ -235,7 +235,7 @@ FILLER = frozenset("like stand stands short mean means meant done happen happene
 # A comma alone opens a second ask only when a question follows it (", when did it end?"), not a
 # relative clause (", whose passion Ofsted highlighted", ", which the council runs").
 _SECOND_ASK = re.compile(
-    r"(?:,\s*(?:and|but)\s+|\s+(?:and|but)\s+)(?=(?:when|who|whom|whose|what|which|where|how|why)\b)"
+    r"(?:,\s*(?:and|but)\s+|\s+(?:and|but)\s+)(?=(?:for\s+)?(?:when|who|whom|whose|what|which|where|how|why)\b)"
     r"|,\s*(?=(?:when|who|whom|whose|what|which|where|how|why)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|many|much|long|often)\b)",
     re.I,
 )
@@ -686,7 +686,8 @@ def without_setting(text: str) -> str:
 
 def _parts(question: str, topic: str, places: tuple[str, ...] = ()) -> tuple[Part, ...]:
     """The separate asks of a compound question, each with what its answer must contain."""
-    pieces = [p.strip(" ,?.") for p in _SECOND_ASK.split(question) if p and p.strip(" ,?.")]
+    asked = _LEADING_SETTING.sub("", question)  # "According to Suffolk's 2015 inspection, where did…": the asks follow
+    pieces = [p.strip(" ,?.") for p in _SECOND_ASK.split(asked) if p and p.strip(" ,?.")]
     if len(pieces) < 2 or not all(_WHOLE_QUESTION.match(p) for p in pieces):
         return ()  # "According to Carol Attrill, how many…" is one question
     subject = _ASKING.sub("", pieces[0]).strip()

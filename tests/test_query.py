@@ -156,6 +156,10 @@ def test_a_compound_question_is_split_into_its_asks():
     assert [p.wants for p in mixed.parts] == [None, "date"]
     assert q("What is the RAG status and commencing date of action 1.1?").parts == ()
     assert q("According to Carol Attrill, how many early help coordinators are there?").parts == ()
+    # a setting before the asks, and a second ask opened with "for"
+    crisis = q("According to the 2015 inspection, where did children who came into care in a crisis stay, and for how long?")
+    assert [p.text for p in crisis.parts] == ["where did children who came into care in a crisis stay", "for how long"]
+    assert [p.wants for p in crisis.parts] == [None, "duration"]
 
 
 def test_which_person_questions_want_a_name_but_what_did_inspectors_find_does_not():
