@@ -207,7 +207,9 @@ class Assistant:
         # a paragraph whose one sentence is on the topic has a passage vector about something else:
         # the documents' sentences nearest the question bring their passages too (library dev +10)
         found = self._sentence_found(query, filters, taken, admits, BROAD_SENTENCE_HITS)
-        return taken + self._sections(query, taken) + self._rest_of_lists(taken) + found
+        taken = taken + self._sections(query, taken) + self._rest_of_lists(taken)
+        have = {h.passage.passage_id for h in taken}
+        return taken + [h for h in found if h.passage.passage_id not in have]  # each passage once
 
     def _sentence_found(self, query: Query, filters: Filters, hits: list[Hit], admits: Callable[[StoredPassage], bool], count: int = 0) -> list[Hit]:
         """The passages of the ``count`` (default SENTENCE_HITS) sentences nearest in meaning to the
@@ -461,13 +463,13 @@ class Assistant:
         passages = sorted(corpus.by_doc.get(docs[0], ()), key=lambda p: p.ordinal)
         chosen = [s for p in passages if p.kind == "judgement" and p.fields.get("area") == "overall_effectiveness" for s in extractive.sentences_of(Hit(p, 1.0))][:1]
         for p in passages:
-            if len(chosen) >= BROAD_SENTENCES:
+            if len(chosen) >= SUMMARY_SENTENCES:
                 break
             if p.kind not in ("paragraph", "item"):
                 continue
             said = [s for s in extractive.sentences_of(Hit(p, 1.0)) if corpus.templates.commonness(s.text) < SUMMARY_COMMON
                     and (side is None or extractive.shortcoming(s) == (side == "shortcomings"))]
-            chosen += said[: 1 if p.kind == "item" else SUMMARY_PER_PARAGRAPH][: BROAD_SENTENCES - len(chosen)]
+            chosen += said[: 1 if p.kind == "item" else SUMMARY_PER_PARAGRAPH][: SUMMARY_SENTENCES - len(chosen)]
         if not chosen:
             return False
         for s in chosen:
@@ -677,7 +679,7 @@ class Assistant:
             part_focus = [vectors_of[part.focus] if part.focus and part.focus != part.search else None for part in query.parts]
             by_part = extractive.part_scores(query, sentences, vectors, part_vectors, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, part_focus, corpus.templates.commonness)
         heard = []  # a broad question about two things ("missing children and homeless 16-17 year olds"): each one's best
-        aspects = extractive.aspects(query.topic) if query.kind == "broad" else []
+        aspects = extractive.aspects(query.topic.removesuffix(f" {query.terms}")) if query.kind == "broad" else []  # the question's own things, not its terms
         if len(aspects) > 1:
             aspect_query = replace(query, parts=tuple(Part(text=a, wants=None, search=a, topic=a) for a in aspects))
             scored = extractive.part_scores(aspect_query, sentences, vectors, self.retriever.embed_queries(aspects), corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, None, corpus.templates.commonness)
@@ -738,6 +740,7 @@ _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|t
 
 
 LIST_PLACES = 12  # a refusal names the authorities covered when there are at most this many
+SUMMARY_SENTENCES = 12  # at most this many findings in a whole report's summary
 BROAD_SENTENCES = 16  # at most this many findings in a broad answer (12 -> 16: library dev +15 -0, citation precision 57.5% -> 57.0%, broad answers 1,946 -> 2,250 characters on average; 20: +22)
 SENTENCE_DOCS = 8  # a question scoped to at most this many documents also searches their sentences
 SENTENCE_HITS = 2  # passages added for the sentences nearest the question

@@ -49,7 +49,7 @@ _ASKS = {
         # "What was the outcome of Kent's 2018 inspection?", "How did Kent do in its last inspection?"
         r"|\b(outcome|result|verdict)s?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+([\w-]+\s+){0,3}(inspection|visit)\b"
         # "When did Ofsted inspect Hull in 2019, and what was the outcome?": the inspection's outcome
-        r"|\b(inspect\w*|visit\w*)\b[^?]*\bwhat\s+(was|were|is)\s+the\s+(outcome|result|verdict)s?\s*\??\s*$"
+        r"|\b(inspect|inspected|inspection|re-inspected|visited|(?:focused|monitoring)\s+visit)\b[^?]*\bwhat\s+(was|were|is)\s+the\s+(outcome|result|verdict)s?\s*\??\s*$"
         r"|\bhow\s+(did|does|has)\b[^?,]{0,40}\b(do|did|fare|fared|perform|performed|get\s+on)\s+(in|at)\s+(the|its|their|[\w’'-]+['’]s)\s+([\w-]+\s+){0,3}(inspection|visit)\b"
         r"|\b(grades?|graded|judged|judge?ments?|rated|ratings?|conclude|concluded|conclusions?|verdict)\b",
         re.I,

@@ -100,7 +100,7 @@ def _asked_about(phrase: str) -> set[str]:
     return set(tokens(" ".join(kept))) - SETTING_TOKENS
 
 
-_NONE_OF = re.compile(r"\b(?:no|none\s+of\s+the)\s+((?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s+(?:were|was|are|is|had|have|has|lived|live|living)\b", re.I)
+_NONE_OF = re.compile(r"\b(?:no|none\s+of\s+the)\s+((?:(?!(?:that|which|who|of|evidence)\b)[\w’'-]+\s+){0,2}?[\w’'-]+)\s+(?:were|was|are|is|had|have|has|lived|live|living)\b", re.I)
 # plurals the stemmer does not bring to their singular
 _IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man"}
 

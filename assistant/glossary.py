@@ -12,6 +12,17 @@ from pathlib import Path
 TERMS = Path(__file__).parent / "data" / "terms.txt"
 
 
+def _plain(text: str) -> str:
+    """Lower case words, possessives dropped ("children's homes": "children homes")."""
+    text = re.sub(r"['’]s\b", "", text.lower().replace("’", "'"))
+    return " ".join(re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", text))
+
+
+def _pattern(phrase: str) -> re.Pattern:
+    """``phrase`` as whole words of plain text, a plural allowed."""
+    return re.compile(rf"(?<![\w-]){re.escape(_plain(phrase))}(?:s|es)?(?![\w-])")
+
+
 @functools.lru_cache(maxsize=4)
 def load(path: Path = TERMS) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(term, its everyday phrasings) for each line "term | phrasing; phrasing" of ``path``."""
@@ -20,29 +31,25 @@ def load(path: Path = TERMS) -> tuple[tuple[str, tuple[str, ...]], ...]:
         if not line.strip() or line.lstrip().startswith("#") or "|" not in line:
             continue
         term, phrasings = line.split("|", 1)
-        forms = tuple(p.strip().lower() for p in phrasings.split(";") if p.strip())
+        forms = tuple(dict.fromkeys(p.strip().lower() for p in phrasings.split(";") if p.strip()))
         if term.strip() and forms:
             entries.append((term.strip().lower(), forms))
     return tuple(entries)
 
 
-def _plain(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*", text.lower().replace("’", "'")))
-
-
-def _says(text: str, phrase: str) -> bool:
-    """Does ``text`` (plain) say ``phrase``, as whole words, a plural allowed?"""
-    return re.search(rf"(?<![\w-]){re.escape(_plain(phrase))}(?:s|es)?(?![\w-])", text) is not None
+@functools.lru_cache(maxsize=4)
+def _compiled(entries) -> tuple[tuple[str, re.Pattern, tuple[tuple[str, re.Pattern], ...]], ...]:
+    return tuple((term, _pattern(term), tuple((form, _pattern(form)) for form in forms)) for term, forms in entries)
 
 
 def used(question: str, entries=None) -> list[tuple[str, str]]:
     """(term, phrasing) for each everyday phrasing ``question`` uses whose term it does not."""
     text = _plain(question)
     out = []
-    for term, forms in load() if entries is None else entries:
-        if _says(text, term):
+    for term, says_term, forms in _compiled(load() if entries is None else tuple(entries)):
+        if says_term.search(text):
             continue
-        out.extend((term, form) for form in forms if _says(text, form))
+        out.extend((term, form) for form, says in forms if says.search(text))
     return out
 
 

@@ -76,7 +76,7 @@ _CHANGE = re.compile(
     r"|^\s*(?:how|why)\s+(?:did|has|have|had)\s+(?P<graded>[^?]*?\b(?:judgements?|grades?|ratings?))\s+(?:f[ae]ll(?:en)?|drop(?:ped)?|r[io]s(?:e|en)|slip(?:ped)?|(?:go|gone|went)\s+(?:up|down))\b",
     re.I,
 )
-_WHOLE_QUESTION = re.compile(r"^\s*(?:(?:for|since|until|by|in|from|to|with|at)\s+(?=(?:when|who|whom|whose|what|which|where|how|why)\b))?(what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|list|describe|summari[sz]e|explain)\b", re.I)
+_WHOLE_QUESTION = re.compile(r"^\s*(what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|list|describe|summari[sz]e|explain)\b", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _BROAD = re.compile(
     r"\b(say|said|find|found|findings|about|summar\w*|overview|describe|tell me|what are|what were|what needs|needs? to improve|list|strengths|weaknesses|areas?|compare|comparison|differ\w*|themes?|concerns|progress|how (is|are|was|were|has|have)|how (well|good|effective|effectively|strong|safe|robust))\b"
@@ -183,7 +183,7 @@ _ACCORDING = re.compile(rf",?\s*\baccording to\s+(the\s+)?({_WHEN_SAID})?(ofsted
 # when the inspection it names took place ("…'s inspection carried out in November and December 2013"):
 # when, not what (the date itself is setting already)
 _CARRIED_OUT = re.compile(
-    rf"\b(?:(?:that|which)\s+)?(?:(?:was|were)\s+)?(?:carried\s+out|conducted|undertaken|held|took\s+place)\s+"
+    rf"\b(?P<event>inspections?|visits?)\s+(?:(?:that|which)\s+)?(?:(?:was|were)\s+)?(?:carried\s+out|conducted|undertaken|held|took\s+place)\s+"
     rf"(?=(?:in|on|during|between|from|over|across)\s+(?:(?:early|late|mid)[- ]|the\s+(?:spring|summer|autumn|winter)\s+of\s+)?(?:{'|'.join(MONTHS)}|(?:19|20)\d\d\b|\d{{1,2}}\s))",
     re.I,
 )
@@ -240,6 +240,7 @@ _SECOND_ASK = re.compile(
     re.I,
 )
 _ASKING = re.compile(r"^\s*(when|who|whom|whose|what|which|where|how|why)\s+((did|does|do|is|are|was|were|has|have|had|will|would|can|could)\s+)?", re.I)
+_FOR_ASK = re.compile(r"^\s*for\s+(?=(?:when|who|whom|whose|what|which|where|how|why)\b)", re.I)  # "and for how long": an ask of its own
 _LEANING_PART = re.compile(r"\b(it|its|they|their|them|this|that|he|she|his|her)\b", re.I)
 
 
@@ -277,6 +278,7 @@ class Query:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     parts: tuple[Part, ...] = ()  # a compound question's separate asks (empty for a single one)
     focus: str = ""  # what it asks, without its setting (place, year, which letter): searched and scored beside dense_query
+    terms: str = ""  # the reports' terms for its everyday words (see glossary), at the end of topic and dense_query
 
 
 @dataclass(frozen=True)
@@ -573,7 +575,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     # "Thurrock Council's", "the London Borough of Hounslow": the council's title goes with its name
     topic = re.sub(rf"\b(?:the\s+)?(?:london|royal|metropolitan)\s+borough\s+of\s+{_PLACE}", _PLACE, topic, flags=re.I)
     topic = re.sub(rf"{_PLACE}(?:['’]s)?(?:\s+(?:city|county|borough|metropolitan|district))*\s+council(?:['’]s)?", _PLACE, topic, flags=re.I)
-    topic = _CARRIED_OUT.sub(" ", _ACCORDING.sub(" ", _SOURCE_REFERENCE.sub(" ", topic)))  # "in the Isle of Wight letter": where to look
+    topic = _ACCORDING.sub(" ", _SOURCE_REFERENCE.sub(" ", _CARRIED_OUT.sub(r"\g<event> ", topic)))  # "in the Isle of Wight letter": where to look
     topic = re.sub(rf"\b(in|on|for|at|of|about)?\s*(the\s+)?{_PLACE}", " ", topic, flags=re.I)
     topic = " ".join(w for w in topic.replace("—", " ").split() if w.lower().strip("?.,") not in FILLER)
     topic = _COUNT_WORD.sub(r"\1", topic)  # "many" asks a count; it is no word to find ("too many children")
@@ -595,10 +597,10 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
             wants = None
     kind = "factoid" if wants or not broad else "broad"
     parts = _parts(question, topic, named)
-    terms = glossary.terms_for(question)
+    terms = "; ".join(glossary.terms_for(question))
     if terms:  # "at night and at weekends": the reports say "out of hours"; searched and scored beside the question's words
-        topic = f"{topic} {' '.join(terms)}"
-        dense_query = f"{dense_query} ({'; '.join(terms)})"
+        topic = f"{topic} {terms}"
+        dense_query = f"{dense_query} ({terms})"
     return Query(
         question=question,
         standalone=standalone,
@@ -619,6 +621,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         warnings=tuple(warnings),
         parts=parts,
         focus=focus_of(dense_query, named),
+        terms=terms,
     )
 
 
@@ -676,7 +679,7 @@ def focus_of(text: str, places: tuple[str, ...]) -> str:
 def without_setting(text: str) -> str:
     """``text`` without where and when it is set ("for the 2021 visit", "at the time of Ofsted's
     2016 inspection", "in 2019"), unless little else is left."""
-    text = _CARRIED_OUT.sub(" ", _WHEN_SETTING.sub(" ", _SOURCE_SETTING.sub(" ", _ACCORDING.sub(" ", text))))
+    text = _WHEN_SETTING.sub(" ", _SOURCE_SETTING.sub(" ", _ACCORDING.sub(" ", _CARRIED_OUT.sub(r"\g<event> ", text))))
     if len(YEAR.findall(text)) <= 1:
         text = _YEAR_SETTING.sub(" ", text)
         eventless = _EVENT_SETTING.sub(" ", text)
@@ -688,7 +691,7 @@ def _parts(question: str, topic: str, places: tuple[str, ...] = ()) -> tuple[Par
     """The separate asks of a compound question, each with what its answer must contain."""
     asked = _LEADING_SETTING.sub("", question)  # "According to Suffolk's 2015 inspection, where did…": the asks follow
     pieces = [p.strip(" ,?.") for p in _SECOND_ASK.split(asked) if p and p.strip(" ,?.")]
-    if len(pieces) < 2 or not all(_WHOLE_QUESTION.match(p) for p in pieces):
+    if len(pieces) < 2 or not all(_WHOLE_QUESTION.match(_FOR_ASK.sub("", p)) for p in pieces):
         return ()  # "According to Carol Attrill, how many…" is one question
     subject = _ASKING.sub("", pieces[0]).strip()
     parts = []

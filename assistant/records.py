@@ -143,9 +143,9 @@ def _values(passages: list[StoredPassage], kind: str) -> set[str]:
     return {p.fields[field].strip().lower() for p in passages if p.kind == kind and p.fields.get(field)}
 
 
-# a grade word before a noun other than a grade's describes that noun ("particularly good practice",
-# "outstanding work"): no grade is asked for
-_DESCRIBES = re.compile(r"\s+(?!(?:or|and|nor|for|in|at|by|from|to|since|between|before|after|under|across|of|with|when|while|overall|grades?|ratings?|judge?ments?|verdicts?|results?|outcomes?|judged|rated|graded|again|any|each|every|both|either|all|this|that|these|those|the|its|their|a|an|now|then|than|as|so|is|was|were|are)\b)[a-z][\w-]*")
+# a grade word before a noun that work is judged by describes it ("particularly good practice",
+# "outstanding work", "good support"): no grade is asked for
+_DESCRIBES = re.compile(r"\s+(?:practice|work|examples?|progress|relationships?|quality|use|standards?|partnerships?|communication|evidence|understanding|attendance|outcomes?|support|engagement|leadership|oversight|decisions?|planning|care)\b")
 GRADES = frozenset({"outstanding", "good", "requires improvement", "requires improvement to be good", "inadequate", "adequate", "satisfactory"})
 
 

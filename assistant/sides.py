@@ -72,7 +72,7 @@ _SHORTCOMING = re.compile(
 _NOT_A_SHORTCOMING = re.compile(
     r"\b(?:without\s+(?:undue\s+|unnecessary\s+|any\s+)?delay|no\s+longer|not\s+only|no\s+(?:undue\s+)?(?:delay|drift)"
     # what is done against delay: "helps to prevent delays in important decisions"
-    r"|(?:prevent|avoid|reduc|minimi[sz]|tackl)\w*\s+(?:any\s+|further\s+|unnecessary\s+|the\s+)?(?:delay|drift)\w*"
+    r"|(?<!rarely )(?<!seldom )(?<!never )(?<!not )(?:prevent|avoid|reduc|minimi[sz]|tackl)\w*\s+(?:any\s+|further\s+|unnecessary\s+|the\s+)?(?:delay|drift)\w*"
     r"|concerns?\s+(?:about|for)\s+(?:\w+\s+){1,3}(?:are|is|were|was)\s+(?:promptly\s+|swiftly\s+|quickly\s+|appropriately\s+)?"
     r"(?:responded|acted|identified|escalated|shared|addressed)"
     r"|(?:addressed|tackled|resolved|remedied|overcome)\s+(?:(?:the|these|those|most|many|its|their)\s+)?(?:weakness\w*|shortfalls?|concerns|deficits?|gaps?))\b",

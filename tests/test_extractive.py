@@ -706,6 +706,7 @@ def test_which_side_a_finding_states():
     assert sides.states_shortcoming("Management oversight is less effective for disabled children.")
     assert not sides.states_shortcoming("Tracking of children in pre-proceedings is regular and helps to prevent delays in important decisions.")
     assert sides.states_shortcoming("There are delays in completing assessments.")
+    assert sides.states_shortcoming("Plans rarely reduce delay for children.")
 
 
 def test_who_does_something_is_answered_by_a_role_doing_it():
@@ -741,6 +742,9 @@ def test_none_of_what_is_counted_answers_how_many():
     query, sentences = scored("How many children were living in unregistered children's homes at the time of the inspection?", [passage("report#para-61", text)], {text[:20]: 0.9})
     assert [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75)] == [text]
     # "no" said of something else, or without all else asked, counts nothing
+    unseen = "Inspectors saw no evidence that children were living in unregistered children’s homes."
+    query, sentences = scored("How many children were living in unregistered children's homes?", [passage("report#para-63", unseen)], {unseen[:20]: 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
     other = "No children were waiting for an assessment."
     query, sentences = scored("How many children were living in unregistered children's homes?", [passage("report#para-62", other)], {other[:20]: 0.9})
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []

@@ -29,3 +29,12 @@ def test_every_line_of_the_shipped_glossary_is_a_term_with_phrasings():
 def test_a_question_in_everyday_words_searches_for_the_reports_term_too():
     query = analyse("What happens when a child needs help at night and at weekends in Kent?", ["Kent"], lambda name: False)
     assert "out of hours" in query.topic and "out of hours" in query.dense_query
+
+
+def test_a_possessive_is_matched_either_way_and_terms_do_not_split_a_topic_into_things():
+    entries = (("unregistered", ("illegal children's homes",)), ("siblings", ("brothers and sisters",)))
+    assert glossary.terms_for("Are there illegal children’s homes in Kent?", entries) == ["unregistered"]
+    query = analyse("What did inspectors say about siblings being placed together in Kent?", ["Kent"], lambda name: False)
+    from assistant import extractive
+
+    assert len(extractive.aspects(query.topic.removesuffix(f" {query.terms}"))) == 1

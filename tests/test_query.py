@@ -232,6 +232,13 @@ def test_the_focus_of_a_question_sets_aside_where_and_when(text, focus):
     assert q(text).focus == focus
 
 
+def test_a_short_follow_up_opened_by_a_preposition_leans_on_the_turn_before():
+    from assistant.query import rewrite_follow_up
+    from assistant.types import Turn
+
+    assert rewrite_follow_up("For how long?", [Turn("When did Kent start its edge of care service?")]).startswith("When did Kent start")
+
+
 def test_when_the_inspection_was_carried_out_is_setting_not_topic():
     # "carried out" would match every report's "inspection … carried out under section 136" boilerplate
     query = q("How well did Kent support its care leavers, according to Ofsted's inspection carried out in November and December 2013?")
@@ -239,6 +246,7 @@ def test_when_the_inspection_was_carried_out_is_setting_not_topic():
     assert "conducted" not in q("What did the visit conducted on 28 July 2021 find?").topic
     # what was carried out is asked about, not when
     assert "carried out" in q("Which checks were carried out on foster carers?").topic
+    assert "took place" in q("What took place in 2019?").topic  # no inspection named: what took place is asked
 
 
 def test_places_sharing_the_rest_of_their_names_are_both_named():

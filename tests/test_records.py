@@ -465,8 +465,11 @@ def test_a_grade_word_describing_a_noun_asks_for_no_grade():
     assert asks_records("Which part of Kent's adoption work did Ofsted single out as particularly good practice in 2015?", RECORDS) is None
     assert asks_records("Which authorities were judged good or outstanding in 2022?", RECORDS) == "judgement"
     assert asks_records("Which authorities got a good grade in 2022?", RECORDS) == "judgement"
+    assert asks_records("Which authorities were inadequate during 2022?", RECORDS) == "judgement"  # a grade before other words
 
 
 def test_the_outcome_asked_after_when_an_inspection_was_is_its_grades():
     assert asks_cover("When did Ofsted inspect Hull's children's services in 2019, and what was the outcome?") == {"dates", "grades"}
     assert asks_cover("When did Ofsted inspect Hull in 2019?") == {"dates"}
+    # an inspector, a home visit: no inspection whose outcome is asked
+    assert "grades" not in asks_cover("How many home visits did social workers make in Kent, and what was the result?")
