@@ -119,7 +119,7 @@ def test_a_real_browser_gets_a_cited_answer_and_the_highlighted_passage(served):
             expect(quote).to_be_visible()
             assert "supervision" in quote.inner_text().lower()
             # tall enough to show the question, the answer and the opened citation together
-            page.set_viewport_size({"width": 1400, "height": 1700})
+            page.set_viewport_size({"width": 1400, "height": 2300})
             page.wait_for_timeout(500)
             expect(page.get_by_test_id("stChatMessage").first).to_be_in_viewport()
             page.screenshot(path=str(ARTIFACTS / "ui-answer.png"))
