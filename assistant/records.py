@@ -77,7 +77,7 @@ def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
         values = _values(passages, kind)
         if not values:
             continue
-        named, valued = bool(pattern.search(question)), any(_mentions(question, v) for v in values)
+        named, valued = bool(pattern.search(question)), any(_mentions(question, v, kind) for v in values)
         if kind == "action" and not (named and valued):
             continue  # "actions" alone is any question about the plan; a status makes it a list
         if named or valued:
@@ -121,7 +121,7 @@ def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassa
     judgement area, and its topic has words of its own ("Kent's secondary schools", "its SEND
     area inspection", "its next inspection"): the judgement records don't answer it."""
     records = [p for p in passages if p.kind == "judgement"]
-    if any(_mentions(question, v) for v in _values(records, "judgement")) or closest_areas(question, records):
+    if any(_mentions(question, v, "judgement") for v in _values(records, "judgement")) or closest_areas(question, records):
         return False
     return bool(topic_words(topic))
 
@@ -146,16 +146,16 @@ def _values(passages: list[StoredPassage], kind: str) -> set[str]:
 # a grade word before a noun that work is judged by describes it ("particularly good practice",
 # "outstanding work", "good support"): no grade is asked for
 _DESCRIBES = re.compile(r"\s+(?:practice|work|examples?|progress|relationships?|quality|use|standards?|partnerships?|communication|evidence|understanding|attendance|outcomes?|support|engagement|leadership|oversight|decisions?|planning|care)\b")
-GRADES = frozenset({"outstanding", "good", "requires improvement", "requires improvement to be good", "inadequate", "adequate", "satisfactory"})
 
 
-def _mentions(question: str, value: str) -> bool:
-    """Does the question name this field value? (A one-letter RAG code by its colour.)"""
+def _mentions(question: str, value: str, kind: str) -> bool:
+    """Does the question name this value of a ``kind`` record's field? (A one-letter RAG code by
+    its colour; a judgement's grade not where it describes a noun.)"""
     name = _RAG.get(value, value) if len(value) == 1 else value
     if len(name) < 2:
         return False
     found = [m for m in re.finditer(r"\b" + re.escape(name) + r"\b", question, re.I)]
-    if value in GRADES:
+    if kind == "judgement":
         found = [m for m in found if not _DESCRIBES.match(question, m.end())]
     return bool(found)
 
@@ -210,7 +210,7 @@ def answer_records(
     looked_at = len(records)
     field = _CATEGORY[kind]
     values = sorted(_values(passages, kind), key=len, reverse=True)
-    wanted = [v for v in values if _mentions(question, v)]
+    wanted = [v for v in values if _mentions(question, v, kind)]
     # "requires improvement" holds no "good"; a longer value named takes its words out of play
     for v in list(wanted):
         if any(v != w and re.search(r"\b" + re.escape(v) + r"\b", w) for w in wanted):
