@@ -183,7 +183,7 @@ class Assistant:
             hits = self._prefer_typed(query, wants, hits)
         hits = hits[:pool]
         if query.kind != "broad":
-            return hits + self._sentence_found(query, filters, hits, admits)
+            return hits + self._sentence_found(query, filters, hits, admits, SENTENCE_HITS)
         cap, taken, per_doc = max(2, (k + 1) // 2), [], {}
         for hit in hits:
             if per_doc.get(hit.passage.doc_id, 0) < cap:
@@ -205,14 +205,14 @@ class Assistant:
                     have.add(h.passage.passage_id)
                     taken.append(h)
         # a paragraph whose one sentence is on the topic has a passage vector about something else:
-        # the documents' sentences nearest the question bring their passages too (library dev +10)
+        # the documents' sentences nearest the question bring their passages too (library dev +11 -2)
         found = self._sentence_found(query, filters, taken, admits, BROAD_SENTENCE_HITS)
         taken = taken + self._sections(query, taken) + self._rest_of_lists(taken)
         have = {h.passage.passage_id for h in taken}
         return taken + [h for h in found if h.passage.passage_id not in have]  # each passage once
 
-    def _sentence_found(self, query: Query, filters: Filters, hits: list[Hit], admits: Callable[[StoredPassage], bool], count: int = 0) -> list[Hit]:
-        """The passages of the ``count`` (default SENTENCE_HITS) sentences nearest in meaning to the
+    def _sentence_found(self, query: Query, filters: Filters, hits: list[Hit], admits: Callable[[StoredPassage], bool], count: int) -> list[Hit]:
+        """The passages of the ``count`` sentences nearest in meaning to the
         question, among the few documents a question names, of the years it asks about (``admits``):
         a figure or name written inside a long paragraph about something else, whose passage vector
         is about that something else. After the hits."""
@@ -224,7 +224,6 @@ class Assistant:
         docs = [r for r in corpus.records.values() if filters.admits_record(r)]
         if not docs or len(docs) > SENTENCE_DOCS:
             return []
-        count = count or SENTENCE_HITS
         vector = np.asarray(self.retriever.embed_query(query.focus or query.dense_query), dtype=np.float32)
         found = []
         for record in docs:
