@@ -45,8 +45,7 @@ class RecordAnswer:
 
 
 def _words(text: str) -> set[str]:
-    text = _LEAVING_CARE.sub(" care leavers ", _LOOKED_AFTER.sub(" in care ", normalise(text)))
-    return {_SAME.get(w, w).rstrip("s") for w in re.findall(r"[a-z]+", text)} - {""}  # ("children's": no word "")
+    return set(_ordered_words(text)) - {""}  # ("children's": no word "")
 
 
 # One judgement named in each framework's words: "children looked after" (2013-2017) are "children in
@@ -156,8 +155,12 @@ def _mentions(question: str, value: str, kind: str) -> bool:
         return False
     found = [m for m in re.finditer(r"\b" + re.escape(name) + r"\b", question, re.I)]
     if kind == "judgement":
-        found = [m for m in found if not _DESCRIBES.match(question, m.end())]
+        found = [m for m in found if not _DESCRIBES.match(question, m.end()) and not _CONTRASTED.search(question, 0, m.start())]
     return bool(found)
+
+
+# the grade a question sets another against is not asked for ("judged adequate rather than inadequate")
+_CONTRASTED = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?$", re.I)
 
 
 def area_words(area: str) -> set[str]:
@@ -191,12 +194,24 @@ def closest_areas(question: str, records: list[StoredPassage]) -> set[str]:
     scores = {}
     for area in {p.fields.get("area", "") for p in records}:
         words = area_words(area)
-        if words and asked & words:  # the share of its words used, then how many ("care leavers": not also "children in care")
+        # the share of its words used, then how many ("care leavers": not also "children in care");
+        # an area is not named by less than half its words ("looked after children services" does not
+        # name "outcomes for looked after children and young people")
+        if words and 2 * len(asked & words) >= len(words):
             scores[area] = (len(asked & words) / len(words), len(asked & words))
     if not scores:
         return set()
     best = max(scores.values())
-    return {a for a, s in scores.items() if s == best}
+    # and every area the question names in full, in its own words ("services for children in care
+    # and care leavers": both of a report that judges them apart, not only the care leavers one)
+    said = " " + " ".join(_ordered_words(question)) + " "
+    return {a for a, s in scores.items() if s == best or f" {' '.join(_ordered_words(a.replace('_', ' ')))} " in said}
+
+
+def _ordered_words(text: str) -> list[str]:
+    """A text's words in one framework's terms, in order (a phrase, not a set)."""
+    text = _LEAVING_CARE.sub(" care leavers ", _LOOKED_AFTER.sub(" in care ", normalise(text)))
+    return [_SAME.get(w, w).rstrip("s") for w in re.findall(r"[a-z]+", text)]
 
 
 def answer_records(

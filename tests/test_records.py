@@ -89,6 +89,29 @@ def test_an_area_is_each_reports_own_closest_row():
     assert [c.passage_id for c in found.citations] == ["sefton-2019#judgement-children_in_care_and_care_leavers", "sefton-2022#judgement-care_leavers"]
 
 
+def test_both_areas_named_in_full_and_a_grade_set_against_another():
+    rows = [
+        judgement("sth-2019", "St Helens", "2019-10-04", "children_in_care_and_care_leavers", "The experiences and progress of children in care and care leavers", "inadequate"),
+        judgement("sth-2023", "St Helens", "2023-07-21", "children_in_care", "The experiences and progress of children in care", "good"),
+        judgement("sth-2023", "St Helens", "2023-07-21", "care_leavers", "The experiences and progress of care leavers", "outstanding"),
+        judgement("sth-2023", "St Helens", "2023-07-21", "help_and_protection", "The experiences and progress of children who need help and protection", "requires improvement"),
+    ]
+    question = "How did St Helens' grades for children in care and care leavers change between 2019 and 2023?"
+    found = answer_records(question, asks_records(question, rows), rows, ("St Helens",), year_span(question))
+    assert "care leavers — outstanding" in found.text and "children in care — good" in found.text and "help" not in found.text
+    question = "What grades did St Helens get for care leavers?"  # not also its children in care row
+    found = answer_records(question, asks_records(question, rows), rows, ("St Helens",))
+    assert "children in care — good" not in found.text
+    lac = [
+        judgement("san-2013", "Sandwell", "2013-06-28", "capacity_to_improve", "Capacity to improve", "adequate"),
+        judgement("san-2013", "Sandwell", "2013-06-28", "outcomes_for_looked_after_children_and_young_people", "Outcomes for looked after children and young people", "adequate"),
+        judgement("san-2013", "Sandwell", "2013-06-28", "quality_of_provision", "Quality of provision", "inadequate"),
+    ]
+    question = "In the inspection of looked after children services in Sandwell, which areas were judged adequate rather than inadequate?"
+    found = answer_records(question, asks_records(question, lac), lac, ("Sandwell",))
+    assert found.text.count("— adequate") == 2 and "inadequate" not in found.text.split(":", 1)[1]
+
+
 # --- questions about one inspection: who led it, when, its grades -------------------------------
 
 from assistant.cover import answer_cover, asks_cover, inspections  # noqa: E402
