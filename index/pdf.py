@@ -243,8 +243,8 @@ def _is_heading(line: Line, body: float) -> bool:
         return False
     if not any(ch.isalpha() for ch in line.text):
         return False
-    if _FIELD.match(line.text):  # a labelled field ("Inspection dates: …"), however it is set
-        return False
+    if _FIELD.match(line.text) and not line.text[:1].islower():  # a labelled field ("Inspection dates: …"), however it is set
+        return False  # (not a heading's second line: "…who need help and" / "protection is: inadequate")
     return line.size >= body + 1.5 or (line.bold and line.size >= body - 0.6)
 
 

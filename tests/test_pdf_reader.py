@@ -50,7 +50,9 @@ def make_report(path):
         pdf.multi_cell(0, 7, f"{entry} {page}", new_x="LMARGIN", new_y="NEXT")
     pdf.add_page()
     pdf.set_font("helvetica", "B", 14)
-    pdf.multi_cell(0, 8, "The impact of leaders on social work practice: good", new_x="LMARGIN", new_y="NEXT")
+    # a heading that runs onto a second line, which reads like a labelled field ("families is: good")
+    pdf.multi_cell(0, 8, "The impact of leaders on social work practice with children and", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, "families is: good", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     pdf.set_font("helvetica", size=11)
     pdf.set_y(215)  # paragraph 2 runs over the page break
@@ -89,7 +91,8 @@ def test_numbered_paragraphs_are_whole_and_located_by_their_number(report):
     assert second.text.endswith("support they receive from their managers.")  # across the page break
     assert second.locator.startswith("paragraph 2, page ")
     assert by_id["testshire-2024#para-3"].locator.startswith("paragraph 3, page 4")
-    assert second.heading == ("The impact of leaders on social work practice: good",)
+    assert second.heading == ("The impact of leaders on social work practice with children and families is: good",)
+    assert not any(p.text.startswith("families") for p in passages)  # not a passage of its own
 
 
 def test_cover_fields_are_quotable_blocks(report):
