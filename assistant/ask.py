@@ -880,10 +880,28 @@ def _with_judgements(query: Query, chosen: list, record_passages) -> list:
     docs = {s.passage.doc_id for s in chosen}
     judged = [p for p in record_passages if p.kind == "judgement" and p.doc_id in docs]
     areas = records.areas_named(query.topic, judged)
+    if not areas:  # ("…about supervision in Stoke?"): each report's judgement of the section most of its findings are from
+        areas = {(p.doc_id, a) for p in judged for a in [_judged_section(p.doc_id, chosen, judged)] if a}
     have = {s.passage.passage_id for s in chosen}
     score = chosen[0].score if chosen else 0.0
-    grades = [extractive.Sentence(Hit(p, score), p.text, score=score, literal=True) for p in judged if p.fields.get("area") in areas and p.passage_id not in have]
+    grades = [extractive.Sentence(Hit(p, score), p.text, score=score, literal=True) for p in judged
+              if (p.fields.get("area") in areas or (p.doc_id, p.fields.get("area")) in areas) and p.passage_id not in have]
     return grades + chosen
+
+
+def _judged_section(doc_id: str, chosen: list, judged) -> str | None:
+    """The judgement area whose section of the report (its heading names the area) holds the most
+    of ``chosen`` from ``doc_id``, when at least two are from it."""
+    own = {p.fields.get("area", "") for p in judged if p.doc_id == doc_id}
+    counts: dict[str, int] = {}
+    for s in chosen:
+        if s.passage.doc_id == doc_id and s.passage.kind != "judgement":
+            named = records.named_areas(" ".join(s.passage.heading), own)
+            if len(named) == 1:
+                area = next(iter(named))
+                counts[area] = counts.get(area, 0) + 1
+    area = max(counts, key=counts.get, default=None)
+    return area if area and counts[area] >= 2 else None
 
 
 def _lead_names_unmet(query: Query, chosen, by_doc, correct=lambda word: word) -> list[str]:

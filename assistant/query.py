@@ -123,7 +123,13 @@ _HOW_MANY = re.compile(
     r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b).*\b(number of|percent)\b",
     re.I,
 )
-_MONEY = re.compile(r"\b(how much|what(?!\s+age\b))\b.{0,60}\b(cost|costs|spend|spent|budget|pay|paid|price|funding|fund|worth|invest|invests|invested|money)\b(?!-)|\bcost of\b", re.I)  # not "money-saving extras"
+# not "money-saving extras", nor what "what" stands for when money was put into it ("What has the
+# council invested in / put money into?": the thing, not the amount)
+_MONEY = re.compile(
+    r"\bhow (much|large|big)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|pay|paid|price|funding|fund|worth|invest|invests|invested|money)\b(?!-)"
+    r"|\bwhat(?!\s+age\b)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|pay|paid|price|funding|fund|worth|(?:invest|invests|invested|money)(?!\s+in(?:to)?\b))\b(?!-)|\bcost of\b",
+    re.I,
+)
 _EXPANSION = re.compile(r"\b(stand|stands) for\b|\bshort for\b|\b(acronym|abbreviation)\b", re.I)
 _RAG = re.compile(r"\bRAG\b|\brag (status|rating)\b|\b(red|amber|green) (status|rating)\b", re.I)
 _ROLE = re.compile(
@@ -177,9 +183,10 @@ _SOURCE_REFERENCE = re.compile(
     r"(focused visit letter|inspection letter|focused visit report|inspection report|letter|report|improvement plan|action plan|plan|article|press release)\b",
     re.I,
 )
-# Whose word a question asks for ("according to Ofsted", "according to the 2025 inspection"): not its topic
+# Whose word a question asks for ("according to Ofsted", "according to the 2025 inspection", "as
+# described in Ofsted's 2020 report"): not its topic
 _WHEN_SAID = rf"(({'|'.join(MONTHS)})\s+)?((19|20)\d\d\s+)"  # "July 2024 ", "2016 ": when a report or inspection was
-_ACCORDING = re.compile(rf",?\s*\baccording to\s+(the\s+)?({_WHEN_SAID})?(ofsted|inspectors?|inspection)(['’]s\s+({_WHEN_SAID})?(report|inspection|letter))?\b", re.I)
+_ACCORDING = re.compile(rf",?\s*\b(according\s+to|as\s+(described|reported|stated|noted|set\s+out|said|recorded|found)\s+(in|by))\s+(the\s+)?({_WHEN_SAID})?(ofsted|inspectors?|inspection)(['’]s\s+({_WHEN_SAID})?(report|inspection|letter))?\b", re.I)
 # when the inspection it names took place ("…'s inspection carried out in November and December 2013"):
 # when, not what (the date itself is setting already)
 _CARRIED_OUT = re.compile(

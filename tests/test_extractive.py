@@ -748,3 +748,31 @@ def test_none_of_what_is_counted_answers_how_many():
     other = "No children were waiting for an assessment."
     query, sentences = scored("How many children were living in unregistered children's homes?", [passage("report#para-62", other)], {other[:20]: 0.9})
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+
+
+def test_a_broad_answer_gives_the_grade_of_the_section_its_findings_are_from():
+    from dataclasses import replace
+
+    from assistant.ask import _with_judgements
+
+    def under(pid, text, heading):
+        return replace(passage(pid, text, doc_kind="inspection_report"), heading=heading)
+
+    leaders = ("The impact of leaders on social work practice with children and families is: inadequate",)
+    findings = [
+        under("stoke#para-34", "No social worker is receiving one-to-one case supervision from a manager. Two models of practice are not embedded.", leaders),
+        under("stoke#para-21", "Foster carers do not have a supervising social worker.", ("The experiences and progress of children in care and care leavers is: inadequate",)),
+    ]
+    judged = [
+        passage("stoke#judgement-impact-of-leaders", "The impact of leaders on social work practice with children and families Inadequate", kind="judgement",
+                doc_kind="inspection_report", fields={"area": "impact_of_leaders", "grade": "inadequate"}),
+        passage("stoke#judgement-help-and-protection", "The experiences and progress of children who need help and protection Inadequate", kind="judgement",
+                doc_kind="inspection_report", fields={"area": "help_and_protection", "grade": "inadequate"}),
+    ]
+    query, sentences = scored("What did Ofsted say about supervision of social workers in the Isle of Wight?", findings, {})
+    shown = _with_judgements(query, sentences, judged)
+    # supervision names no judgement: the section most of the findings are from is the leaders' one
+    assert [s.passage.passage_id for s in shown[:1]] == ["stoke#judgement-impact-of-leaders"]
+    assert shown[1:] == sentences
+    one = _with_judgements(query, sentences[2:], judged)  # one finding alone does not make it that section's question
+    assert all(s.passage.kind != "judgement" for s in one)

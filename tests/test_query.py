@@ -224,6 +224,7 @@ def test_what_a_comparison_or_the_letters_are_asked_about_is_the_topic(text, top
     ("How well did the Isle of Wight support its care leavers when Ofsted inspected in late 2016?",
      "How well did support its care leavers"),
     ("How well do care leavers do, according to Ofsted's July 2024 inspection?", "How well do care leavers do"),
+    ("What is the name of the children in care council, as described in Ofsted's 2020 report?", "What is the name of the children in care council"),
     ("What did Ofsted say about private fostering in the Isle of Wight at its January 2026 inspection?",
      "private fostering"),
     ("What had changed when it was last inspected?", "What had changed"),
@@ -467,6 +468,10 @@ def test_what_needs_to_improve_is_a_broad_question():
 def test_a_hyphenated_money_word_does_not_ask_for_an_amount():
     assert q("What money-saving extras did care leavers on the Isle of Wight win?").wants is None
     assert q("How much money did the Isle of Wight invest?").wants == "money"
+    # what money was put into is a thing, not an amount; how large a deficit is an amount
+    assert q("What has the Isle of Wight put money into to find more foster carers?").wants != "money"
+    assert q("What did the Isle of Wight invest in?").wants != "money"
+    assert q("How large was the Isle of Wight's budget deficit in 2024?").wants == "money"
 
 
 @pytest.mark.parametrize("text, authority", [
