@@ -518,9 +518,14 @@ class Assistant:
         # who led an inspection or when it was, or the grades of one inspection: its own records;
         # grades across inspections ("which…", "how has … changed since…"): all the records
         if found is None and fields and authorities and (fields & {"lead", "dates", "published"} or kind is None or cover.picks_one(query.question)):
-            docs = cover.inspections(query.question, admitted, authorities, year_span(query.question))
-            # grades: of one inspection, or of one each of the authorities compared
-            if docs and (fields & {"lead", "dates", "published"} or len(docs) == len({d.authority for d in docs})):
+            span = year_span(query.question)
+            docs = cover.inspections(query.question, admitted, authorities, span)
+            # grades: of one inspection, or of one each of the authorities compared, or of one each
+            # of the years named ("…at the 2019 inspection, and what at the March 2023 inspection?")
+            each = len({d.authority for d in docs})
+            # (not when a grade it names sets the scene: "What progress had it made by 2019 after it was rated inadequate in 2016?")
+            by_year = len(docs) == each * len(span.exact) > each and not records.names_grade(query.question, passages)
+            if docs and (fields & {"lead", "dates", "published"} or len(docs) == each or by_year):
                 found = cover.answer_cover(query.question, fields, docs, lambda doc_id: corpus.by_doc.get(doc_id, []), areas)
                 reason = f"inspection records: {len(docs)}"
         if found is None:

@@ -329,8 +329,10 @@ def year_span(question: str) -> YearSpan:
     if between and between.group(2) and set(YEAR.findall(question)) - set(between.groups()):
         between = None  # "from 2019 through 2022 to 2026": points listed, not one range
     since, before = _SINCE_YEAR.search(question), _BEFORE_YEAR.search(question)
-    if since and since.group(2) and len(YEAR.findall(question)) > 1:
-        since = None  # "since it was judged inadequate in 2016? What did 2023 conclude?": the years named
+    if since and (since.group(2) or since.group(0).lower().startswith("than")) and len(YEAR.findall(question)) > 1:
+        # "since it was judged inadequate in 2016? What did 2023 conclude?", "better in 2023 than in
+        # 2019?": the years named are the points compared
+        since = None
     start = int(between.group(1) or between.group(2)) if between else int(since.group(1) or since.group(2)) if since else None
     end = int(between.group(3)) + 1 if between else int(before.group(1)) if before else None
     if between:  # "to the 2024-25 inspection": the range runs to the pair's second year
@@ -587,7 +589,11 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     topic = " ".join(w for w in topic.replace("—", " ").split() if w.lower().strip("?.,") not in FILLER)
     topic = _COUNT_WORD.sub(r"\1", topic)  # "many" asks a count; it is no word to find ("too many children")
     topic = re.sub(r"\s+", " ", topic).strip(" ?.,") or standalone
-    broad = bool(_BROAD.search(question)) or bool(_META.search(standalone)) or bool(changed) or asked_side(question) is not None
+    # two inspections' years set side by side ("Were caseloads more manageable in 2023 than in 2018?",
+    # "Did it get better at pre-proceedings work between 2022 and 2025?"): what each found, unless a fact is wanted
+    span = year_span(question)
+    across = len(span.exact) > 1 or (span.since is not None and span.before is not None)
+    broad = bool(_BROAD.search(question)) or bool(_META.search(standalone)) or bool(changed) or asked_side(question) is not None or across
     wants, acronym = None, None
     expansion = _EXPANSION.search(question)
     if expansion:

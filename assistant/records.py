@@ -120,7 +120,7 @@ def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassa
     judgement area, and its topic has words of its own ("Kent's secondary schools", "its SEND
     area inspection", "its next inspection"): the judgement records don't answer it."""
     records = [p for p in passages if p.kind == "judgement"]
-    if any(_mentions(question, v, "judgement") for v in _values(records, "judgement")) or closest_areas(question, records):
+    if names_grade(question, records) or closest_areas(question, records):
         return False
     return bool(topic_words(topic))
 
@@ -161,6 +161,11 @@ def _mentions(question: str, value: str, kind: str) -> bool:
 
 # the grade a question sets another against is not asked for ("judged adequate rather than inadequate")
 _CONTRASTED = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?$", re.I)
+
+
+def names_grade(question: str, passages: list[StoredPassage]) -> bool:
+    """Does the question name one of the grades the judgement records give ("rated inadequate")?"""
+    return any(_mentions(question, v, "judgement") for v in _values(passages, "judgement"))
 
 
 def area_words(area: str) -> set[str]:
