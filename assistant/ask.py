@@ -204,6 +204,15 @@ class Assistant:
                 for h in [h for h in found if extractive.passage_about_year(h.passage, y) and h.passage.passage_id not in have][:YEAR_HITS]:
                     have.add(h.passage.passage_id)
                     taken.append(h)
+        if len(filters.authorities) > 1:
+            # and each authority compared finds its own: one council's reports are not crowded out by the other's
+            have = {h.passage.passage_id for h in taken}
+            for authority in filters.authorities:
+                found = self.retriever.search(query.dense_query, fetch, replace(filters, authorities=(authority,)), self.settings.candidates, self.settings.rerank,
+                                              lexical_query=_without_year(f"{query.topic} {other_form}".strip(), year), focus=query.focus)
+                for h in [h for h in found if admits(h.passage) and h.passage.passage_id not in have][:YEAR_HITS]:
+                    have.add(h.passage.passage_id)
+                    taken.append(h)
         # a paragraph whose one sentence is on the topic has a passage vector about something else:
         # the documents' sentences nearest the question bring their passages too (library dev +11 -2)
         found = self._sentence_found(query, filters, taken, admits, BROAD_SENTENCE_HITS)

@@ -72,6 +72,8 @@ def load_pdf(data: bytes) -> LoadedText:
     pages = [[] if _is_contents(page) else page for page in pages]
     if len(pages) > 1 and _is_imprint(pages[-1]):
         pages[-1] = []
+    elif len(pages) > 1:  # an imprint set in small type under the last paragraphs, on their page
+        pages[-1] = _without_imprint(pages[-1], _body_style(pages)[0])
     blocks = _blocks(pages)
     return _compose(blocks)
 
@@ -217,6 +219,19 @@ def _is_imprint(page: list[Line]) -> bool:
 
 
 # --- paragraphs and headings -----------------------------------------------------------------
+
+
+def _without_imprint(page: list[Line], body: float) -> list[Line]:
+    """``page`` without the run of lines in smaller type that ends it, when that run is a
+    publisher's imprint (addresses, numbers, links, copyright: see _is_imprint)."""
+    if not body:
+        return page
+    start = len(page)
+    while start > 0 and page[start - 1].size and page[start - 1].size < body - 1:
+        start -= 1
+    if start == len(page) or not _is_imprint(page[start:]):
+        return page
+    return page[:start]
 
 
 def _body_style(pages: list[list[Line]]) -> tuple[float, float]:

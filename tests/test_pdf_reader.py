@@ -114,3 +114,24 @@ def test_files_that_are_not_pdfs_get_a_one_line_reason(tmp_path, data, reason):
     with pytest.raises(LoadError) as err:
         load(path)
     assert reason in str(err.value) and "\n" not in str(err.value)
+
+
+def test_an_imprint_in_small_type_under_the_last_paragraph_is_dropped(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    for page in range(3):
+        pdf.add_page()
+        pdf.set_font("helvetica", size=12)
+        for number in range(1, 4):
+            pdf.multi_cell(0, 6, f"{page * 3 + number}. {PARAGRAPHS[number - 1]}", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+    pdf.set_font("helvetica", size=10)  # the publisher's imprint, on the last paragraphs' page
+    for line in ["If you would like a copy of this document in a different format, please telephone 0300 123 1231.",
+                 "Piccadilly Gate", "Store Street", "Manchester M1 2WD", "T: 0300 123 1231", "W: www.example.gov.uk", "© Crown copyright 2025"]:
+        pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "report.pdf"
+    pdf.output(str(path))
+    text = load(path).text
+    assert text.rstrip().endswith("keep in touch with them.")  # the last paragraph is kept whole
+    assert "Piccadilly" not in text and "Crown copyright" not in text and "different format" not in text
