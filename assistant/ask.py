@@ -23,7 +23,7 @@ from index.text import display_date, normalise
 from index.types import KIND_LABELS
 from index.tokens import known_word
 
-from . import acronyms, cover, extractive, records, sides
+from . import acronyms, beside, cover, extractive, records, sides
 from .lexical import tokens
 from .query import YEAR, Part, Query, analyse, indefinite_place, place_words, without_setting, year_span
 from .retrieval import Retriever
@@ -138,10 +138,26 @@ class Assistant:
         # embedding model doesn't know, written as the library writes them. Real words the
         # library lacks ("weather") are left alone.
         mended = corpus.lexical.correct_text(query.question, lambda word: known_word(word) or word in place_words())
-        if mended == query.question:
+        if mended != query.question:
+            # what the question asks of the assistant (an instruction, a forecast) is read as written
+            query = replace(analyse(mended, authorities, self.corpus_has, history), question=query.question, injection=query.injection, speculation=query.speculation)
+        return query
+
+    def _with_words_beside(self, query: Query) -> Query:
+        """A question about an authority whose documents never use one of its terms ("the front
+        door", where Enfield's report says "MASH") also looks for the words the library's other
+        documents write beside that term (see beside.py)."""
+        if not query.authorities:
             return query
-        # what the question asks of the assistant (an instruction, a forecast) is read as written
-        return replace(analyse(mended, authorities, self.corpus_has, history), question=query.question, injection=query.injection, speculation=query.speculation)
+        corpus = self.retriever.corpus()
+        years = sorted(query.years)
+        allowed = corpus.mask(Filters(authorities=query.authorities, year_from=years[0] if years else None, year_to=years[-1] if years else None))
+        topic = query.topic.removesuffix(f" {query.terms}") if query.terms else query.topic  # the question's own words
+        found = [w for term in beside.missing_terms(without_setting(topic) or topic, corpus.lexical, allowed) for w in beside.beside(term, corpus)]
+        if not found:
+            return query
+        added = " ".join(dict.fromkeys(found))
+        return replace(query, topic=f"{query.topic} {added}", dense_query=f"{query.dense_query} ({added})", terms="; ".join(t for t in (query.terms, added) if t))
 
     def retrieve(self, query: Query, filters: Filters | None = None, k: int | None = None) -> list[Hit]:
         """The passages to answer from. A broad question gets several documents' best passages
@@ -438,6 +454,7 @@ class Assistant:
         t0 = time.perf_counter()
         if model is not None and history and query.standalone != query.question:
             query = self._condense(model, query, history, answer)
+        query = self._with_words_beside(query)  # (for the passages: the records were read by the question's own words)
         hits = self.retrieve(query, filters, k)
         answer.retrieved = [h.passage.passage_id for h in hits]
         t1 = time.perf_counter()
