@@ -910,13 +910,17 @@ def _with_judgements(query: Query, chosen: list, record_passages) -> list:
     report's judgement of that area beside its findings."""
     docs = {s.passage.doc_id for s in chosen}
     judged = [p for p in record_passages if p.kind == "judgement" and p.doc_id in docs]
-    areas = records.areas_named(query.topic, judged)
-    if not areas:  # ("…about supervision in Stoke?"): each report's judgement of the section most of its findings are from
-        areas = {(p.doc_id, a) for p in judged for a in [_judged_section(p.doc_id, chosen, judged)] if a}
+    named = records.areas_named(query.topic, judged)
+    # ("…about supervision in Stoke?"): each report's judgement of the section most of its findings are from
+    sections = {} if named else {doc_id: _judged_section(doc_id, chosen, judged) for doc_id in docs}
+
+    def asked(p) -> bool:
+        area = p.fields.get("area")
+        return area in named or (area is not None and area == sections.get(p.doc_id))
+
     have = {s.passage.passage_id for s in chosen}
     score = chosen[0].score if chosen else 0.0
-    grades = [extractive.Sentence(Hit(p, score), p.text, score=score, literal=True) for p in judged
-              if (p.fields.get("area") in areas or (p.doc_id, p.fields.get("area")) in areas) and p.passage_id not in have]
+    grades = [extractive.Sentence(Hit(p, score), p.text, score=score, literal=True) for p in judged if asked(p) and p.passage_id not in have]
     return grades + chosen
 
 
