@@ -135,6 +135,9 @@ def index_command(ctx, paths, rebuild, strict):
         sys.exit(1)
 
 
+TAG_ROWS_FROM = 8  # `eval` prints the tags of at least this many questions (report.md has every tag)
+
+
 @cli.command()
 @click.pass_context
 @errors_as_messages
@@ -440,6 +443,14 @@ def eval_command(ctx, file, split, out_dir, compare, gate_file):
         table.add_row(name, *[fmt(run.metrics.get(key), style) for run in runs])
     out = _console()
     out.print(table)
+    tags = [(tag, tm) for tag, tm in runs[0].per_tag.items() if tm["items"] >= TAG_ROWS_FROM]
+    if tags:  # the kinds of question (and the larger groups): every tag is in report.md
+        by_tag = Table(title=f"By tag, {runs[0].label} (tags of at least {TAG_ROWS_FROM} questions; all in report.md)", title_justify="left")
+        for column in ("Tag", "n", "Correct (answerable)", "Abstained right (unanswerable)", "Recall@5"):
+            by_tag.add_column(column)
+        for tag, tm in sorted(tags, key=lambda pair: -pair[1]["items"]):
+            by_tag.add_row(tag, str(tm["items"]), fmt(tm["answer_correctness"], "pct"), fmt(tm["abstention_recall"], "pct"), fmt(tm["evidence_recall_at_5"], "pct"))
+        out.print(by_tag)
     if compare:
         (out_dir / "compare.md").write_text(compare_markdown(runs, split, machine), encoding="utf-8")
         out.print(f"Comparison: {out_dir / 'compare.md'}")

@@ -364,3 +364,17 @@ def test_a_kind_of_document_the_place_has_none_of_is_said_to_be_missing():
     asked = analyse("What actions are in the Isles of Scilly's improvement plan?", places, lambda n: False)
     assert _no_such_document(asked, [plan]) == ("The indexed sources hold no improvement plan of Isles of Scilly.", "no such document")
     assert _no_such_document(analyse("What actions are in the Isle of Wight's improvement plan?", places, lambda n: False), [plan]) is None
+
+
+def test_eval_prints_the_figures_and_a_table_by_tag(real_index, tmp_path):
+    from index.settings import PROJECT_ROOT
+
+    items = [json.loads(line) for line in (PROJECT_ROOT / "evals" / "known_answers.jsonl").read_text(encoding="utf-8").splitlines()[:9]]
+    path = tmp_path / "set.jsonl"
+    path.write_text("".join(json.dumps({**item, "tags": ["sample"] + (["odd"] if n % 2 else [])}) + "\n" for n, item in enumerate(items)), encoding="utf-8")
+    result = run_cli(real_index, "eval", str(path), "--split", "all", "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "Answer correctness" in result.stdout and "By tag" in result.stdout
+    rows = [line for line in result.stdout.splitlines() if line.strip("│ ").startswith(("sample", "odd"))]
+    assert len(rows) == 1 and "9" in rows[0]  # the tag of 9 questions; "odd" (4) is in report.md only
+    assert "| odd | 4 |" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
