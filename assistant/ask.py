@@ -685,6 +685,13 @@ class Assistant:
         if sentences and year:
             # one year asked ("in the 2022 report"): another year's documents don't answer it
             sentences = [s for s in sentences if extractive.about_year(s, year)]
+            if _OF_INSPECTION.search(query.question):
+                # "at its 2014 inspection": that inspection's report, not a later one recalling it
+                # ("…has markedly improved since the previous inspection in 2014")
+                records_of = corpus.records
+                of_year = {d for d, r in records_of.items() if r.kind in cover.OFSTED_KINDS and r.authority in query.authorities and year in cover.years_of(r)}
+                if of_year:
+                    sentences = [s for s in sentences if s.passage.doc_id in of_year or records_of[s.passage.doc_id].kind not in cover.OFSTED_KINDS]
             if not sentences:
                 answer.answer = f"The indexed sources don't say this for {year}. The nearest passages are listed as related."
                 answer.reason = "other years only"
@@ -825,6 +832,10 @@ def _of_years(year: int | None, span) -> Callable[[StoredPassage], bool]:
         within = replace(span, exact=frozenset())
         return lambda p: not p.date or within.admits({int(p.date[:4])})
     return lambda p: True
+
+
+# an inspection named by its year ("its 2014 inspection", "the early-2014 inspection", "the inspection in 2019")
+_OF_INSPECTION = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit|report)\b|\b(?:inspection|visit|inspected)\s+(?:[\w-]+\s+){0,3}?(?:in|of|during)\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
 
 
 def _one_year(question: str) -> int | None:

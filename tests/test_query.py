@@ -532,3 +532,13 @@ def test_why_a_grade_fell_asks_how_it_changed():
     query = analyse("Why did Ealing's overall judgement fall between its 2016 and 2019 inspections?", ["Ealing"], lambda n: False)
     assert query.kind == "broad" and "overall judgement" in query.topic
     assert analyse("Has the number of children taught at home gone up?", [], lambda n: False).kind == "factoid"  # a figure, not a grade
+
+
+def test_an_inspection_named_by_its_year_is_that_inspection():
+    from assistant.ask import _OF_INSPECTION
+
+    for question in ("What were the weaknesses in care leavers' services at its early-2014 inspection?", "What did the 2019 report say about adoption?",
+                     "What did Ofsted say about adoption at the inspection in March 2016?", "How well was Kent doing when it was inspected in 2017?"):
+        assert _OF_INSPECTION.search(question), question
+    for question in ("What did Ofsted say about adoption in 2016?", "How many children were in care in 2015?"):
+        assert not _OF_INSPECTION.search(question), question
