@@ -72,9 +72,10 @@ def load_pdf(data: bytes) -> LoadedText:
     pages = [[] if _is_contents(page) else page for page in pages]
     if len(pages) > 1 and _is_imprint(pages[-1]):
         pages[-1] = []
-    elif len(pages) > 1:  # an imprint set in small type under the last paragraphs, on their page
-        pages[-1] = _without_imprint(pages[-1], _body_style(pages)[0])
-    blocks = _blocks(pages)
+    style = _body_style(pages)
+    if len(pages) > 1:  # an imprint set in small type under the last paragraphs, on their page
+        pages[-1] = _without_imprint(pages[-1], style[0])
+    blocks = _blocks(pages, style)
     return _compose(blocks)
 
 
@@ -263,8 +264,8 @@ def _is_heading(line: Line, body: float) -> bool:
     return line.size >= body + 1.5 or (line.bold and line.size >= body - 0.6)
 
 
-def _blocks(pages: list[list[Line]]) -> list[Block]:
-    body, pitch = _body_style(pages)
+def _blocks(pages: list[list[Line]], style: tuple[float, float]) -> list[Block]:
+    body, pitch = style
     blocks: list[Block] = []
     notes: list[Block] = []  # a page's footnotes, placed after the paragraph the page ends in
     for page in pages:
