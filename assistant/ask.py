@@ -152,12 +152,9 @@ class Assistant:
         corpus = self.retriever.corpus()
         years = sorted(query.years)
         allowed = corpus.mask(Filters(authorities=query.authorities, year_from=years[0] if years else None, year_to=years[-1] if years else None))
-        topic = query.topic.removesuffix(f" {query.terms}") if query.terms else query.topic  # the question's own words
+        topic = query.own_topic
         found = [w for term in beside.missing_terms(without_setting(topic) or topic, corpus.lexical, allowed) for w in beside.beside(term, corpus)]
-        if not found:
-            return query
-        added = " ".join(dict.fromkeys(found))
-        return replace(query, topic=f"{query.topic} {added}", dense_query=f"{query.dense_query} ({added})", terms="; ".join(t for t in (query.terms, added) if t))
+        return query.with_terms(" ".join(dict.fromkeys(found))) if found else query
 
     def retrieve(self, query: Query, filters: Filters | None = None, k: int | None = None) -> list[Hit]:
         """The passages to answer from. A broad question gets several documents' best passages
@@ -209,26 +206,21 @@ class Assistant:
                 break
         if len({h.passage.doc_id for h in hits}) == 1:  # one document speaks: its best 2k, not a share
             taken = hits[: 2 * k]
+
+        def own(within: Filters, keep: Callable[[StoredPassage], bool], lexical_query: str) -> None:
+            """The best YEAR_HITS passages of a narrower scope (one year, one authority) that ``keep``
+            admits, after those taken: what one part of a comparison says is not crowded out by another."""
+            have = {h.passage.passage_id for h in taken}
+            found = self.retriever.search(query.dense_query, fetch, within, self.settings.candidates, self.settings.rerank, lexical_query=lexical_query, focus=query.focus)
+            taken.extend([h for h in found if keep(h.passage) and h.passage.passage_id not in have][:YEAR_HITS])
+
         named = sorted({int(y) for y in YEAR.findall(query.question)})
         if len(named) > 1 and extractive.compares_years(query.question) and not filters.year_from and not filters.year_to:
-            # each year compared finds its own passages: the later report's are not crowded out by the earlier's
-            have = {h.passage.passage_id for h in taken}
-            for y in named:
-                within = replace(filters, year_from=y, year_to=y + 1)
-                found = self.retriever.search(query.dense_query, fetch, within, self.settings.candidates, self.settings.rerank,
-                                              lexical_query=f"{query.topic} {other_form}".strip(), focus=query.focus)
-                for h in [h for h in found if extractive.passage_about_year(h.passage, y) and h.passage.passage_id not in have][:YEAR_HITS]:
-                    have.add(h.passage.passage_id)
-                    taken.append(h)
+            for y in named:  # each year compared: the later report's passages are not crowded out by the earlier's
+                own(replace(filters, year_from=y, year_to=y + 1), lambda p, y=y: extractive.passage_about_year(p, y), f"{query.topic} {other_form}".strip())
         if len(filters.authorities) > 1:
-            # and each authority compared finds its own: one council's reports are not crowded out by the other's
-            have = {h.passage.passage_id for h in taken}
-            for authority in filters.authorities:
-                found = self.retriever.search(query.dense_query, fetch, replace(filters, authorities=(authority,)), self.settings.candidates, self.settings.rerank,
-                                              lexical_query=_without_year(f"{query.topic} {other_form}".strip(), year), focus=query.focus)
-                for h in [h for h in found if admits(h.passage) and h.passage.passage_id not in have][:YEAR_HITS]:
-                    have.add(h.passage.passage_id)
-                    taken.append(h)
+            for authority in filters.authorities:  # and each authority compared
+                own(replace(filters, authorities=(authority,)), admits, _without_year(f"{query.topic} {other_form}".strip(), year))
         # a paragraph whose one sentence is on the topic has a passage vector about something else:
         # the documents' sentences nearest the question bring their passages too (library dev +11 -2)
         found = self._sentence_found(query, filters, taken, admits, BROAD_SENTENCE_HITS)
@@ -716,7 +708,7 @@ class Assistant:
             part_focus = [vectors_of[part.focus] if part.focus and part.focus != part.search else None for part in query.parts]
             by_part = extractive.part_scores(query, sentences, vectors, part_vectors, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, part_focus, corpus.templates.commonness)
         heard = []  # a broad question about two things ("missing children and homeless 16-17 year olds"): each one's best
-        aspects = extractive.aspects(query.topic.removesuffix(f" {query.terms}")) if query.kind == "broad" else []  # the question's own things, not its terms
+        aspects = extractive.aspects(query.own_topic) if query.kind == "broad" else []  # the question's own things, not its terms
         if len(aspects) > 1:
             aspect_query = replace(query, parts=tuple(Part(text=a, wants=None, search=a, topic=a) for a in aspects))
             scored = extractive.part_scores(aspect_query, sentences, vectors, self.retriever.embed_queries(aspects), corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, None, corpus.templates.commonness)

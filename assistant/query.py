@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from index.errors import QuestionError
@@ -286,6 +286,16 @@ class Query:
     parts: tuple[Part, ...] = ()  # a compound question's separate asks (empty for a single one)
     focus: str = ""  # what it asks, without its setting (place, year, which letter): searched and scored beside dense_query
     terms: str = ""  # the reports' terms for its everyday words (see glossary), at the end of topic and dense_query
+
+    @property
+    def own_topic(self) -> str:
+        """The topic in the question's own words, without the terms added to it."""
+        return self.topic.removesuffix(f" {self.terms}") if self.terms else self.topic
+
+    def with_terms(self, added: str) -> "Query":
+        """The query also searching for, and scoring sentences on, ``added`` (words the reports use)."""
+        terms = "; ".join(t for t in (self.terms, added) if t)
+        return replace(self, topic=f"{self.own_topic} {terms}", dense_query=f"{self.dense_query} ({added})", terms=terms)
 
 
 @dataclass(frozen=True)

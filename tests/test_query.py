@@ -542,3 +542,12 @@ def test_an_inspection_named_by_its_year_is_that_inspection():
         assert _OF_INSPECTION.search(question), question
     for question in ("What did Ofsted say about adoption in 2016?", "How many children were in care in 2015?"):
         assert not _OF_INSPECTION.search(question), question
+
+
+def test_terms_added_to_a_query_leave_its_own_words_apart():
+    query = q("What happens when children run away from home on the Isle of Wight?")
+    assert query.terms == "missing from home" and query.own_topic + " missing from home" == query.topic
+    more = query.with_terms("return interviews")
+    assert more.terms == "missing from home; return interviews"
+    assert more.own_topic == query.own_topic  # the question's own words, without either addition
+    assert more.dense_query.endswith("(return interviews)")
