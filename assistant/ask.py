@@ -508,6 +508,8 @@ class Assistant:
         authorities = query.authorities or (filters.authorities if filters else ())
         if query.passing_places and not authorities:
             return False  # "What grade did Wigan get?", Wigan only mentioned: not every council's grades (the passages say)
+        if cover.asks_previous(query.question, year_span(query.question)):
+            return False  # what the 2026 report says of the inspection before it: in its passages, not its records
         fields = cover.asks_cover(query.question)
         passages = [p for p in corpus.record_passages if filters is None or filters.admits(p)]
         kind = records.asks_records(query.question, passages)

@@ -496,3 +496,12 @@ def test_the_outcome_asked_after_when_an_inspection_was_is_its_grades():
     assert asks_cover("When did Ofsted inspect Hull in 2019?") == {"dates"}
     # an inspector, a home visit: no inspection whose outcome is asked
     assert "grades" not in asks_cover("How many home visits did social workers make in Kent, and what was the result?")
+
+
+def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_grade():
+    from assistant.cover import asks_previous
+
+    question = "According to Ofsted's June 2026 report on South Tyneside, what overall judgement had the council received at its previous inspection?"
+    assert asks_previous(question, year_span(question))  # the 2026 report's passages say ("…when it was judged to be inadequate")
+    for question in ("What overall judgement did South Tyneside receive in 2026?", "What was Kent's previous inspection grade?"):
+        assert not asks_previous(question, year_span(question)), question
