@@ -748,6 +748,13 @@ def test_none_of_what_is_counted_answers_how_many():
     other = "No children were waiting for an assessment."
     query, sentences = scored("How many children were living in unregistered children's homes?", [passage("report#para-62", other)], {other[:20]: 0.9})
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+    # "not … any" of what is counted, or of what is done to them
+    text = "The virtual school’s work has been successful and there have not been any permanent exclusions of children in care in the last academic year."
+    query, sentences = scored("How many children in care had been permanently excluded from school in the last academic year?", [passage("report#para-45", text)], {text[:20]: 0.9})
+    assert [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75)] == [text]
+    other = "There have not been any delays for children in care in the last academic year."
+    query, sentences = scored("How many children in care had been permanently excluded from school in the last academic year?", [passage("report#para-46", other)], {other[:20]: 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
 
 
 def test_a_broad_answer_gives_the_grade_of_the_section_its_findings_are_from():
