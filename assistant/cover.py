@@ -42,6 +42,13 @@ _ASKS = {
         r"|^\s*(what|which)\s+(is|was)\s+(the\s+)?(\w+['’]s\s+)?(oldest|earliest|first|latest|newest|most\s+recent|last)\s+([\w'’-]+\s+){0,3}(inspection|report|visit)\b",
         re.I,
     ),
+    # "What kind of inspection was it?", "Was it a short or a standard inspection?", "Under which framework…?"
+    "kind": re.compile(
+        r"\b(what|which)\s+(kind|type|sort|form)s?\s+of\s+(ofsted\s+)?(inspection|visit)s?\b|\b(which|what)\s+(ofsted\s+)?inspection\s+framework\b"
+        r"|\bunder\s+(which|what)\s+framework\b|\b(which|what)\s+framework\s+(was|were|did|is)\b[^?]{0,60}\binspect(ed)?\b"
+        r"|\b(short|standard|full)\s+or\s+(an?\s+)?(short|standard|full)\b",
+        re.I,
+    ),
     # "When was the report on Kent's 2016 inspection published?", "What is the publication date…?"
     "published": re.compile(r"\b(when|what\s+(date|day|month))\b[^?]{0,100}\bpublish(ed)?\b|\bpublication\s+date\b|\bdate\s+of\s+(its\s+|the\s+)?publication\b", re.I),
     "grades": re.compile(
@@ -77,12 +84,15 @@ class CoverAnswer:
 
 
 def asks_cover(question: str) -> set[str]:
-    """Which cover facts a question asks for: "lead", "dates", "grades" (not the grades when it
-    asks why, or for reasons: those are in the passages)."""
+    """Which cover facts a question asks for: "lead", "dates", "published", "grades", "kind" (not
+    the grades or the kind when it asks why, or for reasons: those are in the passages)."""
     from .records import asks_why
 
     asked = {name for name, pattern in _ASKS.items() if pattern.search(question)}
-    return asked - {"grades"} if asks_why(question) else asked
+    return asked - {"grades", "kind"} if asks_why(question) or _AND_WHY.search(question) else asked
+
+
+_AND_WHY = re.compile(r"\band\s+why\b", re.I)  # "What kind of inspection was it, and why?": the reasons are in the passages
 
 
 def asks_previous(question: str, span: YearSpan) -> bool:
@@ -210,6 +220,14 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
                 quoted += _first(passages, lambda p: _DEPUTY.match(p.text) is not None)
         if "grades" in fields:
             quoted += _grades(question, passages, every=bool(unjudged_area))
+        labels = {}
+        if "kind" in fields and record.framework in FRAMEWORKS:
+            # the framework is read from the report's title and judgement rows, short or standard
+            # from the days on site: its dates line is the evidence shown
+            dated = _first(passages, lambda p: p.kind == "field" and _DATES_LINE.match(p.text) is not None)
+            for p in dated:
+                labels[p.passage_id] = f"{FRAMEWORKS[record.framework]}, by its title and dates: "
+            quoted = dated + quoted
         if not quoted:
             continue
         when = display_range(record.start_date, record.end_date) if record.start_date else display_date(record.date)
@@ -218,7 +236,7 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
         lines.append(f"**{KIND_LABELS.get(record.kind, record.kind)} — {record.title}, {when}**")
         for p in {p.passage_id: p for p in quoted}.values():
             n = len(citations) + 1
-            lines.append(f"- “{p.text}” [{n}]")
+            lines.append(f"- {labels.get(p.passage_id, '')}“{p.text}” [{n}]")
             citations.append(Citation.of(n, p))
         lines.append("")
     if not citations:
@@ -226,6 +244,17 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
     return CoverAnswer("\n".join(lines).strip(), citations, unjudged_area)
 
 
+# what each framework's inspection is called (index/ofsted.py reads it from the report)
+FRAMEWORKS = {
+    "SIF": "A single inspection framework (SIF) inspection",
+    "ILACS standard": "An ILACS standard inspection (two weeks on site)",
+    "ILACS short": "An ILACS short inspection (one week on site)",
+    "ILACS": "An ILACS inspection (inspection of local authority children’s services)",
+    "focused visit": "A focused visit",
+    "monitoring visit": "A monitoring visit",
+    "JTAI": "A joint targeted area inspection",
+}
+_DATES_LINE = re.compile(r"\s*inspection\s+dates?\b", re.I)
 _OVERALL = re.compile(r"\boverall\b", re.I)
 _DEPUTY = re.compile(r"\s*deputy\b", re.I)
 

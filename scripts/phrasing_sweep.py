@@ -3,7 +3,7 @@
     IA_DATA_DIR=<seeds + library index> .venv/bin/python scripts/phrasing_sweep.py [--sample N]
 
 Each question is made from one inspection's own records (its authority, dates, lead inspector,
-judgements), in several wordings ("Who led the most recent Ofsted inspection of Wirral Council's
+judgements, framework), in several wordings ("Who led the most recent Ofsted inspection of Wirral Council's
 children's services?", "What is Kent's current Ofsted rating?", "Summarise Bexley's latest Ofsted
 report."), and is right when it is answered (not abstained) with the expected fact, citing the
 inspection it came from. Councils the library doesn't hold, asked about as other councils' reports
@@ -84,6 +84,10 @@ def main() -> int:
         check("dates", f"On what dates did inspectors visit {a} for the {when} inspection?", cites(r.doc_id, [day]))
         if r.published:
             check("published", f"When was the report on {a}'s {when} inspection published?", cites(r.doc_id, [str(int(r.published[8:10]))]))
+        kind = {"SIF": "single inspection framework", "ILACS standard": "standard", "ILACS short": "short"}.get(r.framework or "")
+        if kind:
+            check("kind", f"What kind of inspection did Ofsted carry out of {a}'s children's services in {when}?", cites(r.doc_id, [kind]))
+            check("kind", f"Was {a}'s {when} inspection a short or a standard inspection?", cites(r.doc_id, [kind]))
         overall = rows.get(r.doc_id, {}).get("overall_effectiveness")
         if overall:
             check("grade", f"How did Ofsted rate {a}'s children's services in {when}?", cites(r.doc_id, [grade_word(overall)]))

@@ -505,3 +505,17 @@ def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_
     assert asks_previous(question, year_span(question))  # the 2026 report's passages say ("…when it was judged to be inadequate")
     for question in ("What overall judgement did South Tyneside receive in 2026?", "What was Kent's previous inspection grade?"):
         assert not asks_previous(question, year_span(question)), question
+
+
+def test_the_kind_of_inspection_is_its_framework_with_its_dates_line_as_evidence():
+    question = "What kind of inspection did Ofsted carry out in Kent in 2022?"
+    assert asks_cover(question) == {"kind"}
+    assert asks_cover("Was Kent's 2022 inspection a short or a standard inspection?") == {"kind"}
+    assert asks_cover("What kind of inspection was Kent's 2018 one, and why?") == set()  # the reasons are in the passages
+    assert asks_cover("What framework does Kent's corporate parenting panel use, according to the 2022 inspection?") == set()
+    docs = inspections(question, KENT, ("Kent",), year_span(question))
+    found = answer_cover(question, {"kind"}, docs, cover_passages)
+    assert "An ILACS standard inspection (two weeks on site)" in found.text
+    assert [c.passage_id for c in found.citations] == ["kent-2022#p1"]
+    sif = answer_cover("Under which inspection framework was Kent inspected in 2017?", {"kind"}, [KENT[0]], cover_passages)
+    assert "single inspection framework (SIF)" in sif.text
