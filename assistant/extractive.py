@@ -41,7 +41,12 @@ _AGED = re.compile(r"\b(aged?|age\s+of|reach(es|ed|ing)?|turn(s|ed|ing)?)\s+(the
 COUNT_NEAR = 6  # words at most between a figure and the thing it counts
 
 
-_FRACTION = re.compile(r"\b(half|third|thirds|quarter|quarters|fifth|majority|minority|\d+\s+(in|out\s+of)\s+\d+)\b", re.I)
+# a number as written in words ("Nineteen per cent", "four in five")
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred)"
+)
+_FRACTION = re.compile(rf"\b(half|third|thirds|quarter|quarters|fifth|fifths|majority|minority|(\d+|{_NUMBER_WORD})\s+(in|out\s+of)\s+(\d+|{_NUMBER_WORD}))\b", re.I)
 _SHARE_OF = re.compile(r"\b(?:percentage|proportion|share|per\s*cent)\s+of\s+(.*)", re.I)
 
 
@@ -144,7 +149,7 @@ _NOT_A_COUNT = re.compile(
 _ASKS_COUNT = re.compile(r"\b(how many|number of)\b", re.I)
 _ASKS_SHARE = re.compile(r"\b(percent|percentage|per cent|proportion|share|rate|ratio|fraction)\b", re.I)
 _ASKS_PERCENT = re.compile(r"\b(percentage|per cent|percent)\b|%", re.I)
-_HAS_PERCENT = re.compile(r"\d\s?(%|per\s?cent\b|percent\b)", re.I)
+_HAS_PERCENT = re.compile(rf"\d\s?(%|per\s?cent\b|percent\b)|\b{_NUMBER_WORD}\s+(per\s?cent|percent)\b", re.I)
 EXACT_RATIO = 0.6  # a figure in the unit asked for leads if it scores this share of the best figure
 # (nor does a number that only measures something else: "a nine-day fortnight", "a two-year plan")
 _SHARE_OR_MONEY = re.compile(
@@ -153,7 +158,12 @@ _SHARE_OR_MONEY = re.compile(
     r"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)\s+(hours?|days?|weeks?|months?|years?)\b",  # "in the last 12 months"
     re.I,
 )
-_HAS_DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|several|few)\s+(\w+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)
+# "for 18 months", "three years"; or how long since ("in the role since 2005")
+_HAS_DURATION = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|several|few)\s+(\w+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b"
+    rf"|\bsince\s+((early|late|mid)[- ])?({_MONTH}\s+)?(19|20)\d\d\b",
+    re.I,
+)
 _HAS_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(m|k|bn|million|billion|thousand)?\s?(pounds|euros|dollars)\b|\b\d[\d,.]*\s?(million|billion)\b", re.I)
 # A sentence that leans on the one before it ("This has brought…", "It now stands at 8%").
 ANAPHOR = re.compile(

@@ -796,3 +796,15 @@ def test_a_broad_answer_short_of_findings_over_its_bar_takes_the_next_in_the_que
     query, sentences = scored("What did Ofsted say about the participation of care leavers?", [report],
                               {"Participation of car": 1.0, "Care leavers sit on ": 0.95, "The children in care": 0.6, "Leaders attend the c": 0.4})
     assert len(extractive.select(query, sentences, max_sentences=2, relative=0.7)) == 2  # an answer full over its bar takes no more
+
+
+def test_shares_and_lengths_of_time_written_in_words_are_the_facts_asked_for():
+    def holds(question, text, wants):
+        s = extractive.sentences_of(Hit(passage("r#para-9", text), 1.0))[0]
+        return extractive.satisfies(s, wants, question)
+
+    assert holds("What percentage of care leavers had gone to university?", "Nineteen per cent of last year’s care leavers went to university.", "number")
+    assert holds("What proportion of care leavers were in education, employment or training?", "Four in five care leavers are in education, employment or training.", "number")
+    assert not holds("What proportion of care leavers were in education, employment or training?", "Many care leavers are in education, employment or training.", "number")
+    assert holds("How long had the lead member been in the role?", "The lead member has been in the role since 2005.", "duration")
+    assert not holds("How long had the lead member been in the role?", "The lead member has been in the role.", "duration")
