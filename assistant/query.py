@@ -217,7 +217,8 @@ _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
 # question that falls through to the passages is about something else, which a grade must still answer)
 _GRADE = re.compile(
     r"\b(what|which)\s+(grades?|ratings?|judge?ments?)\b|\bhow\s+(was|were|is|are)\b[^?]{0,60}\b(graded|rated|judged)\b"
-    r"|\bhow\s+(did|does|do|has|have)\s+(ofsted|(the\s+)?inspectors?)\s+(rate|grade|judge)d?\b",  # "How did Ofsted rate…?"
+    r"|\bhow\s+(did|does|do|has|have)\s+(ofsted|(the\s+)?inspectors?)\s+(rate|grade|judge)d?\b"  # "How did Ofsted rate…?"
+    r"|\bwhat\s+(had|has|have|was|were|is|are)\s+([\w’'-]+\s+){1,4}?(been\s+)?(judged|rated|graded)\s*(\?|$)",  # "…, and what had they been judged?"
     re.I,
 )
 _WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("grade", _GRADE), ("name", _WHO), ("date", _WHEN))

@@ -412,6 +412,10 @@ def test_the_next_inspection_after_a_past_one_is_not_speculation():
 def test_what_grade_asks_for_a_grade():
     assert q("What grade did Ofsted give Plymouth's virtual school?").wants == "grade"
     assert q("How was Plymouth's adoption service rated in 2017?").wants == "grade"
+    # the second ask of a compound question: "…, and what had they been judged?"
+    parts = q("When had Stoke-on-Trent's safeguarding arrangements last been inspected, and what had they been judged?").parts
+    assert [p.wants for p in parts] == ["date", "grade"]
+    assert q("What had the inspectors been told about caseloads?").wants != "grade"
 
 
 def test_a_service_for_people_is_not_a_person():
