@@ -25,7 +25,7 @@ from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, records, sides
 from .lexical import tokens
-from .query import YEAR, Part, Query, analyse, indefinite_place, place_words, without_setting, year_span
+from .query import YEAR, Query, analyse, indefinite_place, place_words, without_setting, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -33,7 +33,6 @@ from .types import Answer, Filters, Hit, Related, Turn
 NOT_COVERED = "The indexed sources don't cover this question."
 PARAPHRASE_DENSE = extractive.PARAPHRASE_DENSE
 # A list's items shown with one that was retrieved, at most.
-MAX_LIST_ITEMS = 12
 FRAME_SLACK = 8  # passages fetched beyond k, for the letter frame blocks (a letter has up to 8) left out
 # A question that wants a kind of fact (a date, a figure, an amount) prefers passages that hold one:
 # those among the first TYPE_POOL gain this share of the best passage's score. Chosen on dev
@@ -224,7 +223,7 @@ class Assistant:
         # a paragraph whose one sentence is on the topic has a passage vector about something else:
         # the documents' sentences nearest the question bring their passages too (library dev +11 -2)
         found = self._sentence_found(query, filters, taken, admits, BROAD_SENTENCE_HITS)
-        taken = taken + self._sections(query, taken) + self._rest_of_lists(taken)
+        taken = taken + self._sections(query, taken)
         have = {h.passage.passage_id for h in taken}
         return taken + [h for h in found if h.passage.passage_id not in have]  # each passage once
 
@@ -298,19 +297,6 @@ class Assistant:
 
         rescored = [replace(h, score=h.score + bonus) if i < TYPE_POOL and typed(h) else h for i, h in enumerate(hits)]
         return sorted(rescored, key=lambda h: (-h.score, h.passage.passage_id))
-
-    def _rest_of_lists(self, hits: list[Hit]) -> list[Hit]:
-        """The other items of the lists that retrieved list items belong to ("what needs to
-        improve" is answered with the whole list), after the retrieved passages."""
-        corpus = self.retriever.corpus()
-        have = {h.passage.passage_id for h in hits}
-        extra = []
-        for hit in hits:
-            for item in corpus.list_of(hit.passage)[:MAX_LIST_ITEMS]:
-                if item.passage_id not in have:
-                    have.add(item.passage_id)
-                    extra.append(Hit(passage=item, score=hit.score))
-        return extra
 
     def ask(
         self,
@@ -709,14 +695,8 @@ class Assistant:
             part_vectors = [vectors_of[part.search] for part in query.parts]
             part_focus = [vectors_of[part.focus] if part.focus and part.focus != part.search else None for part in query.parts]
             by_part = extractive.part_scores(query, sentences, vectors, part_vectors, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, part_focus, corpus.templates.commonness)
-        heard = []  # a broad question about two things ("missing children and homeless 16-17 year olds"): each one's best
-        aspects = extractive.aspects(query.own_topic) if query.kind == "broad" else []  # the question's own things, not its terms
-        if len(aspects) > 1:
-            aspect_query = replace(query, parts=tuple(Part(text=a, wants=None, search=a, topic=a) for a in aspects))
-            scored = extractive.part_scores(aspect_query, sentences, vectors, self.retriever.embed_queries(aspects), corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, None, corpus.templates.commonness)
-            heard = [max(sentences, key=lambda s, by=by: by[id(s)]) for by in scored]
-        if query.kind == "broad":  # a section the topic heads opens with what it finds overall
-            heard += self._section_leads(query, sentences)
+        # a section the topic heads opens with what it finds overall
+        heard = self._section_leads(query, sentences) if query.kind == "broad" else []
         chosen = extractive.select(query, sentences, max_sentences=8 if query.kind == "factoid" else BROAD_SENTENCES, relative=0.75 if query.kind == "factoid" else 0.7, by_part=by_part, is_name=corpus.lexical.is_name, heard=heard)
         best = max(s.score for s in sentences)
         if not chosen:

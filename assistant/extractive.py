@@ -586,12 +586,10 @@ def core_of(topic: str, idf) -> str:
 def subject_words(topic: str) -> set[str]:
     """The keywords of what a question asks about, without its setting: months, years and the
     documents it is in ("inspection", "report", "letter", "visit", "Ofsted")."""
-    topic = _SERVICES_SETTING.sub(" ", topic)  # "when Ofsted inspected its children's services": what every report is of
     topic = unframed(topic)
     return {t for t in tokens(topic) if t not in SETTING_TOKENS and not YEAR.fullmatch(t)}
 
 
-_SERVICES_SETTING = re.compile(r"\b(its|their|the\s+council['’]s|the\s+authority['’]s)\s+children['’]s\s+(services|social\s+care)\b", re.I)
 # "How well does <authority> support its care leavers?", "How well did <authority> respond to…": how
 # well it is done is what every finding says; what is done to whom is what the question is about
 _SERVICE_VERB = r"(?:support|respond|deal|handl|manag|serv|meet|work)"  # not "help", "protect": a judgement area's words
@@ -755,15 +753,6 @@ def _leads(query: Query, ranked: list[Sentence], typed_ratio: float, is_name=Non
 def _meaning(s: Sentence) -> float:
     """How close in meaning to what is asked: to the question without its setting, when it has one."""
     return s.dense if s.asked_dense is None else s.asked_dense
-
-
-def aspects(topic: str) -> list[str]:
-    """The things a broad question's topic joins with "and" ("missing children and homeless 16-17
-    year olds"), each with a word of its own beyond its setting ("in the 2023 inspection"); one
-    when it joins none."""
-    topic = YEAR.sub(" ", re.sub(r"\b(?:in|during|for|since)\s+(?=(?:19|20)\d\d\b)", "", topic))
-    found = [a.strip(" ,") for a in re.split(r",?\s+and\s+|,\s+", topic) if a.strip(" ,")]
-    return found if len(found) > 1 and all(subject_words(a) for a in found) else [topic.strip()]
 
 
 def select(

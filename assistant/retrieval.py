@@ -166,14 +166,6 @@ class Corpus:
         return before if leans else None
 
     @functools.cached_property
-    def _lists(self) -> dict[tuple, list[StoredPassage]]:
-        lists: dict[tuple, list[StoredPassage]] = {}
-        for p in self.passages:
-            if p.kind == "item":
-                lists.setdefault((p.doc_id, p.heading), []).append(p)
-        return {key: sorted(items, key=lambda p: p.ordinal) for key, items in lists.items()}
-
-    @functools.cached_property
     def acronyms(self) -> dict[str, tuple[str, ...]]:
         """The acronyms the passages define, and their expansions (see acronyms.py)."""
         from . import acronyms
@@ -192,27 +184,6 @@ class Corpus:
                 sections.setdefault(p.heading[-1], []).append(p)
         fits = {h: len(_heading_words(h) - words) for h in sections if words <= _heading_words(h)}
         return sections[min(fits, key=lambda h: (fits[h], sections[h][0].ordinal))] if fits else []
-
-    def list_of(self, passage: StoredPassage) -> list[StoredPassage]:
-        """Every item of the list ``passage`` is an item of or introduces ("… which were:"), in
-        order (empty for other passages)."""
-        if passage.kind != "item":
-            after = self._by_place.get((passage.doc_id, passage.ordinal + 1))
-            if after is not None and after.kind == "item" and after.heading == passage.heading + (passage.text.strip(),):
-                return self.list_of(after)
-            return []
-        items = self._lists.get((passage.doc_id, passage.heading), [])
-        # the run of consecutive items that holds this one (two lists may share a heading)
-        at = next((i for i, p in enumerate(items) if p.passage_id == passage.passage_id), None)
-        if at is None:
-            return []
-        start = at
-        while start > 0 and items[start - 1].ordinal == items[start].ordinal - 1:
-            start -= 1
-        end = at
-        while end + 1 < len(items) and items[end + 1].ordinal == items[end].ordinal + 1:
-            end += 1
-        return items[start : end + 1]
 
     def follower(self, passage: StoredPassage) -> StoredPassage | None:
         """The next paragraph when it leans on ``passage``."""
