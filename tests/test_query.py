@@ -409,6 +409,12 @@ def test_the_next_inspection_after_a_past_one_is_not_speculation():
     assert not q("What did the next inspection after the 2021 visit find in Plymouth?").speculation
 
 
+def test_what_something_is_called_asks_for_its_name():
+    assert q("What was Kent's workforce strategy called, according to the 2013 inspection?").wants == "name"
+    assert q("What is the Isle of Wight's children in care council called?").wants == "name"
+    assert q("What was called into question by inspectors in Kent?").wants != "name"
+
+
 def test_what_grade_asks_for_a_grade():
     assert q("What grade did Ofsted give Plymouth's virtual school?").wants == "grade"
     assert q("How was Plymouth's adoption service rated in 2017?").wants == "grade"
