@@ -32,7 +32,6 @@ from .types import Answer, Filters, Hit, Related, Turn
 
 NOT_COVERED = "The indexed sources don't cover this question."
 PARAPHRASE_DENSE = extractive.PARAPHRASE_DENSE
-# A list's items shown with one that was retrieved, at most.
 FRAME_SLACK = 8  # passages fetched beyond k, for the letter frame blocks (a letter has up to 8) left out
 # A question that wants a kind of fact (a date, a figure, an amount) prefers passages that hold one:
 # those among the first TYPE_POOL gain this share of the best passage's score. Chosen on dev

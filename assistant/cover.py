@@ -64,10 +64,10 @@ _ASKS = {
 }
 _PUBLISHED = re.compile(r"\bpublish(ed|ing)?\b", re.I)
 _RELATIVE = re.compile(r"\b(before|(?<!looked )after|since|following|prior to|preceding)\s+(the\s+|its\s+|their\s+)?((19|20)\d\d\s+)?(ofsted\s+)?(focused visit|monitoring visit|inspection|visit)", re.I)
-# the latest inspection: named so, or asked of the present ("What is Kent's current rating?", "Is Kent rated good?")
 # the inspection before the one a question names ("According to the 2026 report, what had the
 # council been judged at its previous inspection?"): the named report's own records don't say
 _PREVIOUS = re.compile(r"\b(previous|prior|preceding|earlier)\s+(\w+\s+){0,2}(inspections?|visits?)\b", re.I)
+# the latest inspection: named so, or asked of the present ("What is Kent's current rating?", "Is Kent rated good?")
 _LATEST = re.compile(
     r"\b(most\s+recent|latest|last|newest|current|currently|now|at\s+present|presently)\b"
     r"|^\s*(?:how\s+)?(is|are)\b[^?]{0,80}\b(rated|graded|judged)\b",
