@@ -30,22 +30,22 @@ _HAS_DATE = re.compile(rf"\b{_MONTH}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{
 # "When do/does …" (something that habitually happens) may ask when in a life, not a date: an age answers it too
 _WHEN_HABITUALLY = re.compile(r"^\s*when\s+(do|does)\b", re.I)
 _AGE = re.compile(r"\b\d{1,2}(st|nd|rd|th)\s+birthday\b|\bage(d)?\s+(of\s+)?\d{1,2}\b|\b\d{1,2}[- ]years?[- ]old\b|\bturn(s|ing)?\s+\d{1,2}\b", re.I)
-_HAS_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|half|quarter|double|twice|dozen)\b", re.I)
-# Dates and years are not the figure a "how many" question asks for.
-_DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b")
-# (a share, "what percentage of the workforce…", is often said of "it" (see shared_words): not this test)
-_COUNTED = re.compile(r"\b(?:how many|average|number\s+of)\s+((?:the|their|its|[\w’'-]+['’]s)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|per|from|with|live|lived|living)\b|[?,]|$)", re.I)
-_CARDINAL = re.compile(r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds|thousands", re.I)
-_FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|half|quarter|third|most|majority", re.I)
-_AGED = re.compile(r"\b(aged?|age\s+of|reach(es|ed|ing)?|turn(s|ed|ing)?)\s+(the\s+age\s+of\s+)?(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b", re.I)  # an age, not a count
-COUNT_NEAR = 6  # words at most between a figure and the thing it counts
-
-
 # a number as written in words ("Nineteen per cent", "four in five")
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred)"
 )
+_HAS_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORD}|hundred|thousand|half|quarter|double|twice|dozen)\b", re.I)
+# Dates and years are not the figure a "how many" question asks for.
+_DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b")
+# (a share, "what percentage of the workforce…", is often said of "it" (see shared_words): not this test)
+_COUNTED = re.compile(r"\b(?:how many|average|number\s+of)\s+((?:the|their|its|[\w’'-]+['’]s)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|per|from|with|live|lived|living)\b|[?,]|$)", re.I)
+_CARDINAL = re.compile(rf"\d[\d,]*|{_NUMBER_WORD}|hundred|thousand|dozens?|hundreds|thousands", re.I)
+_FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|half|quarter|third|most|majority", re.I)
+_AGED = re.compile(r"\b(aged?|age\s+of|reach(es|ed|ing)?|turn(s|ed|ing)?)\s+(the\s+age\s+of\s+)?(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b", re.I)  # an age, not a count
+COUNT_NEAR = 6  # words at most between a figure and the thing it counts
+
+
 _FRACTION = re.compile(rf"\b(half|third|thirds|quarter|quarters|fifth|fifths|majority|minority|(\d+|{_NUMBER_WORD})\s+(in|out\s+of)\s+(\d+|{_NUMBER_WORD}))\b", re.I)
 _SHARE_OF = re.compile(r"\b(?:percentage|proportion|share|per\s*cent)\s+of\s+(.*)", re.I)
 
@@ -160,7 +160,7 @@ _SHARE_OR_MONEY = re.compile(
 )
 # "for 18 months", "three years"; or how long since ("in the role since 2005")
 _HAS_DURATION = re.compile(
-    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|several|few)\s+(\w+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b"
+    rf"\b(\d+|a|an|{_NUMBER_WORD}|several|few)[\s-]+(\w+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b"
     rf"|\bsince\s+((early|late|mid)[- ])?({_MONTH}\s+)?(19|20)\d\d\b",
     re.I,
 )

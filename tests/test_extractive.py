@@ -790,4 +790,6 @@ def test_shares_and_lengths_of_time_written_in_words_are_the_facts_asked_for():
     assert holds("What proportion of care leavers were in education, employment or training?", "Four in five care leavers are in education, employment or training.", "number")
     assert not holds("What proportion of care leavers were in education, employment or training?", "Many care leavers are in education, employment or training.", "number")
     assert holds("How long had the lead member been in the role?", "The lead member has been in the role since 2005.", "duration")
+    assert holds("How long is the programme?", "Parents attend a 17-week programme.", "duration")  # hyphenated
+    assert holds("How many children were placed out of area?", "Fifteen children were placed out of area.", "number")
     assert not holds("How long had the lead member been in the role?", "The lead member has been in the role.", "duration")
