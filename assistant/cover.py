@@ -221,12 +221,12 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
         if "grades" in fields:
             quoted += _grades(question, passages, every=bool(unjudged_area))
         labels = {}
-        if "kind" in fields and record.framework in FRAMEWORKS:
+        if "kind" in fields and record.framework:
             # the framework is read from the report's title and judgement rows, short or standard
             # from the days on site: its dates line is the evidence shown
             dated = _first(passages, lambda p: p.kind == "field" and _DATES_LINE.match(p.text) is not None)
             for p in dated:
-                labels[p.passage_id] = f"{FRAMEWORKS[record.framework]}, by its title and dates: "
+                labels[p.passage_id] = f"{framework_label(record.framework)}, by its title and dates: "
             quoted = dated + quoted
         if not quoted:
             continue
@@ -244,16 +244,21 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
     return CoverAnswer("\n".join(lines).strip(), citations, unjudged_area)
 
 
-# what each framework's inspection is called (index/ofsted.py reads it from the report)
-FRAMEWORKS = {
+# the frameworks index/ofsted.py names by an abbreviation, spelled out (short and standard ILACS
+# inspections are told apart by their days on site); any other is read as named ("a monitoring visit")
+_SPELLED_OUT = {
     "SIF": "A single inspection framework (SIF) inspection",
     "ILACS standard": "An ILACS standard inspection (two weeks on site)",
     "ILACS short": "An ILACS short inspection (one week on site)",
     "ILACS": "An ILACS inspection (inspection of local authority children’s services)",
-    "focused visit": "A focused visit",
-    "monitoring visit": "A monitoring visit",
     "JTAI": "A joint targeted area inspection",
 }
+
+
+def framework_label(framework: str) -> str:
+    """What a report's framework (as index/ofsted.py reads it) calls its inspection."""
+    return _SPELLED_OUT.get(framework, f"A {framework}")
+
 _DATES_LINE = re.compile(r"\s*inspection\s+dates?\b", re.I)
 _OVERALL = re.compile(r"\boverall\b", re.I)
 _DEPUTY = re.compile(r"\s*deputy\b", re.I)

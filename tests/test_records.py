@@ -519,3 +519,6 @@ def test_the_kind_of_inspection_is_its_framework_with_its_dates_line_as_evidence
     assert [c.passage_id for c in found.citations] == ["kent-2022#p1"]
     sif = answer_cover("Under which inspection framework was Kent inspected in 2017?", {"kind"}, [KENT[0]], cover_passages)
     assert "single inspection framework (SIF)" in sif.text
+    from assistant.cover import framework_label
+
+    assert framework_label("monitoring visit") == "A monitoring visit"  # any other framework, as named
