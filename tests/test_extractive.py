@@ -720,24 +720,24 @@ def test_what_has_held_since_an_earlier_year_holds_at_the_reports_date():
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
 
 
+def _shown(question: str, pid: str, text: str) -> list[str]:
+    """What a factoid answer shows from one passage whose first sentence scores well."""
+    query, sentences = scored(question, [passage(pid, text)], {text[:20]: 0.9})
+    return [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75)]
+
+
 def test_none_of_what_is_counted_answers_how_many():
     text = "At the point of this inspection, no children were living in unregistered children’s homes."
-    query, sentences = scored("How many children were living in unregistered children's homes at the time of the inspection?", [passage("report#para-61", text)], {text[:20]: 0.9})
-    assert [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75)] == [text]
+    assert _shown("How many children were living in unregistered children's homes at the time of the inspection?", "report#para-61", text) == [text]
     # "no" said of something else, or without all else asked, counts nothing
     unseen = "Inspectors saw no evidence that children were living in unregistered children’s homes."
-    query, sentences = scored("How many children were living in unregistered children's homes?", [passage("report#para-63", unseen)], {unseen[:20]: 0.9})
-    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
-    other = "No children were waiting for an assessment."
-    query, sentences = scored("How many children were living in unregistered children's homes?", [passage("report#para-62", other)], {other[:20]: 0.9})
-    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+    assert _shown("How many children were living in unregistered children's homes?", "report#para-63", unseen) == []
+    assert _shown("How many children were living in unregistered children's homes?", "report#para-62", "No children were waiting for an assessment.") == []
     # "not … any" of what is counted, or of what is done to them
+    asked = "How many children in care had been permanently excluded from school in the last academic year?"
     text = "The virtual school’s work has been successful and there have not been any permanent exclusions of children in care in the last academic year."
-    query, sentences = scored("How many children in care had been permanently excluded from school in the last academic year?", [passage("report#para-45", text)], {text[:20]: 0.9})
-    assert [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75)] == [text]
-    other = "There have not been any delays for children in care in the last academic year."
-    query, sentences = scored("How many children in care had been permanently excluded from school in the last academic year?", [passage("report#para-46", other)], {other[:20]: 0.9})
-    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+    assert _shown(asked, "report#para-45", text) == [text]
+    assert _shown(asked, "report#para-46", "There have not been any delays for children in care in the last academic year.") == []
 
 
 def test_a_broad_answer_gives_the_grade_of_the_section_its_findings_are_from():
