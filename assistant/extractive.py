@@ -324,7 +324,10 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             return _counts(text, counted, _FIGURE)
         shared = shared_words(question)
         if shared:  # "what percentage of social workers were agency staff": a share ("8%", "half") said of them,
-            if not (_HAS_PERCENT.search(text) or _FRACTION.search(text)):  # in this sentence or the one it leans on
+            fractions = [m.group(0).lower() for m in _FRACTION.finditer(text)]
+            if _ASKS_PERCENT.search(question):  # "what percentage": a figure, not "the vast majority"
+                fractions = [f for f in fractions if f not in ("majority", "minority")]
+            if not (_HAS_PERCENT.search(text) or fractions):  # in this sentence or the one it leans on
                 return False  # ("It now stands at N%": the share is said of what the sentence before names); "completed within 72 hours" is no share
             said = f"{sentence.before} {text}" if leans_back(sentence) else text
             return any(set(tokens(w)) & shared for w in said.split())

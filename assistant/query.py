@@ -103,7 +103,8 @@ _PERSON_NOUNS = (
 # "Which <noun>…" or "What <word> <noun>…" ("Which government minister…"), but not "What did…".
 _WHICH = r"^\s*(which|what)\s+((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?"
 _WHO = re.compile(
-    r"^\s*(who|whom|whose)\b|\b(name of|names of|what is the name|who is|who was|who were|who are)\b"
+    r"^\s*(who|whom|whose)\b|\b(name of|names of|what is the name)\b"
+    r"|\bwho\s+(is|was|were|are)\s+(the|a|an|its|their|his|her)\b"  # "…, and who was the lead inspector?"; not "children who are homeless"
     r"|^\s*what\s+(is|was|are|were)\b[^?,]{1,80}\b(called|named)\b(?=\s*(\?|,|$|(according|in|at)\b))"  # "What was Kent's workforce strategy called?"
     r"|" + _WHICH + r"(products?|systems?|software|company|companies|firms?"
     r"|organisations?|organizations?|councils?|authorit(y|ies)|teams?|models?|universit(y|ies)|charit(y|ies)|" + _PERSON_NOUNS + r")\b",

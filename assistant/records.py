@@ -52,6 +52,8 @@ def _words(text: str) -> set[str]:
 # care" (2018 on); "leadership, management and governance" (2013-2017) is "the impact of leaders" (2018 on)
 _LOOKED_AFTER = re.compile(r"\blooked[\s_-]+after\b")
 _SAME = {"leadership": "leader"}
+# the board reviewed beside SIF inspections, by its initials as its judgement's area is keyed
+_BOARD = re.compile(r"\b(?:local\s+)?safeguarding\s+children(?:['’]s)?\s+boards?\b")
 # "young people leaving care", "the leaving care service": the care leavers judgement's words
 _LEAVING_CARE = re.compile(r"\bleaving\s+(?:(?:its|their|our|the\s+council['’]s)\s+)?care\b")
 
@@ -215,7 +217,7 @@ def closest_areas(question: str, records: list[StoredPassage]) -> set[str]:
 
 def _ordered_words(text: str) -> list[str]:
     """A text's words in one framework's terms, in order (a phrase, not a set)."""
-    text = _LEAVING_CARE.sub(" care leavers ", _LOOKED_AFTER.sub(" in care ", normalise(text)))
+    text = _BOARD.sub(" lscb ", _LEAVING_CARE.sub(" care leavers ", _LOOKED_AFTER.sub(" in care ", normalise(text))))
     return [_SAME.get(w, w).rstrip("s") for w in re.findall(r"[a-z]+", text)]
 
 
