@@ -187,7 +187,7 @@ _SOURCE_REFERENCE = re.compile(
 )
 # Whose word a question asks for ("according to Ofsted", "according to the 2025 inspection", "as
 # described in Ofsted's 2020 report"): not its topic
-_WHEN_SAID = rf"(({'|'.join(MONTHS)})\s+)?((19|20)\d\d\s+)"  # "July 2024 ", "2016 ": when a report or inspection was
+_WHEN_SAID = rf"(({'|'.join(MONTHS)})(\s*(?:[–—-]|to|and)\s*({'|'.join(MONTHS)}))?\s+)?((19|20)\d\d\s+)"  # "July 2024 ", "2016 ", "June–July 2017 ": when a report or inspection was
 _ACCORDING = re.compile(rf",?\s*\b(according\s+to|as\s+(described|reported|stated|noted|set\s+out|said|recorded|found)\s+(in|by))\s+(the\s+)?({_WHEN_SAID})?(ofsted|inspectors?|inspection)(['’]s\s+({_WHEN_SAID})?(report|inspection|letter))?\b", re.I)
 # when the inspection it names took place ("…'s inspection carried out in November and December 2013"):
 # when, not what (the date itself is setting already)
@@ -200,11 +200,11 @@ _CARRIED_OUT = re.compile(
 # the place filter and the question as asked find passages there, so the question's focus (searched
 # and scored beside it) leaves the setting out and matches what is asked.
 _SOURCE_SETTING = re.compile(
-    r"\b((at\s+the\s+time\s+of|for|in|during|at|of|by|from|on|before|after|with|and)\s+)?(the|this|that|its|their|what\s+the)\s+"
+    r"\b((at\s+the\s+time\s+of|for|in|during|at|of|by|from|on|before|after|with|and)\s+)?(the|this|that|its|their|what\s+the|ofsted['’]s)\s+"
     rf"(({_WHEN_SAID})(ofsted\s+)?{_KIND}(focused\s+visit|visit|inspection|letter)|({_WHEN_SAID})?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b",
     re.I,
 )
-_YEAR_SETTING = re.compile(rf"\b(in|during)\s+((early|late|mid)[- ]|the\s+(spring|summer|autumn|winter|start|end)\s+of\s+)?(({'|'.join(MONTHS)})\s+)?(19|20)\d\d\b", re.I)
+_YEAR_SETTING = re.compile(rf"\b(in|during)\s+((early|late|mid)[- ]|the\s+(spring|summer|autumn|winter|start|end)\s+of\s+)?(({'|'.join(MONTHS)})\s+)?(19|20)\d\d([–-]\d\d(?!\d))?\b", re.I)
 # a clause that sets the scene in time ("when Ofsted inspected", "when it was last inspected"): when, not what
 _WHEN_SETTING = re.compile(
     r"\b(when|as|after|before)\s+((ofsted|inspectors?|hmi|it|they)\s+(last\s+|first\s+)?(re-?)?(inspected|visited|reported)(\s+(it|them))?"
