@@ -160,7 +160,7 @@ _SHARE_OR_MONEY = re.compile(
 )
 # "for 18 months", "three years"; or how long since ("in the role since 2005")
 _HAS_DURATION = re.compile(
-    rf"\b(\d+|a|an|{_NUMBER_WORD}|several|few)[\s-]+(\w+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b"
+    rf"\b(\d+|a|an|{_NUMBER_WORD}|several|few)[\s-]+(\w+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b(?![\s-]*olds?\b)"  # not an age ("17-year-olds")
     rf"|\bsince\s+((early|late|mid)[- ])?({_MONTH}\s+)?(19|20)\d\d\b",
     re.I,
 )
@@ -718,7 +718,7 @@ def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int,
     best_pick, best_total = None, -1.0
     for pick in itertools.product(*options):
         # one sentence may answer two parts only when they ask different things (an action row's owner and RAG)
-        if any(pick[i] is not None and pick[i] is pick[j] and query.parts[i].wants == query.parts[j].wants
+        if any(pick[i] is not None and pick[i] is pick[j] and (query.parts[i].wants == query.parts[j].wants or not (query.parts[i].wants and query.parts[j].wants))
                for i, j in itertools.combinations(range(len(pick)), 2)):
             continue
         answered = [(i, s) for i, s in enumerate(pick) if s is not None]
