@@ -188,7 +188,7 @@ _SOURCE_REFERENCE = re.compile(
 # Whose word a question asks for ("according to Ofsted", "according to the 2025 inspection", "as
 # described in Ofsted's 2020 report"): not its topic
 _WHEN_SAID = rf"(({'|'.join(MONTHS)})(\s*(?:[–—-]|to|and)\s*({'|'.join(MONTHS)}))?\s+)?((19|20)\d\d\s+)"  # "July 2024 ", "2016 ", "June–July 2017 ": when a report or inspection was
-_ACCORDING = re.compile(rf",?\s*\b(according\s+to|as\s+(described|reported|stated|noted|set\s+out|said|recorded|found)\s+(in|by))\s+(the\s+)?({_WHEN_SAID})?(ofsted|inspectors?|inspection)(['’]s\s+({_WHEN_SAID})?(report|inspection|letter))?\b", re.I)
+_ACCORDING = re.compile(rf",?\s*\b(according\s+to|as\s+(described|reported|stated|noted|set\s+out|said|recorded|found)\s+(in|by))\s+(the\s+)?({_WHEN_SAID})?(ofsted|inspectors?|(re-?)?inspection)(['’]s\s+({_WHEN_SAID})?(report|(re-?)?inspection|letter))?\b", re.I)
 # when the inspection it names took place ("…'s inspection carried out in November and December 2013"):
 # when, not what (the date itself is setting already)
 _CARRIED_OUT = re.compile(
