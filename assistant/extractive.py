@@ -330,7 +330,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             if not (_HAS_PERCENT.search(text) or fractions):  # in this sentence or the one it leans on
                 return False  # ("It now stands at N%": the share is said of what the sentence before names); "completed within 72 hours" is no share
             said = f"{sentence.before} {text}" if leans_back(sentence) else text
-            return any(set(tokens(w)) & shared for w in said.split())
+            return len(set(tokens(said)) & shared) >= min(2, len(shared))  # "schools": not "8% in primary schools" for "of schools rated good"
         return bool(_HAS_NUMBER.search(text))
     if wants == "grade":  # a grade, said in the same sentence as all of what is graded ("secondary schools")
         return bool(_HAS_GRADE.search(text)) and graded_words(question) <= set(tokens(text))
