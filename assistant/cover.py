@@ -58,7 +58,8 @@ _ASKS = {
         # "When did Ofsted inspect Hull in 2019, and what was the outcome?": the inspection's outcome
         r"|\b(inspect|inspected|inspection|re-inspected|visited|(?:focused|monitoring)\s+visit)\b[^?]*\bwhat\s+(was|were|is)\s+the\s+(outcome|result|verdict)s?\s*\??\s*$"
         r"|\bhow\s+(did|does|has)\b[^?,]{0,40}\b(do|did|fare|fared|perform|performed|get\s+on)\s+(in|at)\s+(the|its|their|[\w’'-]+['’]s)\s+([\w-]+\s+){0,3}(inspection|visit)\b"
-        r"|\b(grades?|graded|judged|judge?ments?|rated|ratings?|conclude|concluded|conclusions?|verdict)\b",
+        r"|\b(grades?|graded|judged|judge?ments?|rated|ratings?|conclude|concluded|conclusions?|verdict)\b"
+        r"|\b(get|got|receive|received|achieve|achieved)\s+overall\b",  # "…, and what did it get overall?"
         re.I,
     ),
 }

@@ -105,7 +105,9 @@ def _asked_about(phrase: str) -> set[str]:
     return set(tokens(" ".join(kept))) - SETTING_TOKENS
 
 
-_NONE_OF = re.compile(r"\b(?:no|none\s+of\s+the)\s+((?:(?!(?:that|which|who|of|evidence)\b)[\w’'-]+\s+){0,2}?[\w’'-]+)\s+(?:were|was|are|is|had|have|has|lived|live|living)\b", re.I)
+_NONE_OF = re.compile(r"\b(?:no|none\s+of\s+the)\s+((?:(?!(?:that|which|who|of|evidence)\b)[\w’'-]+\s+){0,2}?[\w’'-]+)\s+(?:(?:who|that)\s+)?(?:were|was|are|is|had|have|has|lived|live|living)\b", re.I)
+# "looked after" is "in care": a question asks of one what a report says of the other
+_LOOKED_AFTER = re.compile(r"\blooked[\s-]+after\b", re.I)
 # "there have not been any permanent exclusions of children in care": none of what is counted, or of what is done to them
 _NOT_ANY = re.compile(r"\bnot\s+(?:been\s+|had\s+|seen\s+)?any\s+((?:(?!of\b)[\w’'-]+\s+){0,2}(?!of\b)[\w’'-]+)(?:\s+of\s+([\w’'-]+))?", re.I)
 # plurals the stemmer does not bring to their singular
@@ -315,7 +317,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                 if single and _counts(text, single) and _says_all(text, rest):
                     return True
                 # none of them, said with all else asked of them ("no children were living in unregistered children's homes")
-                if not _says_all(text, rest):
+                if not _says_all(_LOOKED_AFTER.sub(" in care ", text), rest):
                     return False
                 heads = [m.group(1).split()[-1] for m in _NONE_OF.finditer(text)] + [m.group(2) or m.group(1).split()[-1] for m in _NOT_ANY.finditer(text)]
                 return any(set(tokens(head)) & counted for head in heads)

@@ -218,7 +218,7 @@ _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
 # "What grade did … get?", "How was … rated?": a grade (the council's judgements are its records; a
 # question that falls through to the passages is about something else, which a grade must still answer)
 _GRADE = re.compile(
-    r"\b(what|which)\s+(grades?|ratings?|judge?ments?)\b|\bhow\s+(was|were|is|are)\b[^?]{0,60}\b(graded|rated|judged)\b"
+    r"\b(what|which)\s+((ofsted|inspection)\s+)?(grades?|ratings?|judge?ments?)\b|\bhow\s+(was|were|is|are)\b[^?]{0,60}\b(graded|rated|judged)\b"
     r"|\bhow\s+(did|does|do|has|have)\s+(ofsted|(the\s+)?inspectors?)\s+(rate|grade|judge)d?\b"  # "How did Ofsted rate…?"
     r"|\bwhat\s+(had|has|have|was|were|is|are)\s+([\w’'-]+\s+){1,4}?(been\s+)?(judged|rated|graded)\s*(\?|$)",  # "…, and what had they been judged?"
     re.I,
@@ -246,7 +246,8 @@ FILLER = frozenset("like stand stands short mean means meant done happen happene
 # relative clause (", whose passion Ofsted highlighted", ", which the council runs").
 _SECOND_ASK = re.compile(
     r"(?:,\s*(?:and|but)\s+|\s+(?:and|but)\s+)(?=(?:for\s+)?(?:when|who|whom|whose|what|which|where|how|why)\b)"
-    r"|,\s*(?=(?:when|who|whom|whose|what|which|where|how|why)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|many|much|long|often)\b)",
+    r"|,\s*(?=(?:when|who|whom|whose|what|which|where|how|why)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|many|much|long|often)\b)"
+    r"|,\s*(?:and|but)\s+(?=(?:is|are|was|were|did|does|do|has|have|had)\s+(?:there|it|they|its|their|any|this|that)\b)",  # "…, and were there any care leavers?"
     re.I,
 )
 _ASKING = re.compile(r"^\s*(when|who|whom|whose|what|which|where|how|why)\s+((did|does|do|is|are|was|were|has|have|had|will|would|can|could)\s+)?", re.I)

@@ -127,6 +127,26 @@ def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassa
     return bool(topic_words(topic))
 
 
+# the words of an inspection's cover (who led it, when, what was judged), beside the framing above
+_COVER_WORDS = frozenset(
+    """led lead leads inspector inspectors deputy site wrote report visited inspect find found area areas part parts
+    still ever early late mid spring summer autumn winter re library held completed reach reached receive received
+    require required""".split()
+)
+
+
+def asks_more_than_judgements(question: str, topic: str, passages: list[StoredPassage]) -> bool:
+    """Does a question that names grades or a judgement area also ask about something no judgement
+    is of ("How many children's homes did it run, and how many were good?", "What share of
+    conferences received a report, and how did inspectors rate that?")? Two words of its topic
+    that are no grade's, no judgement's and no word of an inspection's cover say so."""
+    records = [p for p in passages if p.kind == "judgement"]
+    judged = set()
+    for p in records:
+        judged |= {w.rstrip("s") for w in re.findall(r"[a-z]+", normalise(f"{p.fields.get('grade', '')} {p.fields.get('judgement', '')} {p.fields.get('area', '')}".replace("_", " ")))}
+    return len({w.rstrip("s") for w in topic_words(topic, _COVER_WORDS)} - judged) >= 2  # ("what overall judgement did Ofsted reach": one)
+
+
 def topic_words(topic: str, also: frozenset[str] = frozenset()) -> list[str]:
     """The words of a topic that say what it is about: not stopwords, not the framing of an
     inspection question ("grade", "latest", "inspection"), nor ``also``."""
