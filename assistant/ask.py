@@ -495,7 +495,8 @@ class Assistant:
             return False  # "What grade did Wigan get?", Wigan only mentioned: not every council's grades (the passages say)
         if cover.asks_previous(query.question, year_span(query.question)):
             return False  # what the 2026 report says of the inspection before it: in its passages, not its records
-        fields = cover.asks_cover(query.question)
+        asked = _final_ask(query.question)  # "Bromley was judged inadequate in 2016. Where did…?": what it asks follows
+        fields = cover.asks_cover(asked)
         passages = [p for p in corpus.record_passages if filters is None or filters.admits(p)]
         kind = records.asks_records(query.question, passages)
         if kind == "judgement" and (records.asks_beyond_judgements(query.question, query.topic, passages) or records.asks_more_than_judgements(query.question, query.topic, passages)):
@@ -755,6 +756,14 @@ BROAD_SENTENCES = 16  # at most this many findings in a broad answer (12 -> 16: 
 SENTENCE_DOCS = 8  # a question scoped to at most this many documents also searches their sentences
 SENTENCE_HITS = 2  # passages added for the sentences nearest the question
 BROAD_SENTENCE_HITS = 8  # ... for a broad question (4: +7 -1, 8: +12 -3, 12: +13 -4 with a refusal lost; library dev)
+
+
+def _final_ask(question: str) -> str:
+    """The question a statement sets the scene for ("Bromley was judged inadequate in 2016. Where
+    did inspectors find better practice?"): its last sentence, when that asks; else all of it."""
+    pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])", question.strip())
+    said = [i for i, piece in enumerate(pieces[:-1]) if piece.endswith(".")]  # statements, not asks ("How was it graded? Which…?")
+    return " ".join(pieces[said[-1] + 1:]) if said and pieces[-1].rstrip().endswith("?") else question
 
 
 def _without_year(topic: str, year: int | None) -> str:

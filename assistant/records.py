@@ -13,6 +13,7 @@ by its own words ("overall", "care leavers"). Nothing here lists one document's 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -140,11 +141,14 @@ def asks_more_than_judgements(question: str, topic: str, passages: list[StoredPa
     is of ("How many children's homes did it run, and how many were good?", "What share of
     conferences received a report, and how did inspectors rate that?")? Two words of its topic
     that are no grade's, no judgement's and no word of an inspection's cover say so."""
-    records = [p for p in passages if p.kind == "judgement"]
-    judged = set()
-    for p in records:
-        judged |= {w.rstrip("s") for w in re.findall(r"[a-z]+", normalise(f"{p.fields.get('grade', '')} {p.fields.get('judgement', '')} {p.fields.get('area', '')}".replace("_", " ")))}
-    return len({w.rstrip("s") for w in topic_words(topic, _COVER_WORDS)} - judged) >= 2  # ("what overall judgement did Ofsted reach": one)
+    rows = frozenset(" ".join(p.fields.get(f, "") for f in ("grade", "judgement", "area")) for p in passages if p.kind == "judgement")
+    return len({w.rstrip("s") for w in topic_words(topic, _COVER_WORDS)} - _judged_words(rows)) >= 2  # ("what overall judgement did Ofsted reach": one)
+
+
+@functools.lru_cache(maxsize=8)
+def _judged_words(rows: frozenset[str]) -> frozenset[str]:
+    """The words of judgement rows' grades, labels and areas (plurals as their singular)."""
+    return frozenset(w.rstrip("s") for row in rows for w in re.findall(r"[a-z]+", normalise(row.replace("_", " "))))
 
 
 def topic_words(topic: str, also: frozenset[str] = frozenset()) -> list[str]:

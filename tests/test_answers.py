@@ -378,3 +378,12 @@ def test_eval_prints_the_figures_and_a_table_by_tag(real_index, tmp_path):
     rows = [line for line in result.stdout.splitlines() if line.strip("│ ").startswith(("sample", "odd"))]
     assert len(rows) == 1 and "9" in rows[0]  # the tag of 9 questions; "odd" (4) is in report.md only
     assert "| odd | 4 |" in (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+
+
+def test_a_statement_before_a_question_sets_the_scene_for_what_it_asks():
+    from assistant.ask import _final_ask
+
+    assert _final_ask("Bromley was judged inadequate in 2016. Where did inspectors find better practice?") == "Where did inspectors find better practice?"
+    both = "How was Devon graded in 2020? Which areas were inadequate?"
+    assert _final_ask(both) == both  # two asks: both are asked
+    assert _final_ask("Who led Kent's 2022 inspection?") == "Who led Kent's 2022 inspection?"

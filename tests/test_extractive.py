@@ -793,3 +793,20 @@ def test_shares_and_lengths_of_time_written_in_words_are_the_facts_asked_for():
     assert holds("How long is the programme?", "Parents attend a 17-week programme.", "duration")  # hyphenated
     assert holds("How many children were placed out of area?", "Fifteen children were placed out of area.", "number")
     assert not holds("How long had the lead member been in the role?", "The lead member has been in the role.", "duration")
+
+
+def test_a_share_an_age_and_none_of_those_asked_about_are_read_for_what_they_say():
+    def holds(question, text, wants):
+        s = extractive.sentences_of(Hit(passage("r#para-9", text), 1.0))[0]
+        return extractive.satisfies(s, wants, question)
+
+    # "what percentage" is not answered by "the vast majority", nor by a share of something else
+    asked = "What percentage of Harrow's social workers were agency staff?"
+    assert not holds(asked, "The vast majority of social workers spoken to were very positive about working for Harrow.", "number")
+    assert holds(asked, "Agency staff make up 8% of social workers.", "number")
+    assert not holds("What percentage of schools are rated good or outstanding?", "Persistent absence in primary schools is 8%.", "number")
+    # an age is no length of time; a length written with a hyphen is
+    assert not holds("How long did children wait?", "Older 16- and 17-year-olds live in semi-independent settings.", "duration")
+    assert holds("How long did children wait?", "Following triage, two-year waiting times are not uncommon.", "duration")
+    # "no children who are looked after" says how many children are in care: none
+    assert holds("How many children were in care on the islands?", "There are no children who are looked after in the islands.", "number")

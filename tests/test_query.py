@@ -561,3 +561,18 @@ def test_terms_added_to_a_query_leave_its_own_words_apart():
     assert more.terms == "missing from home; return interviews"
     assert more.own_topic == query.own_topic  # the question's own words, without either addition
     assert more.dense_query.endswith("(return interviews)")
+
+
+def test_a_relative_who_asks_for_no_name_and_a_yes_no_second_ask_is_an_ask():
+    assert q("What did Ofsted say about the response to 16- and 17-year-olds who are homeless?").wants is None
+    assert q("When was the inspection, and who was the lead inspector?").wants == "name"
+    asks = q("How many children were in care in 2023, and were there any care leavers?")
+    assert [p.wants for p in asks.parts] == ["number", None]
+    assert q("What Ofsted grades did the council's own children's homes receive?").wants == "grade"
+
+
+def test_month_ranges_and_a_reinspection_are_setting_not_what_is_asked():
+    from assistant.query import without_setting
+
+    assert without_setting("What was the average length of care proceedings at Ofsted's January–February 2014 inspection") == "What was the average length of care proceedings"
+    assert without_setting("what did the council change, according to the November 2017 re-inspection") == "what did the council change"
