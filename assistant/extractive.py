@@ -59,6 +59,16 @@ def shared_words(question: str) -> set[str]:
     return _asked_about(found.group(1))
 
 
+def shared_predicate(question: str) -> set[str]:
+    """The keywords of what a "what percentage of…" question says of those it takes a share of
+    ("of social workers were agency staff": agency, staff); none when it says nothing of them."""
+    found = _SHARE_OF.search(question)
+    if not found:
+        return set()
+    parts = re.split(r"\b(?:are|were|is|was|have|has|had|get|got|live|lived|living)\b", found.group(1), maxsplit=1, flags=re.I)
+    return _asked_about(parts[1]) if len(parts) > 1 else set()
+
+
 def counted_words(question: str) -> set[str]:
     """The keywords of what a "how many" question counts ("fostering households"), or none
     ("how many had it kept…" names nothing counted; "how many times" counts occasions)."""
@@ -332,7 +342,9 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             if not (_HAS_PERCENT.search(text) or fractions):  # in this sentence or the one it leans on
                 return False  # ("It now stands at N%": the share is said of what the sentence before names); "completed within 72 hours" is no share
             said = f"{sentence.before} {text}" if leans_back(sentence) else text
-            return len(set(tokens(said)) & shared) >= min(2, len(shared))  # "schools": not "8% in primary schools" for "of schools rated good"
+            held = set(tokens(said))
+            said_of = shared_predicate(question)  # what the share is of them: "agency staff", "rated good"
+            return bool(held & said_of) if said_of else bool(held & shared)  # not "8% in primary schools" for "of schools rated good"
         return bool(_HAS_NUMBER.search(text))
     if wants == "grade":  # a grade, said in the same sentence as all of what is graded ("secondary schools")
         return bool(_HAS_GRADE.search(text)) and graded_words(question) <= set(tokens(text))

@@ -200,7 +200,7 @@ _CARRIED_OUT = re.compile(
 # the place filter and the question as asked find passages there, so the question's focus (searched
 # and scored beside it) leaves the setting out and matches what is asked.
 _SOURCE_SETTING = re.compile(
-    r"\b((at\s+the\s+time\s+of|for|in|during|at|of|by|from|on|before|after|with|and)\s+)?(the|this|that|its|their|what\s+the|ofsted['’]s)\s+"
+    rf"\b((at\s+the\s+time\s+of|for|in|during|at|of|by|from|on|before|after|with|and)\s+)?(the|this|that|its|their|what\s+the|ofsted['’]s(?=\s+(?:{'|'.join(MONTHS)}|(?:19|20)\d\d)\b))\s+"
     rf"(({_WHEN_SAID})(ofsted\s+)?{_KIND}(focused\s+visit|visit|inspection|letter)|({_WHEN_SAID})?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b",
     re.I,
 )
