@@ -762,7 +762,8 @@ def _final_ask(question: str) -> str:
     """The question a statement sets the scene for ("Bromley was judged inadequate in 2016. Where
     did inspectors find better practice?"): its last sentence, when that asks; else all of it."""
     pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])", question.strip())
-    said = [i for i, piece in enumerate(pieces[:-1]) if piece.endswith(".")]  # statements, not asks ("How was it graded? Which…?")
+    # statements, not asks ("How was it graded? Which…?") nor an abbreviation's full stop ("St. Helens")
+    said = [i for i, piece in enumerate(pieces[:-1]) if re.search(r"\w{4,}\.$", piece) and len(piece.split()) >= 4]
     return " ".join(pieces[said[-1] + 1:]) if said and pieces[-1].rstrip().endswith("?") else question
 
 

@@ -731,7 +731,8 @@ def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int,
         options.append([s for s in typed[:4] if scores[id(s)] >= typed_ratio * best] + [None])
     best_pick, best_total = None, -1.0
     for pick in itertools.product(*options):
-        # one sentence may answer two parts only when they ask different things (an action row's owner and RAG)
+        # one sentence may answer two parts only when each asks for a different kind of fact (an action
+        # row's owner and RAG); a part that asks for none is answered by a sentence of its own
         if any(pick[i] is not None and pick[i] is pick[j] and (query.parts[i].wants == query.parts[j].wants or not (query.parts[i].wants and query.parts[j].wants))
                for i, j in itertools.combinations(range(len(pick)), 2)):
             continue

@@ -387,3 +387,4 @@ def test_a_statement_before_a_question_sets_the_scene_for_what_it_asks():
     both = "How was Devon graded in 2020? Which areas were inadequate?"
     assert _final_ask(both) == both  # two asks: both are asked
     assert _final_ask("Who led Kent's 2022 inspection?") == "Who led Kent's 2022 inspection?"
+    assert _final_ask("Who led St. Helens' 2019 inspection?") == "Who led St. Helens' 2019 inspection?"  # an abbreviation
