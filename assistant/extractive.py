@@ -59,6 +59,15 @@ def shared_words(question: str) -> set[str]:
     return _asked_about(found.group(1))
 
 
+_RATE_OF = re.compile(r"\b(?!(?:what|the|its|their|a|an|high|low|higher|lower|current|average)\b)([a-z][\w-]+)\s+rates?\b|\brates?\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+
+
+def rate_words(question: str) -> set[str]:
+    """The keywords of what a question asks the rate of ("the vacancy rate", "the rate of re-referrals")."""
+    found = _RATE_OF.search(question)
+    return _asked_about(found.group(1) or found.group(2)) if found else set()
+
+
 def shared_predicate(question: str) -> set[str]:
     """The keywords of what a "what percentage of…" question says of those it takes a share of
     ("of social workers were agency staff": agency, staff); none when it says nothing of them."""
@@ -95,6 +104,15 @@ def graded_words(question: str) -> set[str]:
     if not found:
         return set()
     return _asked_about(found.group("object") or found.group("subject") or found.group("rated")) - {"ofsted", "grade", "rate", "judgement"}
+
+
+def counted_head(question: str) -> str | None:
+    """The last keyword of what a "how many" question counts ("new children's homes": home)."""
+    found = _COUNTED.search(question)
+    if not found or not counted_words(question):
+        return None
+    kept = [t for t in tokens(found.group(2)) if t not in SETTING_TOKENS]
+    return kept[-1] if kept else None
 
 
 def counted_initials(question: str) -> set[str]:
@@ -142,11 +160,17 @@ def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> b
     words = _AGED.sub(" ", text).split()
     at = [i for i, w in enumerate(words) if figure.fullmatch(w.strip(".,;:()"))]
     near = [i for i, w in enumerate(words) if set(tokens(w)) & counted]
-    return any(abs(i - j) <= COUNT_NEAR for i in at for j in near)
+
+    def counts_its_own(i: int) -> bool:  # "only six regular attendees": a count of attendees, not of what came before
+        return any(w.strip(".,;:()").endswith("s") and len(w) > 3 and not set(tokens(w)) & counted for w in words[i + 1:i + 3])
+
+    return any(abs(i - j) <= COUNT_NEAR and (j > i or not counts_its_own(i)) for i in at for j in near)
 
 
 # a figure that counts something ("27 young people"), not an age or a time ("at 18", "by 2025")
-_COUNT_OF = re.compile(r"(?<!\bat )(?<!\bage )(?<!\baged )(?<!\bby )(?<!\bin )\b\d[\d,]*\s+(?!(?:years?|months?|weeks?|days?|hours?)\b)[a-z]")
+_COUNT_OF = re.compile(r"(?<!\bat )(?<!\bage )(?<!\baged )(?<!\bby )(?<!\bin )\b\d[\d,]*\s+(?!(?:years?|months?|weeks?|days?|hours?)\b)([a-z][\w’'-]*)")
+# what a figure may count, without naming it, of what the sentence before named ("27 young people were…", "12 of them")
+_ANY_COUNTED = frozenset("young people children child families of were was are had have".split())
 _HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
 # "after how many months…": a length of time is the figure counted (not "how many carers… in the year before")
 _ASKS_TIME = re.compile(r"\b(how\s+many|number\s+of|average)\s+([\w-]+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)
@@ -316,8 +340,10 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             text = _SHARE_OR_MONEY.sub(" ", text)
             counted = counted_words(question)
             if counted:  # "How many fostering households…?": a figure said of them ("191 fostering households")
-                if leans_back(sentence) and set(tokens(sentence.before)) & counted and _COUNT_OF.search(_AGED.sub(" ", text)):
-                    return True  # "27 young people were living in such arrangements": what is counted was named before
+                if leans_back(sentence) and set(tokens(sentence.before)) & counted and any(
+                    set(tokens(m.group(1))) & counted or m.group(1).lower() in _ANY_COUNTED for m in _COUNT_OF.finditer(_AGED.sub(" ", text))
+                ):
+                    return True  # "27 young people were living in such arrangements": what is counted was named before (not "12 districts")
                 if _counts(text, counted | counted_initials(question)):
                     return True
                 # "one child" counts children when it is said with all else the question asks of them
@@ -330,10 +356,14 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                 if not _says_all(_LOOKED_AFTER.sub(" in care ", text), rest):
                     return False
                 heads = [m.group(1).split()[-1] for m in _NONE_OF.finditer(text)] + [m.group(2) or m.group(1).split()[-1] for m in _NOT_ANY.finditer(text)]
-                return any(set(tokens(head)) & counted for head in heads)
+                head = counted_head(question)  # "no children were living…" is none of "new children's homes"
+                return any(set(tokens(h)) & ({head} if head else counted) for h in heads)
         counted = counted_words(question)
         if counted and not _ASKS_TIME.search(question):  # "the average caseload", "what percentage of schools": said of it
             return _counts(text, counted, _FIGURE)
+        rated = rate_words(question)
+        if rated:  # "the social worker vacancy rate": a figure said of vacancies
+            return _counts(text, rated, _FIGURE)
         shared = shared_words(question)
         if shared:  # "what percentage of social workers were agency staff": a share ("8%", "half") said of them,
             fractions = [m.group(0).lower() for m in _FRACTION.finditer(text)]

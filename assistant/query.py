@@ -121,7 +121,7 @@ _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b
 # "the number of" asks for a figure, except in a yes/no question ("Had the number of referrals gone up?")
 _HOW_MANY = re.compile(
     r"\b(how many|how much|what (number|percentage|proportion|share|age))\b"
-    r"|\bwhat (is|was|were|are) (the |its |their |[\w’'-]+['’]s )?([\w-]+ ){0,4}(rate|ratio|percentage|proportion|average|total)s?\b"
+    r"|\bwhat (is|was|were|are) (the |its |their |[\w’'-]+['’]s )?([\w’'-]+ ){0,6}(rate|ratio|percentage|proportion|average|total)s?\b"
     r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b).*\b(number of|percent)\b",
     re.I,
 )
@@ -155,6 +155,8 @@ _NAME_OF = re.compile(r"\bnames?\s+of\s+(?:the\s+|its\s+|their\s+)?" + _NP, re.I
 
 _PERSON = re.compile(_WHICH + r"(" + _PERSON_NOUNS + r")\b(?!['’]s)", re.I)  # not "which young people's service"
 _PERSON_NOUN = re.compile(r"\b(" + _PERSON_NOUNS + r")\b", re.I)
+# "the name of Barking and Dagenham's director of children's services": a place's "and" inside it
+_NAME_OF_PERSON = re.compile(r"\bnames?\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:and|upon|on)\s+)?)*[A-Z][\w’'-]*['’]s\s+(?:[\w-]+\s+){0,2}?(?i:" + _PERSON_NOUNS + r")\b(?!['’])")
 
 
 def person_asked(question: str) -> bool:
@@ -163,7 +165,7 @@ def person_asked(question: str) -> bool:
     if _PERSON.search(question):
         return True
     named = _NAME_OF.search(question)
-    return bool(named and _PERSON_NOUN.search(named.group("np")))
+    return bool(named and _PERSON_NOUN.search(named.group("np"))) or bool(_NAME_OF_PERSON.search(question))
 
 
 @functools.lru_cache(maxsize=256)

@@ -810,3 +810,22 @@ def test_a_share_an_age_and_none_of_those_asked_about_are_read_for_what_they_say
     assert holds("How long did children wait?", "Following triage, two-year waiting times are not uncommon.", "duration")
     # "no children who are looked after" says how many children are in care: none
     assert holds("How many children were in care on the islands?", "There are no children who are looked after in the islands.", "number")
+
+
+def test_a_count_is_of_what_it_counts_not_of_what_stands_near_it():
+    def holds(question, text, wants="number", index=0):
+        s = extractive.sentences_of(Hit(passage("r#para-9", text), 1.0))[index]
+        return extractive.satisfies(s, wants, question)
+
+    # a figure that counts its own noun ("six regular attendees"), not the children named before it
+    assert not holds("How many children were in care?", "The Children in Care Council has only six regular attendees.")
+    assert holds("How many children were in care?", "There were 412 children in care.")
+    # none of the children is none of the new children's homes asked about
+    assert not holds("How many new children's homes had the council opened?", "No children were living in an unregistered children's home.")
+    # a figure in a sentence that leans on one naming the children counts them only when it counts people
+    leaning = "Kent has responded to the unparalleled numbers of unaccompanied asylum-seeking children. This has been managed across a council with 12 districts."
+    assert not holds("How many unaccompanied asylum-seeking children was Kent looking after?", leaning, index=1)
+    # a rate: a figure said of what it is a rate of
+    assert holds("What was Kent's social worker vacancy rate in 2022?", "The social worker vacancy rate is 8%.")
+    assert not holds("What was Hammersmith and Fulham's social worker vacancy rate in 2016?",
+                     "This has led to a reduction in staff vacancies and turnover, but a relatively newly established workforce in some teams including contact and assessment, where some 40% of social workers are in their first year of practice.")

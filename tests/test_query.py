@@ -576,3 +576,12 @@ def test_month_ranges_and_a_reinspection_are_setting_not_what_is_asked():
 
     assert without_setting("What was the average length of care proceedings at Ofsted's January–February 2014 inspection") == "What was the average length of care proceedings"
     assert without_setting("what did the council change, according to the November 2017 re-inspection") == "what did the council change"
+
+
+def test_the_name_of_a_places_role_holder_asks_for_a_person():
+    from assistant.query import person_asked
+
+    assert person_asked("What was the name of Barking and Dagenham's director of children's services in 2014?")
+    assert not person_asked("What is the name of Bromley's commitment to keeping social workers' caseloads proportionate?")
+    assert not person_asked("What is the name of the partnership between police and social workers in Hillingdon?")
+    assert q("What was Hammersmith and Fulham's social worker vacancy rate at its January 2016 inspection?").wants == "number"
