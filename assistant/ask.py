@@ -499,12 +499,12 @@ class Assistant:
         fields = cover.asks_cover(asked)
         passages = [p for p in corpus.record_passages if filters is None or filters.admits(p)]
         kind = records.asks_records(query.question, passages)
-        if kind == "judgement" and (records.asks_beyond_judgements(query.question, query.topic, passages) or records.asks_more_than_judgements(query.question, query.topic, passages)):
+        if kind == "judgement" and records.asks_beyond_judgements(query.question, query.topic, passages):
             kind = None  # for the passages (or to say the sources don't say)
         if kind is None and query.authorities and records.compares_inspections(query.question, query.topic, passages):
             if any(p.kind == "judgement" and p.authority in query.authorities for p in passages):
                 kind = "judgement"  # each compared inspection's judgements
-        if fields == {"grades"} and (records.asks_beyond_judgements(query.question, query.topic, passages) or records.asks_more_than_judgements(query.question, query.topic, passages)):
+        if fields == {"grades"} and records.asks_beyond_judgements(query.question, query.topic, passages):
             fields = fields - {"grades"}  # "the grades of Derby's own children's homes": not the council's judgements
         if fields == {"grades"} and query.kind == "broad" and _CONCLUSION_OF.search(query.question):
             # "What did the 2016 inspection conclude about Havering's services for care leavers?": its

@@ -5,6 +5,7 @@ letters first, dated."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import os
@@ -21,6 +22,7 @@ from . import sides
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
 from .query import YEAR, Query, person_asked, role_asked, year_span
+from .records import LOOKED_AFTER  # "looked after" is "in care"
 from .types import Citation, Hit
 
 # the order a broad answer gives its sources in: Ofsted's own reports and letters (by date) first
@@ -62,20 +64,22 @@ def shared_words(question: str) -> set[str]:
 _RATE_OF = re.compile(r"\b(?!(?:what|the|its|their|a|an|high|low|higher|lower|current|average)\b)([a-z][\w-]+)\s+rates?\b|\brates?\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
 
 
-def rate_words(question: str) -> set[str]:
+@functools.lru_cache(maxsize=256)  # asked of every candidate sentence
+def rate_words(question: str) -> frozenset[str]:
     """The keywords of what a question asks the rate of ("the vacancy rate", "the rate of re-referrals")."""
     found = _RATE_OF.search(question)
-    return _asked_about(found.group(1) or found.group(2)) if found else set()
+    return frozenset(_asked_about(found.group(1) or found.group(2))) if found else frozenset()
 
 
-def shared_predicate(question: str) -> set[str]:
+@functools.lru_cache(maxsize=256)  # asked of every candidate sentence
+def shared_predicate(question: str) -> frozenset[str]:
     """The keywords of what a "what percentage of…" question says of those it takes a share of
     ("of social workers were agency staff": agency, staff); none when it says nothing of them."""
     found = _SHARE_OF.search(question)
     if not found:
-        return set()
+        return frozenset()
     parts = re.split(r"\b(?:are|were|is|was|have|has|had|get|got|live|lived|living)\b", found.group(1), maxsplit=1, flags=re.I)
-    return _asked_about(parts[1]) if len(parts) > 1 else set()
+    return frozenset(_asked_about(parts[1])) if len(parts) > 1 else frozenset()
 
 
 def counted_words(question: str) -> set[str]:
@@ -106,6 +110,7 @@ def graded_words(question: str) -> set[str]:
     return _asked_about(found.group("object") or found.group("subject") or found.group("rated")) - {"ofsted", "grade", "rate", "judgement"}
 
 
+@functools.lru_cache(maxsize=256)  # asked of every candidate sentence
 def counted_head(question: str) -> str | None:
     """The last keyword of what a "how many" question counts ("new children's homes": home)."""
     found = _COUNTED.search(question)
@@ -134,8 +139,6 @@ def _asked_about(phrase: str) -> set[str]:
 
 
 _NONE_OF = re.compile(r"\b(?:no|none\s+of\s+the)\s+((?:(?!(?:that|which|who|of|evidence)\b)[\w’'-]+\s+){0,2}?[\w’'-]+)\s+(?:(?:who|that)\s+)?(?:were|was|are|is|had|have|has|lived|live|living)\b", re.I)
-# "looked after" is "in care": a question asks of one what a report says of the other
-_LOOKED_AFTER = re.compile(r"\blooked[\s-]+after\b", re.I)
 # "there have not been any permanent exclusions of children in care": none of what is counted, or of what is done to them
 _NOT_ANY = re.compile(r"\bnot\s+(?:been\s+|had\s+|seen\s+)?any\s+((?:(?!of\b)[\w’'-]+\s+){0,2}(?!of\b)[\w’'-]+)(?:\s+of\s+([\w’'-]+))?", re.I)
 # plurals the stemmer does not bring to their singular
@@ -353,7 +356,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                 if single and _counts(text, single) and _says_all(text, rest):
                     return True
                 # none of them, said with all else asked of them ("no children were living in unregistered children's homes")
-                if not _says_all(_LOOKED_AFTER.sub(" in care ", text), rest):
+                if not _says_all(LOOKED_AFTER.sub(" in care ", text), rest):
                     return False
                 heads = [m.group(1).split()[-1] for m in _NONE_OF.finditer(text)] + [m.group(2) or m.group(1).split()[-1] for m in _NOT_ANY.finditer(text)]
                 head = counted_head(question)  # "no children were living…" is none of "new children's homes"

@@ -51,7 +51,7 @@ def _words(text: str) -> set[str]:
 
 # One judgement named in each framework's words: "children looked after" (2013-2017) are "children in
 # care" (2018 on); "leadership, management and governance" (2013-2017) is "the impact of leaders" (2018 on)
-_LOOKED_AFTER = re.compile(r"\blooked[\s_-]+after\b")
+LOOKED_AFTER = re.compile(r"\blooked[\s_-]+after\b", re.I)
 _SAME = {"leadership": "leader"}
 # the board reviewed beside SIF inspections, by its initials as its judgement's area is keyed
 _BOARD = re.compile(r"\b(?:local\s+)?safeguarding\s+children(?:['’]s)?\s+boards?\b")
@@ -119,12 +119,13 @@ def compares_inspections(question: str, topic: str, records: list[StoredPassage]
 
 
 def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassage]) -> bool:
-    """Does a grade question ask about something no judgement is of? It names no grade and no
-    judgement area, and its topic has words of its own ("Kent's secondary schools", "its SEND
-    area inspection", "its next inspection"): the judgement records don't answer it."""
+    """Does a grade question ask about something no judgement is of? Either it names no grade and
+    no judgement area, and its topic has words of its own ("Kent's secondary schools", "its SEND
+    area inspection", "its next inspection"), or it does and asks more besides (see
+    ``_asks_more``): the judgement records don't answer it."""
     records = [p for p in passages if p.kind == "judgement"]
     if names_grade(question, records) or closest_areas(question, records):
-        return False
+        return _asks_more(topic, records)
     return bool(topic_words(topic))
 
 
@@ -136,12 +137,12 @@ _COVER_WORDS = frozenset(
 )
 
 
-def asks_more_than_judgements(question: str, topic: str, passages: list[StoredPassage]) -> bool:
+def _asks_more(topic: str, records: list[StoredPassage]) -> bool:
     """Does a question that names grades or a judgement area also ask about something no judgement
     is of ("How many children's homes did it run, and how many were good?", "What share of
     conferences received a report, and how did inspectors rate that?")? Two words of its topic
     that are no grade's, no judgement's and no word of an inspection's cover say so."""
-    rows = frozenset(" ".join(p.fields.get(f, "") for f in ("grade", "judgement", "area")) for p in passages if p.kind == "judgement")
+    rows = frozenset(" ".join(p.fields.get(f, "") for f in ("grade", "judgement", "area")) for p in records)
     return len({w.rstrip("s") for w in topic_words(topic, _COVER_WORDS)} - _judged_words(rows)) >= 2  # ("what overall judgement did Ofsted reach": one)
 
 
@@ -241,7 +242,7 @@ def closest_areas(question: str, records: list[StoredPassage]) -> set[str]:
 
 def _ordered_words(text: str) -> list[str]:
     """A text's words in one framework's terms, in order (a phrase, not a set)."""
-    text = _BOARD.sub(" lscb ", _LEAVING_CARE.sub(" care leavers ", _LOOKED_AFTER.sub(" in care ", normalise(text))))
+    text = _BOARD.sub(" lscb ", _LEAVING_CARE.sub(" care leavers ", LOOKED_AFTER.sub(" in care ", normalise(text))))
     return [_SAME.get(w, w).rstrip("s") for w in re.findall(r"[a-z]+", text)]
 
 

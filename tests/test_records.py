@@ -525,12 +525,12 @@ def test_the_kind_of_inspection_is_its_framework_with_its_dates_line_as_evidence
 
 
 def test_the_board_by_its_name_is_the_lscb_judgement_and_a_question_that_asks_more_goes_to_the_passages():
-    from assistant.records import asks_more_than_judgements, closest_areas
+    from assistant.records import asks_beyond_judgements, closest_areas
 
     rows = RECORDS + [judgement("kent-2013", "Kent", "2013-07-19", "lscb", "The effectiveness of the Local Safeguarding Children Board", "requires improvement")]
     assert closest_areas("How did Ofsted judge the effectiveness of Kent's Local Safeguarding Children Board?", rows) == {"lscb"}
     homes = "How many children's homes did Kent run in 2013, and how many of them were good or outstanding?"
-    assert asks_more_than_judgements(homes, "How children's homes did run in 2013, and how of them were good or outstanding", rows)
+    assert asks_beyond_judgements(homes, "How children's homes did run in 2013, and how of them were good or outstanding", rows)
     lead = "Who led Kent's 2022 inspection, and what overall grade did the council get?"
-    assert not asks_more_than_judgements(lead, "Who led 2022 inspection and what overall grade did the council", rows)
+    assert not asks_beyond_judgements(lead, "Who led 2022 inspection and what overall grade did the council", rows)
     assert asks_cover("Who led Kent's first ever inspection, and what did it get overall?") == {"lead", "grades"}
