@@ -716,7 +716,7 @@ class Assistant:
             # which the scope already matched, is not what makes a paraphrase)
             answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "off topic"
             return
-        unmet = _names_unmet(query, [s.passage for s in chosen], corpus.lexical.correct) or _lead_names_unmet(query, chosen, corpus.by_doc, corpus.lexical.correct)
+        unmet = _names_unmet(query, [s.passage for s in chosen], corpus.lexical.correct, corpus.acronyms) or _lead_names_unmet(query, chosen, corpus.by_doc, corpus.lexical.correct, corpus.acronyms)
         if unmet:
             answer.answer = f"The indexed sources don't mention {' or '.join(unmet)} in what they say on this. The nearest passages are listed as related."
             answer.reason = "name not in the evidence"
@@ -829,10 +829,11 @@ def _one_year(question: str) -> int | None:
     return None
 
 
-def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]:
+def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None) -> list[str]:
     """The names in the question that none of the evidence's ``passages`` (with their document's
     title and publisher) holds: "What did the CQC say about St Mary's Hospital?" is not answered
-    by what Ofsted said about the island. A misspelt name is read as ``correct`` mends it."""
+    by what Ofsted said about the island. A misspelt name is read as ``correct`` mends it, and an
+    acronym the library ``defined`` (acronyms.read) by what it stands for ("PAs": personal advisers)."""
     setting = set(extractive.SETTING_TOKENS) | _SETTING_NAMES
     for place in query.authorities + query.passing_places:
         setting.update(tokens(place))
@@ -845,7 +846,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
     for match in _NAME.finditer(query.question):
         said = re.sub(r"-[a-z][\w-]*$", "", match.group(0))  # "London-wide", "Kent-based": the name before the suffix
         for place in sorted(places, key=len, reverse=True):  # "Nottingham City's Children in Care Council": the council's
-            rest = re.sub(rf"^(?:the\s+)?{re.escape(place)}(?:['’]s)?\s+(?=\S)", "", said, flags=re.I)
+            rest = re.sub(rf"^(?:the\s+)?{re.escape(place)}(?:['’]s?)?\s+(?=\S)", "", said, flags=re.I)  # "Notts' LADO" too
             said = rest if _COUNCIL_WORDS.sub(" ", re.sub(r"['’]s$", "", rest.casefold())).strip() else said  # not "Wirral Council's"
         name = said.casefold()
         plain = " ".join(_COUNCIL_WORDS.sub(" ", re.sub(r"['’]s$", "", name)).split())  # "Wirral Council's": Wirral
@@ -857,6 +858,8 @@ def _names_unmet(query: Query, passages, correct=lambda word: word) -> list[str]
             continue  # "a London borough's model": a kind of place, not one the evidence must name
         if _ACRONYM.fullmatch(said) and any(acronyms.spelt_out(said, text) for text in texts):
             continue  # the evidence writes the acronym out in full
+        if any(expansion in normalise(text).casefold() for expansion in (defined or {}).get(re.sub(r"s$", "", said), ()) for text in texts):
+            continue  # ... as the library defines it
         initials = "".join(w[0] for w in re.sub(r"['’]s$", "", said).split())
         if len(initials) >= 3 and any(re.search(rf"\b{re.escape(initials)}\b", text, re.I) for text in texts):
             continue  # ... or the name by its initials ("CiCC" for "Children in Care Council")
@@ -933,15 +936,15 @@ def _judged_section(doc_id: str, chosen: list, judged) -> str | None:
     return area if area and counts[area] >= 2 else None
 
 
-def _lead_names_unmet(query: Query, chosen, by_doc, correct=lambda word: word) -> list[str]:
+def _lead_names_unmet(query: Query, chosen, by_doc, correct=lambda word: word, defined=None) -> list[str]:
     """The names in a one-part factoid question that the documents of its leading sentences never
     hold: the fact asked for must come from a document about what it is asked of ("How much did
     Mosaic cost?" is not answered by another council's price for its own system, though a related
     sentence beside it names Mosaic). ``by_doc``: each document's passages."""
     leads = [s.passage for s in chosen if s.lead]
-    if not leads or len(query.parts) > 1 or not _names_unmet(query, leads, correct):
+    if not leads or len(query.parts) > 1 or not _names_unmet(query, leads, correct, defined):
         return []
-    return _names_unmet(query, [p for d in dict.fromkeys(p.doc_id for p in leads) for p in by_doc.get(d, ())], correct)
+    return _names_unmet(query, [p for d in dict.fromkeys(p.doc_id for p in leads) for p in by_doc.get(d, ())], correct, defined)
 
 
 def _phrase_in(words: list[str], text: str) -> bool:
@@ -952,7 +955,7 @@ def _phrase_in(words: list[str], text: str) -> bool:
 # Words a question may capitalise that name no one the evidence must hold: Ofsted's title for its
 # inspectors ("His Majesty's Inspectors", where an older report says "Her"), the days of the week
 # and the country every council is in ("a child who travelled to the UK alone")
-_SETTING_NAMES = frozenset(tokens("his her majesty majesty's inspector inspectors hmi monday tuesday wednesday thursday friday saturday sunday uk united kingdom great britain england"))
+_SETTING_NAMES = frozenset(tokens("his her majesty majesty's inspector inspectors hmi ilacs monday tuesday wednesday thursday friday saturday sunday uk united kingdom great britain england"))
 _ACRONYM = re.compile(r"[A-Z]{3,8}s?")
 # the words a council's title wraps its place in ("London Borough of Hounslow", "Wirral Council")
 _COUNCIL_WORDS = re.compile(r"\b(london borough|royal borough|metropolitan borough|borough|county|city|metropolitan|district|unitary|authority|council|corporation|of|the)\b")

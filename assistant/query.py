@@ -32,8 +32,8 @@ _INJECTION = re.compile(
 # What no inspection document can say: what a future inspection will find, and which inspector
 # is the harshest (a judgement of people, not a finding)
 _SPECULATION = re.compile(
-    r"\bwill\b[^?]{0,80}\b(get|receive|achieve|be\s+(rated|graded|judged|found))\b[^?]{0,60}\b(next|future|coming|upcoming)\s+(\w+\s+){0,2}(inspection|visit)\b"
-    r"|\b(next|future|upcoming)\s+(\w+\s+){0,2}(inspection|visit)\b[^?]{0,60}\bwill\b[^?]{0,40}\b(get|receive|achieve|rate|grade|judge|find)\b"
+    r"\bwill\b[^?]{0,80}\b(get|receive|achieve|keep|retain|maintain|hold|lose|stay|remain|be\s+(rated|graded|judged|found))\b[^?]{0,60}\b(next|future|coming|upcoming)\s+(\w+\s+){0,2}(inspection|visit)\b"
+    r"|\b(next|future|upcoming)\s+(\w+\s+){0,2}(inspection|visit)\b[^?]{0,60}\bwill\b[^?]{0,40}\b(get|receive|achieve|keep|retain|maintain|hold|lose|stay|remain|rate|grade|judge|find)\b"
     r"|\b(next|future|upcoming|forthcoming)\s+(\w+\s+){0,2}(inspection|visit)\b(?![^?]{0,40}\b(after|following)\b)[^?]{0,80}\b(due|expected|planned|scheduled|happen|take\s+place|be)\b"
     r"|\b(expected|predicted|forecast|likely|going)\s+to\s+(get|receive|achieve|be)\b[^?]{0,60}\b(next|future|upcoming|forthcoming)\s+(\w+\s+){0,2}(inspection|visit)\b"
     r"|\bwhen\s+will\b[^?]{0,80}\b(inspect\w*|visit\w*|judged|rated|graded)\b"
@@ -126,10 +126,10 @@ _HOW_MANY = re.compile(
     re.I,
 )
 # not "money-saving extras", nor what "what" stands for when money was put into it ("What has the
-# council invested in / put money into?": the thing, not the amount)
+# council invested in / put money into?", "What new service did Suffolk fund?": the thing, not the amount)
 _MONEY = re.compile(
     r"\bhow (much|large|big)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|pay|paid|price|funding|fund|worth|invest|invests|invested|money)\b(?!-)"
-    r"|\bwhat(?!\s+age\b)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|pay|paid|price|funding|fund|worth|(?:invest|invests|invested|money)(?!\s+in(?:to)?\b))\b(?!-)|\bcost of\b",
+    r"|\bwhat(?!\s+age\b)(?!\s+(?:[\w-]+\s+)?(?:teams?|services?|projects?|schemes?|programmes?|hubs?|units?|panels?|initiatives?|models?)\b)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|pay|paid|price|funding|fund|worth|(?:invest|invests|invested|money)(?!\s+in(?:to)?\b))\b(?!-)|\bcost of\b",
     re.I,
 )
 _EXPANSION = re.compile(r"\b(stand|stands) for\b|\bshort for\b|\b(acronym|abbreviation)\b", re.I)
@@ -364,12 +364,22 @@ def year_span(question: str) -> YearSpan:
     return YearSpan(frozenset(exact), start, end)
 
 
+# a month written short beside a day or a year ("Sept 2023", "oct 2019", "3 Dec"), as people type dates
+_SHORT_MONTH = re.compile(r"(?<=\b\d\d )(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?|(?<=\b\d )(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*(?:19|20)\d\d\b)", re.I)
+
+
+def spell_out_months(question: str) -> str:
+    """The question with its short month names written out ("Sept 2023" -> "September 2023"), as
+    the documents write them, so that a date asked in shorthand is read as a date."""
+    return _SHORT_MONTH.sub(lambda m: next(month.title() for month in MONTHS if month.startswith(m.group(0).rstrip(".").lower()[:3])), question)
+
+
 def check_question(question: str) -> tuple[str, list[str]]:
     """The question trimmed, and warnings. Empty questions raise; very long ones are truncated."""
     question = strip_control_codes(str(question)) if question is not None else ""  # pasted terminal colours
     if not question.strip():
         raise QuestionError("the question is empty: ask something about the indexed documents")
-    question = re.sub(r"\s+", " ", question).strip()
+    question = spell_out_months(re.sub(r"\s+", " ", question).strip())
     warnings = []
     if len(question) > MAX_QUESTION_CHARS:
         question = question[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]

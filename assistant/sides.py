@@ -38,11 +38,13 @@ _ASKS_SHORTCOMINGS = _asks(
     r"where\s+did\b[^?]*\bf[ae]ll\s+short|what\s+(?:went|is\s+going|was\s+going)\s+wrong"
     r"|what\s+(?:needs|needed|need)\s+to\s+improve|what\s+(?:do|does|did)\s+\w+\s+need\s+to\s+improve"
     r"|what\s+(?:was|is|were|are)\s+(?:found\s+to\s+be\s+)?not\s+(?:yet\s+)?good\s+enough"
-    r"|(?:what|which)\s+(?:were|are)\s+(?:the\s+)?areas?\s+(?:for|of|needing)\s+(?:improvement|development)",
+    r"|(?:what|which)\s+(?:were|are)\s+(?:the\s+)?areas?\s+(?:for|of|needing)\s+(?:improvement|development)"
+    r"|why\b[^?]{0,100}\b(?:requires?\s+improvement|inadequate)\b",  # "Why was help and protection judged requires improvement?"
 )
 _ASKS_STRENGTHS = _asks(
     _STRENGTHS, r"prais\w*|commend\w*",
-    r"what\s+(?:was|is|were|are)\s+(?:working|going)\s+well|what\s+(?:worked|went)\s+well",
+    r"what\s+(?:was|is|were|are)\s+(?:working|going)\s+well|what\s+(?:worked|went)\s+well"
+    r"|why\b[^?]{0,100}\b(?:good|outstanding)\b",
 )
 # "What were the strengths and weaknesses…?": both sides
 _BOTH = re.compile(

@@ -133,3 +133,15 @@ def test_a_grade_asked_of_a_place_only_mentioned_is_not_every_councils_grade(sub
     # Plymouth is only mentioned (in the seeds' article); the subset holds Kent's 2022 grades
     answer = subset_assistant.ask("What grade did Plymouth get for overall effectiveness in 2022?")
     assert answer.abstained and "Plymouth only in passing" in answer.answer, answer.answer
+
+
+def test_a_question_typed_in_shorthand_is_answered(subset_assistant):
+    # a month written short, the lead "HMI", the framework's name: shorthand, not names the report must hold
+    answer = subset_assistant.ask("Kent, Nov 2025 ILACS: who was the lead HMI and what was the overall grade?")
+    assert not answer.abstained, answer.answer
+    assert "Steve Lowe" in answer.answer
+
+
+def test_a_forecast_of_the_next_grade_is_refused(subset_assistant):
+    answer = subset_assistant.ask("Kent was inspected in November 2025. Will they keep that grade at the next inspection?")
+    assert answer.abstained and not answer.citations, answer.answer

@@ -87,6 +87,7 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     ("Had the number of referrals gone up by the 2021 visit?", None, "factoid"),
     ("What was Kent's social worker vacancy rate in 2022?", "number", "factoid"),  # a rate is a figure
     ("What is the average caseload of a social worker?", "number", "factoid"),
+    ("What new service did Plymouth fund through a social impact bond?", None, "factoid"),  # the thing funded, not the amount
 ])
 def test_answer_types(text, wants, kind):
     query = q(text)
@@ -399,6 +400,8 @@ def test_what_age_asks_for_a_figure_not_an_amount_of_money():
         "When is Ofsted's next full inspection of Plymouth children's services due?",
         "By when does Ofsted expect Plymouth's services to be judged good again?",
         "When will Plymouth be inspected again?",
+        "Plymouth was outstanding overall in October 2023. Will they keep that grade at the next inspection?",
+        "Plymouth got outstanding in March 2024 - will it hold on to that grade at its next Ofsted inspection?",
     ],
 )
 def test_questions_about_a_future_inspection_are_speculation(text):
@@ -585,3 +588,14 @@ def test_the_name_of_a_places_role_holder_asks_for_a_person():
     assert not person_asked("What is the name of Bromley's commitment to keeping social workers' caseloads proportionate?")
     assert not person_asked("What is the name of the partnership between police and social workers in Hillingdon?")
     assert q("What was Hammersmith and Fulham's social worker vacancy rate at its January 2016 inspection?").wants == "number"
+
+
+@pytest.mark.parametrize("text, read", [
+    ("How good was child protection in Plymouth in Sept 2023?", "How good was child protection in Plymouth in September 2023?"),
+    ("plymouth in oct 2019: who led it?", "plymouth in October 2019: who led it?"),
+    ("What happened on 3 Dec 2019?", "What happened on 3 December 2019?"),
+    ("What did Jan Smith say in 2020?", "What did Jan Smith say in 2020?"),  # a name, not a month
+    ("Did the march go ahead?", "Did the march go ahead?"),
+])
+def test_a_month_written_short_is_read_as_a_date(text, read):
+    assert q(text).question == read
