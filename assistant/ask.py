@@ -25,7 +25,7 @@ from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, records, sides
 from .lexical import tokens
-from .query import YEAR, Query, analyse, indefinite_place, place_words, without_setting, year_span
+from .query import YEAR, Query, analyse, asked_part, final_ask, indefinite_place, place_words, without_setting, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -495,7 +495,7 @@ class Assistant:
             return False  # "What grade did Wigan get?", Wigan only mentioned: not every council's grades (the passages say)
         if cover.asks_previous(query.question, year_span(query.question)):
             return False  # what the 2026 report says of the inspection before it: in its passages, not its records
-        asked = _final_ask(query.question)  # "Bromley was judged inadequate in 2016. Where did…?": what it asks follows
+        asked = final_ask(query.question)  # "Bromley was judged inadequate in 2016. Where did…?": what it asks follows
         fields = cover.asks_cover(asked)
         passages = [p for p in corpus.record_passages if filters is None or filters.admits(p)]
         kind = records.asks_records(query.question, passages)
@@ -758,15 +758,6 @@ SENTENCE_HITS = 2  # passages added for the sentences nearest the question
 BROAD_SENTENCE_HITS = 8  # ... for a broad question (4: +7 -1, 8: +12 -3, 12: +13 -4 with a refusal lost; library dev)
 
 
-def _final_ask(question: str) -> str:
-    """The question a statement sets the scene for ("Bromley was judged inadequate in 2016. Where
-    did inspectors find better practice?"): its last sentence, when that asks; else all of it."""
-    pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])", question.strip())
-    # statements, not asks ("How was it graded? Which…?") nor an abbreviation's full stop ("St. Helens")
-    said = [i for i, piece in enumerate(pieces[:-1]) if re.search(r"\w{4,}\.$", piece) and len(piece.split()) >= 4]
-    return " ".join(pieces[said[-1] + 1:]) if said and pieces[-1].rstrip().endswith("?") else question
-
-
 def _without_year(topic: str, year: int | None) -> str:
     """The keyword query without the one year asked and its setting: that year chooses the passages
     kept (see about_year), and as words they find every "Inspection dates: … 2013" line and "at the
@@ -843,7 +834,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
         held.update(tokens(text))
     places = [name.casefold() for place in query.authorities + query.passing_places for name in names_of(place)]  # "Herts" too
     unmet = []
-    for match in _NAME.finditer(query.question):
+    for match in _NAME.finditer(asked_part(query.question, query.authorities)):  # not the names of a statement setting the scene
         said = re.sub(r"-[a-z][\w-]*$", "", match.group(0))  # "London-wide", "Kent-based": the name before the suffix
         for place in sorted(places, key=len, reverse=True):  # "Nottingham City's Children in Care Council": the council's
             rest = re.sub(rf"^(?:the\s+)?{re.escape(place)}(?:['’]s?)?\s+(?=\S)", "", said, flags=re.I)  # "Notts' LADO" too

@@ -374,6 +374,35 @@ def spell_out_months(question: str) -> str:
     return _SHORT_MONTH.sub(lambda m: next(month.title() for month in MONTHS if month.startswith(m.group(0).rstrip(".").lower()[:3])), question)
 
 
+# words that say nothing of what a question is about: asking, its setting, and what points back
+_UNTOPICAL = frozenset(
+    "what which where when who whom whose why how did does do was were is are has have had can could would will should "
+    "about according ofsted ofsted's inspection inspections inspector inspectors report reports visit letter said say says "
+    "find found findings think thought tell describe their there they them this that these those then its it's with from "
+    "into over most latest last recent time".split()
+)
+
+
+def final_ask(question: str) -> str:
+    """The question a statement sets the scene for ("Bromley was judged inadequate in 2016. Where
+    did inspectors find better practice?"): its last sentence, when that asks; else all of it."""
+    pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])", question.strip())
+    # statements, not asks ("How was it graded? Which…?") nor an abbreviation's full stop ("St. Helens")
+    said = [i for i, piece in enumerate(pieces[:-1]) if re.search(r"\w{4,}\.$", piece) and len(piece.split()) >= 4]
+    return " ".join(pieces[said[-1] + 1 :]) if said and pieces[-1].rstrip().endswith("?") else question
+
+
+def asked_part(question: str, named: tuple[str, ...]) -> str:
+    """What a question asks about: the question a statement sets the scene for (see final_ask),
+    when that says what it asks about in words of its own besides the places ``named`` ("What did
+    the inspection find about care leavers?"), not only by pointing back ("What did they say about
+    it?"); else all of it."""
+    asked = final_ask(question)
+    places = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}
+    words = re.findall(r"[a-z][a-z'’-]+", asked.lower())
+    return asked if any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in words) else question
+
+
 def check_question(question: str) -> tuple[str, list[str]]:
     """The question trimmed, and warnings. Empty questions raise; very long ones are truncated."""
     question = strip_control_codes(str(question)) if question is not None else ""  # pasted terminal colours
@@ -588,9 +617,10 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     passing = tuple(place for place in others if place not in unknown)
     unheld = tuple(place for place in passing if place in _council_names() and _set_in(question, place))
     years = tuple(dict.fromkeys([int(y) for y in YEAR.findall(question)] + sorted(year_span(question).exact)))  # "2024-25": both
-    compared = _COMPARE.search(standalone)
-    topic = compared.group("topic") if compared else _META.sub("", standalone)
-    changed = None if compared else _changed(standalone, named)
+    asked = asked_part(standalone, named)  # "I'm reading up on Rochdale's history. What did … find about care leavers?": its topic follows
+    compared = _COMPARE.search(asked)
+    topic = compared.group("topic") if compared else _META.sub("", asked)
+    changed = None if compared else _changed(asked, named)
     if changed:  # what changed, over the years it is asked across
         # "since the 2018 inspection": reports say what improved "since 2018"; two years compared
         # ("between 2019 and 2024") choose the documents and are no words to find in them

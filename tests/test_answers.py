@@ -381,10 +381,10 @@ def test_eval_prints_the_figures_and_a_table_by_tag(real_index, tmp_path):
 
 
 def test_a_statement_before_a_question_sets_the_scene_for_what_it_asks():
-    from assistant.ask import _final_ask
+    from assistant.query import final_ask
 
-    assert _final_ask("Bromley was judged inadequate in 2016. Where did inspectors find better practice?") == "Where did inspectors find better practice?"
+    assert final_ask("Bromley was judged inadequate in 2016. Where did inspectors find better practice?") == "Where did inspectors find better practice?"
     both = "How was Devon graded in 2020? Which areas were inadequate?"
-    assert _final_ask(both) == both  # two asks: both are asked
-    assert _final_ask("Who led Kent's 2022 inspection?") == "Who led Kent's 2022 inspection?"
-    assert _final_ask("Who led St. Helens' 2019 inspection?") == "Who led St. Helens' 2019 inspection?"  # an abbreviation
+    assert final_ask(both) == both  # two asks: both are asked
+    assert final_ask("Who led Kent's 2022 inspection?") == "Who led Kent's 2022 inspection?"
+    assert final_ask("Who led St. Helens' 2019 inspection?") == "Who led St. Helens' 2019 inspection?"  # an abbreviation

@@ -599,3 +599,11 @@ def test_the_name_of_a_places_role_holder_asks_for_a_person():
 ])
 def test_a_month_written_short_is_read_as_a_date(text, read):
     assert q(text).question == read
+
+
+def test_a_statement_before_the_question_is_not_its_topic():
+    query = q("I'm reading up on the Isle of Wight's history. What did the 2014 inspection find about care leavers there?")
+    assert "history" not in query.topic and "care leavers" in query.topic
+    assert query.authorities == ("Isle of Wight",)  # the statement still names the place
+    # a question that only points back takes its topic from the statement
+    assert "care leavers" in q("Plymouth was praised for its care leavers in 2022. What did Ofsted say about it?").topic
