@@ -6,8 +6,10 @@ acronym, and the reverse)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from pathlib import Path
 
 from index.text import normalise
 
@@ -69,6 +71,26 @@ def read(texts) -> dict[str, tuple[str, ...]]:
     }
 
 
+SHORTHAND = Path(__file__).parent / "data" / "shorthand.txt"
+
+
+@functools.lru_cache(maxsize=2)
+def shorthand(path: Path = SHORTHAND) -> dict[str, tuple[str, ...]]:
+    """The sector's shorthand (data/shorthand.txt: "CL | care leaver"), as ``read`` returns acronyms."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "|" in line and not line.lstrip().startswith("#"):
+            short, long = (part.strip() for part in line.split("|", 1))
+            out[short.upper()] = (long.lower(),)
+    return out
+
+
+def _used_forms(text: str) -> frozenset[str]:
+    """The acronyms ``text`` uses, upper case and singular: its words of two capitals or more, as
+    written in capitals or with some small letters ("CiC", "CLs"), not a word in lower case."""
+    return frozenset(re.sub(r"s$", "", w).upper() for w in re.findall(r"\b[A-Za-z&]{2,9}\b", text) if sum(c.isupper() for c in w) >= 2)
+
+
 def _plain(text: str) -> str:
     return normalise(text).replace("’", "'").replace("'s", "")
 
@@ -85,10 +107,11 @@ def used(text: str, known: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
     """(acronym, expansion) for each acronym ``text`` uses or spells out: a sentence in either form
     holds what the question asks ("special guardianship orders": "an SGO")."""
     norm = " ".join(_WORD.findall(_plain(text)))
+    written = _used_forms(text)
     out = []
     for acronym, forms in known.items():
         spelt = [form for form in forms if form in norm and re.search(rf"\b{re.escape(form)}s?\b", norm)]
-        if spelt or (acronym in text and re.search(rf"\b{re.escape(acronym)}s?\b", text)):
+        if spelt or acronym in written:
             out.extend((acronym, form) for form in (spelt or forms[:1]))
     return out
 
@@ -96,11 +119,12 @@ def used(text: str, known: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
 def expand(text: str, known: dict[str, tuple[str, ...]]) -> str:
     """The other form of each acronym ``text`` uses or spells out, to search for beside it ("" if none)."""
     norm = " ".join(_WORD.findall(_plain(text)))
+    written = _used_forms(text)
     extra = []
     for acronym, forms in known.items():
         # a substring test first: of the library's hundreds of acronyms, a question holds a few
         spelt = any(form in norm and re.search(rf"\b{re.escape(form)}s?\b", norm) for form in forms)
-        used = acronym in text and re.search(rf"\b{re.escape(acronym)}s?\b", text) is not None
+        used = acronym in written
         if spelt and not used:
             extra.append(acronym)
         elif used and not spelt:

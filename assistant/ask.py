@@ -540,7 +540,7 @@ class Assistant:
             found = records.answer_records(query.question, kind, passages, authorities, year_span(query.question))
             reason = f"{kind} records: {len(found.citations)} of {found.looked_at}"
         by_id = corpus.by_id
-        if _names_unmet(query, [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id], corpus.lexical.correct):
+        if _names_unmet(query, [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id], corpus.lexical.correct, corpus.acronyms, corpus.lexical.is_name):
             return False  # "What grade did HMICFRS give Essex Police?": not the council's inspection; the passages say
         cited = [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id]
         unjudged = getattr(found, "unjudged", "")
@@ -716,7 +716,8 @@ class Assistant:
             # which the scope already matched, is not what makes a paraphrase)
             answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "off topic"
             return
-        unmet = _names_unmet(query, [s.passage for s in chosen], corpus.lexical.correct, corpus.acronyms) or _lead_names_unmet(query, chosen, corpus.by_doc, corpus.lexical.correct, corpus.acronyms)
+        names = (corpus.lexical.correct, corpus.acronyms, corpus.lexical.is_name)
+        unmet = _names_unmet(query, [s.passage for s in chosen], *names) or _lead_names_unmet(query, chosen, corpus.by_doc, *names)
         if unmet:
             answer.answer = f"The indexed sources don't mention {' or '.join(unmet)} in what they say on this. The nearest passages are listed as related."
             answer.reason = "name not in the evidence"
@@ -820,7 +821,21 @@ def _one_year(question: str) -> int | None:
     return None
 
 
-def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None) -> list[str]:
+def _recased(question: str, defined, is_name) -> str:
+    """A question typed all in lower case with its names written as the library writes them: an
+    acronym it defines in capitals ("cqc": "CQC"), a word it only ever writes capitalised with a
+    capital ("st mary's": "St Mary's"), so that its names are read as names."""
+
+    def case(m: re.Match) -> str:
+        word = m.group(0)
+        if word.upper() in defined and not known_word(word):
+            return word.upper()
+        return word[0].upper() + word[1:] if is_name(word) else word
+
+    return question[:1] + re.sub(r"[a-z][\w’'&-]*", case, question[1:])
+
+
+def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None, is_name=None) -> list[str]:
     """The names in the question that none of the evidence's ``passages`` (with their document's
     title and publisher) holds: "What did the CQC say about St Mary's Hospital?" is not answered
     by what Ofsted said about the island. A misspelt name is read as ``correct`` mends it, and an
@@ -834,7 +849,10 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
         held.update(tokens(text))
     places = [name.casefold() for place in query.authorities + query.passing_places for name in names_of(place)]  # "Herts" too
     unmet = []
-    for match in _NAME.finditer(asked_part(query.question, query.authorities)):  # not the names of a statement setting the scene
+    asked = asked_part(query.question, query.authorities)  # not the names of a statement setting the scene
+    if is_name is not None and not re.search(r"[A-Z]", asked[1:]):
+        asked = _recased(asked, defined or {}, is_name)
+    for match in _NAME.finditer(asked):
         said = re.sub(r"-[a-z][\w-]*$", "", match.group(0))  # "London-wide", "Kent-based": the name before the suffix
         for place in sorted(places, key=len, reverse=True):  # "Nottingham City's Children in Care Council": the council's
             rest = re.sub(rf"^(?:the\s+)?{re.escape(place)}(?:['’]s?)?\s+(?=\S)", "", said, flags=re.I)  # "Notts' LADO" too
@@ -847,9 +865,11 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
             continue  # a place the scope matched, however the question spelt it or titled its council
         if indefinite_place(query.question, said):
             continue  # "a London borough's model": a kind of place, not one the evidence must name
+        if re.sub(r"s$", "", said).upper() in acronyms.shorthand():
+            continue  # the sector's shorthand ("CLs", "SWs"): words, not a name
         if _ACRONYM.fullmatch(said) and any(acronyms.spelt_out(said, text) for text in texts):
             continue  # the evidence writes the acronym out in full
-        if any(expansion in normalise(text).casefold() for expansion in (defined or {}).get(re.sub(r"s$", "", said), ()) for text in texts):
+        if any(expansion in normalise(text).casefold() for expansion in (defined or {}).get(re.sub(r"s$", "", said).upper(), ()) for text in texts):
             continue  # ... as the library defines it
         initials = "".join(w[0] for w in re.sub(r"['’]s$", "", said).split())
         if len(initials) >= 3 and any(re.search(rf"\b{re.escape(initials)}\b", text, re.I) for text in texts):
@@ -927,15 +947,15 @@ def _judged_section(doc_id: str, chosen: list, judged) -> str | None:
     return area if area and counts[area] >= 2 else None
 
 
-def _lead_names_unmet(query: Query, chosen, by_doc, correct=lambda word: word, defined=None) -> list[str]:
+def _lead_names_unmet(query: Query, chosen, by_doc, correct=lambda word: word, defined=None, is_name=None) -> list[str]:
     """The names in a one-part factoid question that the documents of its leading sentences never
     hold: the fact asked for must come from a document about what it is asked of ("How much did
     Mosaic cost?" is not answered by another council's price for its own system, though a related
     sentence beside it names Mosaic). ``by_doc``: each document's passages."""
     leads = [s.passage for s in chosen if s.lead]
-    if not leads or len(query.parts) > 1 or not _names_unmet(query, leads, correct, defined):
+    if not leads or len(query.parts) > 1 or not _names_unmet(query, leads, correct, defined, is_name):
         return []
-    return _names_unmet(query, [p for d in dict.fromkeys(p.doc_id for p in leads) for p in by_doc.get(d, ())], correct, defined)
+    return _names_unmet(query, [p for d in dict.fromkeys(p.doc_id for p in leads) for p in by_doc.get(d, ())], correct, defined, is_name)
 
 
 def _phrase_in(words: list[str], text: str) -> bool:
@@ -946,7 +966,7 @@ def _phrase_in(words: list[str], text: str) -> bool:
 # Words a question may capitalise that name no one the evidence must hold: Ofsted's title for its
 # inspectors ("His Majesty's Inspectors", where an older report says "Her"), the days of the week
 # and the country every council is in ("a child who travelled to the UK alone")
-_SETTING_NAMES = frozenset(tokens("his her majesty majesty's inspector inspectors hmi ilacs monday tuesday wednesday thursday friday saturday sunday uk united kingdom great britain england"))
+_SETTING_NAMES = frozenset(tokens("his her majesty majesty's inspector inspectors hmi ilacs sif jtai monday tuesday wednesday thursday friday saturday sunday uk united kingdom great britain england"))
 _ACRONYM = re.compile(r"[A-Z]{3,8}s?")
 # the words a council's title wraps its place in ("London Borough of Hounslow", "Wirral Council")
 _COUNCIL_WORDS = re.compile(r"\b(london borough|royal borough|metropolitan borough|borough|county|city|metropolitan|district|unitary|authority|council|corporation|of|the)\b")

@@ -35,7 +35,7 @@ _ASKS = {
     "dates": re.compile(
         r"\bwhen\s+(in\s+(\w+\s+)?(19|20)\d\d\s+)?(did|was|were|does|is)\b(?:(?!,|\baccording\b).)*?\b(inspect|inspected|visit|visited|carr(y|ied)\s+out)\b"
         r"|\bwhen\s+(was|is)\b[^,]{0,80}\b(inspection|visit)\s*\??$"
-        r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+(\w+\s+)?(inspection|visit)"
+        r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+(\w+\s+)?(inspection|visit)|\b(exact|precise|full|actual)\s+dates\b"
         r"|\bhow\s+long\s+did\b[^?,]{0,60}\b(inspection|visit)\b[^?,]{0,40}\b(last|take)\b|\b(which|what)\s+month\b[^?,]{0,60}\b(inspect\w*|visit\w*)\b"
         r"|\b(what|which)\s+(dates?|days?)\b(?![^?]*\b(letter|written|published|publication)\b)[^?]{0,80}\b(inspect\w*|re-inspect\w*|visit\w*|carr(y|ied)\s+out)\b"
         r"|\bwhen\s+(did|was|were)\b[^?,]{0,80}\b(inspection|re-inspection|visit)\b[^?,]{0,40}\b(take\s+place|happen|occur|start|begin|finish|end|conclude)\b"

@@ -120,7 +120,7 @@ _WHO_TAKES_PART = re.compile(
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b", re.I)
 # "the number of" asks for a figure, except in a yes/no question ("Had the number of referrals gone up?")
 _HOW_MANY = re.compile(
-    r"\b(how many|how much|what (number|percentage|proportion|share|age))\b"
+    r"\b(how many|how much|what (number|percentage|proportion|share|age))\b|\bwhat\s+(%|per\s?cent\b)|^\s*(the\s+)?average\b"
     r"|\bwhat (is|was|were|are) (the |its |their |[\w’'-]+['’]s )?([\w’'-]+ ){0,6}(rate|ratio|percentage|proportion|average|total)s?\b"
     r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b).*\b(number of|percent)\b",
     re.I,
@@ -364,13 +364,26 @@ def year_span(question: str) -> YearSpan:
     return YearSpan(frozenset(exact), start, end)
 
 
-# a month written short beside a day or a year ("Sept 2023", "oct 2019", "3 Dec"), as people type dates
-_SHORT_MONTH = re.compile(r"(?<=\b\d\d )(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?|(?<=\b\d )(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*(?:19|20)\d\d\b)", re.I)
+# a month written short beside a day or a year ("Sept 2023", "oct 2019", "3 Dec", "Jun–Jul 2017",
+# "Feb and Mar 2024"), as people type dates
+_SHORT = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+_ANY_MONTH = rf"(?:{_SHORT}\.?|{'|'.join(MONTHS)})"
+_SHORT_MONTH = re.compile(
+    rf"(?<=\b\d\d )(?:{_SHORT})\b\.?|(?<=\b\d )(?:{_SHORT})\b\.?"
+    rf"|\b{_SHORT}\b\.?(?=\s*(?:(?:[–—/&-]|to|and|or)\s*{_ANY_MONTH}\s+)?(?:19|20)\d\d\b)",
+    re.I,
+)
+
+
+# a month and a year in two digits ("oct 23", "Sept '19"): the reports' years, 2013 on, not a day
+_SHORT_YEAR = re.compile(rf"\b({_ANY_MONTH})\s+['’]?(1[3-9]|2\d)\b(?![\d/]|[:.]\d|\s*(?:st|nd|rd|th)\b)", re.I)
 
 
 def spell_out_months(question: str) -> str:
-    """The question with its short month names written out ("Sept 2023" -> "September 2023"), as
-    the documents write them, so that a date asked in shorthand is read as a date."""
+    """The question with its short month names and years written out ("Sept 2023", "oct 23" ->
+    "September 2023", "October 2023"), as the documents write them, so that a date asked in
+    shorthand is read as a date."""
+    question = _SHORT_YEAR.sub(lambda m: f"{m.group(1)} 20{m.group(2)}", question)
     return _SHORT_MONTH.sub(lambda m: next(month.title() for month in MONTHS if month.startswith(m.group(0).rstrip(".").lower()[:3])), question)
 
 
@@ -403,12 +416,40 @@ def asked_part(question: str, named: tuple[str, ...]) -> str:
     return asked if any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in words) else question
 
 
+@functools.cache
+def _owners() -> frozenset[str]:
+    """The words a possessive typed without its apostrophe is made of: the last word of each
+    authority's names ("kent", "thames", "derby"; not "council" or "city"), Ofsted, and the plurals
+    that take no "s" ("childrens services")."""
+    generic = {"city", "council", "borough", "county", "district", "authority", "of", "and", "upon", "the"}
+    last = {name.split()[-1].lower() for a in authorities() for name in names_of(a)}
+    return frozenset((last - generic) | {"ofsted", "children", "women", "men"})
+
+
+_POSSESSIVE_TYPED = re.compile(r"\b([A-Za-z]+?)s\b(?![’'])")
+
+
+def restore_possessives(question: str) -> str:
+    """The question with the apostrophes typed without ("Kents grade", "Ofsteds 2016 inspection",
+    "childrens services") put back: a word that is no word of its own but a place's, a word's or
+    Ofsted's name with an "s" is that name's possessive."""
+
+    def mend(m: re.Match) -> str:
+        word, base = m.group(0), m.group(1)
+        low = word.lower()
+        if known_word(low) or low in place_words():
+            return word
+        return f"{base}'s" if base.lower() in _owners() else word
+
+    return _POSSESSIVE_TYPED.sub(mend, question)
+
+
 def check_question(question: str) -> tuple[str, list[str]]:
     """The question trimmed, and warnings. Empty questions raise; very long ones are truncated."""
     question = strip_control_codes(str(question)) if question is not None else ""  # pasted terminal colours
     if not question.strip():
         raise QuestionError("the question is empty: ask something about the indexed documents")
-    question = spell_out_months(re.sub(r"\s+", " ", question).strip())
+    question = restore_possessives(spell_out_months(re.sub(r"\s+", " ", question).strip()))
     warnings = []
     if len(question) > MAX_QUESTION_CHARS:
         question = question[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]

@@ -167,10 +167,11 @@ class Corpus:
 
     @functools.cached_property
     def acronyms(self) -> dict[str, tuple[str, ...]]:
-        """The acronyms the passages define, and their expansions (see acronyms.py)."""
+        """The acronyms the passages define, and their expansions (see acronyms.py), with the
+        sector's shorthand they never define ("CLs": care leavers)."""
         from . import acronyms
 
-        return acronyms.read(p.text for p in self.passages)
+        return {**acronyms.shorthand(), **acronyms.read(p.text for p in self.passages)}
 
     def section_on(self, doc_id: str, words: set[str]) -> list[StoredPassage]:
         """The paragraphs of ``doc_id`` under the heading that holds every one of ``words`` with the

@@ -61,7 +61,19 @@ def _authority_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
             continue
         names = [n.strip() for n in line.split("|") if n.strip()]
         rows.append((names[0], tuple(names)))
-    return tuple(rows)
+    # "North Northants", "W Sussex", "N Tyneside": a compass point written short, and the county's
+    # own short name after it, as people type them
+    short = {names[0]: names[1:] for names in (row[1] for row in rows)}
+    derived = []
+    for canonical, names in rows:
+        point = re.match(r"(North|South|East|West)\s+(.+)", canonical)
+        if not point:
+            derived.append((canonical, names))
+            continue
+        rests = [point.group(2), *(alias for alias in short.get(point.group(2), ()) if " " not in alias)]
+        extra = [f"{p} {rest}" for p in (point.group(1), point.group(1)[0]) for rest in rests]
+        derived.append((canonical, tuple(dict.fromkeys([*names, *extra]))))
+    return tuple(derived)
 
 
 def authorities() -> list[str]:

@@ -37,3 +37,11 @@ def test_the_acronyms_a_question_uses_in_either_form_are_paired_with_their_expan
     assert acronyms.used("What did Ofsted say about special guardianship orders?", known) == [("SGO", "special guardianship order")]
     assert acronyms.used("How is the MASH working?", known) == [("MASH", "multi agency safeguarding hub")]
     assert acronyms.used("What did Ofsted say about supervision?", known) == []
+
+
+def test_shorthand_is_read_as_people_type_it():
+    known = {**acronyms.shorthand(), "CIC": ("children in care",)}
+    assert known["CL"] == ("care leaver",)  # the sector's shorthand the reports never define
+    assert acronyms.expand("derby CLs - do they get money for travel?", known) == "care leaver"
+    assert acronyms.expand("what's the CiC council called?", known) == "children in care"  # some small letters
+    assert acronyms.expand("la la land", known) == ""  # a word in lower case is no acronym

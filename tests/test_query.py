@@ -88,6 +88,8 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     ("What was Kent's social worker vacancy rate in 2022?", "number", "factoid"),  # a rate is a figure
     ("What is the average caseload of a social worker?", "number", "factoid"),
     ("What new service did Plymouth fund through a social impact bond?", None, "factoid"),  # the thing funded, not the amount
+    ("plymouth jul 2025 - what % of SWs were agency?", "number", "factoid"),
+    ("average SW caseload in plymouth, may 2026?", "number", "factoid"),
 ])
 def test_answer_types(text, wants, kind):
     query = q(text)
@@ -595,6 +597,10 @@ def test_the_name_of_a_places_role_holder_asks_for_a_person():
     ("plymouth in oct 2019: who led it?", "plymouth in October 2019: who led it?"),
     ("What happened on 3 Dec 2019?", "What happened on 3 December 2019?"),
     ("What did Jan Smith say in 2020?", "What did Jan Smith say in 2020?"),  # a name, not a month
+    ("Which HMI led the Jun–Jul 2017 inspection?", "Which HMI led the June–July 2017 inspection?"),
+    ("plymouth Feb and Mar 2024 - grades?", "plymouth February and March 2024 - grades?"),
+    ("hounslow oct 23 - who led it", "hounslow October 2023 - who led it"),  # a year in two digits
+    ("What happened on March 23rd?", "What happened on March 23rd?"),  # a day
     ("Did the march go ahead?", "Did the march go ahead?"),
 ])
 def test_a_month_written_short_is_read_as_a_date(text, read):
@@ -607,3 +613,19 @@ def test_a_statement_before_the_question_is_not_its_topic():
     assert query.authorities == ("Isle of Wight",)  # the statement still names the place
     # a question that only points back takes its topic from the statement
     assert "care leavers" in q("Plymouth was praised for its care leavers in 2022. What did Ofsted say about it?").topic
+
+
+@pytest.mark.parametrize("text, read", [
+    ("What was Plymouths grade in 2025", "What was Plymouth's grade in 2025"),
+    ("How were Isle of Wights childrens services at the time of Ofsteds 2015 inspection", "How were Isle of Wight's children's services at the time of Ofsted's 2015 inspection"),
+    ("how many more hubs were planned for care leavers and foster carers", "how many more hubs were planned for care leavers and foster carers"),  # plurals
+])
+def test_a_possessive_typed_without_its_apostrophe_is_read_as_one(text, read):
+    assert q(text).question == read
+
+
+def test_a_compass_point_and_a_county_may_be_written_short():
+    from index.ofsted import names_of
+
+    assert {"North Northants", "N Northamptonshire"} <= set(names_of("North Northamptonshire"))
+    assert "W Sussex" in names_of("West Sussex")

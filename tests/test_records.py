@@ -534,3 +534,7 @@ def test_the_board_by_its_name_is_the_lscb_judgement_and_a_question_that_asks_mo
     lead = "Who led Kent's 2022 inspection, and what overall grade did the council get?"
     assert not asks_beyond_judgements(lead, "Who led 2022 inspection and what overall grade did the council", rows)
     assert asks_cover("Who led Kent's first ever inspection, and what did it get overall?") == {"lead", "grades"}
+
+
+def test_a_lead_hmi_and_the_exact_dates_are_cover_facts():
+    assert asks_cover("Cheshire East November 2019 ILACS - lead HMI and exact dates?") == {"lead", "dates"}
