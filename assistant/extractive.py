@@ -21,7 +21,7 @@ from index.types import KIND_LABELS, OFSTED_KINDS
 from . import sides
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
-from .query import YEAR, Query, person_asked, role_asked, year_span
+from .query import YEAR, Query, final_ask, person_asked, role_asked, year_span
 from .records import LOOKED_AFTER  # "looked after" is "in care"
 from .types import Citation, Hit
 
@@ -333,6 +333,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     case: "Maxwell", not "Service"); by default any capitalised word not in the question is."""
     if wants is None:
         return True
+    question = final_ask(question)  # "I'm new to the team. Who chaired…?": what is asked, not the scene
     extra = " ".join(sentence.passage.fields.get(f, "") for f in ROW_FIELDS) if sentence.passage.kind == "action" else ""
     text = f"{sentence.text} {extra}"
     if wants == "date":

@@ -396,6 +396,7 @@ _UNTOPICAL = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def final_ask(question: str) -> str:
     """The question a statement sets the scene for ("Bromley was judged inadequate in 2016. Where
     did inspectors find better practice?"): its last sentence, when that asks; else all of it."""
@@ -444,12 +445,29 @@ def restore_possessives(question: str) -> str:
     return _POSSESSIVE_TYPED.sub(mend, question)
 
 
+# what is said to be polite, around what is asked: "Can you tell me who led…?", "…? Thanks"
+_COURTESY_BEFORE = re.compile(
+    r"^\s*(?:(?:hi|hello|hey)\b[\s,!.]*)?(?:please\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|show|let)\s+me(?:\s+know)?|please\s+tell\s+me|"
+    r"i(?:['’]d|\s+would)\s+like\s+to\s+know|i\s+(?:want|need)\s+to\s+know|do\s+you\s+know|tell\s+me)\s*[,:]?\s+"
+    r"(?=(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had)\b)",
+    re.I,
+)
+_COURTESY_AFTER = re.compile(r"(?<=\S)[\s,.!-]*\b(?:thanks(?:\s+(?:a\s+lot|very\s+much|in\s+advance))?|thank\s+you(?:\s+very\s+much)?|cheers|please|pls|ta)\s*[.!]*\s*$", re.I)
+
+
+def without_courtesy(question: str) -> str:
+    """The question without the courtesies around it ("Can you tell me who led…?" -> "who led…?",
+    "…? Thanks" -> "…?"): what is asked, as when asked directly."""
+    asked = _COURTESY_AFTER.sub("", _COURTESY_BEFORE.sub("", question))
+    return asked if asked.strip(" ?.!") else question
+
+
 def check_question(question: str) -> tuple[str, list[str]]:
     """The question trimmed, and warnings. Empty questions raise; very long ones are truncated."""
     question = strip_control_codes(str(question)) if question is not None else ""  # pasted terminal colours
     if not question.strip():
         raise QuestionError("the question is empty: ask something about the indexed documents")
-    question = restore_possessives(spell_out_months(re.sub(r"\s+", " ", question).strip()))
+    question = without_courtesy(restore_possessives(spell_out_months(re.sub(r"\s+", " ", question).strip())))
     warnings = []
     if len(question) > MAX_QUESTION_CHARS:
         question = question[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
@@ -700,7 +718,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         if acronym is None:
             wants = None
     else:
-        asked = _LEADING_SETTING.sub("", question)  # "In Bexley, which service…?" asks as "which service…?"
+        asked = _LEADING_SETTING.sub("", final_ask(question))  # "In Bexley, which service…?" asks as "which service…?"
         asked = _LEADING_CLAUSE.sub("", asked)
         wants = next((name for name, pattern in _WANTS if pattern.search(asked)), None)
         if wants == "name" and _WHO_TAKES_PART.search(asked):
@@ -726,7 +744,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         acronym=acronym,
         years=years,
         injection=bool(_INJECTION.search(question)),
-        speculation=bool(_SPECULATION.search(question)),
+        speculation=bool(_SPECULATION.search(question) or _SPECULATION.search(final_ask(question))),
         source_kinds=tuple(kind for kinds, pattern in _SOURCES.items() if pattern.search(question) for kind in kinds),
         warnings=tuple(warnings),
         parts=parts,

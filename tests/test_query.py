@@ -629,3 +629,20 @@ def test_a_compass_point_and_a_county_may_be_written_short():
 
     assert {"North Northants", "N Northamptonshire"} <= set(names_of("North Northamptonshire"))
     assert "W Sussex" in names_of("West Sussex")
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Can you tell me who led the 2023 inspection of the Isle of Wight?", "who led the 2023 inspection of the Isle of Wight?"),
+    ("Hi, could you please tell me what did Ofsted say about supervision?", "what did Ofsted say about supervision?"),
+    ("What grade did the Isle of Wight get in 2023? Thanks", "What grade did the Isle of Wight get in 2023?"),
+    ("Tell me about supervision", "Tell me about supervision"),  # the request itself
+])
+def test_courtesies_around_a_question_are_not_what_it_asks(text, read):
+    assert q(text).question == read
+
+
+def test_a_statement_before_the_question_does_not_change_what_it_asks_for():
+    said = "I'm new to the team and preparing a briefing. "
+    for text in ("Who was the lead inspector for the Isle of Wight's 2023 inspection?", "How many children were in care on the Isle of Wight in 2023?"):
+        assert q(said + text).wants == q(text).wants
+    assert q(said + "Which council has the best children's services in England?").speculation
