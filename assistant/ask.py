@@ -138,7 +138,7 @@ class Assistant:
         mended = corpus.lexical.correct_text(query.question, lambda word: known_word(word) or word in place_words())
         if mended != query.question:
             # what the question asks of the assistant (an instruction, a forecast) is read as written
-            query = replace(analyse(mended, authorities, self.corpus_has, history), question=query.question, injection=query.injection, speculation=query.speculation)
+            query = replace(analyse(mended, authorities, self.corpus_has, history), typed=query.question, injection=query.injection, speculation=query.speculation)
         return query
 
     def _with_words_beside(self, query: Query) -> Query:
@@ -314,7 +314,7 @@ class Assistant:
         query = self.analyse(question, history)
         refusal = self._refusal(query)
         if refusal:
-            answer = Answer(question=query.question, answer="", abstained=True, search_query=query.standalone, warnings=list(query.warnings), mode="extractive")
+            answer = Answer(question=query.asked_as, answer="", abstained=True, search_query=query.standalone, warnings=list(query.warnings), mode="extractive")
             answer.answer, answer.reason = refusal
             answer.timings_ms = {"retrieve": 0.0, "answer": 0.0, "total": (time.perf_counter() - started) * 1000}
             return answer
@@ -328,7 +328,7 @@ class Assistant:
             if refusal and n < len(tried):
                 continue
             if refusal:
-                answer = Answer(question=query.question, answer=refusal[0], abstained=True, reason=refusal[1], search_query=query.standalone, warnings=list(query.warnings))
+                answer = Answer(question=query.asked_as, answer=refusal[0], abstained=True, reason=refusal[1], search_query=query.standalone, warnings=list(query.warnings))
                 answer.timings_ms = {"retrieve": 0.0, "answer": 0.0, "total": (time.perf_counter() - started) * 1000}
                 return answer
             # "Summarise Kent's latest report": that document alone; how things stand now: from the latest inspection on, then any
@@ -423,7 +423,7 @@ class Assistant:
         return self._home[1]
 
     def _ask_within(self, query: Query, history: list[Turn] | None, filters: Filters | None, k: int | None, mode: str | None, started: float) -> Answer:
-        answer = Answer(question=query.question, answer="", abstained=True, search_query=query.standalone, warnings=list(query.warnings), mode="extractive")
+        answer = Answer(question=query.asked_as, answer="", abstained=True, search_query=query.standalone, warnings=list(query.warnings), mode="extractive")
         mode = mode or self.settings.mode
         if self._answer_from_records(query, filters, answer, started) or self._summarise(query, filters, answer, started):
             return answer
@@ -585,7 +585,7 @@ class Assistant:
             return query
         condensed = self.analyse(standalone)
         answer.search_query = condensed.standalone
-        return replace(condensed, question=query.question)
+        return replace(condensed, question=query.question, typed=query.typed)
 
     def _answer_generatively(self, model, mode: str, query: Query, hits: list[Hit], answer: Answer) -> None:
         from .generative import BackendError, invoke, messages_for

@@ -272,7 +272,7 @@ class Part:
 class Query:
     """A question made ready for retrieval."""
 
-    question: str  # as asked (trimmed)
+    question: str  # as asked (trimmed), read with its typos mended (see ``typed``)
     standalone: str  # with a follow-up's missing topic filled in from the chat history
     topic: str  # keyword search: without "what did Ofsted say about" and place names
     dense_query: str  # meaning search: without "what did Ofsted say about"
@@ -292,6 +292,12 @@ class Query:
     parts: tuple[Part, ...] = ()  # a compound question's separate asks (empty for a single one)
     focus: str = ""  # what it asks, without its setting (place, year, which letter): searched and scored beside dense_query
     terms: str = ""  # the reports' terms for its everyday words (see glossary), at the end of topic and dense_query
+    typed: str = ""  # the question as typed, when ``question`` is it with its typos mended ("" when none were)
+
+    @property
+    def asked_as(self) -> str:
+        """The question as the user typed it (trimmed), to show them."""
+        return self.typed or self.question
 
     @property
     def own_topic(self) -> str:
@@ -468,6 +474,7 @@ def check_question(question: str) -> tuple[str, list[str]]:
     if not question.strip():
         raise QuestionError("the question is empty: ask something about the indexed documents")
     question = without_courtesy(restore_possessives(spell_out_months(re.sub(r"\s+", " ", question).strip())))
+    question = re.sub(r"\b([Jj])udgment", r"\1udgement", question)  # as Ofsted spells it
     warnings = []
     if len(question) > MAX_QUESTION_CHARS:
         question = question[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]

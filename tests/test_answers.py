@@ -142,13 +142,15 @@ def test_a_list_is_answered_whole(assistant):
 
 def test_typos_are_mended_before_searching_but_the_question_is_kept(assistant):
     query = assistant.analyse("What did the inspecters say about reflective supervison on the Iles of Scilly?")
-    assert query.question == "What did the inspecters say about reflective supervison on the Iles of Scilly?"
+    assert query.asked_as == "What did the inspecters say about reflective supervison on the Iles of Scilly?"  # shown as typed
+    assert "inspectors" in query.question  # ... and read as meant
     assert "inspectors" in query.standalone and "supervision" in query.dense_query
     assert query.topic == "reflective supervision" and query.authorities == ("Isles of Scilly",)
     assert assistant.analyse("What will the weather be like tomorrow?").dense_query == "What will the weather be like tomorrow"
     # a misspelt place is the place the scope matched, not a name the evidence must hold
     answer = assistant.ask("What did the inspecters say about reflective supervison on the Iles of Scilly?")
     assert not answer.abstained and answer.citations, answer.answer
+    assert answer.question == "What did the inspecters say about reflective supervison on the Iles of Scilly?"
 
 
 def test_the_letter_frame_answers_who_it_was_to_and_who_signed_it(assistant):
