@@ -71,6 +71,27 @@ def read(texts) -> dict[str, tuple[str, ...]]:
     }
 
 
+NAME_RATIO = 10  # a name's definitions are written in capitals this many times as often as not, or more
+
+
+def titled(texts) -> frozenset[str]:
+    """The acronyms whose definitions are written as a name's, in capitals ("Care Quality
+    Commission (CQC)"), not as words ("personal advisers (PAs)"), in nearly all of the passages
+    that define them (not "children in care council (CiCC)", which many write in lower case)."""
+    votes: dict[str, list[int]] = {}
+    for text in texts:
+        if "(" not in text:
+            continue
+        for match in _DEFINED.finditer(text):
+            acronym = match.group(1)
+            before = re.findall(r"[A-Za-z][\w’'-]*", text[max(0, match.start() - 200) : match.start()])
+            span = before[-len(acronym) - 2 :]
+            heads = [w for w in span if w.lower() not in STOPWORDS][-len(acronym) :]
+            if heads:
+                votes.setdefault(acronym, [0, 0])[0 if all(w[0].isupper() for w in heads) else 1] += 1
+    return frozenset(a for a, (upper, lower) in votes.items() if upper > NAME_RATIO * lower)
+
+
 SHORTHAND = Path(__file__).parent / "data" / "shorthand.txt"
 
 

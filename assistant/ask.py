@@ -540,7 +540,7 @@ class Assistant:
             found = records.answer_records(query.question, kind, passages, authorities, year_span(query.question))
             reason = f"{kind} records: {len(found.citations)} of {found.looked_at}"
         by_id = corpus.by_id
-        if _names_unmet(query, [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id], corpus.lexical.correct, corpus.acronyms, corpus.lexical.is_name):
+        if _names_unmet(query, [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id], corpus.lexical.correct, corpus.acronyms, corpus.lexical.is_name, corpus.titled_acronyms):
             return False  # "What grade did HMICFRS give Essex Police?": not the council's inspection; the passages say
         cited = [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id]
         unjudged = getattr(found, "unjudged", "")
@@ -716,7 +716,7 @@ class Assistant:
             # which the scope already matched, is not what makes a paraphrase)
             answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "off topic"
             return
-        names = (corpus.lexical.correct, corpus.acronyms, corpus.lexical.is_name)
+        names = (corpus.lexical.correct, corpus.acronyms, corpus.lexical.is_name, corpus.titled_acronyms)
         unmet = _names_unmet(query, [s.passage for s in chosen], *names) or _lead_names_unmet(query, chosen, corpus.by_doc, *names)
         if unmet:
             answer.answer = f"The indexed sources don't mention {' or '.join(unmet)} in what they say on this. The nearest passages are listed as related."
@@ -821,10 +821,15 @@ def _one_year(question: str) -> int | None:
     return None
 
 
-def _recased(question: str, defined, is_name) -> str:
+def _recased(question: str, defined, is_name, titled=frozenset()) -> str:
     """A question typed all in lower case with its names written as the library writes them: an
-    acronym it defines in capitals ("cqc": "CQC"), a word it only ever writes capitalised with a
-    capital ("st mary's": "St Mary's"), so that its names are read as names."""
+    acronym it defines in capitals ("cqc": "CQC") and what a name's acronym stands for ("care
+    quality commission": "Care Quality Commission"), and a word it only ever writes capitalised
+    with a capital ("st mary's": "St Mary's"), so that its names are read as names."""
+    for acronym in titled:
+        for form in defined.get(acronym, ()):
+            if len(form.split()) > 1 and form in question:
+                question = re.sub(rf"\b{re.escape(form)}", form.title(), question)
 
     def case(m: re.Match) -> str:
         word = m.group(0)
@@ -832,10 +837,10 @@ def _recased(question: str, defined, is_name) -> str:
             return word.upper()
         return word[0].upper() + word[1:] if is_name(word) else word
 
-    return question[:1] + re.sub(r"[a-z][\w’'&-]*", case, question[1:])
+    return question[:1] + re.sub(r"(?<![’'])\b[a-z][\w’'&-]*", case, question[1:])
 
 
-def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None, is_name=None) -> list[str]:
+def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None, is_name=None, titled=frozenset()) -> list[str]:
     """The names in the question that none of the evidence's ``passages`` (with their document's
     title and publisher) holds: "What did the CQC say about St Mary's Hospital?" is not answered
     by what Ofsted said about the island. A misspelt name is read as ``correct`` mends it, and an
@@ -851,7 +856,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
     unmet = []
     asked = asked_part(query.question, query.authorities)  # not the names of a statement setting the scene
     if is_name is not None and not re.search(r"[A-Z]", asked[1:]):
-        asked = _recased(asked, defined or {}, is_name)
+        asked = _recased(asked, defined or {}, is_name, titled)
     for match in _NAME.finditer(asked):
         said = re.sub(r"-[a-z][\w-]*$", "", match.group(0))  # "London-wide", "Kent-based": the name before the suffix
         for place in sorted(places, key=len, reverse=True):  # "Nottingham City's Children in Care Council": the council's
@@ -947,15 +952,15 @@ def _judged_section(doc_id: str, chosen: list, judged) -> str | None:
     return area if area and counts[area] >= 2 else None
 
 
-def _lead_names_unmet(query: Query, chosen, by_doc, correct=lambda word: word, defined=None, is_name=None) -> list[str]:
+def _lead_names_unmet(query: Query, chosen, by_doc, *names) -> list[str]:
     """The names in a one-part factoid question that the documents of its leading sentences never
     hold: the fact asked for must come from a document about what it is asked of ("How much did
     Mosaic cost?" is not answered by another council's price for its own system, though a related
     sentence beside it names Mosaic). ``by_doc``: each document's passages."""
     leads = [s.passage for s in chosen if s.lead]
-    if not leads or len(query.parts) > 1 or not _names_unmet(query, leads, correct, defined, is_name):
+    if not leads or len(query.parts) > 1 or not _names_unmet(query, leads, *names):
         return []
-    return _names_unmet(query, [p for d in dict.fromkeys(p.doc_id for p in leads) for p in by_doc.get(d, ())], correct, defined, is_name)
+    return _names_unmet(query, [p for d in dict.fromkeys(p.doc_id for p in leads) for p in by_doc.get(d, ())], *names)
 
 
 def _phrase_in(words: list[str], text: str) -> bool:

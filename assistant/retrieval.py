@@ -173,6 +173,13 @@ class Corpus:
 
         return {**acronyms.shorthand(), **acronyms.read(p.text for p in self.passages)}
 
+    @functools.cached_property
+    def titled_acronyms(self) -> frozenset[str]:
+        """The acronyms the passages define as names ("Care Quality Commission (CQC)")."""
+        from . import acronyms
+
+        return acronyms.titled(p.text for p in self.passages)
+
     def section_on(self, doc_id: str, words: set[str]) -> list[StoredPassage]:
         """The paragraphs of ``doc_id`` under the heading that holds every one of ``words`` with the
         fewest other words (the section a topic names as its heading), in order;

@@ -45,3 +45,16 @@ def test_shorthand_is_read_as_people_type_it():
     assert acronyms.expand("derby CLs - do they get money for travel?", known) == "care leaver"
     assert acronyms.expand("what's the CiC council called?", known) == "children in care"  # some small letters
     assert acronyms.expand("la la land", known) == ""  # a word in lower case is no acronym
+
+
+def test_an_acronym_defined_as_a_name_is_told_from_one_defined_as_words():
+    texts = [
+        "The Care Quality Commission (CQC) inspected health services.",
+        "The Care Quality Commission (CQC) found…",
+        "Care leavers meet their personal advisers (PAs) often.",
+        "The Children in Care Council (CiCC) meets monthly.",
+        "The children in care council (CiCC) wrote a pledge.",
+    ]
+    named = acronyms.titled(texts)
+    assert "CQC" in named
+    assert "PA" not in named and "CICC" not in named  # written as words, or as often so as not

@@ -390,3 +390,12 @@ def test_a_statement_before_a_question_sets_the_scene_for_what_it_asks():
     assert final_ask(both) == both  # two asks: both are asked
     assert final_ask("Who led Kent's 2022 inspection?") == "Who led Kent's 2022 inspection?"
     assert final_ask("Who led St. Helens' 2019 inspection?") == "Who led St. Helens' 2019 inspection?"  # an abbreviation
+
+
+def test_a_question_typed_in_lower_case_has_its_names_read_as_names():
+    from assistant.ask import _recased
+
+    defined = {"CQC": ("care quality commission",), "PA": ("personal adviser",)}
+    said = _recased("what did the care quality commission say about st mary's and the pa?", defined, lambda w: w == "mary's", frozenset({"CQC"}))
+    assert said == "what did the Care Quality Commission say about st Mary's and the pa?"  # "pa" is a word here
+    assert _recased("what did the cqc say?", {"CQC": ("care quality commission",)}, lambda w: False) == "what did the CQC say?"
