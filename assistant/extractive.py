@@ -44,12 +44,17 @@ _DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1
 _COUNTED = re.compile(r"\b(?:how many|average|number\s+of)\s+((?:the|their|its|[\w’'-]+['’]s)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|per|from|with|live|lived|living)\b|[?,]|$)", re.I)
 _CARDINAL = re.compile(rf"\d[\d,]*|{_NUMBER_WORD}|hundred|thousand|dozens?|hundreds|thousands", re.I)
 _FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|half|quarter|third|most|majority", re.I)
-_AGED = re.compile(r"\b(aged?|age\s+of|reach(es|ed|ing)?|turn(s|ed|ing)?)\s+(the\s+age\s+of\s+)?(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b", re.I)  # an age, not a count
+_AGED = re.compile(
+    r"\b(aged?|age\s+of|reach(es|ed|ing)?|turn(s|ed|ing)?)\s+(the\s+age\s+of\s+)?(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b"
+    # "children under 16 are living…", "those over 18.": an age, where no noun follows to be counted
+    r"|\b(under|over|below|above)\s+(the\s+age\s+of\s+)?\d{1,2}(?!\d)(?=\s+(are|were|is|was|who|in|and|living|live|lived|years?)\b|\s*[,.;:)]|\s*$)",
+    re.I,
+)  # an age, not a count
 COUNT_NEAR = 6  # words at most between a figure and the thing it counts
 
 
 _FRACTION = re.compile(rf"\b(half|third|thirds|quarter|quarters|fifth|fifths|majority|minority|(\d+|{_NUMBER_WORD})\s+(in|out\s+of)\s+(\d+|{_NUMBER_WORD}))\b", re.I)
-_SHARE_OF = re.compile(r"\b(?:percentage|proportion|share|per\s*cent)\s+of\s+(.*)", re.I)
+_SHARE_OF = re.compile(r"(?:\b(?:percentage|proportion|share|per\s*cent)|%)\s+of\s+(.*)", re.I)
 
 
 def shared_words(question: str) -> set[str]:

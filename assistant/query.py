@@ -468,6 +468,11 @@ def without_courtesy(question: str) -> str:
     return asked if asked.strip(" ?.!") else question
 
 
+# everyday words the reports never use, for the words they do
+_CASUAL_WORDS = {"kids": "children", "kid": "child", "kiddies": "children", "yr": "year", "yrs": "years"}
+_CASUAL = re.compile(r"\b(?:" + "|".join(_CASUAL_WORDS) + r")\b", re.I)
+
+
 def check_question(question: str) -> tuple[str, list[str]]:
     """The question trimmed, and warnings. Empty questions raise; very long ones are truncated."""
     question = strip_control_codes(str(question)) if question is not None else ""  # pasted terminal colours
@@ -475,6 +480,7 @@ def check_question(question: str) -> tuple[str, list[str]]:
         raise QuestionError("the question is empty: ask something about the indexed documents")
     question = without_courtesy(restore_possessives(spell_out_months(re.sub(r"\s+", " ", question).strip())))
     question = re.sub(r"\b([Jj])udgment", r"\1udgement", question)  # as Ofsted spells it
+    question = _CASUAL.sub(lambda m: _CASUAL_WORDS[m.group(0).lower()], question)  # "kids": children
     warnings = []
     if len(question) > MAX_QUESTION_CHARS:
         question = question[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]

@@ -831,3 +831,12 @@ def test_a_count_is_of_what_it_counts_not_of_what_stands_near_it():
     assert holds("What was Kent's social worker vacancy rate in 2022?", "The social worker vacancy rate is 8%.")
     assert not holds("What was Hammersmith and Fulham's social worker vacancy rate in 2016?",
                      "This has led to a reduction in staff vacancies and turnover, but a relatively newly established workforce in some teams including contact and assessment, where some 40% of social workers are in their first year of practice.")
+
+
+def test_an_age_is_no_count_and_a_share_typed_as_a_sign_is_a_share():
+    ages = passage("report-2024#p38", "No children under 16 are living in unregistered children's homes.")
+    query, sentences = scored("how many children in care did the council have at the April 2024 inspection", [ages], {"No children under 16": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []  # "under 16" is an age
+    rule = passage("report-2025#p2", "The consistency of use of multi-agency information (outcome 3, national framework).")
+    query, sentences = scored("what % of SWs were agency?", [rule], {"The consistency of u": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []  # no share of them is said

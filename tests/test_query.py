@@ -89,6 +89,7 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     ("What is the average caseload of a social worker?", "number", "factoid"),
     ("What new service did Plymouth fund through a social impact bond?", None, "factoid"),  # the thing funded, not the amount
     ("plymouth jul 2025 - what % of SWs were agency?", "number", "factoid"),
+    ("how many kids were in care in plymouth in 2020?", "number", "factoid"),
     ("average SW caseload in plymouth, may 2026?", "number", "factoid"),
 ])
 def test_answer_types(text, wants, kind):
@@ -646,3 +647,7 @@ def test_a_statement_before_the_question_does_not_change_what_it_asks_for():
     for text in ("Who was the lead inspector for the Isle of Wight's 2023 inspection?", "How many children were in care on the Isle of Wight in 2023?"):
         assert q(said + text).wants == q(text).wants
     assert q(said + "Which council has the best children's services in England?").speculation
+
+
+def test_everyday_words_are_read_as_the_reports_words():
+    assert q("how many kids were in care in plymouth in 2020?").question == "how many children were in care in plymouth in 2020?"
