@@ -971,7 +971,7 @@ def _phrase_in(words: list[str], text: str) -> bool:
 # Words a question may capitalise that name no one the evidence must hold: Ofsted's title for its
 # inspectors ("His Majesty's Inspectors", where an older report says "Her"), the days of the week
 # and the country every council is in ("a child who travelled to the UK alone")
-_SETTING_NAMES = frozenset(tokens("his her majesty majesty's inspector inspectors hmi ilacs sif jtai monday tuesday wednesday thursday friday saturday sunday uk united kingdom great britain england"))
+_SETTING_NAMES = frozenset(tokens("his her majesty majesty's inspector inspectors hmi ilacs sif jtai english monday tuesday wednesday thursday friday saturday sunday uk united kingdom great britain england"))
 _ACRONYM = re.compile(r"[A-Z]{3,8}s?")
 # the words a council's title wraps its place in ("London Borough of Hounslow", "Wirral Council")
 _COUNCIL_WORDS = re.compile(r"\b(london borough|royal borough|metropolitan borough|borough|county|city|metropolitan|district|unitary|authority|council|corporation|of|the)\b")

@@ -59,7 +59,8 @@ _ASKS = {
         r"|\b(inspect|inspected|inspection|re-inspected|visited|(?:focused|monitoring)\s+visit)\b[^?]*\bwhat\s+(was|were|is)\s+the\s+(outcome|result|verdict)s?\s*\??\s*$"
         r"|\bhow\s+(did|does|has)\b[^?,]{0,40}\b(do|did|fare|fared|perform|performed|get\s+on)\s+(in|at)\s+(the|its|their|[\w’'-]+['’]s)\s+([\w-]+\s+){0,3}(inspection|visit)\b"
         r"|\b(grades?|graded|judged|judge?ments?|rated|ratings?|conclude|concluded|conclusions?|verdict)\b"
-        r"|\b(get|got|receive|received|achieve|achieved)\s+overall\b",  # "…, and what did it get overall?"
+        r"|\b(get|got|receive|received|achieve|achieved)\s+overall\b"  # "…, and what did it get overall?"
+        r"|\bwhat\s+(grade\s+)?did\s+([\w&'’-]+\s+){1,4}get\s*[?.]?\s*$",  # "…, and what did help and protection / the LSCB get?"
         re.I,
     ),
 }

@@ -466,7 +466,7 @@ _PROPER_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9’'-]*")
 def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) -> bool:
     """Does ``text`` name a team, service or scheme the question doesn't: a word the library only
     writes capitalised, an acronym ("the Initial Response Team (IRT)"), a coined word
-    ("Voices4Choices"), a name with a number ("Route 29"), a quoted term, "the <Name> team", or
+    ("Voices4Choices", "GetSafe"), a name with a number ("Route 29"), a quoted term, "the <Name> team", or
     capitalised words together ("Brighter Futures for Children") other than its document's own title words?"""
     for quoted in _QUOTED_TERM.finditer(text):  # a coined term in quotation marks ("‘navigators’")
         if any(unasked(w) for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", quoted.group(1))):
@@ -479,7 +479,7 @@ def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) ->
         word = m.group(0)
         if not unasked(word) or word in _NOT_NAMES:
             continue
-        if named(word) or (len(word) > 1 and word.replace("-", "").isupper()) or any(c.isdigit() for c in word):
+        if named(word) or (len(word) > 1 and word.replace("-", "").isupper()) or any(c.isdigit() for c in word) or re.search(r"[a-z][A-Z]", word):
             return True
         if re.match(r"\s\d", text[m.end():m.end() + 12]):  # "Route 29"
             return True

@@ -32,7 +32,7 @@ _INJECTION = re.compile(
 # What no inspection document can say: what a future inspection will find, and which inspector
 # is the harshest (a judgement of people, not a finding)
 _SPECULATION = re.compile(
-    r"\bwill\b[^?]{0,80}\b(get|receive|achieve|keep|retain|maintain|hold|lose|stay|remain|be\s+(rated|graded|judged|found))\b[^?]{0,60}\b(next|future|coming|upcoming)\s+(\w+\s+){0,2}(inspection|visit)\b"
+    r"\bwill\b[^?]{0,80}\b(get|receive|achieve|keep|retain|maintain|hold|lose|stay|remain|be\s+(rated|graded|judged|found))\b[^?]{0,60}\b(next|future|coming|upcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"
     r"|\b(next|future|upcoming)\s+(\w+\s+){0,2}(inspection|visit)\b[^?]{0,60}\bwill\b[^?]{0,40}\b(get|receive|achieve|keep|retain|maintain|hold|lose|stay|remain|rate|grade|judge|find)\b"
     r"|\b(next|future|upcoming|forthcoming)\s+(\w+\s+){0,2}(inspection|visit)\b(?![^?]{0,40}\b(after|following)\b)[^?]{0,80}\b(due|expected|planned|scheduled|happen|take\s+place|be)\b"
     r"|\b(expected|predicted|forecast|likely|going)\s+to\s+(get|receive|achieve|be)\b[^?]{0,60}\b(next|future|upcoming|forthcoming)\s+(\w+\s+){0,2}(inspection|visit)\b"
@@ -117,7 +117,7 @@ _WHO_TAKES_PART = re.compile(
     r"|^\s*who\s+(is|are|was|were)\s+(involved|invited|present|represented)\b",
     re.I,
 )
-_HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b", re.I)
+_HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\b(average|typical|mean)\s+(length|duration)\b", re.I)
 # "the number of" asks for a figure, except in a yes/no question ("Had the number of referrals gone up?")
 _HOW_MANY = re.compile(
     r"\b(how many|how much|what (number|percentage|proportion|share|age))\b|\bwhat\s+(%|per\s?cent\b)|^\s*(the\s+)?average\b"
@@ -481,6 +481,7 @@ def check_question(question: str) -> tuple[str, list[str]]:
     question = without_courtesy(restore_possessives(spell_out_months(re.sub(r"\s+", " ", question).strip())))
     question = re.sub(r"\b([Jj])udgment", r"\1udgement", question)  # as Ofsted spells it
     question = _CASUAL.sub(lambda m: _CASUAL_WORDS[m.group(0).lower()], question)  # "kids": children
+    question = re.sub(r"(?<=\w) & (?=\w)", " and ", question)  # "help & protection"
     warnings = []
     if len(question) > MAX_QUESTION_CHARS:
         question = question[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]

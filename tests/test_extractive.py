@@ -840,3 +840,8 @@ def test_an_age_is_no_count_and_a_share_typed_as_a_sign_is_a_share():
     rule = passage("report-2025#p2", "The consistency of use of multi-agency information (outcome 3, national framework).")
     query, sentences = scored("what % of SWs were agency?", [rule], {"The consistency of u": 0.9})
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []  # no share of them is said
+
+
+def test_a_coined_name_in_camel_case_names_a_thing():
+    found = passage("report-2019#p30", "Partners have developed the GetSafe strategy to tackle exploitation.")
+    assert extractive.satisfies(extractive.sentences_of(Hit(found, 1.0))[0], "name", "What is the name of the exploitation strategy?", is_name=lambda w: False)

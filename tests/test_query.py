@@ -90,6 +90,7 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     ("What new service did Plymouth fund through a social impact bond?", None, "factoid"),  # the thing funded, not the amount
     ("plymouth jul 2025 - what % of SWs were agency?", "number", "factoid"),
     ("how many kids were in care in plymouth in 2020?", "number", "factoid"),
+    ("What was the average length of care proceedings in Plymouth in 2018?", "duration", "factoid"),
     ("average SW caseload in plymouth, may 2026?", "number", "factoid"),
 ])
 def test_answer_types(text, wants, kind):
@@ -405,6 +406,7 @@ def test_what_age_asks_for_a_figure_not_an_amount_of_money():
         "When will Plymouth be inspected again?",
         "Plymouth was outstanding overall in October 2023. Will they keep that grade at the next inspection?",
         "Plymouth got outstanding in March 2024 - will it hold on to that grade at its next Ofsted inspection?",
+        "plymouth went from inadequate to RI in 2025. will they get good next time?",
     ],
 )
 def test_questions_about_a_future_inspection_are_speculation(text):
@@ -651,3 +653,7 @@ def test_a_statement_before_the_question_does_not_change_what_it_asks_for():
 
 def test_everyday_words_are_read_as_the_reports_words():
     assert q("how many kids were in care in plymouth in 2020?").question == "how many children were in care in plymouth in 2020?"
+
+
+def test_an_ampersand_between_words_is_and():
+    assert q("what did help & protection get in plymouth?").question == "what did help and protection get in plymouth?"

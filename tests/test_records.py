@@ -538,3 +538,8 @@ def test_the_board_by_its_name_is_the_lscb_judgement_and_a_question_that_asks_mo
 
 def test_a_lead_hmi_and_the_exact_dates_are_cover_facts():
     assert asks_cover("Cheshire East November 2019 ILACS - lead HMI and exact dates?") == {"lead", "dates"}
+
+
+def test_what_an_area_got_is_its_grade():
+    assert asks_cover("Cumberland October 2024 - who was the lead inspector and what did help and protection get?") == {"lead", "grades"}
+    assert asks_cover("derbyshire SIF November-December 2013, who led it and what did the LSCB get") == {"lead", "grades"}
