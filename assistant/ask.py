@@ -450,7 +450,10 @@ class Assistant:
         (an Ofsted report opens with its headline findings and what needs to improve)."""
         side = sides.asked_side(query.question)  # "What concerns did Ofsted raise about Sandwell in 2025?": that side of it
         topic = sides.without_side(query.topic) if side else query.topic
-        if not (_SUMMARY.search(query.question) or query.kind == "broad" or side) or records.topic_words(_SUMMARY.sub(" ", topic), _SUMMARY_WORDS):
+        improvements = _asks_improvements(query)
+        if improvements:
+            pass
+        elif not (_SUMMARY.search(query.question) or query.kind == "broad" or side) or records.topic_words(_SUMMARY.sub(" ", topic), _SUMMARY_WORDS):
             return False  # "What did the 2023 inspection of Bexley find?" asks about nothing in particular too
         if _OVER_TIME.search(query.question):
             return False  # "How has the rating changed since 2013?": documents compared, not one summarised
@@ -463,7 +466,14 @@ class Assistant:
         if len(docs) != 1:
             return False
         passages = sorted(corpus.by_doc.get(docs[0], ()), key=lambda p: p.ordinal)
-        chosen = [s for p in passages if p.kind == "judgement" and p.fields.get("area") == "overall_effectiveness" for s in extractive.sentences_of(Hit(p, 1.0))][:1]
+        if improvements:
+            listed = [p for p in passages if p.kind in ("paragraph", "item") and p.heading and sides.lists_improvements(p.heading[-1])]
+            chosen = [s for p in listed[:IMPROVEMENT_ITEMS] for s in extractive.sentences_of(Hit(p, 1.0))[:SUMMARY_PER_PARAGRAPH]]
+            if not chosen:
+                return False
+            passages = []
+        else:
+            chosen = [s for p in passages if p.kind == "judgement" and p.fields.get("area") == "overall_effectiveness" for s in extractive.sentences_of(Hit(p, 1.0))][:1]
         for p in passages:
             if len(chosen) >= SUMMARY_SENTENCES:
                 break
@@ -479,7 +489,8 @@ class Assistant:
         text, citations = extractive.compose(query, chosen, self.document_norm)
         if not citations:
             return False
-        answer.answer, answer.citations, answer.abstained, answer.reason = text, citations, False, "summary of one document"
+        answer.answer, answer.citations, answer.abstained = text, citations, False
+        answer.reason = "what one document says needs to improve" if improvements else "summary of one document"
         answer.retrieved = list(dict.fromkeys(c.passage_id for c in citations))
         total = (time.perf_counter() - started) * 1000
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
@@ -493,6 +504,8 @@ class Assistant:
         authorities = query.authorities or (filters.authorities if filters else ())
         if query.passing_places and not authorities:
             return False  # "What grade did Wigan get?", Wigan only mentioned: not every council's grades (the passages say)
+        if _asks_improvements(query):
+            return False  # "What did Ofsted tell Kent to improve?": its list (see _summarise), not its grades
         if cover.asks_previous(query.question, year_span(query.question)):
             return False  # what the 2026 report says of the inspection before it: in its passages, not its records
         asked = final_ask(query.question)  # "Bromley was judged inadequate in 2016. Where did…?": what it asks follows
@@ -897,6 +910,28 @@ _SUMMARY = re.compile(
 _SUMMARY_WORDS = frozenset("summarise summarize summarises summarised summarizes summarized summary overview give write provide main key headline findings points messages what were are me short brief please report reports letter visit find found say said conclude concluded tell raise raised identify identified highlight highlighted biggest".split())
 _OVER_TIME = re.compile(r"\b(chang\w*|compar\w*|differ\w*|since|between|over\s+time|trends?|progress\w*)\b", re.I)
 SUMMARY_COMMON = 0.05  # a sentence in more than this share of the library's documents is boilerplate, not a finding
+# a request for a report's own list of what needs to improve
+_ASKS_IMPROVEMENTS = re.compile(
+    r"\b(?:areas?\s+(?:for|of|needing)\s+(?:priority\s+)?(?:improvement|development)|recommendations?"
+    r"|what\s+(?:\w+\s+){0,4}(?:needs?|needed|had|has|have|must|should)\s+(?:to\s+)?(?:improve|fix|change)"
+    r"|(?:told|tell|asked|ask)\s+(?:\w+\s+){0,2}to\s+(?:improve|fix|change))\b",
+    re.I,
+)
+_IMPROVEMENT_WORDS = frozenset(
+    "set out following after tell told ask asked fix change improve improvement improvements needs need needed must should main key "
+    "areas area recommendations recommendation did do does we our they them it early late mid spring summer autumn winter sif ilacs".split()
+) | extractive.SETTING_TOKENS
+IMPROVEMENT_ITEMS = 12  # items of a report's list of what needs to improve quoted at most
+
+
+def _asks_improvements(query: Query) -> bool:
+    """"What areas for improvement did Ofsted set out for Staffordshire?", "what did ofsted tell
+    them to fix?": a request for a report's own list of what needs to improve, about nothing in
+    particular ("What does Kent need to improve for care leavers?" asks about care leavers)."""
+    if not _ASKS_IMPROVEMENTS.search(query.question):
+        return False
+    topic = sides.without_side(query.topic)
+    return not records.topic_words(_ASKS_IMPROVEMENTS.sub(" ", _SUMMARY.sub(" ", topic)), _SUMMARY_WORDS | _IMPROVEMENT_WORDS)
 SUMMARY_PER_PARAGRAPH = 2  # sentences of each leading paragraph a summary quotes
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_SHORTCOMINGS = r"concerns|issues|weakness(?:es)?|problems|shortcomings|shortfalls|failings|deficiencies|criticisms"
+_SHORTCOMINGS = r"concerns|issues|weakness(?:es)?|problems|shortcomings|shortfalls|failings|deficiencies|criticisms|areas?\s+(?:for|of|needing)\s+(?:improvement|development)"
 _STRENGTHS = r"strengths|positives"
 # "the", "Ofsted's main", "its key", …, before the side's noun
 _OF_IT = r"(?:(?:the|ofsted['’]s|inspectors['’]?|its|their|our|any)\s+)?(?:(?:main|key|biggest|principal|major|most\s+\w+)\s+)?"
@@ -84,6 +84,12 @@ _NOT_A_SHORTCOMING = re.compile(
 _IMPROVE_HEADING = re.compile(
     r"\b(?:needs?\s+to\s+improve|areas?\s+for\s+(?:priority\s+)?(?:improvement|action|development)|priority\s+action|recommendations?)\b", re.I
 )
+
+
+def lists_improvements(heading: str) -> bool:
+    """Is ``heading`` that of a report's list of what needs to improve ("Areas for improvement",
+    "What needs to improve in this local authority's children's social care services?")?"""
+    return bool(_IMPROVE_HEADING.search(heading))
 
 
 def asked_side(question: str) -> str | None:

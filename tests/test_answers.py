@@ -399,3 +399,15 @@ def test_a_question_typed_in_lower_case_has_its_names_read_as_names():
     said = _recased("what did the care quality commission say about st mary's and the pa?", defined, lambda w: w == "mary's", frozenset({"CQC"}))
     assert said == "what did the Care Quality Commission say about st Mary's and the pa?"  # "pa" is a word here
     assert _recased("what did the cqc say?", {"CQC": ("care quality commission",)}, lambda w: False) == "what did the CQC say?"
+
+
+@pytest.mark.parametrize("question, listed", [
+    ("What areas for improvement did Ofsted set out for the Isle of Wight in 2023?", True),
+    ("isle of wight 2023 - what did ofsted tell them to fix?", True),
+    ("What does the Isle of Wight need to improve for care leavers?", False),  # about care leavers
+    ("What did Ofsted say about supervision on the Isle of Wight?", False),
+])
+def test_a_request_for_what_needs_to_improve_is_told_from_a_question_on_a_topic(assistant, question, listed):
+    from assistant.ask import _asks_improvements
+
+    assert _asks_improvements(assistant.analyse(question)) is listed

@@ -145,3 +145,10 @@ def test_a_question_typed_in_shorthand_is_answered(subset_assistant):
 def test_a_forecast_of_the_next_grade_is_refused(subset_assistant):
     answer = subset_assistant.ask("Kent was inspected in November 2025. Will they keep that grade at the next inspection?")
     assert answer.abstained and not answer.citations, answer.answer
+
+
+def test_what_a_report_says_needs_to_improve_is_its_own_list(subset_assistant):
+    answer = subset_assistant.ask("What did Ofsted tell Kent to improve at its 2025 inspection?")
+    assert not answer.abstained and answer.reason == "what one document says needs to improve", answer.answer
+    assert {c.doc_id for c in answer.citations} == {answer.citations[0].doc_id} and answer.citations[0].date.startswith("2025")
+    assert "care leavers" in answer.answer  # the list's items, not the grades
