@@ -106,6 +106,12 @@ def shorthand(path: Path = SHORTHAND) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def shorthand_in(text: str) -> list[str]:
+    """What the sector's shorthand ``text`` uses stands for ("CLs": "care leaver"), each once."""
+    known = shorthand()
+    return list(dict.fromkeys(known[a][0] for a in sorted(_used_forms(text)) if a in known))
+
+
 def _used_forms(text: str) -> frozenset[str]:
     """The acronyms ``text`` uses, upper case and singular: its words of two capitals or more, as
     written in capitals or with some small letters ("CiC", "CLs"), not a word in lower case."""

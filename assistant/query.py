@@ -15,7 +15,7 @@ from index.types import OFSTED_KINDS
 from index.text import MONTHS, normalise, strip_control_codes
 from index.tokens import known_word
 
-from . import glossary
+from . import acronyms, glossary
 from .sides import asked_side
 from .types import Turn
 
@@ -739,7 +739,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
             wants = None
     kind = "factoid" if wants or not broad else "broad"
     parts = _parts(question, topic, named)
-    terms = "; ".join(glossary.terms_for(question))
+    terms = "; ".join(dict.fromkeys(glossary.terms_for(question) + acronyms.shorthand_in(question)))  # "CLs": care leavers
     if terms:  # "at night and at weekends": the reports say "out of hours"; searched and scored beside the question's words
         topic = f"{topic} {terms}"
         dense_query = f"{dense_query} ({terms})"

@@ -58,3 +58,8 @@ def test_an_acronym_defined_as_a_name_is_told_from_one_defined_as_words():
     named = acronyms.titled(texts)
     assert "CQC" in named
     assert "PA" not in named and "CICC" not in named  # written as words, or as often so as not
+
+
+def test_the_shorthand_a_question_uses_is_searched_as_the_reports_write_it():
+    assert acronyms.shorthand_in("wokingham - CLs got RI, what were the main problems?") == ["care leaver", "requires improvement"]
+    assert acronyms.shorthand_in("What did Ofsted say about supervision?") == []
