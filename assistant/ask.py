@@ -883,12 +883,16 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
             continue  # a place the scope matched, however the question spelt it or titled its council
         if indefinite_place(query.question, said):
             continue  # "a London borough's model": a kind of place, not one the evidence must name
-        if re.sub(r"s$", "", said).upper() in acronyms.shorthand():
-            continue  # the sector's shorthand ("CLs", "SWs"): words, not a name
-        if _ACRONYM.fullmatch(said) and any(acronyms.spelt_out(said, text) for text in texts):
-            continue  # the evidence writes the acronym out in full
-        if any(expansion in normalise(text).casefold() for expansion in (defined or {}).get(re.sub(r"s$", "", said).upper(), ()) for text in texts):
-            continue  # ... as the library defines it
+        def spoken(short: str) -> bool:
+            key = re.sub(r"s$", "", short).upper()
+            if key in acronyms.shorthand():
+                return True  # the sector's shorthand ("CLs", "SWs"): words, not a name
+            if _ACRONYM.fullmatch(short) and any(acronyms.spelt_out(short, text) for text in texts):
+                return True  # the evidence writes the acronym out in full
+            return any(expansion in normalise(text).casefold() for expansion in (defined or {}).get(key, ()) for text in texts)  # ... as the library defines it
+
+        if all(spoken(part) for part in re.split(r"\s+(?:and|&)\s+", said)):
+            continue  # "CiC and CLs": each
         initials = "".join(w[0] for w in re.sub(r"['’]s$", "", said).split())
         if len(initials) >= 3 and any(re.search(rf"\b{re.escape(initials)}\b", text, re.I) for text in texts):
             continue  # ... or the name by its initials ("CiCC" for "Children in Care Council")
