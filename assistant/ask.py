@@ -450,10 +450,8 @@ class Assistant:
         (an Ofsted report opens with its headline findings and what needs to improve)."""
         side = sides.asked_side(query.question)  # "What concerns did Ofsted raise about Sandwell in 2025?": that side of it
         topic = sides.without_side(query.topic) if side else query.topic
-        improvements = _asks_improvements(query)
-        if improvements:
-            pass
-        elif not (_SUMMARY.search(query.question) or query.kind == "broad" or side) or records.topic_words(_SUMMARY.sub(" ", topic), _SUMMARY_WORDS):
+        improvements = _asks_improvements(query)  # "What did Ofsted tell Kent to improve?": the report's own list
+        if not improvements and (not (_SUMMARY.search(query.question) or query.kind == "broad" or side) or records.topic_words(_SUMMARY.sub(" ", topic), _SUMMARY_WORDS)):
             return False  # "What did the 2023 inspection of Bexley find?" asks about nothing in particular too
         if _OVER_TIME.search(query.question):
             return False  # "How has the rating changed since 2013?": documents compared, not one summarised
@@ -867,6 +865,15 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
         held.update(tokens(text))
     places = [name.casefold() for place in query.authorities + query.passing_places for name in names_of(place)]  # "Herts" too
     unmet = []
+
+    def spoken(short: str) -> bool:  # an acronym or shorthand the evidence says in words
+        key = re.sub(r"s$", "", short).upper()
+        if key in acronyms.shorthand():
+            return True  # the sector's shorthand ("CLs", "SWs"): words, not a name
+        if _ACRONYM.fullmatch(short) and any(acronyms.spelt_out(short, text) for text in texts):
+            return True  # the evidence writes the acronym out in full
+        return any(expansion in normalise(text).casefold() for expansion in (defined or {}).get(key, ()) for text in texts)  # ... as the library defines it
+
     asked = asked_part(query.question, query.authorities)  # not the names of a statement setting the scene
     if is_name is not None and not re.search(r"[A-Z]", asked[1:]):
         asked = _recased(asked, defined or {}, is_name, titled)
@@ -883,14 +890,6 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
             continue  # a place the scope matched, however the question spelt it or titled its council
         if indefinite_place(query.question, said):
             continue  # "a London borough's model": a kind of place, not one the evidence must name
-        def spoken(short: str) -> bool:
-            key = re.sub(r"s$", "", short).upper()
-            if key in acronyms.shorthand():
-                return True  # the sector's shorthand ("CLs", "SWs"): words, not a name
-            if _ACRONYM.fullmatch(short) and any(acronyms.spelt_out(short, text) for text in texts):
-                return True  # the evidence writes the acronym out in full
-            return any(expansion in normalise(text).casefold() for expansion in (defined or {}).get(key, ()) for text in texts)  # ... as the library defines it
-
         if all(spoken(part) for part in re.split(r"\s+(?:and|&)\s+", said)):
             continue  # "CiC and CLs": each
         initials = "".join(w[0] for w in re.sub(r"['’]s$", "", said).split())
