@@ -16,6 +16,7 @@ from index.text import MONTHS, normalise, strip_control_codes
 from index.tokens import known_word
 
 from . import acronyms, glossary
+from .lexical import STOPWORDS
 from .sides import asked_side
 from .types import Turn
 
@@ -393,12 +394,10 @@ def spell_out_months(question: str) -> str:
     return _SHORT_MONTH.sub(lambda m: next(month.title() for month in MONTHS if month.startswith(m.group(0).rstrip(".").lower()[:3])), question)
 
 
-# words that say nothing of what a question is about: asking, its setting, and what points back
-_UNTOPICAL = frozenset(
-    "what which where when who whom whose why how did does do was were is are has have had can could would will should "
-    "about according ofsted ofsted's inspection inspections inspector inspectors report reports visit letter said say says "
-    "find found findings think thought tell describe their there they them this that these those then its it's with from "
-    "into over most latest last recent time".split()
+# words that say nothing of what a question is about: the small words, asking, and its setting
+_UNTOPICAL = STOPWORDS | frozenset(
+    "whose according ofsted ofsted's inspection inspections inspector inspectors report reports visit letter says "
+    "find found findings think thought describe it's latest last recent time".split()
 )
 
 
@@ -473,15 +472,21 @@ _CASUAL_WORDS = {"kids": "children", "kid": "child", "kiddies": "children", "yr"
 _CASUAL = re.compile(r"\b(?:" + "|".join(_CASUAL_WORDS) + r")\b", re.I)
 
 
+def as_meant(question: str) -> str:
+    """The question as the documents would write it: its dates and possessives written out, the
+    courtesies around it left aside, everyday words and spellings as Ofsted's."""
+    question = without_courtesy(restore_possessives(spell_out_months(question)))
+    question = re.sub(r"\b([Jj])udgment", r"\1udgement", question)  # as Ofsted spells it
+    question = _CASUAL.sub(lambda m: _CASUAL_WORDS[m.group(0).lower()], question)  # "kids": children
+    return re.sub(r"(?<=\w) & (?=\w)", " and ", question)  # "help & protection"
+
+
 def check_question(question: str) -> tuple[str, list[str]]:
     """The question trimmed, and warnings. Empty questions raise; very long ones are truncated."""
     question = strip_control_codes(str(question)) if question is not None else ""  # pasted terminal colours
     if not question.strip():
         raise QuestionError("the question is empty: ask something about the indexed documents")
-    question = without_courtesy(restore_possessives(spell_out_months(re.sub(r"\s+", " ", question).strip())))
-    question = re.sub(r"\b([Jj])udgment", r"\1udgement", question)  # as Ofsted spells it
-    question = _CASUAL.sub(lambda m: _CASUAL_WORDS[m.group(0).lower()], question)  # "kids": children
-    question = re.sub(r"(?<=\w) & (?=\w)", " and ", question)  # "help & protection"
+    question = as_meant(re.sub(r"\s+", " ", question).strip())
     warnings = []
     if len(question) > MAX_QUESTION_CHARS:
         question = question[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
