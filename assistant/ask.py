@@ -44,6 +44,7 @@ YEAR_HITS = 6  # passages each year a broad comparison names adds of its own (li
 YEAR_POOL = 4  # a question about one year searches this many times deeper, then keeps that year's passages
 
 
+_INSPECTIONS_COMPARED = re.compile(r"\b(inspections|reports|visits|between|compar\w*|than)\b", re.I)
 _ASKS_OFSTED = re.compile(r"\b(ofsted|inspect\w*|rated|rating|graded|grade|judged|judgements?|visit)\b", re.I)
 
 
@@ -637,6 +638,9 @@ class Assistant:
         if query.unheld_settings and not query.authorities:  # "care leavers in Wigan", which other councils' reports only mention
             places = " or ".join(query.unheld_settings)
             return (f"The indexed sources hold no report on {places}; they mention {places} only in passing.", "place mentioned only in passing")
+        if query.compared_unheld:  # "Which was better, Sandwell or Walsall?" with no report on Walsall
+            places, held = " or ".join(query.compared_unheld), " or ".join(query.authorities)
+            return (f"The indexed sources hold no report on {places}; they mention {places} only in passing, so they can't set it beside {held}.", "place mentioned only in passing")
         corpus = self.retriever.corpus()
         dated = corpus.years
         missing = [y for y in query.years if y not in dated and not self.corpus_has(str(y))]
@@ -646,7 +650,8 @@ class Assistant:
 
     def _no_such_inspection(self, query: Query, records) -> tuple[str, str] | None:
         """"What did Ofsted's 2019 inspection of Kent find?" when no indexed Ofsted document on
-        Kent is from 2019: read against the documents' own authorities and dates."""
+        Kent is from 2019 (or "How did Kent change between its 2019 and 2022 inspections?" when one
+        of them is not): read against the documents' own authorities and dates."""
         if not (query.authorities and query.years and _ASKS_OFSTED.search(query.question)):
             return None
         asked = set(year_span(query.question).exact)
@@ -654,8 +659,12 @@ class Assistant:
             return None
         theirs = [r for r in records if r.authority in query.authorities and r.kind in cover.OFSTED_KINDS]
         covered = {y for r in theirs for y in cover.years_of(r, cover.asks_publication(query.question))}
-        if not theirs or asked & covered:
-            return None
+        if not theirs or asked <= covered:
+            return None  # every year asked has its inspection
+        if asked & covered:  # two inspections compared need both ("between its 2019 and 2022 inspections"); other years are events
+            if not _INSPECTIONS_COMPARED.search(query.question):
+                return None
+            asked -= covered
         # a plan or an article may tell of an inspection whose report is not indexed; a later
         # report's passing mention ("at the focused visit in 2019") does not hold its findings
         about = {r.doc_id for r in records if r.authority in query.authorities and r.kind not in cover.OFSTED_KINDS}

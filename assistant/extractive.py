@@ -441,7 +441,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         # "Which team works with families…?": a team the report names in lower case ("the resilience team")
         unit = _UNIT_ASKED.search(question)
         return bool(unit) and any(
-            any(unasked(w) for w in m.group(1).split()) for m in re.finditer(rf"\b[Tt]he\s+((?:[a-z][\w’'-]+\s+){{1,3}}){unit.group(1)}s?\b", sentence.text)
+            any(unasked(w) for w in m.group(1).split()) for m in re.finditer(rf"\b[Tt]he\s+((?:[a-z][\w’'-]+\s+){{1,5}}){unit.group(1)}s?\b", sentence.text)
         )
     return True
 

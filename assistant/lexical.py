@@ -200,8 +200,8 @@ class LexicalIndex:
         def fix(match: re.Match) -> str:
             word = match.group(0)
             low = word.lower()
-            if low in STOPWORDS or len(low) < 4 or known(low):
-                return word
+            if low in STOPWORDS or len(low) < 4 or known(low) or (word.isupper() and not text.isupper()):
+                return word  # "HMIP" typed in capitals is a name to find or miss, not a typo
             if stem(low) in self.postings:
                 return word
             return self._written_like(low) or word

@@ -36,10 +36,11 @@ _SPECULATION = re.compile(
     r"\bwill\b[^?]{0,80}\b(get|receive|achieve|keep|retain|maintain|hold|lose|stay|remain|be\s+(rated|graded|judged|found))\b[^?]{0,60}\b(next|future|coming|upcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"
     r"|\b(next|future|upcoming)\s+(\w+\s+){0,2}(inspection|visit)\b[^?]{0,60}\bwill\b[^?]{0,40}\b(get|receive|achieve|keep|retain|maintain|hold|lose|stay|remain|rate|grade|judge|find)\b"
     r"|\b(next|future|upcoming|forthcoming)\s+(\w+\s+){0,2}(inspection|visit)\b(?![^?]{0,40}\b(after|following)\b)[^?]{0,80}\b(due|expected|planned|scheduled|happen|take\s+place|be)\b"
-    r"|\b(expected|predicted|forecast|likely|going)\s+to\s+(get|receive|achieve|be)\b[^?]{0,60}\b(next|future|upcoming|forthcoming)\s+(\w+\s+){0,2}(inspection|visit)\b"
+    r"|\b(expected|predicted|forecast|likely|going)\s+to\s+(get|receive|achieve|be)\b[^?]{0,60}\b(next|future|upcoming|forthcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"
     r"|\bwhen\s+will\b[^?]{0,80}\b(inspect\w*|visit\w*|judged|rated|graded)\b"
     r"|\b(expects?|predicts?|forecasts?)\b[^?]{0,80}\bto\s+be\s+(judged|rated|graded|good|outstanding|inadequate)\b"
     r"|^\s*(which|what)\s+(council|authority|local\s+authority|area)\b[^?]{0,60}\b(the\s+)?(best|worst|finest|poorest)\b"  # a ranking of councils
+    r"|\b(rank|ranks|ranked|ranking|league\s+tables?)\b[^?]{0,60}\b(councils|authorities|england|the\s+country|nationally)\b"
     r"|\b(harshest|strictest|toughest|most\s+(lenient|harsh|strict|biased|unfair))\s+(lead\s+)?inspectors?\b"
     r"|\binspectors?\s+(is|are|was|were)\s+(the\s+)?(harshest|strictest|toughest|most\s+(lenient|harsh|strict|biased|unfair))\b",
     re.I,
@@ -100,6 +101,7 @@ _WHEN = re.compile(
 _PERSON_NOUNS = (
     r"persons?|people|inspectors?|officers?|managers?|workers?|councillors?|directors?|leaders?|officials?|journalists?|reporters?"
     r"|ministers?|secretar(y|ies)|politicians?|members?|chairs?|heads?|headteachers?|teachers?|judges?|executives?|commissioners?"
+    r"|advis[eo]rs?|dcs|hmis?|iros?"  # (a director of children's services, His Majesty's Inspector, an independent reviewing officer)
 )
 # "Which <noun>…" or "What <word> <noun>…" ("Which government minister…"), but not "What did…".
 _WHICH = r"^\s*(which|what)\s+((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?"
@@ -130,7 +132,9 @@ _HOW_MANY = re.compile(
 # council invested in / put money into?", "What new service did Suffolk fund?": the thing, not the amount)
 _MONEY = re.compile(
     r"\bhow (much|large|big)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|pay|paid|price|funding|fund|worth|invest|invests|invested|money)\b(?!-)"
-    r"|\bwhat(?!\s+age\b)(?!\s+(?:[\w-]+\s+)?(?:teams?|services?|projects?|schemes?|programmes?|hubs?|units?|panels?|initiatives?|models?)\b)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|pay|paid|price|funding|fund|worth|(?:invest|invests|invested|money)(?!\s+in(?:to)?\b))\b(?!-)|\bcost of\b",
+    r"|\bwhat(?!\s+age\b)(?!\s+(?:[\w-]+\s+)?(?:teams?|services?|projects?|schemes?|programmes?|hubs?|units?|panels?|initiatives?|models?)\b)"
+    r"(?!\s+(?:is|was|are|were)\s+(?:the\s+)?names?\b)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|(?:pay|paid)(?!\s+for\b)|price|funding|fund|worth"
+    r"|(?:invest|invests|invested|money)(?!\s+in(?:to)?\b))\b(?!-)|\bcost of\b",
     re.I,
 )
 _EXPANSION = re.compile(r"\b(stand|stands) for\b|\bshort for\b|\b(acronym|abbreviation)\b", re.I)
@@ -240,6 +244,10 @@ _LEADING_CLAUSE = re.compile(
     r"(?=(?:what|who|whom|whose|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)",
     re.I,
 )
+# A label before the question ("For a board paper on Hounslow: what did…", "Quick check: did…")
+_LABEL = re.compile(
+    r"^[^:?]{1,80}:\s+(?=(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)", re.I
+)
 _COUNT_WORD = re.compile(r"\b(how)\s+(?:many|much)\b", re.I)
 FILLER = frozenset("like stand stands short mean means meant done happen happened made make get got give given go went come came know".split())
 
@@ -283,6 +291,7 @@ class Query:
     unknown_places: tuple[str, ...] = ()  # places it names that no document covers
     passing_places: tuple[str, ...] = ()  # places it names that documents mention but are not about
     unheld_settings: tuple[str, ...] = ()  # passing places that are councils the question is set in ("in Wigan", "Wigan's")
+    compared_unheld: tuple[str, ...] = ()  # passing councils set beside a held one to compare ("Sandwell or Walsall")
     action_refs: tuple[str, ...] = ()  # improvement-plan actions it names ("action 4.1")
     acronym: str | None = None  # for "what does X stand for": X
     years: tuple[int, ...] = ()
@@ -332,7 +341,8 @@ class YearSpan:
 _YEAR_WORD = r"((?:19|20)\d\d)"
 # ("better or worse than at its 2021 inspection": from then to now)
 _SINCE_YEAR = re.compile(
-    rf"\b(?:since|after|from|than(?:\s+(?:at|in))?)\s+(?:(?:the|its|their)\s+)?(?:[A-Z][a-z]+\s+)?{_YEAR_WORD}\b"
+    rf"\b(?:since|after|than(?:\s+(?:at|in))?|compared\s+(?:with|to)(?:\s+(?:at|in))?|from(?=[^?.]{{0,30}}\b(?:onwards?|on)\b))"
+    rf"\s+(?:(?:the|its|their)\s+)?(?:[A-Z][a-z]+\s+)?{_YEAR_WORD}\b"
     rf"|\bsince\s+(?:it|they|the\s+council|the\s+authority)\s+(?:was|were)\s+[^,?.]{{0,40}}?\bin\s+{_YEAR_WORD}\b",  # "since it was judged inadequate in 2016"
     re.I,
 )
@@ -352,9 +362,10 @@ def year_span(question: str) -> YearSpan:
     if between and between.group(2) and set(YEAR.findall(question)) - set(between.groups()):
         between = None  # "from 2019 through 2022 to 2026": points listed, not one range
     since, before = _SINCE_YEAR.search(question), _BEFORE_YEAR.search(question)
-    if since and (since.group(2) or since.group(0).lower().startswith("than")) and len(YEAR.findall(question)) > 1:
+    if since and len(YEAR.findall(question)) > 1:
         # "since it was judged inadequate in 2016? What did 2023 conclude?", "better in 2023 than in
-        # 2019?": the years named are the points compared
+        # 2019?", "slipped since its July 2018 inspection? Compare 2018 and 2023": the years named
+        # are the points compared
         since = None
     start = int(between.group(1) or between.group(2)) if between else int(since.group(1) or since.group(2)) if since else None
     end = int(between.group(3)) + 1 if between else int(before.group(1)) if before else None
@@ -564,6 +575,21 @@ def _set_in(question: str, place: str) -> bool:
     return any(not re.search(r"\b(?:with|and|than|from|between|to|by)\s+$", norm[: m.start()]) for m in re.finditer(name + _SET_AFTER, norm))
 
 
+# "Sandwell or Walsall?", "than Hampshire", "compared with Windsor and Maidenhead's": a council set
+# beside another as the other side of a comparison (not "the partnership with Hampshire")
+_BESIDE_BEFORE = r"(?:\b(?:or|and|versus|vs|than|compared\s+(?:with|to))\s+)"
+_BESIDE_AFTER = r"(?:['’]s\b|\s+(?:or|and|versus|vs)\b)"
+_CONTRASTS = re.compile(r"\b(or|than|compar\w*|versus|vs|as\s+well|better|worse|both|differ\w*|same)\b", re.I)
+
+
+def _compared_beside(question: str, place: str) -> bool:
+    if not _CONTRASTS.search(question):
+        return False
+    norm = _normalised(question)
+    name = rf"(?<![a-z]){re.escape(_normalised(place))}(?![a-z])"
+    return _set_in(question, place) or bool(re.search(_BESIDE_BEFORE + name, norm) or re.search(name + _BESIDE_AFTER, norm))
+
+
 def _mentions(text: str, name: str, fuzzy: bool) -> bool:
     norm, target = _normalised(text), _normalised(name)
     return _exact_in(norm, target) or (fuzzy and _fuzzy_in(norm, target))
@@ -694,6 +720,8 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     unknown = tuple(place for place in others if not corpus_text_has(place))
     passing = tuple(place for place in others if place not in unknown)
     unheld = tuple(place for place in passing if place in _council_names() and _set_in(question, place))
+    # "Which was better, Sandwell or Walsall?" where only Sandwell's reports are held: no comparison
+    compared_unheld = tuple(place for place in passing if named and place in _council_names() and _compared_beside(question, place))
     years = tuple(dict.fromkeys([int(y) for y in YEAR.findall(question)] + sorted(year_span(question).exact)))  # "2024-25": both
     asked = asked_part(standalone, named)  # "I'm reading up on Rochdale's history. What did … find about care leavers?": its topic follows
     compared = _COMPARE.search(asked)
@@ -737,7 +765,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         if acronym is None:
             wants = None
     else:
-        asked = _LEADING_SETTING.sub("", final_ask(question))  # "In Bexley, which service…?" asks as "which service…?"
+        asked = _LEADING_SETTING.sub("", _LABEL.sub("", final_ask(question)))  # "In Bexley, which service…?" asks as "which service…?"
         asked = _LEADING_CLAUSE.sub("", asked)
         wants = next((name for name, pattern in _WANTS if pattern.search(asked)), None)
         if wants == "name" and _WHO_TAKES_PART.search(asked):
@@ -759,6 +787,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         unknown_places=unknown,
         passing_places=passing,
         unheld_settings=unheld,
+        compared_unheld=compared_unheld,
         action_refs=tuple(dict.fromkeys(_ACTION_REF.findall(standalone))),
         acronym=acronym,
         years=years,

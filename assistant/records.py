@@ -31,7 +31,7 @@ _ASKS_KIND = {
     "action": re.compile(r"\b(actions?|RAG)\b", re.I),
 }
 _ENUMERATES = re.compile(
-    r"(?:^|[,;:])\s*(which|list|what (are|were) (all )?the|how many|show|give|table|what (grades?|judge?ments?|ratings?)|what \w+ (grades|judge?ments|ratings))\b|\b(changed?|over time|since|trend|history)\b",
+    r"(?:^|[,;:])\s*(which|list|what (are|were) (all )?the|how many|show|give|table|what (grades?|judge?ments?|ratings?)|what \w+ (grades|judge?ments|ratings))\b|\b(changed?|over time|since|trend|history|ever)\b|\b(?:in|at|for)\s+which\b|\bwhich\s+of\b",
     re.I,
 )
 # (not "children" either: every area is of children, and "X's children's services" names none of them)
@@ -133,7 +133,7 @@ def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassa
 _COVER_WORDS = frozenset(
     """led lead leads inspector inspectors deputy site wrote report visited inspect find found area areas part parts
     still ever early late mid spring summer autumn winter re library held completed reach reached receive received
-    require required""".split()
+    require required list listed reports onwards""".split()
 )
 
 
@@ -276,7 +276,9 @@ def answer_records(
     asks, then = pieces[0], (pieces[1] if len(pieces) > 1 else "")
     # "Which area was judged outstanding, and what was the overall grade?" (or the other way round):
     # the overall judgement of the reports found is asked too
-    overall_too = kind == "judgement" and bool(then) and bool(_OVERALL.search(then)) != bool(_OVERALL.search(asks))
+    # (not "…inadequate overall, and when were they?", whose second part asks no judgement)
+    other = then if _OVERALL.search(asks) else asks
+    overall_too = kind == "judgement" and bool(then) and bool(_OVERALL.search(then)) != bool(_OVERALL.search(asks)) and bool(_JUDGED_PART.search(other))
     graded = records  # every row of the reports in scope, before the grade asked for picks some
     if wanted:
         chosen = [p for p in records if p.fields.get(field, "").strip().lower() in wanted]
@@ -286,6 +288,9 @@ def answer_records(
         records = chosen
         wanted = [_RAG.get(v, v) if len(v) == 1 else v for v in wanted]
     areas = closest_areas(question, records) if kind == "judgement" and not (overall_too and wanted) else set()
+    overall_graded = kind == "judgement" and bool(wanted) and _graded_overall(question, wanted)
+    if overall_graded and not areas and not overall_too:
+        areas = closest_areas(question, graded)  # "ever judged good overall" where no overall judgement was good
     if areas:  # each report's own closest rows: a 2019 report has only the combined row
         def closest(rows: list[StoredPassage]) -> list[StoredPassage]:
             by_doc: dict[str, list[StoredPassage]] = {}
@@ -297,19 +302,41 @@ def answer_records(
         # row when its care leavers row is good), unless the area named only sets the scene ("which
         # area was good while overall effectiveness required improvement?")
         kept = {id(p) for p in closest(graded)}
-        records = [p for p in records if id(p) in kept] or closest(records)
+        # ("judged good overall": not another area's good row when no overall judgement was good)
+        records = [p for p in records if id(p) in kept] or ([] if overall_graded else closest(records))
     records.sort(key=lambda p: (p.authority or "", p.date or "", p.doc_id, p.ordinal))
     what = _describe(kind, wanted, areas, authorities, span)
-    if not records:
-        return RecordAnswer(f"None of the {looked_at} {kind} records in the indexed documents matches {what}.", [], looked_at)
     lines = [f"{len(records)} of the {looked_at} {kind} records in the indexed documents match {what}:", ""]
+    if not records:
+        # "Has Rochdale ever been judged good overall?": no, and what its judgements of that area were
+        shown = sorted(closest(graded), key=lambda p: (p.date or "", p.doc_id, p.ordinal)) if areas and authorities and wanted else []
+        none = f"None of the {looked_at} {kind} records in the indexed documents matches {what}."
+        if not shown:
+            return RecordAnswer(none, [], looked_at)
+        lines, records = [none, "", f"The {kind}s {_describe(kind, [], areas, authorities, span)}:", ""], shown
+    # "How many of Islington's inspections judged it outstanding overall?": out of which judgements
+    rest = []
+    if records and areas and authorities and wanted and _ACROSS.search(question):
+        shown = {id(p) for p in records}
+        rest = sorted((p for p in closest(graded) if id(p) not in shown), key=lambda p: (p.date or "", p.doc_id, p.ordinal))
     citations = []
-    for n, p in enumerate(records, start=1):
+    for n, p in enumerate(records + rest, start=1):
+        if rest and n == len(records) + 1:
+            lines += ["", f"The other {kind}s {_describe(kind, [], areas, authorities, span)}:", ""]
         lines.append(f"- {_row(p, kind)} [{n}]")
         citations.append(Citation.of(n, p))
     return RecordAnswer("\n".join(lines), citations, looked_at)
 
 
+def _graded_overall(question: str, wanted: list[str]) -> bool:
+    """Is the grade asked for said of overall effectiveness ("judged good overall", "overall
+    effectiveness was outstanding"), not beside it ("rated good while overall it required improvement")?"""
+    grades = "|".join(re.escape(w) for w in wanted)
+    return bool(re.search(rf"\b(?:{grades})\s+overall\b|\boverall\s+(?:effectiveness\s+)?(?:(?:was|is|been|judged|rated|graded|as)\s+)*(?:{grades})\b", question, re.I))
+
+
+_ACROSS = re.compile(r"\b(how\s+many|which\s+of|in\s+which|ever|any\s+of)\b", re.I)  # over one authority's inspections
+_JUDGED_PART = re.compile(r"\b(areas?|judge?ments?|judged|grades?|graded|ratings?|rated|outstanding|good|inadequate|requires?)\b", re.I)
 _JUDGED = r"((rated|judged|graded|found|assessed)\s+)?(as\s+)?(a\s+|an\s+|the\s+)?$"  # "not rated outstanding", "below a good"
 _BELOW = re.compile(r"\b(below|short\s+of|less\s+than|lower\s+than|worse\s+than|under|not)\s+" + _JUDGED, re.I)
 _ABOVE = re.compile(r"\b(above|better\s+than|higher\s+than|more\s+than)\s+" + _JUDGED, re.I)

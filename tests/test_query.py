@@ -272,8 +272,13 @@ def test_places_sharing_the_rest_of_their_names_are_both_named():
     ("What happened in 2024/25?", {2024, 2025}, None, None),
     ("What did the 2021 visit find?", {2021}, None, None),
     ("How many were there in 2019-2020 and 2023?", {2019, 2020, 2023}, None, None),
-    ("How did its judgements change from 2017 through 2021 to 2024?", {2021, 2024}, 2017, None),  # points, not one range
+    ("How did its judgements change from 2017 through 2021 to 2024?", {2017, 2021, 2024}, None, None),  # points, not one range
     ("How did it differ between the 2020 inspection and the 2024-25 inspection?", set(), 2020, 2026),  # to the pair's second year
+    # a year named again after "since" is a point compared, not the start of a range
+    ("Has it slipped since its July 2018 inspection? Compare the grades from 2018 and December 2023.", {2018, 2023}, None, None),
+    ("Where does its leadership stand now compared with 2022?", set(), 2022, None),  # from then to now
+    ("What were the findings from its 2022 inspection?", {2022}, None, None),  # "from" one inspection, not a range
+    ("List its grades from 2015 onwards.", set(), 2015, None),
 ])
 def test_years_asked_for(question, exact, since, before):
     from assistant.query import year_span
@@ -657,3 +662,25 @@ def test_everyday_words_are_read_as_the_reports_words():
 
 def test_an_ampersand_between_words_is_and():
     assert q("what did help & protection get in plymouth?").question == "what did help and protection get in plymouth?"
+
+
+def test_a_council_the_library_holds_no_report_on_set_beside_one_it_holds_is_no_comparison():
+    held = ["Sandwell", "Slough", "Isle of Wight"]
+    ask = lambda text: analyse(text, held, lambda name: True)  # every name occurs in some passage
+    assert ask("Which was judged better for care leavers, Sandwell or Walsall?").compared_unheld == ("Walsall",)
+    assert ask("How did Slough's leadership grade compare with Windsor and Maidenhead's?").compared_unheld == ("Windsor and Maidenhead",)
+    # a council named as a party to what is asked is no side of a comparison
+    assert ask("How did the Isle of Wight's partnership with Hampshire work?").compared_unheld == ()
+    assert ask("Which Hampshire manager was seconded to the Isle of Wight?").compared_unheld == ()
+
+
+def test_a_label_before_the_question_does_not_change_what_it_asks_for():
+    assert q("For a board paper: what did Ofsted credit when it judged the leaders outstanding in 2023?").wants is None
+    assert q("What is the name of the budget that the care leavers group manages?").wants == "name"  # a name, not a sum
+    assert q("What does the council pay for to help care leavers stay well?").wants is None
+    assert q("What did the council pay its foster carers?").wants == "money"
+
+
+def test_a_question_predicting_or_ranking_is_speculation():
+    assert q("Is the Isle of Wight likely to be rated outstanding the next time Ofsted inspects?").speculation
+    assert q("Where does the Isle of Wight rank among all English councils for children's services?").speculation

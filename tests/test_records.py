@@ -543,3 +543,21 @@ def test_a_lead_hmi_and_the_exact_dates_are_cover_facts():
 def test_what_an_area_got_is_its_grade():
     assert asks_cover("Cumberland October 2024 - who was the lead inspector and what did help and protection get?") == {"lead", "grades"}
     assert asks_cover("derbyshire SIF November-December 2013, who led it and what did the LSCB get") == {"lead", "grades"}
+
+
+def test_ever_judged_a_grade_overall_says_no_with_the_overall_judgements_there_were():
+    question = "Has Sefton ever been judged good overall?"
+    assert asks_records(question, RECORDS) == "judgement"
+    found = answer_records(question, "judgement", RECORDS, ("Sefton",), year_span(question))
+    assert found.text.startswith("None of the 10 judgement records in the indexed documents matches “good” for overall effectiveness in Sefton.")
+    assert [c.doc_id for c in found.citations] == ["sefton-2022"]  # its overall judgement, not another area's row
+
+
+def test_how_many_of_an_authoritys_inspections_shows_the_others_too():
+    question = "How many of Kent's inspections judged it outstanding overall, and when were they?"
+    found = answer_records(question, asks_records(question, RECORDS), RECORDS, ("Kent",), year_span(question))
+    assert found.text.startswith("1 of the 10 judgement records in the indexed documents match “outstanding” for overall effectiveness in Kent:")
+    assert "The other judgements for overall effectiveness in Kent:" in found.text
+    assert [c.doc_id for c in found.citations] == ["kent-2022", "kent-2013", "kent-2017"]
+    assert "care leavers" not in found.text  # "and when were they?" asks no other judgement
+    assert asks_records("In which of Kent's inspections was it judged outstanding overall?", RECORDS) == "judgement"
