@@ -449,7 +449,7 @@ class Assistant:
         request for one document's summary, asking about nothing in particular, is answered with
         what the document leads with: its overall judgement and its first findings, in its order
         (an Ofsted report opens with its headline findings and what needs to improve)."""
-        side = sides.asked_side(query.question)  # "What concerns did Ofsted raise about Sandwell in 2025?": that side of it
+        side = sides.asked_side(final_ask(query.question))  # "What concerns did Ofsted raise about Sandwell in 2025?": that side of it
         topic = sides.without_side(query.topic) if side else query.topic
         improvements = _asks_improvements(query)  # "What did Ofsted tell Kent to improve?": the report's own list
         if not improvements and (not (_SUMMARY.search(query.question) or query.kind == "broad" or side) or records.topic_words(_SUMMARY.sub(" ", topic), _SUMMARY_WORDS)):
@@ -542,7 +542,8 @@ class Assistant:
             # of the years named ("…at the 2019 inspection, and what at the March 2023 inspection?")
             each = len({d.authority for d in docs})
             # (not when a grade it names sets the scene: "What progress had it made by 2019 after it was rated inadequate in 2016?")
-            by_year = len(docs) == each * len(span.exact) > each and not records.names_grade(query.question, passages)
+            # ("Rochdale was judged good in 2018. Did that grade hold up in 2023?": the grade set the scene before the question)
+            by_year = len(docs) == each * len(span.exact) > each and not records.names_grade(asked, passages)
             if docs and (fields & {"lead", "dates", "published"} or len(docs) == each or by_year):
                 found = cover.answer_cover(query.question, fields, docs, lambda doc_id: corpus.by_doc.get(doc_id, []), areas)
                 reason = f"inspection records: {len(docs)}"
@@ -751,7 +752,7 @@ class Assistant:
             return
         if query.kind == "broad":
             pool = [s for s in sentences if extractive.mentions_any(s, query.passing_places)] if query.passing_places and not query.authorities else sentences
-            chosen = _with_judgements(query, extractive.one_side(sides.asked_side(query.question), chosen, pool, BROAD_SENTENCES), corpus.record_passages)
+            chosen = _with_judgements(query, extractive.one_side(sides.asked_side(final_ask(query.question)), chosen, pool, BROAD_SENTENCES), corpus.record_passages)
         text, citations = extractive.compose(query, chosen, self.document_norm)
         if not citations:
             answer.answer, answer.reason = NOT_COVERED, "no verifiable quote"

@@ -87,11 +87,14 @@ class CoverAnswer:
 
 def asks_cover(question: str) -> set[str]:
     """Which cover facts a question asks for: "lead", "dates", "published", "grades", "kind" (not
-    the grades or the kind when it asks why, or for reasons: those are in the passages)."""
+    the grades or the kind when it asks why, or for reasons, or for one side of the findings
+    ("What did Ofsted credit when it judged leaders outstanding?"): those are in the passages)."""
     from .records import asks_why
+    from .sides import asked_side
 
     asked = {name for name, pattern in _ASKS.items() if pattern.search(question)}
-    return asked - {"grades", "kind"} if asks_why(question) or _AND_WHY.search(question) else asked
+    reasons = asks_why(question) or _AND_WHY.search(question) or asked_side(question) is not None
+    return asked - {"grades", "kind"} if reasons else asked
 
 
 _AND_WHY = re.compile(r"\band\s+why\b", re.I)  # "What kind of inspection was it, and why?": the reasons are in the passages

@@ -244,10 +244,6 @@ _LEADING_CLAUSE = re.compile(
     r"(?=(?:what|who|whom|whose|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)",
     re.I,
 )
-# A label before the question ("For a board paper on Hounslow: what did…", "Quick check: did…")
-_LABEL = re.compile(
-    r"^[^:?]{1,80}:\s+(?=(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)", re.I
-)
 _COUNT_WORD = re.compile(r"\b(how)\s+(?:many|much)\b", re.I)
 FILLER = frozenset("like stand stands short mean means meant done happen happened made make get got give given go went come came know".split())
 
@@ -416,18 +412,33 @@ _UNTOPICAL = STOPWORDS | frozenset(
 def final_ask(question: str) -> str:
     """The question a statement sets the scene for ("Bromley was judged inadequate in 2016. Where
     did inspectors find better practice?"): its last sentence, when that asks; else all of it."""
+    asked = _last_sentence(question)
+    # a label or a statement before a colon or a dash ("For a board paper: why…", "worcs may 2023 -
+    # why was…", "Derby was judged outstanding — what did…"): the question follows it
+    labelled = _LABELLED.match(asked)
+    return labelled.group("ask") if labelled else asked
+
+
+def _last_sentence(question: str) -> str:
+    """The question's last sentence, when the ones before it are statements that set its scene."""
     pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])", question.strip())
     # statements, not asks ("How was it graded? Which…?") nor an abbreviation's full stop ("St. Helens")
     said = [i for i, piece in enumerate(pieces[:-1]) if re.search(r"\w{4,}\.$", piece) and len(piece.split()) >= 4]
     return " ".join(pieces[said[-1] + 1 :]) if said and pieces[-1].rstrip().endswith("?") else question
 
 
+_LABELLED = re.compile(
+    r"^[^?:]{1,100}?(?::|\s[-–—]|[–—])\s*(?P<ask>(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b.*)$",
+    re.I | re.S,
+)
+
+
 def asked_part(question: str, named: tuple[str, ...]) -> str:
-    """What a question asks about: the question a statement sets the scene for (see final_ask),
+    """What a question asks about: the question a statement sets the scene for (its last sentence),
     when that says what it asks about in words of its own besides the places ``named`` ("What did
     the inspection find about care leavers?"), not only by pointing back ("What did they say about
     it?"); else all of it."""
-    asked = final_ask(question)
+    asked = _last_sentence(question)  # (a label before a dash often holds the topic: "Supervision in Wokingham - what did they say?")
     places = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}
     words = re.findall(r"[a-z][a-z'’-]+", asked.lower())
     return asked if any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in words) else question
@@ -755,7 +766,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     # "Did it get better at pre-proceedings work between 2022 and 2025?"): what each found, unless a fact is wanted
     span = year_span(question)
     across = len(span.exact) > 1 or (span.since is not None and span.before is not None)
-    broad = bool(_BROAD.search(question)) or bool(_META.search(standalone)) or bool(changed) or asked_side(question) is not None or across
+    broad = bool(_BROAD.search(question)) or bool(_META.search(standalone)) or bool(changed) or asked_side(final_ask(question)) is not None or across
     wants, acronym = None, None
     expansion = _EXPANSION.search(question)
     if expansion:
@@ -765,7 +776,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         if acronym is None:
             wants = None
     else:
-        asked = _LEADING_SETTING.sub("", _LABEL.sub("", final_ask(question)))  # "In Bexley, which service…?" asks as "which service…?"
+        asked = _LEADING_SETTING.sub("", final_ask(question))  # "In Bexley, which service…?" asks as "which service…?"
         asked = _LEADING_CLAUSE.sub("", asked)
         wants = next((name for name, pattern in _WANTS if pattern.search(asked)), None)
         if wants == "name" and _WHO_TAKES_PART.search(asked):

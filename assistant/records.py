@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from index.store import StoredPassage
 from index.text import display_date, normalise
 
-from .query import YearSpan
+from .query import YearSpan, final_ask
 from .types import Citation
 
 RECORD_KINDS = {"judgement": "judgement", "action": "action"}
@@ -65,7 +65,7 @@ _ASKS_WHY = re.compile(r"^\s*why\b|\breasons?\b|\bexplain\w*\b|\bwhat\s+(caused|
 
 def asks_why(question: str) -> bool:
     """Does the question ask for reasons ("why did it fall?", "what reasons did it give?")?"""
-    return _ASKS_WHY.search(question) is not None
+    return _ASKS_WHY.search(final_ask(question)) is not None
 
 
 def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
@@ -101,7 +101,8 @@ _FRAMING = frozenset(
     single focused standard short full joint framework ilacs sif monitoring re-inspection reinspection
     go goes went up down rise rose fall fell trace track higher lower stay stayed same rated current currently now present
     keep kept maintain maintained retain retained hold held conclude concluded conclusion conclusions verdict
-    january february march april may june july august september october november december""".split()
+    january february march april may june july august september october november december
+    early late mid spring summer autumn winter""".split()
 )
 
 

@@ -684,3 +684,26 @@ def test_a_label_before_the_question_does_not_change_what_it_asks_for():
 def test_a_question_predicting_or_ranking_is_speculation():
     assert q("Is the Isle of Wight likely to be rated outstanding the next time Ofsted inspects?").speculation
     assert q("Where does the Isle of Wight rank among all English councils for children's services?").speculation
+
+
+def test_the_question_after_a_label_or_a_dash_is_what_is_asked():
+    from assistant.query import asked_part, final_ask
+
+    assert final_ask("For a board paper on Hounslow: what did Ofsted credit?") == "what did Ofsted credit?"
+    assert final_ask("worcs may 2023 - why was children in care only RI") == "why was children in care only RI"
+    assert final_ask("Derby was judged outstanding in 2022 — what did Ofsted say it still needed to improve?") == "what did Ofsted say it still needed to improve?"
+    assert final_ask("What did the 2018-19 report say?") == "What did the 2018-19 report say?"  # no label
+    # the label often holds the topic: what the question is about is all of it
+    question = "Supervision in Wokingham - what did the inspectors say about it back in 2015?"
+    assert asked_part(question, ("Wokingham",)) == question
+    assert q("peterborough dec 2023 - name of the new DCS?").wants == "name"
+
+
+def test_why_a_grade_short_of_good_asks_for_the_shortcomings():
+    from assistant.cover import asks_cover
+    from assistant.sides import asked_side
+
+    assert asked_side("why was children in care only RI") == "shortcomings"
+    assert asked_side("What did Ofsted credit when it judged the leaders outstanding?") == "strengths"
+    assert "grades" not in asks_cover("what did Ofsted credit when it judged the impact of leaders outstanding?")
+    assert "grades" in asks_cover("What was the impact of leaders judged?")
