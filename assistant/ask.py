@@ -560,6 +560,16 @@ class Assistant:
         if not unjudged and kind == "judgement":  # the judgements the cited reports make, each read once
             reports = {p.doc_id for p in cited}
             unjudged = cover.unjudged(query.question, [p for p in corpus.record_passages if p.kind == "judgement" and p.doc_id in reports], areas)
+        if not unjudged and kind == "judgement" and authorities:
+            # "Did its overall grade go up between 2023 and 2026?": a year compared whose report makes no such judgement
+            asked_years = year_span(query.question).exact
+            for r in corpus.records.values():
+                if r.authority in authorities and r.kind in cover.OFSTED_KINDS and asked_years & set(cover.years_of(r)):
+                    rows = [p for p in corpus.by_doc.get(r.doc_id, ()) if p.kind == "judgement"]
+                    unjudged = cover.unjudged(query.question, rows, areas)
+                    if unjudged:
+                        cited = rows
+                        break
         if unjudged:
             # "What overall grade did South Tyneside get in 2026?": those reports make no such
             # judgement; say so, with the judgements they do make as related
@@ -772,6 +782,7 @@ class Assistant:
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+|in\s+)?[A-Z][\w’'&-]*)*")
 
 
+_INSPECTION_OF = r"(?:\s+(?:local\s+)?area)?\s+inspections?\b"  # "SEND area inspection", "SEND local area inspection"
 LIST_PLACES = 12  # a refusal names the authorities covered when there are at most this many
 SUMMARY_SENTENCES = 12  # at most this many findings in a whole report's summary
 BROAD_SENTENCES = 16  # at most this many findings in a broad answer (12 -> 16: library dev +15 -0, citation precision 57.5% -> 57.0%, broad answers 1,946 -> 2,250 characters on average; 20: +22)
@@ -901,7 +912,14 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
         if indefinite_place(query.question, said):
             continue  # "a London borough's model": a kind of place, not one the evidence must name
         if all(spoken(part) for part in re.split(r"\s+(?:and|&)\s+", said)):
-            continue  # "CiC and CLs": each
+            # "CiC and CLs": each; but an inspection of it ("its SEND area inspection") is another
+            # inspection, which the evidence must tell of, not only speak of children with SEND
+            if re.search(rf"(?<![\w-]){re.escape(said)}{_INSPECTION_OF}", asked, re.I) and not any(
+                re.search(rf"(?<![\w-]){re.escape(form)}\b(?:\W+\w+){{0,3}}?\W+inspections?\b", text, re.I)
+                for text in texts for form in (said, *(defined or {}).get(said.upper(), ()))
+            ):
+                unmet.append(said)
+            continue
         initials = "".join(w[0] for w in re.sub(r"['’]s$", "", said).split())
         if len(initials) >= 3 and any(re.search(rf"\b{re.escape(initials)}\b", text, re.I) for text in texts):
             continue  # ... or the name by its initials ("CiCC" for "Children in Care Council")

@@ -21,7 +21,7 @@ from index.types import KIND_LABELS, OFSTED_KINDS
 from . import sides
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
-from .query import YEAR, Query, final_ask, person_asked, role_asked, year_span
+from .query import YEAR, Query, final_ask, person_asked, role_asked, without_setting_before, year_span
 from .records import LOOKED_AFTER  # "looked after" is "in care"
 from .types import Citation, Hit
 
@@ -342,7 +342,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     extra = " ".join(sentence.passage.fields.get(f, "") for f in ROW_FIELDS) if sentence.passage.kind == "action" else ""
     text = f"{sentence.text} {extra}"
     if wants == "date":
-        return bool(_HAS_DATE.search(text) or (_WHEN_HABITUALLY.search(question) and _AGE.search(text)))
+        return bool(_HAS_DATE.search(text) or (_WHEN_HABITUALLY.search(without_setting_before(question)) and _AGE.search(text)))
     if wants == "number":
         text = _NOT_A_COUNT.sub(" ", sentence.text)  # a paragraph's own number ("21.A small…") is no sentence's (see split_sentences)
         if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question) and not _ASKS_TIME.search(question):  # "how many": a count, not "8%" or "£4,000"

@@ -419,6 +419,11 @@ def final_ask(question: str) -> str:
     return labelled.group("ask") if labelled else asked
 
 
+def without_setting_before(question: str) -> str:
+    """What is asked (see final_ask) without a setting said before it ("In Bexley, which…?")."""
+    return _LEADING_SETTING.sub("", final_ask(question))
+
+
 def _last_sentence(question: str) -> str:
     """The question's last sentence, when the ones before it are statements that set its scene."""
     pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])", question.strip())
@@ -776,7 +781,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         if acronym is None:
             wants = None
     else:
-        asked = _LEADING_SETTING.sub("", final_ask(question))  # "In Bexley, which service…?" asks as "which service…?"
+        asked = without_setting_before(question)  # "In Bexley, which service…?" asks as "which service…?"
         asked = _LEADING_CLAUSE.sub("", asked)
         wants = next((name for name, pattern in _WANTS if pattern.search(asked)), None)
         if wants == "name" and _WHO_TAKES_PART.search(asked):

@@ -275,6 +275,10 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     apart = passage("iow-2023#p6", "Care is of high quality; commissioning is improving.")
     assert _names_unmet(analyse("What did the Care Quality Commission say?", ["Isle of Wight"], lambda n: False), [apart]) == ["Care Quality Commission"]
     assert unmet("How well does the MASH work for children with SEND?") == []  # spelt out in the evidence
+    # an inspection of it is another inspection: the evidence must tell of that, not only of children with SEND
+    assert unmet("What did the Isle of Wight's SEND area inspection find?") == ["SEND"]
+    told = passage("iow-2023#p9", "The SEND local area inspection in 2022 found weaknesses in joint commissioning.")
+    assert _names_unmet(analyse("What did the Isle of Wight's SEND area inspection find?", ["Isle of Wight"], lambda n: False), [told]) == []
     assert unmet("What did Ofsted say about the hub on the Isle of Wite?") == []  # the place, misspelt
     # the country every council is in, and a place made an adjective, name nothing the evidence must hold
     assert unmet("Which team meets children who arrive in the UK alone on the Isle of Wight?") == []
