@@ -25,7 +25,7 @@ from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, records, sides
 from .lexical import tokens
-from .query import YEAR, Query, analyse, asked_part, final_ask, indefinite_place, place_words, without_setting, year_span
+from .query import YEAR, Query, analyse, asked_part, final_ask, names_any, indefinite_place, place_words, without_setting, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -325,7 +325,7 @@ class Assistant:
         for n, scope in enumerate(tried, 1):
             scoped = replace(query, authorities=scope.authorities)
             records = self.retriever.corpus().records.values()
-            refusal = self._no_such_inspection(scoped, records) or _no_such_document(scoped, records)
+            refusal = self._no_such_inspection(scoped, records) or _no_such_document(scoped, records, self.retriever.corpus().by_doc)
             if refusal and n < len(tried):
                 continue
             if refusal:
@@ -646,10 +646,13 @@ class Assistant:
             held = sorted({r.authority for r in self.retriever.corpus().records.values() if r.authority})
             covered = ", ".join(held) if len(held) <= LIST_PLACES else f"{len(held)} authorities, from {held[0]} to {held[-1]}"
             return (f"The indexed sources don't cover {', '.join(query.unknown_places)}. They cover: {covered}.", "other authority")
-        if query.unheld_settings and not query.authorities:  # "care leavers in Wigan", which other councils' reports only mention
+        asked_unheld = query.unheld_settings and not names_any(final_ask(query.question), query.authorities)
+        if asked_unheld:  # "care leavers in Wigan", which other councils' reports only mention
             places = " or ".join(query.unheld_settings)
             return (f"The indexed sources hold no report on {places}; they mention {places} only in passing.", "place mentioned only in passing")
-        if query.compared_unheld:  # "Which was better, Sandwell or Walsall?" with no report on Walsall
+        if query.compared_unheld and _ASKS_OFSTED.search(query.question):
+            # "Which was judged better, Sandwell or Walsall?" with no report on Walsall (a fact a held
+            # document gives of both, "lived on the island compared with Hampshire", is answered)
             places, held = " or ".join(query.compared_unheld), " or ".join(query.authorities)
             return (f"The indexed sources hold no report on {places}; they mention {places} only in passing, so they can't set it beside {held}.", "place mentioned only in passing")
         corpus = self.retriever.corpus()
@@ -808,20 +811,33 @@ _NAMED_DOCUMENT = {
     "news_article": re.compile(r"\b(news\s+)?articles?\b", re.I),
     "focused_visit_letter": re.compile(r"\bfocused\s+visits?\b", re.I),
     "monitoring_visit_letter": re.compile(r"\bmonitoring\s+visits?\b", re.I),
+    "joint_targeted_area_inspection": re.compile(r"\bjoint\s+targeted\s+area\s+inspections?\b|\bJTAIs?\b", re.I),
 }
+# an event a question sets its scene with ("After its 2022 focused visit found…, what did it do?"): not what it asks of
+_EVENT_BEFORE = re.compile(r"^\s*(?:after|before|since|following|when)\b[^,?]{1,160},\s*", re.I)
 
 
-def _no_such_document(query: Query, records) -> tuple[str, str] | None:
+_TOLD_OF = {"joint_targeted_area_inspection"}  # inspections whose findings a council's own reports recount ("A JTAI in 2022 found…")
+
+
+def _told_of(pattern: re.Pattern, authorities: tuple[str, ...], records, by_doc) -> bool:
+    """Do the authorities' own documents tell of what ``pattern`` names?"""
+    return any(pattern.search(p.text) for r in records if r.authority in authorities for p in (by_doc or {}).get(r.doc_id, ()))
+
+
+def _no_such_document(query: Query, records, by_doc=None) -> tuple[str, str] | None:
     """"What actions are in the Isles of Scilly's improvement plan?" when no improvement plan of
     the place named is indexed: say so, rather than quote another kind of document."""
     if not query.authorities:
         return None
+    asked = _EVENT_BEFORE.sub("", query.question)
     for kind, pattern in _NAMED_DOCUMENT.items():
         # a visit letter filed as a plain Ofsted letter is known by its title ("Focused visit to …")
-        if pattern.search(query.question) and not any(
+        if pattern.search(asked) and not any(
             (r.kind == kind or (kind.endswith("_visit_letter") and pattern.search(r.title or ""))) and r.authority in query.authorities for r in records
-        ):
-            label = pattern.search(query.question).group(0).lower()
+        ) and not (kind in _TOLD_OF and _told_of(pattern, query.authorities, records, by_doc)):
+            label = pattern.search(asked).group(0)
+            label = label if label.isupper() else label.lower()
             places = " or ".join(query.authorities)
             return f"The indexed sources hold no {label} of {places}.", "no such document"
     return None

@@ -164,10 +164,13 @@ _PERSON_NOUN = re.compile(r"\b(" + _PERSON_NOUNS + r")\b", re.I)
 _NAME_OF_PERSON = re.compile(r"\bnames?\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:and|upon|on)\s+)?)*[A-Z][\w’'-]*['’]s\s+(?:[\w-]+\s+){0,2}?(?i:" + _PERSON_NOUNS + r")\b(?!['’])")
 
 
+_WHO_CHAIRS = re.compile(r"\s*who\s+(?:chaired|chairs|chair)\b", re.I)  # a meeting's or a board's chair is a person
+
+
 def person_asked(question: str) -> bool:
     """Does the question ask which person ("Which government minister…", "Which inspectors…",
     "What is the name of the interim manager…")?"""
-    if _PERSON.search(question):
+    if _PERSON.search(question) or _WHO_CHAIRS.match(question):
         return True
     named = _NAME_OF.search(question)
     return bool(named and _PERSON_NOUN.search(named.group("np"))) or bool(_NAME_OF_PERSON.search(question))
@@ -579,8 +582,8 @@ def _council_names() -> frozenset[str]:
 # A council named as where a question is set: "in Wigan", "Wigan's services", "of Wigan", "was
 # Wigan judged", "do Wigan care leavers". Not as a party or a modifier: "the partnership with
 # Hampshire", "when Hampshire arrived", "the Hampshire partnership".
-_SET_BEFORE = r"(?:\b(?:in|of|for|at|about|on|across|within|inspected|inspect|is|was|are|were|did|does|do|has|have)\s+)"
-_SET_AFTER = r"(?:['’]s\b|\s+(?:judged|rated|graded|inspected|get|got|gets|receive|received|do|does|did|perform|performed)\b)"
+_SET_BEFORE = r"(?:\b(?:in|of|for|at|about|on|across|within|inspected|inspect|judge|rate|grade|is|was|are|were|did|does|do|has|have)\s+)"
+_SET_AFTER = r"(?:(?:\s+(?:county|city|borough|metropolitan|district))*(?:\s+council)?['’]s\b|\s+(?:judged|rated|graded|inspected|get|got|gets|receive|received|do|does|did|perform|performed)\b)"
 
 
 def _set_in(question: str, place: str) -> bool:
@@ -604,6 +607,11 @@ def _compared_beside(question: str, place: str) -> bool:
     norm = _normalised(question)
     name = rf"(?<![a-z]){re.escape(_normalised(place))}(?![a-z])"
     return _set_in(question, place) or bool(re.search(_BESIDE_BEFORE + name, norm) or re.search(name + _BESIDE_AFTER, norm))
+
+
+def names_any(text: str, authorities: tuple[str, ...]) -> bool:
+    """Does ``text`` name one of ``authorities``, by any of its names, as written?"""
+    return any(_mentions(text, name, fuzzy=False) for a in authorities for name in _names(a))
 
 
 def _mentions(text: str, name: str, fuzzy: bool) -> bool:
@@ -736,6 +744,11 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     unknown = tuple(place for place in others if not corpus_text_has(place))
     passing = tuple(place for place in others if place not in unknown)
     unheld = tuple(place for place in passing if place in _council_names() and _set_in(question, place))
+    # "Warrington shared a service with Wigan. What grade did Wigan get?": the question after the
+    # scene is set in a council the library holds no report on, and names no held one
+    ask = final_ask(question)
+    if ask != question and not _authorities_named(ask, indexed_authorities):
+        unheld += tuple(place for place in passing if place not in unheld and place in _council_names() and _set_in(ask, place))
     # "Which was better, Sandwell or Walsall?" where only Sandwell's reports are held: no comparison
     compared_unheld = tuple(place for place in passing if named and place in _council_names() and _compared_beside(question, place))
     years = tuple(dict.fromkeys([int(y) for y in YEAR.findall(question)] + sorted(year_span(question).exact)))  # "2024-25": both

@@ -707,3 +707,11 @@ def test_why_a_grade_short_of_good_asks_for_the_shortcomings():
     assert asked_side("What did Ofsted credit when it judged the leaders outstanding?") == "strengths"
     assert "grades" not in asks_cover("what did Ofsted credit when it judged the impact of leaders outstanding?")
     assert "grades" in asks_cover("What was the impact of leaders judged?")
+
+
+def test_a_council_the_question_after_a_statement_is_set_in_is_unheld_though_the_statement_names_a_held_one():
+    held = ["Warrington", "Southampton", "Portsmouth"]
+    ask = lambda text: analyse(text, held, lambda name: True)
+    assert ask("Warrington used to share an adoption service with Wigan. What overall grade did Wigan get?").unheld_settings == ("Wigan",)
+    assert ask("Portsmouth and Southampton sit inside Hampshire. How did Ofsted judge Hampshire County Council's services?").unheld_settings == ("Hampshire",)
+    assert ask("Which council ran Warrington's adoption service with Wigan?").unheld_settings == ()  # a party to what is asked

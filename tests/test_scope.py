@@ -67,3 +67,20 @@ def test_a_visit_the_place_never_had_is_said_to_be_missing():
     ask = lambda q: _no_such_document(analyse(q, ["Plymouth", "Isle of Wight"], lambda n: False), records)
     assert ask("What did Ofsted's focused visit to Plymouth find?") == ("The indexed sources hold no focused visit of Plymouth.", "no such document")
     assert ask("What did the focused visit to the Isle of Wight find?") is None  # a letter filed as a plain Ofsted letter, known by its title
+    # a visit that only sets the scene ("After its 2022 focused visit found…, what did it do?") is not what is asked of
+    assert ask("After its 2022 focused visit found staff overstretched, what did Plymouth do, according to the 2024 inspection?") is None
+
+
+def test_a_joint_targeted_area_inspection_is_answered_only_where_the_councils_own_reports_tell_of_one():
+    from types import SimpleNamespace
+
+    from assistant.ask import _no_such_document
+    from assistant.query import analyse
+
+    records = [SimpleNamespace(kind="inspection_report", authority="Plymouth", title="Inspection of Plymouth", doc_id="ply"),
+               SimpleNamespace(kind="inspection_report", authority="Sefton", title="Inspection of Sefton", doc_id="sef")]
+    by_doc = {"ply": [SimpleNamespace(text="Children are seen quickly.")],
+              "sef": [SimpleNamespace(text="A joint targeted area inspection (JTAI) in 2022 found weaknesses.")]}
+    ask = lambda q: _no_such_document(analyse(q, ["Plymouth", "Sefton"], lambda n: False), records, by_doc)
+    assert ask("What did the joint targeted area inspection of Plymouth conclude?") == ("The indexed sources hold no joint targeted area inspection of Plymouth.", "no such document")
+    assert ask("What did Sefton's JTAI find?") is None
