@@ -584,9 +584,32 @@ class Assistant:
         answer.answer, answer.citations, answer.abstained = found.text, found.citations, False
         answer.reason = reason
         answer.retrieved = [c.passage_id for c in found.citations]
+        self._with_findings_part(query, filters, answer, passages, started)
         total = (time.perf_counter() - started) * 1000
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
         return True
+
+    def _with_findings_part(self, query: Query, filters: Filters | None, answer: Answer, passages, started: float) -> None:
+        """A compound question whose grades the records answer and whose other part asks what a
+        report found ("How did Stockport's overall grade change between 2022 and 2025, and what did
+        the 2025 report say lay behind the change?"): that part answered from the passages too,
+        after the grades, its citations numbered on from theirs."""
+        if len(query.parts) < 2 or not query.authorities:
+            return
+        for part in query.parts[1:]:
+            if records.names_grade(part.text, passages) or records.asks_kind(part.text, "judgement") or cover.asks_cover(part.text):
+                continue  # a grade, a judgement or a cover fact: the records answered it ("what did it say about care leavers?" they don't)
+            if not records.topic_words(part.topic, records._COVER_WORDS):
+                continue
+            sub = self.analyse(f"{part.search} ({' and '.join(query.authorities)})?")
+            said = self._ask_within(replace(sub, authorities=query.authorities), None, filters, None, "extractive", started)
+            if said.abstained or not said.citations:
+                continue
+            offset = len(answer.citations)
+            text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", said.answer)
+            answer.answer = f"{answer.answer.rstrip()}\n\n**{part.text[:1].upper()}{part.text[1:]}?**\n\n{text}"
+            answer.citations = answer.citations + [replace(c, n=c.n + offset) for c in said.citations]
+            answer.retrieved += said.retrieved
 
     def _chat_model(self, mode: str):
         from .generative import chat_model

@@ -368,6 +368,8 @@ def year_span(question: str) -> YearSpan:
         since = None
     start = int(between.group(1) or between.group(2)) if between else int(since.group(1) or since.group(2)) if since else None
     end = int(between.group(3)) + 1 if between else int(before.group(1)) if before else None
+    if between and start >= end:  # "between its 2022 and 2019 inspections": the same two years
+        start, end = end - 1, start + 1
     if between:  # "to the 2024-25 inspection": the range runs to the pair's second year
         pair = _YEAR_PAIR.match(question, between.start(3))
         if pair and (int(pair.group(1)) + 1) % 100 == int(pair.group(2)):

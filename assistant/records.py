@@ -68,6 +68,11 @@ def asks_why(question: str) -> bool:
     return _ASKS_WHY.search(final_ask(question)) is not None
 
 
+def asks_kind(question: str, kind: str) -> bool:
+    """Does the question name records of ``kind`` ("judged", "grades"; "actions", "RAG")?"""
+    return _ASKS_KIND[kind].search(question) is not None
+
+
 def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
     """The kind of record a question enumerates ("judgement" or "action"), or None: the kind it
     names ("judged", "actions") and whose values it uses ("inadequate", "green") the most. The

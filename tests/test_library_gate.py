@@ -152,3 +152,18 @@ def test_what_a_report_says_needs_to_improve_is_its_own_list(subset_assistant):
     assert not answer.abstained and answer.reason == "what one document says needs to improve", answer.answer
     assert {c.doc_id for c in answer.citations} == {answer.citations[0].doc_id} and answer.citations[0].date.startswith("2025")
     assert "care leavers" in answer.answer  # the list's items, not the grades
+
+
+def test_ever_judged_a_grade_overall_lists_the_overall_judgements_there_were(subset_assistant):
+    answer = subset_assistant.ask("Has Devon ever been judged good overall?")
+    assert not answer.abstained and answer.answer.startswith("None of the"), answer.answer
+    assert len(answer.citations) >= 3 and all("overall" in c.quote.lower() for c in answer.citations)  # each report's overall judgement, not another area's
+
+
+def test_a_compound_question_gets_the_grades_and_what_the_report_found(subset_assistant):
+    answer = subset_assistant.ask("How did Kent's overall effectiveness change between 2017 and 2022, and what did the 2022 report say about care leavers?")
+    assert not answer.abstained and answer.reason.startswith("judgement records"), answer.answer
+    assert "**What did the 2022 report say about care leavers?**" in answer.answer
+    found = [c for c in answer.citations if "#judgement" not in c.passage_id]
+    assert found and all(c.date.startswith("2022") for c in found)
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))  # numbered on from the grades
