@@ -25,7 +25,7 @@ from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, records, sides
 from .lexical import tokens
-from .query import YEAR, Query, analyse, asked_part, final_ask, names_any, indefinite_place, place_words, without_setting, year_span
+from .query import YEAR, Query, analyse, asked_part, final_ask, indefinite_place, names_any, place_words, without_setting, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -599,7 +599,7 @@ class Assistant:
         for part in query.parts[1:]:
             if records.names_grade(part.text, passages) or records.asks_kind(part.text, "judgement") or cover.asks_cover(part.text):
                 continue  # a grade, a judgement or a cover fact: the records answered it ("what did it say about care leavers?" they don't)
-            if not records.topic_words(part.topic, records._COVER_WORDS):
+            if not records.asks_about_something(part.topic):
                 continue
             sub = self.analyse(f"{part.search} ({' and '.join(query.authorities)})?")
             said = self._ask_within(replace(sub, authorities=query.authorities), None, filters, None, "extractive", started)

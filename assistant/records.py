@@ -143,6 +143,12 @@ _COVER_WORDS = frozenset(
 )
 
 
+def asks_about_something(topic: str) -> bool:
+    """Does a topic have words of its own beside an inspection's framing and cover ("what did
+    the 2025 report say lay behind the change": yes; "and what was the overall grade": no)?"""
+    return bool(topic_words(topic, _COVER_WORDS))
+
+
 def _asks_more(topic: str, records: list[StoredPassage]) -> bool:
     """Does a question that names grades or a judgement area also ask about something no judgement
     is of ("How many children's homes did it run, and how many were good?", "What share of
