@@ -25,7 +25,7 @@ from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, records, sides
 from .lexical import tokens
-from .query import YEAR, Query, analyse, asked_part, final_ask, indefinite_place, names_any, place_words, without_setting, year_span
+from .query import YEAR, Query, analyse, asked_part, final_ask, indefinite_place, place_words, without_setting, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -669,8 +669,7 @@ class Assistant:
             held = sorted({r.authority for r in self.retriever.corpus().records.values() if r.authority})
             covered = ", ".join(held) if len(held) <= LIST_PLACES else f"{len(held)} authorities, from {held[0]} to {held[-1]}"
             return (f"The indexed sources don't cover {', '.join(query.unknown_places)}. They cover: {covered}.", "other authority")
-        asked_unheld = query.unheld_settings and not names_any(final_ask(query.question), query.authorities)
-        if asked_unheld:  # "care leavers in Wigan", which other councils' reports only mention
+        if query.unheld_settings:  # "care leavers in Wigan", which other councils' reports only mention
             places = " or ".join(query.unheld_settings)
             return (f"The indexed sources hold no report on {places}; they mention {places} only in passing.", "place mentioned only in passing")
         if query.compared_unheld and _ASKS_OFSTED.search(query.question):
@@ -806,9 +805,9 @@ class Assistant:
 # A name the question gives: capitalised words or an acronym ("CQC", "St Mary's Hospital"), not
 # the question's first word. Months and the names of places the scope already matched are setting.
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+|in\s+)?[A-Z][\w’'&-]*)*")
-
-
 _INSPECTION_OF = r"(?:\s+(?:local\s+)?area)?\s+inspections?\b"  # "SEND area inspection", "SEND local area inspection"
+
+
 LIST_PLACES = 12  # a refusal names the authorities covered when there are at most this many
 SUMMARY_SENTENCES = 12  # at most this many findings in a whole report's summary
 BROAD_SENTENCES = 16  # at most this many findings in a broad answer (12 -> 16: library dev +15 -0, citation precision 57.5% -> 57.0%, broad answers 1,946 -> 2,250 characters on average; 20: +22)

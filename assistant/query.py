@@ -289,7 +289,7 @@ class Query:
     authorities: tuple[str, ...] = ()  # indexed authorities it names
     unknown_places: tuple[str, ...] = ()  # places it names that no document covers
     passing_places: tuple[str, ...] = ()  # places it names that documents mention but are not about
-    unheld_settings: tuple[str, ...] = ()  # passing places that are councils the question is set in ("in Wigan", "Wigan's")
+    unheld_settings: tuple[str, ...] = ()  # councils held only in passing that what is asked is set in ("in Wigan", "Wigan's"), naming no held one
     compared_unheld: tuple[str, ...] = ()  # passing councils set beside a held one to compare ("Sandwell or Walsall")
     action_refs: tuple[str, ...] = ()  # improvement-plan actions it names ("action 4.1")
     acronym: str | None = None  # for "what does X stand for": X
@@ -588,16 +588,20 @@ _SET_BEFORE = r"(?:\b(?:in|of|for|at|about|on|across|within|inspected|inspect|ju
 _SET_AFTER = r"(?:(?:\s+(?:county|city|borough|metropolitan|district))*(?:\s+council)?['’]s\b|\s+(?:judged|rated|graded|inspected|get|got|gets|receive|received|do|does|did|perform|performed)\b)"
 
 
+def _name_pattern(place: str) -> str:
+    """``place`` as whole words of normalised text."""
+    return rf"(?<![a-z]){re.escape(_normalised(place))}(?![a-z])"
+
+
 def _set_in(question: str, place: str) -> bool:
-    norm = _normalised(question)
-    name = rf"(?<![a-z]){re.escape(_normalised(place))}(?![a-z])"
+    norm, name = _normalised(question), _name_pattern(place)
     if re.search(_SET_BEFORE + name, norm):
         return True
     return any(not re.search(r"\b(?:with|and|than|from|between|to|by)\s+$", norm[: m.start()]) for m in re.finditer(name + _SET_AFTER, norm))
 
 
-# "Sandwell or Walsall?", "than Hampshire", "compared with Windsor and Maidenhead's": a council set
-# beside another as the other side of a comparison (not "the partnership with Hampshire")
+# "Sandwell or Walsall?", "better than Walsall", "compared with Windsor and Maidenhead's": a council
+# set beside another as the other side of a comparison (not "its partnership with a neighbour")
 _BESIDE_BEFORE = r"(?:\b(?:or|and|versus|vs|than|compared\s+(?:with|to))\s+)"
 _BESIDE_AFTER = r"(?:['’]s\b|\s+(?:or|and|versus|vs)\b)"
 _CONTRASTS = re.compile(r"\b(or|than|compar\w*|versus|vs|as\s+well|better|worse|both|differ\w*|same)\b", re.I)
@@ -606,14 +610,8 @@ _CONTRASTS = re.compile(r"\b(or|than|compar\w*|versus|vs|as\s+well|better|worse|
 def _compared_beside(question: str, place: str) -> bool:
     if not _CONTRASTS.search(question):
         return False
-    norm = _normalised(question)
-    name = rf"(?<![a-z]){re.escape(_normalised(place))}(?![a-z])"
+    norm, name = _normalised(question), _name_pattern(place)
     return _set_in(question, place) or bool(re.search(_BESIDE_BEFORE + name, norm) or re.search(name + _BESIDE_AFTER, norm))
-
-
-def names_any(text: str, authorities: tuple[str, ...]) -> bool:
-    """Does ``text`` name one of ``authorities``, by any of its names, as written?"""
-    return any(_mentions(text, name, fuzzy=False) for a in authorities for name in _names(a))
 
 
 def _mentions(text: str, name: str, fuzzy: bool) -> bool:
@@ -745,12 +743,11 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     )
     unknown = tuple(place for place in others if not corpus_text_has(place))
     passing = tuple(place for place in others if place not in unknown)
-    unheld = tuple(place for place in passing if place in _council_names() and _set_in(question, place))
-    # "Warrington shared a service with Wigan. What grade did Wigan get?": the question after the
-    # scene is set in a council the library holds no report on, and names no held one
-    ask = final_ask(question)
-    if ask != question and not _authorities_named(ask, indexed_authorities):
-        unheld += tuple(place for place in passing if place not in unheld and place in _council_names() and _set_in(ask, place))
+    # "care leavers in Wigan", or "Warrington shared a service with Wigan. What grade did Wigan
+    # get?": what is asked is set in a council the library holds no report on, and names no held one
+    ask = question if not named else final_ask(question)
+    held_asked = bool(named) and (ask == question or bool(_authorities_named(ask, indexed_authorities)))
+    unheld = () if held_asked else tuple(place for place in passing if place in _council_names() and _set_in(ask, place))
     # "Which was better, Sandwell or Walsall?" where only Sandwell's reports are held: no comparison
     compared_unheld = tuple(place for place in passing if named and place in _council_names() and _compared_beside(question, place))
     years = tuple(dict.fromkeys([int(y) for y in YEAR.findall(question)] + sorted(year_span(question).exact)))  # "2024-25": both

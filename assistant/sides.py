@@ -87,8 +87,8 @@ _IMPROVE_HEADING = re.compile(
 
 
 def lists_improvements(heading: str) -> bool:
-    """Is ``heading`` that of a report's list of what needs to improve ("Areas for improvement",
-    "What needs to improve in this local authority's children's social care services?")?"""
+    """Is ``heading`` that of a report's list of what needs to improve (a SIF report's "Areas for
+    improvement", an ILACS report's "What needs to improve?", "Recommendations")?"""
     return bool(_IMPROVE_HEADING.search(heading))
 
 
