@@ -290,7 +290,8 @@ def answer_records(
     # the overall judgement of the reports found is asked too
     # (not "…inadequate overall, and when were they?", whose second part asks no judgement)
     other = then if _OVERALL.search(asks) else asks
-    overall_too = kind == "judgement" and bool(then) and bool(_OVERALL.search(then)) != bool(_OVERALL.search(asks)) and bool(_JUDGED_PART.search(other))
+    judged_other = asks_kind(other, kind) or any(_mentions(other, v, kind) for v in values) or re.search(r"\bareas?\b", other, re.I)
+    overall_too = kind == "judgement" and bool(then) and bool(_OVERALL.search(then)) != bool(_OVERALL.search(asks)) and bool(judged_other)
     graded = records  # every row of the reports in scope, before the grade asked for picks some
     if wanted:
         chosen = [p for p in records if p.fields.get(field, "").strip().lower() in wanted]
@@ -318,19 +319,19 @@ def answer_records(
         records = [p for p in records if id(p) in kept] or ([] if overall_graded else closest(records))
     records.sort(key=lambda p: (p.authority or "", p.date or "", p.doc_id, p.ordinal))
     what = _describe(kind, wanted, areas, authorities, span)
-    lines = [f"{len(records)} of the {looked_at} {kind} records in the indexed documents match {what}:", ""]
-    if not records:
+    # the area's judgements in the authority's reports, beside those that match the grade asked
+    of_area = sorted(closest(graded), key=lambda p: (p.date or "", p.doc_id, p.ordinal)) if areas and authorities and wanted else []
+    if records:
+        lines = [f"{len(records)} of the {looked_at} {kind} records in the indexed documents match {what}:", ""]
+    else:
         # "Has Rochdale ever been judged good overall?": no, and what its judgements of that area were
-        shown = sorted(closest(graded), key=lambda p: (p.date or "", p.doc_id, p.ordinal)) if areas and authorities and wanted else []
         none = f"None of the {looked_at} {kind} records in the indexed documents matches {what}."
-        if not shown:
+        if not of_area:
             return RecordAnswer(none, [], looked_at)
-        lines, records = [none, "", f"The {kind}s {_describe(kind, [], areas, authorities, span)}:", ""], shown
+        lines, records = [none, "", f"The {kind}s {_describe(kind, [], areas, authorities, span)}:", ""], of_area
     # "How many of Islington's inspections judged it outstanding overall?": out of which judgements
-    rest = []
-    if records and areas and authorities and wanted and _ACROSS.search(question):
-        shown = {id(p) for p in records}
-        rest = sorted((p for p in closest(graded) if id(p) not in shown), key=lambda p: (p.date or "", p.doc_id, p.ordinal))
+    shown = {id(p) for p in records}
+    rest = [p for p in of_area if id(p) not in shown] if _ACROSS.search(question) else []
     citations = []
     for n, p in enumerate(records + rest, start=1):
         if rest and n == len(records) + 1:
@@ -348,7 +349,6 @@ def _graded_overall(question: str, wanted: list[str]) -> bool:
 
 
 _ACROSS = re.compile(r"\b(how\s+many|which\s+of|in\s+which|ever|any\s+of)\b", re.I)  # over one authority's inspections
-_JUDGED_PART = re.compile(r"\b(areas?|judge?ments?|judged|grades?|graded|ratings?|rated|outstanding|good|inadequate|requires?)\b", re.I)
 _JUDGED = r"((rated|judged|graded|found|assessed)\s+)?(as\s+)?(a\s+|an\s+|the\s+)?$"  # "not rated outstanding", "below a good"
 _BELOW = re.compile(r"\b(below|short\s+of|less\s+than|lower\s+than|worse\s+than|under|not)\s+" + _JUDGED, re.I)
 _ABOVE = re.compile(r"\b(above|better\s+than|higher\s+than|more\s+than)\s+" + _JUDGED, re.I)
