@@ -25,7 +25,7 @@ from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, records, sides
 from .lexical import tokens
-from .query import YEAR, Query, analyse, asked_part, final_ask, indefinite_place, place_words, without_setting, year_span
+from .query import YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, place_words, without_setting, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -433,6 +433,11 @@ class Assistant:
         if model is not None and history and query.standalone != query.question:
             query = self._condense(model, query, history, answer)
         query = self._with_words_beside(query)  # (for the passages: the records were read by the question's own words)
+        if query.wants == "grade" and grade_asked_how(query.question) and not query.parts:
+            # "How did inspectors judge supervision in Stockton?": no judgement is of it; what they found
+            passages = self.retriever.corpus().record_passages
+            if records.asks_beyond_judgements(query.question, query.topic, passages):
+                query = query.as_findings()
         hits = self.retrieve(query, filters, k)
         answer.retrieved = [h.passage.passage_id for h in hits]
         t1 = time.perf_counter()

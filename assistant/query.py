@@ -227,10 +227,27 @@ _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
 # What a factoid answer must contain, by the first pattern the question matches.
 # "What grade did … get?", "How was … rated?": a grade (the council's judgements are its records; a
 # question that falls through to the passages is about something else, which a grade must still answer)
+# "How was … judged?", "How did inspectors rate…?": a grade, or, of what no judgement is of, the findings
+_GRADE_HOW = re.compile(
+    r"\bhow\s+(was|were|is|are)\b[^?]{0,60}\b(graded|rated|judged)\b"
+    r"|\bhow\s+(did|does|do|has|have)\s+(ofsted|(the\s+)?inspectors?)\s+(rate|grade|judge)d?\b",  # "How did Ofsted rate…?"
+    re.I,
+)
+# the asking of a "how judged" question, which is no words to find
+_JUDGED_ASKING = re.compile(
+    r"^\s*how\s+(?:did|does|do|has|have)\s+(?:ofsted|(?:the\s+)?inspectors?)\s+(?:rate|grade|judge)d?\b|^\s*how\s+(?:was|were|is|are)\b"
+    r"|\b(?:been\s+)?(?:graded|rated|judged)\b(?=[^?]{0,60}$)",
+    re.I,
+)
+# settings Ofsted inspects and grades in inspections of their own, not in a council's
+_GRADED_ON_THEIR_OWN = re.compile(
+    r"\b((?<!virtual\s)schools?|academ(y|ies)|colleges?|nurser(y|ies)|childminders?|children['’]s\s+homes?|secure\s+(centres?|units?)"
+    r"|(fostering|adoption)\s+agenc(y|ies)|providers?)\b",
+    re.I,
+)
 _GRADE = re.compile(
-    r"\b(what|which)\s+((ofsted|inspection)\s+)?(grades?|ratings?|judge?ments?)\b|\bhow\s+(was|were|is|are)\b[^?]{0,60}\b(graded|rated|judged)\b"
-    r"|\bhow\s+(did|does|do|has|have)\s+(ofsted|(the\s+)?inspectors?)\s+(rate|grade|judge)d?\b"  # "How did Ofsted rate…?"
-    r"|\bwhat\s+(had|has|have|was|were|is|are)\s+([\w’'-]+\s+){1,4}?(been\s+)?(judged|rated|graded)\s*(\?|$)",  # "…, and what had they been judged?"
+    r"\b(what|which)\s+((ofsted|inspection)\s+)?(grades?|ratings?|judge?ments?)\b|" + _GRADE_HOW.pattern
+    + r"|\bwhat\s+(had|has|have|was|were|is|are)\s+([\w’'-]+\s+){1,4}?(been\s+)?(judged|rated|graded)\s*(\?|$)",  # "…, and what had they been judged?"
     re.I,
 )
 _WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("grade", _GRADE), ("name", _WHO), ("date", _WHEN))
@@ -318,6 +335,15 @@ class Query:
         terms = "; ".join(t for t in (self.terms, added) if t)
         return replace(self, topic=f"{self.own_topic} {terms}", dense_query=f"{self.dense_query} ({added})", terms=terms)
 
+    def as_findings(self) -> "Query":
+        """The question answered by findings, not a grade: "How did inspectors judge supervision?"
+        searched and scored as "supervision" (the asking is no words to find, as in "what did
+        Ofsted say about")."""
+        def plain(text: str) -> str:
+            return re.sub(r"\s+", " ", _JUDGED_ASKING.sub(" ", text)).strip(" ?.,") or text
+
+        return replace(self, wants=None, kind="broad", topic=plain(self.topic), dense_query=plain(self.dense_query), focus=plain(self.focus))
+
 
 @dataclass(frozen=True)
 class YearSpan:
@@ -354,6 +380,15 @@ _BETWEEN_YEARS = re.compile(
 )
 # "2024-25", "2024/25": a year that runs across two (a financial or an inspection year): both
 _YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*[-/–]\s*(\d\d)\b(?!\d)")
+
+
+def grade_asked_how(question: str) -> bool:
+    """Does the question ask how something was judged ("How did inspectors judge supervision?"),
+    not which grade it got ("What grade did…?")? Of what no judgement is of, the findings answer."""
+    asked = _LEADING_CLAUSE.sub("", without_setting_before(question))
+    if _GRADED_ON_THEIR_OWN.search(asked):
+        return False  # "How did Ofsted rate Kent's secondary schools?": their own inspections' grades
+    return bool(_GRADE_HOW.search(asked)) and not re.search(r"\b(what|which)\s+((ofsted|inspection)\s+)?(grades?|ratings?|judge?ments?)\b", asked, re.I)
 
 
 def year_span(question: str) -> YearSpan:

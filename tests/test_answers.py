@@ -411,3 +411,12 @@ def test_a_request_for_what_needs_to_improve_is_told_from_a_question_on_a_topic(
     from assistant.ask import _asks_improvements
 
     assert _asks_improvements(assistant.analyse(question)) is listed
+
+
+def test_how_inspectors_judged_what_no_judgement_is_of_is_answered_by_their_findings(assistant):
+    answer = assistant.ask("How did inspectors judge supervision at the Isle of Wight's 2021 focused visit?", home="")
+    assert not answer.abstained
+    assert "The majority of supervision is regular and effective" in answer.answer
+    assert_quotes_verbatim(answer, assistant)
+    graded = assistant.ask("How did Ofsted rate the Isle of Wight's schools?", home="")
+    assert graded.abstained and "don't state the grade" in graded.answer

@@ -716,3 +716,19 @@ def test_a_council_the_question_after_a_statement_is_set_in_is_unheld_though_the
     assert ask("Warrington used to share an adoption service with Wigan. What overall grade did Wigan get?").unheld_settings == ("Wigan",)
     assert ask("Portsmouth and Southampton sit inside Hampshire. How did Ofsted judge Hampshire County Council's services?").unheld_settings == ("Hampshire",)
     assert ask("Which council ran Warrington's adoption service with Wigan?").unheld_settings == ()  # a party to what is asked
+
+
+def test_how_something_was_judged_asks_for_findings_unless_it_asks_for_a_grade_or_of_a_setting_graded_on_its_own():
+    from assistant.query import grade_asked_how
+
+    assert grade_asked_how("How did inspectors judge the supervision of social workers in Stockton-on-Tees in May 2019?")
+    assert grade_asked_how("In 2023, how was corporate parenting judged?")
+    assert grade_asked_how("How did inspectors judge the virtual school in Warrington?")
+    assert not grade_asked_how("What grade did inspectors give supervision?")
+    assert not grade_asked_how("How did Ofsted rate Kent's secondary schools?")
+    assert not grade_asked_how("How were Kent's children's homes judged in 2022?")
+    found = q("How did inspectors judge supervision on the Isle of Wight in 2021?")
+    assert found.wants == "grade"
+    findings = found.as_findings()
+    assert (findings.wants, findings.kind) == (None, "broad")
+    assert findings.topic == "supervision in 2021" and findings.focus == "supervision"
