@@ -280,6 +280,7 @@ def answer_records(
         records = [p for p in records if p.authority in authorities]
     if span != YearSpan():
         records = [p for p in records if p.date and span.admits({int(p.date[:4])})]
+    named = list(wanted)  # the grades the question names ("less than good": good)
     if kind == "judgement" and len(wanted) == 1:  # "rated below good": the grades under it
         wanted = graded_against(question, set(values)) or wanted
     if wanted and _COMPARES.search(question) and (len(span.exact) > 1 or span.since is not None or span.before is not None):
@@ -301,7 +302,7 @@ def answer_records(
         records = chosen
         wanted = [_RAG.get(v, v) if len(v) == 1 else v for v in wanted]
     areas = closest_areas(question, records) if kind == "judgement" and not (overall_too and wanted) else set()
-    overall_graded = kind == "judgement" and bool(wanted) and _graded_overall(question, wanted)
+    overall_graded = kind == "judgement" and bool(wanted) and _graded_overall(question, wanted + named)
     if overall_graded and not areas and not overall_too:
         areas = closest_areas(question, graded)  # "ever judged good overall" where no overall judgement was good
     if areas:  # each report's own closest rows: a 2019 report has only the combined row
@@ -345,7 +346,8 @@ def _graded_overall(question: str, wanted: list[str]) -> bool:
     """Is the grade asked for said of overall effectiveness ("judged good overall", "overall
     effectiveness was outstanding"), not beside it ("rated good while overall it required improvement")?"""
     grades = "|".join(re.escape(w) for w in wanted)
-    return bool(re.search(rf"\b(?:{grades})\s+overall\b|\boverall\s+(?:effectiveness\s+)?(?:(?:was|is|been|judged|rated|graded|as)\s+)*(?:{grades})\b", question, re.I))
+    than = r"(?:(?:below|short\s+of|less\s+than|lower\s+than|worse\s+than|under|above|better\s+than|higher\s+than|more\s+than)\s+)?"  # "overall effectiveness less than good"
+    return bool(re.search(rf"\b(?:{grades})\s+overall\b|\boverall\s+(?:effectiveness\s+)?(?:(?:was|is|been|judged|rated|graded|as)\s+)*{than}(?:{grades})\b", question, re.I))
 
 
 _ACROSS = re.compile(r"\b(how\s+many|which\s+of|in\s+which|ever|any\s+of)\b", re.I)  # over one authority's inspections

@@ -27,7 +27,7 @@ from .store import Store, chroma_id
 from .types import Document, Passage
 
 # Bump when loading or passage-making changes, so every document is re-indexed once.
-PIPELINE_VERSION = "15"
+PIPELINE_VERSION = "16"
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 

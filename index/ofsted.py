@@ -285,9 +285,10 @@ def _letter_kind(cover: str) -> str | None:
 _DATES_LABEL = re.compile(r"^[ \t]*Inspection\s+dates?\b[ \t]*:?", re.IGNORECASE | re.MULTILINE)
 _TITLE_START = re.compile(r"^[ \t]*(?:Re-?\s?inspection|Inspection)\s+of\b", re.IGNORECASE | re.MULTILINE)
 # Where a cover's date field ends: the next labelled line or the judgements.
+# ("Inspection date: 21 November–15 December 2016 Report published: 13 February 2017" on one line)
 _FIELD_END = re.compile(
     r"\n[ \t]*(?:Report\s+published|Published|Lead\s+inspector|Reporting\s+inspector|Judgement|"
-    r"The\s+overall|Children[’']s\s+services|Age\s+group|\d+\.\s)",
+    r"The\s+overall|Children[’']s\s+services|Age\s+group|\d+\.\s)|[ \t]+Report\s+published\b",
     re.IGNORECASE,
 )
 
@@ -308,7 +309,7 @@ def _read_report(text: str, cover: str) -> ReportFacts:
             start, end = min(dates), max(dates)
 
     published = None
-    pub = re.search(r"^[ \t]*(?:Report\s+)?published\s*:?\s*([^\n]+)", cover, re.IGNORECASE | re.MULTILINE)
+    pub = re.search(r"(?:^[ \t]*(?:Report\s+)?|[ \t]Report\s+)published\s*:?\s*([^\n]+)", cover, re.IGNORECASE | re.MULTILINE)
     if pub:
         found = parse_dates(pub.group(1))
         published = _iso(found[0]) if found else None

@@ -5,6 +5,7 @@ pypdfium2 gives them); the letters follow Ofsted's focused and monitoring visit 
 The last test reads the whole library when it is present.
 """
 
+import re
 import csv
 import time
 from pathlib import Path
@@ -512,3 +513,10 @@ def test_whole_library():
         agree += (facts.lead_inspector or "").replace("-", " ") == row["inspector_name"].replace(" -", "-").replace("-", " ")
     assert total and agree / total >= 0.99
     assert time.time() - started < 60
+
+
+def test_a_cover_giving_its_dates_and_publication_on_one_line_ends_the_inspection_on_its_last_day():
+    one_line = SIF_2014.replace("Inspection date: 29 April – 22 May 2014", "Inspection date: 21 November–15 December 2016 Report published: 13 February 2017", 1)
+    one_line = re.sub(r"\nReport published:[^\n]*", "", one_line, count=1)
+    facts = read_facts(one_line)
+    assert (facts.start_date, facts.end_date, facts.published) == ("2016-11-21", "2016-12-15", "2017-02-13")
