@@ -561,3 +561,13 @@ def test_how_many_of_an_authoritys_inspections_shows_the_others_too():
     assert [c.doc_id for c in found.citations] == ["kent-2022", "kent-2013", "kent-2017"]
     assert "care leavers" not in found.text  # "and when were they?" asks no other judgement
     assert asks_records("In which of Kent's inspections was it judged outstanding overall?", RECORDS) == "judgement"
+
+
+@pytest.mark.parametrize("question", [
+    "Has Sefton ever been judged better than requires improvement overall?",
+    "Has Ofsted ever judged Sefton's overall effectiveness better than requires improvement?",
+])
+def test_a_grade_compared_overall_asks_of_overall_effectiveness_not_every_area(question):
+    found = answer_records(question, asks_records(question, RECORDS), RECORDS, ("Sefton",), year_span(question))
+    assert found.text.startswith("None of the 10 judgement records in the indexed documents matches “outstanding” or “good” for overall effectiveness in Sefton.")
+    assert [c.doc_id for c in found.citations] == ["sefton-2022"]
