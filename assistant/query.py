@@ -117,7 +117,9 @@ _WHO = re.compile(
 # agencies ("police", "health"), not a name
 _WHO_TAKES_PART = re.compile(
     r"^\s*who\s+((usually|routinely|normally)\s+)?(took|takes|take|taking)\s+part\b|^\s*who\s+(attended|attends|attend|participated|participates|participate)\b"
-    r"|^\s*who\s+(is|are|was|were)\s+(involved|invited|present|represented)\b",
+    r"|^\s*who\s+(is|are|was|were)\s+(involved|invited|present|represented)\b"
+    # "Who do its social workers work with…?", "Which young people does the service work with?": partners, or whom it serves
+    r"|^\s*(who|whom|which\s+(young\s+people|children|families|people|groups?))\s+(do|does|did)\b[^?]{0,80}?\b(work|partner)\s+(with|alongside)\b",
     re.I,
 )
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\b(average|typical|mean)\s+(length|duration)\b", re.I)
@@ -173,7 +175,7 @@ def person_asked(question: str) -> bool:
     if _PERSON.search(question) or _WHO_CHAIRS.match(question):
         return True
     named = _NAME_OF.search(question)
-    return bool(named and _PERSON_NOUN.search(named.group("np"))) or bool(_NAME_OF_PERSON.search(question))
+    return bool(named and _PERSON_NOUN.search(_head(named.group("np")))) or bool(_NAME_OF_PERSON.search(question))
 
 
 @functools.lru_cache(maxsize=256)
@@ -183,8 +185,20 @@ def role_asked(question: str) -> str | None:
     match = _HOLDER.search(question) or _NAME_OF.search(question)
     if not match:
         return None
-    roles = ROLE_WORD.findall(match.group("np"))
+    roles = ROLE_WORD.findall(_head(match.group("np")))
     return roles[-1].lower() if roles else None
+
+
+def _head(np: str) -> str:
+    """A noun phrase up to a possessive after its first word, which opens a clause of its own
+    ("the name of the weekly report Croydon's managers use": a report, not a manager)."""
+    words = np.split()
+    # (not the possessive ending a place's name: "the Isle of Wight's director")
+    owner = next((i for i, w in enumerate(words) if re.search(r"['’]s$", w) and any(v.islower() and v not in _JOINING for v in words[:i])), len(words))
+    return " ".join(words[:owner])
+
+
+_JOINING = frozenset("of and upon on the".split())
 
 
 _ACTION_REF = re.compile(r"\baction\s+(\d+\.\d+)\b", re.I)

@@ -732,3 +732,26 @@ def test_how_something_was_judged_asks_for_findings_unless_it_asks_for_a_grade_o
     findings = found.as_findings()
     assert (findings.wants, findings.kind) == (None, "broad")
     assert findings.topic == "supervision in 2021" and findings.focus == "supervision"
+
+
+def test_a_role_in_a_clause_after_the_thing_named_is_not_the_person_asked_for():
+    from assistant.query import person_asked
+
+    asked = "What is the name of the interactive weekly report Croydon's managers use to track the timeliness of cases?"
+    assert role_asked(asked) is None and not person_asked(asked)
+    assert role_asked("What is the name of the Isle of Wight's director of children's services?") == "director"
+    assert person_asked("What is the name of the Isle of Wight's director of children's services?")
+    assert role_asked("What is the name of the council's director?") == "director"
+
+
+@pytest.mark.parametrize("text", [
+    "Which young people does the Isle of Wight's adolescent service work with?",
+    "Who do the Isle of Wight's social workers work with when supporting families on military bases?",
+    "Who does the virtual school work with?",
+])
+def test_whom_a_service_works_with_asks_for_no_name(text):
+    assert q(text).wants is None
+
+
+def test_which_team_works_with_families_still_asks_for_a_name():
+    assert q("Which team works with families on the Isle of Wight?").wants == "name"
