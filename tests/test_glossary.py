@@ -36,3 +36,8 @@ def test_a_possessive_is_matched_either_way_and_terms_are_not_the_questions_own_
     assert glossary.terms_for("Are there illegal children’s homes in Kent?", entries) == ["unregistered"]
     query = analyse("What did inspectors say about siblings being placed together in Kent?", ["Kent"], lambda name: False)
     assert query.terms and query.terms not in query.own_topic
+
+
+def test_allegations_against_people_who_work_with_children_are_the_designated_officers_work():
+    for asked in ("Was Kent's handling of allegations against people who work with children strong in 2022?", "How did Kent respond to allegations against professionals?"):
+        assert "designated officer" in glossary.terms_for(asked)
