@@ -41,3 +41,9 @@ def test_a_possessive_is_matched_either_way_and_terms_are_not_the_questions_own_
 def test_allegations_against_people_who_work_with_children_are_the_designated_officers_work():
     for asked in ("Was Kent's handling of allegations against people who work with children strong in 2022?", "How did Kent respond to allegations against professionals?"):
         assert "designated officer" in glossary.terms_for(asked)
+
+
+def test_everyday_words_for_young_carers_exclusion_and_the_local_offer():
+    assert "young carers" in glossary.terms_for("Does Kent help children who look after an ill or disabled relative at home?")
+    assert "permanent exclusion" in glossary.terms_for("Had any child in Kent's care been expelled from school for good?")
+    assert "local offer" in glossary.terms_for("How do care leavers find out what help they are entitled to?")
