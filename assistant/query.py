@@ -498,9 +498,20 @@ def asked_part(question: str, named: tuple[str, ...]) -> str:
     the inspection find about care leavers?"), not only by pointing back ("What did they say about
     it?"); else all of it."""
     asked = _last_sentence(question)  # (a label before a dash often holds the topic: "Supervision in Wokingham - what did they say?")
+    if asked != question and _POINTS_BACK.search(asked):
+        return question  # "In 2020 Ofsted criticised its planning for… Had this been put right by 2024?": what "this" is
     places = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}
     words = re.findall(r"[a-z][a-z'’-]+", asked.lower())
     return asked if any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in words) else question
+
+
+# a demonstrative standing for what the statement before said ("Had this been put right…?", "Was
+# that still a concern…?", "…improved on these?"), not one before a noun ("this inspection")
+_POINTS_BACK = re.compile(
+    r"\b(?:this|that|these|those)\b(?=\s*[?.,;]|\s+(?:been|be|is|was|were|are|has|had|have|still|now|then|remain\w*|improv\w*|chang\w*|persist\w*|continu\w*)\b)"
+    r"|\bthe\s+same\s+(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?|findings?)\b",
+    re.I,
+)
 
 
 @functools.cache

@@ -755,3 +755,10 @@ def test_whom_a_service_works_with_asks_for_no_name(text):
 
 def test_which_team_works_with_families_still_asks_for_a_name():
     assert q("Which team works with families on the Isle of Wight?").wants == "name"
+
+
+def test_a_question_pointing_back_at_the_statement_before_it_asks_about_what_the_statement_says():
+    found = q("In 2021 Ofsted criticised the Isle of Wight's return home interviews. Had this been put right by the 2023 inspection?")
+    assert "return home interviews" in found.topic and found.kind == "broad"
+    assert "supervision" in q("The Isle of Wight was judged good in 2023. What did Ofsted say about supervision?").topic
+    assert "judged good" not in q("The Isle of Wight was judged good in 2023. What did Ofsted say about supervision?").topic
