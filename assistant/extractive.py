@@ -459,6 +459,11 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]+(?:(?:\s+(?:for|of|and|the|in|on|
 _TITLED_UNIT = re.compile(
     r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][\w’'-]+|@\w+)\s+(?:team|service|project|scheme|programme|hub|unit|panel|group|council|forum|model|approach|partnership|pathway|offer|network)s?\b"
 )
+# a unit named in apposition or by what it is called ("the substance misuse service, Mosaic,", "a team known as Horizon")
+_NAMED_AFTER = re.compile(
+    r"\b(?:team|service|project|scheme|programme|hub|unit|panel|group|forum|model|approach|partnership|pathway|network)s?"
+    r"(?:,\s+|\s+(?:known\s+as|called|named)\s+)(?:the\s+)?[‘']?([A-Z][\w’'-]*)"
+)
 _QUOTED_TERM = re.compile(r"[‘“]([^’”]{2,40})[’”]")
 _PROPER_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9’'-]*")
 
@@ -483,11 +488,19 @@ def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) ->
             return True
         if re.match(r"\s\d", text[m.end():m.end() + 12]):  # "Route 29"
             return True
-    for run in _CAPITALISED_RUN.finditer(text):  # capitalised words together ("Brighter Futures for Children")
+    for named_after in _NAMED_AFTER.finditer(text):  # "the specialist substance misuse service, Mosaic,"
+        if unasked(named_after.group(1)) and named_after.group(1) not in _NOT_NAMES:
+            return True
+    return _capitalised_run(text, unasked, titled)
+
+
+def _capitalised_run(text: str, unasked, titled: set[str]) -> bool:
+    """Does ``text`` hold capitalised words together inside a sentence ("Brighter Futures for
+    Children", "the Red Cross"), one the question doesn't use, not made only of its document's
+    title words ("Children Services" in a council's children's services plan is its own service)?"""
+    for run in _CAPITALISED_RUN.finditer(text):
         if run.start() == 0 or re.search(r"[.!?]\s*$", text[: run.start()]) or not any(unasked(w) for w in re.findall(r"[A-Z][\w’'-]+", run.group(0))):
             continue
-        # not made only of its document's title words: "Children Services" in a council's
-        # children's services plan is the council's own service, not a thing the question asks for
         if not set(tokens(run.group(0))) <= titled:
             return True
     return False

@@ -185,7 +185,10 @@ def role_asked(question: str) -> str | None:
     match = _HOLDER.search(question) or _NAME_OF.search(question)
     if not match:
         return None
-    roles = ROLE_WORD.findall(_head(match.group("np")))
+    # the noun the phrase ends on or one that "of" or "for" follows ("the director of children's
+    # services"), not a modifier ("the specialist substance misuse service": a service)
+    head = _head(match.group("np"))
+    roles = [m.group(1) for m in ROLE_WORD.finditer(head) if re.match(r"\s*(?:$|(?:of|for|at|in|to|on|and|or)\b)", head[m.end():])]
     return roles[-1].lower() if roles else None
 
 

@@ -849,3 +849,12 @@ def test_an_age_is_no_count_and_a_share_typed_as_a_sign_is_a_share():
 def test_a_coined_name_in_camel_case_names_a_thing():
     found = passage("report-2019#p30", "Partners have developed the GetSafe strategy to tackle exploitation.")
     assert extractive.satisfies(extractive.sentences_of(Hit(found, 1.0))[0], "name", "What is the name of the exploitation strategy?", is_name=lambda w: False)
+
+
+def test_a_service_named_in_apposition_is_the_name_asked_for_and_a_role_word_as_a_modifier_asks_no_person():
+    p = passage("letter-2022#p9", "Working alongside colleagues in the specialist substance misuse service, Mosaic, they are effective in achieving change.")
+    query, sentences = scored("What is the name of the specialist substance misuse service?", [p], {"Working alongside co": 0.9})
+    assert "Mosaic" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
+    unnamed = passage("letter-2022#p10", "Working alongside colleagues in the specialist substance misuse service, they are effective in achieving change.")
+    query, sentences = scored("What is the name of the specialist substance misuse service?", [unnamed], {"Working alongside co": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []

@@ -762,3 +762,9 @@ def test_a_question_pointing_back_at_the_statement_before_it_asks_about_what_the
     assert "return home interviews" in found.topic and found.kind == "broad"
     assert "supervision" in q("The Isle of Wight was judged good in 2023. What did Ofsted say about supervision?").topic
     assert "judged good" not in q("The Isle of Wight was judged good in 2023. What did Ofsted say about supervision?").topic
+
+
+def test_a_role_word_modifying_another_noun_is_not_the_role_asked_for():
+    assert role_asked("What is the name of the specialist substance misuse service that works alongside the teams?") is None
+    assert role_asked("Who is the head of service for children in care?") == "head"
+    assert role_asked("Who was the deputy lead inspector?") == "inspector"
