@@ -179,6 +179,7 @@ def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> b
 _COUNT_OF = re.compile(r"(?<!\bat )(?<!\bage )(?<!\baged )(?<!\bby )(?<!\bin )\b\d[\d,]*\s+(?!(?:years?|months?|weeks?|days?|hours?)\b)([a-z][\w’'-]*)")
 # what a figure may count, without naming it, of what the sentence before named ("27 young people were…", "12 of them")
 _ANY_COUNTED = frozenset("young people children child families of were was are had have".split())
+_BEFORE_NOUN = re.compile(r"\s+(?!(?:to|and|or|in|for|at|overall|with|by|because|but|since|when|as|from|on|of|across|than|the|a|an|this|that|which|who|while|although|so|then|too|again|now|until)\b)[a-z][a-z-]+")
 _HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
 # "after how many months…": a length of time is the figure counted (not "how many carers… in the year before")
 _ASKS_TIME = re.compile(r"\b(how\s+many|number\s+of|average)\s+([\w-]+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)
@@ -386,7 +387,10 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             return bool(held & said_of) if said_of else bool(held & shared)  # not "8% in primary schools" for "of schools rated good"
         return bool(_HAS_NUMBER.search(text))
     if wants == "grade":  # a grade, said in the same sentence as all of what is graded ("secondary schools")
-        return bool(_HAS_GRADE.search(text)) and graded_words(question) <= set(tokens(text))
+        # said as a judgement ("judged good", "Overall effectiveness Good", "remains good, and"), not
+        # as a word before a noun ("receive good support", "an outstanding service")
+        judged = any(not _BEFORE_NOUN.match(text, m.end()) for m in _HAS_GRADE.finditer(text))
+        return judged and graded_words(question) <= set(tokens(text))
     if wants == "duration":
         return bool(_HAS_DURATION.search(sentence.text))
     if wants == "money":

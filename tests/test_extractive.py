@@ -858,3 +858,12 @@ def test_a_service_named_in_apposition_is_the_name_asked_for_and_a_role_word_as_
     unnamed = passage("letter-2022#p10", "Working alongside colleagues in the specialist substance misuse service, they are effective in achieving change.")
     query, sentences = scored("What is the name of the specialist substance misuse service?", [unnamed], {"Working alongside co": 0.9})
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+
+
+def test_a_grade_word_before_a_noun_is_no_grade():
+    support = passage("letter-2022#p11", "Children receive good support from a member of the virtual college when they attend college.")
+    query, sentences = scored("What grade did the virtual college receive?", [support], {"Children receive goo": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+    judged = passage("letter-2022#p12", "The virtual college was judged to be good at its last inspection.")
+    query, sentences = scored("What grade did the virtual college receive?", [judged], {"The virtual college ": 0.9})
+    assert "judged to be good" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
