@@ -47,3 +47,9 @@ def test_everyday_words_for_young_carers_exclusion_and_the_local_offer():
     assert "young carers" in glossary.terms_for("Does Kent help children who look after an ill or disabled relative at home?")
     assert "permanent exclusion" in glossary.terms_for("Had any child in Kent's care been expelled from school for good?")
     assert "local offer" in glossary.terms_for("How do care leavers find out what help they are entitled to?")
+
+
+def test_everyday_words_for_equality_status_fitness_and_staff_well_being():
+    assert "protected characteristic" in glossary.terms_for("Does Kent treat having grown up in care in the same way as disability or race under its equality policies?")
+    assert "gym" in glossary.terms_for("Does Kent help care leavers keep fit?")
+    assert "well-being" in glossary.terms_for("Does Kent stop its social workers burning out?")
