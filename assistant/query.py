@@ -136,7 +136,8 @@ _MONEY = re.compile(
     r"\bhow (much|large|big)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|pay|paid|price|funding|fund|worth|invest|invests|invested|money)\b(?!-)"
     r"|\bwhat(?!\s+age\b)(?!\s+(?:[\w-]+\s+)?(?:teams?|services?|projects?|schemes?|programmes?|hubs?|units?|panels?|initiatives?|models?)\b)"
     r"(?!\s+(?:is|was|are|were)\s+(?:the\s+)?names?\b)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|(?:pay|paid)(?!\s+for\b)|price|funding|fund|worth"
-    r"|(?:invest|invests|invested|money)(?!\s+in(?:to)?\b))\b(?!-)|\bcost of\b",
+    r"|(?:invest|invests|invested|money)(?!\s+in(?:to)?\b))\b(?!-)"
+    r"|(?<!\babout the )(?<!\babout )(?<!\bon the )(?<!\bregarding the )\bcost of\b",  # not "agree about the cost of medicines": what was agreed
     re.I,
 )
 _EXPANSION = re.compile(r"\b(stand|stands) for\b|\bshort for\b|\b(acronym|abbreviation)\b", re.I)

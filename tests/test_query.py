@@ -768,3 +768,8 @@ def test_a_role_word_modifying_another_noun_is_not_the_role_asked_for():
     assert role_asked("What is the name of the specialist substance misuse service that works alongside the teams?") is None
     assert role_asked("Who is the head of service for children in care?") == "head"
     assert role_asked("Who was the deputy lead inspector?") == "inspector"
+
+
+def test_what_was_agreed_about_a_cost_asks_for_no_amount():
+    assert q("What did young people on the Isle of Wight persuade the council to agree about the cost of medicines?").wants is None
+    assert q("What was the cost of the new hub on the Isle of Wight?").wants == "money"
