@@ -189,7 +189,7 @@ def role_asked(question: str) -> str | None:
     # the noun the phrase ends on or one that "of" or "for" follows ("the director of children's
     # services"), not a modifier ("the specialist substance misuse service": a service)
     head = _head(match.group("np"))
-    roles = [m.group(1) for m in ROLE_WORD.finditer(head) if re.match(r"\s*(?:$|(?:of|for|at|in|to|on|and|or)\b)", head[m.end():])]
+    roles = [m.group(1) for m in ROLE_WORD.finditer(head) if re.match(r"\s*(?:$|(?:of|for|at|in|to|on|and|or|who|that|which|whose)\b|\w+(?:ing|ed)\b)", head[m.end():], re.I)]
     return roles[-1].lower() if roles else None
 
 

@@ -768,6 +768,7 @@ def test_a_role_word_modifying_another_noun_is_not_the_role_asked_for():
     assert role_asked("What is the name of the specialist substance misuse service that works alongside the teams?") is None
     assert role_asked("Who is the head of service for children in care?") == "head"
     assert role_asked("Who was the deputy lead inspector?") == "inspector"
+    assert role_asked("Who is the Isle of Wight's Principal Social Worker leading the Social Care Academy work?") == "worker"
 
 
 def test_what_was_agreed_about_a_cost_asks_for_no_amount():
