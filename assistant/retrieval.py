@@ -162,7 +162,7 @@ class Corpus:
         if leans is None:
             from .extractive import paragraph_leans_back
 
-            leans = self._leans[passage.passage_id] = paragraph_leans_back(passage.text)
+            leans = self._leans[passage.passage_id] = paragraph_leans_back(passage.text) or _goes_on_about(passage.text, before.text)
         return before if leans else None
 
     @functools.cached_property
@@ -258,6 +258,16 @@ class VectorRows:
             os.close(self._fd)
         except (AttributeError, OSError):
             pass
+
+
+# a paragraph opening on a group the one before introduced ("The group has made an animated video"
+# after "…the Children in Care Council, who…"): it goes on about it
+_THE_UNIT = re.compile(r"^\W*(?:\d+\.\s*)?the\s+(group|team|service|panel|board|forum|scheme|project|programme|hub|partnership)\b", re.I)
+
+
+def _goes_on_about(text: str, before: str) -> bool:
+    unit = _THE_UNIT.match(text)
+    return bool(unit) and re.search(rf"\b{unit.group(1)}\b", before, re.I) is not None and not re.search(rf"\b{unit.group(1)}\b", text[unit.end():], re.I)
 
 
 def _shared(passages) -> list[StoredPassage]:

@@ -121,3 +121,12 @@ def test_a_word_many_headings_hold_picks_the_tightest_section_only():
     passages = [p(1, "The experiences and progress of children who need help and protection"), p(2, "Children in care"), p(3, "Children in care")]
     corpus = Corpus(version=(), records={}, passages=passages, lexical=None, vectors=None)
     assert [x.passage_id for x in corpus.section_on("r", {"children"})] == ["r#para-2", "r#para-3"]
+
+
+def test_a_paragraph_opening_on_the_group_the_one_before_introduced_goes_on_from_it():
+    from assistant.retrieval import _goes_on_about
+
+    before = "There is an engaged group of children in the Children in Care Council, who meet senior leaders."
+    assert _goes_on_about("The group has made an excellent animated video.", before)
+    assert not _goes_on_about("The group has made an excellent animated video.", "Care leavers are well supported.")
+    assert not _goes_on_about("Children are seen regularly by the group.", before)
