@@ -53,3 +53,8 @@ def test_everyday_words_for_equality_status_fitness_and_staff_well_being():
     assert "protected characteristic" in glossary.terms_for("Does Kent treat having grown up in care in the same way as disability or race under its equality policies?")
     assert "gym" in glossary.terms_for("Does Kent help care leavers keep fit?")
     assert "well-being" in glossary.terms_for("Does Kent stop its social workers burning out?")
+
+
+def test_everyday_words_for_special_guardianship_and_advocacy():
+    assert "special guardianship" in glossary.terms_for("When a relative takes on legal responsibility for raising a Kent child under a court order, are they paid?")
+    assert "advocacy" in glossary.terms_for("Were homeless teenagers given someone independent to help them weigh up their options?")
