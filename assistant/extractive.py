@@ -463,7 +463,7 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]+(?:(?:\s+(?:for|of|and|the|in|on|
 _TITLED_UNIT = re.compile(
     r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][\w’'-]+|@\w+)\s+(?:team|service|project|scheme|programme|hub|unit|panel|group|council|forum|model|approach|partnership|pathway|offer|network)s?\b"
 )
-# a unit named in apposition or by what it is called ("the substance misuse service, Mosaic,", "a team known as Horizon")
+# a unit named in apposition or by what it is called ("the substance misuse service, Horizon,", "a team known as Horizon")
 _NAMED_AFTER = re.compile(
     r"\b(?:team|service|project|scheme|programme|hub|unit|panel|group|forum|model|approach|partnership|pathway|network)s?"
     r"(?:,\s+|\s+(?:known\s+as|called|named)\s+)(?:the\s+)?[‘']?([A-Z][\w’'-]*)"
@@ -492,7 +492,7 @@ def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) ->
             return True
         if re.match(r"\s\d", text[m.end():m.end() + 12]):  # "Route 29"
             return True
-    for named_after in _NAMED_AFTER.finditer(text):  # "the specialist substance misuse service, Mosaic,"
+    for named_after in _NAMED_AFTER.finditer(text):  # "the specialist substance misuse service, Horizon,"
         if unasked(named_after.group(1)) and named_after.group(1) not in _NOT_NAMES:
             return True
     return _capitalised_run(text, unasked, titled)
