@@ -39,7 +39,9 @@ _ASKS = {
         r"|\bhow\s+long\s+did\b[^?,]{0,60}\b(inspection|visit)\b[^?,]{0,40}\b(last|take)\b|\b(which|what)\s+month\b[^?,]{0,60}\b(inspect\w*|visit\w*)\b"
         r"|\b(what|which)\s+(dates?|days?)\b(?![^?]*\b(letter|written|published|publication)\b)[^?]{0,80}\b(inspect\w*|re-inspect\w*|visit\w*|carr(y|ied)\s+out)\b"
         r"|\bwhen\s+(did|was|were)\b[^?,]{0,80}\b(inspection|re-inspection|visit)\b[^?,]{0,40}\b(take\s+place|happen|occur|start|begin|finish|end|conclude)\b"
-        r"|^\s*(what|which)\s+(is|was)\s+(the\s+)?(\w+['’]s\s+)?(oldest|earliest|first|latest|newest|most\s+recent|last)\s+([\w'’-]+\s+){0,3}(inspection|report|visit)\b",
+        r"|^\s*(what|which)\s+(is|was)\s+(the\s+)?(\w+['’]s\s+)?(oldest|earliest|first|latest|newest|most\s+recent|last)\s+([\w'’-]+\s+){0,3}(inspection|report|visit)\b"
+        # "Who led its 2021 inspection, and on what dates did it take place?": the inspection the first part names
+        r"|,\s*and\s+(on\s+)?(what|which)\s+(dates?|days?)\s+(did|was|were)\s+(it|they)\b|,\s*and\s+when\s+(did|was|were)\s+(it|they)\s+(take\s+place|happen|held|run)\b",
         re.I,
     ),
     # "What kind of inspection was it?", "Was it a short or a standard inspection?", "Under which framework…?"

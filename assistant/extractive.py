@@ -206,7 +206,9 @@ _SHARE_OR_MONEY = re.compile(
 # "for 18 months", "three years"; or how long since ("in the role since 2005")
 _HAS_DURATION = re.compile(
     rf"\b(\d+|a|an|{_NUMBER_WORD}|several|few)[\s-]+(\w+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b(?![\s-]*olds?\b)"  # not an age ("17-year-olds")
-    rf"|\bsince\s+((early|late|mid)[- ])?({_MONTH}\s+)?(19|20)\d\d\b",
+    rf"|\bsince\s+((early|late|mid)[- ])?({_MONTH}\s+)?(19|20)\d\d\b"
+    r"|\buntil\s+(?:the\s+)?(?:child|children|they|young\s+people|the\s+young\s+person)\s+(?:become|becomes|turn|turns|reach|reaches)\s+(?:an\s+)?(?:adults?|adulthood|\d{2})\b"  # "until children become adults"
+    r"|\buntil\s+(?:the\s+)?age\s+(?:of\s+)?\d{2}\b|\b(?:up\s+)?to\s+(?:the\s+)?age\s+(?:of\s+)?\d{2}\b",  # "until the age of 25", "up to age 21"
     re.I,
 )
 _HAS_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(m|k|bn|million|billion|thousand)?\s?(pounds|euros|dollars)\b|\b\d[\d,.]*\s?(million|billion)\b", re.I)

@@ -513,7 +513,8 @@ def asked_part(question: str, named: tuple[str, ...]) -> str:
 # that still a concern…?", "…improved on these?"), not one before a noun ("this inspection")
 _POINTS_BACK = re.compile(
     r"\b(?:this|that|these|those)\b(?=\s*[?.,;]|\s+(?:been|be|is|was|were|are|has|had|have|still|now|then|remain\w*|improv\w*|chang\w*|persist\w*|continu\w*)\b)"
-    r"|\bthe\s+same\s+(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?|findings?)\b",
+    r"|\bthe\s+same\s+(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?|findings?)\b"
+    r"|\b(?:things|matters|the\s+situation)\s+(?:\w+\s+)?(?:improv\w*|chang\w*|got\s+(?:better|worse)|progress\w*)",  # "Had things improved by 2023?"
     re.I,
 )
 

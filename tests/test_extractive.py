@@ -867,3 +867,9 @@ def test_a_grade_word_before_a_noun_is_no_grade():
     judged = passage("letter-2022#p12", "The virtual college was judged to be good at its last inspection.")
     query, sentences = scored("What grade did the virtual college receive?", [judged], {"The virtual college ": 0.9})
     assert "judged to be good" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
+
+
+def test_support_until_children_become_adults_answers_how_long():
+    lasting = passage("letter-2022#p13", "The special guardianship offer includes a financial package, which remains available until children become adults.")
+    query, sentences = scored("How long does the council's support for special guardians last?", [lasting], {"The special guardians": 0.9})
+    assert "until children become adults" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text

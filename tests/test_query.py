@@ -774,3 +774,8 @@ def test_a_role_word_modifying_another_noun_is_not_the_role_asked_for():
 def test_what_was_agreed_about_a_cost_asks_for_no_amount():
     assert q("What did young people on the Isle of Wight persuade the council to agree about the cost of medicines?").wants is None
     assert q("What was the cost of the new hub on the Isle of Wight?").wants == "money"
+
+
+def test_things_improving_points_back_at_the_statement_before():
+    found = q("Ofsted flagged the Isle of Wight's domestic abuse support in 2021. Had things improved by the 2023 inspection?")
+    assert "domestic abuse" in found.topic

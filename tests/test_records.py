@@ -571,3 +571,10 @@ def test_a_grade_compared_overall_asks_of_overall_effectiveness_not_every_area(q
     found = answer_records(question, asks_records(question, RECORDS), RECORDS, ("Sefton",), year_span(question))
     assert found.text.startswith("None of the 10 judgement records in the indexed documents matches “outstanding” or “good” for overall effectiveness in Sefton.")
     assert [c.doc_id for c in found.citations] == ["sefton-2022"]
+
+
+def test_a_compound_question_asking_who_led_and_on_what_dates_asks_both():
+    from assistant.cover import asks_cover
+
+    assert asks_cover("Who was the lead inspector for Kent's 2021 inspection, and on what dates did it take place?") == {"lead", "dates"}
+    assert asks_cover("Who led the 2019 inspection, and when did it take place?") == {"lead", "dates"}
