@@ -851,25 +851,24 @@ def test_a_coined_name_in_camel_case_names_a_thing():
     assert extractive.satisfies(extractive.sentences_of(Hit(found, 1.0))[0], "name", "What is the name of the exploitation strategy?", is_name=lambda w: False)
 
 
+def chosen_for(question: str, text: str) -> list:
+    """The sentences a one-passage answer to ``question`` chooses from ``text``."""
+    query, sentences = scored(question, [passage("letter-2022#p9", text)], {text[:20]: 0.9})
+    return extractive.select(query, sentences, max_sentences=8, relative=0.75)
+
+
 def test_a_service_named_in_apposition_is_the_name_asked_for_and_a_role_word_as_a_modifier_asks_no_person():
-    p = passage("letter-2022#p9", "Working alongside colleagues in the specialist substance misuse service, Horizon, they are effective in achieving change.")
-    query, sentences = scored("What is the name of the specialist substance misuse service?", [p], {"Working alongside co": 0.9})
-    assert "Horizon" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
-    unnamed = passage("letter-2022#p10", "Working alongside colleagues in the specialist substance misuse service, they are effective in achieving change.")
-    query, sentences = scored("What is the name of the specialist substance misuse service?", [unnamed], {"Working alongside co": 0.9})
-    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+    asked = "What is the name of the specialist substance misuse service?"
+    assert "Horizon" in chosen_for(asked, "Working alongside colleagues in the specialist substance misuse service, Horizon, they are effective in achieving change.")[0].text
+    assert chosen_for(asked, "Working alongside colleagues in the specialist substance misuse service, they are effective in achieving change.") == []
 
 
 def test_a_grade_word_before_a_noun_is_no_grade():
-    support = passage("letter-2022#p11", "Children receive good support from a member of the virtual college when they attend college.")
-    query, sentences = scored("What grade did the virtual college receive?", [support], {"Children receive goo": 0.9})
-    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
-    judged = passage("letter-2022#p12", "The virtual college was judged to be good at its last inspection.")
-    query, sentences = scored("What grade did the virtual college receive?", [judged], {"The virtual college ": 0.9})
-    assert "judged to be good" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
+    asked = "What grade did the virtual college receive?"
+    assert chosen_for(asked, "Children receive good support from a member of the virtual college when they attend college.") == []
+    assert "judged to be good" in chosen_for(asked, "The virtual college was judged to be good at its last inspection.")[0].text
 
 
 def test_support_until_children_become_adults_answers_how_long():
-    lasting = passage("letter-2022#p13", "The special guardianship offer includes a financial package, which remains available until children become adults.")
-    query, sentences = scored("How long does the council's support for special guardians last?", [lasting], {"The special guardians": 0.9})
-    assert "until children become adults" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
+    lasting = "The special guardianship offer includes a financial package, which remains available until children become adults."
+    assert "until children become adults" in chosen_for("How long does the council's support for special guardians last?", lasting)[0].text
