@@ -390,7 +390,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         return bool(_HAS_NUMBER.search(text))
     if wants == "grade":  # a grade, said in the same sentence as all of what is graded ("secondary schools")
         # said as a judgement ("judged good", "Overall effectiveness Good", "remains good, and"), not
-        # as a word before a noun ("receive good support", "an outstanding service")
+        # as a word before a noun ("receive good support", "outstanding practice")
         judged = any(not _BEFORE_NOUN.match(text, m.end()) for m in _HAS_GRADE.finditer(text))
         return judged and graded_words(question) <= set(tokens(text))
     if wants == "duration":
@@ -503,7 +503,7 @@ def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) ->
 def _capitalised_run(text: str, unasked, titled: set[str]) -> bool:
     """Does ``text`` hold capitalised words together inside a sentence ("Brighter Futures for
     Children", "the Red Cross"), one the question doesn't use, not made only of its document's
-    title words ("Children Services" in a council's children's services plan is its own service)?"""
+    title words (a document naming its own department names no other thing)?"""
     for run in _CAPITALISED_RUN.finditer(text):
         if run.start() == 0 or re.search(r"[.!?]\s*$", text[: run.start()]) or not any(unasked(w) for w in re.findall(r"[A-Z][\w’'-]+", run.group(0))):
             continue
