@@ -779,7 +779,7 @@ class Assistant:
             return
         names = (corpus.lexical.correct, corpus.acronyms, corpus.lexical.is_name, corpus.titled_acronyms)
         # (with the paragraph a chosen one goes on from: "The group has made…" after the one naming the group)
-        leaned = list({p.passage_id: p for p in (corpus.leans_on(s.passage) for s in chosen) if p is not None}.values())
+        leaned = list({p.passage_id: p for p in (before.get(s.passage.passage_id) for s in chosen) if p is not None}.values())
         unmet = _names_unmet(query, [s.passage for s in chosen] + leaned, *names) or _lead_names_unmet(query, chosen, corpus.by_doc, *names)
         if unmet:
             answer.answer = f"The indexed sources don't mention {' or '.join(unmet)} in what they say on this. The nearest passages are listed as related."

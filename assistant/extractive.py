@@ -462,14 +462,12 @@ _UNIT_ASKED = re.compile(r"(?:^|,)\s*(?:which|what)\s+(?:\w+\s+)?(team|service|p
 
 # A capitalised word, an acronym ("IRT") or a coined word ("Voices4Choices", "I-CAN"), not opening a sentence
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]+(?:(?:\s+(?:for|of|and|the|in|on|upon))?\s+[A-Z][\w’'-]+)+")
+_UNITS = "team|service|project|scheme|programme|hub|unit|panel|group|forum|model|approach|partnership|pathway|network"  # what a report names
 _TITLED_UNIT = re.compile(
-    r"\b[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][\w’'-]+|@\w+)\s+(?:team|service|project|scheme|programme|hub|unit|panel|group|council|forum|model|approach|partnership|pathway|offer|network)s?\b"
+    rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}([A-Z][\w’'-]+|@\w+)\s+(?:{_UNITS}|council|offer)s?\b"
 )
 # a unit named in apposition or by what it is called ("the substance misuse service, Horizon,", "a team known as Horizon")
-_NAMED_AFTER = re.compile(
-    r"\b(?:team|service|project|scheme|programme|hub|unit|panel|group|forum|model|approach|partnership|pathway|network)s?"
-    r"(?:,\s+|\s+(?:known\s+as|called|named)\s+)(?:the\s+)?[‘']?([A-Z][\w’'-]*)"
-)
+_NAMED_AFTER = re.compile(rf"\b(?:{_UNITS})s?(?:,\s+|\s+(?:known\s+as|called|named)\s+)(?:the\s+)?[‘']?([A-Z][\w’'-]*)")
 _QUOTED_TERM = re.compile(r"[‘“]([^’”]{2,40})[’”]")
 _PROPER_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9’'-]*")
 

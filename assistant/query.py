@@ -263,8 +263,9 @@ _GRADED_ON_THEIR_OWN = re.compile(
     r"|(fostering|adoption)\s+agenc(y|ies)|providers?)\b",
     re.I,
 )
+_GRADE_NAMED = re.compile(r"\b(what|which)\s+((ofsted|inspection)\s+)?(grades?|ratings?|judge?ments?)\b", re.I)  # "What grade did…?"
 _GRADE = re.compile(
-    r"\b(what|which)\s+((ofsted|inspection)\s+)?(grades?|ratings?|judge?ments?)\b|" + _GRADE_HOW.pattern
+    _GRADE_NAMED.pattern + "|" + _GRADE_HOW.pattern
     + r"|\bwhat\s+(had|has|have|was|were|is|are)\s+([\w’'-]+\s+){1,4}?(been\s+)?(judged|rated|graded)\s*(\?|$)",  # "…, and what had they been judged?"
     re.I,
 )
@@ -403,10 +404,16 @@ _YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*[-/–]\s*(\d\d)\b(?!\d)")
 def grade_asked_how(question: str) -> bool:
     """Does the question ask how something was judged ("How did inspectors judge supervision?"),
     not which grade it got ("What grade did…?")? Of what no judgement is of, the findings answer."""
-    asked = _LEADING_CLAUSE.sub("", without_setting_before(question))
+    asked = _what_is_asked(question)
     if _GRADED_ON_THEIR_OWN.search(asked):
         return False  # "How did Ofsted rate Kent's secondary schools?": their own inspections' grades
-    return bool(_GRADE_HOW.search(asked)) and not re.search(r"\b(what|which)\s+((ofsted|inspection)\s+)?(grades?|ratings?|judge?ments?)\b", asked, re.I)
+    return bool(_GRADE_HOW.search(asked)) and not _GRADE_NAMED.search(asked)
+
+
+def _what_is_asked(question: str) -> str:
+    """The question's ask, without a setting or a condition before it ("In Bexley, which service…?",
+    "When a child goes missing, how…?"): what decides the kind of fact wanted."""
+    return _LEADING_CLAUSE.sub("", without_setting_before(question))
 
 
 def year_span(question: str) -> YearSpan:
@@ -858,8 +865,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         if acronym is None:
             wants = None
     else:
-        asked = without_setting_before(question)  # "In Bexley, which service…?" asks as "which service…?"
-        asked = _LEADING_CLAUSE.sub("", asked)
+        asked = _what_is_asked(question)
         wants = next((name for name, pattern in _WANTS if pattern.search(asked)), None)
         if wants == "name" and _WHO_TAKES_PART.search(asked):
             wants = None
