@@ -737,6 +737,9 @@ class Assistant:
                 answer.answer = f"The indexed sources don't say this for {year}. The nearest passages are listed as related."
                 answer.reason = "other years only"
                 return
+        if query.source_kinds and set(query.source_kinds).isdisjoint(cover.OFSTED_KINDS):
+            # "What does the article say…", "What does the plan say…": that kind of document answers, when found
+            sentences = [s for s in sentences if s.passage.doc_kind in query.source_kinds] or sentences
         if not sentences:
             answer.answer, answer.reason = NOT_COVERED, "no passages"
             return

@@ -61,6 +61,7 @@ _SOURCES = {  # the kinds of document a question asks about, and how it names th
     ("press_release",): re.compile(r"\b(press release|council said|council announce\w*)\b", re.I),
     ("news_article",): re.compile(r"\b(article|community care|news|journalists?)\b", re.I),
 }
+_PRESS_KINDS = ("press_release", "news_article")
 # "How do the two letters compare on thresholds?": what is compared is the topic.
 _COMPARE = re.compile(r"\bcompar\w*\b.{0,120}?\b(?:on|about|regarding|in terms of|when it comes to)\s+(?P<topic>[^?]{3,})", re.I)
 # "How did Ofsted's findings on supervision change between …", "Has supervision got better or worse
@@ -189,8 +190,15 @@ def role_asked(question: str) -> str | None:
     # the noun the phrase ends on or one that "of" or "for" follows ("the director of children's
     # services"), not a modifier ("the specialist substance misuse service": a service)
     head = _head(match.group("np"))
-    roles = [m.group(1) for m in ROLE_WORD.finditer(head) if re.match(r"\s*(?:$|(?:of|for|at|in|to|on|and|or|who|that|which|whose)\b|\w+(?:ing|ed)\b)", head[m.end():], re.I)]
-    return roles[-1].lower() if roles else None
+    roles = [m for m in ROLE_WORD.finditer(head) if re.match(r"\s*(?:$|(?:of|for|at|in|to|on|and|or|who|that|which|whose)\b|\w+(?:ing|ed)\b)", head[m.end():], re.I)]
+    if not roles:
+        return None
+    # with its rank ("the Chief Inspector", "the assistant director"): another rank is another post
+    rank = re.search(rf"\b((?:(?:{_RANKS})\s+)+)$", head[: roles[-1].start()], re.I)
+    return " ".join(((rank.group(1) if rank else "") + roles[-1].group(1)).lower().split())
+
+
+_RANKS = "chief|deputy|assistant|lead|principal|senior|interim|acting|executive"
 
 
 def _head(np: str) -> str:
@@ -263,7 +271,7 @@ _GRADED_ON_THEIR_OWN = re.compile(
     r"|(fostering|adoption)\s+agenc(y|ies)|providers?)\b",
     re.I,
 )
-_GRADE_NAMED = re.compile(r"\b(what|which)\s+((ofsted|inspection)\s+)?(grades?|ratings?|judge?ments?)\b", re.I)  # "What grade did…?"
+_GRADE_NAMED = re.compile(r"\b(what|which)\s+((ofsted|inspection|overall|effectiveness)\s+){0,2}(grades?|ratings?|judge?ments?)\b", re.I)  # "What grade did…?", "What overall grade…?"
 _GRADE = re.compile(
     _GRADE_NAMED.pattern + "|" + _GRADE_HOW.pattern
     + r"|\bwhat\s+(had|has|have|was|were|is|are)\s+([\w’'-]+\s+){1,4}?(been\s+)?(judged|rated|graded)\s*(\?|$)",  # "…, and what had they been judged?"
@@ -819,7 +827,10 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     # get?": what is asked is set in a council the library holds no report on, and names no held one
     ask = question if not named else final_ask(question)
     held_asked = bool(named) and (ask == question or bool(_authorities_named(ask, indexed_authorities)))
-    unheld = () if held_asked else tuple(place for place in passing if place in _council_names() and _set_in(ask, place))
+    # "Which Wigan director did the article quote?": a place named in what a press document is
+    # asked to say is its content, not the setting of an inspection
+    in_press = any(pattern.search(question) for kinds, pattern in _SOURCES.items() if kinds[0] in _PRESS_KINDS)
+    unheld = () if held_asked or in_press else tuple(place for place in passing if place in _council_names() and _set_in(ask, place))
     # "Which was better, Sandwell or Walsall?" where only Sandwell's reports are held: no comparison
     compared_unheld = tuple(place for place in passing if named and place in _council_names() and _compared_beside(question, place))
     years = tuple(dict.fromkeys([int(y) for y in YEAR.findall(question)] + sorted(year_span(question).exact)))  # "2024-25": both

@@ -872,3 +872,21 @@ def test_a_grade_word_before_a_noun_is_no_grade():
 def test_support_until_children_become_adults_answers_how_long():
     lasting = "The special guardianship offer includes a financial package, which remains available until children become adults."
     assert "until children become adults" in chosen_for("How long does the council's support for special guardians last?", lasting)[0].text
+
+
+def test_a_rank_asked_with_a_role_is_that_post_not_another():
+    inspectors = passage("letter-2021#p7", "Her Majesty's Inspectors for this visit were Amanda Maxwell and Nick Stacey.")
+    query, sentences = scored("Who was Her Majesty's Chief Inspector at the time of the visit?", [inspectors], {"Her Majesty's Inspec": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+    lead = passage("report-2023#p1", "The lead inspector for this inspection was Jane Doe.")
+    query, sentences = scored("Who was the lead inspector?", [lead], {"The lead inspector w": 0.9})
+    assert "Jane Doe" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
+
+
+def test_an_owner_column_answers_who_owns_an_action_but_not_the_name_of_its_owner():
+    row = passage("plan-2024#action-6.3", "Ref: 6.3\nAction: The lead reviewing officer will propose a practice panel.", kind="action", doc_kind="improvement_plan",
+                  date="2024-03", fields={"ref": "6.3", "action": "The lead reviewing officer will propose a practice panel.", "owner": "Lead IRO", "rag": "A"})
+    query, sentences = scored("Who owns the action on the practice panel?", [row], {"The lead reviewing o": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75)
+    query, sentences = scored("What is the name of the officer who owns the action on the practice panel?", [row], {"The lead reviewing o": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
