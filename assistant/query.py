@@ -518,18 +518,26 @@ def asked_part(question: str, named: tuple[str, ...]) -> str:
     it?"); else all of it."""
     asked = _last_sentence(question)  # (a label before a dash often holds the topic: "Supervision in Wokingham - what did they say?")
     if asked != question and _POINTS_BACK.search(asked):
-        return question  # "In 2020 Ofsted criticised its planning for… Had this been put right by 2024?": what "this" is
+        # "In 2020 Ofsted criticised its planning for… Had this been put right by 2024?": what "this" is
+        return _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)]))
     places = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}
     words = re.findall(r"[a-z][a-z'’-]+", asked.lower())
     return asked if any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in words) else question
 
 
+# how a statement reports a finding ("Ofsted criticised…", "In 2017 inspectors said that…"): its frame, not its topic
+_STATEMENT_FRAME = re.compile(
+    r"^\s*(?:(?:ofsted|inspectors?|the\s+(?:report|inspection|inspectors?))(?:['’]s\s+\w+)?\s+(?:had\s+)?"
+    r"(?:criticised|praised|said|found|noted|reported|identified|highlighted|flagged|described|judged|raised\s+concerns?\s+(?:about|over|with))\s+(?:that\s+)?)",
+    re.I,
+)
 # a demonstrative standing for what the statement before said ("Had this been put right…?", "Was
 # that still a concern…?", "…improved on these?"), not one before a noun ("this inspection")
 _POINTS_BACK = re.compile(
     r"\b(?:this|that|these|those)\b(?=\s*[?.,;]|\s+(?:been|be|is|was|were|are|has|had|have|still|now|then|remain\w*|improv\w*|chang\w*|persist\w*|continu\w*)\b)"
     r"|\bthe\s+same\s+(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?|findings?)\b"
-    r"|\b(?:things|matters|the\s+situation)\s+(?:\w+\s+)?(?:improv\w*|chang\w*|got\s+(?:better|worse)|progress\w*)",  # "Had things improved by 2023?"
+    r"|\b(?:things|matters|the\s+situation|it|they)\s+(?:\w+\s+)?(?:improv\w*|chang\w*|got\s+(?:better|worse)|progress\w*)"  # "Had things improved by 2023?"
+    r"|^\s*what\s+(?:had|has|have)\s+(?:changed|improved)\b",  # "What had changed by 2022?"
     re.I,
 )
 

@@ -791,3 +791,12 @@ def test_what_was_agreed_about_a_cost_asks_for_no_amount():
 def test_things_improving_points_back_at_the_statement_before():
     found = q("Ofsted flagged the Isle of Wight's domestic abuse support in 2021. Had things improved by the 2023 inspection?")
     assert "domestic abuse" in found.topic
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Ofsted criticised the Isle of Wight's apprenticeship offer for care leavers in 2017. Had it improved by 2022?", "apprenticeship offer for care leavers"),
+    ("In 2017 inspectors said that few Isle of Wight care leavers stayed with their foster carers. What had changed by 2022?", "few care leavers stayed with their foster carers"),
+])
+def test_the_topic_pointed_back_at_is_the_statement_without_its_frame_and_setting(text, topic):
+    found = q(text)
+    assert found.topic == topic and found.kind == "broad"
