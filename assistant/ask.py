@@ -521,6 +521,7 @@ class Assistant:
         if kind is None and query.authorities and records.compares_inspections(query.question, query.topic, passages):
             if any(p.kind == "judgement" and p.authority in query.authorities for p in passages):
                 kind = "judgement"  # each compared inspection's judgements
+        over_time = kind == "judgement" and len(query.authorities) == 1 and records.compares_over_time(query.question)
         if fields == {"grades"} and records.asks_beyond_judgements(query.question, query.topic, passages):
             fields = fields - {"grades"}  # "the grades of Derby's own children's homes": not the council's judgements
         if fields == {"grades"} and query.kind == "broad" and _CONCLUSION_OF.search(query.question):
@@ -590,9 +591,29 @@ class Assistant:
         answer.reason = reason
         answer.retrieved = [c.passage_id for c in found.citations]
         self._with_findings_part(query, filters, answer, passages, started)
+        if over_time and not query.parts:
+            self._with_change_said(query, filters, answer, cited, started)
         total = (time.perf_counter() - started) * 1000
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
         return True
+
+    def _with_change_said(self, query: Query, filters: Filters | None, answer: Answer, cited, started: float) -> None:
+        """One authority's inspections compared by their judgements ("How had Doncaster's grades
+        changed by 2017?"): after the grades, what the latest of them says of the change since the
+        inspection before (a report says how far it has improved or declined since then)."""
+        dates = sorted({p.date for p in cited if p.date})
+        if len(dates) < 2:
+            return
+        latest = dates[-1][:4]
+        sub = self.analyse(f"What did Ofsted say about how services had improved or declined since they were last judged, in {query.authorities[0]} in {latest}?")
+        said = self._ask_within(replace(sub, authorities=query.authorities), None, filters, None, "extractive", started)
+        if said.abstained or not said.citations or said.reason.startswith(("judgement", "inspection records")):
+            return
+        offset = len(answer.citations)
+        text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", said.answer)
+        answer.answer = f"{answer.answer.rstrip()}\n\n**What the {latest} report says of the change**\n\n{text}"
+        answer.citations = answer.citations + [replace(c, n=c.n + offset) for c in said.citations]
+        answer.retrieved += said.retrieved
 
     def _with_findings_part(self, query: Query, filters: Filters | None, answer: Answer, passages, started: float) -> None:
         """A compound question whose grades the records answer and whose other part asks what a

@@ -124,6 +124,11 @@ def compares_inspections(question: str, topic: str, records: list[StoredPassage]
     return not words
 
 
+def compares_over_time(question: str) -> bool:
+    """Does the question ask how judgements changed ("How had its grade changed by 2017?")?"""
+    return bool(_COMPARES.search(question)) and not asks_why(question)
+
+
 def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassage]) -> bool:
     """Does a grade question ask about something no judgement is of? Either it names no grade and
     no judgement area, and its topic has words of its own ("Kent's secondary schools", "its SEND

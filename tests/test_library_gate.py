@@ -167,3 +167,12 @@ def test_a_compound_question_gets_the_grades_and_what_the_report_found(subset_as
     found = [c for c in answer.citations if "#judgement" not in c.passage_id]
     assert found and all(c.date.startswith("2022") for c in found)
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))  # numbered on from the grades
+
+
+def test_judgements_compared_over_time_are_followed_by_what_the_later_report_says_of_the_change(subset_assistant):
+    answer = subset_assistant.ask("How did Ofsted's overall judgement of Kent's children's services change between its 2017 and 2022 inspections?")
+    assert not answer.abstained
+    assert "Kent, 30 March 2017: Children’s services in Kent — good" in answer.answer
+    assert "Kent, 20 May 2022: Overall effectiveness — outstanding" in answer.answer
+    assert "What the 2022 report says of the change" in answer.answer
+    assert any(c.quote.startswith("Since the last inspection") for c in answer.citations), [c.quote for c in answer.citations]

@@ -4,7 +4,7 @@ one citation a row, saying how many records were looked at."""
 import pytest
 
 from assistant.query import year_span
-from assistant.records import answer_records, asks_records
+from assistant.records import answer_records, asks_records, compares_over_time
 from index.store import StoredPassage
 
 
@@ -578,3 +578,10 @@ def test_a_compound_question_asking_who_led_and_on_what_dates_asks_both():
 
     assert asks_cover("Who was the lead inspector for Kent's 2021 inspection, and on what dates did it take place?") == {"lead", "dates"}
     assert asks_cover("Who led the 2019 inspection, and when did it take place?") == {"lead", "dates"}
+
+
+def test_a_question_asking_how_judgements_changed_compares_them_over_time():
+    assert compares_over_time("How had Kent's grade for care leavers changed by 2022?")
+    assert compares_over_time("Did its overall judgement go up or down between 2019 and 2024?")
+    assert not compares_over_time("Why did Kent's overall grade change in 2022?")
+    assert not compares_over_time("What grade did Kent get in 2022?")
