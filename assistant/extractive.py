@@ -677,12 +677,14 @@ _HOW_WELL = re.compile(
 def unframed(topic: str) -> str:
     """``topic`` without how well, or which side of, what was found is asked ("How well does it
     support", "the concerns about", "What did Ofsted praise about"): what it is about."""
-    rest = _WHEN.sub(" ", _HOW_WELL.sub(" ", topic))
+    rest = _REPORTED.sub(" ", _WHEN.sub(" ", _HOW_WELL.sub(" ", topic)))
     if sides.frames_a_side(topic):
         rest = sides.without_side(rest)
     return rest if any(t not in SETTING_TOKENS for t in tokens(rest)) else topic  # "What do we need to improve?": all of it
 
 
+# "What caseloads did Ofsted report for…": how the report is asked of, not a word to find in it
+_REPORTED = re.compile(r"\b(?:did|does|do|has|have|had)\s+(?:ofsted|(?:the\s+)?inspectors?)\s+(?:say|report|find|note|record|describe|see)\b", re.I)
 _WHEN = re.compile(rf"\b(?:early|late|mid|spring|summer|autumn|winter)(?:[- ]|\s+of\s+)(?=(?:{'|'.join(MONTHS)}|(?:19|20)\d\d)\b)", re.I)
 
 

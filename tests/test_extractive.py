@@ -890,3 +890,9 @@ def test_an_owner_column_answers_who_owns_an_action_but_not_the_name_of_its_owne
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75)
     query, sentences = scored("What is the name of the officer who owns the action on the practice panel?", [row], {"The lead reviewing o": 0.9})
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+
+
+def test_how_a_report_is_asked_of_is_no_word_to_find_in_it():
+    assert "report" not in extractive.unframed("What caseloads did Ofsted report for their reviewing officers").split()
+    assert "find" not in extractive.unframed("What else did inspectors find about supervision").split()
+    assert "report" in extractive.unframed("What did the weekly performance report show").split()
