@@ -896,3 +896,12 @@ def test_how_a_report_is_asked_of_is_no_word_to_find_in_it():
     assert "report" not in extractive.unframed("What caseloads did Ofsted report for their reviewing officers").split()
     assert "find" not in extractive.unframed("What else did inspectors find about supervision").split()
     assert "report" in extractive.unframed("What did the weekly performance report show").split()
+
+
+def test_a_broad_answer_quotes_findings_not_a_covers_dates_line():
+    dates = passage("report-2020#p1", "Inspection dates: 20 January 2020 to 31 January 2020", kind="field", doc_kind="inspection_report")
+    finding = passage("report-2020#p40", "Care leavers are supported to find suitable homes and work.", doc_kind="inspection_report")
+    query, sentences = scored("What did Ofsted say about care leavers at its January 2020 inspection?", [dates, finding],
+                              {"Inspection dates: 2": 0.9, "Care leavers are sup": 0.8})
+    quoted = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
+    assert quoted == ["Care leavers are supported to find suitable homes and work."]
