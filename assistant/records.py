@@ -135,7 +135,10 @@ def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassa
     area inspection", "its next inspection"), or it does and asks more besides (see
     ``_asks_more``): the judgement records don't answer it."""
     records = [p for p in passages if p.kind == "judgement"]
-    if names_grade(question, records) or closest_areas(question, records):
+    areas = closest_areas(question, records)
+    if areas:  # more than the areas it names: "adult social care" is no word of children in care's judgement
+        return _asks_more(topic, [p for p in records if p.fields.get("area", "") in areas])
+    if names_grade(question, records):
         return _asks_more(topic, records)
     return bool(topic_words(topic))
 

@@ -205,6 +205,8 @@ def test_a_grade_question_about_what_no_judgement_covers_is_not_answered_with_ev
     for question, topic in [
         ("What grade did Ofsted give Kent's secondary schools?", "What grade did Ofsted secondary schools"),
         ("What grade will Kent get at its next inspection?", "What grade will at its next inspection"),
+        # another service's care: more words than the children in care judgement has
+        ("What rating did Ofsted give Kent's adult social care services?", "What rating did Ofsted adult social care services"),
     ]:
         assert asks_records(question, RECORDS) == "judgement"
         assert asks_beyond_judgements(question, topic, RECORDS), question
