@@ -300,7 +300,8 @@ FILLER = frozenset("like stand stands short mean means meant done happen happene
 # relative clause (", whose passion Ofsted highlighted", ", which the council runs").
 _SECOND_ASK = re.compile(
     r"(?:,\s*(?:and|but)\s+|\s+(?:and|but)\s+)(?=(?:for\s+)?(?:when|who|whom|whose|what|which|where|how|why)\b)"
-    r"|,\s*(?=(?:when|who|whom|whose|what|which|where|how|why)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|many|much|long|often)\b)"
+    # (not a clause set between commas: "…'s director, who was also responsible for adult services, at the time…")
+    r"|,\s*(?=(?:when|who|whom|whose|what|which|where|how|why)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|many|much|long|often)\b)(?![^,?]*,\s*(?!(?:and|but|or)\b)[a-z])"
     r"|,\s*(?:and|but)\s+(?=(?:is|are|was|were|did|does|do|has|have|had)\s+(?:there|it|they|its|their|any|this|that)\b)",  # "…, and were there any care leavers?"
     re.I,
 )

@@ -169,6 +169,9 @@ def test_a_compound_question_is_split_into_its_asks():
     crisis = q("According to the 2015 inspection, where did children who came into care in a crisis stay, and for how long?")
     assert [p.text for p in crisis.parts] == ["where did children who came into care in a crisis stay", "for how long"]
     assert [p.wants for p in crisis.parts] == [None, "duration"]
+    # a clause set between commas is no ask of its own
+    assert q("What was the name of the island's director, who was also responsible for adult services, at the time of the visit?").parts == ()
+    assert len(q("Who led the visit, when did it take place, and what was found?").parts) == 3
 
 
 def test_which_person_questions_want_a_name_but_what_did_inspectors_find_does_not():
