@@ -541,7 +541,7 @@ class Assistant:
             reason = f"inspection records: {len(inspected)}"
         # who led an inspection or when it was, or the grades of one inspection: its own records;
         # grades across inspections ("which…", "how has … changed since…"): all the records
-        if found is None and fields and authorities and (fields & {"lead", "dates", "published"} or kind is None or cover.picks_one(query.question)):
+        if found is None and fields and authorities and (fields & {"lead", "team", "dates", "published"} or kind is None or cover.picks_one(query.question)):
             span = year_span(query.question)
             docs = cover.inspections(query.question, admitted, authorities, span)
             # grades: of one inspection, or of one each of the authorities compared, or of one each
@@ -550,7 +550,7 @@ class Assistant:
             # (not when a grade it names sets the scene: "What progress had it made by 2019 after it was rated inadequate in 2016?")
             # ("Rochdale was judged good in 2018. Did that grade hold up in 2023?": the grade set the scene before the question)
             by_year = len(docs) == each * len(span.exact) > each and not records.names_grade(asked, passages)
-            if docs and (fields & {"lead", "dates", "published"} or len(docs) == each or by_year):
+            if docs and (fields & {"lead", "team", "dates", "published"} or len(docs) == each or by_year):
                 found = cover.answer_cover(query.question, fields, docs, lambda doc_id: corpus.by_doc.get(doc_id, []), areas)
                 reason = f"inspection records: {len(docs)}"
         if found is None:

@@ -30,6 +30,12 @@ _ASKS = {
         r"|^\s*who\s+(inspected|visited|conducted|carried\s+out|did|ran|was\s+in\s+charge\s+of)\b(?=[^?]*\b(inspection|visit)\b|\s+(?-i:[A-Z]))",
         re.I,
     ),
+    # "Who were the inspectors?", "Apart from the lead inspector, which inspectors were on the team?"
+    "team": re.compile(
+        r"\b(?:who|which|what)\s+(?:were|was)\s+(?:the\s+|its\s+)?(?:other\s+)?inspectors\b|\bwhich\s+(?:other\s+)?inspectors\b(?![^?]*\b(?:led|leads|headed)\b)"
+        r"|\b(?:team\s+inspectors?|inspection\s+team|other\s+inspectors|rest\s+of\s+the\s+(?:inspection\s+)?team)\b|\b(?:apart\s+from|besides|as\s+well\s+as|other\s+than)\s+the\s+lead\b",
+        re.I,
+    ),
     # "When did Ofsted inspect Kent?", "When was Kent's last inspection?"; not "When did caseloads
     # begin to rise, according to the 2022 inspection?" (the inspection is where, not what, it asks)
     "dates": re.compile(
@@ -95,10 +101,13 @@ def asks_cover(question: str) -> set[str]:
     from .sides import asked_side
 
     asked = {name for name, pattern in _ASKS.items() if pattern.search(question)}
+    if "team" in asked and _BESIDES_LEAD.search(question):
+        asked.discard("lead")  # "apart from the lead inspector": the others
     reasons = asks_why(question) or _AND_WHY.search(question) or asked_side(question) is not None
     return asked - {"grades", "kind"} if reasons else asked
 
 
+_BESIDES_LEAD = re.compile(r"\b(?:apart\s+from|besides|other\s+than)\s+the\s+lead\b", re.I)
 _AND_WHY = re.compile(r"\band\s+why\b", re.I)  # "What kind of inspection was it, and why?": the reasons are in the passages
 
 
@@ -225,6 +234,9 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
             quoted += _first(passages, lambda p: record.lead_inspector in p.text)
             if _DEPUTY.search(question):  # "the lead and deputy lead inspectors"
                 quoted += _first(passages, lambda p: _DEPUTY.match(p.text) is not None)
+        if "team" in fields:  # the lines naming the inspection's team (the lead's too, unless set apart)
+            named = record.inspectors + ((record.lead_inspector,) if record.lead_inspector and not _BESIDES_LEAD.search(question) else ())
+            quoted += [p for p in passages if p.kind in ("field", "paragraph", "block") and any(name in p.text for name in named)][:3]
         if "grades" in fields:
             quoted += _grades(question, passages, every=bool(unjudged_area))
         labels = {}

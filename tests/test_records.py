@@ -587,3 +587,20 @@ def test_a_question_asking_how_judgements_changed_compares_them_over_time():
     assert compares_over_time("Did its overall judgement go up or down between 2019 and 2024?")
     assert not compares_over_time("Why did Kent's overall grade change in 2022?")
     assert not compares_over_time("What grade did Kent get in 2022?")
+
+
+def test_the_inspection_team_is_quoted_from_its_cover():
+    assert asks_cover("Who were the inspectors on Kent's 2017 inspection?") == {"team"}
+    apart = "Apart from the lead inspector, which inspectors were on the team for Kent's 2017 inspection?"
+    assert asks_cover(apart) == {"team"}
+    assert asks_cover("Which inspectors led Kent's 2017 inspection?") == {"lead"}
+    assert asks_cover("What did inspectors find about supervision in Kent?") == set()
+    docs = inspections(apart, KENT, ("Kent",), year_span(apart))
+    team = StoredPassage(passage_id="kent-2017#p3", doc_id="kent-2017", text="Team inspectors: Jane Doe, John Roe", locator="page 1, paragraph 3", kind="field",
+                         heading=(), start=0, end=10, context="", ordinal=0, page=1, title="Inspection of Kent (2017)", doc_kind="inspection_report",
+                         authority="Kent", publisher="Ofsted", date="2017-03-23", fields={})
+    docs = [DocumentRecord(**{**d.__dict__, "inspectors": ("Jane Doe", "John Roe")}) for d in docs]
+    found = answer_cover(apart, {"team"}, docs, lambda doc_id: cover_passages(doc_id) + [team])
+    assert [c.passage_id for c in found.citations] == ["kent-2017#p3"]
+    everyone = answer_cover("Who were the inspectors on Kent's 2017 inspection?", {"team"}, docs, lambda doc_id: cover_passages(doc_id) + [team])
+    assert [c.passage_id for c in everyone.citations] == ["kent-2017#p2", "kent-2017#p3"]
