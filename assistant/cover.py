@@ -244,8 +244,11 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
             # the framework is read from the report's title and judgement rows, short or standard
             # from the days on site: its dates line is the evidence shown
             dated = _first(passages, lambda p: p.kind == "field" and _DATES_LINE.match(p.text) is not None)
+            label = framework_label(record.framework)
+            if _REINSPECTION.search(record.title or ""):  # "Re-inspection of services for children…": its title says so
+                label = re.sub(r" inspection\b(?!.* inspection\b)", " re-inspection", label)
             for p in dated:
-                labels[p.passage_id] = f"{framework_label(record.framework)}, by its title and dates: "
+                labels[p.passage_id] = f"{label}, by its title and dates: "
             quoted = dated + quoted
         if not quoted:
             continue
@@ -278,6 +281,7 @@ def framework_label(framework: str) -> str:
     """What a report's framework (as index/ofsted.py reads it) calls its inspection."""
     return _SPELLED_OUT.get(framework, f"A {framework}")
 
+_REINSPECTION = re.compile(r"\bre-?inspection\b", re.I)
 _DATES_LINE = re.compile(r"\s*inspection\s+dates?\b", re.I)
 _OVERALL = re.compile(r"\boverall\b", re.I)
 _DEPUTY = re.compile(r"\s*deputy\b", re.I)

@@ -521,6 +521,9 @@ def test_the_kind_of_inspection_is_its_framework_with_its_dates_line_as_evidence
     assert [c.passage_id for c in found.citations] == ["kent-2022#p1"]
     sif = answer_cover("Under which inspection framework was Kent inspected in 2017?", {"kind"}, [KENT[0]], cover_passages)
     assert "single inspection framework (SIF)" in sif.text
+    again = DocumentRecord(**{**KENT[0].__dict__, "title": "Kent: Re-inspection of services for children in need of help and protection"})
+    reinspected = answer_cover("What kind of inspection did Ofsted carry out in Kent in 2017?", {"kind"}, [again], cover_passages)
+    assert "A single inspection framework (SIF) re-inspection, by its title and dates" in reinspected.text
     from assistant.cover import framework_label
 
     assert framework_label("monitoring visit") == "A monitoring visit"  # any other framework, as named
