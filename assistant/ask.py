@@ -609,11 +609,7 @@ class Assistant:
         said = self._ask_within(replace(sub, authorities=query.authorities), None, filters, None, "extractive", started)
         if said.abstained or not said.citations or said.reason.startswith(("judgement", "inspection records")):
             return
-        offset = len(answer.citations)
-        text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", said.answer)
-        answer.answer = f"{answer.answer.rstrip()}\n\n**What the {latest} report says of the change**\n\n{text}"
-        answer.citations = answer.citations + [replace(c, n=c.n + offset) for c in said.citations]
-        answer.retrieved += said.retrieved
+        _append(answer, f"What the {latest} report says of the change", said)
 
     def _with_findings_part(self, query: Query, filters: Filters | None, answer: Answer, passages, started: float) -> None:
         """A compound question whose grades the records answer and whose other part asks what a
@@ -631,11 +627,7 @@ class Assistant:
             said = self._ask_within(replace(sub, authorities=query.authorities), None, filters, None, "extractive", started)
             if said.abstained or not said.citations:
                 continue
-            offset = len(answer.citations)
-            text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", said.answer)
-            answer.answer = f"{answer.answer.rstrip()}\n\n**{part.text[:1].upper()}{part.text[1:]}?**\n\n{text}"
-            answer.citations = answer.citations + [replace(c, n=c.n + offset) for c in said.citations]
-            answer.retrieved += said.retrieved
+            _append(answer, f"{part.text[:1].upper()}{part.text[1:]}?", said)
 
     def _chat_model(self, mode: str):
         from .generative import chat_model
@@ -912,6 +904,15 @@ def _of_years(year: int | None, span) -> Callable[[StoredPassage], bool]:
 
 # an inspection named by its year ("its 2014 inspection", "the early-2014 inspection", "the inspection in 2019")
 _OF_INSPECTION = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit|report)\b|\b(?:inspection|visit|inspected)\s+(?:[\w-]+\s+){0,3}?(?:in|of|during)\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
+
+
+def _append(answer: Answer, heading: str, said: Answer) -> None:
+    """``said`` after ``answer`` under a heading of its own, its citations numbered on from answer's."""
+    offset = len(answer.citations)
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", said.answer)
+    answer.answer = f"{answer.answer.rstrip()}\n\n**{heading}**\n\n{text}"
+    answer.citations = answer.citations + [replace(c, n=c.n + offset) for c in said.citations]
+    answer.retrieved += said.retrieved
 
 
 def _one_year(question: str) -> int | None:
