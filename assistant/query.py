@@ -538,7 +538,8 @@ _POINTS_BACK = re.compile(
     r"\b(?:this|that|these|those)\b(?=\s*[?.,;]|\s+(?:been|be|is|was|were|are|has|had|have|still|now|then|remain\w*|improv\w*|chang\w*|persist\w*|continu\w*)\b)"
     r"|\bthe\s+same\s+(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?|findings?)\b"
     r"|\b(?:things|matters|the\s+situation|it|they)\s+(?:\w+\s+)?(?:improv\w*|chang\w*|got\s+(?:better|worse)|progress\w*)"  # "Had things improved by 2023?"
-    r"|^\s*what\s+(?:had|has|have)\s+(?:changed|improved)\b",  # "What had changed by 2022?"
+    r"|^\s*what\s+(?:had|has|have)\s+(?:changed|improved)\b"  # "What had changed by 2022?"
+    r"|\b(?:it|they)\s+(?:still|remain\w*)\b|\babout\s+(?:it|them)\b",  # "Was it still a weakness…?", "What did it find about them…?"
     re.I,
 )
 

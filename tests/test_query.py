@@ -799,6 +799,8 @@ def test_things_improving_points_back_at_the_statement_before():
 @pytest.mark.parametrize("text, topic", [
     ("Ofsted criticised the Isle of Wight's apprenticeship offer for care leavers in 2017. Had it improved by 2022?", "apprenticeship offer for care leavers"),
     ("In 2017 inspectors said that few Isle of Wight care leavers stayed with their foster carers. What had changed by 2022?", "few care leavers stayed with their foster carers"),
+    ("Ofsted criticised life-story work on the Isle of Wight in 2017. Was it still a weakness in 2022?", "life-story work"),
+    ("Ofsted praised the Isle of Wight's fostering service in 2017. What did it find about it in 2022?", "fostering service"),
 ])
 def test_the_topic_pointed_back_at_is_the_statement_without_its_frame_and_setting(text, topic):
     found = q(text)
