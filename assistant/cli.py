@@ -489,6 +489,9 @@ def ui(ctx, port, address):
         "--server.headless", "true",
         "--browser.gatherUsageStats", "false",
         "--server.maxUploadSize", str(settings.max_upload_mb),
+        # the pages write everything explicitly; "magic" re-parses each page with ast.parse, which
+        # Python 3.11 can fail with a spurious "AST constructor recursion depth mismatch" (CPython gh-106905)
+        "--runner.magicEnabled", "false",
     ]
     click.echo(f"Serving on http://{address or settings.ui_address}:{port or settings.ui_port} (Ctrl-C to stop)", err=True)
     sys.exit(subprocess.call(command, env=env))

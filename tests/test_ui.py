@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from streamlit import config as streamlit_config
 from streamlit.testing.v1 import AppTest
 
 from index.settings import MODES, PROJECT_ROOT, Settings
@@ -28,6 +29,11 @@ SCILLY = "ofsted-focused-visit-isles-of-scilly-2022"
 def point_at(monkeypatch, settings: Settings) -> None:
     monkeypatch.setenv("IA_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("IA_SOURCE_DIR", str(settings.source_dir))
+
+
+# as `inspection-assistant ui` runs it: no "magic" (its ast.parse of each page can fail spuriously on
+# Python 3.11 with "AST constructor recursion depth mismatch", CPython gh-106905)
+streamlit_config.set_option("runner.magicEnabled", False)
 
 
 @pytest.fixture
