@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from index.sentences import is_prose, passage_sentences  # noqa: F401 (is_prose re-exported)
 from index.store import StoredPassage
-from index.text import FIELD, MONTHS, display_date, normalise, split_sentences
+from index.text import MONTHS, display_date, is_field, normalise, split_sentences
 from index.tokens import known_word
 from index.types import KIND_LABELS, OFSTED_KINDS
 
@@ -833,12 +833,6 @@ def _meaning(s: Sentence) -> float:
     return s.dense if s.asked_dense is None else s.asked_dense
 
 
-def _cover_line(text: str) -> bool:
-    """A labelled line of a report's cover ("Inspection dates: 9–24 November 2017", "Lead
-    inspector: …"), not a sentence of findings."""
-    return bool(FIELD.match(text)) and len(text.split()) <= 20 and not text.rstrip().endswith(".")
-
-
 def select(
     query: Query, sentences: list[Sentence], max_sentences: int, relative: float, typed_ratio: float = 0.6,
     by_part: list[dict[int, float]] | None = None, is_name=None, heard: list[Sentence] | None = None,
@@ -861,7 +855,7 @@ def select(
         limit = len(chosen) + (3 if not query.wants else 2)
     else:
         # a cover's labelled line ("Inspection dates: …") says when, not what was found
-        ranked = [s for s in ranked if not _cover_line(s.text)] or ranked
+        ranked = [s for s in ranked if not is_field(s.text)] or ranked
         # Everything over the bar, plus sentences that hold every word of the question (with
         # their headings): the items of a "what needs to improve" list belong together.
         # the bar is set by the third best, not the best alone: one sentence that restates the

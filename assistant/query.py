@@ -839,7 +839,8 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     held_asked = bool(named) and (ask == question or bool(_authorities_named(ask, indexed_authorities)))
     # "Which Wigan director did the article quote?": a place named in what a press document is
     # asked to say is its content, not the setting of an inspection
-    in_press = any(pattern.search(question) for kinds, pattern in _SOURCES.items() if kinds[0] in _PRESS_KINDS)
+    source_kinds = tuple(kind for kinds, pattern in _SOURCES.items() if pattern.search(question) for kind in kinds)
+    in_press = not set(source_kinds).isdisjoint(_PRESS_KINDS)
     unheld = () if held_asked or in_press else tuple(place for place in passing if place in _council_names() and _set_in(ask, place))
     # "Which was better, Sandwell or Walsall?" where only Sandwell's reports are held: no comparison
     compared_unheld = tuple(place for place in passing if named and place in _council_names() and _compared_beside(question, place))
@@ -913,7 +914,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         years=years,
         injection=bool(_INJECTION.search(question)),
         speculation=bool(_SPECULATION.search(question) or _SPECULATION.search(final_ask(question))),
-        source_kinds=tuple(kind for kinds, pattern in _SOURCES.items() if pattern.search(question) for kind in kinds),
+        source_kinds=source_kinds,
         warnings=tuple(warnings),
         parts=parts,
         focus=focus_of(dense_query, named),

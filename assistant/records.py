@@ -115,7 +115,7 @@ def compares_inspections(question: str, topic: str, records: list[StoredPassage]
     """Does the question compare inspections with nothing asked of them but how they came out
     (or, when it says "judgement" or "grade", how one judgement area came out: the words of the
     judgements ``records`` grade)?"""
-    if not _COMPARES.search(question) or asks_why(question):
+    if not compares_over_time(question):
         return False
     words = topic_words(topic)
     if _ASKS_KIND["judgement"].search(question):  # "Did Bolton's help and protection judgement go up or down…?"

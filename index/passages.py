@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from .text import FIELD as _FIELD, display_date, find_date, split_sentences
+from .text import display_date, find_date, is_field, split_sentences
 from .tokens import MAX_WORD_PIECES, count_tokens
 from .types import Document, Passage
 
@@ -339,7 +339,7 @@ def _emit(doc: Document, units: list[_Unit], count, max_tokens: int, judgements:
                     end=end,
                     context=context,
                     page=page,
-                    kind="block" if index in frame else "field" if _is_field(unit.text) else "item" if unit.item else "paragraph",
+                    kind="block" if index in frame else "field" if is_field(unit.text) else "item" if unit.item else "paragraph",
                 )
             )
     return passages
@@ -369,11 +369,6 @@ def _numbered_paragraphs(units: list[_Unit]) -> dict[int, int]:
     if len(run) >= 3:
         found.update(run)
     return found
-
-
-def _is_field(text: str) -> bool:
-    """A labelled line of a cover ("Lead inspector: …", "Inspection dates: …"): quoted whole."""
-    return bool(_FIELD.match(text)) and len(text.split()) <= 20 and not text.rstrip().endswith(".")
 
 
 def _within(unit: _Unit, judgements: tuple) -> bool:

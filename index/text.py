@@ -18,6 +18,11 @@ _FUSED_NUMBER = re.compile(r"\s*\d{1,3}\.(?=[\"“‘'(]?[A-Z])")
 FIELD = re.compile(r"^(\w+\s?){1,3}:\s+\S")
 
 
+def is_field(text: str) -> bool:
+    """A labelled line of a cover ("Lead inspector: …", "Inspection dates: …"), not a sentence."""
+    return bool(FIELD.match(text)) and len(text.split()) <= 20 and not text.rstrip().endswith(".")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences in ``text``, covering it without the gaps between."""
     spans, start = [], 0
