@@ -82,7 +82,7 @@ _CHANGE = re.compile(
 _WHOLE_QUESTION = re.compile(r"^\s*(what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|list|describe|summari[sz]e|explain)\b", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _BROAD = re.compile(
-    r"\b(say|said|find|found|findings|about|summar\w*|overview|describe|tell me|what are|what were|what needs|needs? to improve|list|strengths|weaknesses|areas?|compare|comparison|differ\w*|themes?|concerns|progress|how (is|are|was|were|has|have)|how (well|good|effective|effectively|strong|safe|robust))\b"
+    r"\b(say|said|find|found|findings|about|summar\w*|overview|describe|tell me|what are|what were|what needs|needs? to improve|list|strengths|weaknesses|areas?|compare|comparison|differ\w*|themes?|concerns?|progress|what\s+(?:was|is|went)\s+(?:wrong|good|lacking|missing|weak|strong)|what\s+(?:still\s+)?needed|how (is|are|was|were|has|have)|how (well|good|effective|effectively|strong|safe|robust))\b"
     r"|^\s*(are\s+there\s+)?any\s+(issues|problems|concerns|weaknesses|strengths)\b"
     # a topic asked by naming it, with no question word ("Supervision in Kent?", "Care leavers, Enfield 2024"),
     # not a fact named so ("Mosaic go-live date?")
@@ -537,7 +537,8 @@ _STATEMENT_FRAME = re.compile(
 _POINTS_BACK = re.compile(
     r"\b(?:this|that|these|those)\b(?=\s*[?.,;]|\s+(?:been|be|is|was|were|are|has|had|have|still|now|then|remain\w*|improv\w*|chang\w*|persist\w*|continu\w*)\b)"
     r"|\bthe\s+same\s+(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?|findings?)\b"
-    r"|\b(?:things|matters|the\s+situation|it|they)\s+(?:\w+\s+)?(?:improv\w*|chang\w*|got\s+(?:better|worse)|progress\w*)"  # "Had things improved by 2023?"
+    r"|\bthe\s+(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?)\s+(?=(?:been|be|is|was|were|are|has|had|have|still|now|remain\w*|improv\w*|chang\w*|persist\w*|fixed|resolved|addressed|tackled|put\s+right|dealt\s+with)\b)"  # "Had the problem been fixed…?"
+    r"|\b(?:things|matters|the\s+situation|it|they)\s+(?:\w+\s+)?(?:improv\w*|chang\w*|(?:got\s+)?(?:better|worse)|progress\w*)"  # "Had things improved by 2023?", "Was it any better…?"
     r"|^\s*what\s+(?:had|has|have)\s+(?:changed|improved)\b"  # "What had changed by 2022?"
     r"|\b(?:it|they)\s+(?:still|remain\w*)\b|\babout\s+(?:it|them)\b",  # "Was it still a weakness…?", "What did it find about them…?"
     re.I,

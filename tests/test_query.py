@@ -92,6 +92,9 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     ("how many kids were in care in plymouth in 2020?", "number", "factoid"),
     ("What was the average length of care proceedings in Plymouth in 2018?", "duration", "factoid"),
     ("average SW caseload in plymouth, may 2026?", "number", "factoid"),
+    ("What was wrong with early help in Kent in 2016?", None, "broad"),  # findings, not one fact
+    ("Was private fostering a concern in Kent in 2014?", None, "broad"),
+    ("What still needed work for care leavers in Kent in 2016?", None, "broad"),
 ])
 def test_answer_types(text, wants, kind):
     query = q(text)
@@ -801,6 +804,8 @@ def test_things_improving_points_back_at_the_statement_before():
     ("In 2017 inspectors said that few Isle of Wight care leavers stayed with their foster carers. What had changed by 2022?", "few care leavers stayed with their foster carers"),
     ("Ofsted criticised life-story work on the Isle of Wight in 2017. Was it still a weakness in 2022?", "life-story work"),
     ("Ofsted praised the Isle of Wight's fostering service in 2017. What did it find about it in 2022?", "fostering service"),
+    ("Ofsted found supervision of the Isle of Wight's social workers poor in 2017. Was it any better in 2022?", "supervision social workers poor"),
+    ("Ofsted flagged private fostering as a weakness on the Isle of Wight in 2017. Had the problem been fixed by 2022?", "private fostering as a weakness"),
 ])
 def test_the_topic_pointed_back_at_is_the_statement_without_its_frame_and_setting(text, topic):
     found = q(text)
