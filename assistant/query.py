@@ -500,7 +500,8 @@ def without_setting_before(question: str) -> str:
 
 def _last_sentence(question: str) -> str:
     """The question's last sentence, when the ones before it are statements that set its scene."""
-    pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z])", question.strip())
+    # (a question typed in lower case starts its sentence with a question word: "… july 2025. how did…?")
+    pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z]|(?:what|who|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had)\s)", question.strip())
     # statements, not asks ("How was it graded? Which…?") nor an abbreviation's full stop ("St. Helens")
     said = [i for i, piece in enumerate(pieces[:-1]) if re.search(r"\w{4,}\.$", piece) and len(piece.split()) >= 4]
     return " ".join(pieces[said[-1] + 1 :]) if said and pieces[-1].rstrip().endswith("?") else question
