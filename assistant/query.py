@@ -591,17 +591,11 @@ def without_courtesy(question: str) -> str:
     return asked if asked.strip(" ?.!") else question
 
 
-# everyday words the reports never use, for the words they do
-_CASUAL_WORDS = {"kids": "children", "kid": "child", "kiddies": "children", "yr": "year", "yrs": "years"}
-_CASUAL = re.compile(r"\b(?:" + "|".join(_CASUAL_WORDS) + r")\b", re.I)
-
-
 def as_meant(question: str) -> str:
     """The question as the documents would write it: its dates and possessives written out, the
-    courtesies around it left aside, everyday words and spellings as Ofsted's."""
+    courtesies around it left aside, spellings as Ofsted's."""
     question = without_courtesy(restore_possessives(spell_out_months(question)))
     question = re.sub(r"\b([Jj])udgment", r"\1udgement", question)  # as Ofsted spells it
-    question = _CASUAL.sub(lambda m: _CASUAL_WORDS[m.group(0).lower()], question)  # "kids": children
     return re.sub(r"(?<=\w) & (?=\w)", " and ", question)  # "help & protection"
 
 
