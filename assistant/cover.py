@@ -23,7 +23,8 @@ from .types import Citation
 NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (index/ofsted.py), so a question can name
 _ASKS = {
     "lead": re.compile(
-        r"\b(who\s+(led|leads|was\s+leading|headed)|lead\s+(?:inspectors?|HMIs?)|reporting\s+inspectors?|led\s+by)\b"
+        # (a question's own "who led", not a relative clause: "the director who led the improvements")
+        r"(?:^\s*|[,;:]\s*|\band\s+|\b(?:tell\s+me|know|find\s+out)\s+)who\s+(led|leads|was\s+leading|headed)\b|\bwho\s+(led|leads|headed)(\s+(it|them|this|that))?\s*[?.]?\s*$|\b(lead\s+(?:inspectors?|HMIs?)|reporting\s+inspectors?|led\s+by)\b"
         r"|\b(inspectors?|HMIs?)\b[^?,]{0,40}\b(led|leads|headed)\b"  # "Which of His Majesty's Inspectors / which HMI led…?"
         r"|\b(led|leads|headed)\s+(the\s+|its\s+|ofsted['’]s\s+)?([\w-]+\s+){0,3}(inspection|re-inspection|visit)\b"
         # "Who inspected Kent?", "Who carried out / was in charge of the 2018 inspection?"

@@ -150,6 +150,17 @@ def test_the_inspections_a_lead_inspector_led_are_listed_from_their_covers():
     assert asks_cover("When was the report on Kent's 2016 inspection published?") == {"published"}
 
 
+@pytest.mark.parametrize("question, asked", [
+    ("Who led the 2017 single inspection of Kent?", {"lead"}),
+    ("kent nov 2017 who led it", {"lead"}),
+    ("When was Kent inspected and who led it?", {"lead", "dates"}),
+    # a relative clause is no ask of the lead inspector
+    ("What is the name of Kent's director of children's services who led the improvements Ofsted praised in 2017?", set()),
+])
+def test_who_led_is_asked_of_the_inspection_not_of_someone_the_question_describes(question, asked):
+    assert asks_cover(question) == asked
+
+
 def test_who_led_an_inspection_is_quoted_from_its_cover():
     question = "Who led the 2017 single inspection of Kent?"
     assert asks_cover(question) == {"lead"}
