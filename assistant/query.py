@@ -265,10 +265,11 @@ _JUDGED_ASKING = re.compile(
     r"|\b(?:been\s+)?(?:graded|rated|judged)\b(?=[^?]{0,60}$)",
     re.I,
 )
-# settings Ofsted inspects and grades in inspections of their own, not in a council's
+# settings Ofsted inspects and grades in inspections of their own, not in a council's; and services
+# other inspectorates grade (adult social care, hospitals, police, probation)
 _GRADED_ON_THEIR_OWN = re.compile(
     r"\b((?<!virtual\s)schools?|academ(y|ies)|colleges?|nurser(y|ies)|childminders?|children['’]s\s+homes?|secure\s+(centres?|units?)"
-    r"|(fostering|adoption)\s+agenc(y|ies)|providers?)\b",
+    r"|(fostering|adoption)\s+agenc(y|ies)|providers?|adult\s+(social\s+care|services)|care\s+homes?|hospitals?|police|probation)\b",
     re.I,
 )
 _GRADE_NAMED = re.compile(r"\b(what|which)\s+((ofsted|inspection|overall|effectiveness)\s+){0,2}(grades?|ratings?|judge?ments?)\b", re.I)  # "What grade did…?", "What overall grade…?"

@@ -743,6 +743,7 @@ def test_how_something_was_judged_asks_for_findings_unless_it_asks_for_a_grade_o
     assert not grade_asked_how("What grade did inspectors give supervision?")
     assert not grade_asked_how("How did Ofsted rate Kent's secondary schools?")
     assert not grade_asked_how("How were Kent's children's homes judged in 2022?")
+    assert not grade_asked_how("Kent, spring 2024: how did Ofsted rate the council's adult social care?")  # another inspectorate's
     found = q("How did inspectors judge supervision on the Isle of Wight in 2021?")
     assert found.wants == "grade"
     findings = found.as_findings()
