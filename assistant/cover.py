@@ -59,7 +59,7 @@ _ASKS = {
         re.I,
     ),
     # "When was the report on Kent's 2016 inspection published?", "What is the publication date…?"
-    "published": re.compile(r"\b(when|what\s+(date|day|month))\b[^?]{0,100}\bpublish(ed)?\b|\bpublication\s+date\b|\bdate\s+of\s+(its\s+|the\s+)?publication\b", re.I),
+    "published": re.compile(r"\b(when|what\s+(date|day|month))\b[^?]{0,100}\bpublish(ed)?\b|\bwhen\b[^?]{0,60}\b(report|letter)\s+(\w+\s+)?(come|came)\s+out\b|\bpublication\s+date\b|\bdate\s+of\s+(its\s+|the\s+)?publication\b", re.I),
     "grades": re.compile(
         r"\b(did|does|do)\s+(ofsted|inspectors?|the\s+inspectors?|they)\s+(judge|rate|grade|assess)\b|\boverall\s+(outcome|result)s?\b"
         # "What was the outcome of Kent's 2018 inspection?", "How did Kent do in its last inspection?"

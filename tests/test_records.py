@@ -148,6 +148,7 @@ def test_the_inspections_a_lead_inspector_led_are_listed_from_their_covers():
         assert [r.doc_id for r in led_by(question, KENT + others)] == ["sefton-2022", "kent-2022"], question
     assert led_by("What did Brenda McLaughlin say about supervision?", KENT) == []  # not a question of which inspections
     assert asks_cover("When was the report on Kent's 2016 inspection published?") == {"published"}
+    assert asks_cover("Kent's inspection finished in December 2016. When did the report actually come out?") == {"published"}
 
 
 @pytest.mark.parametrize("question, asked", [
