@@ -275,7 +275,8 @@ _GRADED_ON_THEIR_OWN = re.compile(
 _GRADE_NAMED = re.compile(r"\b(what|which)\s+((ofsted|inspection|overall|effectiveness)\s+){0,2}(grades?|ratings?|judge?ments?)\b", re.I)  # "What grade did…?", "What overall grade…?"
 _GRADE = re.compile(
     _GRADE_NAMED.pattern + "|" + _GRADE_HOW.pattern
-    + r"|\bwhat\s+(had|has|have|was|were|is|are)\s+([\w’'-]+\s+){1,4}?(been\s+)?(judged|rated|graded)\s*(\?|$)",  # "…, and what had they been judged?"
+    + r"|\bwhat\s+(had|has|have|was|were|is|are)\s+([\w’'-]+\s+){1,4}?(been\s+)?(judged|rated|graded)\s*(\?|$)"  # "…, and what had they been judged?"
+    + r"|^\s*(did|does|has|have|had)\b[^?]{0,60}\b(get|got|receive|received|achieve|achieved|keep|kept|retain|retained)\s+(an?\s+)?['‘\"“]?(outstanding|good|requires\s+improvement|inadequate)\b",  # "Did Kent get outstanding for…?"
     re.I,
 )
 _WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("grade", _GRADE), ("name", _WHO), ("date", _WHEN))

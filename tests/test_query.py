@@ -92,6 +92,7 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     ("how many kids were in care in plymouth in 2020?", "number", "factoid"),
     ("What was the average length of care proceedings in Plymouth in 2018?", "duration", "factoid"),
     ("average SW caseload in plymouth, may 2026?", "number", "factoid"),
+    ("Did Kent get outstanding for children needing help and protection in 2022?", "grade", "factoid"),  # the judgement says
     ("What was wrong with early help in Kent in 2016?", None, "broad"),  # findings, not one fact
     ("Was private fostering a concern in Kent in 2014?", None, "broad"),
     ("What still needed work for care leavers in Kent in 2016?", None, "broad"),
