@@ -21,6 +21,7 @@ from .query import YearSpan
 from .types import Citation
 
 NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (index/ofsted.py), so a question can name
+_BESIDES_LEAD = r"\b(?:apart\s+from|besides|other\s+than)\s+the\s+lead\b"  # "apart from the lead inspector": the others
 _ASKS = {
     "lead": re.compile(
         # (a question's own "who led", not a relative clause: "the director who led the improvements")
@@ -34,7 +35,7 @@ _ASKS = {
     # "Who were the inspectors?", "Apart from the lead inspector, which inspectors were on the team?"
     "team": re.compile(
         r"\b(?:who|which|what)\s+(?:were|was)\s+(?:the\s+|its\s+)?(?:other\s+)?inspectors\b|\bwhich\s+(?:other\s+)?inspectors\b(?![^?]*\b(?:led|leads|headed)\b)"
-        r"|\b(?:team\s+inspectors?|inspection\s+team|other\s+inspectors|rest\s+of\s+the\s+(?:inspection\s+)?team)\b|\b(?:apart\s+from|besides|as\s+well\s+as|other\s+than)\s+the\s+lead\b",
+        r"|\b(?:team\s+inspectors?|inspection\s+team|other\s+inspectors|rest\s+of\s+the\s+(?:inspection\s+)?team)\b|\bas\s+well\s+as\s+the\s+lead\b|" + _BESIDES_LEAD,
         re.I,
     ),
     # "When did Ofsted inspect Kent?", "When was Kent's last inspection?"; not "When did caseloads
@@ -102,13 +103,12 @@ def asks_cover(question: str) -> set[str]:
     from .sides import asked_side
 
     asked = {name for name, pattern in _ASKS.items() if pattern.search(question)}
-    if "team" in asked and _BESIDES_LEAD.search(question):
+    if "team" in asked and re.search(_BESIDES_LEAD, question, re.I):
         asked.discard("lead")  # "apart from the lead inspector": the others
     reasons = asks_why(question) or _AND_WHY.search(question) or asked_side(question) is not None
     return asked - {"grades", "kind"} if reasons else asked
 
 
-_BESIDES_LEAD = re.compile(r"\b(?:apart\s+from|besides|other\s+than)\s+the\s+lead\b", re.I)
 _AND_WHY = re.compile(r"\band\s+why\b", re.I)  # "What kind of inspection was it, and why?": the reasons are in the passages
 
 
@@ -236,7 +236,7 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
             if _DEPUTY.search(question):  # "the lead and deputy lead inspectors"
                 quoted += _first(passages, lambda p: _DEPUTY.match(p.text) is not None)
         if "team" in fields:  # the lines naming the inspection's team (the lead's too, unless set apart)
-            named = record.inspectors + ((record.lead_inspector,) if record.lead_inspector and not _BESIDES_LEAD.search(question) else ())
+            named = record.inspectors + ((record.lead_inspector,) if record.lead_inspector and not re.search(_BESIDES_LEAD, question, re.I) else ())
             quoted += [p for p in passages if p.kind in ("field", "paragraph", "block") and any(name in p.text for name in named)][:3]
         if "grades" in fields:
             quoted += _grades(question, passages, every=bool(unjudged_area))

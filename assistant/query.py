@@ -79,7 +79,8 @@ _CHANGE = re.compile(
     r"|^\s*(?:how|why)\s+(?:did|has|have|had)\s+(?P<graded>[^?]*?\b(?:judgements?|grades?|ratings?))\s+(?:f[ae]ll(?:en)?|drop(?:ped)?|r[io]s(?:e|en)|slip(?:ped)?|(?:go|gone|went)\s+(?:up|down))\b",
     re.I,
 )
-_WHOLE_QUESTION = re.compile(r"^\s*(what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|list|describe|summari[sz]e|explain)\b", re.I)
+_QUESTION_WORDS = r"(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|list|describe|summari[sz]e|explain)"
+_WHOLE_QUESTION = re.compile(rf"^\s*{_QUESTION_WORDS}\b", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _BROAD = re.compile(
     r"\b(say|said|find|found|findings|about|summar\w*|overview|describe|tell me|what are|what were|what needs|needs? to improve|list|strengths|weaknesses|areas?|compare|comparison|differ\w*|themes?|concerns?|progress|what\s+(?:was|is|went)\s+(?:wrong|good|lacking|missing|weak|strong)|what\s+(?:still\s+)?needed|how (is|are|was|were|has|have)|how (well|good|effective|effectively|strong|safe|robust))\b"
@@ -503,7 +504,7 @@ def without_setting_before(question: str) -> str:
 def _last_sentence(question: str) -> str:
     """The question's last sentence, when the ones before it are statements that set its scene."""
     # (a question typed in lower case starts its sentence with a question word: "… july 2025. how did…?")
-    pieces = re.split(r"(?<=[.!?])\s+(?=[A-Z]|(?:what|who|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had)\s)", question.strip())
+    pieces = re.split(rf"(?<=[.!?])\s+(?=[A-Z]|{_QUESTION_WORDS}\s)", question.strip())
     # statements, not asks ("How was it graded? Which…?") nor an abbreviation's full stop ("St. Helens")
     said = [i for i, piece in enumerate(pieces[:-1]) if re.search(r"\w{4,}\.$", piece) and len(piece.split()) >= 4]
     return " ".join(pieces[said[-1] + 1 :]) if said and pieces[-1].rstrip().endswith("?") else question
@@ -537,10 +538,11 @@ _STATEMENT_FRAME = re.compile(
 )
 # a demonstrative standing for what the statement before said ("Had this been put right…?", "Was
 # that still a concern…?", "…improved on these?"), not one before a noun ("this inspection")
+_STANDS = r"(?:been|be|is|was|were|are|has|had|have|still|now|then|remain\w*|improv\w*|chang\w*|persist\w*|continu\w*)"  # what is said of it next
+_FAULTS = r"(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?)"
 _POINTS_BACK = re.compile(
-    r"\b(?:this|that|these|those)\b(?=\s*[?.,;]|\s+(?:been|be|is|was|were|are|has|had|have|still|now|then|remain\w*|improv\w*|chang\w*|persist\w*|continu\w*)\b)"
-    r"|\bthe\s+same\s+(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?|findings?)\b"
-    r"|\bthe\s+(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?)\s+(?=(?:been|be|is|was|were|are|has|had|have|still|now|remain\w*|improv\w*|chang\w*|persist\w*|fixed|resolved|addressed|tackled|put\s+right|dealt\s+with)\b)"  # "Had the problem been fixed…?"
+    rf"\b(?:this|that|these|those)\b(?=\s*[?.,;]|\s+{_STANDS}\b)"
+    rf"|\bthe\s+(?:same\s+(?:{_FAULTS}|findings?)\b|{_FAULTS}\s+(?=(?:{_STANDS}|fixed|resolved|addressed|tackled|put\s+right|dealt\s+with)\b))"  # "Had the problem been fixed…?"
     r"|\b(?:things|matters|the\s+situation|it|they)\s+(?:\w+\s+)?(?:improv\w*|chang\w*|(?:got\s+)?(?:better|worse)|progress\w*)"  # "Had things improved by 2023?", "Was it any better…?"
     r"|^\s*what\s+(?:had|has|have)\s+(?:changed|improved)\b"  # "What had changed by 2022?"
     r"|\b(?:it|they)\s+(?:still|remain\w*)\b|\babout\s+(?:it|them)\b",  # "Was it still a weakness…?", "What did it find about them…?"
