@@ -482,7 +482,7 @@ def spell_out_months(question: str) -> str:
 _UNTOPICAL = STOPWORDS | frozenset(
     "whose according ofsted ofsted's inspection inspections inspector inspectors report reports visit letter says "
     "find found findings think thought describe it's latest last recent time".split()
-)
+) | frozenset(MONTHS) | frozenset("spring summer autumn winter early late".split())  # "What had Ofsted found by September 2018?": when, not what
 
 
 @functools.lru_cache(maxsize=1024)
@@ -524,16 +524,27 @@ def asked_part(question: str, named: tuple[str, ...]) -> str:
     asked = _last_sentence(question)  # (a label before a dash often holds the topic: "Supervision in Wokingham - what did they say?")
     if asked != question and _POINTS_BACK.search(asked):
         # "In 2020 Ofsted criticised its planning for… Had this been put right by 2024?": what "this" is
-        return _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)]))
+        return _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)])))
     places = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}
     words = re.findall(r"[a-z][a-z'’-]+", asked.lower())
-    return asked if any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in words) else question
+    if any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in words):
+        return asked
+    # "Bristol's care leavers service was rated inadequate in 2014. What had Ofsted found by 2018?": the statement's topic, not its verdict
+    return question if asked == question else _VERDICT.sub(" ", question[: question.rindex(asked)]) + asked
 
 
 # how a statement reports a finding ("Ofsted criticised…", "In 2017 inspectors said that…"): its frame, not its topic
 _STATEMENT_FRAME = re.compile(
     r"^\s*(?:(?:ofsted|inspectors?|the\s+(?:report|inspection|inspectors?))(?:['’]s\s+\w+)?\s+(?:had\s+)?"
     r"(?:criticised|praised|said|found|noted|reported|identified|highlighted|flagged|described|judged|raised\s+concerns?\s+(?:about|over|with))\s+(?:that\s+)?)",
+    re.I,
+)
+# what the statement says an earlier inspection judged of its topic ("…care leaver services required
+# improvement in 2014", "…was judged inadequate"): a verdict the later report need not repeat
+_VERDICT = re.compile(
+    r"\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:(?:rated|judged|found|graded|assessed|deemed|considered|seen\s+as)\s+(?:to\s+be\s+|as\s+)?)?"
+    r"(?:inadequate|outstanding|good|weak|poor|strong|(?:a\s+)?(?:weakness|strength|concern|problem)|requir\w*\s+improvement(?:\s+to\s+be\s+good)?)\b"
+    r"|\brequire[sd]?\s+improvement(?:\s+to\s+be\s+good)?\b",
     re.I,
 )
 # a demonstrative standing for what the statement before said ("Had this been put right…?", "Was
@@ -543,7 +554,7 @@ _FAULTS = r"(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomi
 _POINTS_BACK = re.compile(
     rf"\b(?:this|that|these|those)\b(?=\s*[?.,;]|\s+{_STANDS}\b)"
     rf"|\bthe\s+(?:same\s+(?:{_FAULTS}|findings?)\b|{_FAULTS}\s+(?=(?:{_STANDS}|fixed|resolved|addressed|tackled|put\s+right|dealt\s+with)\b))"  # "Had the problem been fixed…?"
-    r"|\b(?:things|matters|the\s+situation|it|they)\s+(?:\w+\s+)?(?:improv\w*|chang\w*|(?:got\s+)?(?:better|worse)|progress\w*)"  # "Had things improved by 2023?", "Was it any better…?"
+    r"|\b(?:things|matters|the\s+situation|it|they)\s+(?:(?:got|get|gotten|become|became|been|any|much|really|actually)\s+){0,2}(?:improv\w*|chang\w*|better|worse|progress\w*)"  # "Had things improved by 2023?", "Had they got any better…?" (not what "it" was wanted "to improve")
     r"|^\s*what\s+(?:had|has|have)\s+(?:changed|improved)\b"  # "What had changed by 2022?"
     r"|\b(?:it|they)\s+(?:still|remain\w*)\b|\babout\s+(?:it|them)\b",  # "Was it still a weakness…?", "What did it find about them…?"
     re.I,

@@ -1,5 +1,7 @@
 """Question analysis: checks, follow-ups, places, years, instructions (no model needed)."""
 
+import re
+
 import pytest
 
 from assistant.query import MAX_QUESTION_CHARS, analyse, check_question, rewrite_follow_up, role_asked
@@ -810,3 +812,26 @@ def test_things_improving_points_back_at_the_statement_before():
 def test_the_topic_pointed_back_at_is_the_statement_without_its_frame_and_setting(text, topic):
     found = q(text)
     assert found.topic == topic and found.kind == "broad"
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("The Isle of Wight's care leaver services required improvement in 2015. Had they got any better by 2018?", "care leaver services"),
+    ("The Isle of Wight's help and protection was judged inadequate in 2014. What did Ofsted conclude about it in 2017?", "help and protection"),
+    ("Private fostering was a weakness on the Isle of Wight in 2017. Had it got better by 2022?", "Private fostering"),
+])
+def test_the_earlier_verdict_a_statement_tells_is_not_the_topic_of_what_changed(text, topic):
+    # the later report need not repeat "required improvement": it says how the service is now
+    found = q(text)
+    assert found.topic == topic and found.kind == "broad" and found.years == tuple(int(y) for y in re.findall(r"20\d\d", text))
+
+
+def test_a_question_with_no_topic_of_its_own_takes_the_statement_s_without_its_verdict():
+    found = q("The Isle of Wight's care leavers service was rated inadequate in 2014. What had Ofsted found by September 2018?")
+    assert "care leavers service" in found.topic and "inadequate" not in found.topic
+
+
+def test_what_it_was_wanted_to_improve_does_not_point_back_at_the_statement():
+    from assistant.query import asked_part
+
+    question = "The Isle of Wight came out good in April 2018. What did inspectors still want it to improve?"
+    assert asked_part(question, ("Isle of Wight",)) == "What did inspectors still want it to improve?"
