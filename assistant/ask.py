@@ -1014,7 +1014,7 @@ SUMMARY_COMMON = 0.05  # a sentence in more than this share of the library's doc
 # a request for a report's own list of what needs to improve
 _ASKS_IMPROVEMENTS = re.compile(
     r"\b(?:areas?\s+(?:for|of|needing)\s+(?:priority\s+)?(?:improvement|development)|recommendations?"
-    r"|what\s+(?:\w+\s+){0,4}(?:needs?|needed|had|has|have|must|should)\s+(?:to\s+)?(?:improve|fix|change)"
+    r"|what\s+(?:\w+\s+){0,4}(?:needs?|needed|had|has|have|must|should|wants?|wanted)\s+(?:(?:it|them)\s+)?(?:to\s+)?(?:improve|fix|change)"  # "What did inspectors want it to improve?"
     r"|(?:told|tell|asked|ask)\s+(?:\w+\s+){0,2}to\s+(?:improve|fix|change))\b",
     re.I,
 )
