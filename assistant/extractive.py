@@ -880,6 +880,16 @@ def select(
             if s.passage.doc_id not in seen_docs and (s in others or s.score >= SOURCE_BAR * top):
                 seen_docs.add(s.passage.doc_id)
                 firsts.append(s)
+        if compares_years(query.question):
+            # each year compared is heard ("…required improvement in 2014. How had they changed by
+            # 2018?"): the best sentence in the question's words of a report of a year none heard is of
+            for year in sorted(year_span(query.question).exact):
+                of_year = lambda s, year=year: s.passage.doc_kind in OFSTED_KINDS and (s.passage.date or "")[:4] in (str(year), str(year + 1))
+                if not any(of_year(s) for s in firsts):
+                    best = next((s for s in ranked if s.literal and of_year(s)), None)
+                    if best is not None:
+                        seen_docs.add(best.passage.doc_id)
+                        firsts.append(best)
         others = firsts + [s for s in others if s not in firsts]
         for s in reversed(heard or []):  # after the best of all, each aspect's best
             if s is not others[0]:

@@ -361,6 +361,17 @@ def test_each_source_that_speaks_to_a_broad_question_is_heard():
     assert "Social workers in the assessment teams do not receive this supervision." not in [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
 
 
+def test_each_year_a_question_compares_is_heard_though_the_earlier_report_says_more():
+    early = passage("r2014#p21", "Services for care leavers require improvement. Care leavers have pathway plans. Care leavers are visited.", date="2014-02-05")
+    late = passage("r2018#p9", "Support for care leavers has markedly improved since 2014.", date="2018-07-20")
+    scores = {"Services for care le": 0.9, "Care leavers have pa": 0.85, "Care leavers are vis": 0.8, "Support for care lea": 0.4}
+    question = "The Isle of Wight's care leavers required improvement in 2014. How had they changed by 2018?"
+    query, sentences = scored(question, [early, late], scores)
+    assert "Support for care leavers has markedly improved since 2014." in [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
+    query, sentences = scored("What did Ofsted say about the Isle of Wight's care leavers?", [early, late], scores)  # no years compared: under the bar
+    assert "Support for care leavers has markedly improved since 2014." not in [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
+
+
 def test_a_lead_that_answers_no_kind_of_fact_goes_on_into_its_next_sentence():
     found = passage("report#para-5", "Strategy meetings are held in a timely way. However, partners are not routinely invited. "
                     "Information is not shared well.")
