@@ -26,7 +26,7 @@ _ASKS = {
     "lead": re.compile(
         # (a question's own "who led", not a relative clause: "the director who led the improvements")
         r"(?:^\s*|[,;:]\s*|\band\s+|\b(?:tell\s+me|know|find\s+out)\s+)who\s+(led|leads|was\s+leading|headed)\b|\bwho\s+(led|leads|headed)(\s+(it|them|this|that))?\s*[?.]?\s*$|\b(lead\s+(?:inspectors?|HMIs?)|reporting\s+inspectors?|led\s+by)\b"
-        r"|\b(inspectors?|HMIs?)\b[^?,]{0,40}\b(led|leads|headed)\b"  # "Which of His Majesty's Inspectors / which HMI led…?"
+        r"|\b(inspectors?|HMIs?)\b[^?,]{0,40}\b(led|leads|headed|(?:was|is)\s+in\s+charge)\b"  # "Which of His Majesty's Inspectors / which HMI led…?", "Which inspector was in charge of…?"
         r"|\b(led|leads|headed)\s+(the\s+|its\s+|ofsted['’]s\s+)?([\w-]+\s+){0,3}(inspection|re-inspection|visit)\b"
         # "Who inspected Kent?", "Who carried out / was in charge of the 2018 inspection?"
         r"|^\s*who\s+(inspected|visited|conducted|carried\s+out|did|ran|was\s+in\s+charge\s+of)\b(?=[^?]*\b(inspection|visit)\b|\s+(?-i:[A-Z]))",
@@ -45,6 +45,7 @@ _ASKS = {
         r"|\bwhen\s+(was|is)\b[^,]{0,80}\b(inspection|visit)\s*\??$"
         r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+(\w+\s+)?(inspection|visit)|\b(exact|precise|full|actual)\s+dates\b"
         r"|\bhow\s+long\s+did\b[^?,]{0,60}\b(inspection|visit)\b[^?,]{0,40}\b(last|take)\b|\b(which|what)\s+month\b[^?,]{0,60}\b(inspect\w*|visit\w*)\b"
+        r"|\bhow\s+long\s+(?:were|was|did)\s+(?:the\s+)?inspectors?\s+(?:on\s+site|there|in\b|spend|stay)"  # "How long were inspectors on site?"
         r"|\b(what|which)\s+(dates?|days?)\b(?![^?]*\b(letter|written|published|publication)\b)[^?]{0,80}\b(inspect\w*|re-inspect\w*|visit\w*|carr(y|ied)\s+out)\b"
         r"|\bwhen\s+(did|was|were)\b[^?,]{0,80}\b(inspection|re-inspection|visit)\b[^?,]{0,40}\b(take\s+place|happen|occur|start|begin|finish|end|conclude)\b"
         r"|^\s*(what|which)\s+(is|was)\s+(the\s+)?(\w+['’]s\s+)?(oldest|earliest|first|latest|newest|most\s+recent|last)\s+([\w'’-]+\s+){0,3}(inspection|report|visit)\b"
