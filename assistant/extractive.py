@@ -816,6 +816,11 @@ def _leads(query: Query, ranked: list[Sentence], typed_ratio: float, is_name=Non
     asked for, or one per place when the question names several. Empty when the sources speak
     of it but do not give the date, name or figure asked for."""
     typed = _typed(query, ranked, query.wants, query.question, is_name)
+    ask = final_ask(query.question)
+    if typed and ask != query.question and year_span(ask).exact:
+        # "…was rated good in 2016. How was it rated in 2021?": the fact of the year the question
+        # asks about, not of the year its statement sets the scene in
+        typed = [s for s in typed if _of_year(s, year_span(ask).exact)] or typed
     if not typed or typed[0].score < typed_ratio * ranked[0].score:
         return []
     if len(query.authorities) < 2:

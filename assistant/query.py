@@ -128,7 +128,7 @@ _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b
 # "the number of" asks for a figure, except in a yes/no question ("Had the number of referrals gone up?")
 _HOW_MANY = re.compile(
     r"\b(how many|how much|what (number|percentage|proportion|share|age))\b|\bwhat\s+(%|per\s?cent\b)|^\s*(the\s+)?average\b"
-    r"|\bwhat (is|was|were|are) (the |its |their |[\w’'-]+['’]s )?([\w’'-]+ ){0,6}(rate|ratio|percentage|proportion|average|total)s?\b"
+    r"|\bwhat (?:(?:exactly|precisely|actually) )?(is|was|were|are) (the |its |their |[\w’'-]+['’]s )?([\w’'-]+ ){0,6}(rate|ratio|percentage|proportion|average|total)s?\b"
     r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b).*\b(number of|percent)\b",
     re.I,
 )
@@ -556,7 +556,8 @@ _POINTS_BACK = re.compile(
     rf"|\bthe\s+(?:same\s+(?:{_FAULTS}|findings?)\b|{_FAULTS}\s+(?=(?:{_STANDS}|fixed|resolved|addressed|tackled|put\s+right|dealt\s+with)\b))"  # "Had the problem been fixed…?"
     r"|\b(?:things|matters|the\s+situation|it|they)\s+(?:(?:got|get|gotten|become|became|been|any|much|really|actually)\s+){0,2}(?:improv\w*|chang\w*|better|worse|progress\w*)"  # "Had things improved by 2023?", "Had they got any better…?" (not what "it" was wanted "to improve")
     r"|^\s*what\s+(?:had|has|have)\s+(?:changed|improved)\b"  # "What had changed by 2022?"
-    r"|\b(?:it|they)\s+(?:still|remain\w*)\b|\babout\s+(?:it|them)\b",  # "Was it still a weakness…?", "What did it find about them…?"
+    r"|\b(?:it|they)\s+(?:still|remain\w*)\b|\babout\s+(?:it|them)\b"  # "Was it still a weakness…?", "What did it find about them…?"
+    r"|\b(?:was|were|is|are)\s+(?:it|they)\s+(?:rated|judged|graded|assessed)\b",  # "…was rated good in 2016. How was it rated in 2021?"
     re.I,
 )
 

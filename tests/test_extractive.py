@@ -372,6 +372,14 @@ def test_each_year_a_question_compares_is_heard_though_the_earlier_report_says_m
     assert "Support for care leavers has markedly improved since 2014." not in [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
 
 
+def test_a_fact_asked_after_a_statement_is_of_the_year_the_question_asks_about():
+    early = passage("r2016#judgement-help", "1. Children who need help and protection Good", kind="judgement", date="2016-03-17")
+    late = passage("r2021#judgement-help", "The experiences and progress of children who need help and protection Inadequate", kind="judgement", date="2021-11-05")
+    scores = {"1. Children who need": 0.9, "The experiences and ": 0.7}
+    query, sentences = scored("The Isle of Wight's help and protection was rated good in 2016. How was it rated in 2021?", [early, late], scores)
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text.endswith("Inadequate")
+
+
 def test_a_lead_that_answers_no_kind_of_fact_goes_on_into_its_next_sentence():
     found = passage("report#para-5", "Strategy meetings are held in a timely way. However, partners are not routinely invited. "
                     "Information is not shared well.")

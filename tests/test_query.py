@@ -825,6 +825,15 @@ def test_the_earlier_verdict_a_statement_tells_is_not_the_topic_of_what_changed(
     assert found.topic == topic and found.kind == "broad" and found.years == tuple(int(y) for y in re.findall(r"20\d\d", text))
 
 
+def test_how_it_was_rated_points_back_at_what_the_statement_rated():
+    found = q("The Isle of Wight's help and protection was rated good in 2016. How was it rated in 2021, and why?")
+    assert found.topic == "help and protection" and found.wants == "grade" and found.years == (2016, 2021)
+
+
+def test_what_a_rate_exactly_was_asks_for_a_figure():
+    assert q("What exactly was the Isle of Wight's re-referral rate in 2019?").wants == "number"
+
+
 def test_a_question_with_no_topic_of_its_own_takes_the_statement_s_without_its_verdict():
     found = q("The Isle of Wight's care leavers service was rated inadequate in 2014. What had Ofsted found by September 2018?")
     assert "care leavers service" in found.topic and "inadequate" not in found.topic
