@@ -54,6 +54,14 @@ _META = re.compile(
     r"(say|said|find|found|report|reported|conclude|concluded|note|noted|think|write|wrote)\s+(about|on|of|regarding|in relation to)?\s*",
     re.I,
 )
+# "Why did Ofsted rate Kirklees's services for children looked after inadequate?", "Why were its
+# services for care leavers judged outstanding?": what was graded (and its grade) is the topic
+_WHY_GRADED = re.compile(
+    r"^\s*(?:so\s+)?why\s+(?:did|does|do|had|has|have)\s+(?:ofsted|(?:the\s+)?inspectors?)\s+(?:rate|judge|grade|assess|score)[ds]?\s+"
+    r"|(?<=^why )\s*(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?=[^?]*?\s(?:rated|judged|graded|assessed|scored)\b)"
+    r"|(?<=\s)(?:rated|judged|graded|assessed|scored)\s+(?:as\s+)?(?=(?:inadequate|outstanding|good|requir\w*\s+improvement)\b)",
+    re.I,
+)
 _FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|and what about|same for|what of|but)\b|^\s*(it|they|them|their|this|that|those|these|there|he|she|his|her)\b", re.I)
 _SOURCES = {  # the kinds of document a question asks about, and how it names them
     OFSTED_KINDS: re.compile(r"\b(ofsted|inspectors?|inspection letters?|focused visit)\b", re.I),
@@ -859,7 +867,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     years = tuple(dict.fromkeys([int(y) for y in YEAR.findall(question)] + sorted(year_span(question).exact)))  # "2024-25": both
     asked = asked_part(standalone, named)  # "I'm reading up on Rochdale's history. What did … find about care leavers?": its topic follows
     compared = _COMPARE.search(asked)
-    topic = compared.group("topic") if compared else _META.sub("", asked)
+    topic = compared.group("topic") if compared else _META.sub("", _WHY_GRADED.sub("", asked))
     changed = None if compared else _changed(asked, named)
     if changed:  # what changed, over the years it is asked across
         # "since the 2018 inspection": reports say what improved "since 2018"; two years compared

@@ -830,6 +830,14 @@ def test_how_it_was_rated_points_back_at_what_the_statement_rated():
     assert found.topic == "help and protection" and found.wants == "grade" and found.years == (2016, 2021)
 
 
+@pytest.mark.parametrize("text, topic", [
+    ("Why did Ofsted rate services for children looked after on the Isle of Wight inadequate in 2016?", "services for children looked after inadequate in 2016"),
+    ("Why were the Isle of Wight's services for care leavers judged outstanding in 2017?", "Why services for care leavers outstanding in 2017"),
+])
+def test_why_a_grade_was_given_is_about_what_was_graded(text, topic):
+    assert q(text).topic == topic
+
+
 def test_what_a_rate_exactly_was_asks_for_a_figure():
     assert q("What exactly was the Isle of Wight's re-referral rate in 2019?").wants == "number"
 
