@@ -137,7 +137,7 @@ _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b
 _HOW_MANY = re.compile(
     r"\b(how many|how much|what (number|percentage|proportion|share|age))\b|\bwhat\s+(%|per\s?cent\b)|^\s*(the\s+)?average\b"
     r"|\bwhat (?:(?:exactly|precisely|actually) )?(is|was|were|are) (the |its |their |[\w’'-]+['’]s )?([\w’'-]+ ){0,6}(rate|ratio|percentage|proportion|average|total)s?\b"
-    r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b).*\b(number of|percent)\b",
+    r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b)(?!.*\bwhat\s+(?:has\s+|had\s+)?(?:helped|led|caused|drove|brought|contributed|explains?|explained)\b).*\b(number of|percent)\b",  # not "what helped bring down the number of…": a cause
     re.I,
 )
 # not "money-saving extras", nor what "what" stands for when money was put into it ("What has the
@@ -557,7 +557,7 @@ _VERDICT = re.compile(
 )
 # a demonstrative standing for what the statement before said ("Had this been put right…?", "Was
 # that still a concern…?", "…improved on these?"), not one before a noun ("this inspection")
-_STANDS = r"(?:been|be|is|was|were|are|has|had|have|still|now|then|remain\w*|improv\w*|chang\w*|persist\w*|continu\w*)"  # what is said of it next
+_STANDS = r"(?:been|be|is|was|were|are|has|had|have|still|now|then|remain\w*|improv\w*|chang\w*|persist\w*|continu\w*|settled|eased|held|stayed|lasted)"  # what is said of it next
 _FAULTS = r"(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?)"
 _POINTS_BACK = re.compile(
     rf"\b(?:this|that|these|those)\b(?=\s*[?.,;]|\s+{_STANDS}\b)"

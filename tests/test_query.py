@@ -68,6 +68,11 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     assert q("What did Ofsted find in Cornwall in 2022?").unknown_places == ("Cornwall",)
     assert q("How did Hampshire help?").unknown_places == ()  # Hampshire appears in the articles
     assert q("What did Ofsted say about the Isle of Wite?").authorities == ("Isle of Wight",)  # misspelt
+    # councils of Wales, Scotland and Northern Ireland and the Crown dependencies, which Ofsted does not inspect
+    assert q("ceredigion county council children's services - what was the ofsted judgement in 2022?").unknown_places == ("Ceredigion",)
+    assert q("What did Ofsted find in Fife in 2022?").unknown_places == ("Fife",)
+    isle = q("How did the Isle of Man do at its last inspection?")
+    assert isle.unknown_places == ("Isle of Man",) and isle.authorities == ()
 
 
 @pytest.mark.parametrize("text, wants, kind", [
@@ -840,6 +845,14 @@ def test_why_a_grade_was_given_is_about_what_was_graded(text, topic):
 
 def test_what_a_rate_exactly_was_asks_for_a_figure():
     assert q("What exactly was the Isle of Wight's re-referral rate in 2019?").wants == "number"
+    assert q("According to the 2022 inspection, what helped bring down the number of care leavers not in work?").wants is None  # a cause
+    assert q("How many children were in care on the Isle of Wight in 2019?").wants == "number"
+
+
+def test_whether_a_finding_had_settled_or_held_up_points_back_at_it():
+    found = q("In 2019 Ofsted found that many children on the Isle of Wight kept getting new social workers. Had that settled down by 2023?")
+    assert found.topic == "many children kept getting new social workers"
+    assert "workforce" in q("Ofsted found the Isle of Wight's workforce more stable in 2019. Had that held up by 2022?").topic
 
 
 def test_a_question_with_no_topic_of_its_own_takes_the_statement_s_without_its_verdict():

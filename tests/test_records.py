@@ -297,6 +297,8 @@ def test_a_report_is_of_the_year_it_was_published_as_well():
         ("Who was in charge of the 2023 Kent inspection?", {"lead"}),
         ("Which inspector was in charge of Ofsted's spring 2015 inspection of Kent?", {"lead"}),
         ("How long were inspectors on site for Kent's 2019 inspection, and on which dates?", {"dates"}),
+        ("How long were Ofsted inspectors on site for Kent's 2019 inspection?", {"dates"}),
+        ("When did the report from Kent's November–December 2015 inspection come out?", {"published"}),
         ("How did Kent do in its 2023 inspection?", {"grades"}),
         ("What was the outcome of Kent's 2018 inspection?", {"grades"}),
         ("What was the result of Kent's last Ofsted inspection?", {"grades"}),
