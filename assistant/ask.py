@@ -801,6 +801,17 @@ class Assistant:
             answer.answer = f"The indexed sources don't mention {' or '.join(unmet)} in what they say on this. The nearest passages are listed as related."
             answer.reason = "name not in the evidence"
             return
+        service = _OTHER_SERVICE.search(query.question)
+        if service:
+            # "How was Derbyshire's adult social care rated?": the reports inspect children's services;
+            # what they say of "social care" is not said of another service (a fact: its lead must say it)
+            spoken = _OLDER_PEOPLE if _OLDER_PEOPLE.search(query.question) else _OTHER_SERVICE_SAID  # "…for older people": them
+            said = [s for s in chosen if spoken.search(s.text)]
+            chosen = said if query.kind == "broad" or chosen[0] in said else []
+        if service and not chosen:
+            answer.answer = f"The indexed sources don't say this of {service.group(0).lower()}: they inspect children's services. The nearest passages are listed as related."
+            answer.reason = "another service"
+            return
         if query.passing_places and not query.authorities:  # asked about a place only other documents mention: only what they say of it
             chosen = [s for s in chosen if extractive.mentions_any(s, query.passing_places)]
         if query.passing_places and not chosen:
@@ -825,6 +836,11 @@ class Assistant:
         answer.reason = f"evidence {chosen[0].score:.3f} (best {best:.3f})"
 
 
+# a service for adults, which other inspectorates inspect (the Care Quality Commission): asked about, it
+# must be what the evidence speaks of ("transition to adult services" is)
+_OTHER_SERVICE = re.compile(r"\badult(?:s['’]?)?\s+(?:social\s+care|services?)\b|\b(?:services?|care\s+homes?)\s+for\s+(?:older|elderly)\s+people\b", re.I)
+_OTHER_SERVICE_SAID = re.compile(r"\badults?['’]?\s+(?:social\s+(?:care|work)|services?|care|teams?)\b|\bolder\s+people\b", re.I)
+_OLDER_PEOPLE = re.compile(r"\b(?:older|elderly)\s+people\b", re.I)
 # A name the question gives: capitalised words or an acronym ("CQC", "St Mary's Hospital"), not
 # the question's first word. Months and the names of places the scope already matched are setting.
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+|in\s+)?[A-Z][\w’'&-]*)*")

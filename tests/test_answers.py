@@ -414,6 +414,12 @@ def test_a_request_for_what_needs_to_improve_is_told_from_a_question_on_a_topic(
     assert _asks_improvements(assistant.analyse(question)) is listed
 
 
+def test_a_question_about_a_service_for_adults_is_not_answered_from_children_s_social_care(assistant):
+    answer = assistant.ask("How was the Isle of Wight council's adult social care rated at its most recent assessment?", home="")
+    assert answer.abstained and answer.reason == "another service"
+    assert answer.answer.startswith("The indexed sources don't say this of adult social care: they inspect children's services.")
+
+
 def test_how_inspectors_judged_what_no_judgement_is_of_is_answered_by_their_findings(assistant):
     answer = assistant.ask("How did inspectors judge supervision at the Isle of Wight's 2021 focused visit?", home="")
     assert not answer.abstained
