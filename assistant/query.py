@@ -489,7 +489,7 @@ def spell_out_months(question: str) -> str:
 # words that say nothing of what a question is about: the small words, asking, and its setting
 _UNTOPICAL = STOPWORDS | frozenset(
     "whose according ofsted ofsted's inspection inspections inspector inspectors report reports visit letter says "
-    "find found findings think thought describe it's latest last recent time".split()
+    "find found findings think thought describe it's latest last recent time position situation picture".split()
 ) | frozenset(MONTHS) | frozenset("spring summer autumn winter early late".split())  # "What had Ofsted found by September 2018?": when, not what
 
 
@@ -543,7 +543,7 @@ def asked_part(question: str, named: tuple[str, ...]) -> str:
 
 # how a statement reports a finding ("Ofsted criticised…", "In 2017 inspectors said that…"): its frame, not its topic
 _STATEMENT_FRAME = re.compile(
-    r"^\s*(?:(?:ofsted|inspectors?|the\s+(?:report|inspection|inspectors?))(?:['’]s\s+\w+)?\s+(?:had\s+)?"
+    r"^\s*(?:(?:back\s+)?(?:ofsted|inspectors?|the\s+(?:report|inspection|inspectors?))(?:['’]s\s+\w+)?\s+(?:had\s+)?"
     r"(?:criticised|praised|said|found|noted|reported|identified|highlighted|flagged|described|judged|raised\s+concerns?\s+(?:about|over|with))\s+(?:that\s+)?)",
     re.I,
 )
@@ -552,12 +552,13 @@ _STATEMENT_FRAME = re.compile(
 _VERDICT = re.compile(
     r"\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:(?:rated|judged|found|graded|assessed|deemed|considered|seen\s+as)\s+(?:to\s+be\s+|as\s+)?)?"
     r"(?:inadequate|outstanding|good|weak|poor|strong|(?:a\s+)?(?:weakness|strength|concern|problem)|requir\w*\s+improvement(?:\s+to\s+be\s+good)?)\b"
-    r"|\brequire[sd]?\s+improvement(?:\s+to\s+be\s+good)?\b",
+    r"|\brequire[sd]?\s+improvement(?:\s+to\s+be\s+good)?\b"
+    r"|\b(?:was|were)\s+(?:told|asked|urged)\s+to\s+(?:improve|strengthen|address)\b",  # "…was told in 2019 to improve routes into jobs"
     re.I,
 )
 # a demonstrative standing for what the statement before said ("Had this been put right…?", "Was
 # that still a concern…?", "…improved on these?"), not one before a noun ("this inspection")
-_STANDS = r"(?:been|be|is|was|were|are|has|had|have|still|now|then|remain\w*|improv\w*|chang\w*|persist\w*|continu\w*|settled|eased|held|stayed|lasted)"  # what is said of it next
+_STANDS = r"(?:been|be|is|was|were|are|has|had|have|still|now|then|remain\w*|improv\w*|chang\w*|persist\w*|continu\w*|settled|eased|held|stayed|lasted|fixed|resolved|addressed|tackled|sorted|look|looked|looking)"  # what is said of it next
 _FAULTS = r"(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?)"
 _POINTS_BACK = re.compile(
     rf"\b(?:this|that|these|those)\b(?=\s*[?.,;]|\s+{_STANDS}\b)"

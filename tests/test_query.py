@@ -855,6 +855,19 @@ def test_whether_a_finding_had_settled_or_held_up_points_back_at_it():
     assert "workforce" in q("Ofsted found the Isle of Wight's workforce more stable in 2019. Had that held up by 2022?").topic
 
 
+@pytest.mark.parametrize("text, topic", [
+    ("Back in 2022 Ofsted said the Isle of Wight's MASH managers weren't recording their decisions. Was that fixed by 2025?", "MASH managers weren't recording their decisions"),
+    ("The Isle of Wight was told in 2019 to improve routes into jobs for care leavers. How did that look in 2024?", "routes into jobs for care leavers"),
+])
+def test_whether_what_was_criticised_was_fixed_points_back_at_it(text, topic):
+    assert q(text).topic == topic
+
+
+def test_the_position_by_a_later_year_is_no_topic_of_its_own():
+    found = q("The Isle of Wight didn't run any children's homes of its own in 2017. What was the position by 2025?")
+    assert "children's homes" in found.topic
+
+
 def test_a_question_with_no_topic_of_its_own_takes_the_statement_s_without_its_verdict():
     found = q("The Isle of Wight's care leavers service was rated inadequate in 2014. What had Ofsted found by September 2018?")
     assert "care leavers service" in found.topic and "inadequate" not in found.topic
