@@ -112,6 +112,7 @@ _PERSON_NOUNS = (
     r"persons?|people|inspectors?|officers?|managers?|workers?|councillors?|directors?|leaders?|officials?|journalists?|reporters?"
     r"|ministers?|secretar(y|ies)|politicians?|members?|chairs?|heads?|headteachers?|teachers?|judges?|executives?|commissioners?"
     r"|advis[eo]rs?|dcs|hmis?|iros?"  # (a director of children's services, His Majesty's Inspector, an independent reviewing officer)
+    r"|(?:care\s+leaver|young\s+person)(?=\s+(?:who|whom|that|whose)\b|\s*[?,]|$)"  # "the name of the care leaver who told inspectors…" (one person, not "the care leaver forum")
 )
 # "Which <noun>…" or "What <word> <noun>…" ("Which government minister…"), but not "What did…".
 _WHICH = r"^\s*(which|what)\s+((?!(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)\w+\s+)?"

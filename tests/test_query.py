@@ -198,6 +198,9 @@ def test_the_name_of_a_person_asks_for_a_person():
     assert person_asked("What is the name of the new permanent Service Director?")
     assert person_asked("What is the name of the interim manager appointed on the Isles of Scilly?")
     assert not person_asked("What was the name of the social work model?")
+    assert person_asked("What was the name of the care leaver who told inspectors her adviser was 'the only one who gets me'?")
+    assert not person_asked("What is the name of the care leaver forum?")  # a thing care leavers have
+    assert not person_asked("What is the name of the care leavers group?")
 
 
 def test_a_grade_asked_with_its_kind_wants_a_grade():
