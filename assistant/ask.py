@@ -44,7 +44,8 @@ YEAR_HITS = 6  # passages each year a broad comparison names adds of its own (li
 YEAR_POOL = 4  # a question about one year searches this many times deeper, then keeps that year's passages
 
 
-_INSPECTIONS_COMPARED = re.compile(r"\b(inspections|reports|visits|between|compar\w*|than)\b", re.I)
+# (a "between" of years: not "the wait between entering care and adoption (2012–15 scorecard)")
+_INSPECTIONS_COMPARED = re.compile(r"\b(inspections|reports|visits|compar\w*|than)\b|\bbetween\s+(?:(?:the|its|their)\s+)?(?:[a-z]+\s+)?(?:19|20)\d\d\b", re.I)
 _ASKS_OFSTED = re.compile(r"\b(ofsted|inspect\w*|rated|rating|graded|grade|judged|judgements?|visit)\b", re.I)
 
 

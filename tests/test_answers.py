@@ -206,6 +206,15 @@ def test_near_misses_say_what_is_missing(assistant, question, says):
     assert says in answer.answer
 
 
+def test_a_between_of_two_inspections_is_a_between_of_years():
+    from assistant.ask import _INSPECTIONS_COMPARED
+
+    # "between" joins the wait's two ends, not two inspections; 2012–15 is the figures' span
+    assert not _INSPECTIONS_COMPARED.search("According to the 2016 inspection, how many days did children wait between entering care and adoption (2012–15 scorecard)?")
+    assert _INSPECTIONS_COMPARED.search("How did Kent change between its 2019 and 2022 inspections?")
+    assert _INSPECTIONS_COMPARED.search("What changed between 2019 and 2022?")
+
+
 @pytest.mark.parametrize("question", [
     "Who won the 2022 World Cup?",
     "What did Ofsted find in Cornwall in 2022?",
