@@ -880,6 +880,9 @@ _EVENT_BEFORE = re.compile(r"^\s*(?:after|before|since|following|when)\b[^,?]{1,
 
 
 _TOLD_OF = {"joint_targeted_area_inspection"}  # inspections whose findings a council's own reports recount ("A JTAI in 2022 found…")
+# a question set in an Ofsted report ("…the improvement plan leaders were delivering against at the
+# 2024 inspection"): the report may tell of the document it names
+_REPORT_ASKED = re.compile(r"\b(?:ofsted|inspectors?|inspection|re-inspection|focused\s+visit|monitoring\s+visit)\b", re.I)
 
 
 def _told_of(pattern: re.Pattern, authorities: tuple[str, ...], records, by_doc) -> bool:
@@ -897,7 +900,7 @@ def _no_such_document(query: Query, records, by_doc=None) -> tuple[str, str] | N
         # a visit letter filed as a plain Ofsted letter is known by its title ("Focused visit to …")
         if pattern.search(asked) and not any(
             (r.kind == kind or (kind.endswith("_visit_letter") and pattern.search(r.title or ""))) and r.authority in query.authorities for r in records
-        ) and not (kind in _TOLD_OF and _told_of(pattern, query.authorities, records, by_doc)):
+        ) and not ((kind in _TOLD_OF or _REPORT_ASKED.search(asked)) and _told_of(pattern, query.authorities, records, by_doc)):
             label = pattern.search(asked).group(0)
             label = label if label.isupper() else label.lower()
             places = " or ".join(query.authorities)

@@ -623,3 +623,16 @@ def test_the_inspection_team_is_quoted_from_its_cover():
     assert [c.passage_id for c in found.citations] == ["kent-2017#p3"]
     everyone = answer_cover("Who were the inspectors on Kent's 2017 inspection?", {"team"}, docs, lambda doc_id: cover_passages(doc_id) + [team])
     assert [c.passage_id for c in everyone.citations] == ["kent-2017#p2", "kent-2017#p3"]
+
+
+def test_a_document_a_report_tells_of_is_asked_of_the_report_when_the_question_is_set_in_it():
+    from types import SimpleNamespace
+
+    from assistant.ask import _no_such_document
+    from assistant.query import analyse
+
+    said = {"kent-2022": [SimpleNamespace(text="Leaders are delivering against the ‘achieving excellence’ improvement plan.")]}
+    ask = lambda text: _no_such_document(analyse(text, ["Kent"], lambda t: True), KENT, said)
+    assert ask("What is the name of the improvement plan Kent's leaders were delivering against at the 2022 inspection?") is None
+    refused = ask("What actions are in Kent's improvement plan?")  # the plan itself is asked for: none is indexed
+    assert refused == ("The indexed sources hold no improvement plan of Kent.", "no such document")
