@@ -286,6 +286,12 @@ def framework_label(framework: str) -> str:
 _REINSPECTION = re.compile(r"\bre-?inspection\b", re.I)
 _DATES_LINE = re.compile(r"\s*inspection\s+dates?\b", re.I)
 _OVERALL = re.compile(r"\boverall\b", re.I)
+# the overall grade asked for itself, not an area's ("the overall grade for leadership")
+_OVERALL_ASKED = re.compile(
+    r"\boverall\s+(?:effectiveness\s+)?(?:grade|effectiveness|judge?ment|rating|outcome|result|verdict)\b(?!\s+(?:for|of|on|in)\b)"
+    r"|\b(?:get|got|receive|received|achieve|achieved|rated|judged|graded)\s+overall\b",
+    re.I,
+)
 _DEPUTY = re.compile(r"\s*deputy\b", re.I)
 
 
@@ -326,6 +332,8 @@ def _grades(question: str, passages: list[StoredPassage], every: bool = False) -
             under = [p for p in rows if p.fields.get("area") == "overall_effectiveness" and p not in under] + under
         return under
     areas = closest_areas(question, rows)
+    if areas and _OVERALL_ASKED.search(question):  # "What overall grade did it get, and how was leadership rated?": both rows
+        areas = set(areas) | {"overall_effectiveness"}
     return [p for p in rows if p.fields.get("area") in areas] if areas else rows
 
 

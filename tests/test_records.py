@@ -636,3 +636,15 @@ def test_a_document_a_report_tells_of_is_asked_of_the_report_when_the_question_i
     assert ask("What is the name of the improvement plan Kent's leaders were delivering against at the 2022 inspection?") is None
     refused = ask("What actions are in Kent's improvement plan?")  # the plan itself is asked for: none is indexed
     assert refused == ("The indexed sources hold no improvement plan of Kent.", "no such document")
+
+
+def test_the_overall_grade_asked_beside_an_area_s_is_given_too():
+    from assistant.cover import _grades
+
+    rows = [judgement("kent-2022", "Kent", "2022-04-01", area, label, grade) for area, label, grade in (
+        ("overall_effectiveness", "Overall effectiveness", "good"),
+        ("impact_of_leaders", "The impact of leaders on social work practice with children and families", "outstanding"),
+        ("help_and_protection", "The experiences and progress of children who need help and protection", "good"))]
+    both = _grades("What overall grade did Kent get in 2022, and how was leadership rated?", rows)
+    assert sorted(p.fields["area"] for p in both) == ["impact_of_leaders", "overall_effectiveness"]
+    assert [p.fields["area"] for p in _grades("How was leadership rated in Kent in 2022?", rows)] == ["impact_of_leaders"]
