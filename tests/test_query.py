@@ -816,6 +816,9 @@ def test_things_improving_points_back_at_the_statement_before():
     ("Ofsted praised the Isle of Wight's fostering service in 2017. What did it find about it in 2022?", "fostering service"),
     ("Ofsted found supervision of the Isle of Wight's social workers poor in 2017. Was it any better in 2022?", "supervision social workers poor"),
     ("Ofsted flagged private fostering as a weakness on the Isle of Wight in 2017. Had the problem been fixed by 2022?", "private fostering as a weakness"),
+    # whether what was criticised was fixed
+    ("Back in 2022 Ofsted said the Isle of Wight's MASH managers weren't recording their decisions. Was that fixed by 2025?", "MASH managers weren't recording their decisions"),
+    ("The Isle of Wight was told in 2019 to improve routes into jobs for care leavers. How did that look in 2024?", "routes into jobs for care leavers"),
 ])
 def test_the_topic_pointed_back_at_is_the_statement_without_its_frame_and_setting(text, topic):
     found = q(text)
@@ -838,12 +841,10 @@ def test_how_it_was_rated_points_back_at_what_the_statement_rated():
     assert found.topic == "help and protection" and found.wants == "grade" and found.years == (2016, 2021)
 
 
-@pytest.mark.parametrize("text, topic", [
-    ("Why did Ofsted rate services for children looked after on the Isle of Wight inadequate in 2016?", "services for children looked after inadequate in 2016"),
-    ("Why were the Isle of Wight's services for care leavers judged outstanding in 2017?", "Why services for care leavers outstanding in 2017"),
-])
-def test_why_a_grade_was_given_is_about_what_was_graded(text, topic):
-    assert q(text).topic == topic
+def test_why_a_grade_was_given_is_about_what_was_graded():
+    rated = q("Why did Ofsted rate services for children looked after on the Isle of Wight inadequate in 2016?")
+    assert rated.topic == "services for children looked after inadequate in 2016"
+    assert q("Why were the Isle of Wight's services for care leavers judged outstanding in 2017?").topic == "Why services for care leavers outstanding in 2017"
 
 
 def test_what_a_rate_exactly_was_asks_for_a_figure():
@@ -856,14 +857,6 @@ def test_whether_a_finding_had_settled_or_held_up_points_back_at_it():
     found = q("In 2019 Ofsted found that many children on the Isle of Wight kept getting new social workers. Had that settled down by 2023?")
     assert found.topic == "many children kept getting new social workers"
     assert "workforce" in q("Ofsted found the Isle of Wight's workforce more stable in 2019. Had that held up by 2022?").topic
-
-
-@pytest.mark.parametrize("text, topic", [
-    ("Back in 2022 Ofsted said the Isle of Wight's MASH managers weren't recording their decisions. Was that fixed by 2025?", "MASH managers weren't recording their decisions"),
-    ("The Isle of Wight was told in 2019 to improve routes into jobs for care leavers. How did that look in 2024?", "routes into jobs for care leavers"),
-])
-def test_whether_what_was_criticised_was_fixed_points_back_at_it(text, topic):
-    assert q(text).topic == topic
 
 
 def test_the_position_by_a_later_year_is_no_topic_of_its_own():
