@@ -880,9 +880,10 @@ _EVENT_BEFORE = re.compile(r"^\s*(?:after|before|since|following|when)\b[^,?]{1,
 
 
 _TOLD_OF = {"joint_targeted_area_inspection"}  # inspections whose findings a council's own reports recount ("A JTAI in 2022 found…")
-# a question set in an Ofsted report ("…the improvement plan leaders were delivering against at the
-# 2024 inspection"): the report may tell of the document it names
-_REPORT_ASKED = re.compile(r"\b(?:ofsted|inspectors?|inspection|re-inspection|focused\s+visit|monitoring\s+visit)\b", re.I)
+# a question set in an inspection's report besides the document it names ("…the improvement plan
+# leaders were delivering against at the 2024 inspection"): the report may tell of that document
+_REPORT_ASKED = re.compile(r"\b(?:inspection|re-inspection|report)s?\b", re.I)
+_SCENE_BEFORE = re.compile(r"\b(?:after|since|following)\s+(?:\S+\s+){0,4}$", re.I)  # "…held back its progress after its February 2020 focused visit"
 
 
 def _told_of(pattern: re.Pattern, authorities: tuple[str, ...], records, by_doc) -> bool:
@@ -898,10 +899,12 @@ def _no_such_document(query: Query, records, by_doc=None) -> tuple[str, str] | N
     asked = _EVENT_BEFORE.sub("", query.question)
     for kind, pattern in _NAMED_DOCUMENT.items():
         # a visit letter filed as a plain Ofsted letter is known by its title ("Focused visit to …")
-        if pattern.search(asked) and not any(
+        named = pattern.search(asked)
+        if named and not any(
             (r.kind == kind or (kind.endswith("_visit_letter") and pattern.search(r.title or ""))) and r.authority in query.authorities for r in records
-        ) and not ((kind in _TOLD_OF or _REPORT_ASKED.search(asked)) and _told_of(pattern, query.authorities, records, by_doc)):
-            label = pattern.search(asked).group(0)
+        ) and not ((kind in _TOLD_OF or _REPORT_ASKED.search(asked[: named.start()] + asked[named.end() :]) or _SCENE_BEFORE.search(asked[: named.start()]))
+                   and _told_of(pattern, query.authorities, records, by_doc)):
+            label = named.group(0)
             label = label if label.isupper() else label.lower()
             places = " or ".join(query.authorities)
             return f"The indexed sources hold no {label} of {places}.", "no such document"

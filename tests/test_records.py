@@ -631,11 +631,15 @@ def test_a_document_a_report_tells_of_is_asked_of_the_report_when_the_question_i
     from assistant.ask import _no_such_document
     from assistant.query import analyse
 
-    said = {"kent-2022": [SimpleNamespace(text="Leaders are delivering against the ‘achieving excellence’ improvement plan.")]}
+    said = {"kent-2022": [SimpleNamespace(text="Leaders are delivering against the ‘achieving excellence’ improvement plan."),
+                          SimpleNamespace(text="Since the focused visit in 2019, leaders have acted.")]}
     ask = lambda text: _no_such_document(analyse(text, ["Kent"], lambda t: True), KENT, said)
     assert ask("What is the name of the improvement plan Kent's leaders were delivering against at the 2022 inspection?") is None
     refused = ask("What actions are in Kent's improvement plan?")  # the plan itself is asked for: none is indexed
     assert refused == ("The indexed sources hold no improvement plan of Kent.", "no such document")
+    assert ask("Had Ofsted made any focused visits to Kent between the 2017 and 2022 inspections?") is None  # the reports tell of one
+    assert ask("What did Ofsted's focused visit to Kent find?") == ("The indexed sources hold no focused visit of Kent.", "no such document")
+    assert ask("What held back Kent's progress after its 2019 focused visit?") is None  # the visit sets the scene
 
 
 def test_the_overall_grade_asked_beside_an_area_s_is_given_too():
