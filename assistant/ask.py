@@ -25,7 +25,7 @@ from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, records, sides
 from .lexical import tokens
-from .query import YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, place_words, without_setting, year_span
+from .query import ADULT_SERVICES, YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, place_words, without_setting, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -805,7 +805,7 @@ class Assistant:
         service = _OTHER_SERVICE.search(query.question)
         if service:
             # "How was Derbyshire's adult social care rated?": the reports inspect children's services;
-            # what they say of "social care" is not said of another service (a fact: its lead must say it)
+            # what they say of children's services is not said of adults' (a fact: its lead must say it)
             spoken = _OLDER_PEOPLE if _OLDER_PEOPLE.search(query.question) else _OTHER_SERVICE_SAID  # "…for older people": them
             said = [s for s in chosen if spoken.search(s.text)]
             chosen = said if query.kind == "broad" or chosen[0] in said else []
@@ -839,7 +839,7 @@ class Assistant:
 
 # a service for adults, which other inspectorates inspect (the Care Quality Commission): asked about, it
 # must be what the evidence speaks of ("transition to adult services" is)
-_OTHER_SERVICE = re.compile(r"\badult(?:s['’]?)?\s+(?:social\s+care|services?)\b|\b(?:services?|care\s+homes?)\s+for\s+(?:older|elderly)\s+people\b", re.I)
+_OTHER_SERVICE = re.compile(rf"\b(?:{ADULT_SERVICES})\b", re.I)
 _OTHER_SERVICE_SAID = re.compile(r"\badults?['’]?\s+(?:social\s+(?:care|work)|services?|care|teams?)\b|\bolder\s+people\b", re.I)
 _OLDER_PEOPLE = re.compile(r"\b(?:older|elderly)\s+people\b", re.I)
 # A name the question gives: capitalised words or an acronym ("CQC", "St Mary's Hospital"), not

@@ -277,9 +277,12 @@ _JUDGED_ASKING = re.compile(
 )
 # settings Ofsted inspects and grades in inspections of their own, not in a council's; and services
 # other inspectorates grade (adult social care, hospitals, police, probation)
+# services for adults, which no inspection of a council's children's services covers (the Care Quality
+# Commission's): the same for every authority and year
+ADULT_SERVICES = r"adult(?:s['’]?)?\s+(?:social\s+care|services?)|(?:services?|care\s+homes?)\s+for\s+(?:older|elderly)\s+people"
 _GRADED_ON_THEIR_OWN = re.compile(
     r"\b((?<!virtual\s)schools?|academ(y|ies)|colleges?|nurser(y|ies)|childminders?|children['’]s\s+homes?|secure\s+(centres?|units?)"
-    r"|(fostering|adoption)\s+agenc(y|ies)|providers?|adult\s+(social\s+care|services)|care\s+homes?|hospitals?|police|probation)\b",
+    rf"|(fostering|adoption)\s+agenc(y|ies)|providers?|{ADULT_SERVICES}|care\s+homes?|hospitals?|police|probation)\b",
     re.I,
 )
 _GRADE_NAMED = re.compile(r"\b(what|which)\s+((ofsted|inspection|overall|effectiveness)\s+){0,2}(grades?|ratings?|judge?ments?)\b", re.I)  # "What grade did…?", "What overall grade…?"
