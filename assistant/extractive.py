@@ -817,10 +817,11 @@ def _leads(query: Query, ranked: list[Sentence], typed_ratio: float, is_name=Non
     of it but do not give the date, name or figure asked for."""
     typed = _typed(query, ranked, query.wants, query.question, is_name)
     ask = final_ask(query.question)
-    if typed and ask != query.question and year_span(ask).exact:
+    asked_years = year_span(ask).exact if ask != query.question else frozenset()
+    if typed and asked_years:
         # "…was rated good in 2016. How was it rated in 2021?": the fact of the year the question
         # asks about, not of the year its statement sets the scene in
-        typed = [s for s in typed if _of_year(s, year_span(ask).exact)] or typed
+        typed = [s for s in typed if _of_year(s, asked_years)] or typed
     if not typed or typed[0].score < typed_ratio * ranked[0].score:
         return []
     if len(query.authorities) < 2:
@@ -885,10 +886,11 @@ def select(
             if s.passage.doc_id not in seen_docs and (s in others or s.score >= SOURCE_BAR * top):
                 seen_docs.add(s.passage.doc_id)
                 firsts.append(s)
-        if compares_years(query.question):
-            # each year compared is heard ("…required improvement in 2014. How had they changed by
-            # 2018?"): the best sentence in the question's words of a report of a year none heard is of
-            for year in sorted(year_span(query.question).exact):
+        span = year_span(query.question)
+        if len(span.exact) > 1:  # years compared (see compares_years): each is heard ("…required
+            # improvement in 2014. How had they changed by 2018?"): the best sentence in the question's
+            # words of a report of a year none heard is of
+            for year in sorted(span.exact):
                 of_year = lambda s, year=year: s.passage.doc_kind in OFSTED_KINDS and (s.passage.date or "")[:4] in (str(year), str(year + 1))
                 if not any(of_year(s) for s in firsts):
                     best = next((s for s in ranked if s.literal and of_year(s)), None)
