@@ -59,3 +59,27 @@ def test_a_whole_document_s_sentences_come_with_the_passage_each_belongs_to(sett
     assert len(stored) <= len(owners)  # the same rows, each once (a repeated sentence once per passage)
     missing, empty = store.sentence_files.document("0" * 64)
     assert missing == [] and empty.size == 0
+
+
+def test_hits_are_ordered_by_their_best_sentence_too_keeping_their_own_scores(settings):
+    from dataclasses import replace
+
+    from assistant.query import analyse
+    from assistant.types import Filters, Hit
+
+    embedder = FakeEmbedder()
+    run_index(settings, embedder=embedder)
+    assistant = Assistant(settings, embedder=embedder)
+    corpus = assistant.retriever.corpus()
+
+    def long_ones(record):
+        return [p for p in corpus.by_doc[record.doc_id] if p.kind == "paragraph" and len(p.text.split(". ")) > 2][:4]
+
+    record = next(r for r in corpus.records.values() if r.authority and len(long_ones(r)) == 4)
+    passages = long_ones(record)
+    asked = passages[-1].text.split(". ")[1]  # a sentence inside the last paragraph, not its opening
+    hits = [Hit(passage=p, score=0.5) for p in passages]
+    query = replace(analyse(asked, [record.authority], lambda t: True), focus=None, dense_query=asked)
+    ordered = assistant._sentence_supported(query, Filters(authorities=(record.authority,)), hits)
+    assert ordered[0].passage.passage_id == passages[-1].passage_id
+    assert [h.score for h in ordered] == [0.5] * 4  # the passages' own scores
