@@ -178,13 +178,17 @@ _PERSON_NOUN = re.compile(r"\b(" + _PERSON_NOUNS + r")\b", re.I)
 _NAME_OF_PERSON = re.compile(r"\bnames?\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:(?:and|upon|on)\s+)?)*[A-Z][\w’'-]*['’]s\s+(?:[\w-]+\s+){0,2}?(?i:" + _PERSON_NOUNS + r")\b(?!['’])")
 
 
+# "What is that person's name?", "What was the new director's name?": a person's name asked for
+_PERSONS_NAME = re.compile(r"\b(?:the|that|this|their|his|her|its)\s+(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")['’]s\s+(?:full\s+)?names?\b", re.I)
+
+
 _WHO_CHAIRS = re.compile(r"\s*who\s+(?:chaired|chairs|chair)\b", re.I)  # a meeting's or a board's chair is a person
 
 
 def person_asked(question: str) -> bool:
     """Does the question ask which person ("Which government minister…", "Which inspectors…",
     "What is the name of the interim manager…")?"""
-    if _PERSON.search(question) or _WHO_CHAIRS.match(question):
+    if _PERSON.search(question) or _WHO_CHAIRS.match(question) or _PERSONS_NAME.search(question):
         return True
     named = _NAME_OF.search(question)
     return bool(named and _PERSON_NOUN.search(_head(named.group("np")))) or bool(_NAME_OF_PERSON.search(question))
@@ -292,7 +296,7 @@ _GRADE = re.compile(
     + r"|^\s*(did|does|has|have|had)\b[^?]{0,60}\b(get|got|receive|received|achieve|achieved|keep|kept|retain|retained)\s+(an?\s+)?['‘\"“]?(outstanding|good|requires\s+improvement|inadequate)\b",  # "Did Kent get outstanding for…?"
     re.I,
 )
-_WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("grade", _GRADE), ("name", _WHO), ("date", _WHEN))
+_WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("grade", _GRADE), ("name", _WHO), ("name", _PERSONS_NAME), ("date", _WHEN))
 # A setting said before the question itself: "In Bexley, which…", "According to the 2023 report, who…"
 _LEADING_SETTING = re.compile(
     r"^\s*(?:in|according to|for|at|during|on|by|from|after|before|since|within|across)\b[^,?]{1,80},\s*"
@@ -523,7 +527,9 @@ def _last_sentence(question: str) -> str:
 
 
 _LABELLED = re.compile(
-    r"^[^?:]{1,100}?(?::|\s[-–—]|[–—])\s*(?P<ask>(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b.*)$",
+    # (a label, not a question: "What did Ofsted say about its foster carers — recruitment, training — when it inspected?" is one)
+    r"^(?!\s*(?:what|who|whom|whose|which|where|why|how|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)"
+    r"[^?:]{1,100}?(?::|\s[-–—]|[–—])\s*(?P<ask>(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b.*)$",
     re.I | re.S,
 )
 

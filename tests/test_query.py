@@ -725,6 +725,20 @@ def test_the_question_after_a_label_or_a_dash_is_what_is_asked():
     question = "Supervision in Wokingham - what did the inspectors say about it back in 2015?"
     assert asked_part(question, ("Wokingham",)) == question
     assert q("peterborough dec 2023 - name of the new DCS?").wants == "name"
+    # a question with a dash-set aside in it is no label and its ask ("What did Ofsted say … when it inspected?")
+    asked = "What did Ofsted say about Wirral's legal work - pre-proceedings and care proceedings - when it inspected in June 2019?"
+    assert final_ask(asked) == asked
+    assert (q(asked).wants, q(asked).kind) == (None, "broad")
+
+
+def test_a_persons_name_asked_for_wants_a_full_name():
+    from assistant.query import person_asked
+
+    asked = "Slough appointed a new LSCB chair before the late-2013 inspection - what is that person's name?"
+    assert q(asked).wants == "name" and person_asked(asked)
+    assert q("Leicester's 2015 report says a new director joined in October 2014. What was that director's name?").wants == "name"
+    assert person_asked("I need the person's name.")
+    assert not person_asked("What is the service's name?")
 
 
 def test_why_a_grade_short_of_good_asks_for_the_shortcomings():
