@@ -17,7 +17,7 @@ from index.text import MONTHS, display_date, display_range
 from index.types import KIND_LABELS, OFSTED_KINDS
 
 from .lexical import tokens
-from .query import YearSpan
+from .query import YearSpan, final_ask
 from .types import Citation
 
 NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (index/ofsted.py), so a question can name
@@ -43,7 +43,7 @@ _ASKS = {
     "dates": re.compile(
         r"\bwhen\s+(in\s+(\w+\s+)?(19|20)\d\d\s+)?(did|was|were|does|is)\b(?:(?!,|\baccording\b).)*?\b(inspect|inspected|visit|visited|carr(y|ied)\s+out)\b"
         r"|\bwhen\s+(was|is)\b[^,]{0,80}\b(inspection|visit)\s*\??$"
-        r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+(\w+\s+)?(inspection|visit)|\b(exact|precise|full|actual)\s+dates\b"
+        r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+([\w’'-]+\s+){0,4}?(inspection|visit)|\b(exact|precise|full|actual)\s+dates\b"
         r"|\bhow\s+long\s+did\b[^?,]{0,60}\b(inspection|visit)\b[^?,]{0,40}\b(last|take)\b|\b(which|what)\s+month\b[^?,]{0,60}\b(inspect\w*|visit\w*)\b"
         r"|\bhow\s+long\s+(?:were|was|did)\s+(?:the\s+)?(?:ofsted(?:['’]s)?\s+)?inspectors?\s+(?:on\s+site|there|in\b|spend|stay)"  # "How long were inspectors on site?"
         r"|\b(what|which)\s+(dates?|days?)\b(?![^?]*\b(letter|written|published|publication)\b)[^?]{0,80}\b(inspect\w*|re-inspect\w*|visit\w*|carr(y|ied)\s+out)\b"
@@ -61,7 +61,7 @@ _ASKS = {
         re.I,
     ),
     # "When was the report on Kent's 2016 inspection published?", "What is the publication date…?"
-    "published": re.compile(r"\b(when|what\s+(date|day|month))\b[^?]{0,100}\bpublish(ed)?\b|\bwhen\b[^?]{0,60}\b(report|letter)\b[^?]{0,80}?\b(come|came)\s+out\b|\bpublication\s+date\b|\bdate\s+of\s+(its\s+|the\s+)?publication\b", re.I),
+    "published": re.compile(r"\b(when|what\s+(date|day|month))\b[^?]{0,100}\bpublish(ed)?\b|\b(when|what\s+(date|day))\b[^?]{0,60}\b(report|letter)\b[^?]{0,80}?\b(come|came)\s+out\b|\bpublication\s+date\b|\bdate\s+of\s+(its\s+|the\s+)?publication\b", re.I),
     "grades": re.compile(
         r"\b(did|does|do)\s+(ofsted|inspectors?|the\s+inspectors?|they)\s+(judge|rate|grade|assess)\b|\boverall\s+(outcome|result)s?\b"
         # "What was the outcome of Kent's 2018 inspection?", "How did Kent do in its last inspection?"
@@ -292,6 +292,8 @@ _OVERALL_ASKED = re.compile(
     r"|\b(?:get|got|receive|received|achieve|achieved|rated|judged|graded)\s+overall\b",
     re.I,
 )
+# the judgement areas asked about together ("which judgement areas", "was any area", "the other judgements")
+_AREAS_ASKED = re.compile(r"\bjudge?ment\s+areas?\b|\b(?:which|what|any|each|every|all|other|the)\s+(?:of\s+the\s+)?(?:areas?|judge?ments)\b", re.I)
 _DEPUTY = re.compile(r"\s*deputy\b", re.I)
 
 
@@ -331,6 +333,14 @@ def _grades(question: str, passages: list[StoredPassage], every: bool = False) -
         if _OVERALL.search(question):  # "What overall grade…, and which area was below good?": the overall row too
             under = [p for p in rows if p.fields.get("area") == "overall_effectiveness" and p not in under] + under
         return under
+    ask = final_ask(question)
+    if ask != question:  # "Warwickshire dropped to requires improvement overall. Was any judgement area still good?":
+        # the areas the question asks about, not those its statement sets the scene with
+        own = closest_areas(ask, rows)
+        if own:
+            question = ask
+        elif _AREAS_ASKED.search(ask):
+            return rows
     areas = closest_areas(question, rows)
     if areas and _OVERALL_ASKED.search(question):  # "What overall grade did it get, and how was leadership rated?": both rows
         areas = set(areas) | {"overall_effectiveness"}

@@ -652,3 +652,20 @@ def test_the_overall_grade_asked_beside_an_area_s_is_given_too():
     both = _grades("What overall grade did Kent get in 2022, and how was leadership rated?", rows)
     assert sorted(p.fields["area"] for p in both) == ["impact_of_leaders", "overall_effectiveness"]
     assert [p.fields["area"] for p in _grades("How was leadership rated in Kent in 2022?", rows)] == ["impact_of_leaders"]
+
+
+def test_the_areas_a_statement_sets_the_scene_with_are_not_those_its_question_asks_about():
+    from assistant.cover import _grades
+
+    rows = [p for p in RECORDS if p.doc_id == "kent-2022"]
+    asked = "Kent was judged outstanding overall in 2022 – was any judgement area only graded good?"
+    assert [p.fields["area"] for p in _grades(asked, rows)] == ["overall_effectiveness", "care_leavers"]  # every row, not the overall one alone
+    assert [p.fields["area"] for p in _grades("Kent was judged outstanding overall in 2022. How were care leavers judged?", rows)] == ["care_leavers"]
+    assert [p.fields["area"] for p in _grades("What overall grade did Kent get in 2022?", rows)] == ["overall_effectiveness"]
+
+
+def test_the_dates_of_a_long_named_inspection_and_the_day_its_report_came_out_are_cover_facts():
+    from assistant.cover import asks_cover
+
+    assert asks_cover("What were the dates of Havering's autumn 2016 children's services inspection?") == {"dates"}
+    assert asks_cover("bromley spring 2016 inspection - what date did the report come out?") == {"published"}
