@@ -44,6 +44,9 @@ _DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1
 _COUNTED = re.compile(r"\b(?:how many|average|number\s+of)\s+((?:the|their|its|[\w’'-]+['’]s)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|per|from|with|live|lived|living)\b|[?,]|$)", re.I)
 _CARDINAL = re.compile(rf"\d[\d,]*|{_NUMBER_WORD}|hundred|thousand|dozens?|hundreds|thousands", re.I)
 _FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|half|quarter|third|most|majority", re.I)
+# "What was the average caseload?" asks a value: "most social workers" gives none
+_VALUE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*", re.I)
+_ASKS_AVERAGE = re.compile(r"\b(average|mean|median|typical)\b", re.I)
 _AGED = re.compile(
     r"\b(aged?|age\s+of|reach(es|ed|ing)?|turn(s|ed|ing)?)\s+(the\s+age\s+of\s+)?(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b"
     # "children under 16 are living…", "those over 18.": an age, where no noun follows to be counted
@@ -186,7 +189,7 @@ _ASKS_TIME = re.compile(r"\b(how\s+many|number\s+of|average)\s+([\w-]+\s+)?(hour
 _NOT_A_COUNT = re.compile(
     _DATE_SPAN.pattern + r"|\b(one (of|another)|no one|someone|anyone|everyone|first one)\b"
     # a number that names, not counts: "section 20", "s.47", "regulation 44", "key stage 4", "Year 11"
-    r"|\b(section|article|regulation|schedule|paragraph|part|chapter|clause|level|tier|stage|phase)\s+\d{1,3}[a-z]?\b"
+    r"|\b(section|article|regulation|schedule|paragraph|part|chapter|clause|level|tier|stage|phase|outcome)\s+(?:\d{1,3}[a-z]?|" + _NUMBER_WORD + r")\b"
     r"|(?<!\w\s)(?-i:\bYear)\s+(?:[1-9]|1[0-3])\b|\bs\.\s?\d{1,3}\b|\bs\d{1,3}\b",
     re.I,
 )
@@ -373,7 +376,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                 return any(set(tokens(h)) & ({head} if head else counted) for h in heads)
         counted = counted_words(question)
         if counted and not _ASKS_TIME.search(question):  # "the average caseload", "what percentage of schools": said of it
-            return _counts(text, counted, _FIGURE)
+            return _counts(text, counted, _VALUE if _ASKS_AVERAGE.search(question) else _FIGURE)
         rated = rate_words(question)
         if rated:  # "the social worker vacancy rate": a figure said of vacancies
             return _counts(text, rated, _FIGURE)
@@ -419,6 +422,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         said = r"\b" + r"[\s-]+".join(map(re.escape, role.split())) + r"s?\b" if role else ""  # "lead inspector", "Lead\ninspector"
         if role and not re.search(said, text, re.I):
             return False
+        if _ASKS_CHAIR.match(question) and _CHAIRED_BY.search(text):
+            return True  # "Who chairs the board?": "chaired by a Department for Education adviser" says who, by post
         if role or person_asked(question):  # a person: a full name ("Amanda Maxwell"), not "Adult Services"
             words = list(re.finditer(r"\b[A-Z][a-z’'-]+", text))
             # a full name: two capitalised words that are names here, or one that is no word of
@@ -449,17 +454,20 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         # "Which team works with families…?": a team the report names in lower case ("the resilience team")
         unit = _UNIT_ASKED.search(question)
         return bool(unit) and any(
-            any(unasked(w) for w in m.group(1).split()) for m in re.finditer(rf"\b[Tt]he\s+((?:[a-z][\w’'-]+\s+){{1,5}}){unit.group(1)}s?\b", sentence.text)
+            any(unasked(w) for w in m.group(1).split()) for m in re.finditer(rf"\b(?:[Tt]he|an?|its|their)\s+((?:[a-z][\w’'-]+\s+){{1,5}}){unit.group(1)}s?\b", sentence.text)
         )
     return True
 
 
+_ASKS_CHAIR = re.compile(r"\s*who\s+(?:chaired|chairs|chair)\b", re.I)
+# chaired by a post the report names ("chaired at a senior level by the Metropolitan Police Detective Chief Inspector")
+_CHAIRED_BY = re.compile(r"\bchaired\b(?:\s+[\w’'-]+){0,6}?\s+by\s+(?:an?\s+|the\s+)?(?:[a-z][\w’'-]*\s+){0,3}?[A-Z]")
 _WHO_DOES = re.compile(r"\s*who\s+(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|carried|inspected)\b)[a-z]+s\b", re.I)
 _ROLE_SUBJECT = re.compile(
     r"(?:an?|the)\s+((?:[\w-]+\s+){0,3}(?:" + _ROLE_WORD.pattern.removeprefix(r"\b(").removesuffix(r")s?\b")
     + r"|team|service|panel|broker|navigator|mentor|champion|advocate)s?)\b", re.I
 )
-_UNIT_ASKED = re.compile(r"(?:^|,)\s*(?:which|what)\s+(?:\w+\s+)?(team|service|project|scheme|programme|hub|unit|panel)s?\b", re.I)
+_UNIT_ASKED = re.compile(r"(?:^|,)\s*(?:which|what)\s+(?:\w+\s+)?(team|service|project|scheme|programme|hub|unit|panel|model|approach)s?\b", re.I)
 
 
 # A capitalised word, an acronym ("IRT") or a coined word ("Voices4Choices", "I-CAN"), not opening a sentence
@@ -485,6 +493,9 @@ def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) ->
     for titled in _TITLED_UNIT.finditer(text):  # "the Consult service", "The Flourish team", "the specialist Engage team", "the @act team"
         if unasked(titled.group(1)) and titled.group(1) not in _NOT_NAMES:
             return True
+    first = re.match(r"\s*[‘']?([A-Za-z][\w’'-]*)", text)  # a coined word opens the sentence as well ("Care2work panels are held…")
+    if first and unasked(first.group(1)) and (any(c.isdigit() for c in first.group(1)) or re.search(r"[a-z][A-Z]", first.group(1))):
+        return True
     words = list(_PROPER_WORD.finditer(text))
     for i, m in enumerate(words):
         word = m.group(0)
@@ -492,7 +503,7 @@ def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) ->
             continue
         if named(word) or (len(word) > 1 and word.replace("-", "").isupper()) or any(c.isdigit() for c in word) or re.search(r"[a-z][A-Z]", word):
             return True
-        if re.match(r"\s\d", text[m.end():m.end() + 12]):  # "Route 29"
+        if re.match(r"\.?\s\d", text[m.end():m.end() + 12]):  # "Route 29", "the No. 11 service"
             return True
     for named_after in _NAMED_AFTER.finditer(text):  # "the specialist substance misuse service, Horizon,"
         if unasked(named_after.group(1)) and named_after.group(1) not in _NOT_NAMES:

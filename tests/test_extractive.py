@@ -924,3 +924,26 @@ def test_a_broad_answer_quotes_findings_not_a_covers_dates_line():
                               {"Inspection dates: 2": 0.9, "Care leavers are sup": 0.8})
     quoted = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
     assert quoted == ["Care leavers are supported to find suitable homes and work."]
+
+
+def test_an_average_asked_for_is_a_value_and_a_numbered_outcome_is_no_count():
+    asked = "What was the average social worker caseload?"
+    assert chosen_for(asked, "Most social workers have regular supervision.") == []
+    assert "18 children" in chosen_for(asked, "Social workers have an average caseload of 18 children.")[0].text
+    outcome = "The timeliness of permanence decisions for some children in care. (outcome four, national framework)"
+    assert chosen_for("How many children were in the council’s care?", outcome) == []
+
+
+def test_who_chairs_is_answered_by_the_post_a_report_names_as_chair():
+    asked = "Who chairs the children's improvement board?"
+    assert "Department for Education adviser" in chosen_for(asked, "The children’s improvement board, chaired by a Department for Education adviser, is supporting an ethos of high support and high challenge.")[0].text
+    assert chosen_for(asked, "The children’s improvement board is supporting an ethos of high support and high challenge.") == []
+
+
+@pytest.mark.parametrize("question, text", [
+    ("What were the bi-monthly panels that track care leavers' progress into work called?", "Care2work panels are held bi-monthly and progress is scrutinised by the corporate parenting forum."),
+    ("What is the name of the care leavers service that young people can drop into?", "The No. 11 service provides a high-quality resource for care leavers to use as a drop-in when they need advice and support."),
+    ("What model was the early help offer built on?", "Children and families benefit from an effective early help offer based on a family resilience model."),
+])
+def test_a_coined_word_opening_a_sentence_a_numbered_name_and_a_model_in_lower_case_are_names(question, text):
+    assert chosen_for(question, text)
