@@ -25,7 +25,7 @@ from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, records, sides
 from .lexical import tokens
-from .query import ADULT_SERVICES, YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, place_words, without_setting, year_span
+from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, place_words, without_setting, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -852,6 +852,16 @@ class Assistant:
             answer.answer = f"The indexed sources don't say this of {service.group(0).lower()}: they inspect children's services. The nearest passages are listed as related."
             answer.reason = "another service"
             return
+        own = _graded_on_their_own(query.question)
+        if own and not service:
+            # "Which nurseries did Ofsted rate outstanding?": they have inspections of their own; what is
+            # said here of other things is not said of them (its lead must name them)
+            said = [s for s in chosen if re.search(rf"\b{own[0]}", normalise(s.text))]
+            chosen = said if query.kind == "broad" or chosen[0] in said else []
+            if not chosen:
+                answer.answer = f"The indexed sources don't say how {own[1]} were rated: they inspect councils' children's services. The nearest passages are listed as related."
+                answer.reason = "another service"
+                return
         if query.passing_places and not query.authorities:  # asked about a place only other documents mention: only what they say of it
             chosen = [s for s in chosen if extractive.mentions_any(s, query.passing_places)]
         if query.passing_places and not chosen:
@@ -874,6 +884,21 @@ class Assistant:
                 text += f"\n\nThe indexed sources don't answer this part of the question: {asks}"
         answer.answer, answer.citations, answer.abstained, answer.related = text, citations, False, []
         answer.reason = f"evidence {chosen[0].score:.3f} (best {best:.3f})"
+
+
+# a grade asked for ("rated", "how did Ofsted rate…"), not a rate ("what re-integration rate did it have")
+_RATED = re.compile(r"\b(rated|ratings?|graded|grades?|judged|judge?ments?)\b|\b(did|does|do|to)\s+(?:[\w’'-]+\s+){0,3}?(rate|grade|judge)\b", re.I)
+
+
+def _graded_on_their_own(question: str) -> tuple[str, str] | None:
+    """What a question asks the grades of that has inspections of its own ("Which nurseries did
+    Ofsted rate outstanding?"): the start of its word as the evidence would write it ("nurser")
+    and as asked ("nurseries"); else None."""
+    ask = final_ask(question)
+    found = GRADED_ON_THEIR_OWN.search(ask) if _RATED.search(ask) else None
+    if found is None:
+        return None
+    return re.sub(r"(?:ies|y|s)$", "", normalise(found.group(0))), found.group(0).lower()
 
 
 # a service for adults, which other inspectorates inspect (the Care Quality Commission): asked about, it

@@ -284,7 +284,7 @@ _JUDGED_ASKING = re.compile(
 # services for adults, which no inspection of a council's children's services covers (the Care Quality
 # Commission's): the same for every authority and year
 ADULT_SERVICES = r"adult(?:s['’]?)?\s+(?:social\s+care|services?)|(?:services?|care\s+homes?)\s+for\s+(?:older|elderly)\s+people"
-_GRADED_ON_THEIR_OWN = re.compile(
+GRADED_ON_THEIR_OWN = re.compile(
     r"\b((?<!virtual\s)schools?|academ(y|ies)|colleges?|nurser(y|ies)|childminders?|children['’]s\s+homes?|secure\s+(centres?|units?)"
     rf"|(fostering|adoption)\s+agenc(y|ies)|providers?|{ADULT_SERVICES}|care\s+homes?|hospitals?|police|probation)\b",
     re.I,
@@ -433,7 +433,7 @@ def grade_asked_how(question: str) -> bool:
     """Does the question ask how something was judged ("How did inspectors judge supervision?"),
     not which grade it got ("What grade did…?")? Of what no judgement is of, the findings answer."""
     asked = _what_is_asked(question)
-    if _GRADED_ON_THEIR_OWN.search(asked):
+    if GRADED_ON_THEIR_OWN.search(asked):
         return False  # "How did Ofsted rate Kent's secondary schools?": their own inspections' grades
     return bool(_GRADE_HOW.search(asked)) and not _GRADE_NAMED.search(asked)
 

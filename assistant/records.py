@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from index.store import StoredPassage
 from index.text import display_date, normalise
 
-from .query import YearSpan, final_ask
+from .query import GRADED_ON_THEIR_OWN, YearSpan, final_ask
 from .types import Citation
 
 RECORD_KINDS = {"judgement": "judgement", "action": "action"}
@@ -134,6 +134,8 @@ def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassa
     no judgement area, and its topic has words of its own ("Kent's secondary schools", "its SEND
     area inspection", "its next inspection"), or it does and asks more besides (see
     ``_asks_more``): the judgement records don't answer it."""
+    if GRADED_ON_THEIR_OWN.search(final_ask(question)):
+        return True  # "Which nurseries did Ofsted rate outstanding?": they have inspections of their own, not these judgements
     records = [p for p in passages if p.kind == "judgement"]
     areas = closest_areas(question, records)
     if areas:  # more than the areas it names: "adult social care" is no word of children in care's judgement

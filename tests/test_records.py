@@ -669,3 +669,17 @@ def test_the_dates_of_a_long_named_inspection_and_the_day_its_report_came_out_ar
 
     assert asks_cover("What were the dates of Havering's autumn 2016 children's services inspection?") == {"dates"}
     assert asks_cover("bromley spring 2016 inspection - what date did the report come out?") == {"published"}
+
+
+def test_the_grades_of_what_has_inspections_of_its_own_are_no_judgement_records():
+    from assistant.ask import _graded_on_their_own
+    from assistant.records import asks_beyond_judgements
+
+    asked = "Which nurseries in Lambeth did Ofsted rate outstanding in 2022?"
+    assert asks_beyond_judgements(asked, "Which nurseries did Ofsted rate outstanding in 2022", RECORDS)
+    assert _graded_on_their_own(asked) == ("nurser", "nurseries")  # the evidence must name them: "nursery", "nurseries"
+    assert _graded_on_their_own("How were Derby's children's homes rated in 2017?")[0] == "children's home"
+    assert _graded_on_their_own("What did Ofsted say about schools in Kent?") is None  # no grade asked
+    assert not asks_beyond_judgements("Which councils did Ofsted rate outstanding in 2022?", "Which councils did Ofsted rate outstanding in 2022", RECORDS)
+    assert _graded_on_their_own("Which service supports children too ill to attend school, and what re-integration rate did it have?") is None
+    assert _graded_on_their_own("How did Ofsted rate the schools in Kent?")[0] == "school"
