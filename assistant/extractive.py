@@ -441,14 +441,14 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             # earlier in the sentence ("Directors would come in…, recalls Simon Dear, now the service manager")
             roles = [m.span() for m in re.finditer(said, text, re.I)]
             return any(_words_between(text, n, r) <= ROLE_NEAR for n in names for r in roles)
-        if re.match(r"\s*(who|whom|whose)\b", question, re.I):  # a who-question: a name written as a name, or a coined
+        if re.match(r"\s*(who|whom|whose)\b", without_setting_before(question), re.I):  # a who-question ("In Rutland, who…?"): a name written as a name, or a coined
             quoted = any(unasked(w) for q in _QUOTED_TERM.finditer(sentence.text) for w in q.group(1).split())  # term ("‘Resilience workers’")
             if quoted or any(named(m.group(0)) for m in _PROPER_WORD.finditer(sentence.text)):  # not a team's acronym
                 return True
             # "Who helps care leavers find work?" asks who does something: a role doing it ("An
             # opportunities broker … is supporting…"), as the sentence's subject, answers it
             doer = _ROLE_SUBJECT.match(sentence.text)
-            return bool(_WHO_DOES.match(question) and doer and any(unasked(w) for w in doer.group(1).split()))
+            return bool(_WHO_DOES.match(without_setting_before(question)) and doer and any(unasked(w) for w in doer.group(1).split()))
         if _names_a_thing(sentence.text, unasked, named, set(tokens(sentence.passage.title))):
             return True
         # "Which team works with families…?": a team the report names in lower case ("the resilience team")
@@ -464,8 +464,8 @@ _ASKS_CHAIR = re.compile(r"\s*who\s+(?:chaired|chairs|chair)\b", re.I)
 _CHAIRED_BY = re.compile(r"\bchaired\b(?:\s+[\w’'-]+){0,6}?\s+by\s+(?:an?\s+|the\s+)?(?:[a-z][\w’'-]*\s+){0,3}?[A-Z]")
 _WHO_DOES = re.compile(r"\s*who\s+(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|carried|inspected)\b)[a-z]+s\b", re.I)
 _ROLE_SUBJECT = re.compile(
-    r"(?:an?|the)\s+((?:[\w-]+\s+){0,3}(?:" + _ROLE_WORD.pattern.removeprefix(r"\b(").removesuffix(r")s?\b")
-    + r"|team|service|panel|broker|navigator|mentor|champion|advocate)s?)\b", re.I
+    r"(?:an?|the)\s+((?:[\w’'-]+\s+){0,3}(?:" + _ROLE_WORD.pattern.removeprefix(r"\b(").removesuffix(r")s?\b")
+    + r"|team|service|panel|broker|navigator|mentor|coach|champion|advocate)s?)\b", re.I
 )
 _UNIT_ASKED = re.compile(r"(?:^|,)\s*(?:which|what)\s+(?:\w+\s+)?(team|service|project|scheme|programme|hub|unit|panel|model|approach)s?\b", re.I)
 

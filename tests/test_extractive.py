@@ -947,3 +947,9 @@ def test_who_chairs_is_answered_by_the_post_a_report_names_as_chair():
 ])
 def test_a_coined_word_opening_a_sentence_a_numbered_name_and_a_model_in_lower_case_are_names(question, text):
     assert chosen_for(question, text)
+
+
+def test_who_does_it_after_a_setting_is_answered_by_a_role_doing_it():
+    asked = "In Rutland, who helps young people who've left care get into work or college?"
+    text = "The local authority’s transition coach provides an instrumental role in building strong relationships with care leavers."
+    assert "transition coach" in chosen_for(asked, text)[0].text
