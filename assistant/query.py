@@ -93,6 +93,12 @@ YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _BROAD = re.compile(
     r"\b(say|said|find|found|findings|about|summar\w*|overview|describe|tell me|what are|what were|what needs|needs? to improve|list|strengths|weaknesses|areas?|compare|comparison|differ\w*|themes?|concerns?|progress|what\s+(?:was|is|went)\s+(?:wrong|good|lacking|missing|weak|strong)|what\s+(?:still\s+)?needed|how (is|are|was|were|has|have)|how (well|good|effective|effectively|strong|safe|robust))\b"
     r"|^\s*(are\s+there\s+)?any\s+(issues|problems|concerns|weaknesses|strengths)\b"
+    # an evaluation asked for ("What did Ofsted make of…", "Was the response good enough?", "What was early help
+    # like?", "Was neglect a weakness?", "How stable was the workforce?"): findings, not one fact
+    r"|\bwhat\s+did\s+(?:ofsted|inspectors?|the\s+inspectors?|they)\s+make\s+of\b|\bwhat\s+state\b"
+    r"|\b(?:good|strong|effective|robust|timely)\s+enough\b|\bwhat\s+(?:was|were|is|are)\b[^?,]{1,60}\blike\b"
+    r"|\b(?:a|any)\s+(?:weakness|worry|problem)\b|\bhow\s+(?:stable|reliable|bad|timely|consistent|thorough|secure)\b"
+    r"|\bwhat\s+(?:held|was\s+holding|is\s+holding)\b"
     # a topic asked by naming it, with no question word ("Supervision in Kent?", "Care leavers, Enfield 2024"),
     # not a fact named so ("Mosaic go-live date?")
     r"|^(?!\s*(what|who|whom|whose|which|where|when|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b)(?=[^?]*\??\s*$)(?![^?]*\b(dates?|names?|numbers?|figures?|grades?|ratings?|costs?|totals?|rates?|who|when)\b)\W*\w+(?:\W+\w+){0,7}\W*$",
@@ -121,7 +127,7 @@ _WHO = re.compile(
     r"|\bwho\s+(is|was|were|are)\s+(the|a|an|its|their|his|her)\b"  # "…, and who was the lead inspector?"; not "children who are homeless"
     r"|^\s*what\s+(is|was|are|were)\b[^?,]{1,80}\b(called|named)\b(?=\s*(\?|,|$|(according|in|at)\b))"  # "What was Kent's workforce strategy called?"
     r"|" + _WHICH + r"(products?|systems?|software|company|companies|firms?"
-    r"|organisations?|organizations?|councils?|authorit(y|ies)|teams?|models?|universit(y|ies)|charit(y|ies)|" + _PERSON_NOUNS + r")\b",
+    r"|organisations?|organizations?|councils?|authorit(y|ies)|teams?|models?|universit(y|ies)|charit(y|ies)|schools?|colleges?|hospitals?|" + _PERSON_NOUNS + r")\b",
     re.I,
 )
 # "Who took part in strategy discussions?", "Who attends the panel?": the participants, often
@@ -182,13 +188,14 @@ _NAME_OF_PERSON = re.compile(r"\bnames?\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(
 _PERSONS_NAME = re.compile(r"\b(?:the|that|this|their|his|her|its)\s+(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")['’]s\s+(?:full\s+)?names?\b", re.I)
 
 
+_WHO_IS_THAT = re.compile(r"\s*who\s+(?:is|was)\s+(?:that|this|he|she)\b", re.I)  # the person the statement before told of
 _WHO_CHAIRS = re.compile(r"\s*who\s+(?:chaired|chairs|chair)\b", re.I)  # a meeting's or a board's chair is a person
 
 
 def person_asked(question: str) -> bool:
     """Does the question ask which person ("Which government minister…", "Which inspectors…",
     "What is the name of the interim manager…")?"""
-    if _PERSON.search(question) or _WHO_CHAIRS.match(question) or _PERSONS_NAME.search(question):
+    if _PERSON.search(question) or _WHO_CHAIRS.match(question) or _PERSONS_NAME.search(question) or _WHO_IS_THAT.match(question):
         return True
     named = _NAME_OF.search(question)
     return bool(named and _PERSON_NOUN.search(_head(named.group("np")))) or bool(_NAME_OF_PERSON.search(question))
@@ -872,7 +879,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     # asked to say is its content, not the setting of an inspection
     source_kinds = tuple(kind for kinds, pattern in _SOURCES.items() if pattern.search(question) for kind in kinds)
     in_press = not set(source_kinds).isdisjoint(_PRESS_KINDS)
-    unheld = () if held_asked or in_press else tuple(place for place in passing if place in _council_names() and _set_in(ask, place))
+    unheld = () if held_asked or in_press else tuple(place for place in passing if _set_in(ask, place))  # (an English council or another: "Edinburgh's children's services")
     # "Which was better, Sandwell or Walsall?" where only Sandwell's reports are held: no comparison
     compared_unheld = tuple(place for place in passing if named and place in _council_names() and _compared_beside(question, place))
     years = tuple(dict.fromkeys([int(y) for y in YEAR.findall(question)] + sorted(year_span(question).exact)))  # "2024-25": both

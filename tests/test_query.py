@@ -888,3 +888,21 @@ def test_what_it_was_wanted_to_improve_does_not_point_back_at_the_statement():
 
     question = "The Isle of Wight came out good in April 2018. What did inspectors still want it to improve?"
     assert asked_part(question, ("Isle of Wight",)) == "What did inspectors still want it to improve?"
+
+
+@pytest.mark.parametrize("text", [
+    "What did Ofsted make of adoption work in Southend-on-Sea when it inspected in July 2019?",
+    "Doncaster, February 2022: was the response to children at risk of exploitation good enough?",
+    "what was early help like in wolverhampton at the jan-feb 2017 inspection?",
+    "Was work with neglected children a weakness in Devon at the February–March 2015 inspection?",
+    "How stable was Buckinghamshire's social work workforce when Ofsted re-inspected in November 2017?",
+    "What was holding back improvement in North Somerset's children's services in 2017?",
+])
+def test_an_evaluation_asked_for_is_answered_with_findings(text):
+    assert (q(text).kind, q(text).wants) == ("broad", None)
+
+
+def test_which_school_asks_for_its_name_and_a_place_outside_england_set_in_is_refused_as_held_in_passing():
+    assert q("Which independent school ran the enrichment project with the City of London's children in care?").wants == "name"
+    edinburgh = q("How did Ofsted rate the City of Edinburgh Council's children's services?", corpus=("edinburgh",))
+    assert edinburgh.unheld_settings == ("Edinburgh",) and edinburgh.unknown_places == ()
