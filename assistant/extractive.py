@@ -45,7 +45,7 @@ _COUNTED = re.compile(r"\b(?:how many|average|number\s+of)\s+((?:the|their|its|[
 _CARDINAL = re.compile(rf"\d[\d,]*|{_NUMBER_WORD}|hundred|thousand|dozens?|hundreds|thousands", re.I)
 _FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|half|quarter|third|most|majority", re.I)
 # "What was the average caseload?" asks a value: "most social workers" gives none
-_VALUE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*", re.I)
+_VALUE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*|[£$€]\d[\d,.]*\w*", re.I)  # (not a share: "30% of the team's caseload")
 _ASKS_AVERAGE = re.compile(r"\b(average|mean|median|typical)\b", re.I)
 _AGED = re.compile(
     r"\b(aged?|age\s+of|reach(es|ed|ing)?|turn(s|ed|ing)?)\s+(the\s+age\s+of\s+)?(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b"
@@ -345,7 +345,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     case: "Maxwell", not "Service"); by default any capitalised word not in the question is."""
     if wants is None:
         return True
-    question = final_ask(question)  # "I'm new to the team. Who chaired…?": what is asked, not the scene
+    whole, question = question, final_ask(question)  # "I'm new to the team. Who chaired…?": what is asked, not the scene
     extra = " ".join(sentence.passage.fields.get(f, "") for f in ROW_FIELDS) if sentence.passage.kind == "action" else ""
     text = f"{sentence.text} {extra}"
     if wants == "date":
@@ -408,7 +408,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     if wants == "role":
         return bool(_ROLE_WORD.search(sentence.text))
     if wants == "name":
-        asked = {_base(w) for w in normalise(question).split()}
+        asked = {_base(w) for w in normalise(whole).split()}  # (a name the scene gives is no answer: "…appointed a DCS in Birmingham. Who is that?")
 
         def unasked(word: str) -> bool:
             return _base(word) not in asked and word not in _NOT_NAMES
@@ -447,7 +447,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                 return True
             # "Who helps care leavers find work?" asks who does something: a role doing it ("An
             # opportunities broker … is supporting…"), as the sentence's subject, answers it
-            doer = _ROLE_SUBJECT.match(sentence.text)
+            doer = _ROLE_SUBJECT.match(sentence.text) or _ROLE_AGENT.search(sentence.text)
             return bool(_WHO_DOES.match(without_setting_before(question)) and doer and any(unasked(w) for w in doer.group(1).split()))
         if _names_a_thing(sentence.text, unasked, named, set(tokens(sentence.passage.title))):
             return True
@@ -462,9 +462,14 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
 _ASKS_CHAIR = re.compile(r"\s*who\s+(?:chaired|chairs|chair)\b", re.I)
 # chaired by a post the report names ("chaired at a senior level by the Metropolitan Police Detective Chief Inspector")
 _CHAIRED_BY = re.compile(r"\bchaired\b(?:\s+[\w’'-]+){0,6}?\s+by\s+(?:an?\s+|the\s+)?(?:[a-z][\w’'-]*\s+){0,3}?[A-Z]")
-_WHO_DOES = re.compile(r"\s*who\s+(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|carried|inspected)\b)[a-z]+s\b", re.I)
+_WHO_DOES = re.compile(r"\s*who\s+(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|carried|inspected)\b)[a-z]+(?:s|ed)\b", re.I)
 _ROLE_SUBJECT = re.compile(
     r"(?:an?|the)\s+((?:[\w’'-]+\s+){0,3}(?:" + _ROLE_WORD.pattern.removeprefix(r"\b(").removesuffix(r")s?\b")
+    + r"|team|service|panel|broker|navigator|mentor|coach|champion|advocate)s?)\b", re.I
+)
+# ... or as who it comes from ("return home interviews from a dedicated, stable team of workers")
+_ROLE_AGENT = re.compile(
+    r"\b(?:by|from)\s+(?:an?\s+|the\s+)?((?:[\w’'-]+,?\s+){0,3}(?:" + _ROLE_WORD.pattern.removeprefix(r"\b(").removesuffix(r")s?\b")
     + r"|team|service|panel|broker|navigator|mentor|coach|champion|advocate)s?)\b", re.I
 )
 _UNIT_ASKED = re.compile(r"(?:^|,)\s*(?:which|what)\s+(?:\w+\s+)?(team|service|project|scheme|programme|hub|unit|panel|model|approach)s?\b", re.I)

@@ -953,3 +953,17 @@ def test_who_does_it_after_a_setting_is_answered_by_a_role_doing_it():
     asked = "In Rutland, who helps young people who've left care get into work or college?"
     text = "The local authority’s transition coach provides an instrumental role in building strong relationships with care leavers."
     assert "transition coach" in chosen_for(asked, text)[0].text
+
+
+@pytest.mark.parametrize("question, text", [
+    ("In Central Bedfordshire, who talks to children after they run away and come back?", "Children who go missing receive a swift offer of return home interviews from a dedicated, stable team of workers."),
+    ("In Sheffield, who worked with disabled youngsters with serious mental health problems?", "Disabled children with significant mental health difficulties receive skilled help from experienced advanced social workers."),
+])
+def test_who_does_it_is_answered_by_the_role_it_comes_from(question, text):
+    assert chosen_for(question, text)
+
+
+def test_a_name_the_scene_gives_is_no_answer_to_who_that_is():
+    asked = "Birmingham council appointed a permanent DCS in November 2021. Who is that?"
+    assert chosen_for(asked, "Political leaders give great priority to children in Birmingham.") == []
+    assert "Jane Doe" in chosen_for(asked, "The DCS, Jane Doe, has led the service since then.")[0].text
