@@ -98,7 +98,11 @@ _BROAD = re.compile(
     r"|\bwhat\s+did\s+(?:ofsted|inspectors?|the\s+inspectors?|they)\s+make\s+of\b|\bwhat\s+state\b"
     r"|\b(?:good|strong|effective|robust|timely)\s+enough\b|\bwhat\s+(?:was|were|is|are)\b[^?,]{1,60}\blike\b"
     r"|\b(?:a|any)\s+(?:weakness|worry|problem)\b|\bhow\s+(?:stable|reliable|bad|timely|consistent|thorough|secure)\b"
-    r"|\bwhat\s+(?:held|was\s+holding|is\s+holding)\b"
+    r"|\bwhat\s+(?:held|was\s+holding|is\s+holding)\b|\bany\s+good\b|\bweak\s+spots?\b|\b(?:have|had|were\s+there)\s+enough\b"
+    r"|\b(?:was|were|is|are)\b[^?,]{1,60}\bworking(?:\s+well)?(?=\s*(?:\?|$|,|(?:at|in|when|according|by)\b))"
+    # how a service goes about its work ("How did Shropshire respond to children at risk of exploitation?",
+    # "How does Islington prepare care leavers to live on their own?"): what inspectors found of it
+    r"|^\s*how\s+(?:does|did|do)\b[^?]{0,60}?\b(?:respond|deal|manage|help|prepare|protect|handle)\b"
     # a topic asked by naming it, with no question word ("Supervision in Kent?", "Care leavers, Enfield 2024"),
     # not a fact named so ("Mosaic go-live date?")
     r"|^(?!\s*(what|who|whom|whose|which|where|when|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|must)\b)(?=[^?]*\??\s*$)(?![^?]*\b(dates?|names?|numbers?|figures?|grades?|ratings?|costs?|totals?|rates?|who|when)\b)\W*\w+(?:\W+\w+){0,7}\W*$",

@@ -897,6 +897,12 @@ def test_what_it_was_wanted_to_improve_does_not_point_back_at_the_statement():
     "Was work with neglected children a weakness in Devon at the February–March 2015 inspection?",
     "How stable was Buckinghamshire's social work workforce when Ofsted re-inspected in November 2017?",
     "What was holding back improvement in North Somerset's children's services in 2017?",
+    "south tyneside sept-oct 2017 - was supervision of social workers any good?",
+    "Was early help a weak spot for Slough when Ofsted inspected at the end of 2013?",
+    "Was early help working in Doncaster at the September–October 2015 inspection?",
+    "Did Milton Keynes have enough foster carers, according to Ofsted's autumn 2024 inspection?",
+    "How did Shropshire respond to children at risk of sexual exploitation or going missing in 2017?",
+    "How does Islington prepare care leavers to live on their own, according to Ofsted's December 2024 inspection?",
 ])
 def test_an_evaluation_asked_for_is_answered_with_findings(text):
     assert (q(text).kind, q(text).wants) == ("broad", None)
@@ -906,3 +912,8 @@ def test_which_school_asks_for_its_name_and_a_place_outside_england_set_in_is_re
     assert q("Which independent school ran the enrichment project with the City of London's children in care?").wants == "name"
     edinburgh = q("How did Ofsted rate the City of Edinburgh Council's children's services?", corpus=("edinburgh",))
     assert edinburgh.unheld_settings == ("Edinburgh",) and edinburgh.unknown_places == ()
+
+
+def test_how_a_council_did_something_else_still_asks_one_fact():
+    assert q("How many foster carers did Milton Keynes have in 2024?").wants == "number"
+    assert q("How did Kent reduce its social workers' caseloads in 2022?").kind == "factoid"
