@@ -268,6 +268,9 @@ def _ordered_words(text: str) -> list[str]:
     return [_SAME.get(w, w).rstrip("s") for w in re.findall(r"[a-z]+", text)]
 
 
+_ASKS_WHICH_BETTER = re.compile(r"\b(?:which|who)\b[^?]{0,80}\b(?:better|worse|higher|lower|best|worst|weaker|stronger)\b|\bfor\s+each\b|\bin\s+each\b", re.I)
+
+
 def answer_records(
     question: str,
     kind: str,
@@ -279,7 +282,10 @@ def answer_records(
     looked_at = len(records)
     field = _CATEGORY[kind]
     values = sorted(_values(passages, kind), key=len, reverse=True)
-    wanted = [v for v in values if _mentions(question, v, kind)]
+    # a grade the statement before the question names sets the scene ("Kent and Southwark were both judged
+    # good overall. Which got the better grade for help and protection?"): not what the rows are picked by
+    ask = final_ask(question)
+    wanted = [v for v in values if _mentions(ask, v, kind)] if ask != question and _ASKS_WHICH_BETTER.search(ask) else [v for v in values if _mentions(question, v, kind)]
     # "requires improvement" holds no "good"; a longer value named takes its words out of play
     for v in list(wanted):
         if any(v != w and re.search(r"\b" + re.escape(v) + r"\b", w) for w in wanted):

@@ -683,3 +683,11 @@ def test_the_grades_of_what_has_inspections_of_its_own_are_no_judgement_records(
     assert not asks_beyond_judgements("Which councils did Ofsted rate outstanding in 2022?", "Which councils did Ofsted rate outstanding in 2022", RECORDS)
     assert _graded_on_their_own("Which service supports children too ill to attend school, and what re-integration rate did it have?") is None
     assert _graded_on_their_own("How did Ofsted rate the schools in Kent?")[0] == "school"
+
+
+def test_a_grade_the_statement_names_sets_the_scene_and_picks_no_rows():
+    question = "Kent and Sefton were both inspected in 2022 and both judged outstanding for something. Which got the better grade for care leavers?"
+    found = answer_records(question, "judgement", RECORDS, ("Kent", "Sefton"), year_span(question))
+    assert [c.doc_id for c in found.citations] == ["kent-2022", "sefton-2022"]  # both care leavers rows, not only an outstanding one
+    found = answer_records("Which care leavers services were judged good in 2022?", "judgement", RECORDS, (), year_span("in 2022"))
+    assert [c.doc_id for c in found.citations] == ["kent-2022"]
