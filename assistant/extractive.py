@@ -149,6 +149,8 @@ def _asked_about(phrase: str) -> set[str]:
 _NONE_OF = re.compile(r"\b(?:no|none\s+of\s+the)\s+((?:(?!(?:that|which|who|of|evidence)\b)[\w’'-]+\s+){0,2}?[\w’'-]+)\s+(?:(?:who|that)\s+)?(?:were|was|are|is|had|have|has|lived|live|living)\b", re.I)
 # "there have not been any permanent exclusions of children in care": none of what is counted, or of what is done to them
 _NOT_ANY = re.compile(r"\bnot\s+(?:been\s+|had\s+|seen\s+)?any\s+((?:(?!of\b)[\w’'-]+\s+){0,2}(?!of\b)[\w’'-]+)(?:\s+of\s+([\w’'-]+))?", re.I)
+_WHEN_WORDS = frozenset({"year", "month", "week", "day", "inspection", "before", "after", "last", "previous"})  # when, not what is counted
+_PEOPLE = frozenset(tokens("children child young people families"))
 # plurals the stemmer does not bring to their singular
 _IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man"}
 
@@ -364,7 +366,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                     return True
                 # "one child" counts children when it is said with all else the question asks of them
                 # ("Only one child lives in an unregistered children's home"), not of some other few
-                rest = {w for w in _asked_about(question) - counted - {"many", "number"} if not YEAR.fullmatch(w)}
+                rest = {w for w in _asked_about(question) - counted - {"many", "number"} - _WHEN_WORDS if not YEAR.fullmatch(w)}
                 single = {_IRREGULAR[w] for w in counted if w in _IRREGULAR}
                 if single and _counts(text, single) and _says_all(text, rest):
                     return True
@@ -373,7 +375,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                     return False
                 heads = [m.group(1).split()[-1] for m in _NONE_OF.finditer(text)] + [m.group(2) or m.group(1).split()[-1] for m in _NOT_ANY.finditer(text)]
                 head = counted_head(question)  # "no children were living…" is none of "new children's homes"
-                return any(set(tokens(h)) & ({head} if head else counted) for h in heads)
+                # ("No children have been identified as young carers": none of them, said of people as what is counted)
+                return any(set(tokens(h)) & ({head} if head else counted) or (set(tokens(h)) & _PEOPLE and counted <= set(tokens(text))) for h in heads)
         counted = counted_words(question)
         if counted and not _ASKS_TIME.search(question):  # "the average caseload", "what percentage of schools": said of it
             return _counts(text, counted, _VALUE if _ASKS_AVERAGE.search(question) else _FIGURE)

@@ -967,3 +967,9 @@ def test_a_name_the_scene_gives_is_no_answer_to_who_that_is():
     asked = "Birmingham council appointed a permanent DCS in November 2021. Who is that?"
     assert chosen_for(asked, "Political leaders give great priority to children in Birmingham.") == []
     assert "Jane Doe" in chosen_for(asked, "The DCS, Jane Doe, has led the service since then.")[0].text
+
+
+def test_none_of_them_said_of_children_as_what_is_counted_answers_how_many():
+    asked = "How many young carers were identified through assessments in the year before the inspection?"
+    assert chosen_for(asked, "No children have been identified as young carers during an assessment in the last 12 months.")
+    assert chosen_for(asked, "The identification and response to young carers (outcome 1, national framework)") == []
