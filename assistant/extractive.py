@@ -21,7 +21,7 @@ from index.types import KIND_LABELS, OFSTED_KINDS
 from . import sides
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
-from .query import YEAR, Query, final_ask, person_asked, role_asked, without_setting_before, year_span
+from .query import WHO_CHAIRS, YEAR, Query, final_ask, person_asked, role_asked, without_setting_before, year_span
 from .records import LOOKED_AFTER  # "looked after" is "in care"
 from .types import Citation, Hit
 
@@ -425,7 +425,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         said = r"\b" + r"[\s-]+".join(map(re.escape, role.split())) + r"s?\b" if role else ""  # "lead inspector", "Lead\ninspector"
         if role and not re.search(said, text, re.I):
             return False
-        if _ASKS_CHAIR.match(question) and _CHAIRED_BY.search(text):
+        if WHO_CHAIRS.match(question) and _CHAIRED_BY.search(text):
             return True  # "Who chairs the board?": "chaired by a Department for Education adviser" says who, by post
         if role or person_asked(question):  # a person: a full name ("Amanda Maxwell"), not "Adult Services"
             words = list(re.finditer(r"\b[A-Z][a-z’'-]+", text))
@@ -462,19 +462,14 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     return True
 
 
-_ASKS_CHAIR = re.compile(r"\s*who\s+(?:chaired|chairs|chair)\b", re.I)
 # chaired by a post the report names ("chaired at a senior level by the Metropolitan Police Detective Chief Inspector")
 _CHAIRED_BY = re.compile(r"\bchaired\b(?:\s+[\w’'-]+){0,6}?\s+by\s+(?:an?\s+|the\s+)?(?:[a-z][\w’'-]*\s+){0,3}?[A-Z]")
 _WHO_DOES = re.compile(r"\s*who\s+(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|carried|inspected)\b)[a-z]+(?:s|ed)\b", re.I)
-_ROLE_SUBJECT = re.compile(
-    r"(?:an?|the)\s+((?:[\w’'-]+\s+){0,3}(?:" + _ROLE_WORD.pattern.removeprefix(r"\b(").removesuffix(r")s?\b")
-    + r"|team|service|panel|broker|navigator|mentor|coach|champion|advocate)s?)\b", re.I
-)
+# who does something, by the role or the team doing it
+_DOER = r"(?:" + _ROLE_WORD.pattern.removeprefix(r"\b(").removesuffix(r")s?\b") + r"|team|service|panel|broker|navigator|mentor|coach|champion|advocate)s?"
+_ROLE_SUBJECT = re.compile(r"(?:an?|the)\s+((?:[\w’'-]+\s+){0,3}" + _DOER + r")\b", re.I)
 # ... or as who it comes from ("return home interviews from a dedicated, stable team of workers")
-_ROLE_AGENT = re.compile(
-    r"\b(?:by|from)\s+(?:an?\s+|the\s+)?((?:[\w’'-]+,?\s+){0,3}(?:" + _ROLE_WORD.pattern.removeprefix(r"\b(").removesuffix(r")s?\b")
-    + r"|team|service|panel|broker|navigator|mentor|coach|champion|advocate)s?)\b", re.I
-)
+_ROLE_AGENT = re.compile(r"\b(?:by|from)\s+(?:an?\s+|the\s+)?((?:[\w’'-]+,?\s+){0,3}" + _DOER + r")\b", re.I)
 _UNIT_ASKED = re.compile(r"(?:^|,)\s*(?:which|what)\s+(?:\w+\s+)?(team|service|project|scheme|programme|hub|unit|panel|model|approach)s?\b", re.I)
 
 

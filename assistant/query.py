@@ -193,13 +193,13 @@ _PERSONS_NAME = re.compile(r"\b(?:the|that|this|their|his|her|its)\s+(?:[\w-]+\s
 
 
 _WHO_IS_THAT = re.compile(r"\s*who\s+(?:is|was)\s+(?:that|this|he|she)\b", re.I)  # the person the statement before told of
-_WHO_CHAIRS = re.compile(r"\s*who\s+(?:chaired|chairs|chair)\b", re.I)  # a meeting's or a board's chair is a person
+WHO_CHAIRS = re.compile(r"\s*who\s+(?:chaired|chairs|chair)\b", re.I)  # a meeting's or a board's chair is a person
 
 
 def person_asked(question: str) -> bool:
     """Does the question ask which person ("Which government minister…", "Which inspectors…",
     "What is the name of the interim manager…")?"""
-    if _PERSON.search(question) or _WHO_CHAIRS.match(question) or _PERSONS_NAME.search(question) or _WHO_IS_THAT.match(question):
+    if _PERSON.search(question) or WHO_CHAIRS.match(question) or _PERSONS_NAME.search(question) or _WHO_IS_THAT.match(question):
         return True
     named = _NAME_OF.search(question)
     return bool(named and _PERSON_NOUN.search(_head(named.group("np")))) or bool(_NAME_OF_PERSON.search(question))
