@@ -23,7 +23,7 @@ from index.text import display_date, normalise
 from index.types import KIND_LABELS
 from index.tokens import known_word
 
-from . import acronyms, beside, cover, extractive, records, sides
+from . import acronyms, beside, cover, extractive, ranker, records, sides
 from .lexical import tokens
 from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, place_words, without_setting, year_span
 from .retrieval import Retriever
@@ -230,19 +230,38 @@ class Assistant:
         return taken + [h for h in found if h.passage.passage_id not in have]  # each passage once
 
     def _sentence_supported(self, query: Query, filters: Filters, hits: list[Hit]) -> list[Hit]:
-        """``hits`` reordered by their fused score plus SENTENCE_SUPPORT times how near in meaning
-        their best sentence is to the question (min-max over the hits): a paragraph on many things,
-        one of which is asked about, has a passage vector about the rest. The scores stay the
-        passages' own. Only for a question scoped to a few documents, whose sentence vectors are read."""
+        """``hits`` in the learned order (see ranker.py), which weighs how near in meaning each
+        passage's best sentence is to the question beside its other scores: a paragraph on many
+        things, one of which is asked about, has a passage vector about the rest. Without the
+        ranker, by their fused score plus SENTENCE_SUPPORT times that nearness (min-max over the
+        hits). The scores stay the passages' own."""
+        best = self._nearest_sentences(query, filters, hits)
+        learned = ranker.ranked(hits, best, query.focus or query.dense_query, query.kind == "broad")
+        if learned is not None:
+            return learned
+        values = [best[h.passage.passage_id] for h in hits if h.passage.passage_id in best]
+        if not values:
+            return hits
+        low, span = min(values), (max(values) - min(values)) or 1.0
+
+        def key(h: Hit) -> tuple[float, str]:
+            near = best.get(h.passage.passage_id)
+            return (-(h.score + (SENTENCE_SUPPORT * (near - low) / span if near is not None else 0.0)), h.passage.passage_id)
+
+        return sorted(hits, key=key)
+
+    def _nearest_sentences(self, query: Query, filters: Filters, hits: list[Hit]) -> dict[str, float]:
+        """For each of ``hits``' passages, how near in meaning its best sentence is to the question
+        (cosine), when the question is scoped to a few documents, whose sentence vectors are read."""
         import numpy as np
 
         if not hits or not filters.authorities:
-            return hits
+            return {}
         corpus = self.retriever.corpus()
         found = {h.passage.doc_id for h in hits}
         docs = [r for r in corpus.records.values() if filters.admits_record(r)]
         if not docs or len(docs) > SENTENCE_DOCS:
-            return hits
+            return {}
         vector = np.asarray(self.retriever.embed_query(query.focus or query.dense_query), dtype=np.float32)
         best: dict[str, float] = {}
         for record in docs:
@@ -256,16 +275,7 @@ class Assistant:
                 if number is not None:
                     pid = corpus.passages[number].passage_id
                     best[pid] = max(sim, best.get(pid, -1.0))
-        values = [best[h.passage.passage_id] for h in hits if h.passage.passage_id in best]
-        if not values:
-            return hits
-        low, span = min(values), (max(values) - min(values)) or 1.0
-
-        def key(h: Hit) -> tuple[float, str]:
-            near = best.get(h.passage.passage_id)
-            return (-(h.score + (SENTENCE_SUPPORT * (near - low) / span if near is not None else 0.0)), h.passage.passage_id)
-
-        return sorted(hits, key=key)
+        return best
 
     def _sentence_found(self, query: Query, filters: Filters, hits: list[Hit], admits: Callable[[StoredPassage], bool], count: int) -> list[Hit]:
         """The passages of the ``count`` sentences nearest in meaning to the

@@ -1,0 +1,73 @@
+"""The learned passage order: its features, its trees applied without scikit-learn, and the
+shipped model."""
+
+import numpy as np
+import pytest
+
+from assistant import ranker
+from assistant.types import Hit
+from index.store import StoredPassage
+
+
+def hit(n, text, score, dense, lexical=0.0, heading=(), kind="paragraph"):
+    p = StoredPassage(
+        passage_id=f"doc#p{n}", doc_id="doc", text=text, locator=f"paragraph {n}", heading=heading, start=0, end=len(text),
+        context="", ordinal=n, kind=kind, page=None, title="Doc", doc_kind="inspection_report", authority="Kent",
+        publisher="Ofsted", date="2022-08-23", fields={},
+    )
+    return Hit(p, score, dense=dense, lexical=lexical, dense_rank=n, lexical_rank=None)
+
+
+HITS = [
+    hit(0, "Supervision is regular and reflective.", 0.9, 0.6, 12.0, heading=("Supervision",)),
+    hit(1, "The local authority has a stable workforce.", 0.5, 0.4),
+    hit(2, "Care leavers are well supported.", 0.2, 0.3, kind="item"),
+]
+
+
+def test_features_one_row_each_named():
+    rows = ranker.features(HITS, {"doc#p0": 0.7, "doc#p2": 0.5}, "What did Ofsted say about supervision?", broad=True)
+    assert len(rows) == 3 and all(len(r) == len(ranker.FEATURES) for r in rows)
+    named = [dict(zip(ranker.FEATURES, r)) for r in rows]
+    assert named[0]["fused_share"] == 1.0 and named[0]["sentence_scaled"] == 1.0 and named[0]["question_in_heading"] > 0
+    assert named[0]["heading_in_question"] == 1.0 and named[1]["heading_in_question"] == 0.0
+    assert named[1]["has_sentence"] == 0.0 and named[2]["sentence_scaled"] == 0.0
+    assert named[2]["item"] == 1.0 and named[2]["paragraph"] == 0.0 and named[2]["keyword_rank"] == 0.0
+    assert all(n["broad"] == 1.0 for n in named)
+
+
+def stump(feature, threshold, low, high):
+    """A tree of one split: rows whose feature is at most the threshold score ``low``."""
+    return {"feature": [ranker.FEATURES.index(feature), -1, -1], "threshold": [threshold, 0, 0], "left": [1, 0, 0], "right": [2, 0, 0], "value": [0, low, high]}
+
+
+def test_trees_score_rows_and_order_hits(monkeypatch):
+    model = ranker.Ranker({"features": list(ranker.FEATURES), "baseline": 0.5, "trees": [stump("dense", 0.35, 0.0, -1.0), stump("item", 0.5, 0.0, 2.0)]})
+    rows = ranker.features(HITS, {}, "care leavers", broad=False)
+    assert model.score(rows) == [-0.5, -0.5, 2.5]
+    monkeypatch.setattr(ranker, "get_ranker", lambda: model)
+    assert [h.passage.passage_id for h in ranker.ranked(HITS, {}, "care leavers", False)] == ["doc#p2", "doc#p0", "doc#p1"]
+
+
+def test_a_model_of_other_features_is_refused():
+    with pytest.raises(ValueError):
+        ranker.Ranker({"features": ["dense"], "baseline": 0, "trees": []})
+
+
+def test_the_shipped_model_loads_and_prefers_the_nearer_passage():
+    model = ranker.get_ranker()
+    assert model is not None and len(model.trees) > 10
+    near, far = ranker.features(HITS[:2], {"doc#p0": 0.8, "doc#p1": 0.1}, "supervision", broad=False)
+    assert model.score([near])[0] > model.score([far])[0]
+
+
+def test_exported_trees_score_as_scikit_learn_does():
+    sklearn = pytest.importorskip("sklearn.ensemble")
+    from evals.train_ranker import export
+
+    rng = np.random.RandomState(1)
+    x = rng.rand(400, len(ranker.FEATURES))
+    y = (x[:, 2] + 0.5 * x[:, 5] + 0.1 * rng.rand(400)) > 0.8
+    fitted = sklearn.HistGradientBoostingClassifier(max_iter=20, max_leaf_nodes=7, random_state=0).fit(x, y)
+    ours = ranker.Ranker(export(fitted)).score(x.tolist())
+    assert np.allclose(ours, fitted.decision_function(x), atol=1e-6)
