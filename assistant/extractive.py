@@ -50,7 +50,9 @@ _ASKS_AVERAGE = re.compile(r"\b(average|mean|median|typical)\b", re.I)
 _AGED = re.compile(
     r"\b(aged?|age\s+of|reach(es|ed|ing)?|turn(s|ed|ing)?)\s+(the\s+age\s+of\s+)?(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b"
     # "children under 16 are living…", "those over 18.": an age, where no noun follows to be counted
-    r"|\b(under|over|below|above)\s+(the\s+age\s+of\s+)?\d{1,2}(?!\d)(?=\s+(are|were|is|was|who|in|and|living|live|lived|years?)\b|\s*[,.;:)]|\s*$)",
+    r"|\b(under|over|below|above)\s+(the\s+age\s+of\s+)?\d{1,2}(?!\d)(?=\s+(are|were|is|was|who|in|and|living|live|lived|years?)\b|\s*[,.;:)]|\s*$)"
+    # "16- and 17-year-old children", "15 year olds"
+    r"|\b\d{1,2}(\s*-?\s*(and|or|to|–)\s*\d{1,2})?[\s-]*years?[\s-]*olds?\b",
     re.I,
 )  # an age, not a count
 COUNT_NEAR = 6  # words at most between a figure and the thing it counts
@@ -90,10 +92,19 @@ def shared_predicate(question: str) -> frozenset[str]:
     return frozenset(_asked_about(parts[1])) if len(parts) > 1 else frozenset()
 
 
+_YEAR_OLDS = re.compile(r"\b\d{1,2}(\s*-?\s*(and|or|to|–)\s*\d{1,2})?[\s-]*years?[\s-]*olds\b", re.I)  # people of an age
+
+
+def _counted(question: str) -> re.Match | None:
+    """What a "how many" question counts, its ages left out ("care leavers aged 18 to 20": care
+    leavers; "homeless 16 and 17 year olds": homeless young people)."""
+    return _COUNTED.search(_AGED.sub(" ", _YEAR_OLDS.sub("young people", question)))
+
+
 def counted_words(question: str) -> set[str]:
     """The keywords of what a "how many" question counts ("fostering households"), or none
     ("how many had it kept…" names nothing counted; "how many times" counts occasions)."""
-    found = _COUNTED.search(question)
+    found = _counted(question)
     if not found or re.match(r"(had|have|has|were|was|are|is|did|do|does|can|could|will|would|times)\b", found.group(2), re.I):
         return set()
     words = _asked_about(found.group(2))
@@ -121,7 +132,7 @@ def graded_words(question: str) -> set[str]:
 @functools.lru_cache(maxsize=256)  # asked of every candidate sentence
 def counted_head(question: str) -> str | None:
     """The last keyword of what a "how many" question counts ("new children's homes": home)."""
-    found = _COUNTED.search(question)
+    found = _counted(question)
     if not found or not counted_words(question):
         return None
     kept = [t for t in tokens(found.group(2)) if t not in SETTING_TOKENS]
@@ -131,10 +142,10 @@ def counted_head(question: str) -> str | None:
 def counted_initials(question: str) -> set[str]:
     """What a "how many" question counts, by its initials as reports abbreviate it ("directors of
     children's services": "five DCS post-holders"): of its next three and four words."""
-    found = _COUNTED.search(question)
+    found = _counted(question)
     if not found or not counted_words(question):
         return set()
-    following = [w for w in re.findall(r"[a-z]+(?:['’]s)?", question[found.start(2):].lower()) if w not in ("of", "and", "the", "for")]
+    following = [w for w in re.findall(r"[a-z]+(?:['’]s)?", found.string[found.start(2):].lower()) if w not in ("of", "and", "the", "for")]
     return {t for n in (3, 4) if len(following) >= n for t in tokens("".join(w[0] for w in following[:n]))}
 
 
@@ -355,7 +366,11 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     if wants == "number":
         text = _NOT_A_COUNT.sub(" ", sentence.text)  # a paragraph's own number ("21.A small…") is no sentence's (see split_sentences)
         if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question) and not _ASKS_TIME.search(question):  # "how many": a count, not "8%" or "£4,000"
-            text = _SHARE_OR_MONEY.sub(" ", text)
+            # (nor an age: "how many homeless 16 and 17 year olds…" is not answered by "homeless 16- and 17-year-old children")
+            text = _SHARE_OR_MONEY.sub(" ", _AGED.sub(" ", _YEAR_OLDS.sub("young people", text)))
+            given = {n for n in re.findall(r"(?<![\d,.])\d{1,3}(?![\d,.]?\d)", question)}  # nor a figure the question gives ("aged 18 to 20": "at 18")
+            if given:
+                text = re.sub(rf"(?<![\w,.])(?:{'|'.join(sorted(given))})(?![\w%]|[,.]\d)", " ", text)
             counted = counted_words(question)
             if counted:  # "How many fostering households…?": a figure said of them ("191 fostering households")
                 if leans_back(sentence) and set(tokens(sentence.before)) & counted and any(

@@ -146,7 +146,7 @@ _WHO_TAKES_PART = re.compile(
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\b(average|typical|mean)\s+(length|duration)\b", re.I)
 # "the number of" asks for a figure, except in a yes/no question ("Had the number of referrals gone up?")
 _HOW_MANY = re.compile(
-    r"\b(how many|how much|what (number|percentage|proportion|share|age))\b|\bwhat\s+(%|per\s?cent\b)|^\s*(the\s+)?average\b"
+    r"\b(how many|how much|what ((exact|precise|actual) )?(number|percentage|proportion|share|age))\b|\bwhat\s+(%|per\s?cent\b)|^\s*(the\s+)?average\b"
     r"|\bwhat (?:(?:exactly|precisely|actually) )?(is|was|were|are) (the |its |their |[\w’'-]+['’]s )?([\w’'-]+ ){0,6}(rate|ratio|percentage|proportion|average|total)s?\b"
     r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b)(?!.*\bwhat\s+(?:has\s+|had\s+)?(?:helped|led|caused|drove|brought|contributed|explains?|explained)\b).*\b(number of|percent)\b",  # not "what helped bring down the number of…": a cause
     re.I,

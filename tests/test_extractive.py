@@ -182,6 +182,20 @@ def test_a_count_is_not_answered_by_a_percentage_a_sum_or_a_measure():
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text == "The service employs 12 social workers."
 
 
+def test_a_count_is_not_answered_by_an_age_or_a_figure_the_question_gives():
+    ages = passage("report-2024#p6", "The response to homeless 16- and 17-year-old children.")
+    query, sentences = scored("How many homeless 16 and 17 year olds came to the council for help?", [ages], {"The response to home": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+    given = passage("report-2024#p56", "Care leavers aged 18 to 20 transfer to the leaving care service at 18.")
+    query, sentences = scored("How many care leavers aged 18 to 20 had lost touch with the service?", [given], {"Care leavers aged 18": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+    counted = passage("report-2017#p9", "Only nine of 119 16- and 17-year-olds have left care.")
+    query, sentences = scored("How many of the 16- and 17-year-olds had left care?", [counted], {"Only nine of 119 16-": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text.startswith("Only nine of 119")
+    assert extractive.counted_words("How many care leavers aged 18 to 20 were in touch?") == extractive.counted_words("How many care leavers were in touch?")
+    assert analyse("What exact percentage of return home conversations were offered within 72 hours?", [], lambda t: True).wants == "number"
+
+
 def test_the_name_of_a_role_holder_is_a_person_not_a_place():
     p = passage("letter-2022#p7", "This letter summarises the visit to Isles of Scilly children's services.")
     query, sentences = scored("What is the name of the interim manager?", [p], {"This letter summarise": 0.9})
