@@ -46,6 +46,7 @@ _ASKS = {
         r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+([\w’'-]+\s+){0,4}?(inspection|visit)|\b(exact|precise|full|actual)\s+dates\b"
         r"|\bhow\s+long\s+did\b[^?,]{0,60}\b(inspection|visit)\b[^?,]{0,40}\b(last|take)\b|\b(which|what)\s+month\b[^?,]{0,60}\b(inspect\w*|visit\w*)\b"
         r"|\bhow\s+long\s+(?:were|was|did)\s+(?:the\s+)?(?:ofsted(?:['’]s)?\s+)?inspectors?\s+(?:on\s+site|there|in\b|spend|stay)"  # "How long were inspectors on site?"
+        r"|\b(first|last)\s+(and\s+(first|last)\s+)?days?\s+(?:that\s+|when\s+)?(?:the\s+)?(?:ofsted\s+)?(inspectors?|inspection|visit)\b"  # "the first and last day the inspectors were in"
         r"|\b(what|which)\s+(dates?|days?)\b(?![^?]*\b(letter|written|published|publication)\b)[^?]{0,80}\b(inspect\w*|re-inspect\w*|visit\w*|carr(y|ied)\s+out)\b"
         r"|\bwhen\s+(did|was|were)\b[^?,]{0,80}\b(inspection|re-inspection|visit)\b[^?,]{0,40}\b(take\s+place|happen|occur|start|begin|finish|end|conclude)\b"
         r"|^\s*(what|which)\s+(is|was)\s+(the\s+)?(\w+['’]s\s+)?(oldest|earliest|first|latest|newest|most\s+recent|last)\s+([\w'’-]+\s+){0,3}(inspection|report|visit)\b"

@@ -98,7 +98,7 @@ _BROAD = re.compile(
     r"|\bwhat\s+did\s+(?:ofsted|inspectors?|the\s+inspectors?|they)\s+make\s+of\b|\bwhat\s+state\b"
     r"|\b(?:good|strong|effective|robust|timely)\s+enough\b|\bwhat\s+(?:was|were|is|are)\b[^?,]{1,60}\blike\b"
     r"|\b(?:a|any)\s+(?:weakness|worry|problem)\b|\bhow\s+(?:stable|reliable|bad|timely|consistent|thorough|secure)\b"
-    r"|\bwhat\s+(?:held|was\s+holding|is\s+holding)\b|\bany\s+good\b|\bweak\s+spots?\b|\b(?:have|had|were\s+there)\s+enough\b"
+    r"|\bwhat\s+(?:held|was\s+holding|is\s+holding)\b|\bwhat\s+(?:made|makes)\b[^?,]{1,60}\b(?:stand|stood)\s+out\b|\bany\s+good\b|\bweak\s+spots?\b|\b(?:have|had|were\s+there)\s+enough\b"
     r"|\b(?:was|were|is|are)\b[^?,]{1,60}\bworking(?:\s+well)?(?=\s*(?:\?|$|,|(?:at|in|when|according|by)\b))"
     # how a service goes about its work ("How did Shropshire respond to children at risk of exploitation?",
     # "How does Islington prepare care leavers to live on their own?"): what inspectors found of it
@@ -248,7 +248,9 @@ _SOURCE_REFERENCE = re.compile(
 )
 # Whose word a question asks for ("according to Ofsted", "according to the 2025 inspection", "as
 # described in Ofsted's 2020 report"): not its topic
-_WHEN_SAID = rf"(({'|'.join(MONTHS)})(\s*(?:[–—-]|to|and)\s*({'|'.join(MONTHS)}))?\s+)?((19|20)\d\d\s+)"  # "July 2024 ", "2016 ", "June–July 2017 ": when a report or inspection was
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:(?:[–—-]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s*)?)?"  # "30 ", "4 to 8 "
+# "July 2024 ", "2016 ", "June–July 2017 ", "30 June to 4 July 2025 ": when a report or inspection was
+_WHEN_SAID = rf"(({_DAY}({'|'.join(MONTHS)}))(\s*(?:[–—-]|to|and)\s*{_DAY}({'|'.join(MONTHS)}))?\s+)?((19|20)\d\d\s+)"
 _ACCORDING = re.compile(rf",?\s*\b(according\s+to|as\s+(described|reported|stated|noted|set\s+out|said|recorded|found)\s+(in|by))\s+(the\s+)?({_WHEN_SAID})?(ofsted|inspectors?|(re-?)?inspection)(['’]s\s+({_WHEN_SAID})?(report|(re-?)?inspection|letter))?\b", re.I)
 # when the inspection it names took place ("…'s inspection carried out in November and December 2013"):
 # when, not what (the date itself is setting already)

@@ -489,6 +489,7 @@ def test_how_well_a_service_works_is_a_broad_question():
     assert q("How well does Plymouth support its care leavers?").kind == "broad"
     assert q("How good is Plymouth's out-of-hours service?").kind == "broad"
     assert q("How many care leavers does Plymouth support?").kind == "factoid"
+    assert q("What made Plymouth's care leaver service stand out?").kind == "broad"
 
 
 def test_a_relative_clause_is_not_a_second_question():
@@ -619,6 +620,8 @@ def test_month_ranges_and_a_reinspection_are_setting_not_what_is_asked():
 
     assert without_setting("What was the average length of care proceedings at Ofsted's January–February 2014 inspection") == "What was the average length of care proceedings"
     assert without_setting("what did the council change, according to the November 2017 re-inspection") == "what did the council change"
+    assert without_setting("What made the care leaver service stand out at the 30 June to 4 July 2025 inspection") == "What made the care leaver service stand out"
+    assert without_setting("What did inspectors find at the 4 to 8 March 2024 inspection") == "What did inspectors find"
 
 
 def test_the_name_of_a_places_role_holder_asks_for_a_person():

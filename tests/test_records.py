@@ -669,6 +669,7 @@ def test_the_dates_of_a_long_named_inspection_and_the_day_its_report_came_out_ar
 
     assert asks_cover("What were the dates of Havering's autumn 2016 children's services inspection?") == {"dates"}
     assert asks_cover("bromley spring 2016 inspection - what date did the report come out?") == {"published"}
+    assert asks_cover("rochdale early-2018 ILACS: first and last day the inspectors were in?") == {"dates"}
 
 
 def test_the_grades_of_what_has_inspections_of_its_own_are_no_judgement_records():
