@@ -846,7 +846,7 @@ class Assistant:
         names = (corpus.lexical.correct, corpus.acronyms, corpus.lexical.is_name, corpus.titled_acronyms)
         # (with the paragraph a chosen one goes on from: "The group has made…" after the one naming the group)
         leaned = list({p.passage_id: p for p in (before.get(s.passage.passage_id) for s in chosen) if p is not None}.values())
-        unmet = _names_unmet(query, [s.passage for s in chosen] + leaned, *names) or _lead_names_unmet(query, chosen, corpus.by_doc, *names)
+        unmet = _names_unmet(query, [s.passage for s in chosen] + leaned, *names) or _lead_names_unmet(query, chosen, corpus.by_doc, before, *names)
         if unmet:
             answer.answer = f"The indexed sources don't mention {' or '.join(unmet)} in what they say on this. The nearest passages are listed as related."
             answer.reason = "name not in the evidence"
@@ -1186,14 +1186,19 @@ def _judged_section(doc_id: str, chosen: list, judged) -> str | None:
     return area if area and counts[area] >= 2 else None
 
 
-def _lead_names_unmet(query: Query, chosen, by_doc, *names) -> list[str]:
+def _lead_names_unmet(query: Query, chosen, by_doc, before, *names) -> list[str]:
     """The names in a one-part factoid question that the documents of its leading sentences never
     hold: the fact asked for must come from a document about what it is asked of ("How much did
     Mosaic cost?" is not answered by another council's price for its own system, though a related
-    sentence beside it names Mosaic). ``by_doc``: each document's passages."""
+    sentence beside it names Mosaic). A figure must be said of it: its paragraph (or the one that
+    paragraph goes on from) names it ("How many children did the Phoenix team work with?" is not
+    answered by a count of placements, though another paragraph names the team). ``by_doc``:
+    each document's passages; ``before``: the paragraph each goes on from."""
     leads = [s.passage for s in chosen if s.lead]
     if not leads or len(query.parts) > 1 or not _names_unmet(query, leads, *names):
         return []
+    if query.wants == "number":
+        return _names_unmet(query, leads + [p for p in (before.get(lead.passage_id) for lead in leads) if p is not None], *names)
     return _names_unmet(query, [p for d in dict.fromkeys(p.doc_id for p in leads) for p in by_doc.get(d, ())], *names)
 
 

@@ -317,9 +317,25 @@ def test_a_fact_asked_of_a_name_comes_from_a_document_that_names_it():
     lead = lambda p: Sentence(Hit(p, 1.0), p.text, lead=True)
     by_doc = {"york-2016": [price], "plan-2024": [named, later]}
     # another council's price, beside a related sentence that names Mosaic: not the answer
-    assert _lead_names_unmet(query, [lead(price), Sentence(Hit(named, 0.5), named.text)], by_doc) == ["Mosaic"]
+    assert _lead_names_unmet(query, [lead(price), Sentence(Hit(named, 0.5), named.text)], by_doc, {}) == ["Mosaic"]
     # a price from the plan that names Mosaic elsewhere answers it
-    assert _lead_names_unmet(query, [lead(later)], by_doc) == []
+    assert _lead_names_unmet(query, [lead(later)], by_doc, {}) == []
+
+
+def test_a_figure_asked_of_a_name_is_said_of_it():
+    from assistant.ask import _lead_names_unmet
+    from assistant.extractive import Sentence
+
+    query = analyse("How many children did Oldham's Phoenix team work with in 2014–15?", ["Oldham"], lambda n: False)
+    count = passage("oldham-2015#p83", "The local authority reports 8% of children having three or more placements during 2014–15.")
+    team = passage("oldham-2015#p43", "The long-established Phoenix team tackling child sexual exploitation is effective.")
+    worked = passage("oldham-2015#p44", "It worked with 120 children in 2014–15.")
+    lead = lambda p: Sentence(Hit(p, 1.0), p.text, lead=True)
+    by_doc = {"oldham-2015": [team, worked, count]}
+    # a count of something else, though another paragraph of the report names the team: not the answer
+    assert _lead_names_unmet(query, [lead(count), Sentence(Hit(team, 0.5), team.text)], by_doc, {}) == ["Phoenix"]
+    # a count in the paragraph that goes on from the one naming the team answers it
+    assert _lead_names_unmet(query, [lead(worked)], by_doc, {worked.passage_id: team}) == []
 
 
 def _item(pid, text, heading):
