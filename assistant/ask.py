@@ -233,22 +233,9 @@ class Assistant:
         """``hits`` in the learned order (see ranker.py), which weighs how near in meaning each
         passage's best sentence is to the question beside its other scores: a paragraph on many
         things, one of which is asked about, has a passage vector about the rest. Without the
-        ranker, by their fused score plus SENTENCE_SUPPORT times that nearness (min-max over the
-        hits). The scores stay the passages' own."""
+        ranker, in the hand-weighted order (ranker.weighted). The scores stay the passages' own."""
         best = self._nearest_sentences(query, filters, hits)
-        learned = ranker.ranked(hits, best, query.focus or query.dense_query, query.kind == "broad")
-        if learned is not None:
-            return learned
-        values = [best[h.passage.passage_id] for h in hits if h.passage.passage_id in best]
-        if not values:
-            return hits
-        low, span = min(values), (max(values) - min(values)) or 1.0
-
-        def key(h: Hit) -> tuple[float, str]:
-            near = best.get(h.passage.passage_id)
-            return (-(h.score + (SENTENCE_SUPPORT * (near - low) / span if near is not None else 0.0)), h.passage.passage_id)
-
-        return sorted(hits, key=key)
+        return ranker.ranked(hits, best, query.focus or query.dense_query, query.kind == "broad") or ranker.weighted(hits, best)
 
     def _nearest_sentences(self, query: Query, filters: Filters, hits: list[Hit]) -> dict[str, float]:
         """For each of ``hits``' passages, how near in meaning its best sentence is to the question
@@ -927,7 +914,6 @@ SUMMARY_SENTENCES = 12  # at most this many findings in a whole report's summary
 BROAD_SENTENCES = 16  # at most this many findings in a broad answer (12 -> 16: library dev +15 -0, citation precision 57.5% -> 57.0%, broad answers 1,946 -> 2,250 characters on average; 20: +22)
 SENTENCE_DOCS = 8  # a question scoped to at most this many documents also searches their sentences
 SENTENCE_HITS = 2  # passages added for the sentences nearest the question
-SENTENCE_SUPPORT = 0.3  # a passage's best sentence's nearness, beside its fused score, orders the hits (library dev 4,410 items: recall@5 91.6% -> 92.2%, +15 -13 items; 0.6 lost correctness)
 BROAD_SENTENCE_HITS = 8  # ... for a broad question (4: +7 -1, 8: +12 -3, 12: +13 -4 with a refusal lost; library dev)
 
 

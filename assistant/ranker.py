@@ -17,6 +17,9 @@ from .lexical import tokens
 from .types import Hit
 
 MODEL = Path(__file__).parent / "data" / "ranker.json"
+# the hand-weighted order's share for the best sentence's nearness beside the fused score (library
+# dev 4,410 items: recall@5 91.6% -> 92.2%, +15 -13 items; 0.6 lost correctness)
+SENTENCE_SUPPORT = 0.3
 FEATURES = (
     "fused", "fused_share", "dense_scaled", "dense", "keyword_share", "sentence_scaled", "sentence",
     "has_sentence", "dense_rank", "keyword_rank", "paragraph", "item", "heading_in_question",
@@ -115,6 +118,21 @@ def get_ranker() -> Ranker | None:
         return Ranker(json.loads(MODEL.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError):
         return None
+
+
+def weighted(hits: list[Hit], near: Mapping[str, float]) -> list[Hit]:
+    """The hand-weighted order the learned one replaced: by fused score plus SENTENCE_SUPPORT
+    times how near each passage's best sentence is (min-max over the hits); as given when none is known."""
+    values = [near[h.passage.passage_id] for h in hits if h.passage.passage_id in near]
+    if not values:
+        return hits
+    low, span = min(values), (max(values) - min(values)) or 1.0
+
+    def key(h: Hit) -> tuple[float, str]:
+        sentence = near.get(h.passage.passage_id)
+        return (-(h.score + (SENTENCE_SUPPORT * (sentence - low) / span if sentence is not None else 0.0)), h.passage.passage_id)
+
+    return sorted(hits, key=key)
 
 
 def ranked(hits: list[Hit], near: Mapping[str, float], question: str, broad: bool) -> list[Hit] | None:

@@ -54,7 +54,7 @@ def collect(questions: Path, split: str) -> list[dict]:
             if not hits:
                 continue
             question = query.focus or query.dense_query
-            hand = {h.passage.passage_id: i for i, h in enumerate(_hand_order(hits, near))}
+            hand = {h.passage.passage_id: i for i, h in enumerate(ranker.weighted(hits, near))}
             out.append({
                 "item": item.id,
                 "group": item.tags[2] if len(item.tags) > 2 else item.id,
@@ -66,20 +66,6 @@ def collect(questions: Path, split: str) -> list[dict]:
         if n % 250 == 0:
             print(f"{n}/{len(items)} items asked", file=sys.stderr, flush=True)
     return out
-
-
-def _hand_order(hits, near):
-    """The hand-weighted order (Assistant._sentence_supported without a ranker)."""
-    from assistant.ask import SENTENCE_SUPPORT
-
-    values = [near[h.passage.passage_id] for h in hits if h.passage.passage_id in near]
-    low, span = (min(values), (max(values) - min(values)) or 1.0) if values else (0.0, 1.0)
-
-    def key(h):
-        v = near.get(h.passage.passage_id)
-        return (-(h.score + (SENTENCE_SUPPORT * (v - low) / span if v is not None else 0.0)), h.passage.passage_id)
-
-    return sorted(hits, key=key)
 
 
 def fit(rows, labels):

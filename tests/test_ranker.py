@@ -71,3 +71,12 @@ def test_exported_trees_score_as_scikit_learn_does():
     fitted = sklearn.HistGradientBoostingClassifier(max_iter=20, max_leaf_nodes=7, random_state=0).fit(x, y)
     ours = ranker.Ranker(export(fitted)).score(x.tolist())
     assert np.allclose(ours, fitted.decision_function(x), atol=1e-6)
+
+
+def test_without_the_trees_the_hand_weighted_order_is_used(monkeypatch):
+    monkeypatch.setattr(ranker, "get_ranker", lambda: None)
+    assert ranker.ranked(HITS, {}, "care leavers", False) is None
+    # fused 0.5 with the nearest sentence (+0.3) outranks fused 0.6 with the farthest
+    first, second = hit(5, "A finding.", 0.6, 0.5), hit(6, "Another finding.", 0.5, 0.5)
+    assert [h.passage.passage_id for h in ranker.weighted([first, second], {"doc#p5": 0.1, "doc#p6": 0.9})] == ["doc#p6", "doc#p5"]
+    assert ranker.weighted(HITS, {}) == HITS
