@@ -485,6 +485,12 @@ def test_a_ranking_of_councils_is_speculation():
     assert not q("Which councils were judged outstanding in 2023?").speculation
 
 
+def test_an_average_wait_asks_a_length_of_time():
+    assert q("What was the average wait for a first CAMHS consultation in Nottinghamshire?").wants == "duration"
+    assert q("What was the typical waiting time for an assessment in Kent?").wants == "duration"
+    assert q("What was the average caseload in Kent?").wants == "number"
+
+
 def test_how_well_a_service_works_is_a_broad_question():
     assert q("How well does Plymouth support its care leavers?").kind == "broad"
     assert q("How good is Plymouth's out-of-hours service?").kind == "broad"
