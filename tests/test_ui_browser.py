@@ -117,7 +117,7 @@ def test_a_real_browser_gets_a_cited_answer_and_the_highlighted_passage(served):
             sources.first.locator("summary").click()
             quote = sources.first.locator("mark").first
             expect(quote).to_be_visible()
-            assert "supervision" in quote.inner_text().lower()
+            assert "supervis" in quote.inner_text().lower()  # a passage on supervision, or on workers who are supervised
             # tall enough to show the question, the answer and the opened citation together
             page.set_viewport_size({"width": 1400, "height": 2300})
             page.wait_for_timeout(500)
