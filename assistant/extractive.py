@@ -47,12 +47,13 @@ _FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|hal
 # "What was the average caseload?" asks a value: "most social workers" gives none
 _VALUE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*|[£$€]\d[\d,.]*\w*", re.I)  # (not a share: "30% of the team's caseload")
 _ASKS_AVERAGE = re.compile(r"\b(average|mean|median|typical)\b", re.I)
+_YEARS_OLD = r"\b\d{1,2}(\s*-?\s*(and|or|to|–)\s*\d{1,2})?[\s-]*years?[\s-]*old"  # "16- and 17-year-old", "15 year old"
 _AGED = re.compile(
     r"\b(aged?|age\s+of|reach(es|ed|ing)?|turn(s|ed|ing)?)\s+(the\s+age\s+of\s+)?(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b"
     # "children under 16 are living…", "those over 18.": an age, where no noun follows to be counted
     r"|\b(under|over|below|above)\s+(the\s+age\s+of\s+)?\d{1,2}(?!\d)(?=\s+(are|were|is|was|who|in|and|living|live|lived|years?)\b|\s*[,.;:)]|\s*$)"
     # "16- and 17-year-old children", "15 year olds"
-    r"|\b\d{1,2}(\s*-?\s*(and|or|to|–)\s*\d{1,2})?[\s-]*years?[\s-]*olds?\b",
+    rf"|{_YEARS_OLD}s?\b",
     re.I,
 )  # an age, not a count
 COUNT_NEAR = 6  # words at most between a figure and the thing it counts
@@ -92,13 +93,21 @@ def shared_predicate(question: str) -> frozenset[str]:
     return frozenset(_asked_about(parts[1])) if len(parts) > 1 else frozenset()
 
 
-_YEAR_OLDS = re.compile(r"\b\d{1,2}(\s*-?\s*(and|or|to|–)\s*\d{1,2})?[\s-]*years?[\s-]*olds\b", re.I)  # people of an age
+_YEAR_OLDS = re.compile(_YEARS_OLD + r"s\b", re.I)  # people of an age ("16- and 17-year-olds")
 
 
 def _counted(question: str) -> re.Match | None:
     """What a "how many" question counts, its ages left out ("care leavers aged 18 to 20": care
     leavers; "homeless 16 and 17 year olds": homeless young people)."""
     return _COUNTED.search(_AGED.sub(" ", _YEAR_OLDS.sub("young people", question)))
+
+
+@functools.lru_cache(maxsize=256)  # asked of every candidate sentence
+def _given_figures(question: str) -> re.Pattern | None:
+    """The small figures the question itself gives ("aged 18 to 20": 18, 20), as they stand alone
+    in a sentence (not "180", "18%" or "20,000"); None when it gives none."""
+    given = sorted(set(re.findall(r"(?<![\d,.])\d{1,3}(?![\d,.]?\d)", question)))
+    return re.compile(rf"(?<![\w,.])(?:{'|'.join(given)})(?![\w%]|[,.]\d)") if given else None
 
 
 def counted_words(question: str) -> set[str]:
@@ -368,9 +377,9 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question) and not _ASKS_TIME.search(question):  # "how many": a count, not "8%" or "£4,000"
             # (nor an age: "how many homeless 16 and 17 year olds…" is not answered by "homeless 16- and 17-year-old children")
             text = _SHARE_OR_MONEY.sub(" ", _AGED.sub(" ", _YEAR_OLDS.sub("young people", text)))
-            given = {n for n in re.findall(r"(?<![\d,.])\d{1,3}(?![\d,.]?\d)", question)}  # nor a figure the question gives ("aged 18 to 20": "at 18")
+            given = _given_figures(question)  # nor a figure the question gives ("aged 18 to 20": "at 18")
             if given:
-                text = re.sub(rf"(?<![\w,.])(?:{'|'.join(sorted(given))})(?![\w%]|[,.]\d)", " ", text)
+                text = given.sub(" ", text)
             counted = counted_words(question)
             if counted:  # "How many fostering households…?": a figure said of them ("191 fostering households")
                 if leans_back(sentence) and set(tokens(sentence.before)) & counted and any(

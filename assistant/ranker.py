@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from .lexical import tokens
+from .retrieval import heading_words
 from .types import Hit
 
 MODEL = Path(__file__).parent / "data" / "ranker.json"
@@ -43,7 +44,7 @@ def features(hits: Sequence[Hit], near: Mapping[str, float], question: str, broa
     for h in hits:
         p = h.passage
         sentence = near.get(p.passage_id)
-        heading = _heading_words(p.heading)
+        heading = frozenset().union(*map(heading_words, p.heading))
         rows.append([
             h.score,
             h.score / top,
@@ -64,11 +65,6 @@ def features(hits: Sequence[Hit], near: Mapping[str, float], question: str, broa
             float(broad),
         ])
     return rows
-
-
-@functools.lru_cache(maxsize=4096)
-def _heading_words(heading: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(tokens(" ".join(heading))) if heading else frozenset()
 
 
 class Ranker:

@@ -65,7 +65,7 @@ def astuple_shallow(passage: StoredPassage) -> tuple:
 
 
 @functools.lru_cache(maxsize=4096)  # a report's headings, read for each broad question about it
-def _heading_words(heading: str) -> frozenset[str]:
+def heading_words(heading: str) -> frozenset[str]:
     return frozenset(tokens(heading))
 
 
@@ -190,7 +190,7 @@ class Corpus:
         for p in self.by_doc.get(doc_id, []):
             if p.heading and p.kind in ("paragraph", "item"):
                 sections.setdefault(p.heading[-1], []).append(p)
-        fits = {h: len(_heading_words(h) - words) for h in sections if words <= _heading_words(h)}
+        fits = {h: len(heading_words(h) - words) for h in sections if words <= heading_words(h)}
         return sections[min(fits, key=lambda h: (fits[h], sections[h][0].ordinal))] if fits else []
 
     def follower(self, passage: StoredPassage) -> StoredPassage | None:
