@@ -197,7 +197,11 @@ def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> b
     def counts_its_own(i: int) -> bool:  # "only six regular attendees": a count of attendees, not of what came before
         return any(w.strip(".,;:()").endswith("s") and len(w) > 3 and not set(tokens(w)) & counted for w in words[i + 1:i + 3])
 
-    return any(abs(i - j) <= COUNT_NEAR and (j > i or not counts_its_own(i)) for i in at for j in near)
+    def counts_other(i: int) -> bool:  # "five children's homes": a count of the homes, not of the children asked about
+        after = [w.strip(".,;:()") for w in words[i + 1:i + 3]]
+        return len(after) == 2 and bool(re.search(r"['’]s$", after[0])) and len(after[1]) > 3 and after[1].endswith("s") and not set(tokens(after[1])) & counted
+
+    return any(abs(i - j) <= COUNT_NEAR and (j > i or not counts_its_own(i)) and not counts_other(i) for i in at for j in near)
 
 
 # a figure that counts something ("27 young people"), not an age or a time ("at 18", "by 2025")

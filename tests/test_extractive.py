@@ -880,6 +880,9 @@ def test_a_count_is_of_what_it_counts_not_of_what_stands_near_it():
     # a figure in a sentence that leans on one naming the children counts them only when it counts people
     leaning = "Kent has responded to the unparalleled numbers of unaccompanied asylum-seeking children. This has been managed across a council with 12 districts."
     assert not holds("How many unaccompanied asylum-seeking children was Kent looking after?", leaning, index=1)
+    # a figure counting a thing of theirs counts that thing ("five children's homes"), not them
+    assert not holds("How many looked after children had an independent visitor?", "The local authority operates five children’s homes.")
+    assert holds("How many children's centres delivered family support?", "Family support is delivered through 22 children’s centres.")
     # a rate: a figure said of what it is a rate of
     assert holds("What was Kent's social worker vacancy rate in 2022?", "The social worker vacancy rate is 8%.")
     assert not holds("What was Hammersmith and Fulham's social worker vacancy rate in 2016?",
