@@ -436,3 +436,22 @@ def test_how_inspectors_judged_what_no_judgement_is_of_is_answered_by_their_find
     assert_quotes_verbatim(answer, assistant)
     graded = assistant.ask("How did Ofsted rate the Isle of Wight's schools?", home="")
     assert graded.abstained and "don't state the grade" in graded.answer
+
+
+def test_a_thing_asked_by_name_prefers_passages_that_name_one_and_a_person_does_not():
+    from assistant.ask import _wanted
+    from assistant.query import analyse
+
+    thing = analyse("Which software will replace the clunky recording system?", ["Isle of Wight"], lambda n: False)
+    person = analyse("Who is the new permanent Service Director on the Isle of Wight?", ["Isle of Wight"], lambda n: False)
+    assert thing.wants == "name" and _wanted(thing) == {"name"}
+    assert person.wants == "name" and _wanted(person) == set()
+
+
+def test_a_years_figures_written_as_a_pair_are_held_by_either_years_inspection(assistant):
+    # "in 2020–21": one year's figures, which the 2021 letter may give; no 2020 inspection is asked for
+    query = assistant.analyse("How many children were referred in 2020–21, and how did that compare with the year before, according to Ofsted's 2021 focused visit to the Isle of Wight?")
+    corpus = assistant.retriever.corpus()
+    assert assistant._no_such_inspection(query, corpus.records.values()) is None
+    query = assistant.analyse("How many children were referred in 2020, and how did that compare with 2021, according to Ofsted's visits to the Isle of Wight?")
+    assert assistant._no_such_inspection(query, corpus.records.values()) is not None

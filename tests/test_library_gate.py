@@ -181,3 +181,18 @@ def test_judgements_compared_over_time_are_followed_by_what_the_later_report_say
     assert "Kent, 20 May 2022: Overall effectiveness — outstanding" in answer.answer
     assert "What the 2022 report says of the change" in answer.answer
     assert any(c.quote.startswith("Since the last inspection") for c in answer.citations), [c.quote for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    "question, answered",
+    [
+        # the questions over the seeds, with the island's own Ofsted reports indexed beside them
+        ("Which software will replace the clunky recording system?", "Mosaic"),
+        ("Which Hampshire manager was seconded to the island for the partnership's first year?", "Steph How"),
+        ("When did Ofsted carry out its focused visit to Isle of Wight children's services?", "28 July"),
+    ],
+)
+def test_the_seeds_questions_hold_with_the_islands_reports_indexed(subset_assistant, question, answered):
+    answer = subset_assistant.ask(question)
+    assert not answer.abstained, answer.answer
+    assert answered in answer.answer.split("\n\n")[0], answer.answer
