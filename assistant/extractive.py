@@ -241,6 +241,7 @@ _HAS_DURATION = re.compile(
     re.I,
 )
 _HAS_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(m|k|bn|million|billion|thousand)?\s?(pounds|euros|dollars)\b|\b\d[\d,.]*\s?(million|billion)\b", re.I)
+_MONEY_WORDS = frozenset(tokens("how much money cost costs spend spent budget funding fund pounds figure total amount need exactly"))
 # A sentence that leans on the one before it ("This has brought…", "It now stands at 8%").
 ANAPHOR = re.compile(
     r"^[“\"‘']?((but|and|yet|so|still)\s+)?(this|these|that|those|it|its|they|their|such|he|she|both|here)\b(?!\s+(letter|report|visit|plan|article)\b)"
@@ -430,8 +431,12 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         return judged and graded_words(question) <= set(tokens(text))
     if wants == "duration":
         return bool(_HAS_DURATION.search(sentence.text))
-    if wants == "money":
-        return bool(_HAS_MONEY.search(sentence.text))
+    if wants == "money":  # a sum said with some of what it is for ("the £2,000 grant" is no answer to "how much invest-to-save money")
+        if not _HAS_MONEY.search(sentence.text):
+            return False
+        asked = _asked_about(question) - _MONEY_WORDS
+        said = f"{sentence.before} {sentence.text}" if leans_back(sentence) else sentence.text
+        return not asked or bool(asked & set(tokens(said)))
     if wants == "rag":
         return sentence.passage.kind == "action" and bool(sentence.passage.fields.get("rag"))
     if wants == "expansion":

@@ -1006,3 +1006,12 @@ def test_none_of_them_said_of_children_as_what_is_counted_answers_how_many():
     asked = "How many young carers were identified through assessments in the year before the inspection?"
     assert chosen_for(asked, "No children have been identified as young carers during an assessment in the last 12 months.")
     assert chosen_for(asked, "The identification and response to young carers (outcome 1, national framework)") == []
+
+
+def test_a_sum_answers_when_said_with_some_of_what_it_is_for():
+    def holds(question, text):
+        return extractive.satisfies(extractive.sentences_of(Hit(passage("r#para-4", text), 1.0))[0], "money", question)
+
+    asked = "How much invest-to-save money did the council commit to recruiting foster carers?"
+    assert holds(asked, "The council has committed £1.2 million of invest-to-save funding to recruit foster carers.")
+    assert not holds(asked, "It includes their personal and birthday allowances and the £2,000 grant available to set up their first home.")
