@@ -58,3 +58,10 @@ def test_everyday_words_for_equality_status_fitness_and_staff_well_being():
 def test_everyday_words_for_special_guardianship_and_advocacy():
     assert "special guardianship" in glossary.terms_for("When a relative takes on legal responsibility for raising a Kent child under a court order, are they paid?")
     assert "advocacy" in glossary.terms_for("Were homeless teenagers given someone independent to help them weigh up their options?")
+
+
+def test_casual_words_for_children_parents_doctors_and_exams():
+    assert "children" in glossary.terms_for("How are the kids doing?")
+    assert "parents" in glossary.terms_for("Were mums and dads told what was happening?")
+    assert "gp" in glossary.terms_for("Were family doctors sending in reports?")
+    assert "university" in glossary.terms_for("How many care leavers were at uni?")
