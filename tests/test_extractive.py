@@ -298,6 +298,9 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     assert unmet("Which team meets children who arrive in the UK alone on the Isle of Wight?") == []
     assert unmet("Which Isle of Wight-wide hub responds to children with SEND?") == []
     assert unmet("Who chairs the Isle of Wight Council's safeguarding hub?") == []  # the council's title is its place
+    # a name in brackets glosses the words before it, which the evidence says: "pre-proceedings (PLO)"
+    assert unmet("What did inspectors say about the safeguarding hub (PLO) on the Isle of Wight?") == []
+    assert unmet("What did inspectors say about court work (PLO) on the Isle of Wight?") == ["PLO"]
     # a body named by its initials in the evidence, and a body the place's name is said before
     cicc = passage("iow-2023#p7", "In the recent survey undertaken by the CiCC, two thirds of the 48 children had not heard of it.")
     council = passage("iow-2023#p8", "Nine children regularly attend the children in care council.")
