@@ -859,9 +859,9 @@ class Assistant:
         own = _graded_on_their_own(query.question)
         if own and not service:
             # "Which nurseries did Ofsted rate outstanding?": they have inspections of their own; what is
-            # said here of other things is not said of them (its lead must name them)
+            # said here of other things is not said of them (only sentences that name them answer)
             said = [s for s in chosen if re.search(rf"\b{re.escape(own[0])}", normalise(s.text))]
-            chosen = said if query.kind == "broad" or chosen[0] in said else []
+            chosen = said  # ("The local authority operates five children's homes. Four were judged good…", after another lead)
             if not chosen:
                 answer.answer = f"The indexed sources don't say how {own[1]} were rated: they inspect councils' children's services. The nearest passages are listed as related."
                 answer.reason = "another service"

@@ -196,3 +196,10 @@ def test_the_seeds_questions_hold_with_the_islands_reports_indexed(subset_assist
     answer = subset_assistant.ask(question)
     assert not answer.abstained, answer.answer
     assert answered in answer.answer.split("\n\n")[0], answer.answer
+
+
+def test_the_ratings_of_the_councils_own_childrens_homes_are_answered_where_a_report_gives_them(subset_assistant):
+    # graded on their own, but a report may say how they were rated; a sentence naming them answers
+    answer = subset_assistant.ask("How many children's homes did Kent run in 2017, and how were they rated?")
+    assert not answer.abstained, answer.answer
+    assert "five children’s homes" in answer.answer and "Four were judged" in answer.answer
