@@ -189,7 +189,7 @@ def test_judgements_compared_over_time_are_followed_by_what_the_later_report_say
         # the questions over the seeds, with the island's own Ofsted reports indexed beside them
         ("Which software will replace the clunky recording system?", "Mosaic"),
         ("Which Hampshire manager was seconded to the island for the partnership's first year?", "Steph How"),
-        ("When did Ofsted carry out its focused visit to Isle of Wight children's services?", "28 July"),
+        ("When did Ofsted carry out its focused visit to Isle of Wight children's services?", "29 July 2021"),
     ],
 )
 def test_the_seeds_questions_hold_with_the_islands_reports_indexed(subset_assistant, question, answered):
