@@ -25,7 +25,7 @@ from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, ranker, records, sides
 from .lexical import tokens
-from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, YEAR, YEAR_PAIR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, person_asked, role_asked, place_words, without_setting, year_span
+from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, YEAR, YEAR_PAIR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_setting, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
