@@ -25,7 +25,7 @@ from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, ranker, records, sides
 from .lexical import tokens
-from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, YEAR, YEAR_PAIR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_setting, year_span
+from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_setting, year_pairs, year_span
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -753,9 +753,8 @@ class Assistant:
             return None
         theirs = [r for r in records if r.authority in query.authorities and r.kind in cover.OFSTED_KINDS]
         covered = {y for r in theirs for y in cover.years_of(r, cover.asks_publication(query.question))}
-        for pair in YEAR_PAIR.finditer(query.question):  # "in 2013–14": one year's figures, held when either year's inspection is
-            first = int(pair.group(1))
-            if (first + 1) % 100 == int(pair.group(2)) and {first, first + 1} & covered:
+        for first in year_pairs(query.question):  # "in 2013–14": one year's figures, held when either year's inspection is
+            if {first, first + 1} & covered:
                 covered |= {first, first + 1}
         if not theirs or asked <= covered:
             return None  # every year asked has its inspection

@@ -194,12 +194,15 @@ def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> b
     at = [i for i, w in enumerate(words) if figure.fullmatch(w.strip(".,;:()"))]
     near = [i for i, w in enumerate(words) if set(tokens(w)) & counted]
 
+    def other_things(word: str) -> bool:  # a plural noun of something not counted
+        return word.strip(".,;:()").endswith("s") and len(word) > 3 and not set(tokens(word)) & counted
+
     def counts_its_own(i: int) -> bool:  # "only six regular attendees": a count of attendees, not of what came before
-        return any(w.strip(".,;:()").endswith("s") and len(w) > 3 and not set(tokens(w)) & counted for w in words[i + 1:i + 3])
+        return any(other_things(w) for w in words[i + 1:i + 3])
 
     def counts_other(i: int) -> bool:  # "five children's homes": a count of the homes, not of the children asked about
-        after = [w.strip(".,;:()") for w in words[i + 1:i + 3]]
-        return len(after) == 2 and bool(re.search(r"['’]s$", after[0])) and len(after[1]) > 3 and after[1].endswith("s") and not set(tokens(after[1])) & counted
+        after = words[i + 1:i + 3]
+        return len(after) == 2 and bool(re.search(r"['’]s$", after[0].strip(".,;:()"))) and other_things(after[1])
 
     return any(abs(i - j) <= COUNT_NEAR and (j > i or not counts_its_own(i)) and not counts_other(i) for i in at for j in near)
 
@@ -242,6 +245,12 @@ _HAS_DURATION = re.compile(
 )
 _HAS_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(m|k|bn|million|billion|thousand)?\s?(pounds|euros|dollars)\b|\b\d[\d,.]*\s?(million|billion)\b", re.I)
 _MONEY_WORDS = frozenset(tokens("how much money cost costs spend spent budget funding fund pounds figure total amount need exactly"))
+
+
+@functools.lru_cache(maxsize=256)  # asked of every candidate sentence
+def _spent_on(question: str) -> frozenset[str]:
+    """The keywords of what a money question asks the sum of, without its words for money."""
+    return frozenset(_asked_about(question) - _MONEY_WORDS)
 # A sentence that leans on the one before it ("This has brought…", "It now stands at 8%").
 ANAPHOR = re.compile(
     r"^[“\"‘']?((but|and|yet|so|still)\s+)?(this|these|that|those|it|its|they|their|such|he|she|both|here)\b(?!\s+(letter|report|visit|plan|article)\b)"
@@ -434,7 +443,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     if wants == "money":  # a sum said with some of what it is for ("the £2,000 grant" is no answer to "how much invest-to-save money")
         if not _HAS_MONEY.search(sentence.text):
             return False
-        asked = _asked_about(question) - _MONEY_WORDS
+        asked = _spent_on(question)
         said = f"{sentence.before} {sentence.text}" if leans_back(sentence) else sentence.text
         return not asked or bool(asked & set(tokens(said)))
     if wants == "rag":

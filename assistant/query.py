@@ -439,7 +439,12 @@ _BETWEEN_YEARS = re.compile(
     re.I,
 )
 # "2024-25", "2024/25": a year that runs across two (a financial or an inspection year): both
-YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*[-/–]\s*(\d\d)\b(?!\d)")
+_YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*[-/–]\s*(\d\d)\b(?!\d)")
+
+
+def year_pairs(question: str) -> list[int]:
+    """The first year of each year written as a pair of running years ("2013–14", "2024/25")."""
+    return [int(m.group(1)) for m in _YEAR_PAIR.finditer(question) if (int(m.group(1)) + 1) % 100 == int(m.group(2))]
 
 
 def grade_asked_how(question: str) -> bool:
@@ -472,14 +477,13 @@ def year_span(question: str) -> YearSpan:
     if between and start >= end:  # "between its 2022 and 2019 inspections": the same two years
         start, end = end - 1, start + 1
     if between:  # "to the 2024-25 inspection": the range runs to the pair's second year
-        pair = YEAR_PAIR.match(question, between.start(3))
+        pair = _YEAR_PAIR.match(question, between.start(3))
         if pair and (int(pair.group(1)) + 1) % 100 == int(pair.group(2)):
             end += 1
     ranged = {m.group(i) for m in (between, since, before) if m for i in range(1, (m.re.groups or 0) + 1)}
     exact = {int(y) for y in YEAR.findall(question) if y not in ranged}
-    for pair in YEAR_PAIR.finditer(question):
-        first = int(pair.group(1))
-        if first in exact and (first + 1) % 100 == int(pair.group(2)):
+    for first in year_pairs(question):
+        if first in exact:
             exact.add(first + 1)
     return YearSpan(frozenset(exact), start, end)
 
