@@ -18,7 +18,7 @@ from index.text import MONTHS, display_date, is_field, normalise, split_sentence
 from index.tokens import known_word
 from index.types import KIND_LABELS, OFSTED_KINDS
 
-from . import sides
+from . import finding_order, sides
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
 from .query import WHO_CHAIRS, YEAR, Query, final_ask, person_asked, role_asked, without_setting_before, year_span
@@ -600,6 +600,8 @@ def score_sentences(query: Query, sentences: list[Sentence], sentence_vectors, q
     if focus_vector is not None:
         for s, asked in zip(sentences, dots(sentence_vectors, focus_vector)):
             s.asked_dense = asked
+    if query.kind == "broad":  # which findings a reader would name first: learned (see finding_order)
+        finding_order.reorder(sentences, commonness)
 
 
 def dots(vectors, vector) -> list[float]:

@@ -70,11 +70,12 @@ def features(hits: Sequence[Hit], near: Mapping[str, float], question: str, broa
 class Ranker:
     """Boosted regression trees: a row's score is the baseline plus each tree's leaf value."""
 
-    def __init__(self, model: dict):
+    def __init__(self, model: dict, features: tuple[str, ...] = FEATURES):
         import numpy as np
 
-        if tuple(model["features"]) != FEATURES:
+        if tuple(model["features"]) != features:
             raise ValueError("the ranker's features are not this module's")
+        self.features = features
         self.baseline = float(model["baseline"])
         # every tree's nodes in one set of arrays (a tree's children offset to where its nodes
         # start), so all trees are walked together: feature, threshold, children, value (a leaf's
@@ -98,7 +99,7 @@ class Ranker:
         """Each row's score (higher: likelier to hold the answer)."""
         import numpy as np
 
-        x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
+        x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(self.features))
         node = np.tile(np.asarray(self.trees, dtype=np.int64), (len(rows), 1))  # rows x trees
         row = np.arange(len(rows))[:, None]
         while not self._leaf[node].all():

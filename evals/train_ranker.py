@@ -75,7 +75,7 @@ def fit(rows, labels):
     return model.fit(rows, labels)
 
 
-def export(model) -> dict:
+def export(model, features: tuple[str, ...] = ranker.FEATURES) -> dict:
     """The fitted trees as plain arrays (a leaf's feature is -1)."""
     trees = []
     for (predictor,) in model._predictors:
@@ -88,7 +88,7 @@ def export(model) -> dict:
             "right": [int(v) for v in nodes["right"]],
             "value": [float(v) if l else 0.0 for v, l in zip(nodes["value"], leaf)],
         })
-    return {"features": list(ranker.FEATURES), "baseline": float(model._baseline_prediction.ravel()[0]), "trees": trees}
+    return {"features": list(features), "baseline": float(model._baseline_prediction.ravel()[0]), "trees": trees}
 
 
 def cross_validate(orderings: list[dict], folds: int = 5) -> dict:
