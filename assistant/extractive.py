@@ -967,8 +967,12 @@ def select(
             if o.passage.kind == "item":
                 lists.setdefault((o.passage.doc_id, o.passage.heading), {}).setdefault(o.passage.passage_id, o)
         listed, shown, asked = [], {id(o) for o in others}, set(tokens(query.topic))
+        placed: set[int] = set()
         for s in others:
+            if id(s) in placed:  # an item already brought in with its list
+                continue
             listed.append(s)
+            placed.add(id(s))
             key = (s.passage.doc_id, s.passage.heading)
             if s.passage.kind != "item" and s.passage.text.rstrip().endswith(":"):
                 key = (s.passage.doc_id, s.passage.heading + (s.passage.text.strip(),))  # it introduces a list
@@ -976,9 +980,11 @@ def select(
             named = set(tokens(key[1][-1])) if key[1] else set()
             if not named & asked or 2 * len(named & asked) < min(len(named), len(asked)):
                 continue
-            siblings = [o for o in lists.pop(key, {}).values() if id(o) not in shown]
+            # its items over the bar too: they stand with the list, not in their own places further down
+            siblings = [o for o in lists.pop(key, {}).values() if id(o) not in placed]
             listed.extend(siblings)
-            limit += len(siblings)
+            placed.update(map(id, siblings))
+            limit += sum(id(o) not in shown for o in siblings)
         others = listed
     per_passage: dict[str, int] = {}
     for s in chosen:

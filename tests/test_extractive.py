@@ -365,6 +365,21 @@ def test_a_list_item_brings_its_siblings_only_when_the_list_is_what_is_asked():
     assert "Corporate responsibility for children in care." in shown and "The sufficiency of foster carers." in shown
 
 
+def test_a_lists_items_over_the_bar_stand_with_the_list_not_further_down():
+    # the third item scores under five paragraph sentences: brought in with its list, it is not
+    # left in its own place, where the answer's room has run out
+    heading = ("What needs to improve?",)
+    items = [_item("r#p6", "Corporate responsibility for children in care.", heading),
+             _item("r#p7", "The response to children who go missing from home.", heading),
+             _item("r#p8", "The quality of recording in children's case files.", heading)]
+    body = [passage(f"r#para-{n}", f"Practice finding number {n} needs to improve across the service.") for n in range(1, 6)]
+    scores = {"Corporate responsibil": 0.95, "The response to chil": 0.9, "The quality of recor": 0.7}
+    scores.update({f"Practice finding num"[:20]: 0.8})
+    query, sentences = scored("What needs to improve?", items + body, scores)
+    shown = [s.text for s in extractive.select(query, sentences, max_sentences=4, relative=0.6)]
+    assert {i.text for i in items} <= set(shown)
+
+
 def test_a_third_sentence_of_one_paragraph_over_the_bar_is_shown_when_there_is_room():
     found = passage("r#para-2", "Early help decisions see significant delays. The early help offer is underdeveloped. "
                     "While waiting for early help, risks remain.")
