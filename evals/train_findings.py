@@ -14,16 +14,14 @@ the best TOP sentences hold, in the hand-weighted and in the learned order."""
 
 from __future__ import annotations
 
-import argparse
 import json
-import pickle
 import sys
 from pathlib import Path
 
 from assistant import extractive, finding_order
 from evals.dataset import load_dataset
 from evals.matching import group_matched
-from evals.train_ranker import export, fit
+from evals.train_ranker import arguments, export, fit, recorded
 
 TOP = 13  # about as many sentences as a broad answer quotes (library dev: 13.0 on average)
 
@@ -88,18 +86,8 @@ def cross_validate(choices: list[dict], folds: int = 5) -> dict:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("questions", type=Path)
-    parser.add_argument("--split", default="dev")
-    parser.add_argument("--features", type=Path, help="read the recorded features from here, or record them here")
-    parser.add_argument("--out", type=Path, default=finding_order.MODEL)
-    args = parser.parse_args(argv)
-    if args.features and args.features.exists():
-        choices = pickle.loads(args.features.read_bytes())
-    else:
-        choices = collect(args.questions, args.split)
-        if args.features:
-            args.features.write_bytes(pickle.dumps(choices))
+    args = arguments(argv, __doc__.splitlines()[0], finding_order.MODEL)
+    choices = recorded(args, collect)
     print(json.dumps(cross_validate(choices), indent=1))
     model = fit(*_rows(choices))
     args.out.write_text(json.dumps(export(model, finding_order.FEATURES), separators=(",", ":")), encoding="utf-8")

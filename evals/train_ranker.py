@@ -117,19 +117,29 @@ def cross_validate(orderings: list[dict], folds: int = 5) -> dict:
     return counts
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(argv: list[str] | None, description: str, out: Path) -> argparse.Namespace:
+    """A training script's arguments: the questions, their split, where features are kept, the model's file."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("questions", type=Path)
     parser.add_argument("--split", default="dev")
     parser.add_argument("--features", type=Path, help="read the recorded features from here, or record them here")
-    parser.add_argument("--out", type=Path, default=ranker.MODEL)
-    args = parser.parse_args(argv)
+    parser.add_argument("--out", type=Path, default=out)
+    return parser.parse_args(argv)
+
+
+def recorded(args: argparse.Namespace, collect) -> list[dict]:
+    """The features recorded in ``--features`` when that file exists; else collected (and kept there)."""
     if args.features and args.features.exists():
-        orderings = pickle.loads(args.features.read_bytes())
-    else:
-        orderings = collect(args.questions, args.split)
-        if args.features:
-            args.features.write_bytes(pickle.dumps(orderings))
+        return pickle.loads(args.features.read_bytes())
+    found = collect(args.questions, args.split)
+    if args.features:
+        args.features.write_bytes(pickle.dumps(found))
+    return found
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = arguments(argv, __doc__.splitlines()[0], ranker.MODEL)
+    orderings = recorded(args, collect)
     print(json.dumps(cross_validate(orderings), indent=1))
     useful = [o for o in orderings if any(o["labels"])]
     model = fit([r for o in useful for r in o["rows"]], [l for o in useful for l in o["labels"]])
