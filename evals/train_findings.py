@@ -21,7 +21,7 @@ from pathlib import Path
 from assistant import extractive, finding_order
 from evals.dataset import load_dataset
 from evals.matching import group_matched
-from evals.train_ranker import arguments, export, fit, recorded
+from evals.train_ranker import arguments, authority_folds, export, fit, recorded
 
 TOP = 13  # about as many sentences as a broad answer quotes (library dev: 13.0 on average)
 
@@ -70,10 +70,7 @@ def cross_validate(choices: list[dict], folds: int = 5) -> dict:
     authority held out of the training."""
     import numpy as np
 
-    groups = sorted({c["group"] for c in choices})
-    rng = np.random.RandomState(0)
-    rng.shuffle(groups)
-    fold = {g: i % folds for i, g in enumerate(groups)}
+    fold = authority_folds({c["group"] for c in choices}, folds)
     counts = {"findings": 0, "hand": 0, "learned": 0}
     for k in range(folds):
         model = fit(*_rows([c for c in choices if fold[c["group"]] != k]))

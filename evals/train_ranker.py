@@ -91,16 +91,22 @@ def export(model, features: tuple[str, ...] = ranker.FEATURES) -> dict:
     return {"features": list(features), "baseline": float(model._baseline_prediction.ravel()[0]), "trees": trees}
 
 
+def authority_folds(groups, folds: int) -> dict[str, int]:
+    """Each group (an item's authority) to one of ``folds`` folds, shuffled the same way each run."""
+    import numpy as np
+
+    ordered = sorted(groups)
+    np.random.RandomState(0).shuffle(ordered)
+    return {g: i % folds for i, g in enumerate(ordered)}
+
+
 def cross_validate(orderings: list[dict], folds: int = 5) -> dict:
     """How often a passage holding the evidence is first, in the top 5 and in the top 15, in the
     hand-weighted and in the learned order, each item's authority held out of its training."""
     import numpy as np
 
     useful = [o for o in orderings if any(o["labels"])]
-    groups = sorted({o["group"] for o in useful})
-    rng = np.random.RandomState(0)
-    rng.shuffle(groups)
-    fold = {g: i % folds for i, g in enumerate(groups)}
+    fold = authority_folds({o["group"] for o in useful}, folds)
     counts = {kind: {f"{order}@{n}": 0 for order in ("hand", "learned") for n in (1, 5, 15)} | {"orderings": 0} for kind in ("broad", "other")}
     for k in range(folds):
         train = [o for o in useful if fold[o["group"]] != k]
