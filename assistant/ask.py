@@ -6,6 +6,8 @@ generative backend whose output passes the verifier) -> Answer with verified cit
 
 from __future__ import annotations
 
+import copy
+
 import difflib
 import functools
 import re
@@ -26,6 +28,7 @@ from index.tokens import known_word
 from . import acronyms, beside, cover, extractive, ranker, records, sides
 from .lexical import tokens
 from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_setting, year_pairs, year_span
+from .query_adapter import get_adapter
 from .retrieval import Retriever
 from .scope import home_authority, scopes
 from .types import Answer, Filters, Hit, Related, Turn
@@ -311,6 +314,21 @@ class Assistant:
                     have.add(p.passage_id)
                     extra.append(Hit(passage=p, score=hit.score))
         return extra
+
+    def _plain_scores(self, query: Query, sentences, vectors, scoring, core: str | None) -> dict[str, list]:
+        """``sentences`` (copies, by passage) scored by the question's plain vectors, when the query
+        adapter turned the ones they were ranked by; else none."""
+        if get_adapter(self.settings) is None:
+            return {}
+        plain = [copy.copy(s) for s in sentences]
+        question, focus = self.retriever.embed_queries([query.dense_query, query.focus or query.dense_query], adapted=False)
+        core_vector = self.retriever.embed_query(core, adapted=False) if core else None
+        corpus = self.retriever.corpus()
+        extractive.score_sentences(query, plain, vectors, question, *scoring, focus if query.focus and query.focus != query.dense_query else None, corpus.templates.commonness, core_vector=core_vector, same=acronyms.used(query.question, corpus.acronyms))
+        by_passage: dict[str, list] = {}
+        for s in plain:
+            by_passage.setdefault(s.passage.passage_id, []).append(s)
+        return by_passage
 
     def _section_leads(self, query: Query, sentences: list) -> list:
         """The first sentence of each section a broad question's topic heads, when it was found, in
@@ -807,7 +825,11 @@ class Assistant:
         focus_vector = self.retriever.embed_query(query.focus) if query.focus and query.focus != query.dense_query else None
         core = self._core(query)
         core_vector = self.retriever.embed_query(core) if core else None
-        extractive.score_sentences(query, sentences, vectors, question_vector, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, focus_vector, corpus.templates.commonness, core_vector=core_vector, same=acronyms.used(query.question, corpus.acronyms))
+        scoring = (corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct)
+        extractive.score_sentences(query, sentences, vectors, question_vector, *scoring, focus_vector, corpus.templates.commonness, core_vector=core_vector, same=acronyms.used(query.question, corpus.acronyms))
+        # the thresholds below were calibrated on the question's own vector: a chosen sentence's
+        # evidence is the better of its two scores (the query adapter is for the order; see query_adapter.py)
+        plain = self._plain_scores(query, sentences, vectors, scoring, core)
         by_part = None
         if query.parts and query.kind == "factoid":
             texts = [part.search for part in query.parts] + [part.focus for part in query.parts if part.focus and part.focus != part.search]
@@ -826,10 +848,11 @@ class Assistant:
             answer.answer = f"The indexed sources don't state the {wanted} you asked for. The nearest passages are listed as related."
             answer.reason = "not stated"
             return
-        if chosen[0].score < self.settings.min_evidence:
+        plain_chosen = [p for s in chosen for p in plain.get(s.passage.passage_id, ()) if s.text in p.text or p.text in s.text]
+        if max([chosen[0].score] + [p.score for p in plain_chosen]) < self.settings.min_evidence:
             answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "weak evidence"
             return
-        meaning = max(s.dense if s.asked_dense is None else s.asked_dense for s in chosen)
+        meaning = max(s.dense if s.asked_dense is None else s.asked_dense for s in chosen + plain_chosen)
         if not any(s.literal for s in chosen) and meaning < PARAPHRASE_DENSE:
             # no word of the question (as asked: "weather" is not "whether") in any of the evidence, and
             # not close enough in meaning to be a paraphrase of what it asks (its place or year,

@@ -22,6 +22,7 @@ from index.store import DocumentRecord, Store, StoredPassage
 from index.text import normalise
 
 from .lexical import LexicalIndex, tokens
+from .query_adapter import get_adapter
 from .templates import Templates
 from .types import Filters, Hit
 
@@ -305,12 +306,13 @@ class Retriever:
         self._query_vectors: dict[str, list[float]] = {}
         self._filtered: OrderedDict = OrderedDict()  # (version, filters) -> admitted passages, their vectors
 
-    def embed_query(self, text: str) -> list[float]:
+    def embed_query(self, text: str, adapted: bool = True) -> list[float]:
         """The question's vector (the last few are kept: answering reuses retrieval's)."""
-        return self.embed_queries([text])[0]
+        return self.embed_queries([text], adapted)[0]
 
-    def embed_queries(self, texts: list[str]) -> list[list[float]]:
-        """Vectors for a question's texts (as asked, its focus, its parts), the new ones encoded together."""
+    def embed_queries(self, texts: list[str], adapted: bool = True) -> list[list[float]]:
+        """Vectors for a question's texts (as asked, its focus, its parts), the new ones encoded
+        together; ``adapted``: turned by the query adapter (see query_adapter.py), if one is set."""
         with self._lock:
             found = {t: self._query_vectors[t] for t in texts if t in self._query_vectors}
         missing = [t for t in dict.fromkeys(texts) if t not in found]
@@ -320,7 +322,9 @@ class Retriever:
                 self._query_vectors.update((t, found[t]) for t in missing)
                 while len(self._query_vectors) > 64:
                     self._query_vectors.pop(next(iter(self._query_vectors)))
-        return [found[t] for t in texts]
+        vectors = [found[t] for t in texts]
+        adapter = get_adapter(self.settings) if adapted else None
+        return adapter(vectors) if adapter and vectors else vectors
 
     def corpus(self, max_age: float = 2.0) -> Corpus:
         """The current corpus; re-read when the index has changed (checked at most every ``max_age`` s)."""
@@ -457,7 +461,7 @@ class Retriever:
     def _fused(self, query: str, filters: Filters, candidates: int, lexical_query: str | None, corpus: Corpus, allowed, lexical) -> list[Hit]:
         """Every candidate passage for ``query`` (and for the keyword search's results
         ``lexical``), best first, with its fused score."""
-        vector = self.embed_query(query)
+        vector = self.embed_query(query, adapted=False)  # passages: the plain vector (see query_adapter.py)
         dense = self._dense(vector, candidates, filters, corpus, allowed)
         dense_rank = {p.passage_id: (i, sim) for i, (p, sim) in enumerate(dense)}
         lexical_rank = {corpus.passages[i].passage_id: (r, score) for r, (i, score) in enumerate(lexical)}
@@ -560,7 +564,7 @@ class Retriever:
     def dense_only(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         """Dense retrieval alone (for comparisons in the eval)."""
         corpus = self.corpus()
-        vector = self.embed_query(query)
+        vector = self.embed_query(query, adapted=False)
         found = self.dense.query(vector, k, (filters or Filters()).where(), records=corpus.records)
         return [Hit(passage=p, score=sim, dense=sim, dense_rank=i) for i, (p, sim) in enumerate(found)]
 

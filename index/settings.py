@@ -108,6 +108,12 @@ class Settings:
     rerank: bool = field(
         default=False, metadata={"help": "Rerank candidates with the cross-encoder (slower; see the eval)."}
     )
+    query_adapter: str = field(
+        default="packaged",
+        metadata={"help": "A learned turn of the question's vector toward the sentences that answer such questions: `packaged` "
+                  "(assistant/data/query_adapter.npy, learned from the library eval's dev split; used with the packaged model only), "
+                  "`none`, or the path of a square .npy matrix."},
+    )
     min_evidence: float = field(
         default=0.30,
         metadata={"help": "Below this evidence score the assistant says the sources don't cover the question (calibrated on the eval's dev split)."},

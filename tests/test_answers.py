@@ -455,3 +455,16 @@ def test_a_years_figures_written_as_a_pair_are_held_by_either_years_inspection(a
     assert assistant._no_such_inspection(query, corpus.records.values()) is None
     query = assistant.analyse("How many children were referred in 2020, and how did that compare with 2021, according to Ofsted's visits to the Isle of Wight?")
     assert assistant._no_such_inspection(query, corpus.records.values()) is not None
+
+
+def test_an_adapter_that_scrambles_the_order_does_not_move_the_abstention_threshold(real_index, real_embedder, tmp_path):
+    """The query adapter reorders sentences; whether the sources cover a question is still judged
+    by the question's own vector, on which the thresholds were calibrated."""
+    import numpy as np
+
+    erase = tmp_path / "erase.npy"
+    np.save(erase, -np.eye(384))  # q + q(-I) = 0: no sentence is near the question in meaning
+    erased = Assistant(real_index.replace(query_adapter=str(erase)), embedder=real_embedder)
+    answer = erased.ask("Which software will replace the clunky recording system?")  # abstained ("weak evidence") when judged by the adapter's order
+    assert not answer.abstained and "Action 8.1" in answer.answer
+    assert erased.ask("What is the capital of France?").abstained

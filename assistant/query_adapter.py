@@ -1,0 +1,57 @@
+"""A learned turn of a question's vector toward the sentences that answer questions like it.
+
+The packaged model puts "Who led the inspection?" nearer to sentences about leadership than to
+"Lead inspector: …", and "How does Havering mark the successes of the youngsters it looks after?"
+nearer to other sentences about children in care than to "achievements … celebrated through the
+annual awards ceremony". Passages and sentences are embedded as they are; only the question's
+vector ``q`` moves, to ``q + qW``, and only where it is set against sentences (passage search keeps
+the plain vector: passages are embedded with their title and headings). ``W`` is learned by
+``evals/train_adapter.py`` from the library eval's dev split, each question against every sentence
+of the report holding its evidence: the evidence keeps its plain similarity and the sentences
+around it move away, so thresholds on similarity keep their meaning. It is shipped as a float16
+matrix beside this module: no model is downloaded, numpy applies it.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from index.errors import ConfigError
+from index.settings import PACKAGED_MODEL, Settings
+
+MODEL = Path(__file__).parent / "data" / "query_adapter.npy"
+
+
+class QueryAdapter:
+    def __init__(self, matrix: np.ndarray):
+        if matrix.ndim != 2 or matrix.shape[0] != matrix.shape[1]:
+            raise ValueError(f"a query adapter is a square matrix, not {matrix.shape}")
+        self.matrix = np.asarray(matrix, dtype=np.float32)
+
+    def __call__(self, vectors: Sequence[Sequence[float]]) -> list[list[float]]:
+        q = np.asarray(vectors, dtype=np.float32)
+        if q.ndim != 2 or q.shape[1] != self.matrix.shape[0]:
+            return [list(v) for v in vectors]  # another model's vectors: left as they are
+        return (q + q @ self.matrix).tolist()
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str) -> QueryAdapter:
+    try:
+        return QueryAdapter(np.load(path))
+    except (OSError, ValueError) as e:
+        raise ConfigError(f"IA_QUERY_ADAPTER: {path} is not a square .npy matrix ({e})") from None
+
+
+def get_adapter(settings: Settings) -> QueryAdapter | None:
+    """The adapter the settings name: the packaged one (for the packaged model only), a file, or none."""
+    choice = settings.query_adapter.strip()
+    if choice.lower() in ("", "none", "off"):
+        return None
+    if choice == "packaged":
+        return _load(str(MODEL)) if settings.embedding_model == PACKAGED_MODEL and MODEL.exists() else None
+    return _load(str(Path(choice).expanduser()))

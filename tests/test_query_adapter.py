@@ -1,0 +1,62 @@
+"""The query adapter: what it does to a question's vector, which one the settings choose, and that
+retrieval applies it where sentences are scored and not where passages are searched."""
+
+import numpy as np
+import pytest
+
+from assistant import query_adapter
+from assistant.query_adapter import QueryAdapter, get_adapter
+from assistant.retrieval import Retriever
+from index.errors import ConfigError
+from index.settings import Settings
+
+
+def test_a_zero_matrix_leaves_the_question_as_it_is():
+    assert QueryAdapter(np.zeros((3, 3)))([[0.6, 0.8, 0.0]])[0] == pytest.approx([0.6, 0.8, 0.0])
+
+
+def test_the_question_moves_toward_what_answers_such_questions():
+    # questions along the first axis are answered by sentences along the second
+    moved = QueryAdapter(np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]))([[1.0, 0.0, 0.0]])[0]
+    answer, other = np.array([0.0, 1.0, 0.0]), np.array([0.0, 0.0, 1.0])
+    assert np.dot(moved, answer) == pytest.approx(1.0) and np.dot(moved, other) == 0.0
+    assert np.dot(moved, [1.0, 0.0, 0.0]) == pytest.approx(1.0)  # what it asked stays as near
+
+
+def test_another_models_vectors_are_left_alone():
+    assert QueryAdapter(np.eye(3))([[1.0, 0.0]]) == [[1.0, 0.0]]
+    with pytest.raises(ValueError, match="square"):
+        QueryAdapter(np.zeros((3, 2)))
+
+
+def test_settings_choose_the_adapter(tmp_path):
+    assert get_adapter(Settings(query_adapter="none")) is None
+    packaged = get_adapter(Settings())
+    assert packaged is not None and packaged.matrix.shape == (384, 384)
+    assert get_adapter(Settings(embedding_model="some/other-model")) is None  # learned for the packaged model only
+    path = tmp_path / "w.npy"
+    np.save(path, np.eye(4))
+    assert get_adapter(Settings(query_adapter=str(path))).matrix.shape == (4, 4)
+
+
+def test_an_unreadable_adapter_is_a_clear_error(tmp_path):
+    (tmp_path / "bad.npy").write_text("not a matrix")
+    with pytest.raises(ConfigError, match="IA_QUERY_ADAPTER: .*bad.npy is not a square .npy matrix"):
+        get_adapter(Settings(query_adapter=str(tmp_path / "bad.npy")))
+
+
+def test_the_packaged_adapter_is_small_and_finite():
+    matrix = np.load(query_adapter.MODEL)
+    assert matrix.dtype == np.float16 and np.isfinite(matrix).all()
+    assert query_adapter.MODEL.stat().st_size < 400_000
+
+
+def test_retrieval_turns_the_question_only_where_asked(tmp_path, settings, fake_embedder):
+    dim = len(fake_embedder.embed(["x"])[0])
+    path = tmp_path / "w.npy"
+    np.save(path, np.eye(dim))  # doubles the vector
+    retriever = Retriever(settings.replace(query_adapter=str(path)), store=object(), embedder=fake_embedder)  # no store: only the question is embedded
+    plain = retriever.embed_query("supervision of social workers", adapted=False)
+    turned = retriever.embed_query("supervision of social workers")
+    assert turned == pytest.approx([2 * v for v in plain])
+    assert retriever.embed_queries(["a", "b"], adapted=False) == [fake_embedder.embed(["a"])[0], fake_embedder.embed(["b"])[0]]
