@@ -4,8 +4,8 @@ The packaged model puts "Who led the inspection?" nearer to sentences about lead
 "Lead inspector: …", and "How does Havering mark the successes of the youngsters it looks after?"
 nearer to other sentences about children in care than to "achievements … celebrated through the
 annual awards ceremony". Passages and sentences are embedded as they are; only the question's
-vector ``q`` moves, to ``q + qW``, and only where it is set against sentences (passage search keeps
-the plain vector: passages are embedded with their title and headings). ``W`` is learned by
+vector ``q`` moves, to ``q + qW`` (scaled to length 1 where passages are searched, so that a
+passage's similarity is a cosine whichever way it is found). ``W`` is learned by
 ``evals/train_adapter.py`` from the library eval's dev split, each question against every sentence
 of the report holding its evidence: the evidence keeps its plain similarity and the sentences
 around it move away, so thresholds on similarity keep their meaning. It is shipped as a float16

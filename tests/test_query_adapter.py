@@ -1,5 +1,5 @@
-"""The query adapter: what it does to a question's vector, which one the settings choose, and that
-retrieval applies it where sentences are scored and not where passages are searched."""
+"""The query adapter: what it does to a question's vector, which one the settings choose, and how
+retrieval applies it."""
 
 import numpy as np
 import pytest
@@ -60,3 +60,10 @@ def test_retrieval_turns_the_question_only_where_asked(tmp_path, settings, fake_
     turned = retriever.embed_query("supervision of social workers")
     assert turned == pytest.approx([2 * v for v in plain])
     assert retriever.embed_queries(["a", "b"], adapted=False) == [fake_embedder.embed(["a"])[0], fake_embedder.embed(["b"])[0]]
+
+
+def test_a_turned_question_searches_passages_by_cosine():
+    from assistant.retrieval import unit
+
+    assert unit([3.0, 4.0]) == pytest.approx([0.6, 0.8])
+    assert unit([0.0, 0.0]) == [0.0, 0.0]
