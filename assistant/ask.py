@@ -315,20 +315,17 @@ class Assistant:
                     extra.append(Hit(passage=p, score=hit.score))
         return extra
 
-    def _plain_scores(self, query: Query, sentences, vectors, scoring, core: str | None) -> dict[str, list]:
-        """``sentences`` (copies, by passage) scored by the question's plain vectors, when the query
-        adapter turned the ones they were ranked by; else none."""
+    def _plain_chosen(self, query: Query, sentences, vectors, scoring, core: str | None, chosen) -> list:
+        """The ``chosen`` sentences as scored by the question's plain vectors among ``sentences``
+        (copies), when the query adapter turned the ones they were ranked by; else none."""
         if get_adapter(self.settings) is None:
-            return {}
+            return []
         plain = [copy.copy(s) for s in sentences]
         question, focus = self.retriever.embed_queries([query.dense_query, query.focus or query.dense_query], adapted=False)
         core_vector = self.retriever.embed_query(core, adapted=False) if core else None
         corpus = self.retriever.corpus()
         extractive.score_sentences(query, plain, vectors, question, *scoring, focus if query.focus and query.focus != query.dense_query else None, corpus.templates.commonness, core_vector=core_vector, same=acronyms.used(query.question, corpus.acronyms))
-        by_passage: dict[str, list] = {}
-        for s in plain:
-            by_passage.setdefault(s.passage.passage_id, []).append(s)
-        return by_passage
+        return [p for s in chosen for p in plain if p.passage.passage_id == s.passage.passage_id and (s.text in p.text or p.text in s.text)]
 
     def _section_leads(self, query: Query, sentences: list) -> list:
         """The first sentence of each section a broad question's topic heads, when it was found, in
@@ -820,20 +817,21 @@ class Assistant:
         stored = self.retriever.store.sentence_vectors([h.passage for h in hits], corpus.records)
         missing = [s.text for s in sentences if (s.passage.passage_id, s.text) not in stored]
         computed = dict(zip(missing, self.embed_many(missing))) if missing else {}
-        vectors = [stored.get((s.passage.passage_id, s.text)) or computed[s.text] for s in sentences]
-        question_vector = self.retriever.embed_query(query.dense_query)
-        focus_vector = self.retriever.embed_query(query.focus) if query.focus and query.focus != query.dense_query else None
+        plain_vectors = [stored.get((s.passage.passage_id, s.text)) or computed[s.text] for s in sentences]
+        # the query adapter was learned on Ofsted's documents: their sentences are set against the
+        # turned question (turned on their side, which is the same), others against the plain one
+        adapter = get_adapter(self.settings)
+        vectors = adapter.turn_sentences(plain_vectors, [s.passage.doc_kind in cover.OFSTED_KINDS for s in sentences]) if adapter else plain_vectors
+        question_vector = self.retriever.embed_query(query.dense_query, adapted=False)
+        focus_vector = self.retriever.embed_query(query.focus, adapted=False) if query.focus and query.focus != query.dense_query else None
         core = self._core(query)
-        core_vector = self.retriever.embed_query(core) if core else None
+        core_vector = self.retriever.embed_query(core, adapted=False) if core else None
         scoring = (corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct)
         extractive.score_sentences(query, sentences, vectors, question_vector, *scoring, focus_vector, corpus.templates.commonness, core_vector=core_vector, same=acronyms.used(query.question, corpus.acronyms))
-        # the thresholds below were calibrated on the question's own vector: a chosen sentence's
-        # evidence is the better of its two scores (the query adapter is for the order; see query_adapter.py)
-        plain = self._plain_scores(query, sentences, vectors, scoring, core)
         by_part = None
         if query.parts and query.kind == "factoid":
             texts = [part.search for part in query.parts] + [part.focus for part in query.parts if part.focus and part.focus != part.search]
-            vectors_of = dict(zip(texts, self.retriever.embed_queries(texts)))
+            vectors_of = dict(zip(texts, self.retriever.embed_queries(texts, adapted=False)))
             part_vectors = [vectors_of[part.search] for part in query.parts]
             part_focus = [vectors_of[part.focus] if part.focus and part.focus != part.search else None for part in query.parts]
             by_part = extractive.part_scores(query, sentences, vectors, part_vectors, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, part_focus, corpus.templates.commonness)
@@ -848,12 +846,17 @@ class Assistant:
             answer.answer = f"The indexed sources don't state the {wanted} you asked for. The nearest passages are listed as related."
             answer.reason = "not stated"
             return
-        plain_chosen = [p for s in chosen for p in plain.get(s.passage.passage_id, ()) if s.text in p.text or p.text in s.text]
-        if max([chosen[0].score] + [p.score for p in plain_chosen]) < self.settings.min_evidence:
+        literal = any(s.literal for s in chosen)
+        plain = []
+        if chosen[0].score < self.settings.min_evidence or (not literal and max(map(extractive.meaning, chosen)) < PARAPHRASE_DENSE):
+            # the thresholds were calibrated on the question's own vector: a chosen sentence's
+            # evidence is the better of its two scores (the query adapter is for the order; see query_adapter.py)
+            plain = self._plain_chosen(query, sentences, plain_vectors, scoring, core, chosen)
+        if max([chosen[0].score] + [p.score for p in plain]) < self.settings.min_evidence:
             answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "weak evidence"
             return
-        meaning = max(s.dense if s.asked_dense is None else s.asked_dense for s in chosen + plain_chosen)
-        if not any(s.literal for s in chosen) and meaning < PARAPHRASE_DENSE:
+        meaning = max(map(extractive.meaning, chosen + plain))
+        if not literal and meaning < PARAPHRASE_DENSE:
             # no word of the question (as asked: "weather" is not "whether") in any of the evidence, and
             # not close enough in meaning to be a paraphrase of what it asks (its place or year,
             # which the scope already matched, is not what makes a paraphrase)

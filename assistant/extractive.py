@@ -892,7 +892,7 @@ def _leads(query: Query, ranked: list[Sentence], typed_ratio: float, is_name=Non
     return sorted(leads, key=lambda s: -s.score) or [typed[0]]
 
 
-def _meaning(s: Sentence) -> float:
+def meaning(s: Sentence) -> float:
     """How close in meaning to what is asked: to the question without its setting, when it has one."""
     return s.dense if s.asked_dense is None else s.asked_dense
 
@@ -930,7 +930,7 @@ def select(
         # in a paragraph that does: a report's paragraph keeps to one topic ("However, limited
         # professional curiosity…" in the paragraph on private fostering)
         spoken = {s.passage.passage_id for s in sentences if s.literal and s.passage.kind == "paragraph"}
-        others = [s for s in others if s.literal or _meaning(s) >= PARAPHRASE_DENSE or s.passage.passage_id in spoken] or others[:1]
+        others = [s for s in others if s.literal or meaning(s) >= PARAPHRASE_DENSE or s.passage.passage_id in spoken] or others[:1]
         if len(others) < max_sentences:
             # fewer over the bar than an answer holds: the next best in the question's own words too,
             # over a lower bar, so a paragraph on the topic under one better phrased is not left out

@@ -3,13 +3,15 @@
 The packaged model puts "Who led the inspection?" nearer to sentences about leadership than to
 "Lead inspector: …", and "How does Havering mark the successes of the youngsters it looks after?"
 nearer to other sentences about children in care than to "achievements … celebrated through the
-annual awards ceremony". Passages and sentences are embedded as they are; only the question's
-vector ``q`` moves, to ``q + qW`` (scaled to length 1 where passages are searched, so that a
-passage's similarity is a cosine whichever way it is found). ``W`` is learned by
+annual awards ceremony". Passages and sentences are embedded as they are; the question's vector
+``q`` moves, to ``q + qW``, where it is set against sentences of Ofsted's documents (the kind ``W``
+was learned on; an article's or a plan's sentences meet the plain ``q``). Passages are searched
+with the plain ``q``: they are embedded with their title and headings. ``W`` is learned by
 ``evals/train_adapter.py`` from the library eval's dev split, each question against every sentence
 of the report holding its evidence: the evidence keeps its plain similarity and the sentences
-around it move away, so thresholds on similarity keep their meaning. It is shipped as a float16
-matrix beside this module: no model is downloaded, numpy applies it.
+around it move away, so thresholds on similarity keep their meaning. It is shipped at half the
+strength learned (``evals/train_adapter.STRENGTH``) as a float16 matrix beside this module: no model
+is downloaded, numpy applies it.
 """
 
 from __future__ import annotations
@@ -37,6 +39,19 @@ class QueryAdapter:
         if q.ndim != 2 or q.shape[1] != self.matrix.shape[0]:
             return [list(v) for v in vectors]  # another model's vectors: left as they are
         return (q + q @ self.matrix).tolist()
+
+
+    def turn_sentences(self, vectors: Sequence[Sequence[float]], which: Sequence[bool]) -> list:
+        """The ``which`` rows of ``vectors`` turned so that a plain question's similarity to them is
+        the turned question's: ``q·(s + Ws)`` is ``(q + qW)·s``. Others are left as they are."""
+        rows = [i for i, turn in enumerate(which) if turn]
+        out = list(vectors)
+        if rows:
+            s = np.asarray([vectors[i] for i in rows], dtype=np.float32)
+            if s.shape[1] == self.matrix.shape[0]:
+                for i, v in zip(rows, (s + s @ self.matrix.T).tolist()):
+                    out[i] = v
+        return out
 
 
 @functools.lru_cache(maxsize=4)

@@ -291,14 +291,6 @@ def _shared(passages) -> list[StoredPassage]:
     return out
 
 
-def unit(vector: Sequence[float]) -> list[float]:
-    """``vector`` scaled to length 1 (a turned question's is longer; see query_adapter.py)."""
-    import numpy as np
-
-    v = np.asarray(vector, dtype=np.float32)
-    return (v / max(float(np.linalg.norm(v)), 1e-12)).tolist()
-
-
 class Retriever:
     """Finds the passages that answer a question. Thread-safe; one per process is enough."""
 
@@ -469,7 +461,7 @@ class Retriever:
     def _fused(self, query: str, filters: Filters, candidates: int, lexical_query: str | None, corpus: Corpus, allowed, lexical) -> list[Hit]:
         """Every candidate passage for ``query`` (and for the keyword search's results
         ``lexical``), best first, with its fused score."""
-        vector = unit(self.embed_query(query))  # a cosine, as Chroma's search gives
+        vector = self.embed_query(query, adapted=False)  # passages: the plain vector (see query_adapter.py)
         dense = self._dense(vector, candidates, filters, corpus, allowed)
         dense_rank = {p.passage_id: (i, sim) for i, (p, sim) in enumerate(dense)}
         lexical_rank = {corpus.passages[i].passage_id: (r, score) for r, (i, score) in enumerate(lexical)}
@@ -572,7 +564,7 @@ class Retriever:
     def dense_only(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         """Dense retrieval alone (for comparisons in the eval)."""
         corpus = self.corpus()
-        vector = unit(self.embed_query(query))
+        vector = self.embed_query(query, adapted=False)
         found = self.dense.query(vector, k, (filters or Filters()).where(), records=corpus.records)
         return [Hit(passage=p, score=sim, dense=sim, dense_rank=i) for i, (p, sim) in enumerate(found)]
 

@@ -12,7 +12,7 @@ without the adapter (a squared-error anchor): the other sentences move away inst
 thresholds calibrated on plain cosine similarity (when to abstain, what is a paraphrase) keep
 their meaning. Adam, a small penalty on ``W``. Before writing, the fit is cross-validated with the items' authorities held out five ways:
 how often an evidence sentence is the document's nearest, in its best 5 and in its best 20, with
-and without the adapter. The matrix is written as float16."""
+(at the strength shipped) and without the adapter. The matrix is written as float16."""
 
 from __future__ import annotations
 
@@ -30,6 +30,10 @@ from evals.train_ranker import arguments, authority_folds, recorded
 # better than rank 32 (evidence first 58.6% against 56.7%, normalised and without the anchor); an
 # anchor of 10 keeps most of it (57.1%), of 100 less (55.8%)
 EPOCHS, BATCH, LEARNING_RATE, PENALTY, TEMPERATURE, ANCHOR = 10, 64, 1e-3, 1e-3, 0.05, 10.0
+# the matrix is shipped at half the strength learned: at full strength a question's kind pulls too
+# hard ("did inspectors meet staff face to face?" toward "Her Majesty's Inspectors for this visit
+# were…", the seeds' dev split −3); at half, library dev held out by authority keeps most of the gain
+STRENGTH = 0.5
 MOST_DOCUMENTS = 3  # of an item's evidence documents (a phrase many reports share)
 
 
@@ -142,7 +146,7 @@ def cross_validate(found: dict, folds: int = 5) -> dict:
         train = [r for r in rows if fold[r["group"]] != k]
         test = [r for r in rows if fold[r["group"]] == k]
         ranks["without"] += evidence_ranks(test, documents, None)
-        ranks["with"] += evidence_ranks(test, documents, fit(train, documents))
+        ranks["with"] += evidence_ranks(test, documents, STRENGTH * fit(train, documents))
         kinds += [r["paraphrase"] for r in test]
         print(f"fold {k + 1} of {folds} done", file=sys.stderr, flush=True)
     out = {}
@@ -159,7 +163,7 @@ def main(argv: list[str] | None = None) -> None:
     args = arguments(argv, __doc__.splitlines()[0], query_adapter.MODEL)
     found = recorded(args, collect)
     print(json.dumps(cross_validate(found), indent=1))
-    np.save(args.out, fit(found["rows"], found["documents"]).astype(np.float16))
+    np.save(args.out, (STRENGTH * fit(found["rows"], found["documents"])).astype(np.float16))
     print(f"wrote {args.out} ({len(found['rows'])} item-documents, {len(found['documents'])} documents)")
 
 

@@ -62,8 +62,10 @@ def test_retrieval_turns_the_question_only_where_asked(tmp_path, settings, fake_
     assert retriever.embed_queries(["a", "b"], adapted=False) == [fake_embedder.embed(["a"])[0], fake_embedder.embed(["b"])[0]]
 
 
-def test_a_turned_question_searches_passages_by_cosine():
-    from assistant.retrieval import unit
-
-    assert unit([3.0, 4.0]) == pytest.approx([0.6, 0.8])
-    assert unit([0.0, 0.0]) == [0.0, 0.0]
+def test_turning_a_sentence_is_turning_the_question():
+    rng = np.random.RandomState(0)
+    adapter = QueryAdapter(rng.normal(size=(4, 4)))
+    q, s, other = rng.normal(size=4), rng.normal(size=4), rng.normal(size=4)
+    turned, untouched = adapter.turn_sentences([s.tolist(), other.tolist()], [True, False])
+    assert np.dot(q, turned) == pytest.approx(np.dot(adapter([q.tolist()])[0], s), rel=1e-5)
+    assert untouched == other.tolist()
