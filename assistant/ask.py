@@ -7,7 +7,6 @@ generative backend whose output passes the verifier) -> Answer with verified cit
 from __future__ import annotations
 
 import copy
-
 import difflib
 import functools
 import re

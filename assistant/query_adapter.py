@@ -4,9 +4,11 @@ The packaged model puts "Who led the inspection?" nearer to sentences about lead
 "Lead inspector: …", and "How does Havering mark the successes of the youngsters it looks after?"
 nearer to other sentences about children in care than to "achievements … celebrated through the
 annual awards ceremony". Passages and sentences are embedded as they are; the question's vector
-``q`` moves, to ``q + qW``, where it is set against sentences of Ofsted's documents (the kind ``W``
-was learned on; an article's or a plan's sentences meet the plain ``q``). Passages are searched
-with the plain ``q``: they are embedded with their title and headings. ``W`` is learned by
+``q`` moves, to ``q + qW``, where an answer's sentences of Ofsted's documents are scored (the kind
+``W`` was learned on; an article's or a plan's sentences meet the plain ``q``) and where the
+sentences of a question's few documents are searched (for passages holding a figure or name, and
+each passage's best sentence, a signal of the passage order). Passages are searched with the plain
+``q``: they are embedded with their title and headings. ``W`` is learned by
 ``evals/train_adapter.py`` from the library eval's dev split, each question against every sentence
 of the report holding its evidence: the evidence keeps its plain similarity and the sentences
 around it move away, so thresholds on similarity keep their meaning. It is shipped at half the
@@ -39,7 +41,6 @@ class QueryAdapter:
         if q.ndim != 2 or q.shape[1] != self.matrix.shape[0]:
             return [list(v) for v in vectors]  # another model's vectors: left as they are
         return (q + q @ self.matrix).tolist()
-
 
     def turn_sentences(self, vectors: Sequence[Sequence[float]], which: Sequence[bool]) -> list:
         """The ``which`` rows of ``vectors`` turned so that a plain question's similarity to them is
