@@ -314,18 +314,6 @@ class Assistant:
                     extra.append(Hit(passage=p, score=hit.score))
         return extra
 
-    def _plain_chosen(self, query: Query, sentences, vectors, scoring, core: str | None, chosen) -> list:
-        """The ``chosen`` sentences as scored by the question's plain vectors among ``sentences``
-        (copies), when the query adapter turned the ones they were ranked by; else none."""
-        if get_adapter(self.settings) is None:
-            return []
-        plain = [copy.copy(s) for s in sentences]
-        question, focus = self.retriever.embed_queries([query.dense_query, query.focus or query.dense_query], adapted=False)
-        core_vector = self.retriever.embed_query(core, adapted=False) if core else None
-        corpus = self.retriever.corpus()
-        extractive.score_sentences(query, plain, vectors, question, *scoring, focus if query.focus and query.focus != query.dense_query else None, corpus.templates.commonness, core_vector=core_vector, same=acronyms.used(query.question, corpus.acronyms))
-        return [p for s in chosen for p in plain if p.passage.passage_id == s.passage.passage_id and (s.text in p.text or p.text in s.text)]
-
     def _section_leads(self, query: Query, sentences: list) -> list:
         """The first sentence of each section a broad question's topic heads, when it was found, in
         the documents the answer hears (Ofsted opens a section with its overall finding)."""
@@ -825,8 +813,12 @@ class Assistant:
         focus_vector = self.retriever.embed_query(query.focus, adapted=False) if query.focus and query.focus != query.dense_query else None
         core = self._core(query)
         core_vector = self.retriever.embed_query(core, adapted=False) if core else None
-        scoring = (corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct)
-        extractive.score_sentences(query, sentences, vectors, question_vector, *scoring, focus_vector, corpus.templates.commonness, core_vector=core_vector, same=acronyms.used(query.question, corpus.acronyms))
+        same = acronyms.used(query.question, corpus.acronyms)
+
+        def score(scored: list, by: list) -> None:
+            extractive.score_sentences(query, scored, by, question_vector, corpus.lexical.idf, corpus.lexical.max_idf, corpus.lexical.correct, focus_vector, corpus.templates.commonness, core_vector=core_vector, same=same)
+
+        score(sentences, vectors)
         by_part = None
         if query.parts and query.kind == "factoid":
             texts = [part.search for part in query.parts] + [part.focus for part in query.parts if part.focus and part.focus != part.search]
@@ -847,10 +839,13 @@ class Assistant:
             return
         literal = any(s.literal for s in chosen)
         plain = []
-        if chosen[0].score < self.settings.min_evidence or (not literal and max(map(extractive.meaning, chosen)) < PARAPHRASE_DENSE):
+        if adapter and (chosen[0].score < self.settings.min_evidence or (not literal and max(map(extractive.meaning, chosen)) < PARAPHRASE_DENSE)):
             # the thresholds were calibrated on the question's own vector: a chosen sentence's
-            # evidence is the better of its two scores (the query adapter is for the order; see query_adapter.py)
-            plain = self._plain_chosen(query, sentences, plain_vectors, scoring, core, chosen)
+            # evidence is the better of its two scores (the query adapter is for the order; see
+            # query_adapter.py), scored among copies of the candidates by their plain vectors
+            unturned = [copy.copy(s) for s in sentences]
+            score(unturned, plain_vectors)
+            plain = [p for s in chosen for p in unturned if p.passage.passage_id == s.passage.passage_id and (s.text in p.text or p.text in s.text)]
         if max([chosen[0].score] + [p.score for p in plain]) < self.settings.min_evidence:
             answer.answer, answer.reason = f"{NOT_COVERED} The nearest passages are listed as related.", "weak evidence"
             return
