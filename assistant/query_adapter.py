@@ -7,13 +7,17 @@ annual awards ceremony". Passages and sentences are embedded as they are; the qu
 ``q`` moves, to ``q + qW``, where an answer's sentences of Ofsted's documents are scored (the kind
 ``W`` was learned on; an article's or a plan's sentences meet the plain ``q``) and where the
 sentences of a question's few documents are searched (for passages holding a figure or name, and
-each passage's best sentence, a signal of the passage order). Passages are searched with the plain
-``q``: they are embedded with their title and headings. ``W`` is learned by
+each passage's best sentence, a signal of the passage order). ``W`` is learned by
 ``evals/train_adapter.py`` from the library eval's dev split, each question against every sentence
 of the report holding its evidence: the evidence keeps its plain similarity and the sentences
 around it move away, so thresholds on similarity keep their meaning. It is shipped at half the
 strength learned (``evals/train_adapter.STRENGTH``) as a float16 matrix beside this module: no model
 is downloaded, numpy applies it.
+
+Passages are searched with a turn of their own (``passage_adapter.npy``, ``IA_PASSAGE_ADAPTER``),
+learned by ``evals/train_passage_adapter.py`` the same way, each question against all the passages
+of its authority: a question about one authority searches all its reports and letters, among
+which the plain question's nearest passage held the evidence for 23% of library dev questions.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from index.errors import ConfigError
 from index.settings import PACKAGED_MODEL, Settings
 
 MODEL = Path(__file__).parent / "data" / "query_adapter.npy"
+PASSAGE_MODEL = Path(__file__).parent / "data" / "passage_adapter.npy"
 
 
 class QueryAdapter:
@@ -56,18 +61,20 @@ class QueryAdapter:
 
 
 @functools.lru_cache(maxsize=4)
-def _load(path: str) -> QueryAdapter:
+def _load(path: str, setting: str = "IA_QUERY_ADAPTER") -> QueryAdapter:
     try:
         return QueryAdapter(np.load(path))
     except (OSError, ValueError) as e:
-        raise ConfigError(f"IA_QUERY_ADAPTER: {path} is not a square .npy matrix ({e})") from None
+        raise ConfigError(f"{setting}: {path} is not a square .npy matrix ({e})") from None
 
 
-def get_adapter(settings: Settings) -> QueryAdapter | None:
-    """The adapter the settings name: the packaged one (for the packaged model only), a file, or none."""
-    choice = settings.query_adapter.strip()
+def get_adapter(settings: Settings, passages: bool = False) -> QueryAdapter | None:
+    """The adapter the settings name, for sentences or (``passages``) for searching passages: the
+    packaged one (for the packaged model only), a file, or none."""
+    choice = (settings.passage_adapter if passages else settings.query_adapter).strip()
     if choice.lower() in ("", "none", "off"):
         return None
     if choice == "packaged":
-        return _load(str(MODEL)) if settings.embedding_model == PACKAGED_MODEL and MODEL.exists() else None
-    return _load(str(Path(choice).expanduser()))
+        model = PASSAGE_MODEL if passages else MODEL
+        return _load(str(model)) if settings.embedding_model == PACKAGED_MODEL and model.exists() else None
+    return _load(str(Path(choice).expanduser()), "IA_PASSAGE_ADAPTER" if passages else "IA_QUERY_ADAPTER")

@@ -326,6 +326,13 @@ class Retriever:
         adapter = get_adapter(self.settings) if adapted else None
         return adapter(vectors) if adapter and vectors else vectors
 
+    def passage_query(self, text: str) -> list[float]:
+        """The question's vector for searching passages: turned by the passage adapter, if one is
+        set (see query_adapter.py)."""
+        vector = self.embed_query(text, adapted=False)
+        adapter = get_adapter(self.settings, passages=True)
+        return adapter([vector])[0] if adapter else vector
+
     def corpus(self, max_age: float = 2.0) -> Corpus:
         """The current corpus; re-read when the index has changed (checked at most every ``max_age`` s)."""
         now = time.monotonic()
@@ -461,7 +468,7 @@ class Retriever:
     def _fused(self, query: str, filters: Filters, candidates: int, lexical_query: str | None, corpus: Corpus, allowed, lexical) -> list[Hit]:
         """Every candidate passage for ``query`` (and for the keyword search's results
         ``lexical``), best first, with its fused score."""
-        vector = self.embed_query(query, adapted=False)  # passages: the plain vector (see query_adapter.py)
+        vector = self.passage_query(query)
         dense = self._dense(vector, candidates, filters, corpus, allowed)
         dense_rank = {p.passage_id: (i, sim) for i, (p, sim) in enumerate(dense)}
         lexical_rank = {corpus.passages[i].passage_id: (r, score) for r, (i, score) in enumerate(lexical)}
@@ -524,12 +531,15 @@ class Retriever:
         searched here, exactly, over their vectors held for this index version; Chroma's filtered
         search costs ~45 ms at 100,000 passages. Otherwise Chroma gives the nearest ids alone and
         the passages come from this process's copy (fetching them is most of Chroma's 5 ms)."""
+        import numpy as np
+
         if allowed is None or int(allowed.sum()) > LOCAL_DENSE_MAX:
             # the passages come from this process's copy (a passage re-indexed since it was made is left out)
             found = self.dense.nearest_ids(vector, k, filters.where(), records=corpus.records)
-            return [(corpus.passages[corpus.by_chroma_id[cid]], sim) for cid, sim in found if cid in corpus.by_chroma_id]
-        import numpy as np
-
+            # Chroma gives cosines; a turned question (see passage_query) is not of unit length, and
+            # its similarities here are dot products, as in the search below and _similarities
+            scale = float(np.linalg.norm(vector)) or 1.0
+            return [(corpus.passages[corpus.by_chroma_id[cid]], sim * scale) for cid, sim in found if cid in corpus.by_chroma_id]
         passages, matrix = self._vectors_of(filters, corpus, allowed)
         if not passages:
             return []
@@ -564,7 +574,7 @@ class Retriever:
     def dense_only(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         """Dense retrieval alone (for comparisons in the eval)."""
         corpus = self.corpus()
-        vector = self.embed_query(query, adapted=False)
+        vector = self.passage_query(query)
         found = self.dense.query(vector, k, (filters or Filters()).where(), records=corpus.records)
         return [Hit(passage=p, score=sim, dense=sim, dense_rank=i) for i, (p, sim) in enumerate(found)]
 

@@ -137,7 +137,7 @@ def evidence_ranks(rows: list[dict], documents: dict, matrix: np.ndarray | None)
     return out
 
 
-def cross_validate(found: dict, folds: int = 5) -> dict:
+def cross_validate(found: dict, folds: int = 5, strength: float = STRENGTH) -> dict:
     rows, documents = found["rows"], found["documents"]
     fold = authority_folds({r["group"] for r in rows}, folds)
     ranks = {"without": [], "with": []}
@@ -146,7 +146,7 @@ def cross_validate(found: dict, folds: int = 5) -> dict:
         train = [r for r in rows if fold[r["group"]] != k]
         test = [r for r in rows if fold[r["group"]] == k]
         ranks["without"] += evidence_ranks(test, documents, None)
-        ranks["with"] += evidence_ranks(test, documents, STRENGTH * fit(train, documents))
+        ranks["with"] += evidence_ranks(test, documents, strength * fit(train, documents))
         kinds += [r["paraphrase"] for r in test]
         print(f"fold {k + 1} of {folds} done", file=sys.stderr, flush=True)
     out = {}

@@ -118,6 +118,12 @@ class Settings:
                   "(assistant/data/query_adapter.npy, learned from the library eval's dev split; used with the packaged model only), "
                   "`none`, or the path of a square .npy matrix."},
     )
+    passage_adapter: str = field(
+        default="packaged",
+        metadata={"help": "A learned turn of the question's vector for searching passages (toward the passages that answer such "
+                  "questions): `packaged` (assistant/data/passage_adapter.npy, learned from the library eval's dev split; used "
+                  "with the packaged model only), `none`, or the path of a square .npy matrix."},
+    )
     min_evidence: float = field(
         default=0.30,
         metadata={"help": "Below this evidence score the assistant says the sources don't cover the question (calibrated on the eval's dev split)."},

@@ -39,16 +39,30 @@ def test_settings_choose_the_adapter(tmp_path):
     assert get_adapter(Settings(query_adapter=str(path))).matrix.shape == (4, 4)
 
 
+def test_settings_choose_the_passage_adapter_apart(tmp_path):
+    passages = get_adapter(Settings(), passages=True)
+    assert passages is not None and passages.matrix.shape == (384, 384)
+    assert not np.array_equal(passages.matrix, get_adapter(Settings()).matrix)  # learned on passages, not sentences
+    assert get_adapter(Settings(passage_adapter="none"), passages=True) is None
+    assert get_adapter(Settings(passage_adapter="none")) is not None  # the sentences' stays
+    assert get_adapter(Settings(embedding_model="some/other-model"), passages=True) is None
+    assert Settings.from_env({"IA_PASSAGE_ADAPTER": "none"}).passage_adapter == "none"
+    (tmp_path / "bad.npy").write_text("not a matrix")
+    with pytest.raises(ConfigError, match="IA_PASSAGE_ADAPTER: .*bad.npy is not a square .npy matrix"):
+        get_adapter(Settings(passage_adapter=str(tmp_path / "bad.npy")), passages=True)
+
+
 def test_an_unreadable_adapter_is_a_clear_error(tmp_path):
     (tmp_path / "bad.npy").write_text("not a matrix")
     with pytest.raises(ConfigError, match="IA_QUERY_ADAPTER: .*bad.npy is not a square .npy matrix"):
         get_adapter(Settings(query_adapter=str(tmp_path / "bad.npy")))
 
 
-def test_the_packaged_adapter_is_small_and_finite():
-    matrix = np.load(query_adapter.MODEL)
+@pytest.mark.parametrize("model", [query_adapter.MODEL, query_adapter.PASSAGE_MODEL])
+def test_the_packaged_adapters_are_small_and_finite(model):
+    matrix = np.load(model)
     assert matrix.dtype == np.float16 and np.isfinite(matrix).all()
-    assert query_adapter.MODEL.stat().st_size < 400_000
+    assert model.stat().st_size < 400_000
 
 
 def test_retrieval_turns_the_question_only_where_asked(tmp_path, settings, fake_embedder):
@@ -69,3 +83,32 @@ def test_turning_a_sentence_is_turning_the_question():
     turned, untouched = adapter.turn_sentences([s.tolist(), other.tolist()], [True, False])
     assert np.dot(q, turned) == pytest.approx(np.dot(adapter([q.tolist()])[0], s), rel=1e-5)
     assert untouched == other.tolist()
+
+
+def test_passages_are_searched_with_the_passage_adapters_turn(tmp_path, settings, fake_embedder):
+    """The question's vector for passages is turned by the passage adapter alone; its similarities
+    are dot products whichever way the search goes (in process for one authority, else Chroma)."""
+    from index.indexer import run_index
+    from assistant.types import Filters
+
+    dim = len(fake_embedder.embed(["x"])[0])
+    path = tmp_path / "w.npy"
+    np.save(path, np.eye(dim))  # doubles the vector
+    run_index(settings, embedder=fake_embedder)
+    retriever = Retriever(settings.replace(passage_adapter=str(path), query_adapter="none"), embedder=fake_embedder)
+    plain = retriever.embed_query("supervision of social workers", adapted=False)
+    assert retriever.passage_query("supervision of social workers") == pytest.approx([2 * v for v in plain])
+    assert retriever.embed_query("supervision of social workers") == plain  # sentences: no adapter set
+    corpus = retriever.corpus()
+    vector = retriever.passage_query("supervision of social workers")
+    through_chroma = retriever._dense(vector, 5, Filters(), corpus, None)
+    filters = Filters(authorities=("Isle of Wight",))
+    in_process = retriever._dense(vector, 5, filters, corpus, corpus.mask(filters))
+    for found in (through_chroma, in_process):
+        for passage, sim in found:
+            stored = np.asarray(corpus.vectors[[corpus.numbers[passage.passage_id]]][0], dtype=np.float64)
+            assert sim == pytest.approx(float(stored @ np.asarray(vector)), abs=1e-3)
+    hits = retriever.search("supervision of social workers", 3)
+    unturned = Retriever(settings.replace(passage_adapter="none", query_adapter="none"), embedder=fake_embedder).search("supervision of social workers", 3)
+    assert [h.passage.passage_id for h in hits] == [h.passage.passage_id for h in unturned]  # a uniform turn keeps the order
+    assert [h.dense for h in hits] == pytest.approx([2 * h.dense for h in unturned], abs=1e-3)
