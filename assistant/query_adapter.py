@@ -14,10 +14,11 @@ around it move away, so thresholds on similarity keep their meaning. It is shipp
 strength learned (``evals/train_adapter.STRENGTH``) as a float16 matrix beside this module: no model
 is downloaded, numpy applies it.
 
-Passages are searched with a turn of their own (``passage_adapter.npy``, ``IA_PASSAGE_ADAPTER``),
-learned by ``evals/train_passage_adapter.py`` the same way, each question against all the passages
-of its authority: a question about one authority searches all its reports and letters, among
-which the plain question's nearest passage held the evidence for 23% of library dev questions.
+Ofsted's passages can be searched with a turn of their own (``passage_adapter.npy``, off unless
+``IA_PASSAGE_ADAPTER=packaged``), learned by ``evals/train_passage_adapter.py`` the same way, each
+question against all the passages of its authority: a question about one authority searches all
+its reports and letters, among which the plain question's nearest passage held the evidence for
+23% of library dev questions.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from index.embeddings import Embedder, get_embedder
 from index.settings import Settings
 from index.store import DocumentRecord, Store, StoredPassage
 from index.text import normalise
+from index.types import OFSTED_KINDS
 
 from .lexical import LexicalIndex, tokens
 from .query_adapter import get_adapter
@@ -291,6 +292,29 @@ def _shared(passages) -> list[StoredPassage]:
     return out
 
 
+@dataclass(frozen=True)
+class PassageQuery:
+    """A question's vectors for searching passages: ``plain``, and ``turned`` by the passage adapter
+    (see query_adapter.py), which Ofsted's passages, the kind it was learned on, are set against;
+    an article's or a plan's meet the plain question."""
+
+    plain: list[float]
+    turned: list[float] | None = None
+
+    def similarities(self, vectors, kinds: Sequence[str], dtype=None):
+        """Each of ``vectors``' dot product with the question, turned for Ofsted's kinds."""
+        import numpy as np
+
+        dtype = dtype or np.float32
+        matrix = np.asarray(vectors, dtype=dtype)
+        sims = matrix @ np.asarray(self.plain, dtype=dtype)
+        if self.turned is not None:
+            ofsted = np.fromiter((kind in OFSTED_KINDS for kind in kinds), dtype=bool, count=len(kinds))
+            if ofsted.any():
+                sims = np.where(ofsted, matrix @ np.asarray(self.turned, dtype=dtype), sims)
+        return sims
+
+
 class Retriever:
     """Finds the passages that answer a question. Thread-safe; one per process is enough."""
 
@@ -326,12 +350,12 @@ class Retriever:
         adapter = get_adapter(self.settings) if adapted else None
         return adapter(vectors) if adapter and vectors else vectors
 
-    def passage_query(self, text: str) -> list[float]:
-        """The question's vector for searching passages: turned by the passage adapter, if one is
-        set (see query_adapter.py)."""
+    def passage_query(self, text: str) -> PassageQuery:
+        """The question's vectors for searching passages: as it is, and turned by the passage
+        adapter (see query_adapter.py) if one is set."""
         vector = self.embed_query(text, adapted=False)
         adapter = get_adapter(self.settings, passages=True)
-        return adapter([vector])[0] if adapter else vector
+        return PassageQuery(vector, adapter([vector])[0] if adapter else None)
 
     def corpus(self, max_age: float = 2.0) -> Corpus:
         """The current corpus; re-read when the index has changed (checked at most every ``max_age`` s)."""
@@ -525,7 +549,7 @@ class Retriever:
         hits.sort(key=lambda h: (-h.score, h.passage.passage_id))
         return hits
 
-    def _dense(self, vector, k: int, filters: Filters, corpus: Corpus, allowed) -> list[tuple[StoredPassage, float]]:
+    def _dense(self, vector: PassageQuery, k: int, filters: Filters, corpus: Corpus, allowed) -> list[tuple[StoredPassage, float]]:
         """The k passages nearest ``vector`` that ``filters`` admits. A filter that leaves few
         passages (an authority's documents: every question scoped to the home authority) is
         searched here, exactly, over their vectors held for this index version; Chroma's filtered
@@ -535,15 +559,28 @@ class Retriever:
 
         if allowed is None or int(allowed.sum()) > LOCAL_DENSE_MAX:
             # the passages come from this process's copy (a passage re-indexed since it was made is left out)
-            found = self.dense.nearest_ids(vector, k, filters.where(), records=corpus.records)
-            # Chroma gives cosines; a turned question (see passage_query) is not of unit length, and
-            # its similarities here are dot products, as in the search below and _similarities
-            scale = float(np.linalg.norm(vector)) or 1.0
-            return [(corpus.passages[corpus.by_chroma_id[cid]], sim * scale) for cid, sim in found if cid in corpus.by_chroma_id]
+            found = [
+                (corpus.passages[corpus.by_chroma_id[cid]], sim)
+                for cid, sim in self.dense.nearest_ids(vector.plain, k, filters.where(), records=corpus.records)
+                if cid in corpus.by_chroma_id
+            ]
+            if vector.turned is None:
+                return found
+            # Ofsted's passages nearest the turned question, the others nearest the plain one;
+            # Chroma gives cosines and a turned question is not of unit length: its similarities
+            # here are dot products, as in the search below and _similarities
+            scale = float(np.linalg.norm(vector.turned)) or 1.0
+            turned = [
+                (corpus.passages[corpus.by_chroma_id[cid]], sim * scale)
+                for cid, sim in self.dense.nearest_ids(vector.turned, k, filters.where(), records=corpus.records)
+                if cid in corpus.by_chroma_id
+            ]
+            merged = [(p, sim) for p, sim in turned if p.doc_kind in OFSTED_KINDS] + [(p, sim) for p, sim in found if p.doc_kind not in OFSTED_KINDS]
+            return sorted(merged, key=lambda pair: -pair[1])[:k]
         passages, matrix = self._vectors_of(filters, corpus, allowed)
         if not passages:
             return []
-        sims = matrix @ np.asarray(vector, dtype=np.float32)
+        sims = vector.similarities(matrix, [p.doc_kind for p in passages])
         top = np.argsort(-sims, kind="stable")[:k]
         return [(passages[i], float(sims[i])) for i in top]
 
@@ -564,17 +601,20 @@ class Retriever:
                 self._filtered.popitem(last=False)
         return entry
 
-    def _similarities(self, vector, passages: list[StoredPassage], corpus: Corpus) -> dict[str, float]:
-        """Cosine similarity of ``vector`` to passages the dense search did not return."""
-        from .extractive import dots
-
+    def _similarities(self, vector: PassageQuery, passages: list[StoredPassage], corpus: Corpus) -> dict[str, float]:
+        """Similarity of ``vector`` to passages the dense search did not return."""
         rows = [i for i in (corpus.numbers.get(p.passage_id) for p in passages) if i is not None]
-        return dict(zip((corpus.passages[i].passage_id for i in rows), dots(corpus.vectors[rows], vector)))
+        if not rows:
+            return {}
+        import numpy as np
+
+        sims = vector.similarities(corpus.vectors[rows], [corpus.passages[i].doc_kind for i in rows], np.float64)
+        return dict(zip((corpus.passages[i].passage_id for i in rows), sims.tolist()))
 
     def dense_only(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         """Dense retrieval alone (for comparisons in the eval)."""
         corpus = self.corpus()
-        vector = self.passage_query(query)
+        vector = self.passage_query(query).plain  # (Chroma alone: the plain question)
         found = self.dense.query(vector, k, (filters or Filters()).where(), records=corpus.records)
         return [Hit(passage=p, score=sim, dense=sim, dense_rank=i) for i, (p, sim) in enumerate(found)]
 

@@ -40,13 +40,14 @@ def test_settings_choose_the_adapter(tmp_path):
 
 
 def test_settings_choose_the_passage_adapter_apart(tmp_path):
-    passages = get_adapter(Settings(), passages=True)
+    assert get_adapter(Settings(), passages=True) is None  # off unless asked for (see the setting)
+    passages = get_adapter(Settings(passage_adapter="packaged"), passages=True)
     assert passages is not None and passages.matrix.shape == (384, 384)
     assert not np.array_equal(passages.matrix, get_adapter(Settings()).matrix)  # learned on passages, not sentences
     assert get_adapter(Settings(passage_adapter="none"), passages=True) is None
     assert get_adapter(Settings(passage_adapter="none")) is not None  # the sentences' stays
-    assert get_adapter(Settings(embedding_model="some/other-model"), passages=True) is None
-    assert Settings.from_env({"IA_PASSAGE_ADAPTER": "none"}).passage_adapter == "none"
+    assert get_adapter(Settings(passage_adapter="packaged", embedding_model="some/other-model"), passages=True) is None
+    assert Settings.from_env({"IA_PASSAGE_ADAPTER": "packaged"}).passage_adapter == "packaged"
     (tmp_path / "bad.npy").write_text("not a matrix")
     with pytest.raises(ConfigError, match="IA_PASSAGE_ADAPTER: .*bad.npy is not a square .npy matrix"):
         get_adapter(Settings(passage_adapter=str(tmp_path / "bad.npy")), passages=True)
@@ -85,30 +86,33 @@ def test_turning_a_sentence_is_turning_the_question():
     assert untouched == other.tolist()
 
 
-def test_passages_are_searched_with_the_passage_adapters_turn(tmp_path, settings, fake_embedder):
-    """The question's vector for passages is turned by the passage adapter alone; its similarities
-    are dot products whichever way the search goes (in process for one authority, else Chroma)."""
-    from index.indexer import run_index
+def test_ofsteds_passages_are_searched_with_the_passage_adapters_turn(tmp_path, settings, fake_embedder):
+    """Ofsted's passages (the kind the passage adapter was learned on) meet the question turned by
+    it, an article's or a plan's the plain question; either way a similarity is a dot product,
+    whether the search runs in process (one authority) or in Chroma."""
     from assistant.types import Filters
+    from index.indexer import run_index
+    from index.types import OFSTED_KINDS
 
     dim = len(fake_embedder.embed(["x"])[0])
     path = tmp_path / "w.npy"
     np.save(path, np.eye(dim))  # doubles the vector
     run_index(settings, embedder=fake_embedder)
     retriever = Retriever(settings.replace(passage_adapter=str(path), query_adapter="none"), embedder=fake_embedder)
-    plain = retriever.embed_query("supervision of social workers", adapted=False)
-    assert retriever.passage_query("supervision of social workers") == pytest.approx([2 * v for v in plain])
-    assert retriever.embed_query("supervision of social workers") == plain  # sentences: no adapter set
+    question = "supervision of social workers"
+    plain = retriever.embed_query(question, adapted=False)
+    vectors = retriever.passage_query(question)
+    assert vectors.plain == plain and vectors.turned == pytest.approx([2 * v for v in plain])
+    assert retriever.embed_query(question) == plain  # sentences: no adapter set
     corpus = retriever.corpus()
-    vector = retriever.passage_query("supervision of social workers")
-    through_chroma = retriever._dense(vector, 5, Filters(), corpus, None)
     filters = Filters(authorities=("Isle of Wight",))
-    in_process = retriever._dense(vector, 5, filters, corpus, corpus.mask(filters))
-    for found in (through_chroma, in_process):
+    kinds = set()
+    for found in (retriever._dense(vectors, 40, Filters(), corpus, None), retriever._dense(vectors, 40, filters, corpus, corpus.mask(filters))):
+        assert [sim for _, sim in found] == sorted((sim for _, sim in found), reverse=True)
         for passage, sim in found:
             stored = np.asarray(corpus.vectors[[corpus.numbers[passage.passage_id]]][0], dtype=np.float64)
-            assert sim == pytest.approx(float(stored @ np.asarray(vector)), abs=1e-3)
-    hits = retriever.search("supervision of social workers", 3)
-    unturned = Retriever(settings.replace(passage_adapter="none", query_adapter="none"), embedder=fake_embedder).search("supervision of social workers", 3)
-    assert [h.passage.passage_id for h in hits] == [h.passage.passage_id for h in unturned]  # a uniform turn keeps the order
-    assert [h.dense for h in hits] == pytest.approx([2 * h.dense for h in unturned], abs=1e-3)
+            turned = passage.doc_kind in OFSTED_KINDS
+            kinds.add(turned)
+            assert sim == pytest.approx(float(stored @ np.asarray(plain)) * (2 if turned else 1), abs=1e-3)
+    assert kinds == {True, False}  # the seeds hold both kinds
+    assert Retriever(settings, embedder=fake_embedder).passage_query(question).turned is None  # the default

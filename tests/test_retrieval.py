@@ -1,7 +1,7 @@
 """Dense search under a filter: an authority's passages are searched exactly in process, and give
 what Chroma's filtered search gives (on a library this small, its HNSW search is exact too)."""
 
-from assistant.retrieval import Retriever
+from assistant.retrieval import PassageQuery, Retriever
 from assistant.types import Filters
 from index.indexer import run_index
 
@@ -13,7 +13,7 @@ def test_a_filtered_search_in_process_matches_chromas(settings, fake_embedder):
     vector = fake_embedder.embed_query("supervision and management oversight of social workers")
     for filters in (Filters(authorities=("Isles of Scilly",)), Filters(authorities=("Isle of Wight",), year_from=2021)):
         allowed = corpus.mask(filters)
-        local = retriever._dense(vector, 8, filters, corpus, allowed)
+        local = retriever._dense(PassageQuery(vector), 8, filters, corpus, allowed)
         chroma = retriever.dense.query(vector, 8, filters.where(), records=corpus.records)
         assert [p.passage_id for p, _ in local] == [p.passage_id for p, _ in chroma]
         assert all(abs(a - b) < 1e-4 for (_, a), (_, b) in zip(local, chroma))
@@ -26,7 +26,7 @@ def test_an_unfiltered_search_takes_its_passages_from_the_process_copy(settings,
     retriever = Retriever(settings, embedder=fake_embedder)
     corpus = retriever.corpus()
     vector = fake_embedder.embed_query("Which product was procured for the new case management system?")
-    local = retriever._dense(vector, 10, Filters(), corpus, None)
+    local = retriever._dense(PassageQuery(vector), 10, Filters(), corpus, None)
     chroma = retriever.dense.query(vector, 10, None, records=corpus.records)
     assert [(p, round(s, 5)) for p, s in local] == [(p, round(s, 5)) for p, s in chroma]
 
@@ -83,7 +83,7 @@ def test_candidates_similarities_are_the_stored_vectors_dot_the_question(setting
     corpus = retriever.corpus()
     vector = fake_embedder.embed_query("caseloads in the assessment teams")
     some = corpus.passages[5:25]
-    held = retriever._similarities(vector, some, corpus)
+    held = retriever._similarities(PassageQuery(vector), some, corpus)
     ids = [chroma_id(p.passage_id, corpus.records[p.doc_id].content_hash) for p in some]
     stored = retriever.dense.passage_vectors(ids)  # as Chroma holds them
     assert held == dict(zip((p.passage_id for p in some), dots([stored[cid] for cid in ids], vector)))
