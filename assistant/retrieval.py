@@ -614,7 +614,7 @@ class Retriever:
     def dense_only(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         """Dense retrieval alone (for comparisons in the eval)."""
         corpus = self.corpus()
-        vector = self.passage_query(query).plain  # (Chroma alone: the plain question)
+        vector = self.embed_query(query, adapted=False)
         found = self.dense.query(vector, k, (filters or Filters()).where(), records=corpus.records)
         return [Hit(passage=p, score=sim, dense=sim, dense_rank=i) for i, (p, sim) in enumerate(found)]
 
