@@ -120,7 +120,9 @@ class Settings:
                   "`none`, or the path of a square .npy matrix."},
     )
     # off by default: on library dev it gains (held out by authority: 4,785 -> 4,799 right of 5,310,
-    # recall@5 +28), but the seeds' improvement plan's list is no longer answered whole (test_answers)
+    # recall@5 +28), but where Ofsted's passages stand beside other kinds of document, theirs move
+    # against the others': a list that another document introduces with a lead-in is no longer
+    # cited whole (tests/test_answers.py); the passage order was learned on plain similarities
     passage_adapter: str = field(
         default="none",
         metadata={"help": "A learned turn of the question's vector for searching Ofsted's passages (toward the passages that "
