@@ -301,15 +301,15 @@ class PassageQuery:
     plain: list[float]
     turned: list[float] | None = None
 
-    def similarities(self, vectors, kinds: Sequence[str], dtype=None):
-        """Each of ``vectors``' dot product with the question, turned for Ofsted's kinds."""
+    def similarities(self, vectors, passages: Sequence[StoredPassage], dtype=None):
+        """Each of ``vectors``' (``passages``') dot product with the question, turned for Ofsted's."""
         import numpy as np
 
         dtype = dtype or np.float32
         matrix = np.asarray(vectors, dtype=dtype)
         sims = matrix @ np.asarray(self.plain, dtype=dtype)
         if self.turned is not None:
-            ofsted = np.fromiter((kind in OFSTED_KINDS for kind in kinds), dtype=bool, count=len(kinds))
+            ofsted = np.fromiter((p.doc_kind in OFSTED_KINDS for p in passages), dtype=bool, count=len(passages))
             if ofsted.any():
                 sims = np.where(ofsted, matrix @ np.asarray(self.turned, dtype=dtype), sims)
         return sims
@@ -580,7 +580,7 @@ class Retriever:
         passages, matrix = self._vectors_of(filters, corpus, allowed)
         if not passages:
             return []
-        sims = vector.similarities(matrix, [p.doc_kind for p in passages])
+        sims = vector.similarities(matrix, passages)
         top = np.argsort(-sims, kind="stable")[:k]
         return [(passages[i], float(sims[i])) for i in top]
 
@@ -608,7 +608,7 @@ class Retriever:
             return {}
         import numpy as np
 
-        sims = vector.similarities(corpus.vectors[rows], [corpus.passages[i].doc_kind for i in rows], np.float64)
+        sims = vector.similarities(corpus.vectors[rows], [corpus.passages[i] for i in rows], np.float64)
         return dict(zip((corpus.passages[i].passage_id for i in rows), sims.tolist()))
 
     def dense_only(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
