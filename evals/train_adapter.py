@@ -37,18 +37,32 @@ STRENGTH = 0.5
 MOST_DOCUMENTS = 3  # of an item's evidence documents (a phrase many reports share)
 
 
+def document_texts(by_doc: dict) -> dict[str, str]:
+    """Each document's passages' text, normalised, to find an item's evidence in."""
+    from index.text import normalise
+
+    return {d: normalise(" ".join(p.text for p in ps)) for d, ps in by_doc.items()}
+
+
+def documents_holding(evidence, texts: dict[str, str]) -> list[str]:
+    """The first MOST_DOCUMENTS documents (of ``document_texts``) holding one of the evidence snippets."""
+    from index.text import normalise
+
+    wanted = [normalise(e) for e in evidence if len(e.strip()) > 2]
+    return [d for d, text in texts.items() if any(e in text for e in wanted)][:MOST_DOCUMENTS]
+
+
 def collect(questions: Path, split: str) -> dict:
     """Per item: its authority, tags and question vector, and per evidence document which of the
     document's sentences hold the evidence; the documents' sentence vectors once each."""
     from assistant.ask import Assistant
     from index.settings import Settings
-    from index.text import normalise
 
     assistant = Assistant(Settings.from_env(query_adapter="none"))
     corpus = assistant.retriever.corpus()
     files = assistant.retriever.store.sentence_files
     by_doc = corpus.by_doc
-    doc_text = {d: normalise(" ".join(p.text for p in ps)) for d, ps in by_doc.items()}
+    doc_text = document_texts(by_doc)
     searched: list[str] = []
     retrieve = Assistant.retrieve
 
@@ -67,8 +81,7 @@ def collect(questions: Path, split: str) -> dict:
             print(f"{n}/{len(items)} items asked", file=sys.stderr, flush=True)
         if not searched:
             continue
-        wanted = [normalise(e) for e in item.evidence if len(e.strip()) > 2]
-        held = [d for d, text in doc_text.items() if any(e in text for e in wanted)][:MOST_DOCUMENTS]
+        held = documents_holding(item.evidence, doc_text)
         for doc_id in held:
             record = corpus.records.get(doc_id)
             if record is None:

@@ -24,7 +24,7 @@ import numpy as np
 from assistant import query_adapter
 from evals.dataset import load_dataset
 from evals.matching import contains
-from evals.train_adapter import MOST_DOCUMENTS, cross_validate, fit
+from evals.train_adapter import cross_validate, document_texts, documents_holding, fit
 from evals.train_ranker import arguments, recorded
 
 # shipped at half the strength learned: library dev held out by authority (5,310 items) gained
@@ -37,7 +37,6 @@ def collect(questions: Path, split: str) -> dict:
     hold the evidence; each authority's passage vectors once."""
     from assistant.retrieval import Retriever
     from index.settings import Settings
-    from index.text import normalise
 
     retriever = Retriever(Settings.from_env(query_adapter="none", passage_adapter="none"))
     corpus = retriever.corpus()
@@ -45,14 +44,13 @@ def collect(questions: Path, split: str) -> dict:
     for n, p in enumerate(corpus.passages):
         if p.kind != "judgement":  # a judgement record is found by its own route (records.py)
             numbers.setdefault(p.authority, []).append(n)
-    doc_text = {d: normalise(" ".join(p.text for p in ps)) for d, ps in corpus.by_doc.items()}
+    doc_text = document_texts(corpus.by_doc)
     items = [i for i in load_dataset(questions, split).items if i.answerable and i.evidence]
     vectors = retriever.embedder.embed([i.question for i in items], batch_size=64, threads=retriever.settings.query_threads)
     documents: dict[str, dict] = {}
     rows = []
     for item, vector in zip(items, vectors):
-        wanted = [normalise(e) for e in item.evidence if len(e.strip()) > 2]
-        held = [d for d, text in doc_text.items() if any(e in text for e in wanted)][:MOST_DOCUMENTS]
+        held = documents_holding(item.evidence, doc_text)
         authorities = sorted({corpus.records[d].authority for d in held if d in corpus.records and corpus.records[d].authority})
         if not authorities:
             continue
