@@ -116,3 +116,16 @@ def test_ofsteds_passages_are_searched_with_the_passage_adapters_turn(tmp_path, 
             assert sim == pytest.approx(float(stored @ np.asarray(plain)) * (2 if turned else 1), abs=1e-3)
     assert kinds == {True, False}  # the seeds hold both kinds
     assert Retriever(settings, embedder=fake_embedder).passage_query(question).turned is None  # the default
+
+
+def test_the_trainers_find_the_documents_holding_an_items_evidence():
+    from types import SimpleNamespace
+
+    from evals.train_adapter import MOST_DOCUMENTS, document_texts, documents_holding
+
+    by_doc = {f"d{n}": [SimpleNamespace(text="Caseloads for IROs are high."), SimpleNamespace(text=f"Report {n}.")] for n in range(5)}
+    by_doc["other"] = [SimpleNamespace(text="Nothing about reviewing officers.")]
+    texts = document_texts(by_doc)
+    assert documents_holding(["caseloads for  IROs are high", "-"], texts) == ["d0", "d1", "d2"][:MOST_DOCUMENTS]
+    assert documents_holding(["Report 4."], texts) == ["d4"]
+    assert documents_holding(["ok"], texts) == []  # a snippet too short to mean anything
