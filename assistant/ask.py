@@ -212,6 +212,7 @@ class Assistant:
                 break
         if len({h.passage.doc_id for h in hits}) == 1:  # one document speaks: its best 2k, not a share
             taken = hits[: 2 * k]
+        taken = extractive.with_lists(taken, hits)  # a list is not cut at a document's share
 
         def own(within: Filters, keep: Callable[[StoredPassage], bool], lexical_query: str) -> None:
             """The best YEAR_HITS passages of a narrower scope (one year, one authority) that ``keep``

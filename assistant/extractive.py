@@ -892,6 +892,23 @@ def _leads(query: Query, ranked: list[Sentence], typed_ratio: float, is_name=Non
     return sorted(leads, key=lambda s: -s.score) or [typed[0]]
 
 
+def list_of(passage: StoredPassage) -> tuple | None:
+    """The list a passage belongs to: an item's (its document and heading), or the one a paragraph
+    ending in a colon introduces (its items are headed by it); None for other passages."""
+    if passage.kind == "item":
+        return (passage.doc_id, passage.heading)
+    if passage.text.rstrip().endswith(":"):
+        return (passage.doc_id, passage.heading + (passage.text.strip(),))
+    return None
+
+
+def with_lists(taken: list[Hit], found: list[Hit]) -> list[Hit]:
+    """``taken``, then the passages of ``found`` in a list one of them belongs to (an item's
+    siblings, the lead-in): a list goes together."""
+    lists, have = {list_of(h.passage) for h in taken} - {None}, {h.passage.passage_id for h in taken}
+    return taken + [h for h in found if h.passage.passage_id not in have and list_of(h.passage) in lists]
+
+
 def meaning(s: Sentence) -> float:
     """How close in meaning to what is asked: to the question without its setting, when it has one."""
     return s.dense if s.asked_dense is None else s.asked_dense
@@ -965,7 +982,7 @@ def select(
         lists: dict[tuple, dict[str, Sentence]] = {}  # list -> its items' first sentences
         for o in sentences:
             if o.passage.kind == "item":
-                lists.setdefault((o.passage.doc_id, o.passage.heading), {}).setdefault(o.passage.passage_id, o)
+                lists.setdefault(list_of(o.passage), {}).setdefault(o.passage.passage_id, o)
         listed, shown, asked = [], {id(o) for o in others}, set(tokens(query.topic))
         placed: set[int] = set()
         for s in others:
@@ -973,9 +990,7 @@ def select(
                 continue
             listed.append(s)
             placed.add(id(s))
-            key = (s.passage.doc_id, s.passage.heading)
-            if s.passage.kind != "item" and s.passage.text.rstrip().endswith(":"):
-                key = (s.passage.doc_id, s.passage.heading + (s.passage.text.strip(),))  # it introduces a list
+            key = list_of(s.passage) or (s.passage.doc_id, s.passage.heading)
             # only when the list is what is asked: half the words of its heading (or of the question) are the other's
             named = set(tokens(key[1][-1])) if key[1] else set()
             if not named & asked or 2 * len(named & asked) < min(len(named), len(asked)):

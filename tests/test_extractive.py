@@ -1033,3 +1033,23 @@ def test_a_sum_answers_when_said_with_some_of_what_it_is_for():
     asked = "How much invest-to-save money did the council commit to recruiting foster carers?"
     assert holds(asked, "The council has committed £1.2 million of invest-to-save funding to recruit foster carers.")
     assert not holds(asked, "It includes their personal and birthday allowances and the £2,000 grant available to set up their first home.")
+
+
+def test_a_list_found_goes_together_with_its_lead_in():
+    heading = ("What needs to improve?",)
+    lead_in = StoredPassage(
+        passage_id="plan#p8", doc_id="plan", text="The plan addresses the areas for improvement, which were:", locator="paragraph 8",
+        heading=heading, start=0, end=10, context="", ordinal=8, kind="paragraph", page=None, title="Plan", doc_kind="improvement_plan",
+        authority="Isle of Wight", publisher="Council", date="2024-03-01", fields={},
+    )
+    under = heading + (lead_in.text,)
+    items = [_item(f"plan#p{n}", f"Area number {n}.", under) for n in (9, 10, 11)]
+    other = _item("r#p3", "An item of another list.", heading)
+    body = passage("letter#p17", "Areas for improvement were set out.")
+    assert extractive.list_of(items[0]) == ("plan", under) == extractive.list_of(lead_in)
+    assert extractive.list_of(body) is None and extractive.list_of(other) == ("r", heading)
+    found = [Hit(p, 1.0 - n / 10) for n, p in enumerate([items[1], body, other, lead_in, items[0], items[2]])]
+    # one item taken (a document's share) brings its list's lead-in and its other items; nothing else
+    taken = extractive.with_lists([found[0], found[1]], found)
+    assert [h.passage.passage_id for h in taken] == ["plan#p10", "letter#p17", "plan#p8", "plan#p9", "plan#p11"]
+    assert extractive.with_lists([found[1]], found) == [found[1]]
