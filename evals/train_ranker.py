@@ -1,11 +1,16 @@
 """Learn the passage order (assistant/ranker.py) from an evaluation set's dev split.
 
     HF_HUB_OFFLINE=1 IA_DATA_DIR=<library index> .venv/bin/python -m evals.train_ranker \\
-        evals/library_questions.jsonl --features /tmp/ranker-features.pkl
+        evals/library_questions.jsonl --features /tmp/ranker-features.pkl \\
+        --adapter-features /tmp/adapter-features.pkl --passage-adapter-features /tmp/passage-adapter-features.pkl
 
 Each answerable dev item with evidence is asked; at the step where the candidate passages are
 ordered, each candidate's features (ranker.features) are recorded with whether it holds one of the
-item's evidence sentences. Boosted trees (scikit-learn, needed only here) are fitted to those
+item's evidence sentences. The question's similarities come through the sentence and passage
+adapters (query_adapter.py), which were learned on these items: each item is asked with adapters
+learned without its authority (five authority folds, fitted here from the adapters' trainers'
+recorded features, collected into those files when missing), so the trees weigh similarities as
+strong as they are on an authority the adapters never saw. Boosted trees (scikit-learn, needed only here) are fitted to those
 labels and written to assistant/data/ranker.json as plain arrays. Before writing, the order is
 cross-validated with the items' authorities held out five ways, and compared with the
 hand-weighted order on how often a passage holding the evidence comes first, in the top 5 and in
@@ -28,13 +33,40 @@ from evals.matching import contains
 TREES, LEARNING_RATE, LEAVES, MIN_LEAF, L2 = 200, 0.05, 15, 200, 1.0
 
 
-def collect(questions: Path, split: str) -> list[dict]:
+def group(item) -> str:
+    """An item's authority (its third tag), the unit its folds hold out."""
+    return item.tags[2] if len(item.tags) > 2 else item.id
+
+
+def held_out_adapters(groups, sentence: dict, passage: dict, into: Path, folds: int = 5) -> tuple[dict[str, int], list[dict]]:
+    """Each group's fold, and for each fold the sentence and passage adapters learned without its
+    groups (from the adapters' trainers' recorded features ``sentence`` and ``passage``, at the
+    strength each ships at), written into ``into`` and named as settings."""
+    import numpy as np
+
+    from evals import train_adapter, train_passage_adapter
+
+    fold = authority_folds(groups, folds)
+    settings = []
+    for k in range(folds):
+        chosen = {}
+        for name, found, strength in (("query_adapter", sentence, train_adapter.STRENGTH), ("passage_adapter", passage, train_passage_adapter.STRENGTH)):
+            rows = [r for r in found["rows"] if fold.get(r["group"]) != k]
+            path = into / f"{name}-{k}.npy"
+            np.save(path, (strength * train_adapter.fit(rows, found["documents"])).astype(np.float16))
+            chosen[name] = str(path)
+        settings.append(chosen)
+        print(f"adapters without fold {k + 1} of {folds} learned", file=sys.stderr, flush=True)
+    return fold, settings
+
+
+def collect(questions: Path, split: str, adapters: tuple[dict[str, int], list[dict]] | None = None) -> list[dict]:
     """For each ordering of candidates while answering the split's items: features, labels and the
-    hand-weighted order."""
+    hand-weighted order. ``adapters``: each group's fold and each fold's adapter settings (see
+    held_out_adapters); without them every item is asked with the settings' own."""
     from assistant.ask import Assistant
     from index.settings import Settings
 
-    assistant = Assistant(Settings.from_env())
     ranker.get_ranker = lambda: None  # the candidates are the hand-weighted order's
     seen: list[tuple] = []
     nearest = Assistant._nearest_sentences
@@ -46,10 +78,17 @@ def collect(questions: Path, split: str) -> list[dict]:
 
     Assistant._nearest_sentences = recording
     items = [i for i in load_dataset(questions, split).items if i.answerable and i.evidence]
+    fold, chosen = adapters or ({}, [{}])
+    items.sort(key=lambda i: fold.get(group(i), 0))  # one assistant a fold
+    assistants: dict[int, Assistant] = {}
     out = []
     for n, item in enumerate(items, start=1):
+        k = fold.get(group(item), 0)
+        if k not in assistants:
+            assistants.clear()
+            assistants[k] = Assistant(Settings.from_env(**chosen[k]))
         seen.clear()
-        assistant.ask(item.question)
+        assistants[k].ask(item.question)
         for query, hits, near in seen:
             if not hits:
                 continue
@@ -57,7 +96,8 @@ def collect(questions: Path, split: str) -> list[dict]:
             hand = {h.passage.passage_id: i for i, h in enumerate(ranker.weighted(hits, near))}
             out.append({
                 "item": item.id,
-                "group": item.tags[2] if len(item.tags) > 2 else item.id,
+                "group": group(item),
+                "fold": k if adapters else None,
                 "broad": query.kind == "broad",
                 "rows": ranker.features(hits, near, question, query.kind == "broad"),
                 "labels": [any(contains(h.passage.text, e) for e in item.evidence) for h in hits],
@@ -102,13 +142,17 @@ def authority_folds(groups, folds: int) -> dict[str, int]:
 
 def cross_validate(orderings: list[dict], folds: int = 5) -> dict:
     """How often a passage holding the evidence is first, in the top 5 and in the top 15, in the
-    hand-weighted and in the learned order, each item's authority held out of its training."""
+    hand-weighted and in the learned order, each item's authority held out of its training (in the
+    folds its adapters were held out in, when it was asked so)."""
     import numpy as np
 
     useful = [o for o in orderings if any(o["labels"])]
-    fold = authority_folds({o["group"] for o in useful}, folds)
+    if all(o.get("fold") is not None for o in useful):  # asked with adapters held out in these folds
+        fold = {o["group"]: o["fold"] for o in useful}
+    else:
+        fold = authority_folds({o["group"] for o in useful}, folds)
     counts = {kind: {f"{order}@{n}": 0 for order in ("hand", "learned") for n in (1, 5, 15)} | {"orderings": 0} for kind in ("broad", "other")}
-    for k in range(folds):
+    for k in sorted(set(fold.values())):
         train = [o for o in useful if fold[o["group"]] != k]
         test = [o for o in useful if fold[o["group"]] == k]
         model = fit([r for o in train for r in o["rows"]], [l for o in train for l in o["labels"]])
@@ -123,29 +167,50 @@ def cross_validate(orderings: list[dict], folds: int = 5) -> dict:
     return counts
 
 
-def arguments(argv: list[str] | None, description: str, out: Path) -> argparse.Namespace:
-    """A training script's arguments: the questions, their split, where features are kept, the model's file."""
+def arguments(argv: list[str] | None, description: str, out: Path, more=None) -> argparse.Namespace:
+    """A training script's arguments: the questions, their split, where features are kept, the
+    model's file (and ``more(parser)``'s)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("questions", type=Path)
     parser.add_argument("--split", default="dev")
     parser.add_argument("--features", type=Path, help="read the recorded features from here, or record them here")
     parser.add_argument("--out", type=Path, default=out)
+    if more:
+        more(parser)
     return parser.parse_args(argv)
 
 
-def recorded(args: argparse.Namespace, collect) -> list[dict]:
-    """The features recorded in ``--features`` when that file exists; else collected (and kept there)."""
-    if args.features and args.features.exists():
-        return pickle.loads(args.features.read_bytes())
+def recorded(args: argparse.Namespace, collect, path: Path | None = None):
+    """The features recorded in ``path`` (default ``--features``) when that file exists; else
+    collected (and kept there)."""
+    path = path or args.features
+    if path and path.exists():
+        return pickle.loads(path.read_bytes())
     found = collect(args.questions, args.split)
-    if args.features:
-        args.features.write_bytes(pickle.dumps(found))
+    if path:
+        path.write_bytes(pickle.dumps(found))
     return found
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = arguments(argv, __doc__.splitlines()[0], ranker.MODEL)
-    orderings = recorded(args, collect)
+    import tempfile
+
+    from evals import train_adapter, train_passage_adapter
+
+    def more(parser):
+        parser.add_argument("--adapter-features", type=Path, help="the sentence adapter's trainer's recorded features (read, or recorded here)")
+        parser.add_argument("--passage-adapter-features", type=Path, help="the passage adapter's trainer's recorded features (read, or recorded here)")
+
+    args = arguments(argv, __doc__.splitlines()[0], ranker.MODEL, more)
+    if args.features and args.features.exists():
+        orderings = recorded(args, collect)
+    else:
+        sentence = recorded(args, train_adapter.collect, args.adapter_features)
+        passage = recorded(args, train_passage_adapter.collect, args.passage_adapter_features)
+        groups = {group(i) for i in load_dataset(args.questions, args.split).items}
+        with tempfile.TemporaryDirectory() as into:
+            adapters = held_out_adapters(groups, sentence, passage, Path(into))
+            orderings = recorded(args, lambda questions, split: collect(questions, split, adapters))
     print(json.dumps(cross_validate(orderings), indent=1))
     useful = [o for o in orderings if any(o["labels"])]
     model = fit([r for o in useful for r in o["rows"]], [l for o in useful for l in o["labels"]])

@@ -80,3 +80,43 @@ def test_without_the_trees_the_hand_weighted_order_is_used(monkeypatch):
     first, second = hit(5, "A finding.", 0.6, 0.5), hit(6, "Another finding.", 0.5, 0.5)
     assert [h.passage.passage_id for h in ranker.weighted([first, second], {"doc#p5": 0.1, "doc#p6": 0.9})] == ["doc#p6", "doc#p5"]
     assert ranker.weighted(HITS, {}) == HITS
+
+
+def test_each_folds_adapters_are_learned_without_its_authorities(tmp_path, monkeypatch):
+    from evals import train_adapter, train_ranker
+
+    seen = []
+
+    def fit(rows, documents):
+        seen.append({r["group"] for r in rows})
+        return np.eye(3)
+
+    monkeypatch.setattr(train_adapter, "fit", fit)
+    groups = {f"Authority {n}" for n in range(10)}
+    found = {"rows": [{"group": g} for g in sorted(groups)], "documents": {}}
+    fold, chosen = train_ranker.held_out_adapters(groups, found, found, tmp_path, folds=5)
+    assert set(fold) == groups and set(fold.values()) == set(range(5))
+    assert len(chosen) == 5 and len(seen) == 10  # a sentence and a passage adapter a fold
+    for k, settings in enumerate(chosen):
+        assert set(settings) == {"query_adapter", "passage_adapter"}
+        for learned in seen[2 * k: 2 * k + 2]:
+            assert learned == {g for g in groups if fold[g] != k}
+        shipped = np.load(settings["passage_adapter"])
+        assert shipped.dtype == np.float16 and np.allclose(shipped, train_adapter.STRENGTH * np.eye(3))
+
+
+def test_the_order_is_cross_validated_in_the_folds_its_adapters_were_held_out_in(monkeypatch):
+    pytest.importorskip("sklearn.ensemble")
+    from evals import train_ranker
+
+    rng = np.random.RandomState(0)
+    orderings = []
+    for n in range(40):
+        rows = rng.rand(6, len(ranker.FEATURES)).tolist()
+        labels = [i == n % 6 for i in range(6)]
+        orderings.append({"group": f"Authority {n % 4}", "fold": n % 2, "broad": False, "rows": rows, "labels": labels, "hand": list(range(6))})
+    held = []
+    monkeypatch.setattr(train_ranker, "fit", lambda rows, labels: held.append(len(rows)) or type("M", (), {"decision_function": lambda self, x: x[:, 0]})())
+    counts = train_ranker.cross_validate(orderings, folds=5)
+    assert held == [120, 120]  # two folds, as asked: each trained on the other's 20 orderings
+    assert counts["other"]["orderings"] == 40 and counts["broad"]["orderings"] == 0
