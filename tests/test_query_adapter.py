@@ -40,9 +40,9 @@ def test_settings_choose_the_adapter(tmp_path):
 
 
 def test_settings_choose_the_passage_adapter_apart(tmp_path):
-    passages = get_adapter(Settings(), passages=True)  # on by default (see the setting)
+    assert get_adapter(Settings(), passages=True) is None  # off unless asked for (see the setting)
+    passages = get_adapter(Settings(passage_adapter="packaged"), passages=True)
     assert passages is not None and passages.matrix.shape == (384, 384)
-    assert get_adapter(Settings(passage_adapter="packaged"), passages=True) is passages
     assert not np.array_equal(passages.matrix, get_adapter(Settings()).matrix)  # learned on passages, not sentences
     assert get_adapter(Settings(passage_adapter="none"), passages=True) is None
     assert get_adapter(Settings(passage_adapter="none")) is not None  # the sentences' stays
@@ -115,7 +115,7 @@ def test_ofsteds_passages_are_searched_with_the_passage_adapters_turn(tmp_path, 
             kinds.add(turned)
             assert sim == pytest.approx(float(stored @ np.asarray(plain)) * (2 if turned else 1), abs=1e-3)
     assert kinds == {True, False}  # the seeds hold both kinds
-    assert Retriever(settings.replace(passage_adapter="none"), embedder=fake_embedder).passage_query(question).turned is None
+    assert Retriever(settings, embedder=fake_embedder).passage_query(question).turned is None  # the default
 
 
 def test_the_trainers_find_the_documents_holding_an_items_evidence():
