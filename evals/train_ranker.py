@@ -2,15 +2,16 @@
 
     HF_HUB_OFFLINE=1 IA_DATA_DIR=<library index> .venv/bin/python -m evals.train_ranker \\
         evals/library_questions.jsonl --features /tmp/ranker-features.pkl \\
-        --adapter-features /tmp/adapter-features.pkl --passage-adapter-features /tmp/passage-adapter-features.pkl
+        --adapter-features /tmp/adapter-features.pkl [--passage-adapter-features /tmp/passage-adapter-features.pkl]
 
 Each answerable dev item with evidence is asked; at the step where the candidate passages are
 ordered, each candidate's features (ranker.features) are recorded with whether it holds one of the
-item's evidence sentences. The question's similarities come through the sentence and passage
-adapters (query_adapter.py), which were learned on these items: each item is asked with adapters
-learned without its authority (five authority folds, fitted here from the adapters' trainers'
-recorded features, collected into those files when missing), so the trees weigh similarities as
-strong as they are on an authority the adapters never saw. Boosted trees (scikit-learn, needed only here) are fitted to those
+item's evidence sentences. The question's similarities come through the sentence adapter, and
+the passage adapter when the settings turn it on (``IA_PASSAGE_ADAPTER``; query_adapter.py), which
+were learned on these items: each item is asked with adapters learned without its authority (five
+authority folds, fitted here from the adapters' trainers' recorded features, collected into those
+files when missing), so the trees weigh similarities as strong as they are on an authority the
+adapters never saw. Boosted trees (scikit-learn, needed only here) are fitted to those
 labels and written to assistant/data/ranker.json as plain arrays. Before writing, the order is
 cross-validated with the items' authorities held out five ways, and compared with the
 hand-weighted order on how often a passage holding the evidence comes first, in the top 5 and in
@@ -38,10 +39,11 @@ def group(item) -> str:
     return item.tags[2] if len(item.tags) > 2 else item.id
 
 
-def held_out_adapters(groups, sentence: dict, passage: dict, into: Path, folds: int = 5) -> tuple[dict[str, int], list[dict]]:
+def held_out_adapters(groups, sentence: dict, passage: dict | None, into: Path, folds: int = 5) -> tuple[dict[str, int], list[dict]]:
     """Each group's fold, and for each fold the sentence and passage adapters learned without its
     groups (from the adapters' trainers' recorded features ``sentence`` and ``passage``, at the
-    strength each ships at), written into ``into`` and named as settings."""
+    strength each ships at; no passage adapter without ``passage``), written into ``into`` and
+    named as settings."""
     import numpy as np
 
     from evals import train_adapter, train_passage_adapter
@@ -49,8 +51,10 @@ def held_out_adapters(groups, sentence: dict, passage: dict, into: Path, folds: 
     fold = authority_folds(groups, folds)
     settings = []
     for k in range(folds):
-        chosen = {}
+        chosen = {"passage_adapter": "none"}
         for name, found, strength in (("query_adapter", sentence, train_adapter.STRENGTH), ("passage_adapter", passage, train_passage_adapter.STRENGTH)):
+            if found is None:
+                continue
             rows = [r for r in found["rows"] if fold.get(r["group"]) != k]
             path = into / f"{name}-{k}.npy"
             np.save(path, (strength * train_adapter.fit(rows, found["documents"])).astype(np.float16))
@@ -195,7 +199,9 @@ def recorded(args: argparse.Namespace, collect, path: Path | None = None):
 def main(argv: list[str] | None = None) -> None:
     import tempfile
 
+    from assistant.query_adapter import get_adapter
     from evals import train_adapter, train_passage_adapter
+    from index.settings import Settings
 
     def more(parser):
         parser.add_argument("--adapter-features", type=Path, help="the sentence adapter's trainer's recorded features (read, or recorded here)")
@@ -206,7 +212,8 @@ def main(argv: list[str] | None = None) -> None:
         orderings = recorded(args, collect)
     else:
         sentence = recorded(args, train_adapter.collect, args.adapter_features)
-        passage = recorded(args, train_passage_adapter.collect, args.passage_adapter_features)
+        turned = get_adapter(Settings.from_env(), passages=True) is not None  # learned as it will run
+        passage = recorded(args, train_passage_adapter.collect, args.passage_adapter_features) if turned else None
         groups = {group(i) for i in load_dataset(args.questions, args.split).items}
         with tempfile.TemporaryDirectory() as into:
             adapters = held_out_adapters(groups, sentence, passage, Path(into))

@@ -103,6 +103,9 @@ def test_each_folds_adapters_are_learned_without_its_authorities(tmp_path, monke
             assert learned == {g for g in groups if fold[g] != k}
         shipped = np.load(settings["passage_adapter"])
         assert shipped.dtype == np.float16 and np.allclose(shipped, train_adapter.STRENGTH * np.eye(3))
+    # with the passage adapter off (as it runs by default) only the sentences' is learned
+    fold, chosen = train_ranker.held_out_adapters(groups, found, None, tmp_path, folds=5)
+    assert all(c["passage_adapter"] == "none" and c["query_adapter"].endswith(".npy") for c in chosen) and len(seen) == 15
 
 
 def test_the_order_is_cross_validated_in_the_folds_its_adapters_were_held_out_in(monkeypatch):
