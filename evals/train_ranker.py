@@ -39,11 +39,11 @@ def group(item) -> str:
     return item.tags[2] if len(item.tags) > 2 else item.id
 
 
-def held_out_adapters(groups, sentence: dict, passage: dict | None, into: Path, folds: int = 5) -> tuple[dict[str, int], list[dict]]:
+def held_out_adapters(groups, sentence: dict | None, passage: dict | None, into: Path, folds: int = 5) -> tuple[dict[str, int], list[dict]]:
     """Each group's fold, and for each fold the sentence and passage adapters learned without its
     groups (from the adapters' trainers' recorded features ``sentence`` and ``passage``, at the
-    strength each ships at; no passage adapter without ``passage``), written into ``into`` and
-    named as settings."""
+    strength each ships at; none where there are no features), written into ``into`` and named as
+    settings."""
     import numpy as np
 
     from evals import train_adapter, train_passage_adapter
@@ -51,7 +51,7 @@ def held_out_adapters(groups, sentence: dict, passage: dict | None, into: Path, 
     fold = authority_folds(groups, folds)
     settings = []
     for k in range(folds):
-        chosen = {"passage_adapter": "none"}
+        chosen = {"query_adapter": "none", "passage_adapter": "none"}
         for name, found, strength in (("query_adapter", sentence, train_adapter.STRENGTH), ("passage_adapter", passage, train_passage_adapter.STRENGTH)):
             if found is None:
                 continue
@@ -211,9 +211,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.features and args.features.exists():
         orderings = recorded(args, collect)
     else:
-        sentence = recorded(args, train_adapter.collect, args.adapter_features)
-        turned = get_adapter(Settings.from_env(), passages=True) is not None  # learned as it will run
-        passage = recorded(args, train_passage_adapter.collect, args.passage_adapter_features) if turned else None
+        settings = Settings.from_env()  # the order is learned as it will run: with the adapters it sets
+        sentence = recorded(args, train_adapter.collect, args.adapter_features) if get_adapter(settings) else None
+        passage = recorded(args, train_passage_adapter.collect, args.passage_adapter_features) if get_adapter(settings, passages=True) else None
         groups = {group(i) for i in load_dataset(args.questions, args.split).items}
         with tempfile.TemporaryDirectory() as into:
             adapters = held_out_adapters(groups, sentence, passage, Path(into))

@@ -119,10 +119,10 @@ class Settings:
                   "(assistant/data/query_adapter.npy, learned from the library eval's dev split; used with the packaged model only), "
                   "`none`, or the path of a square .npy matrix."},
     )
-    # off by default: on library dev it gains (held out by authority: 4,785 -> 4,799 right of 5,310,
-    # recall@5 +28), but where Ofsted's passages stand beside other kinds of document, theirs move
-    # against the others': a list that another document introduces with a lead-in is no longer
-    # cited whole (tests/test_answers.py); the passage order was learned on plain similarities
+    # off by default: with the passage order learned again on its similarities, library dev held out
+    # by authority gains (5,310 items: 4,779 -> 4,788 right, recall@5 +32), but the other sets it
+    # was tried on (seeds dev, their second batch, the holdout, the library test) each lost an item
+    # or two and gained none. Turned on, the passage order should be learned again with it set.
     passage_adapter: str = field(
         default="none",
         metadata={"help": "A learned turn of the question's vector for searching Ofsted's passages (toward the passages that "
