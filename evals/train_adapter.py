@@ -24,7 +24,7 @@ import numpy as np
 from assistant import query_adapter
 from evals.dataset import load_dataset
 from evals.matching import contains
-from evals.train_ranker import arguments, authority_folds, recorded
+from evals.train_ranker import arguments, authority_folds, group, recorded
 
 # chosen on the cross-validation below (library dev, 4,655 item-documents): a full matrix did
 # better than rank 32 (evidence first 58.6% against 56.7%, normalised and without the anchor); an
@@ -101,7 +101,7 @@ def collect(questions: Path, split: str) -> dict:
             if labels.any() and not labels.all():
                 rows.append({
                     "item": item.id,
-                    "group": item.tags[2] if len(item.tags) > 2 else item.id,
+                    "group": group(item),
                     "paraphrase": "paraphrase" in item.tags,
                     "question": np.asarray(assistant.retriever.embed_query(searched[0]), dtype=np.float32),
                     "doc": doc_id,

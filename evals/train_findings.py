@@ -21,7 +21,7 @@ from pathlib import Path
 from assistant import extractive, finding_order
 from evals.dataset import load_dataset
 from evals.matching import group_matched
-from evals.train_ranker import arguments, authority_folds, export, fit, recorded
+from evals.train_ranker import arguments, authority_folds, export, fit, group, recorded
 
 TOP = 13  # about as many sentences as a broad answer quotes (library dev: 13.0 on average)
 
@@ -42,10 +42,10 @@ def collect(questions: Path, split: str) -> list[dict]:
         if query.kind == "broad" and sentences:
             out.append({
                 "item": current["item"].id,
-                "group": current["item"].tags[2] if len(current["item"].tags) > 2 else current["item"].id,
+                "group": group(current["item"]),
                 "findings": len(current["item"].must_include),
                 "rows": finding_order.features(sentences, commonness),
-                "labels": [[i for i, group in enumerate(current["item"].must_include) if group_matched(s.text, list(group))] for s in sentences],
+                "labels": [[i for i, named in enumerate(current["item"].must_include) if group_matched(s.text, list(named))] for s in sentences],
                 "hand": [s.score for s in sentences],
             })
         return select(query, sentences, *args, **kwargs)

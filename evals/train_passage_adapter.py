@@ -25,7 +25,7 @@ from assistant import query_adapter
 from evals.dataset import load_dataset
 from evals.matching import contains
 from evals.train_adapter import cross_validate, document_texts, documents_holding, fit
-from evals.train_ranker import arguments, recorded
+from evals.train_ranker import arguments, group, recorded
 
 # shipped at half the strength learned: library dev held out by authority (5,310 items) gained
 # 14 answers and 28 items' evidence in the top 5 at half strength, 10 and 30 at full, with more churn
@@ -62,7 +62,7 @@ def collect(questions: Path, split: str) -> dict:
         if labels.any() and not labels.all():
             rows.append({
                 "item": item.id,
-                "group": item.tags[2] if len(item.tags) > 2 else item.id,
+                "group": group(item),
                 "paraphrase": "paraphrase" in item.tags,
                 "question": np.asarray(vector, dtype=np.float32),
                 "doc": key,
