@@ -83,16 +83,15 @@ def collect(questions: Path, split: str, adapters: tuple[dict[str, int], list[di
     Assistant._nearest_sentences = recording
     items = [i for i in load_dataset(questions, split).items if i.answerable and i.evidence]
     fold, chosen = adapters or ({}, [{}])
-    items.sort(key=lambda i: fold.get(group(i), 0))  # one assistant a fold
-    assistants: dict[int, Assistant] = {}
+    items.sort(key=lambda i: fold.get(group(i), 0))  # one assistant a fold, made as its first item comes
+    assistant, at = None, None
     out = []
     for n, item in enumerate(items, start=1):
         k = fold.get(group(item), 0)
-        if k not in assistants:
-            assistants.clear()
-            assistants[k] = Assistant(Settings.from_env(**chosen[k]))
+        if k != at:
+            assistant, at = Assistant(Settings.from_env(**chosen[k])), k
         seen.clear()
-        assistants[k].ask(item.question)
+        assistant.ask(item.question)
         for query, hits, near in seen:
             if not hits:
                 continue
