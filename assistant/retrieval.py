@@ -363,6 +363,10 @@ class Retriever:
         if self._corpus is not None and now - self._checked < max_age:
             return self._corpus
         with self._lock:
+            stamp = self.store.change_stamp()
+            if stamp is not None and self._corpus is not None and stamp == self._stamp:
+                self._checked = now  # nothing written since the corpus was read
+                return self._corpus
             version = tuple(sorted(self.store.document_versions().items()))
             if self._corpus is None or self._corpus.version != version:
                 if self._corpus is not None:  # re-indexed by another process: read its index afresh
@@ -371,7 +375,7 @@ class Retriever:
                 version = tuple(sorted((r.doc_id, r.content_hash) for r in records.values()))
                 passages, vectors = self._passages(version)
                 self._corpus = Corpus(version, records, passages, self._lexical(version, passages), vectors, self._templates(version, passages))
-            self._checked = now
+            self._checked, self._stamp = now, stamp
             return self._corpus
 
     def _cache_path(self, version: tuple, suffix: str) -> Path:

@@ -217,6 +217,8 @@ def run_index(
             # the last sweep there are none, and an unchanged library re-indexes in seconds
             live_versions = {r.doc_id: r.content_hash for r in store.document_records().values()}
             store.sweep(live_versions)
+        if store.change_stamp() is None:
+            store.mark_changed()  # an index from before stamps: its readers check it cheaply from now on
         if store is not live:
             store.go_live()
     report.seconds = time.perf_counter() - started

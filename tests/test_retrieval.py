@@ -130,3 +130,33 @@ def test_a_paragraph_opening_on_the_group_the_one_before_introduced_goes_on_from
     assert _goes_on_about("The group has made an excellent animated video.", before)
     assert not _goes_on_about("The group has made an excellent animated video.", "Care leavers are well supported.")
     assert not _goes_on_about("Children are seen regularly by the group.", before)
+
+
+def test_a_reader_looks_at_every_record_only_when_a_stamp_says_the_documents_changed(settings, fake_embedder, monkeypatch):
+    """Checking for a new index reads two small values, not every document's record (~60 ms for
+    the library): the stamp each document write leaves. An index written before stamps gets one
+    from its next `index` run, with nothing changed."""
+    from index.store import Store
+
+    run_index(settings, embedder=fake_embedder)
+    retriever = Retriever(settings, embedder=fake_embedder)
+    first = retriever.corpus()
+    reads = []
+    real = Store.document_versions
+    monkeypatch.setattr(Store, "document_versions", lambda self: reads.append(1) or real(self))
+    assert retriever.corpus(max_age=0) is first and not reads  # nothing written: the stamp is the same
+    plan = settings.source_dir / "isle-of-wight-improvement-plan-2024.txt"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Mosaic", "Mosaic (a case recording product)"), encoding="utf-8")
+    run_index(settings, embedder=fake_embedder)  # written by another store: a new stamp
+    changed = retriever.corpus(max_age=0)
+    assert reads and changed is not first
+    assert any("a case recording product" in p.text for p in changed.passages)
+
+    # an index without a stamp is checked the long way until `index` leaves one
+    store = Store.open(settings)
+    meta = dict(store.client.get_collection(store.documents_collection.name).metadata or {})
+    meta.pop("stamp")
+    store.documents_collection.modify(metadata=meta or {"none": 0})
+    assert store.change_stamp() is None
+    report = run_index(settings, embedder=fake_embedder)
+    assert report.count("unchanged") == 5 and Store.open(settings).change_stamp() is not None
