@@ -53,7 +53,12 @@ _ASKS_OFSTED = re.compile(r"\b(ofsted|inspect\w*|rated|rating|graded|grade|judge
 
 def _holds(text: str, name: str) -> bool:
     """Does normalised ``text`` hold ``name`` as words of their own?"""
-    return re.search(rf"(?<!\w){re.escape(normalise(name))}(?!\w)", text) is not None
+    return _as_words(name).search(text) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _as_words(name: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(normalise(name))}(?!\w)")
 
 
 def _wanted(query: Query) -> set[str]:

@@ -42,11 +42,30 @@ def _compiled(entries) -> tuple[tuple[str, re.Pattern, tuple[tuple[str, re.Patte
     return tuple((term, _pattern(term), tuple((form, _pattern(form)) for form in forms)) for term, forms in entries)
 
 
+@functools.lru_cache(maxsize=4)
+def _by_first_word(entries) -> dict[str, list[int]]:
+    """For each word a phrasing starts with, the entries holding such a phrasing: a question is
+    matched only against the entries whose phrasings start with one of its words."""
+    index: dict[str, list[int]] = {}
+    for i, (_, _, forms) in enumerate(_compiled(entries)):
+        for form, _ in forms:
+            first = _plain(form).split()[:1]
+            if first and i not in index.setdefault(first[0], []):
+                index[first[0]].append(i)
+    return index
+
+
 def used(question: str, entries=None) -> list[tuple[str, str]]:
     """(term, phrasing) for each everyday phrasing ``question`` uses whose term it does not."""
     text = _plain(question)
+    entries = load() if entries is None else tuple(entries)
+    compiled, index = _compiled(entries), _by_first_word(entries)
+    words = set(text.split())
+    # a phrasing's first word is a word of the question (or, for a one-word phrasing, its plural)
+    words |= {w[: -len(end)] for w in words for end in ("es", "s") if w.endswith(end)}
     out = []
-    for term, says_term, forms in _compiled(load() if entries is None else tuple(entries)):
+    for i in sorted({i for w in words for i in index.get(w, ())}):
+        term, says_term, forms = compiled[i]
         if says_term.search(text):
             continue
         out.extend((term, form) for form, says in forms if says.search(text))

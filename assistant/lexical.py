@@ -6,6 +6,7 @@ saved beside the store."""
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import os
 import pickle
@@ -37,6 +38,7 @@ FORMAT = 6
 PAIR_WEIGHT = 0.75
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A very light stemmer: plurals and a few suffixes, enough to match supervise/supervision."""
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ings", ""), ("ing", ""), ("ions", ""), ("ion", ""), ("ed", ""), ("es", ""), ("s", "")):
@@ -46,6 +48,15 @@ def stem(word: str) -> str:
 
 
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
+    return list(_tokens(text, keep_stopwords)) if len(text) <= 4000 else _tokenised(text, keep_stopwords)
+
+
+@functools.lru_cache(maxsize=16384)
+def _tokens(text: str, keep_stopwords: bool) -> tuple[str, ...]:  # a passage's words, once for every question
+    return tuple(_tokenised(text, keep_stopwords))
+
+
+def _tokenised(text: str, keep_stopwords: bool) -> list[str]:
     words = _TOKEN.findall(normalise(text).replace("'s ", " "))
     return [stem(w) for w in words if keep_stopwords or w not in STOPWORDS]
 

@@ -758,7 +758,12 @@ def _mentions(text: str, name: str, fuzzy: bool) -> bool:
 
 
 def _exact_in(norm: str, target: str) -> bool:
-    return target in norm and re.search(rf"(?<![a-z]){re.escape(target)}(?![a-z])", norm) is not None
+    return target in norm and _whole(target).search(norm) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole(target: str) -> re.Pattern:
+    return re.compile(rf"(?<![a-z]){re.escape(target)}(?![a-z])")
 
 
 def _fuzzy_in(norm: str, target: str) -> bool:
@@ -1012,13 +1017,20 @@ def focus_of(text: str, places: tuple[str, ...]) -> str:
         return text  # "…the Isle of Wight in 2021 and the Isles of Scilly in 2022": the places are what is asked
     focus = text
     for name in sorted({n for place in places for n in _names(place)}, key=len, reverse=True):  # "Notts" too
-        focus = re.sub(
-            rf"\b((in|on|for|at|of|about|to)\s+)?(the\s+)?((london|royal|metropolitan)\s+borough\s+of\s+)?{re.escape(name)}('s|’s)?"
-            r"((\s+(city|county|borough|metropolitan|district))*\s+council('s|’s)?)?",  # "Thurrock Council's": the council's title goes with it
-            " ", focus, flags=re.I,
-        )
+        focus = _place_phrase(name).sub(" ", focus)
     focus = without_setting(focus)
     return focus if len(focus.split()) >= 2 else text
+
+
+@functools.lru_cache(maxsize=1024)
+def _place_phrase(name: str) -> re.Pattern:
+    """A place's name as a question sets it ("in the London Borough of …", "Thurrock Council's"):
+    the council's title goes with it."""
+    return re.compile(
+        rf"\b((in|on|for|at|of|about|to)\s+)?(the\s+)?((london|royal|metropolitan)\s+borough\s+of\s+)?{re.escape(name)}('s|’s)?"
+        r"((\s+(city|county|borough|metropolitan|district))*\s+council('s|’s)?)?",
+        re.I,
+    )
 
 
 def without_setting(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -25,6 +26,18 @@ def is_field(text: str) -> bool:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences in ``text``, covering it without the gaps between."""
+    return list(_spans(text)) if len(text) <= _CACHED_LENGTH else _split(text)
+
+
+_CACHED_LENGTH = 4000  # a passage's text, read again for each question that retrieves it, is split once
+
+
+@functools.lru_cache(maxsize=16384)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split(text))
+
+
+def _split(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     fused = _FUSED_NUMBER.match(text)
     if fused:
@@ -59,6 +72,15 @@ _MARKUP = re.compile(r"</?p>|\*\*|__|<[^>]{1,20}>")
 
 def normalise(text: str) -> str:
     """Casefolded text with markup, curly quotes and runs of whitespace made plain, for matching."""
+    return _normalised(text) if len(text) <= _CACHED_LENGTH else _normalise(text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _normalised(text: str) -> str:
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     for mark, plain in _PLAIN:  # one replace a mark is ~10x faster than translate() on a report's text
         if mark in text:
