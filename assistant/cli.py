@@ -500,19 +500,33 @@ def ui(ctx, port, address):
 @cli.command()
 @click.option("--quick", is_flag=True, help="Fewer repeats; scale up to 10k passages only.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("bench/results"), show_default=True)
+@click.option("--library-index", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Instead: ask the library's dev questions on this already-built index, against the floor (writes library-ask.json and .md).")
+@click.option("--questions", type=click.Path(dir_okay=False, path_type=Path), default=Path("evals/library_questions.jsonl"), show_default=True,
+              help="With --library-index: the questions to ask.")
 @click.pass_context
 @errors_as_messages
-def bench(ctx, quick, out_dir):
+def bench(ctx, quick, out_dir, library_index, questions):
     """Measure speed and scale against their floors (writes results.json and results.md).
 
     \b
     Example:
         inspection-assistant bench --quick
+        inspection-assistant bench --library-index data   # the library indexed there
     """
-    from bench.run import run
+    from bench.run import run, run_indexed_library
 
     settings = _settings(ctx)
     console = _console(stderr=True)
+    if library_index is not None:
+        if not library_index.is_dir():
+            raise click.UsageError(f"no index at {library_index}")
+        import dataclasses
+
+        console.print(f"[dim]asking {questions} on the index at {library_index}…[/]")
+        run_indexed_library(dataclasses.replace(settings, data_dir=library_index), questions, out_dir, count=60 if quick else 300)
+        click.echo((out_dir / "library-ask.md").read_text(encoding="utf-8"))
+        return
     run(settings, out_dir, quick=quick, progress=lambda message: console.print(f"[dim]{message}…[/]"))
     click.echo((out_dir / "results.md").read_text(encoding="utf-8"))
 

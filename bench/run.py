@@ -409,6 +409,73 @@ def _answering(env: dict, repeat: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def bench_indexed_library(settings: Settings, questions: Path, count: int = 300, spaced: int = 12, pause: float = 2.2) -> dict:
+    """Asking on an index already built (the library's, with ``IA_DATA_DIR`` or ``--library-index``):
+    for ``count`` of the dev questions in ``questions`` (every n-th, so the same ones each run),
+    the floor (the question's embedding + one Chroma top-k call) and a warm extractive ask, in turn
+    in one process; then ``spaced`` asks each ``pause`` s after the last, as a person asks (past
+    the answering side's re-check interval)."""
+    from assistant.ask import Assistant
+    from index.store import Store
+
+    asked = [json.loads(line)["question"] for line in questions.read_text(encoding="utf-8").splitlines() if line.strip() and json.loads(line).get("split", "dev") == "dev"]
+    asked = asked[:: max(1, len(asked) // count)][:count]
+    assistant = Assistant(settings)
+    embedder = assistant.retriever.embedder
+    assistant.ask(asked[0])  # warm: corpus, keyword index, caches
+    store = Store.open(settings)
+    records = store.document_records()
+    floor_ms, ask_ms = [], []
+    for q in asked:
+        start = time.perf_counter()
+        store.query(embedder.embed(["floor: " + q], threads=settings.query_threads)[0], settings.top_k, records=records)
+        floor_ms.append((time.perf_counter() - start) * 1000)
+        assistant.retriever._query_vectors.clear()
+        ask_ms.append(assistant.ask(q).timings_ms["total"])
+    spaced_ms = []
+    for q in asked[1 : spaced + 1]:
+        time.sleep(pause)
+        assistant.retriever._query_vectors.clear()
+        spaced_ms.append(assistant.ask(q + " ").timings_ms["total"])
+    floor_p50 = statistics.median(floor_ms)
+    return {
+        "documents": len(records),
+        "passages": len(assistant.retriever.corpus().passages),
+        "questions": len(asked),
+        "floor_ms_p50": round(floor_p50, 1),
+        "ask_ms_p50": round(statistics.median(ask_ms), 1),
+        "ask_ms_p95": round(pct(ask_ms, 0.95), 1),
+        "ask_vs_floor": round(statistics.median(ask_ms) / floor_p50, 2),
+        "spaced_ms_p50": round(statistics.median(spaced_ms), 1) if spaced_ms else None,
+        "spaced": len(spaced_ms),
+    }
+
+
+def run_indexed_library(settings: Settings, questions: Path, out_dir: Path, count: int = 300) -> dict:
+    """``bench --library-index``: the indexed-library measure alone, written beside the others."""
+    result = {"machine": machine(), "indexed_library": bench_indexed_library(settings, questions, count)}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "library-ask.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    (out_dir / "library-ask.md").write_text(library_markdown(result), encoding="utf-8")
+    return result
+
+
+def library_markdown(r: dict) -> str:
+    m, x = r["machine"], r["indexed_library"]
+    verdict = "meets" if x["ask_vs_floor"] <= 2 else "**misses**"
+    return "\n".join([
+        f"# Asking on the indexed library ({m['cores']} CPU cores, {m['arch']}, Python {m['python']})",
+        "",
+        "All figures from one run on one machine; the ratio compares figures measured in that run.",
+        "",
+        "| Measure | Figure | Floor | Ratio | Target |",
+        "|---|---|---|---|---|",
+        f"| Warm extractive ask, p50, {x['questions']} library dev questions ({x['documents']} documents, {x['passages']:,} passages) | {x['ask_ms_p50']} ms (p95 {x['ask_ms_p95']}) | query embedding + Chroma top-k {x['floor_ms_p50']} ms | {x['ask_vs_floor']}× | ≤ 2×: {verdict} |",
+        f"| The same, each asked 2.2 s after the last ({x['spaced']} questions) | {x['spaced_ms_p50']} ms | | | |",
+        "",
+    ])
+
+
 def _rss_mb() -> int:
     import resource
 
