@@ -418,8 +418,10 @@ def bench_indexed_library(settings: Settings, questions: Path, count: int = 300,
     from assistant.ask import Assistant
     from index.store import Store
 
-    asked = [json.loads(line)["question"] for line in questions.read_text(encoding="utf-8").splitlines() if line.strip() and json.loads(line).get("split", "dev") == "dev"]
-    asked = asked[:: max(1, len(asked) // count)][:count]
+    every = [json.loads(line)["question"] for line in questions.read_text(encoding="utf-8").splitlines() if line.strip() and json.loads(line).get("split", "dev") == "dev"]
+    step = max(1, len(every) // count)
+    asked = every[::step][:count]
+    later = [q for q in every[step // 2 :: step] if q not in asked][:spaced]  # not asked before: nothing of theirs is held yet
     assistant = Assistant(settings)
     embedder = assistant.retriever.embedder
     assistant.ask(asked[0])  # warm: corpus, keyword index, caches
@@ -433,10 +435,9 @@ def bench_indexed_library(settings: Settings, questions: Path, count: int = 300,
         assistant.retriever._query_vectors.clear()
         ask_ms.append(assistant.ask(q).timings_ms["total"])
     spaced_ms = []
-    for q in asked[1 : spaced + 1]:
+    for q in later:
         time.sleep(pause)
-        assistant.retriever._query_vectors.clear()
-        spaced_ms.append(assistant.ask(q + " ").timings_ms["total"])
+        spaced_ms.append(assistant.ask(q).timings_ms["total"])
     floor_p50 = statistics.median(floor_ms)
     return {
         "documents": len(records),
@@ -471,7 +472,7 @@ def library_markdown(r: dict) -> str:
         "| Measure | Figure | Floor | Ratio | Target |",
         "|---|---|---|---|---|",
         f"| Warm extractive ask, p50, {x['questions']} library dev questions ({x['documents']} documents, {x['passages']:,} passages) | {x['ask_ms_p50']} ms (p95 {x['ask_ms_p95']}) | query embedding + Chroma top-k {x['floor_ms_p50']} ms | {x['ask_vs_floor']}× | ≤ 2×: {verdict} |",
-        f"| The same, each asked 2.2 s after the last ({x['spaced']} questions) | {x['spaced_ms_p50']} ms | | | |",
+        f"| The same, other questions, each asked 2.2 s after the last ({x['spaced']}) | {x['spaced_ms_p50'] if x['spaced'] else '–'} ms | | | |",
         "",
     ])
 
