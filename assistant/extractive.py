@@ -347,18 +347,20 @@ def paragraph_leans_back(text: str) -> bool:
     return bool(pronoun) and (named is None or pronoun.start() < named.start())
 
 
-def with_neighbours(s: Sentence, forward: bool, next_too: bool = False) -> Sentence:
-    """The sentence as a complete thought: joined to the sentence it leans on, and (``forward``)
-    to a next sentence that leans on it (``next_too``: to the next sentence, whatever it is). The
-    result is still one verbatim span of the passage."""
+def with_neighbours(s: Sentence, forward: bool, next_too: bool = False, before_too: bool = False) -> Sentence:
+    """The sentence as a complete thought: joined to the sentence it leans on (``before_too``: to
+    the sentence before, whatever it is), and (``forward``) to a next sentence that leans on it
+    (``next_too``: to the next sentence, whatever it is). The result is still one verbatim span of
+    the passage."""
     text = s.passage.text
     start = text.find(s.text)
     if start < 0:
         return s
     end = start + len(s.text)
-    if leans_back(s):
+    if s.before and (leans_back(s) or before_too):
         before = text.rfind(s.before, 0, start)
-        if before >= 0:
+        # the sentence before as written right before it (a sentence never quoted may stand between)
+        if before >= 0 and (leans_back(s) or not text[before + len(s.before) : start].strip()):
             start = before
     if forward and s.after and (next_too or leans(s.after)):
         after = text.find(s.after, end)
@@ -1023,25 +1025,23 @@ def select(
     # next sentence, where a report's finding often turns ("However, …")
     untyped = query.kind == "factoid" and not query.wants
     quotable = {(s.passage.passage_id, s.text): s for s in sentences}
-    # a broad answer's finding goes on into the next sentence of its paragraph when that one is on
-    # the topic too, over a share of the bar (what the paragraph goes on to say of it: "A planned
-    # overseas social worker recruitment programme…" after "…efforts to recruit and retain")
-    goes_on = FOLLOW_BAR * ranked[min(BAR_RANK, len(ranked) - 1)].score if query.kind != "factoid" else None
+    # a broad answer's finding is quoted with the sentences either side of it in its paragraph that
+    # are on the topic too, over a share of the bar (what the paragraph goes on to say of it: "A
+    # planned overseas social worker recruitment programme…" after "…efforts to recruit and retain")
+    neighbour_bar = FOLLOW_BAR * ranked[min(BAR_RANK, len(ranked) - 1)].score if query.kind != "factoid" else None
     taken = {(s.passage.passage_id, s.text) for s in chosen}
 
-    def goes_on_into(s: Sentence) -> Sentence | None:
-        following = quotable.get((s.passage.passage_id, s.after))
-        if following is None or (untyped and s.lead):
-            return following
-        if goes_on is None or (following.passage.passage_id, following.text) in taken:
+    def on_topic_beside(s: Sentence, text: str | None) -> Sentence | None:
+        beside = quotable.get((s.passage.passage_id, text))
+        if beside is None or neighbour_bar is None or (beside.passage.passage_id, beside.text) in taken:
             return None  # (one chosen in its own right is quoted in its own place)
-        on_topic = following.literal or meaning(following) >= PARAPHRASE_DENSE
-        return following if following.score >= goes_on and on_topic else None
+        on_topic = beside.literal or meaning(beside) >= PARAPHRASE_DENSE
+        return beside if beside.score >= neighbour_bar and on_topic else None
 
     whole = []
     for s in chosen:
-        following = goes_on_into(s)
-        joined = with_neighbours(s, forward=True, next_too=following is not None)
+        following = quotable.get((s.passage.passage_id, s.after)) if untyped and s.lead else on_topic_beside(s, s.after)
+        joined = with_neighbours(s, forward=True, next_too=following is not None, before_too=on_topic_beside(s, s.before) is not None)
         if following is not None and following.text in joined.text and joined is not s:
             # the quote holds both: it uses the question's words, and means, as much as either does
             joined.literal = joined.literal or following.literal
@@ -1064,8 +1064,9 @@ def compares_years(question: str) -> bool:
 
 
 FLOOR_BAR = 0.5  # a broad answer short of findings over its bar takes those in the question's words over this share of it
-# a broad answer's finding goes on into the next sentence of its paragraph over this share of its bar
-# (library dev's 5,310 items of session 34, adapters held out: 0.5 +12 −2, 0.35 the same and longer, 0.7 +7 −1)
+# a broad answer's finding is quoted with the sentences beside it in its paragraph over this share of
+# its bar (library dev's 5,310 items of session 34, adapters held out; the next sentence: 0.5 +12 −2,
+# 0.35 the same and longer, 0.7 +7 −1; then the one before too: +8 −0)
 FOLLOW_BAR = 0.5
 SOURCE_BAR = 0.6  # a document's best sentence is heard in a broad answer over this share of the best
 # Evidence that shares no word with the question must be at least this close in meaning.
