@@ -347,20 +347,18 @@ def paragraph_leans_back(text: str) -> bool:
     return bool(pronoun) and (named is None or pronoun.start() < named.start())
 
 
-def with_neighbours(s: Sentence, forward: bool, next_too: bool = False, before_too: bool = False) -> Sentence:
-    """The sentence as a complete thought: joined to the sentence it leans on (``before_too``: to
-    the sentence before, whatever it is), and (``forward``) to a next sentence that leans on it
-    (``next_too``: to the next sentence, whatever it is). The result is still one verbatim span of
-    the passage."""
+def with_neighbours(s: Sentence, forward: bool, next_too: bool = False) -> Sentence:
+    """The sentence as a complete thought: joined to the sentence it leans on, and (``forward``)
+    to a next sentence that leans on it (``next_too``: to the next sentence, whatever it is). The
+    result is still one verbatim span of the passage."""
     text = s.passage.text
     start = text.find(s.text)
     if start < 0:
         return s
     end = start + len(s.text)
-    if s.before and (leans_back(s) or before_too):
+    if leans_back(s):
         before = text.rfind(s.before, 0, start)
-        # the sentence before as written right before it (a sentence never quoted may stand between)
-        if before >= 0 and (leans_back(s) or not text[before + len(s.before) : start].strip()):
+        if before >= 0:
             start = before
     if forward and s.after and (next_too or leans(s.after)):
         after = text.find(s.after, end)
@@ -370,6 +368,20 @@ def with_neighbours(s: Sentence, forward: bool, next_too: bool = False, before_t
     if text[start:end] == s.text:
         return s
     return Sentence(s.hit, text[start:end], field=s.field, score=s.score, dense=s.dense, asked_dense=s.asked_dense, coverage=s.coverage, literal=s.literal, lead=s.lead, setting=s.setting, parts=s.parts)
+
+
+def from_before(first: Sentence, s: Sentence) -> Sentence:
+    """``s`` quoted from the sentence right before it, ``first``: one verbatim span of the passage
+    that leans on what ``first`` leans on and goes on as ``s`` does (``s`` itself when ``first``
+    is not written right before it)."""
+    text = s.passage.text
+    end = text.find(s.text)
+    start = text.rfind(first.text, 0, end) if end >= 0 else -1
+    if start < 0 or text[start + len(first.text) : end].strip():
+        return s
+    joined = Sentence(s.hit, text[start : end + len(s.text)], field=s.field, score=s.score, dense=s.dense, asked_dense=s.asked_dense, coverage=s.coverage, literal=s.literal, lead=s.lead, setting=s.setting, parts=s.parts)
+    joined.before, joined.after = first.before, s.after
+    return joined
 
 
 def _base(word: str) -> str:
@@ -1041,7 +1053,10 @@ def select(
     whole = []
     for s in chosen:
         following = quotable.get((s.passage.passage_id, s.after)) if untyped and s.lead else on_topic_beside(s, s.after)
-        joined = with_neighbours(s, forward=True, next_too=following is not None, before_too=on_topic_beside(s, s.before) is not None)
+        before = on_topic_beside(s, s.before)
+        if before is not None:  # (and what that one leans on: "They develop…" after "Care leavers have…")
+            s = from_before(before, s)
+        joined = with_neighbours(s, forward=True, next_too=following is not None)
         if following is not None and following.text in joined.text and joined is not s:
             # the quote holds both: it uses the question's words, and means, as much as either does
             joined.literal = joined.literal or following.literal
