@@ -326,6 +326,7 @@ class Retriever:
         self._corpus: Corpus | None = None
         self._lock = threading.Lock()
         self._checked = 0.0
+        self._stamp: tuple | None = None  # the store's change stamp when the corpus was read
         self._reranker = None
         self._query_vectors: dict[str, list[float]] = {}
         self._filtered: OrderedDict = OrderedDict()  # (version, filters) -> admitted passages, their vectors
