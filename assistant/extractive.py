@@ -367,7 +367,7 @@ def with_neighbours(s: Sentence, forward: bool, next_too: bool = False) -> Sente
             end = after + len(s.after)
     if text[start:end] == s.text:
         return s
-    return Sentence(s.hit, text[start:end], field=s.field, score=s.score, dense=s.dense, asked_dense=s.asked_dense, coverage=s.coverage, literal=s.literal, lead=s.lead, setting=s.setting, parts=s.parts)
+    return replace(s, text=text[start:end], before=None, after=None)
 
 
 def from_before(first: Sentence, s: Sentence) -> Sentence:
@@ -379,9 +379,7 @@ def from_before(first: Sentence, s: Sentence) -> Sentence:
     start = text.rfind(first.text, 0, end) if end >= 0 else -1
     if start < 0 or text[start + len(first.text) : end].strip():
         return s
-    joined = Sentence(s.hit, text[start : end + len(s.text)], field=s.field, score=s.score, dense=s.dense, asked_dense=s.asked_dense, coverage=s.coverage, literal=s.literal, lead=s.lead, setting=s.setting, parts=s.parts)
-    joined.before, joined.after = first.before, s.after
-    return joined
+    return replace(s, text=text[start : end + len(s.text)], before=first.before)
 
 
 def _base(word: str) -> str:
