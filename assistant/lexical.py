@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.text import normalise
+from index.text import cached_when_short, normalise
 
 STOPWORDS = frozenset(
     """a an and are as at be been being but by can could did do does for from had has have how i if in
@@ -48,15 +48,11 @@ def stem(word: str) -> str:
 
 
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
-    return list(_tokens(text, keep_stopwords)) if len(text) <= 4000 else _tokenised(text, keep_stopwords)
+    return _tokens(text, keep_stopwords)
 
 
-@functools.lru_cache(maxsize=16384)
-def _tokens(text: str, keep_stopwords: bool) -> tuple[str, ...]:  # a passage's words, once for every question
-    return tuple(_tokenised(text, keep_stopwords))
-
-
-def _tokenised(text: str, keep_stopwords: bool) -> list[str]:
+@cached_when_short  # a passage's words, once for every question that retrieves it
+def _tokens(text: str, keep_stopwords: bool) -> list[str]:
     words = _TOKEN.findall(normalise(text).replace("'s ", " "))
     return [stem(w) for w in words if keep_stopwords or w not in STOPWORDS]
 

@@ -24,20 +24,32 @@ def is_field(text: str) -> bool:
     return bool(FIELD.match(text)) and len(text.split()) <= 20 and not text.rstrip().endswith(".")
 
 
+_CACHED_LENGTH = 4000  # a passage's text, read again for each question that retrieves it
+
+
+def cached_when_short(function):
+    """``function(text, *args)`` remembered for texts of a passage's length (the last 16,384): what
+    each question reads of the passages it retrieves is worked out once. A list it returns is
+    kept as a tuple and handed out as a new list, so no caller changes another's."""
+    cached = functools.lru_cache(maxsize=16384)(lambda text, *args: _frozen(function(text, *args)))
+
+    @functools.wraps(function)
+    def wrapper(text: str, *args):
+        if len(text) > _CACHED_LENGTH:
+            return function(text, *args)
+        out = cached(text, *args)
+        return list(out) if isinstance(out, tuple) else out
+
+    return wrapper
+
+
+def _frozen(value):
+    return tuple(value) if isinstance(value, list) else value
+
+
+@cached_when_short
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences in ``text``, covering it without the gaps between."""
-    return list(_spans(text)) if len(text) <= _CACHED_LENGTH else _split(text)
-
-
-_CACHED_LENGTH = 4000  # a passage's text, read again for each question that retrieves it, is split once
-
-
-@functools.lru_cache(maxsize=16384)
-def _spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(_split(text))
-
-
-def _split(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     fused = _FUSED_NUMBER.match(text)
     if fused:
@@ -70,17 +82,9 @@ _PLAIN = tuple((chr(k), v) for k, v in _QUOTES.items())
 _MARKUP = re.compile(r"</?p>|\*\*|__|<[^>]{1,20}>")
 
 
+@cached_when_short
 def normalise(text: str) -> str:
     """Casefolded text with markup, curly quotes and runs of whitespace made plain, for matching."""
-    return _normalised(text) if len(text) <= _CACHED_LENGTH else _normalise(text)
-
-
-@functools.lru_cache(maxsize=16384)
-def _normalised(text: str) -> str:
-    return _normalise(text)
-
-
-def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     for mark, plain in _PLAIN:  # one replace a mark is ~10x faster than translate() on a report's text
         if mark in text:
