@@ -418,7 +418,8 @@ def bench_indexed_library(settings: Settings, questions: Path, count: int = 300,
     from assistant.ask import Assistant
     from index.store import Store
 
-    every = [json.loads(line)["question"] for line in questions.read_text(encoding="utf-8").splitlines() if line.strip() and json.loads(line).get("split", "dev") == "dev"]
+    rows = [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line.strip()]
+    every = [row["question"] for row in rows if row.get("split", "dev") == "dev"]
     step = max(1, len(every) // count)
     asked = every[::step][:count]
     later = [q for q in every[step // 2 :: step] if q not in asked][:spaced]  # not asked before: nothing of theirs is held yet
