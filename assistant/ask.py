@@ -24,7 +24,7 @@ from index.text import display_date, normalise
 from index.types import KIND_LABELS
 from index.tokens import known_word
 
-from . import acronyms, beside, cover, extractive, ranker, records, sides
+from . import acronyms, beside, cover, extractive, mentions, ranker, records, sides
 from .lexical import tokens
 from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_setting, year_pairs, year_span
 from .query_adapter import get_adapter
@@ -373,6 +373,10 @@ class Assistant:
         for n, scope in enumerate(tried, 1):
             scoped = replace(query, authorities=scope.authorities)
             records = self.retriever.corpus().records.values()
+            told = self._told_of(scoped, records, filters, started)
+            if told is not None:
+                told.scope = " ".join(filter(None, (scope.note, told.scope)))
+                return told
             refusal = self._no_such_inspection(scoped, records) or _no_such_document(scoped, records, self.retriever.corpus().by_doc)
             if refusal and n < len(tried):
                 continue
@@ -749,6 +753,33 @@ class Assistant:
         if missing:
             return (f"The indexed sources say nothing about {', '.join(map(str, missing))}.", "year not covered")
         return None
+
+    def _told_of(self, query: Query, records, filters: Filters | None, started: float) -> Answer | None:
+        """"What kind of visit did Shropshire have in November 2023?" when no indexed document is
+        of an Ofsted inspection or visit of Shropshire then: what its other documents say of it
+        (see mentions.py); None when they say nothing of it, or the question asks something else."""
+        if len(query.authorities) != 1 or "kind" not in cover.asks_cover(query.question) or (filters and filters.doc_ids):
+            return None
+        theirs = [r for r in records if r.authority == query.authorities[0] and (filters is None or filters.admits_record(r))]
+        inspections = [r for r in theirs if r.kind in cover.OFSTED_KINDS]
+        dates = [w for w in mentions.named_dates(query.question) if not any(mentions.held(w, r) for r in inspections)]
+        if not inspections or not dates:
+            return None
+        by_doc = self.retriever.corpus().by_doc
+        chosen = [s for when in dates for s in mentions.told_of(when, theirs, lambda d: by_doc.get(d, ()), lambda p: extractive.sentences_of(Hit(p, 1.0)))]
+        for s in chosen:
+            s.score, s.literal = 1.0, True
+        text, citations = extractive.compose(query, chosen, self.document_norm) if chosen else ("", [])
+        if not citations:
+            return None
+        said = " or ".join(str(w) for w in dates)
+        answer = Answer(question=query.asked_as, answer=text, abstained=False, citations=citations, search_query=query.standalone,
+                        warnings=list(query.warnings), reason="told of in another document")
+        answer.scope = f"The indexed sources hold no Ofsted document of {query.authorities[0]}'s inspection or visit in {said}; these are what its other documents say of it."
+        answer.retrieved = list(dict.fromkeys(c.passage_id for c in citations))
+        total = (time.perf_counter() - started) * 1000
+        answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
+        return answer
 
     def _no_such_inspection(self, query: Query, records) -> tuple[str, str] | None:
         """"What did Ofsted's 2019 inspection of Kent find?" when no indexed Ofsted document on

@@ -203,3 +203,15 @@ def test_the_ratings_of_the_councils_own_childrens_homes_are_answered_where_a_re
     answer = subset_assistant.ask("How many children's homes did Kent run in 2017, and how were they rated?")
     assert not answer.abstained, answer.answer
     assert "five children’s homes" in answer.answer and "Four were judged" in answer.answer
+
+
+def test_a_visit_the_library_holds_no_letter_of_is_told_of_by_the_report_that_followed(subset_assistant):
+    # Kent's 2022 report recalls "the focused visit in 2019"; no letter of that visit is indexed
+    answer = subset_assistant.ask("What kind of Ofsted visit did Kent have in 2019?")
+    assert not answer.abstained, answer.answer
+    assert answer.scope.startswith("The indexed sources hold no Ofsted document of Kent's inspection or visit in 2019")
+    assert "the focused visit in 2019" in answer.citations[0].quote
+    assert {c.date[:4] for c in answer.citations} == {"2022"}
+    # no document tells of a 2020 visit: refused, as before
+    refused = subset_assistant.ask("What kind of Ofsted visit did Kent have in 2020?")
+    assert refused.abstained and "no Ofsted inspection or visit of Kent in 2020" in refused.answer
