@@ -651,7 +651,7 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     # what is asked about, not when or in which document: a sentence that holds only a question's
     # month, year or document word ("inspection", "visit") uses none of what it asks about
     subject = subject_words(topic) or asked
-    q_tokens = {t if known_word(t) else correct(t) for t in asked}  # a typo is mended; a real word ("weather") is not another ("whether")
+    q_tokens = sorted({t if known_word(t) else correct(t) for t in asked})  # a typo is mended; a real word ("weather") is not another ("whether")
     weight = {t: min(idf(t) or max_idf, RARITY_CAP) for t in q_tokens}  # a word the corpus lacks is as rare as can be
     total = sum(weight.values()) or 1.0
     forms = [(set(tokens(short)), set(tokens(long))) for short, long in same]

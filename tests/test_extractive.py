@@ -1070,3 +1070,34 @@ def test_a_list_found_goes_together_with_its_lead_in():
     taken = extractive.with_lists([found[0], found[1]], found)
     assert [h.passage.passage_id for h in taken] == ["plan#p10", "letter#p17", "plan#p8", "plan#p9", "plan#p11"]
     assert extractive.with_lists([found[1]], found) == [found[1]]
+
+
+_SCORES_IN_A_FRESH_PROCESS = """
+import json
+from assistant import extractive
+from assistant.query import analyse
+from assistant.types import Hit
+from index.store import StoredPassage
+text = "Personal advisers review pathway plans, and care plans are reviewed."
+p = StoredPassage(passage_id="r#p1", doc_id="r", text=text, locator="paragraph 1", heading=(), start=0, end=len(text), context="", ordinal=0,
+                  kind="paragraph", page=None, title="r", doc_kind="inspection_report", authority="Kent", publisher="Ofsted", date="2022-05-20", fields={})
+query = analyse("How well do personal advisers review pathway plans with care leavers and young people?", ["Kent"], lambda n: False)
+sentences = extractive.sentences_of(Hit(p, 1.0))
+extractive.score_sentences(query, sentences, [[1.0, 0.0]], [0.6, 0.8], lambda t: (0.1, 0.2, 0.3, 0.7, 1.1, 0.35)[len(t) % 6], 3.5)
+print(json.dumps([repr(s.coverage) + repr(s.score) for s in sentences]))
+"""
+
+
+def test_a_sentence_scores_the_same_in_every_process():
+    # the question's words' rarities are summed in one order: a set's order changes with each
+    # process's string hashing, and a last-digit difference broke near-ties differently
+    import os
+    import subprocess
+    import sys
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    seen = set()
+    for seed in range(8):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": root}
+        seen.add(subprocess.run([sys.executable, "-c", _SCORES_IN_A_FRESH_PROCESS], env=env, cwd=root, capture_output=True, text=True, check=True).stdout)
+    assert len(seen) == 1, seen
