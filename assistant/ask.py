@@ -373,11 +373,14 @@ class Assistant:
         for n, scope in enumerate(tried, 1):
             scoped = replace(query, authorities=scope.authorities)
             records = self.retriever.corpus().records.values()
-            told = self._told_of(scoped, records, filters, started)
+            told = self._told_of_visit(scoped, records, filters, started)
+            refusal = None if told else self._no_such_inspection(scoped, records) or _no_such_document(scoped, records, self.retriever.corpus().by_doc)
+            if refusal and refusal[1] == "no such document":  # "Has Devon had a focused visit?", no letter of one indexed
+                told = self._told_of_visit(scoped, records, filters, started, by_kind=True)
+                refusal = None if told else refusal
             if told is not None:
                 told.scope = " ".join(filter(None, (scope.note, told.scope)))
                 return told
-            refusal = self._no_such_inspection(scoped, records) or _no_such_document(scoped, records, self.retriever.corpus().by_doc)
             if refusal and n < len(tried):
                 continue
             if refusal:
@@ -754,28 +757,45 @@ class Assistant:
             return (f"The indexed sources say nothing about {', '.join(map(str, missing))}.", "year not covered")
         return None
 
-    def _told_of(self, query: Query, records, filters: Filters | None, started: float) -> Answer | None:
-        """"What kind of visit did Shropshire have in November 2023?" when no indexed document is
-        of an Ofsted inspection or visit of Shropshire then: what its other documents say of it
-        (see mentions.py); None when they say nothing of it, or the question asks something else."""
-        if len(query.authorities) != 1 or "kind" not in cover.asks_cover(query.question) or (filters and filters.doc_ids):
-            return None
+    def _told_of_visit(self, query: Query, records, filters: Filters | None, started: float, by_kind: bool = False) -> Answer | None:
+        """A visit the library holds no document of, as the authority's other documents tell of it
+        (see mentions.py): "What kind of visit did Shropshire have in November 2023?", no document
+        of one then indexed; or, ``by_kind``, one named by its kind when no letter of that kind is
+        indexed ("Has Devon had a focused visit?"). None when they tell nothing of it, or the
+        question asks something else."""
+        asked = cover.asks_cover(query.question)
+        if len(query.authorities) != 1 or (filters and filters.doc_ids) or asked & {"lead", "team", "published"}:
+            return None  # who led it, when it was published: a later report's recollection doesn't say
         theirs = [r for r in records if r.authority == query.authorities[0] and (filters is None or filters.admits_record(r))]
-        inspections = [r for r in theirs if r.kind in cover.OFSTED_KINDS]
-        dates = [w for w in mentions.named_dates(query.question) if not any(mentions.held(w, r) for r in inspections)]
-        if not inspections or not dates:
+        if by_kind:
+            if query.wants not in (None, "date"):
+                return None
+            named = [(pattern.pattern, found.group(0).lower()) for kind, pattern in _NAMED_DOCUMENT.items() if kind in _VISIT_LETTERS and (found := pattern.search(query.question))]
+            visits = [pattern for pattern, _ in named]
+            dates: list = mentions.named_dates(query.question) or [None]
+            kinds = " or ".join(dict.fromkeys(label.removesuffix("s") for _, label in named))
+            note = f"No letter of a {kinds} to {query.authorities[0]} is indexed; these are what its other documents say of one."
+        else:
+            if "kind" not in asked:
+                return None
+            inspections = [r for r in theirs if r.kind in cover.OFSTED_KINDS]
+            dates = [w for w in mentions.named_dates(query.question) if not any(mentions.held(w, r) for r in inspections)]
+            visits = [mentions.ANY_VISIT] if inspections else []
+            said = " or ".join(str(w) for w in dates)
+            note = f"The indexed sources hold no Ofsted document of {query.authorities[0]}'s inspection or visit in {said}; these are what its other documents say of it."
+        if not visits or not dates:
             return None
         by_doc = self.retriever.corpus().by_doc
-        chosen = [s for when in dates for s in mentions.told_of(when, theirs, lambda d: by_doc.get(d, ()), lambda p: extractive.sentences_of(Hit(p, 1.0)))]
+        chosen = [s for when in dates for visit in visits
+                  for s in mentions.told_of(theirs, lambda d: by_doc.get(d, ()), lambda p: extractive.sentences_of(Hit(p, 1.0)), when, visit)]
         for s in chosen:
             s.score, s.literal = 1.0, True
         text, citations = extractive.compose(query, chosen, self.document_norm) if chosen else ("", [])
         if not citations:
             return None
-        said = " or ".join(str(w) for w in dates)
         answer = Answer(question=query.asked_as, answer=text, abstained=False, citations=citations, search_query=query.standalone,
                         warnings=list(query.warnings), reason="told of in another document")
-        answer.scope = f"The indexed sources hold no Ofsted document of {query.authorities[0]}'s inspection or visit in {said}; these are what its other documents say of it."
+        answer.scope = note
         answer.retrieved = list(dict.fromkeys(c.passage_id for c in citations))
         total = (time.perf_counter() - started) * 1000
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
@@ -1003,6 +1023,7 @@ _NAMED_DOCUMENT = {
 _EVENT_BEFORE = re.compile(r"^\s*(?:after|before|since|following|when)\b[^,?]{1,160},\s*", re.I)
 
 
+_VISIT_LETTERS = ("focused_visit_letter", "monitoring_visit_letter")  # visits a council's later reports recall (see mentions.py)
 _TOLD_OF = {"joint_targeted_area_inspection"}  # inspections whose findings a council's own reports recount ("A JTAI in 2022 found…")
 # a question set in an inspection's report besides the document it names ("…the improvement plan
 # leaders were delivering against at the 2024 inspection"): the report may tell of that document

@@ -215,3 +215,11 @@ def test_a_visit_the_library_holds_no_letter_of_is_told_of_by_the_report_that_fo
     # no document tells of a 2020 visit: refused, as before
     refused = subset_assistant.ask("What kind of Ofsted visit did Kent have in 2020?")
     assert refused.abstained and "no Ofsted inspection or visit of Kent in 2020" in refused.answer
+    # a visit named by its kind, with no letter of that kind indexed: Devon's 2020 report tells of two
+    answer = subset_assistant.ask("Has Devon had a focused visit?")
+    assert not answer.abstained, answer.answer
+    assert answer.scope == "No letter of a focused visit to Devon is indexed; these are what its other documents say of one."
+    assert "A focused visit in 2018 recognised some improvements" in answer.citations[0].quote
+    # who led it: the report that recalls it doesn't say
+    refused = subset_assistant.ask("Who led the focused visit to Devon?")
+    assert refused.abstained and "hold no focused visit of Devon" in refused.answer

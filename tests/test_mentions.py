@@ -44,9 +44,11 @@ def test_a_document_holds_the_months_its_inspection_spans_and_its_letters_date()
     ("Numbers rose from 380 at 31 March 2014 to 435 at the point of inspection.", When(2014), False),
     ("There was a 12% reduction in plans between 31 March 2014 and the time of the inspection.", When(2014), False),
     ("Since the 2012 inspection, particularly following Hampshire senior managers joining in July 2013, the focus changed.", When(2013), False),
+    ("Numbers have risen since 2019.", None, False),
+    ("A focused visit in 2018 recognised some improvements.", None, True),  # at any date
 ])
 def test_a_sentence_tells_of_a_visit_when_a_visit_word_goes_with_the_date(sentence, when, tells):
-    assert tells_of(when, sentence) is tells
+    assert tells_of(sentence, when) is tells
 
 
 def test_the_report_that_followed_tells_of_a_visit_first_and_each_passage_once():
@@ -64,9 +66,21 @@ def test_the_report_that_followed_tells_of_a_visit_first_and_each_passage_once()
             passage("2025", 9, "Following the focused visit in November 2023, senior leaders responded transparently."),
         ],
     }
-    found = told_of(When(2023, (11,)), [earlier, latest, later], passages.__getitem__,
-                    lambda p: [SimpleNamespace(text=t.strip() + ".") for t in p.text.split(".") if t.strip()])
+    def sentences(p):
+        return [SimpleNamespace(text=t.strip() + ".") for t in p.text.split(".") if t.strip()]
+
+    found = told_of([earlier, latest, later], passages.__getitem__, sentences, When(2023, (11,)))
     assert [s.text for s in found] == [
         "Since the focused visit in November 2023, which found a decline, leaders acted.",
         "Following the focused visit in November 2023, senior leaders responded transparently.",
     ]
+    # a visit named by its kind, at any date: the latest document's first
+    passages["2022"] = [passage("2022", 5, "The monitoring visit in 2021 found progress. The focused visit in May 2020 found delay.")]
+    found = told_of([earlier, latest, later], passages.__getitem__, sentences, visit=r"\bfocused\s+visits?\b")
+    assert [s.text for s in found] == [
+        "Since the focused visit in November 2023, which found a decline, leaders acted.",
+        "Following the focused visit in November 2023, senior leaders responded transparently.",
+    ]
+    found = told_of([earlier, latest], passages.__getitem__, sentences, visit=r"\bfocused\s+visits?\b")
+    assert [s.text for s in found] == ["The focused visit in May 2020 found delay.", "The focused visit in November 2023 is not yet due."]
+    assert told_of([latest], passages.__getitem__, sentences, visit=r"\bmonitoring\s+visits?\b")[0].text == "The monitoring visit in 2021 found progress."
