@@ -763,8 +763,10 @@ class Assistant:
         of one then indexed; or, ``by_kind``, one named by its kind when no letter of that kind is
         indexed ("Has Devon had a focused visit?"). None when they tell nothing of it, or the
         question asks something else."""
+        if len(query.authorities) != 1 or (filters and filters.doc_ids):
+            return None
         asked = cover.asks_cover(query.question)
-        if len(query.authorities) != 1 or (filters and filters.doc_ids) or asked & {"lead", "team", "published"}:
+        if asked & {"lead", "team", "published"}:
             return None  # who led it, when it was published: a later report's recollection doesn't say
         theirs = [r for r in records if r.authority == query.authorities[0] and (filters is None or filters.admits_record(r))]
         if by_kind:

@@ -65,11 +65,14 @@ def named_dates(text: str) -> list[When]:
     are a period, not a date)."""
     found = []
     for match in _DATE.finditer(text):
-        months = tuple(sorted({MONTHS.index(m.lower()) + 1 for m in re.findall(_MONTH, match.group(1) or "", re.I)}))
-        when = When(int(match.group(2)), months)
-        if when not in found:
-            found.append(when)
+        if _when(match) not in found:
+            found.append(_when(match))
     return found
+
+
+def _when(match: re.Match) -> When:
+    """The date a match of _DATE names."""
+    return When(int(match.group(2)), tuple(sorted({MONTHS.index(m.lower()) + 1 for m in re.findall(_MONTH, match.group(1) or "", re.I)})))
 
 
 def held(when: When, record: DocumentRecord) -> bool:
@@ -91,10 +94,8 @@ def tells_of(sentence: str, when: When | None = None, visit: str = ANY_VISIT) ->
     July 2021, a focused visit noted…"; not "at 31 March 2014 … at the point of inspection")?"""
     before_it, after_it, soon = _goes_with(visit)
     for match in _DATE.finditer(sentence):
-        said = named_dates(match.group(0))
-        if not said or (when is not None and said[0].year != when.year):
-            continue
-        if when is not None and when.months and not set(when.months) & set(said[0].months):
+        said = _when(match)
+        if when is not None and (said.year != when.year or (when.months and not set(when.months) & set(said.months))):
             continue
         before, after = sentence[:match.start()], sentence[match.end():]
         if before_it.search(before[-120:]) or after_it.match(after) or (_OPENS.search(before) and soon.match(after)):
