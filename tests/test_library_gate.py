@@ -15,6 +15,7 @@ from evals.gate import check
 from evals.runner import evaluate, machine_description, write_run
 from index.indexer import run_index
 from index.settings import PROJECT_ROOT, Settings
+from index.text import normalise
 from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.integration
@@ -223,3 +224,16 @@ def test_a_visit_the_library_holds_no_letter_of_is_told_of_by_the_report_that_fo
     # who led it: the report that recalls it doesn't say
     refused = subset_assistant.ask("Who led the focused visit to Devon?")
     assert refused.abstained and "hold no focused visit of Devon" in refused.answer
+
+
+def test_every_subset_questions_evidence_is_words_the_index_holds(subset_assistant):
+    # recall@5 looks for an item's evidence in the passages retrieved: evidence no passage (nor any
+    # document's title) holds, such as a heading run into the judgement under it, can never be found
+    corpus = subset_assistant.retriever.corpus()
+    held = [normalise(p.text) for ps in corpus.by_doc.values() for p in ps] + [normalise(r.title or "") for r in corpus.records.values()]
+    wanted = set(json.loads(SUBSET.read_text(encoding="utf-8"))["items"])
+    unheld = [
+        item.id for split in ("dev", "test") for item in load_dataset(QUESTIONS, split).items
+        if item.id in wanted and item.answerable and item.evidence and not any(normalise(e.strip()) in text for e in item.evidence for text in held)
+    ]
+    assert not unheld, unheld
