@@ -645,9 +645,12 @@ class Assistant:
         answer.answer, answer.citations, answer.abstained = found.text, found.citations, False
         answer.reason = reason
         answer.retrieved = [c.passage_id for c in found.citations]
+        before = answer.answer
         self._with_findings_part(query, filters, answer, passages, started)
         if over_time and not query.parts:
             self._with_change_said(query, filters, answer, cited, started)
+        if answer.answer == before:
+            self._with_reasons(query, filters, answer, cited, started)
         total = (time.perf_counter() - started) * 1000
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
         return True
@@ -665,6 +668,29 @@ class Assistant:
         if said.abstained or not said.citations or said.reason.startswith(("judgement", "inspection records")):
             return
         _append(answer, f"What the {latest} report says of the change", said)
+
+    def _with_reasons(self, query: Query, filters: Filters | None, answer: Answer, cited, started: float) -> None:
+        """A grade and why ("Did it hold on to that grade in 2025, and if not, why?", "…so why did its
+        services for children looked after still require improvement?"): after the grade, what the
+        report found in the area it judged (its findings there are its reasons)."""
+        if len(query.authorities) != 1 or not _WHY.search(final_ask(query.question)):
+            return
+        judged = [p for p in cited if p.kind == "judgement" and p.date]
+        if not judged:
+            return
+        latest = max(p.date for p in judged)
+        areas = [p for p in judged if p.date == latest]
+        named = [p for p in areas if p.fields.get("area") != "overall_effectiveness"] or areas
+        if len(named) != 1:
+            return
+        label = re.sub(r"^[\d.]+\s*", "", named[0].fields.get("judgement") or "").strip()
+        if not label:
+            return
+        sub = self.analyse(f"What did Ofsted find about {label[:1].lower()}{label[1:]} in {query.authorities[0]} in {latest[:4]}?")
+        said = self._ask_within(replace(sub, authorities=query.authorities), None, filters, None, "extractive", started)
+        if said.abstained or not said.citations or said.reason.startswith(("judgement", "inspection records")):
+            return
+        _append(answer, f"What the {latest[:4]} report found", said)
 
     def _with_findings_part(self, query: Query, filters: Filters | None, answer: Answer, passages, started: float) -> None:
         """A compound question whose grades the records answer and whose other part asks what a
@@ -1074,6 +1100,10 @@ def _of_years(year: int | None, span) -> Callable[[StoredPassage], bool]:
 
 # an inspection named by its year ("its 2014 inspection", "the early-2014 inspection", "the inspection in 2019")
 _OF_INSPECTION = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit|report)\b|\b(?:inspection|visit|inspected)\s+(?:[\w-]+\s+){0,3}?(?:in|of|during)\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
+
+
+# reasons asked anywhere in what is asked ("…, and if not, why?", "so why did…")
+_WHY = re.compile(r"\bwhy\b", re.I)
 
 
 def _append(answer: Answer, heading: str, said: Answer) -> None:

@@ -237,3 +237,12 @@ def test_every_subset_questions_evidence_is_words_the_index_holds(subset_assista
         if item.id in wanted and item.answerable and item.evidence and not any(normalise(e.strip()) in text for e in item.evidence for text in held)
     ]
     assert not unheld, unheld
+
+
+def test_a_grade_asked_why_is_followed_by_what_the_report_found_in_that_area(subset_assistant):
+    answer = subset_assistant.ask("Kent was judged good overall in 2025, so why did its services for care leavers only require improvement?")
+    assert not answer.abstained
+    grade, _, found = answer.answer.partition("**What the 2025 report found**")
+    assert "care leavers Requires improvement to be good" in grade  # the grade asked about, from the records
+    assert found, answer.answer  # then the reasons: the report's findings in that area
+    assert any("18th birthday" in c.quote for c in answer.citations), [c.quote for c in answer.citations]
