@@ -256,6 +256,8 @@ ANAPHOR = re.compile(
     r"^[“\"‘']?((but|and|yet|so|still)\s+)?(this|these|that|those|it|its|they|their|such|he|she|both|here)\b(?!\s+(letter|report|visit|plan|article)\b)"
     # a consequence of the sentence before ("As a result, there are missed opportunities…")
     r"|^(as a result|as a consequence|consequently|therefore|because of this|in turn)\b"
+    # a turn against the sentence before ("However, the quality of plans is variable.")
+    r"|^(however|nevertheless|nonetheless|even so|despite this|in contrast|conversely)\b"
     # a part of what the sentence before spoke of ("While some are well focused…, the majority are not")
     r"|^((while|although|whilst|but)\s+)?(some|most|many|others|the majority|the rest|a few|few|none|all|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,4})(\s+of\s+(them|these|those))?\s+(are|were|is|was|have|had|can|could|do|did|lack|show)\b",
     re.I,

@@ -127,6 +127,10 @@ def test_a_paragraph_that_leans_on_the_one_before(text, leans):
     ("Four children were judged to be at risk.", False),
     ("At the time of the inspection, 27 young people were living in such arrangements.", True),
     ("Services such as the Consult service help children.", False),
+    # a turn against the sentence before: a finding is quoted with its "however"
+    ("However, the quality of plans is variable.", True),
+    ("Nevertheless, too many children wait.", True),
+    ("How well children are helped varies.", False),
 ])
 def test_a_sentence_that_leans_on_the_one_before(text, leans):
     assert extractive.leans(text) is leans
@@ -487,8 +491,9 @@ def test_a_broad_answer_keeps_a_sentence_of_a_paragraph_on_the_topic_in_words_of
     for s, score, literal in zip(sentences, (0.8, 0.7, 0.7), (True, False, False)):
         s.score, s.dense, s.literal = score, 0.3, literal  # none but the first uses the question's words, none is near in meaning
     shown = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.5)]
-    # the paragraph's turn is on its topic; a sentence of another paragraph, in other words, is not
-    assert shown == ["Privately fostered children are well supported.", "However, limited professional curiosity means needs are not fully understood."]
+    # the paragraph's turn is on its topic (quoted with the finding it turns on, as one span); a
+    # sentence of another paragraph, in other words, is not
+    assert shown == ["Privately fostered children are well supported. However, limited professional curiosity means needs are not fully understood."]
 
 
 def test_when_something_habitually_happens_is_answered_by_an_age():
