@@ -651,9 +651,21 @@ class Assistant:
             self._with_change_said(query, filters, answer, cited, started)
         if answer.answer == before:
             self._with_reasons(query, filters, answer, cited, started)
+        if authorities:
+            self._with_nearest(query, filters, answer)
         total = (time.perf_counter() - started) * 1000
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
         return True
+
+    def _with_nearest(self, query: Query, filters: Filters | None, answer: Answer) -> None:
+        """A records answer's nearest passages, as related: where the reports write of what the
+        records give ("Children's services in Telford and Wrekin are outstanding." beside its
+        overall effectiveness row), after the records in its ranked passages."""
+        hits = self.retrieve(self._with_words_beside(query), filters, None)
+        have = set(answer.retrieved) | {c.passage_id for c in answer.citations}
+        more = [h for h in hits if h.passage.passage_id not in have]
+        answer.retrieved = list(dict.fromkeys(answer.retrieved + [h.passage.passage_id for h in more]))
+        answer.related = [related(h) for h in more[:3]]
 
     def _with_change_said(self, query: Query, filters: Filters | None, answer: Answer, cited, started: float) -> None:
         """One authority's inspections compared by their judgements ("How had Doncaster's grades

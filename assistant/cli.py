@@ -242,7 +242,7 @@ def print_answer(answer, console) -> None:
             console.print(f"  [{c.n}] {c.title} ({display_date(c.date)}), {c.locator} — {c.passage_id}")
     if answer.related:
         console.print()
-        console.print("[bold]Related passages[/] (not citations: they do not answer the question)")
+        console.print("[bold]Related passages[/] " + ("(not citations: they do not answer the question)" if answer.abstained else "(where the reports write of this; not citations)"))
         for r in answer.related:
             console.print(f"  • {r.title} ({display_date(r.date)}), {r.locator} — {r.passage_id}")
 

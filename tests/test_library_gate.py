@@ -246,3 +246,11 @@ def test_a_grade_asked_why_is_followed_by_what_the_report_found_in_that_area(sub
     assert "care leavers Requires improvement to be good" in grade  # the grade asked about, from the records
     assert found, answer.answer  # then the reasons: the report's findings in that area
     assert any("18th birthday" in c.quote for c in answer.citations), [c.quote for c in answer.citations]
+
+
+def test_a_grade_from_the_records_is_ranked_before_the_passages_that_write_of_it(subset_assistant):
+    answer = subset_assistant.ask("How did Ofsted rate Kent's services for care leavers in 2025?")
+    assert not answer.abstained and answer.reason.startswith(("inspection records", "judgement records"))
+    cited = [c.passage_id for c in answer.citations]
+    assert answer.retrieved[: len(cited)] == cited and len(answer.retrieved) > len(cited)
+    assert answer.related and all(r.doc_id in {c.doc_id for c in answer.citations} or "Kent" in r.title for r in answer.related)

@@ -429,3 +429,15 @@ def test_judgement_table_and_chart_go_into_the_briefing_with_their_citations(jud
     assert any("judgement table, page 1" in r and "Isle of Wight" in r for r in references)
     md = downloads["briefing.md"][0].decode()
     assert "data:image/png;base64," in md and "Overall effectiveness Good" in md
+
+
+def test_a_grade_from_the_records_lists_where_the_reports_write_of_it(judged_index):
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    answer = ask(at, "How did Ofsted judge help and protection on the Isle of Wight in 2023?")
+    assert not answer.abstained and answer.reason.startswith(("inspection records", "judgement records"))
+    assert any(c.passage_id == "50235617#judgement-help-and-protection" for c in answer.citations)
+    assert answer.related  # the report's own passages, beside the row
+    assert any("where the reports write of this" in m.value for m in at.markdown)
+    labels = [e.label for e in at.expander]
+    for r in answer.related:
+        assert any(r.title in label and r.locator in label for label in labels)

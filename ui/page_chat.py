@@ -98,7 +98,10 @@ def sources_panel(turn: int, answer: Answer) -> None:
 
 
 def related_panel(turn: int, answer: Answer) -> None:
-    st.markdown("**Nearest passages** (related, but they don't answer the question)")
+    if answer.abstained:
+        st.markdown("**Nearest passages** (related, but they don't answer the question)")
+    else:  # beside an answer from the records: where the reports write of what they give
+        st.markdown("**Nearest passages** (where the reports write of this; not citations)")
     for r in answer.related:
         with st.expander(f"{r.title} — {render.source_line('', r.date, r.locator).lstrip(' ·')}"):
             st.html(render.passage_html(r.text, []))
@@ -129,6 +132,8 @@ def render_turn(turn: int, entry: dict) -> None:
             if answer.dropped:
                 st.caption(f"The checker removed {len(answer.dropped)} sentence(s) of the model's answer that the sources did not support.")
             sources_panel(turn, answer)
+            if answer.related:
+                related_panel(turn, answer)
         item = BriefingItem.from_answer(answer)
         added = shared.briefing().has(item)
         left, right = st.columns([2, 3], vertical_alignment="center")
