@@ -1119,12 +1119,24 @@ _WHY = re.compile(r"\bwhy\b", re.I)
 
 
 def _append(answer: Answer, heading: str, said: Answer) -> None:
-    """``said`` after ``answer`` under a heading of its own, its citations numbered on from answer's."""
-    offset = len(answer.citations)
-    text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", said.answer)
+    """``said`` after ``answer`` under a heading of its own, its citations numbered on from answer's.
+    A line of it that quotes only what the answer already quotes (the judgement row a report's
+    findings are heard beside) is left out: the answer shows it once."""
+    quoted = {(c.passage_id, c.quote) for c in answer.citations}
+    again = {c.n for c in said.citations if (c.passage_id, c.quote) in quoted}
+    lines = [line for line in said.answer.split("\n") if not again or not (marks := {int(n) for n in _MARKER.findall(line)}) or not marks <= again]
+    text = "\n".join(lines)
+    shown = [c for c in said.citations if f"[{c.n}]" in text]
+    if not shown:
+        return
+    number = {c.n: len(answer.citations) + i + 1 for i, c in enumerate(shown)}
+    text = _MARKER.sub(lambda m: f"[{number.get(int(m.group(1)), int(m.group(1)))}]", text)
     answer.answer = f"{answer.answer.rstrip()}\n\n**{heading}**\n\n{text}"
-    answer.citations = answer.citations + [replace(c, n=c.n + offset) for c in said.citations]
+    answer.citations = answer.citations + [replace(c, n=number[c.n]) for c in shown]
     answer.retrieved += said.retrieved
+
+
+_MARKER = re.compile(r"\[(\d+)\]")
 
 
 def _one_year(question: str) -> int | None:

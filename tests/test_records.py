@@ -692,3 +692,25 @@ def test_a_grade_the_statement_names_sets_the_scene_and_picks_no_rows():
     assert [c.doc_id for c in found.citations] == ["kent-2022", "sefton-2022"]  # both care leavers rows, not only an outstanding one
     found = answer_records("Which care leavers services were judged good in 2022?", "judgement", RECORDS, (), year_span("in 2022"))
     assert [c.doc_id for c in found.citations] == ["kent-2022"]
+
+
+def _cited(n: int, passage_id: str, quote: str):
+    from assistant.types import Citation
+
+    return Citation(n=n, doc_id=passage_id.split("#")[0], title="Report", kind="ofsted_report", publisher="Ofsted", date="2025-11-07", locator="p", passage_id=passage_id, text=quote, quote=quote)
+
+
+def test_a_section_appended_to_a_records_answer_shows_its_row_once():
+    from assistant.ask import _append
+    from assistant.types import Answer
+
+    row = "The experiences and progress of care leavers Requires improvement to be good"
+    answer = Answer(question="q", answer=f"- “{row}” [1]", abstained=False, citations=[_cited(1, "r#judgement-care-leavers", row)], retrieved=["r#judgement-care-leavers"])
+    said = Answer(
+        question="q", abstained=False, retrieved=["r#judgement-care-leavers", "r#para-4"],
+        answer=f"**Report**\n- “{row}” [1]\n- “Care leavers move to PAs late.” [2] “Some wait.” [3]",
+        citations=[_cited(1, "r#judgement-care-leavers", row), _cited(2, "r#para-4", "Care leavers move to PAs late."), _cited(3, "r#para-4", "Some wait.")],
+    )
+    _append(answer, "What the 2025 report found", said)
+    assert answer.answer == f"- “{row}” [1]\n\n**What the 2025 report found**\n\n**Report**\n- “Care leavers move to PAs late.” [2] “Some wait.” [3]"
+    assert [(c.n, c.quote) for c in answer.citations] == [(1, row), (2, "Care leavers move to PAs late."), (3, "Some wait.")]
