@@ -675,11 +675,8 @@ class Assistant:
         if len(dates) < 2:
             return
         latest = dates[-1][:4]
-        sub = self.analyse(f"What did Ofsted say about how services had improved or declined since they were last judged, in {query.authorities[0]} in {latest}?")
-        said = self._ask_within(replace(sub, authorities=query.authorities), None, filters, None, "extractive", started)
-        if said.abstained or not said.citations or said.reason.startswith(("judgement", "inspection records")):
-            return
-        _append(answer, f"What the {latest} report says of the change", said)
+        asked = f"What did Ofsted say about how services had improved or declined since they were last judged, in {query.authorities[0]} in {latest}?"
+        self._append_said(answer, f"What the {latest} report says of the change", asked, query, filters, started)
 
     def _with_reasons(self, query: Query, filters: Filters | None, answer: Answer, cited, started: float) -> None:
         """A grade and why ("Did it hold on to that grade in 2025, and if not, why?", "…so why did its
@@ -698,11 +695,8 @@ class Assistant:
         label = re.sub(r"^[\d.]+\s*", "", named[0].fields.get("judgement") or "").strip()
         if not label:
             return
-        sub = self.analyse(f"What did Ofsted find about {label[:1].lower()}{label[1:]} in {query.authorities[0]} in {latest[:4]}?")
-        said = self._ask_within(replace(sub, authorities=query.authorities), None, filters, None, "extractive", started)
-        if said.abstained or not said.citations or said.reason.startswith(("judgement", "inspection records")):
-            return
-        _append(answer, f"What the {latest[:4]} report found", said)
+        asked = f"What did Ofsted find about {label[:1].lower()}{label[1:]} in {query.authorities[0]} in {latest[:4]}?"
+        self._append_said(answer, f"What the {latest[:4]} report found", asked, query, filters, started)
 
     def _with_findings_part(self, query: Query, filters: Filters | None, answer: Answer, passages, started: float) -> None:
         """A compound question whose grades the records answer and whose other part asks what a
@@ -716,11 +710,16 @@ class Assistant:
                 continue  # a grade, a judgement or a cover fact: the records answered it ("what did it say about care leavers?" they don't)
             if not records.asks_about_something(part.topic):
                 continue
-            sub = self.analyse(f"{part.search} ({' and '.join(query.authorities)})?")
-            said = self._ask_within(replace(sub, authorities=query.authorities), None, filters, None, "extractive", started)
-            if said.abstained or not said.citations:
-                continue
-            _append(answer, f"{part.text[:1].upper()}{part.text[1:]}?", said)
+            asked = f"{part.search} ({' and '.join(query.authorities)})?"
+            self._append_said(answer, f"{part.text[:1].upper()}{part.text[1:]}?", asked, query, filters, started, records_too=True)
+
+    def _append_said(self, answer: Answer, heading: str, asked: str, query: Query, filters: Filters | None, started: float, records_too: bool = False) -> None:
+        """The answer to ``asked`` (of the query's authorities) after ``answer``, under ``heading``,
+        when the passages answer it (``records_too``: or the records)."""
+        said = self._ask_within(replace(self.analyse(asked), authorities=query.authorities), None, filters, None, "extractive", started)
+        if said.abstained or not said.citations or (not records_too and said.reason.startswith(("judgement", "inspection records"))):
+            return
+        _append(answer, heading, said)
 
     def _chat_model(self, mode: str):
         from .generative import chat_model
@@ -1123,9 +1122,13 @@ def _append(answer: Answer, heading: str, said: Answer) -> None:
     A line of it that quotes only what the answer already quotes (the judgement row a report's
     findings are heard beside) is left out: the answer shows it once."""
     quoted = {(c.passage_id, c.quote) for c in answer.citations}
-    again = {c.n for c in said.citations if (c.passage_id, c.quote) in quoted}
-    lines = [line for line in said.answer.split("\n") if not again or not (marks := {int(n) for n in _MARKER.findall(line)}) or not marks <= again]
-    text = "\n".join(lines)
+    again = {str(c.n) for c in said.citations if (c.passage_id, c.quote) in quoted}
+
+    def repeats(line: str) -> bool:
+        marks = set(_MARKER.findall(line))
+        return bool(marks) and marks <= again
+
+    text = "\n".join(line for line in said.answer.split("\n") if not repeats(line))
     shown = [c for c in said.citations if f"[{c.n}]" in text]
     if not shown:
         return

@@ -64,9 +64,9 @@ def named_dates(text: str) -> list[When]:
     """The dates ``text`` names, each year with its months, in order (a span's years, "2012–15",
     are a period, not a date)."""
     found = []
-    for match in _DATE.finditer(text):
-        if _when(match) not in found:
-            found.append(_when(match))
+    for when in map(_when, _DATE.finditer(text)):
+        if when not in found:
+            found.append(when)
     return found
 
 
