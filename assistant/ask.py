@@ -611,7 +611,11 @@ class Assistant:
         if found is None:
             if kind is None:
                 return False
-            found = records.answer_records(query.question, kind, passages, authorities, year_span(query.question))
+            def years_of(doc_id: str) -> set[int]:  # the years inspected (not the year published)
+                record = corpus.records.get(doc_id)
+                return {int(d[:4]) for d in (record.start_date, record.end_date, record.date) if d} if record is not None else set()
+
+            found = records.answer_records(query.question, kind, passages, authorities, year_span(query.question), years_of)
             reason = f"{kind} records: {len(found.citations)} of {found.looked_at}"
         by_id = corpus.by_id
         if _names_unmet(query, [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id], corpus.lexical.correct, corpus.acronyms, corpus.lexical.is_name, corpus.titled_acronyms):

@@ -252,10 +252,11 @@ _DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:(?:[–—-]|to|and)\s*\d{1,2}(?:st|nd|
 # "July 2024 ", "2016 ", "June–July 2017 ", "30 June to 4 July 2025 ": when a report or inspection was
 _WHEN_SAID = rf"(({_DAY}({'|'.join(MONTHS)}))(\s*(?:[–—-]|to|and)\s*{_DAY}({'|'.join(MONTHS)}))?\s+)?((19|20)\d\d\s+)"
 _ACCORDING = re.compile(rf",?\s*\b(according\s+to|as\s+(described|reported|stated|noted|set\s+out|said|recorded|found)\s+(in|by))\s+(the\s+)?({_WHEN_SAID})?(ofsted|inspectors?|(re-?)?inspection)(['’]s\s+({_WHEN_SAID})?(report|(re-?)?inspection|letter))?\b", re.I)
-# when the inspection it names took place ("…'s inspection carried out in November and December 2013"):
+# when the inspection it names took place ("…'s inspection carried out in November and December 2013",
+# "the inspection that began in December 2022", "…that ran from November 2013 into January 2014"):
 # when, not what (the date itself is setting already)
 _CARRIED_OUT = re.compile(
-    rf"\b(?P<event>inspections?|visits?)\s+(?:(?:that|which)\s+)?(?:(?:was|were)\s+)?(?:carried\s+out|conducted|undertaken|held|took\s+place)\s+"
+    rf"\b(?P<event>inspections?|visits?)\s+(?:(?:that|which)\s+)?(?:(?:was|were)\s+)?(?:carried\s+out|conducted|undertaken|held|took\s+place|began|begun|started|ended|finished|ran)\s+"
     rf"(?=(?:in|on|during|between|from|over|across)\s+(?:(?:early|late|mid)[- ]|the\s+(?:spring|summer|autumn|winter)\s+of\s+)?(?:{'|'.join(MONTHS)}|(?:19|20)\d\d\b|\d{{1,2}}\s))",
     re.I,
 )

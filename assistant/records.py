@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.store import StoredPassage
@@ -277,7 +278,11 @@ def answer_records(
     passages: list[StoredPassage],
     authorities: tuple[str, ...],
     span: YearSpan = YearSpan(),
+    years_of: Callable[[str], set[int]] | None = None,
 ) -> RecordAnswer:
+    """``years_of``: the years a document is of (its inspection's first and last days, its date),
+    by its id; else a row's own date's year ("in 2022" finds the inspection that began in
+    December 2022 and ended in February 2023)."""
     records = [p for p in passages if p.kind == kind]
     looked_at = len(records)
     field = _CATEGORY[kind]
@@ -295,7 +300,10 @@ def answer_records(
     if authorities:
         records = [p for p in records if p.authority in authorities]
     if span != YearSpan():
-        records = [p for p in records if p.date and span.admits({int(p.date[:4])})]
+        def years(p: StoredPassage) -> set[int]:
+            return (years_of(p.doc_id) if years_of else set()) or ({int(p.date[:4])} if p.date else set())
+
+        records = [p for p in records if years(p) and span.admits(years(p))]
     named = list(wanted)  # the grades the question names ("less than good": good)
     if kind == "judgement" and len(wanted) == 1:  # "rated below good": the grades under it
         wanted = graded_against(question, set(values)) or wanted

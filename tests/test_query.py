@@ -284,6 +284,18 @@ def test_when_the_inspection_was_carried_out_is_setting_not_topic():
     assert "took place" in q("What took place in 2019?").topic  # no inspection named: what took place is asked
 
 
+def test_when_the_inspection_began_or_ended_is_setting_not_topic():
+    # "the inspection that began in December 2022" is "the December 2022 inspection": no words to find
+    for question in (
+        "How was Devon judged at the inspection that began in September 2024?",
+        "What did the Sheffield inspection that ran from November 2013 into January 2014 find about care leavers?",
+        "How did Ofsted rate Devon's front door at the inspection which ended in January 2025?",
+    ):
+        query = q(question)
+        assert not {"began", "ran", "ended"} & set(query.focus.lower().split()), query.focus
+    assert "began" in q("When the service began in 2019, who ran it?").topic  # what began is asked, not an inspection's dates
+
+
 def test_places_sharing_the_rest_of_their_names_are_both_named():
     authorities = ["North Northamptonshire", "West Northamptonshire", "East Sussex", "West Sussex", "Kent"]
     query = analyse("How did North and West Northamptonshire compare in their 2026 inspections?", authorities, lambda name: False)

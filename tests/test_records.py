@@ -714,3 +714,18 @@ def test_a_section_appended_to_a_records_answer_shows_its_row_once():
     _append(answer, "What the 2025 report found", said)
     assert answer.answer == f"- “{row}” [1]\n\n**What the 2025 report found**\n\n**Report**\n- “Care leavers move to PAs late.” [2] “Some wait.” [3]"
     assert [(c.n, c.quote) for c in answer.citations] == [(1, row), (2, "Care leavers move to PAs late."), (3, "Some wait.")]
+
+
+def test_a_year_asked_finds_an_inspection_that_began_that_year_and_ended_the_next():
+    # South Tyneside's inspection ran from 5 December 2022 to 15 February 2023; its rows are dated 2023
+    rows = [
+        judgement("st-2017", "South Tyneside", "2017-10-05", "overall_effectiveness", "Children's services in South Tyneside", "good"),
+        judgement("st-2023", "South Tyneside", "2023-02-15", "overall_effectiveness", "Overall effectiveness", "inadequate"),
+    ]
+    years = {"st-2017": {2017}, "st-2023": {2022, 2023}}.get
+    question = "South Tyneside was judged good in 2017. How had that changed by the inspection in 2022?"
+    found = answer_records(question, "judgement", rows, ("South Tyneside",), year_span(question), years)
+    assert [c.doc_id for c in found.citations] == ["st-2017", "st-2023"]
+    assert "inadequate" in found.text
+    # without the documents' years, a row's own date decides (as before)
+    assert [c.doc_id for c in answer_records(question, "judgement", rows, ("South Tyneside",), year_span(question)).citations] == ["st-2017"]
