@@ -564,6 +564,12 @@ def asked_part(question: str, named: tuple[str, ...]) -> str:
     places = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}
     words = re.findall(r"[a-z][a-z'’-]+", asked.lower())
     if any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in words):
+        stated = _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)]))) if asked != question else ""
+        if _REFERS_BACK.search(asked) and any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in re.findall(r"[a-z][a-z'’-]+", stated.lower())):
+            # "In late 2013 Ofsted wanted the police to attend more strategy meetings. Did that happen
+            # by 2018?": what "that" is, and what is asked of it (not "Kent came out good in 2018.
+            # What did inspectors want it to improve?": "it" is the place)
+            return f"{stated} {asked}"
         return asked
     # "Bristol's care leavers service was rated inadequate in 2014. What had Ofsted found by 2018?": the statement's topic, not its verdict
     return question if asked == question else _VERDICT.sub(" ", question[: question.rindex(asked)]) + asked
@@ -581,6 +587,7 @@ _VERDICT = re.compile(
     r"\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:(?:rated|judged|found|graded|assessed|deemed|considered|seen\s+as)\s+(?:to\s+be\s+|as\s+)?)?"
     r"(?:inadequate|outstanding|good|weak|poor|strong|(?:a\s+)?(?:weakness|strength|concern|problem)|requir\w*\s+improvement(?:\s+to\s+be\s+good)?)\b"
     r"|\brequire[sd]?\s+improvement(?:\s+to\s+be\s+good)?\b"
+    r"|\bcame\s+out\s+(?:as\s+)?(?:inadequate|outstanding|good|requir\w*\s+improvement(?:\s+to\s+be\s+good)?)\b"  # "Kent came out good in 2018"
     r"|\b(?:was|were)\s+(?:told|asked|urged)\s+to\s+(?:improve|strengthen|address)\b",  # "…was told in 2019 to improve routes into jobs"
     re.I,
 )
@@ -588,6 +595,13 @@ _VERDICT = re.compile(
 # that still a concern…?", "…improved on these?"), not one before a noun ("this inspection")
 _STANDS = r"(?:been|be|is|was|were|are|has|had|have|still|now|then|remain\w*|improv\w*|chang\w*|persist\w*|continu\w*|settled|eased|held|stayed|lasted|fixed|resolved|addressed|tackled|sorted|look|looked|looking)"  # what is said of it next
 _FAULTS = r"(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?)"
+# a word of a question that stands for something said before it ("Did that happen…?", "Had that
+# support improved?", "What held it back?"), not "that" introducing what is said ("Did Ofsted say that…")
+_REFERS_BACK = re.compile(
+    r"(?<!\bsay )(?<!\bsaid )(?<!\bfind )(?<!\bfound )(?<!\bso )(?<!\bsuch )(?<!\bthan )\b(?:this|that|these|those|it|they|them|things)\b"
+    rf"|\bthe\s+(?:same\s+)?{_FAULTS}\b",  # "What exactly was the problem?"
+    re.I,
+)
 _POINTS_BACK = re.compile(
     rf"\b(?:this|that|these|those)\b(?=\s*[?.,;]|\s+{_STANDS}\b)"
     rf"|\bthe\s+(?:same\s+(?:{_FAULTS}|findings?)\b|{_FAULTS}\s+(?=(?:{_STANDS}|fixed|resolved|addressed|tackled|put\s+right|dealt\s+with)\b))"  # "Had the problem been fixed…?"

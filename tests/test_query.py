@@ -839,6 +839,25 @@ def test_what_was_agreed_about_a_cost_asks_for_no_amount():
     assert q("What was the cost of the new hub on the Isle of Wight?").wants == "money"
 
 
+@pytest.mark.parametrize("text, words", [
+    ("In late 2013 Ofsted wanted the police to attend the Isle of Wight's strategy meetings more often. Did that happen by the 2018 inspection?", "police attend strategy meetings"),
+    ("Foster carers on the Isle of Wight raised concerns about their support in 2019. Had that support improved by 2024?", "foster carers concerns support"),
+    ("Young people leaving the Isle of Wight's care found their pathway plans long-winded. Had the council done anything about that by 2019?", "pathway plans long-winded"),
+    ("The Isle of Wight was rated good overall in 2017, but help and protection stayed at requires improvement. What held it back?", "help and protection"),
+    ("The Isle of Wight was told to improve its work with children living with domestic abuse in 2024. What exactly was the problem?", "domestic abuse"),
+])
+def test_a_question_with_words_of_its_own_that_refers_back_asks_about_the_statement_too(text, words):
+    # "Did that happen?" holds words of its own ("happen"), but what "that" is was said before it
+    topic = q(text).topic.lower()
+    assert all(w in topic for w in words.split()), topic
+
+
+def test_that_introducing_what_was_said_refers_back_to_nothing():
+    found = q("Ofsted inspected the Isle of Wight in 2023. Did it find that supervision was regular?")
+    assert "supervision" in found.topic
+    assert q("The Isle of Wight was judged good in 2023. What did Ofsted say about supervision?").topic == "supervision"
+
+
 def test_things_improving_points_back_at_the_statement_before():
     found = q("Ofsted flagged the Isle of Wight's domestic abuse support in 2021. Had things improved by the 2023 inspection?")
     assert "domestic abuse" in found.topic
