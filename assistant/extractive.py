@@ -533,7 +533,7 @@ _UNIT_ASKED = re.compile(r"(?:^|,)\s*(?:which|what)\s+(?:\w+\s+)?(team|service|p
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]+(?:(?:\s+(?:for|of|and|the|in|on|upon))?\s+[A-Z][\w’'-]+)+")
 _UNITS = "team|service|project|scheme|programme|hub|unit|panel|group|forum|model|approach|partnership|pathway|network"  # what a report names
 _TITLED_UNIT = re.compile(
-    rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}([A-Z][\w’'-]+|@\w+)\s+(?:{_UNITS}|council|offer)s?\b"
+    rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}([A-Z][\w’'-]+(?:(?:\s+(?:for|of|and|in|on|upon))?\s+[A-Z][\w’'-]+)*|@\w+)\s+(?:{_UNITS}|council|offer)s?\b"
 )
 # a unit named in apposition or by what it is called ("the substance misuse service, Horizon,", "a team known as Horizon")
 _NAMED_AFTER = re.compile(rf"\b(?:{_UNITS})s?(?:,\s+|\s+(?:known\s+as|called|named)\s+)(?:the\s+)?[‘']?([A-Z][\w’'-]*)")
@@ -549,8 +549,8 @@ def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) ->
     for quoted in _QUOTED_TERM.finditer(text):  # a coined term in quotation marks ("‘navigators’")
         if any(unasked(w) for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", quoted.group(1))):
             return True
-    for titled in _TITLED_UNIT.finditer(text):  # "the Consult service", "The Flourish team", "the specialist Engage team", "the @act team"
-        if unasked(titled.group(1)) and titled.group(1) not in _NOT_NAMES:
+    for titled in _TITLED_UNIT.finditer(text):  # "the Consult service", "The Flourish team", "the specialist Engage team", "the @act team", "The Voices of Sandwell group"
+        if any(unasked(w) and w not in _NOT_NAMES for w in re.findall(r"[A-Z][\w’'-]+|@\w+", titled.group(1))):
             return True
     first = re.match(r"\s*[‘']?([A-Za-z][\w’'-]*)", text)  # a coined word opens the sentence as well ("Care2work panels are held…")
     if first and unasked(first.group(1)) and (any(c.isdigit() for c in first.group(1)) or re.search(r"[a-z][A-Z]", first.group(1))):

@@ -146,9 +146,10 @@ _WHO_TAKES_PART = re.compile(
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\b(average|typical|mean)\s+(length|duration|wait|waiting\s+time|delay)\b", re.I)
 # "the number of" asks for a figure, except in a yes/no question ("Had the number of referrals gone up?")
 _HOW_MANY = re.compile(
-    r"\b(how many|how much|what ((exact|precise|actual) )?(number|percentage|proportion|share|age))\b|\bwhat\s+(%|per\s?cent\b)|^\s*(the\s+)?average\b"
+    r"\b(how many|how much(?!\s+(?:say|influence|difference|progress|impact|input|involvement|voice)\b)|what ((exact|precise|actual) )?(number|percentage|proportion|share|age))\b|\bwhat\s+(%|per\s?cent\b)|^\s*(the\s+)?average\b"  # not "how much say": a degree
     r"|\bwhat (?:(?:exactly|precisely|actually) )?(is|was|were|are) (the |its |their |[\w’'-]+['’]s )?([\w’'-]+ ){0,6}(rate|ratio|percentage|proportion|average|total)s?\b"
-    r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b)(?!.*\bwhat\s+(?:has\s+|had\s+)?(?:helped|led|caused|drove|brought|contributed|explains?|explained)\b).*\b(number of|percent)\b",  # not "what helped bring down the number of…": a cause
+    r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b)(?!.*\bwhat\s+(?:has\s+|had\s+)?(?:helped|led|caused|drove|brought|contributed|explains?|explained)\b)"
+    r".*(?<!\bsmall )(?<!\blarge )(?<!\bgrowing )(?<!\bincreasing )(?<!\blimited )(?<!\bsignificant )\b(number of|percent)\b",  # not "what helped bring down the number of…": a cause; nor "a small number of care leavers": who, not how many
     re.I,
 )
 # not "money-saving extras", nor what "what" stands for when money was put into it ("What has the
@@ -164,7 +165,7 @@ _MONEY = re.compile(
 _EXPANSION = re.compile(r"\b(stand|stands) for\b|\bshort for\b|\b(acronym|abbreviation)\b", re.I)
 _RAG = re.compile(r"\bRAG\b|\brag (status|rating)\b|\b(red|amber|green) (status|rating)\b", re.I)
 _ROLE = re.compile(
-    r"\b(job title|job|occupation)\b|['’]s (role|position|post|title)\b|\b(role|position|post|title) (of|held by)\b"
+    r"\bjob\s+title\b|\b(what|which)\s+(\w+\s+)?(job|occupation)\b|['’]s\s+(job|occupation)\b|['’]s (role|position|post|title)\b|\b(role|position|post|title) (of|held by)\b"  # not "help finding a job"
     r"|\bwhat (role|position|post)\b.{0,40}\b(hold|holds|held|have|has|had|occupy|occupies|occupied)\b",
     re.I,
 )

@@ -528,6 +528,15 @@ def test_the_name_of_a_team_or_service_made_of_common_words_answers_which_team(t
     assert extractive.satisfies(found, "name", "Which team supports children at home?", is_name=lambda w: False)
 
 
+def test_a_name_of_several_capitalised_words_before_what_it_names_answers_which_group():
+    # "The Voices of Sandwell group": the name runs over "of", and the sentence opens with it
+    found = extractive.sentences_of(Hit(passage("report#para-22", "The Voices of Sandwell group is regularly consulted on how to improve support to children in care."), 1.0))[0]
+    assert extractive.satisfies(found, "name", "What is the name of the group that children in Sandwell's care use to have a say?", is_name=lambda w: False)
+    # the question's own place, capitalised before a unit, names nothing new
+    plain = extractive.sentences_of(Hit(passage("report#para-23", "The Sandwell group is regularly consulted."), 1.0))[0]
+    assert not extractive.satisfies(plain, "name", "What is the name of the group that children in Sandwell's care use to have a say?", is_name=lambda w: False)
+
+
 def test_a_sentence_naming_no_team_does_not_answer_which_team():
     found = extractive.sentences_of(Hit(passage("report#para-5", "Children are supported by a team of therapists."), 1.0))[0]
     assert not extractive.satisfies(found, "name", "Which team supports children at home?", is_name=lambda w: False)

@@ -858,6 +858,22 @@ def test_that_introducing_what_was_said_refers_back_to_nothing():
     assert q("The Isle of Wight was judged good in 2023. What did Ofsted say about supervision?").topic == "supervision"
 
 
+def test_a_description_holding_a_number_or_a_job_asks_for_neither():
+    # "a small number of care leavers" says who; "help finding a job" says what for: the ask is the name
+    assert q("What is the recently developed offer that gives intensive support to a small number of the Isle of Wight's care leavers called?").wants != "number"
+    assert q("Was there one place on the Isle of Wight where young people could get help finding a job? What was it called?").wants != "role"
+    assert q("What is the number of care leavers on the Isle of Wight?").wants == "number"
+    assert q("What job does Steph How do?").wants == "role"
+    assert q("What is the job title of the person who chairs the board?").wants == "role"
+
+
+def test_how_much_say_asks_for_a_degree_not_an_amount():
+    assert q("How much say did children in the Isle of Wight's care have in shaping services?").wants is None
+    assert q("How much influence does the children in care council have?").wants is None
+    assert q("How much money did the Isle of Wight spend on agency staff?").wants == "money"
+    assert q("How much had referrals fallen by 2023?").wants == "number"
+
+
 def test_things_improving_points_back_at_the_statement_before():
     found = q("Ofsted flagged the Isle of Wight's domestic abuse support in 2021. Had things improved by the 2023 inspection?")
     assert "domestic abuse" in found.topic
