@@ -656,7 +656,8 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
     q_tokens = sorted({t if known_word(t) else correct(t) for t in asked})  # a typo is mended; a real word ("weather") is not another ("whether")
     weight = {t: min(idf(t) or max_idf, RARITY_CAP) for t in q_tokens}  # a word the corpus lacks is as rare as can be
     total = sum(weight.values()) or 1.0
-    forms = [(set(tokens(short)), set(tokens(long))) for short, long in same]
+    # (an acronym in the plural, "PEPs", is the acronym: the word as tokenised keeps its "s")
+    forms = [(set(tokens(short)), set(tokens(long)), {t + "s" for t in tokens(short)}) for short, long in same]
     best_hit = max((s.hit.score for s in sentences), default=1.0) or 1.0
     dense = dots(sentence_vectors, query_vector)
     if focus_vector is not None:  # or for what it asks without its setting, whichever is closer
@@ -692,9 +693,9 @@ def _scores(topic: str, source_kinds, sentences: list[Sentence], sentence_vector
         if leans_back(s):  # "It now stands at 8%": what "it" is lives in the sentence before
             around += " " + s.before
         context_tokens = set(tokens(s.text)) | set(tokens(around))
-        for short, long in forms:  # "an SGO" says "special guardianship order", and the reverse
-            if short <= context_tokens or long <= context_tokens:
-                context_tokens |= short | long
+        for short, long, plural in forms:  # "an SGO" says "special guardianship order", and the reverse
+            if short <= context_tokens or long <= context_tokens or plural <= context_tokens:
+                context_tokens |= short | long | plural
         coverage = sum(w for t, w in weight.items() if t in context_tokens) / total
         score = 0.5 * d + 0.3 * coverage + 0.2 * (s.hit.score / best_hit) - BOILERPLATE * commonness(s.text)
         if s.passage.doc_kind in source_kinds:

@@ -287,6 +287,15 @@ def test_a_sentence_using_the_acronym_holds_the_words_the_question_spells_out():
     assert sentences[0].coverage == pytest.approx(1.0) and sentences[1].coverage == 0.0
 
 
+def test_an_acronym_asked_in_the_plural_is_held_by_a_sentence_spelling_it_out():
+    # "PEPs" is tokenised with its "s"; a sentence saying "personal education plans" holds it
+    p = passage("report#p9", "Personal education plans are of variable quality. Supervision of social workers is regular.")
+    query = analyse("Were PEPs any better at the Isle of Wight's 2018 inspection?", ["Isle of Wight"], lambda n: False)
+    sentences = extractive.sentences_of(Hit(p, 1.0))
+    extractive.score_sentences(query, sentences, [[1.0, 0.0]] * 2, [1.0, 0.0], lambda t: 3.0, 10.0, same=[("PEP", "personal education plan")])
+    assert sentences[0].coverage > 0.0 and sentences[1].coverage == 0.0
+
+
 def test_a_word_rarer_than_the_cap_does_not_outweigh_the_rest_of_the_question():
     p = passage("plan-2024#p9", "The council will replace the case recording system this year.")
     query = analyse("What will replace the clunky case recording system?", ["Isle of Wight"], lambda n: False)
