@@ -585,14 +585,18 @@ class Assistant:
             fields = fields - {"grades"}
         found, reason = None, ""
         areas = corpus.judgement_areas
+
+        def titled(doc_id: str) -> StoredPassage | None:  # a report's title, as it prints it
+            return corpus.title_passage(doc_id, self.retriever.store.document_text)
+
         admitted = [r for r in corpus.records.values() if filters is None or filters.admits_record(r)]
         led = cover.led_by(query.question, admitted) if not query.authorities else []
         if led:  # "Which inspections did Tom Anthony lead?": each one's lead inspector line
-            found = cover.answer_cover(query.question, {"lead"}, led, lambda doc_id: corpus.by_doc.get(doc_id, []), areas)
+            found = cover.answer_cover(query.question, {"lead"}, led, lambda doc_id: corpus.by_doc.get(doc_id, []), areas, titled)
             reason = f"inspection records: {len(led)}"
         inspected = [] if led or query.authorities else cover.inspected_in(query.question, admitted, year_span(query.question))
         if inspected:  # "Which councils did Ofsted inspect in March 2024?": each one's dates line
-            found = cover.answer_cover(query.question, {"dates"}, inspected, lambda doc_id: corpus.by_doc.get(doc_id, []), areas)
+            found = cover.answer_cover(query.question, {"dates"}, inspected, lambda doc_id: corpus.by_doc.get(doc_id, []), areas, titled)
             reason = f"inspection records: {len(inspected)}"
         # who led an inspection or when it was, or the grades of one inspection: its own records;
         # grades across inspections ("which…", "how has … changed since…"): all the records
@@ -606,7 +610,7 @@ class Assistant:
             # ("Rochdale was judged good in 2018. Did that grade hold up in 2023?": the grade set the scene before the question)
             by_year = len(docs) == each * len(span.exact) > each and not records.names_grade(asked, passages)
             if docs and (fields & {"lead", "team", "dates", "published"} or len(docs) == each or by_year):
-                found = cover.answer_cover(query.question, fields, docs, lambda doc_id: corpus.by_doc.get(doc_id, []), areas)
+                found = cover.answer_cover(query.question, fields, docs, lambda doc_id: corpus.by_doc.get(doc_id, []), areas, titled)
                 reason = f"inspection records: {len(docs)}"
         if found is None:
             if kind is None:

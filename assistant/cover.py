@@ -219,7 +219,7 @@ def years_of(record: DocumentRecord, published: bool = False) -> set[int]:
     return years
 
 
-def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], passages_of, areas: set[str] = frozenset()) -> CoverAnswer | None:
+def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], passages_of, areas: set[str] = frozenset(), title_of=lambda doc_id: None) -> CoverAnswer | None:
     """Each asked fact of each document, quoted from the passage that states it; None when the
     documents don't state any of them (the question then goes to ordinary retrieval). ``areas``:
     every judgement area the library's reports make, to tell a judgement these reports don't
@@ -250,9 +250,12 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
             label = framework_label(record.framework)
             if _REINSPECTION.search(record.title or ""):  # "Re-inspection of services for children…": its title says so
                 label = re.sub(r" inspection\b(?!.* inspection\b)", " re-inspection", label)
+            title = title_of(record.doc_id)  # the title as the report prints it, when it does
             for p in dated:
-                labels[p.passage_id] = f"{label}, by its title and dates: "
-            quoted = dated + quoted
+                labels[p.passage_id] = f"{label}, by its title and dates: " if title is None else "Its dates: "
+            if title is not None:
+                labels[title.passage_id] = f"{label}, by its title and dates: "
+            quoted = ([title] if title is not None else []) + dated + quoted
         if not quoted:
             continue
         when = display_range(record.start_date, record.end_date) if record.start_date else display_date(record.date)

@@ -14,7 +14,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence
 
 from index.embeddings import Embedder, get_embedder
 from index.settings import Settings
@@ -117,6 +117,33 @@ class Corpus:
     @functools.cached_property
     def by_id(self) -> dict[str, StoredPassage]:
         return {p.passage_id: p for p in self.passages}
+
+    def title_passage(self, doc_id: str, document_text: Callable[[str], str]) -> StoredPassage | None:
+        """The document's title as it prints it ("Re-inspection of services for children in need
+        of help and protection, …" under the council's name), as a passage of its own: a report's
+        title says what kind of inspection it was, and no passage holds it (the title is left out
+        of the passages). Kept beside them by id, so an answer quoting it is found like any other;
+        None when the document does not print its title."""
+        pid = f"{doc_id}#title"
+        if pid in self.by_id:
+            return self.by_id[pid]
+        record = self.records.get(doc_id)
+        if record is None or not record.title:
+            return None
+        text = document_text(doc_id)
+        words = [w.strip(":") for w in record.title.split()]
+        pattern = r"[:\s]+".join(re.escape(w) for w in words if w)
+        # the council's name first when the document prints it before the title (without the colon)
+        found = re.search(pattern, text[:3000]) or (re.search(pattern.split(r"[:\s]+", 1)[-1], text[:3000]) if len(words) > 1 else None)
+        if found is None:
+            return None
+        passage = StoredPassage(
+            passage_id=pid, doc_id=doc_id, text=re.sub(r"\s+", " ", found.group(0)), locator="title, page 1", heading=(), start=found.start(), end=found.end(),
+            context="", ordinal=-1, kind="title", page=1, title=record.title, doc_kind=record.kind, authority=record.authority,
+            publisher=record.publisher, date=record.date, fields={},
+        )
+        self.by_id[pid] = passage
+        return passage
 
     @functools.cached_property
     def numbers(self) -> dict[str, int]:

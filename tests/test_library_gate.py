@@ -254,3 +254,13 @@ def test_a_grade_from_the_records_is_ranked_before_the_passages_that_write_of_it
     cited = [c.passage_id for c in answer.citations]
     assert answer.retrieved[: len(cited)] == cited and len(answer.retrieved) > len(cited)
     assert answer.related and all(r.doc_id in {c.doc_id for c in answer.citations} or "Kent" in r.title for r in answer.related)
+
+
+def test_the_kind_of_inspection_is_quoted_from_the_title_the_report_prints(subset_assistant):
+    # no passage holds a report's title; the answer quotes it as the report prints it, findable by its id
+    answer = subset_assistant.ask("What type of inspection did Ofsted carry out on the Isle of Wight in autumn 2014?")
+    title = answer.citations[0]
+    assert title.passage_id.endswith("#title") and "Inspection of services for children in need of help and protection" in title.quote
+    assert "single inspection framework" in answer.answer
+    assert normalise(title.quote) in subset_assistant.document_norm(title.doc_id)
+    assert answer.retrieved[0] == title.passage_id and title.passage_id in subset_assistant.retriever.corpus().by_id

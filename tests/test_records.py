@@ -171,6 +171,23 @@ def test_who_led_an_inspection_is_quoted_from_its_cover():
     assert [c.passage_id for c in found.citations] == ["kent-2017#p2"] and "Linda Steele" in found.text
 
 
+def test_the_kind_of_inspection_is_quoted_from_the_reports_title_and_its_dates():
+    question = "What type of inspection did Ofsted carry out of Kent's children's services in 2017?"
+    assert "kind" in asks_cover(question)
+    docs = inspections(question, KENT, ("Kent",), year_span(question))
+    title = StoredPassage(
+        passage_id="kent-2017#title", doc_id="kent-2017", text="Kent County Council Inspection of services for children in need of help and protection",
+        locator="title, page 1", heading=(), start=0, end=84, context="", ordinal=-1, kind="title", page=1, title=docs[0].title,
+        doc_kind="inspection_report", authority="Kent", publisher="Ofsted", date=docs[0].end_date, fields={},
+    )
+    found = answer_cover(question, {"kind"}, docs, cover_passages, title_of={"kent-2017": title}.get)
+    assert [c.passage_id for c in found.citations] == ["kent-2017#title", "kent-2017#p1"]
+    assert "single inspection framework (SIF) inspection, by its title and dates: “Kent County Council Inspection of services" in found.text
+    # a report whose title is not printed: the dates line alone, as before
+    alone = answer_cover(question, {"kind"}, docs, cover_passages)
+    assert [c.passage_id for c in alone.citations] == ["kent-2017#p1"] and "by its title and dates: “Inspection dates" in alone.text
+
+
 def test_the_most_recent_or_the_last_before_a_year():
     assert [d.doc_id for d in inspections("Who led Ofsted's most recent inspection of Kent?", KENT, ("Kent",), year_span("Who led Ofsted's most recent inspection of Kent?"))] == ["kent-2025"]
     assert [d.doc_id for d in inspections("When was Kent last inspected before 2022?", KENT, ("Kent",), year_span("When was Kent last inspected before 2022?"))] == ["kent-2017"]
