@@ -20,7 +20,7 @@ from index.embeddings import Embedder, get_embedder
 from index.ofsted import names_of
 from index.settings import Settings
 from index.store import Store, StoredPassage
-from index.text import display_date, normalise
+from index.text import MONTHS, display_date, normalise
 from index.types import KIND_LABELS
 from index.tokens import known_word
 
@@ -47,7 +47,8 @@ YEAR_POOL = 4  # a question about one year searches this many times deeper, then
 
 
 # (a "between" of years: not "the wait between entering care and adoption (2012–15 scorecard)")
-_INSPECTIONS_COMPARED = re.compile(r"\b(inspections|reports|visits|compar\w*|than)\b|\bbetween\s+(?:(?:the|its|their)\s+)?(?:[a-z]+\s+)?(?:19|20)\d\d\b", re.I)
+# (not "between November 2013 and January 2014": a period the figures are of, not two inspections)
+_INSPECTIONS_COMPARED = re.compile(rf"\b(inspections|reports|visits|compar\w*|than)\b|\bbetween\s+(?:(?:the|its|their)\s+)?(?:(?!(?:{'|'.join(MONTHS)})\b)[a-z]+\s+)?(?:19|20)\d\d\b", re.I)
 _ASKS_OFSTED = re.compile(r"\b(ofsted|inspect\w*|rated|rating|graded|grade|judged|judgements?|visit)\b", re.I)
 
 
@@ -1200,7 +1201,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
             return True  # the evidence writes the acronym out in full
         return any(expansion in normalise(text).casefold() for expansion in (defined or {}).get(key, ()) for text in texts)  # ... as the library defines it
 
-    asked = asked_part(query.question, query.authorities)  # not the names of a statement setting the scene
+    asked = asked_part(query.question, query.authorities, scene=False)  # not the names of a statement setting the scene
     if is_name is not None and not re.search(r"[A-Z]", asked[1:]):
         asked = _recased(asked, defined or {}, is_name, titled)
     for match in _NAME.finditer(asked):

@@ -25,11 +25,14 @@ _BESIDES_LEAD = r"\b(?:apart\s+from|besides|other\s+than)\s+the\s+lead\b"  # "ap
 _ASKS = {
     "lead": re.compile(
         # (a question's own "who led", not a relative clause: "the director who led the improvements")
-        r"(?:^\s*|[,;:]\s*|\band\s+|\b(?:tell\s+me|know|find\s+out)\s+)who\s+(led|leads|was\s+leading|headed)\b|\bwho\s+(led|leads|headed)(\s+(it|them|this|that))?\s*[?.]?\s*$|\b(lead\s+(?:inspectors?|HMIs?)|reporting\s+inspectors?|led\s+by)\b"
+        r"(?:^\s*|[,;:]\s*|\band\s+|\b(?:tell\s+me|know|find\s+out)\s+)who\s+(led|leads|was\s+leading|headed)\b|\bwho\s+(led|leads|headed)(\s+(it|them|this|that))?\s*[?.]?\s*$|\b(lead\s+(?:inspectors?|HMIs?)|reporting\s+inspectors?)\b"
+        r"|\b(?:inspections?|visits?|it|which)\b[^?,]{0,40}\bled\s+by\b"  # "Which inspections were led by …?", not "the initiative led by the board"
         r"|\b(inspectors?|HMIs?)\b[^?,]{0,40}\b(led|leads|headed|(?:was|is)\s+in\s+charge)\b"  # "Which of His Majesty's Inspectors / which HMI led…?", "Which inspector was in charge of…?"
         r"|\b(led|leads|headed)\s+(the\s+|its\s+|ofsted['’]s\s+)?([\w-]+\s+){0,3}(inspection|re-inspection|visit)\b"
         # "Who inspected Kent?", "Who carried out / was in charge of the 2018 inspection?"
-        r"|^\s*who\s+(inspected|visited|conducted|carried\s+out|did|ran|was\s+in\s+charge\s+of)\b(?=[^?]*\b(inspection|visit)\b|\s+(?-i:[A-Z]))",
+        r"|^\s*who\s+(inspected|visited)\b(?=[^?]*\b(inspection|visit)\b|\s+(?-i:[A-Z]))"
+        # (what was run is the inspection: not "Who ran Kent's out-of-hours service at the time of the inspection?")
+        r"|^\s*who\s+(conducted|carried\s+out|did|ran|was\s+in\s+charge\s+of)\s+(?:[\w’'&–-]+\s+){0,6}?(inspection|re-inspection|visit|team)\b",
         re.I,
     ),
     # "Who were the inspectors?", "Apart from the lead inspector, which inspectors were on the team?"

@@ -553,11 +553,12 @@ _LABELLED = re.compile(
 )
 
 
-def asked_part(question: str, named: tuple[str, ...]) -> str:
+def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str:
     """What a question asks about: the question a statement sets the scene for (its last sentence),
     when that says what it asks about in words of its own besides the places ``named`` ("What did
     the inspection find about care leavers?"), not only by pointing back ("What did they say about
-    it?"); else all of it."""
+    it?"); else all of it. A question in words of its own that refers back ("Did that happen by
+    2018?") is asked of the statement too, unless ``scene`` is False (its names set the scene)."""
     asked = _last_sentence(question)  # (a label before a dash often holds the topic: "Supervision in Wokingham - what did they say?")
     if asked != question and _POINTS_BACK.search(asked):
         # "In 2020 Ofsted criticised its planning for… Had this been put right by 2024?": what "this" is
@@ -566,7 +567,7 @@ def asked_part(question: str, named: tuple[str, ...]) -> str:
     words = re.findall(r"[a-z][a-z'’-]+", asked.lower())
     if any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in words):
         stated = _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)]))) if asked != question else ""
-        if _REFERS_BACK.search(asked) and any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in re.findall(r"[a-z][a-z'’-]+", stated.lower())):
+        if scene and _REFERS_BACK.search(asked) and any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in re.findall(r"[a-z][a-z'’-]+", stated.lower())):
             # "In late 2013 Ofsted wanted the police to attend more strategy meetings. Did that happen
             # by 2018?": what "that" is, and what is asked of it (not "Kent came out good in 2018.
             # What did inspectors want it to improve?": "it" is the place)
@@ -599,7 +600,7 @@ _FAULTS = r"(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomi
 # a word of a question that stands for something said before it ("Did that happen…?", "Had that
 # support improved?", "What held it back?"), not "that" introducing what is said ("Did Ofsted say that…")
 _REFERS_BACK = re.compile(
-    r"(?<!\bsay )(?<!\bsaid )(?<!\bfind )(?<!\bfound )(?<!\bso )(?<!\bsuch )(?<!\bthan )\b(?:this|that|these|those|it|they|them|things)\b"
+    r"(?<!\bsay )(?<!\bsaid )(?<!\bfind )(?<!\bfound )(?<!\bso )(?<!\bsuch )(?<!\bthan )\b(?:this|that|these|those|it|they|them|their|things)\b"
     rf"|\bthe\s+(?:same\s+)?{_FAULTS}\b",  # "What exactly was the problem?"
     re.I,
 )

@@ -213,6 +213,9 @@ def test_a_between_of_two_inspections_is_a_between_of_years():
     assert not _INSPECTIONS_COMPARED.search("According to the 2016 inspection, how many days did children wait between entering care and adoption (2012–15 scorecard)?")
     assert _INSPECTIONS_COMPARED.search("How did Kent change between its 2019 and 2022 inspections?")
     assert _INSPECTIONS_COMPARED.search("What changed between 2019 and 2022?")
+    # a period the figures are of ("between November 2013 and January 2014"), not two inspections
+    assert not _INSPECTIONS_COMPARED.search("How many contacts did the team deal with between November 2013 and January 2014, according to the early-2014 inspection?")
+    assert _INSPECTIONS_COMPARED.search("How did Kent change between spring 2019 and 2022?")
 
 
 @pytest.mark.parametrize("question", [

@@ -852,6 +852,19 @@ def test_a_question_with_words_of_its_own_that_refers_back_asks_about_the_statem
     assert all(w in topic for w in words.split()), topic
 
 
+def test_the_names_a_statement_sets_the_scene_with_are_not_what_its_question_asks():
+    from assistant.query import asked_part
+
+    question = "Children in the Isle of Wight's care faced long NHS waits to see someone about their worries. What could they get quickly instead?"
+    assert "NHS" in asked_part(question, ("Isle of Wight",))  # asked of what the statement said
+    assert asked_part(question, ("Isle of Wight",), scene=False) == "What could they get quickly instead?"  # its names set the scene
+
+
+def test_their_refers_back_to_who_the_statement_spoke_of():
+    topic = q("Lots of the Isle of Wight's children in care were missing school in 2019. Had their attendance improved by 2023?").topic.lower()
+    assert "missing school" in topic and "attendance" in topic
+
+
 def test_that_introducing_what_was_said_refers_back_to_nothing():
     found = q("Ofsted inspected the Isle of Wight in 2023. Did it find that supervision was regular?")
     assert "supervision" in found.topic

@@ -171,6 +171,18 @@ def test_who_led_an_inspection_is_quoted_from_its_cover():
     assert [c.passage_id for c in found.citations] == ["kent-2017#p2"] and "Linda Steele" in found.text
 
 
+@pytest.mark.parametrize("question, asked", [
+    ("Who ran Kent's out-of-hours duty service at the time of Ofsted's 2017 inspection?", set()),  # the service was run, not the inspection
+    ("What was the e-safety initiative led by Kent's safeguarding board called at the 2017 inspection?", set()),
+    ("Which of Kent's inspections were led by Linda Steele?", {"lead"}),
+    ("Who was in charge of the Ofsted team for Kent's 2017 inspection?", {"lead"}),
+    ("Who carried out the 2017 inspection of Kent?", {"lead"}),
+    ("Who inspected Kent?", {"lead"}),
+])
+def test_who_ran_or_led_is_asked_of_the_inspection_only_when_the_inspection_is_what_was_run(question, asked):
+    assert asks_cover(question) & {"lead"} == asked
+
+
 def test_the_kind_of_inspection_is_quoted_from_the_reports_title_and_its_dates():
     question = "What type of inspection did Ofsted carry out of Kent's children's services in 2017?"
     assert "kind" in asks_cover(question)
