@@ -39,7 +39,7 @@ _NUMBER_WORD = (
 )
 _HAS_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORD}|hundred|thousand|half|quarter|double|twice|dozen)\b", re.I)
 # Dates and years are not the figure a "how many" question asks for.
-_DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b")
+_DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b(?!\s?(?:%|per\s?cent))")  # (not "14.1%": a share)
 # (a share, "what percentage of the workforce…", is often said of "it" (see shared_words): not this test)
 _COUNTED = re.compile(r"\b(?:how many|average|number\s+of)\s+((?:the|their|its|[\w’'-]+['’]s)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|per|from|with|live|lived|living)\b|[?,]|$)", re.I)
 _CARDINAL = re.compile(rf"\d[\d,]*|{_NUMBER_WORD}|hundred|thousand|dozens?|hundreds|thousands", re.I)
@@ -211,6 +211,7 @@ def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> b
 _COUNT_OF = re.compile(r"(?<!\bat )(?<!\bage )(?<!\baged )(?<!\bby )(?<!\bin )\b\d[\d,]*\s+(?!(?:years?|months?|weeks?|days?|hours?)\b)([a-z][\w’'-]*)")
 # what a figure may count, without naming it, of what the sentence before named ("27 young people were…", "12 of them")
 _ANY_COUNTED = frozenset("young people children child families of were was are had have".split())
+_PEOPLE_COUNTED = frozenset("young children child families people".split())  # "26 young people", "12 children"
 _BEFORE_NOUN = re.compile(r"\s+(?!(?:to|and|or|in|for|at|overall|with|by|because|but|since|when|as|from|on|of|across|than|the|a|an|this|that|which|who|while|although|so|then|too|again|now|until)\b)[a-z][a-z-]+")
 _HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
 # "after how many months…": a length of time is the figure counted (not "how many carers… in the year before")
@@ -419,6 +420,13 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                 # "one child" counts children when it is said with all else the question asks of them
                 # ("Only one child lives in an unregistered children's home"), not of some other few
                 rest = {w for w in _asked_about(question) - counted - {"many", "number"} - _WHEN_WORDS if not YEAR.fullmatch(w)}
+                # people counted without naming them ("26 young people were attending university"), in a
+                # paragraph that named what is counted before ("care leavers"), with all else asked of them
+                earlier = sentence.passage.text[: max(0, sentence.passage.text.find(sentence.text))] + " " + " ".join(sentence.passage.heading)
+                if rest and counted <= set(tokens(earlier)) and _says_all(text, rest) and any(
+                    m.group(1).lower() in _PEOPLE_COUNTED for m in _COUNT_OF.finditer(_AGED.sub(" ", text))
+                ):
+                    return True
                 single = {_IRREGULAR[w] for w in counted if w in _IRREGULAR}
                 if single and _counts(text, single) and _says_all(text, rest):
                     return True

@@ -546,6 +546,23 @@ def test_a_name_of_several_capitalised_words_before_what_it_names_answers_which_
     assert not extractive.satisfies(plain, "name", "What is the name of the group that children in Sandwell's care use to have a say?", is_name=lambda w: False)
 
 
+def test_a_share_with_a_decimal_point_is_a_share_not_a_section_number():
+    found = extractive.sentences_of(Hit(passage("r#para-24", "The number of children persistently absent from school is still high at 14.1%."), 1.0))[0]
+    assert extractive.satisfies(found, "number", "What share of Kent's children in care were persistently absent from school?")
+    section = extractive.sentences_of(Hit(passage("r#para-25", "Children persistently absent from school are named in section 2.1 of the plan."), 1.0))[0]
+    assert not extractive.satisfies(section, "number", "What share of Kent's children in care were persistently absent from school?")
+
+
+def test_people_counted_without_naming_them_count_what_their_paragraph_named():
+    text = "Care leavers are well supported by their PAs. At the time of inspection, 26 young people were attending university."
+    counted = extractive.sentences_of(Hit(passage("r#para-27", text), 1.0))[1]
+    assert extractive.satisfies(counted, "number", "How many of Kent's care leavers were at university in 2019?")
+    # not of something else asked of them ("in custody"), nor where the paragraph never named them
+    assert not extractive.satisfies(counted, "number", "How many of Kent's care leavers were in custody in 2019?")
+    alone = extractive.sentences_of(Hit(passage("r#para-28", "At the time of inspection, 26 young people were attending university."), 1.0))[0]
+    assert not extractive.satisfies(alone, "number", "How many of Kent's care leavers were at university in 2019?")
+
+
 def test_a_sentence_naming_no_team_does_not_answer_which_team():
     found = extractive.sentences_of(Hit(passage("report#para-5", "Children are supported by a team of therapists."), 1.0))[0]
     assert not extractive.satisfies(found, "name", "Which team supports children at home?", is_name=lambda w: False)
