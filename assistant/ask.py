@@ -30,7 +30,7 @@ from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, YEAR, Query, analyse, as
 from .query_adapter import get_adapter
 from .retrieval import Retriever
 from .scope import home_authority, scopes
-from .types import Answer, Filters, Hit, Related, Turn
+from .types import Answer, Citation, Filters, Hit, Related, Turn
 
 NOT_COVERED = "The indexed sources don't cover this question."
 PARAPHRASE_DENSE = extractive.PARAPHRASE_DENSE
@@ -651,9 +651,9 @@ class Assistant:
             total = (time.perf_counter() - started) * 1000
             answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
             return True
-        answer.answer, answer.citations, answer.abstained = found.text, found.citations, False
-        answer.reason = reason
-        answer.retrieved = [c.passage_id for c in found.citations]
+        answer.answer, answer.citations = _with_verdicts(found.text, found.citations, by_id, corpus.by_doc)
+        answer.abstained, answer.reason = False, reason
+        answer.retrieved = list(dict.fromkeys(c.passage_id for c in answer.citations))
         before = answer.answer
         self._with_findings_part(query, filters, answer, passages, started)
         if over_time and not query.parts:
@@ -1124,6 +1124,38 @@ _OF_INSPECTION = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:inspection
 
 # reasons asked anywhere in what is asked ("…, and if not, why?", "so why did…")
 _WHY = re.compile(r"\bwhy\b", re.I)
+
+
+def _with_verdicts(text: str, citations: list[Citation], by_id, by_doc) -> tuple[str, list[Citation]]:
+    """A records answer with each judgement row followed by the sentence its report states that
+    judgement in ("Overall effectiveness Outstanding" [1]: "Children's services in Telford and
+    Wrekin are outstanding." [2]), where one does; its citations numbered in the order shown."""
+    said: dict[int, tuple[StoredPassage, str]] = {}
+    for c in citations:
+        row = by_id.get(c.passage_id)
+        if row is not None and row.kind == "judgement":
+            found = records.verdict_sentence(row, by_doc.get(row.doc_id, []))
+            if found is not None and found[1] not in text:
+                said[c.n] = found
+    if not said:
+        return text, citations
+    extra: list[Citation] = []
+    lines = []
+    for line in text.split("\n"):
+        for n in [int(m) for m in _MARKER.findall(line)]:
+            if n in said:
+                passage, sentence = said.pop(n)
+                extra.append(Citation.of(10_000 + len(extra), passage, sentence))
+                line += f": “{sentence}” [{extra[-1].n}]"
+        lines.append(line)
+    text = "\n".join(lines)
+    # numbered in the order shown
+    every = {c.n: c for c in citations + extra}
+    order = list(dict.fromkeys(int(m) for m in _MARKER.findall(text) if int(m) in every))
+    order += [n for n in every if n not in order]
+    number = {old: new for new, old in enumerate(order, start=1)}
+    text = _MARKER.sub(lambda m: f"[{number.get(int(m.group(1)), int(m.group(1)))}]", text)
+    return text, [replace(every[old], n=new) for old, new in sorted(number.items(), key=lambda kv: kv[1])]
 
 
 def _append(answer: Answer, heading: str, said: Answer) -> None:

@@ -428,3 +428,49 @@ def _describe(kind, wanted, areas, authorities, span: YearSpan) -> str:
     if span.exact:
         parts.append("in " + " or ".join(map(str, sorted(span.exact))))
     return " ".join(parts) or f"the question (all {kind} records)"
+
+
+# a judgement said in words, in the present ("Children's services in Telford and Wrekin are
+# outstanding.", "The quality of practice for care leavers is inadequate."), not a past one ("when
+# the service was judged good")
+_SAID_GRADE = {
+    "outstanding": r"outstanding",
+    "good": r"good(?![\s-]+(?:quality|practice|support|progress|help|care|services?|standard|level|range|understanding))",
+    "requires improvement": r"requir\w*\s+improvement",
+    "inadequate": r"inadequate",
+}
+
+
+_AREA_WORDS = frozenset({"protect", "leaver", "adopt"})  # an area's services, not the council's as a whole
+
+
+def verdict_sentence(row: StoredPassage, passages: list[StoredPassage]) -> tuple[StoredPassage, str] | None:
+    """The sentence in which a report states a judgement row's grade in words, and its passage:
+    the first in the report that says the area's words ("care leavers"; for overall effectiveness,
+    "services") with "is"/"are"/"remain" and the grade; None when no sentence does."""
+    from index.text import split_sentences
+
+    from .lexical import tokens
+
+    grade = _SAID_GRADE.get(row.fields.get("grade", "").strip().lower())
+    if grade is None:
+        return None
+    area = row.fields.get("area", "")
+    # overall: the council's services by name ("Children's services in Torbay are inadequate"), not
+    # one area's ("Services for care leavers are inadequate")
+    wanted = {"servic"} | set(tokens(row.authority or "")) if area == "overall_effectiveness" else set(tokens(re.sub(r"(?i)\b(?:the|experiences?|and|progress|of|impact|on|with|social\s+work\s+practice)\b", " ", row.fields.get("judgement", ""))))
+    said = re.compile(rf"\b(?:is|are|remains?|now)\s+(?:now\s+|still\s+)?{grade}\b", re.I)
+    for passage in passages:
+        if passage.doc_id != row.doc_id or passage.kind != "paragraph":
+            continue
+        for start, end in split_sentences(passage.text):
+            sentence = passage.text[start:end].strip()
+            found = said.search(sentence)
+            # said of the area: its words stand just before the grade ("…care leavers is inadequate"),
+            # not elsewhere ("…are outstanding, demonstrating the progress that leaders have made")
+            # and of services ("Services for care leavers are good"), not of one part of them ("The
+            # financial support available to care leavers is good")
+            subject = set(tokens(" ".join(sentence[: found.start()].split()[-15:]))) if found else set()
+            if wanted and wanted <= subject and subject & {"servic", "experienc"} and not (area == "overall_effectiveness" and subject & _AREA_WORDS):
+                return passage, sentence
+    return None

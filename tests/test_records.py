@@ -758,3 +758,41 @@ def test_a_year_asked_finds_an_inspection_that_began_that_year_and_ended_the_nex
     assert "inadequate" in found.text
     # without the documents' years, a row's own date decides (as before)
     assert [c.doc_id for c in answer_records(question, "judgement", rows, ("South Tyneside",), year_span(question)).citations] == ["st-2017"]
+
+
+def _paragraph(doc_id, n, text, authority="Telford and Wrekin"):
+    return StoredPassage(
+        passage_id=f"{doc_id}#para-{n}", doc_id=doc_id, text=text, locator=f"paragraph {n}", heading=(), start=0, end=len(text), context="",
+        ordinal=n, kind="paragraph", page=2, title=f"Inspection of {authority}", doc_kind="inspection_report", authority=authority,
+        publisher="Ofsted", date="2020-01-31", fields={},
+    )
+
+
+def test_a_judgement_is_heard_in_the_sentence_its_report_states_it_in():
+    from assistant.records import verdict_sentence
+
+    overall = judgement("tw-2020", "Telford and Wrekin", "2020-01-31", "overall_effectiveness", "Overall effectiveness", "outstanding")
+    leavers = judgement("tw-2020", "Telford and Wrekin", "2020-01-31", "care_leavers", "The experiences and progress of care leavers", "good")
+    paragraphs = [
+        _paragraph("tw-2020", 1, "Services for care leavers are good. Leaders know their services well."),
+        _paragraph("tw-2020", 2, "Children’s services in Telford and Wrekin are outstanding. They were judged good in 2016."),
+    ]
+    assert verdict_sentence(overall, paragraphs)[1] == "Children’s services in Telford and Wrekin are outstanding."  # the council's, not one area's
+    assert verdict_sentence(leavers, paragraphs)[1] == "Services for care leavers are good."
+    # a grade said of something else, or in the past, is no statement of the judgement
+    other = [_paragraph("tw-2020", 3, "The financial support available to care leavers is good. Services were judged outstanding in 2016.")]
+    assert verdict_sentence(leavers, other) is None and verdict_sentence(overall, other) is None
+
+
+def test_a_records_answer_quotes_each_row_with_its_reports_words_numbered_as_shown():
+    from assistant.ask import _with_verdicts
+    from assistant.types import Citation
+
+    row = judgement("tw-2020", "Telford and Wrekin", "2020-01-31", "overall_effectiveness", "Overall effectiveness", "outstanding")
+    other = judgement("nl-2020", "Northumberland", "2020-01-31", "overall_effectiveness", "Overall effectiveness", "good")
+    said = _paragraph("tw-2020", 2, "Children’s services in Telford and Wrekin are outstanding.")
+    text = "- “Overall effectiveness Outstanding” [1]\n- “Overall effectiveness Good” [2]"
+    out, cited = _with_verdicts(text, [Citation.of(1, row), Citation.of(2, other)], {p.passage_id: p for p in (row, other, said)}, {"tw-2020": [said]})
+    assert out == "- “Overall effectiveness Outstanding” [1]: “Children’s services in Telford and Wrekin are outstanding.” [2]\n- “Overall effectiveness Good” [3]"
+    assert [(c.n, c.passage_id) for c in cited] == [(1, row.passage_id), (2, said.passage_id), (3, other.passage_id)]
+    assert cited[1].quote == "Children’s services in Telford and Wrekin are outstanding."
