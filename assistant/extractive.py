@@ -49,7 +49,7 @@ _VALUE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*|[£$€]\d[\d,.]*\w*", re.I
 _ASKS_AVERAGE = re.compile(r"\b(average|mean|median|typical)\b", re.I)
 _YEARS_OLD = r"\b\d{1,2}(\s*-?\s*(and|or|to|–)\s*\d{1,2})?[\s-]*years?[\s-]*old"  # "16- and 17-year-old", "15 year old"
 _AGED = re.compile(
-    r"\b(aged?|age\s+of|reach(es|ed|ing)?|turn(s|ed|ing)?)\s+(the\s+age\s+of\s+)?(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b"
+    r"\b(aged?|age\s+of|reach(es|ed|ing)?|turn(s|ed|ing)?|approach(es|ed|ing)?)\s+(the\s+age\s+of\s+)?(between\s+)?\d{1,2}(\s*(and|or|to|-|–)\s*\d{1,2})?\b"  # "approaching 18": an age
     # "children under 16 are living…", "those over 18.": an age, where no noun follows to be counted
     r"|\b(under|over|below|above)\s+(the\s+age\s+of\s+)?\d{1,2}(?!\d)(?=\s+(are|were|is|was|who|in|and|living|live|lived|years?)\b|\s*[,.;:)]|\s*$)"
     # "16- and 17-year-old children", "15 year olds"

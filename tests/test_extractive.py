@@ -553,6 +553,11 @@ def test_a_share_with_a_decimal_point_is_a_share_not_a_section_number():
     assert not extractive.satisfies(section, "number", "What share of Kent's children in care were persistently absent from school?")
 
 
+def test_an_age_approached_is_no_count():
+    found = extractive.sentences_of(Hit(passage("r#para-41", "Pathway plans for children who are approaching 18 are completed and reviewed."), 1.0))[0]
+    assert not extractive.satisfies(found, "number", "How many children were on child protection plans in Kent?")
+
+
 def test_people_counted_without_naming_them_count_what_their_paragraph_named():
     text = "Care leavers are well supported by their PAs. At the time of inspection, 26 young people were attending university."
     counted = extractive.sentences_of(Hit(passage("r#para-27", text), 1.0))[1]
