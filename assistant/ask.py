@@ -616,11 +616,11 @@ class Assistant:
         if found is None:
             if kind is None:
                 return False
-            def years_of(doc_id: str) -> set[int]:  # the years inspected (not the year published)
+            def inspected(doc_id: str) -> set[int]:  # the years inspected (not the year published)
                 record = corpus.records.get(doc_id)
-                return {int(d[:4]) for d in (record.start_date, record.end_date, record.date) if d} if record is not None else set()
+                return cover.years_inspected(record) if record is not None else set()
 
-            found = records.answer_records(query.question, kind, passages, authorities, year_span(query.question), years_of)
+            found = records.answer_records(query.question, kind, passages, authorities, year_span(query.question), inspected)
             reason = f"{kind} records: {len(found.citations)} of {found.looked_at}"
         by_id = corpus.by_id
         if _names_unmet(query, [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id], corpus.lexical.correct, corpus.acronyms, corpus.lexical.is_name, corpus.titled_acronyms):
@@ -1139,7 +1139,7 @@ def _with_verdicts(text: str, citations: list[Citation], by_id, by_doc) -> tuple
                 said[c.n] = found
     if not said:
         return text, citations
-    extra: list[Citation] = []
+    extra: list[Citation] = []  # numbered apart from the rows' until all are numbered as shown
     lines = []
     for line in text.split("\n"):
         for n in [int(m) for m in _MARKER.findall(line)]:

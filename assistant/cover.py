@@ -211,11 +211,17 @@ def asks_publication(question: str) -> bool:
     return _PUBLISHED.search(question) is not None
 
 
+def years_inspected(record: DocumentRecord) -> set[int]:
+    """The years a report's inspection ran in (5 December 2022 to 15 February 2023: both), or its
+    date's year."""
+    return {int(d[:4]) for d in (record.start_date, record.end_date, record.date) if d}
+
+
 def years_of(record: DocumentRecord, published: bool = False) -> set[int]:
     """The years a report is of: its inspection's and its publication's ("the inspection published
     in 2014"). ``published``: the question asks when it was published, so a report that gives no
     publication date and whose inspection ended late in a year is of the next year too."""
-    years = {int(d[:4]) for d in (record.start_date, record.end_date, record.date, record.published) if d}
+    years = years_inspected(record) | ({int(record.published[:4])} if record.published else set())
     end = record.end_date or record.date
     if published and not record.published and end and len(end) >= 7 and int(end[5:7]) >= PUBLISHED_LATER:
         years.add(int(end[:4]) + 1)

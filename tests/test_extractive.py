@@ -537,34 +537,39 @@ def test_the_name_of_a_team_or_service_made_of_common_words_answers_which_team(t
     assert extractive.satisfies(found, "name", "Which team supports children at home?", is_name=lambda w: False)
 
 
+def sentence(pid: str, text: str, n: int = 0):
+    """The ``n``th sentence of a passage of ``text``, as the answerer reads it."""
+    return extractive.sentences_of(Hit(passage(pid, text), 1.0))[n]
+
+
 def test_a_name_of_several_capitalised_words_before_what_it_names_answers_which_group():
     # "The Voices of Sandwell group": the name runs over "of", and the sentence opens with it
-    found = extractive.sentences_of(Hit(passage("report#para-22", "The Voices of Sandwell group is regularly consulted on how to improve support to children in care."), 1.0))[0]
+    found = sentence("report#para-22", "The Voices of Sandwell group is regularly consulted on how to improve support to children in care.")
     assert extractive.satisfies(found, "name", "What is the name of the group that children in Sandwell's care use to have a say?", is_name=lambda w: False)
     # the question's own place, capitalised before a unit, names nothing new
-    plain = extractive.sentences_of(Hit(passage("report#para-23", "The Sandwell group is regularly consulted."), 1.0))[0]
+    plain = sentence("report#para-23", "The Sandwell group is regularly consulted.")
     assert not extractive.satisfies(plain, "name", "What is the name of the group that children in Sandwell's care use to have a say?", is_name=lambda w: False)
 
 
 def test_a_share_with_a_decimal_point_is_a_share_not_a_section_number():
-    found = extractive.sentences_of(Hit(passage("r#para-24", "The number of children persistently absent from school is still high at 14.1%."), 1.0))[0]
+    found = sentence("r#para-24", "The number of children persistently absent from school is still high at 14.1%.")
     assert extractive.satisfies(found, "number", "What share of Kent's children in care were persistently absent from school?")
-    section = extractive.sentences_of(Hit(passage("r#para-25", "Children persistently absent from school are named in section 2.1 of the plan."), 1.0))[0]
+    section = sentence("r#para-25", "Children persistently absent from school are named in section 2.1 of the plan.")
     assert not extractive.satisfies(section, "number", "What share of Kent's children in care were persistently absent from school?")
 
 
 def test_an_age_approached_is_no_count():
-    found = extractive.sentences_of(Hit(passage("r#para-41", "Pathway plans for children who are approaching 18 are completed and reviewed."), 1.0))[0]
+    found = sentence("r#para-41", "Pathway plans for children who are approaching 18 are completed and reviewed.")
     assert not extractive.satisfies(found, "number", "How many children were on child protection plans in Kent?")
 
 
 def test_people_counted_without_naming_them_count_what_their_paragraph_named():
     text = "Care leavers are well supported by their PAs. At the time of inspection, 26 young people were attending university."
-    counted = extractive.sentences_of(Hit(passage("r#para-27", text), 1.0))[1]
+    counted = sentence("r#para-27", text, 1)
     assert extractive.satisfies(counted, "number", "How many of Kent's care leavers were at university in 2019?")
     # not of something else asked of them ("in custody"), nor where the paragraph never named them
     assert not extractive.satisfies(counted, "number", "How many of Kent's care leavers were in custody in 2019?")
-    alone = extractive.sentences_of(Hit(passage("r#para-28", "At the time of inspection, 26 young people were attending university."), 1.0))[0]
+    alone = sentence("r#para-28", "At the time of inspection, 26 young people were attending university.")
     assert not extractive.satisfies(alone, "number", "How many of Kent's care leavers were at university in 2019?")
 
 
