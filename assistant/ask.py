@@ -651,7 +651,7 @@ class Assistant:
             total = (time.perf_counter() - started) * 1000
             answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
             return True
-        answer.answer, answer.citations = _with_verdicts(found.text, found.citations, by_id, corpus.by_doc)
+        answer.answer, answer.citations = _with_verdicts(found.text, found.citations, by_id, corpus.verdict)
         answer.abstained, answer.reason = False, reason
         answer.retrieved = list(dict.fromkeys(c.passage_id for c in answer.citations))
         before = answer.answer
@@ -1126,15 +1126,16 @@ _OF_INSPECTION = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:inspection
 _WHY = re.compile(r"\bwhy\b", re.I)
 
 
-def _with_verdicts(text: str, citations: list[Citation], by_id, by_doc) -> tuple[str, list[Citation]]:
+def _with_verdicts(text: str, citations: list[Citation], by_id, verdict) -> tuple[str, list[Citation]]:
     """A records answer with each judgement row followed by the sentence its report states that
-    judgement in ("Overall effectiveness Outstanding" [1]: "Children's services in Telford and
-    Wrekin are outstanding." [2]), where one does; its citations numbered in the order shown."""
+    judgement in (``verdict(row)``: "Overall effectiveness Outstanding" [1]: "Children's services
+    in Telford and Wrekin are outstanding." [2]), where one does; its citations numbered in the
+    order shown."""
     said: dict[int, tuple[StoredPassage, str]] = {}
     for c in citations:
         row = by_id.get(c.passage_id)
         if row is not None and row.kind == "judgement":
-            found = records.verdict_sentence(row, by_doc.get(row.doc_id, []))
+            found = verdict(row)
             if found is not None and found[1] not in text:
                 said[c.n] = found
     if not said:

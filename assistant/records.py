@@ -452,16 +452,18 @@ def verdict_sentence(row: StoredPassage, passages: list[StoredPassage]) -> tuple
 
     from .lexical import tokens
 
-    grade = _SAID_GRADE.get(row.fields.get("grade", "").strip().lower())
+    graded = row.fields.get("grade", "").strip().lower()
+    grade = _SAID_GRADE.get(graded)
     if grade is None:
         return None
+    literal = graded.split()[-1]  # a word the grade is said in ("improvement"): a quick test before the pattern
     area = row.fields.get("area", "")
     # overall: the council's services by name ("Children's services in Torbay are inadequate"), not
     # one area's ("Services for care leavers are inadequate")
     wanted = {"servic"} | set(tokens(row.authority or "")) if area == "overall_effectiveness" else set(tokens(re.sub(r"(?i)\b(?:the|experiences?|and|progress|of|impact|on|with|social\s+work\s+practice)\b", " ", row.fields.get("judgement", ""))))
     said = re.compile(rf"\b(?:is|are|remains?|now)\s+(?:now\s+|still\s+)?{grade}\b", re.I)
     for passage in passages:
-        if passage.doc_id != row.doc_id or passage.kind != "paragraph":
+        if passage.doc_id != row.doc_id or passage.kind != "paragraph" or literal not in passage.text.lower() or not said.search(passage.text):
             continue
         for start, end in split_sentences(passage.text):
             sentence = passage.text[start:end].strip()

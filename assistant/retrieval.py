@@ -145,6 +145,19 @@ class Corpus:
         self.by_id[pid] = passage
         return passage
 
+    def verdict(self, row: StoredPassage) -> tuple[StoredPassage, str] | None:
+        """The sentence a judgement row's report states it in (records.verdict_sentence), worked
+        out once a row for this index version."""
+        if row.passage_id not in self._verdicts:
+            from .records import verdict_sentence
+
+            self._verdicts[row.passage_id] = verdict_sentence(row, self.by_doc.get(row.doc_id, []))
+        return self._verdicts[row.passage_id]
+
+    @functools.cached_property
+    def _verdicts(self) -> dict[str, tuple[StoredPassage, str] | None]:
+        return {}
+
     @functools.cached_property
     def numbers(self) -> dict[str, int]:
         """Each passage's number (its row in ``vectors``)."""

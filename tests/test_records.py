@@ -792,7 +792,7 @@ def test_a_records_answer_quotes_each_row_with_its_reports_words_numbered_as_sho
     other = judgement("nl-2020", "Northumberland", "2020-01-31", "overall_effectiveness", "Overall effectiveness", "good")
     said = _paragraph("tw-2020", 2, "Children’s services in Telford and Wrekin are outstanding.")
     text = "- “Overall effectiveness Outstanding” [1]\n- “Overall effectiveness Good” [2]"
-    out, cited = _with_verdicts(text, [Citation.of(1, row), Citation.of(2, other)], {p.passage_id: p for p in (row, other, said)}, {"tw-2020": [said]})
+    out, cited = _with_verdicts(text, [Citation.of(1, row), Citation.of(2, other)], {p.passage_id: p for p in (row, other, said)}, lambda p: (said, said.text) if p.passage_id == row.passage_id else None)
     assert out == "- “Overall effectiveness Outstanding” [1]: “Children’s services in Telford and Wrekin are outstanding.” [2]\n- “Overall effectiveness Good” [3]"
     assert [(c.n, c.passage_id) for c in cited] == [(1, row.passage_id), (2, said.passage_id), (3, other.passage_id)]
     assert cited[1].quote == "Children’s services in Telford and Wrekin are outstanding."
