@@ -545,6 +545,8 @@ _TITLED_UNIT = re.compile(
 )
 # a unit named in apposition or by what it is called ("the substance misuse service, Horizon,", "a team known as Horizon")
 _NAMED_AFTER = re.compile(rf"\b(?:{_UNITS})s?(?:,\s+|\s+(?:known\s+as|called|named)\s+)(?:the\s+)?[‘']?([A-Z][\w’'-]*)")
+# a unit named in apposition to another, in lower case ("The edge-of-care service, families together team, provides…")
+_UNIT_APPOSED = re.compile(rf"\b(?:{_UNITS})s?,\s+((?!(?:the|a|an|its|their|which|who|and|or|but|as|with|including)\b)[a-z][\w-]*(?:\s+(?!(?:the|a|an|its|their|which|who|and|or|but|as|with)\b)[a-z][\w-]*){{0,3}})\s+(?:{_UNITS})s?\s*,")
 _QUOTED_TERM = re.compile(r"[‘“]([^’”]{2,40})[’”]")
 _PROPER_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9’'-]*")
 
@@ -574,6 +576,9 @@ def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) ->
             return True
     for named_after in _NAMED_AFTER.finditer(text):  # "the specialist substance misuse service, Horizon,"
         if unasked(named_after.group(1)) and named_after.group(1) not in _NOT_NAMES:
+            return True
+    for apposed in _UNIT_APPOSED.finditer(text):  # "the edge-of-care service, families together team,": a name in lower case
+        if all(unasked(w) for w in apposed.group(1).split()):
             return True
     return _capitalised_run(text, unasked, titled)
 

@@ -551,6 +551,14 @@ def test_a_name_of_several_capitalised_words_before_what_it_names_answers_which_
     assert not extractive.satisfies(plain, "name", "What is the name of the group that children in Sandwell's care use to have a say?", is_name=lambda w: False)
 
 
+def test_a_unit_named_in_lower_case_beside_another_is_the_name_asked_for():
+    found = sentence("r#para-16", "The edge-of-care service, families together team, provides a swift response to children.")
+    assert extractive.satisfies(found, "name", "What is Kent's edge-of-care service called?", is_name=lambda w: False)
+    # a unit beside its own description, or the question's words again, names nothing
+    plain = sentence("r#para-17", "The edge-of-care service, the team, provides a swift response to children.")
+    assert not extractive.satisfies(plain, "name", "What is Kent's edge-of-care service called?", is_name=lambda w: False)
+
+
 def test_a_share_with_a_decimal_point_is_a_share_not_a_section_number():
     found = sentence("r#para-24", "The number of children persistently absent from school is still high at 14.1%.")
     assert extractive.satisfies(found, "number", "What share of Kent's children in care were persistently absent from school?")

@@ -885,6 +885,7 @@ def test_how_much_say_asks_for_a_degree_not_an_amount():
     assert q("How much influence does the children in care council have?").wants is None
     assert q("How much money did the Isle of Wight spend on agency staff?").wants == "money"
     assert q("How much had referrals fallen by 2023?").wants == "number"
+    assert q("How much had the Isle of Wight's quality assurance moved on by 2024?").wants is None  # how far, not how many
 
 
 def test_things_improving_points_back_at_the_statement_before():
