@@ -133,7 +133,8 @@ class Corpus:
         text = document_text(doc_id)
         words = [w.strip(":") for w in record.title.split()]
         pattern = r"[:\s]+".join(re.escape(w) for w in words if w)
-        # the council's name first when the document prints it before the title (without the colon)
+        # as the record gives it (the colon after the council's name may be a line break), else
+        # without its first word (a cover that prints the council's name apart from the title)
         found = re.search(pattern, text[:3000]) or (re.search(pattern.split(r"[:\s]+", 1)[-1], text[:3000]) if len(words) > 1 else None)
         if found is None:
             return None
