@@ -212,7 +212,8 @@ _COUNT_OF = re.compile(r"(?<!\bat )(?<!\bage )(?<!\baged )(?<!\bby )(?<!\bin )\b
 # what a figure may count, without naming it, of what the sentence before named ("27 young people were…", "12 of them")
 _ANY_COUNTED = frozenset("young people children child families of were was are had have".split())
 _PEOPLE_COUNTED = frozenset("young children child families people".split())  # "26 young people", "12 children"
-_BEFORE_NOUN = re.compile(r"\s+(?!(?:to|and|or|in|for|at|overall|with|by|because|but|since|when|as|from|on|of|across|than|the|a|an|this|that|which|who|while|although|so|then|too|again|now|until)\b)[a-z][a-z-]+")
+# a grade word before a noun ("good practice", "outstanding support"), not a judgement said ("are good, and")
+BEFORE_NOUN = re.compile(r"\s+(?!(?:to|and|or|in|for|at|overall|with|by|because|but|since|when|as|from|on|of|across|than|the|a|an|this|that|which|who|while|although|so|then|too|again|now|until)\b)[a-z][a-z-]+")
 _HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
 # "after how many months…": a length of time is the figure counted (not "how many carers… in the year before")
 _ASKS_TIME = re.compile(r"\b(how\s+many|number\s+of|average)\s+([\w-]+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)
@@ -458,7 +459,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     if wants == "grade":  # a grade, said in the same sentence as all of what is graded ("secondary schools")
         # said as a judgement ("judged good", "Overall effectiveness Good", "remains good, and"), not
         # as a word before a noun ("receive good support", "outstanding practice")
-        judged = any(not _BEFORE_NOUN.match(text, m.end()) for m in _HAS_GRADE.finditer(text))
+        judged = any(not BEFORE_NOUN.match(text, m.end()) for m in _HAS_GRADE.finditer(text))
         return judged and graded_words(question) <= set(tokens(text))
     if wants == "duration":
         return bool(_HAS_DURATION.search(sentence.text))

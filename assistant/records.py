@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.store import StoredPassage
-from index.text import display_date, normalise
+from index.text import display_date, normalise, split_sentences
 
 from .query import GRADED_ON_THEIR_OWN, YearSpan, final_ask
 from .types import Citation
@@ -432,30 +432,59 @@ def _describe(kind, wanted, areas, authorities, span: YearSpan) -> str:
 
 # a judgement said in words, in the present ("Children's services in Telford and Wrekin are
 # outstanding.", "The quality of practice for care leavers is inadequate."), not a past one ("when
-# the service was judged good")
-_SAID_GRADE = {
-    "outstanding": r"outstanding",
-    "good": r"good(?![\s-]+(?:quality|practice|support|progress|help|care|services?|standard|level|range|understanding))",
-    "requires improvement": r"requir\w*\s+improvement",
-    "inadequate": r"inadequate",
-}
+# the service was judged good"): "is", "are", "remain" before a grade on Ofsted's scale
+_SAID_BEFORE = r"\b(?:is|are|remains?|now)\s+(?:now\s+|still\s+)?"
 
 
-_AREA_WORDS = frozenset({"protect", "leaver", "adopt"})  # an area's services, not the council's as a whole
+def _said_grade(grade: str) -> re.Pattern | None:
+    """How a report says ``grade`` of something in a sentence: any grade on Ofsted's scale
+    (index/ofsted.py's GRADES, "requires improvement" also "require improvement"), None for
+    one off it ("not judged")."""
+    from index.ofsted import GRADES, normalise_grade
+
+    grade = normalise_grade(grade)
+    if dict(GRADES).get(grade) is None:
+        return None
+    words = r"\s+".join(re.escape(w[:-1]) + "s?" if w.endswith("s") else re.escape(w) for w in grade.split())
+    return re.compile(rf"{_SAID_BEFORE}{words}\b", re.I)
 
 
 def verdict_sentence(row: StoredPassage, passages: list[StoredPassage]) -> tuple[StoredPassage, str] | None:
     """The sentence in which a report states a judgement row's grade in words, and its passage:
-    the first in the report that says the area's words ("care leavers"; for overall effectiveness,
-    "services") with "is"/"are"/"remain" and the grade; None when no sentence does."""
-    from index.text import split_sentences
+    the first in the report that says it of the row's area in the area's own words (index/ofsted.py's
+    judgement areas: "care leavers"), or, for overall effectiveness, of the council's services by
+    name and of no one area; None when no sentence does."""
+    from index.ofsted import area_key, area_keys, area_label, normalise_grade
 
+    from .extractive import BEFORE_NOUN
     from .lexical import tokens
 
-    graded = row.fields.get("grade", "").strip().lower()
-    grade = _SAID_GRADE.get(graded)
-    if grade is None:
+    said = _said_grade(row.fields.get("grade", ""))
+    if said is None:
         return None
+    area = row.fields.get("area", "")
+    overall = area == "overall_effectiveness"
+    wanted = {"servic"} | set(tokens(row.authority or "")) if overall else set(tokens(area_label(area)))
+    literal = normalise_grade(row.fields["grade"]).split()[-1]  # the grade's last word: a quick test before the pattern
+    for passage in passages:
+        if passage.doc_id != row.doc_id or passage.kind != "paragraph" or literal not in passage.text.lower():
+            continue
+        for start, end in split_sentences(passage.text):
+            sentence = passage.text[start:end].strip()
+            # said as a judgement ("are good", "are good, and"), not of a thing ("is good practice")
+            found = next((m for m in said.finditer(sentence) if not BEFORE_NOUN.match(sentence, m.end())), None)
+            if found is None:
+                continue
+            # said of the area: its words stand just before the grade ("…care leavers is inadequate"),
+            # not elsewhere ("…are outstanding, demonstrating the progress that leaders have made");
+            # of services ("Services for care leavers are good"), not of one part of them ("The
+            # financial support available to care leavers is good"); the council's as a whole not
+            # of one area ("Services for care leavers are inadequate" is no overall verdict)
+            before = " ".join(sentence[: found.start()].split()[-15:])
+            subject = set(tokens(before))
+            if wanted <= subject and subject & {"servic", "experienc"} and not (overall and area_key(before) in area_keys()):
+                return passage, sentence
+    return None
     literal = graded.split()[-1]  # a word the grade is said in ("improvement"): a quick test before the pattern
     area = row.fields.get("area", "")
     # overall: the council's services by name ("Children's services in Torbay are inadequate"), not

@@ -784,6 +784,22 @@ def test_a_judgement_is_heard_in_the_sentence_its_report_states_it_in():
     assert verdict_sentence(leavers, other) is None and verdict_sentence(overall, other) is None
 
 
+def test_a_verdict_is_read_on_ofsteds_whole_scale_and_an_areas_own_words():
+    from assistant.records import verdict_sentence
+
+    # the 2013 scale's "adequate", and a grade written in full, as rows hold them
+    adequate = judgement("k-2013", "Kent", "2013-07-19", "adoption", "Adoption performance", "adequate")
+    said = [_paragraph("k-2013", 1, "Adoption services are adequate. Services are inadequate elsewhere.", "Kent")]
+    assert verdict_sentence(adequate, said)[1] == "Adoption services are adequate."
+    full = judgement("k-2013", "Kent", "2013-07-19", "care_leavers", "Care leavers", "requires improvement to be good")
+    assert verdict_sentence(full, [_paragraph("k-2013", 2, "Services for care leavers are requiring improvement.", "Kent")]) is None
+    assert verdict_sentence(full, [_paragraph("k-2013", 3, "Services for care leavers remain requires improvement to be good.", "Kent")]) is not None
+    # overall: a sentence naming one area is that area's verdict, whatever words it uses
+    overall = judgement("k-2013", "Kent", "2013-07-19", "overall_effectiveness", "Overall effectiveness", "inadequate")
+    assert verdict_sentence(overall, [_paragraph("k-2013", 4, "Services in Kent for children who need help and protection are inadequate.", "Kent")]) is None
+    assert verdict_sentence(overall, [_paragraph("k-2013", 5, "Children’s services in Kent are inadequate.", "Kent")]) is not None
+
+
 def test_a_records_answer_quotes_each_row_with_its_reports_words_numbered_as_shown():
     from assistant.ask import _with_verdicts
     from assistant.types import Citation
