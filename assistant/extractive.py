@@ -423,11 +423,11 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                 rest = {w for w in _asked_about(question) - counted - {"many", "number"} - _WHEN_WORDS if not YEAR.fullmatch(w)}
                 # people counted without naming them ("26 young people were attending university"), in a
                 # paragraph that named what is counted before ("care leavers"), with all else asked of them
-                earlier = sentence.passage.text[: max(0, sentence.passage.text.find(sentence.text))] + " " + " ".join(sentence.passage.heading)
-                if rest and counted <= set(tokens(earlier)) and _says_all(text, rest) and any(
-                    m.group(1).lower() in _PEOPLE_COUNTED for m in _COUNT_OF.finditer(_AGED.sub(" ", text))
-                ):
-                    return True
+                # (the paragraph read last: this test is made of many sentences that fail the others)
+                if rest and any(m.group(1).lower() in _PEOPLE_COUNTED for m in _COUNT_OF.finditer(_AGED.sub(" ", text))) and _says_all(text, rest):
+                    earlier = sentence.passage.text[: max(0, sentence.passage.text.find(sentence.text))] + " " + " ".join(sentence.passage.heading)
+                    if counted <= set(tokens(earlier)):
+                        return True
                 single = {_IRREGULAR[w] for w in counted if w in _IRREGULAR}
                 if single and _counts(text, single) and _says_all(text, rest):
                     return True

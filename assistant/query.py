@@ -566,8 +566,8 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
     places = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}
     words = re.findall(r"[a-z][a-z'’-]+", asked.lower())
     if any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in words):
-        stated = _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)]))) if asked != question else ""
-        if scene and _REFERS_BACK.search(asked) and any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in re.findall(r"[a-z][a-z'’-]+", stated.lower())):
+        stated = _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)]))) if scene and asked != question and _REFERS_BACK.search(asked) else ""
+        if any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in re.findall(r"[a-z][a-z'’-]+", stated.lower())):
             # "In late 2013 Ofsted wanted the police to attend more strategy meetings. Did that happen
             # by 2018?": what "that" is, and what is asked of it (not "Kent came out good in 2018.
             # What did inspectors want it to improve?": "it" is the place)
