@@ -109,10 +109,10 @@ def shorthand(path: Path = SHORTHAND) -> dict[str, tuple[str, ...]]:
 def shorthand_in(text: str) -> list[str]:
     """What the sector's shorthand ``text`` uses stands for ("CLs": "care leaver"), each once."""
     known = shorthand()
-    return list(dict.fromkeys(known[a][0] for a in sorted(_used_forms(text)) if a in known))
+    return list(dict.fromkeys(known[a][0] for a in sorted(used_forms(text)) if a in known))
 
 
-def _used_forms(text: str) -> frozenset[str]:
+def used_forms(text: str) -> frozenset[str]:
     """The acronyms ``text`` uses, upper case and singular: its words of two capitals or more, as
     written in capitals or with some small letters ("CiC", "CLs"), not a word in lower case."""
     return frozenset(re.sub(r"s$", "", w).upper() for w in re.findall(r"\b[A-Za-z&]{2,9}\b", text) if sum(c.isupper() for c in w) >= 2)
@@ -134,7 +134,7 @@ def used(text: str, known: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
     """(acronym, expansion) for each acronym ``text`` uses or spells out: a sentence in either form
     holds what the question asks ("special guardianship orders": "an SGO")."""
     norm = " ".join(_WORD.findall(_plain(text)))
-    written = _used_forms(text)
+    written = used_forms(text)
     out = []
     for acronym, forms in known.items():
         spelt = [form for form in forms if form in norm and re.search(rf"\b{re.escape(form)}s?\b", norm)]
@@ -146,7 +146,7 @@ def used(text: str, known: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
 def expand(text: str, known: dict[str, tuple[str, ...]]) -> str:
     """The other form of each acronym ``text`` uses or spells out, to search for beside it ("" if none)."""
     norm = " ".join(_WORD.findall(_plain(text)))
-    written = _used_forms(text)
+    written = used_forms(text)
     extra = []
     for acronym, forms in known.items():
         # a substring test first: of the library's hundreds of acronyms, a question holds a few

@@ -24,7 +24,7 @@ from index.text import MONTHS, display_date, normalise
 from index.types import KIND_LABELS
 from index.tokens import known_word
 
-from . import acronyms, beside, cover, extractive, mentions, ranker, records, sides
+from . import acronyms, beside, cover, extractive, glossary, mentions, ranker, records, sides
 from .lexical import tokens
 from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_setting, year_pairs, year_span
 from .query_adapter import get_adapter
@@ -1232,7 +1232,10 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
             return True  # the sector's shorthand ("CLs", "SWs"): words, not a name
         if _ACRONYM.fullmatch(short) and any(acronyms.spelt_out(short, text) for text in texts):
             return True  # the evidence writes the acronym out in full
-        return any(expansion in normalise(text).casefold() for expansion in (defined or {}).get(key, ()) for text in texts)  # ... as the library defines it
+        if any(expansion in normalise(text).casefold() for expansion in (defined or {}).get(key, ()) for text in texts):
+            return True  # ... as the library defines it
+        terms = [term for term, form in glossary.used(short) if form == short.casefold()]  # ... or as the glossary says it ("NEET")
+        return any(glossary.says(term, text) for term in terms for text in texts)
 
     asked = asked_part(query.question, query.authorities, scene=False)  # not the names of a statement setting the scene
     if is_name is not None and not re.search(r"[A-Z]", asked[1:]):
@@ -1250,7 +1253,8 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
             continue  # a place the scope matched, however the question spelt it or titled its council
         if indefinite_place(query.question, said):
             continue  # "a London borough's model": a kind of place, not one the evidence must name
-        if all(spoken(part) for part in re.split(r"\s+(?:and|&)\s+", said)):
+        run = _ACRONYMS_RUN.fullmatch(said)  # shorthand written together ("CSE SW"): each, said or spoken
+        if all(spoken(part) or (run and set(tokens(part)) <= held) for part in re.split(r"\s+" if run else r"\s+(?:and|&)\s+", said)):
             # "CiC and CLs": each; but an inspection of it ("its SEND area inspection") is another
             # inspection, which the evidence must tell of, not only speak of children with SEND
             if re.search(rf"(?<![\w-]){re.escape(said)}{_INSPECTION_OF}", asked, re.I) and not any(
@@ -1386,6 +1390,7 @@ def _phrase_in(words: list[str], text: str) -> bool:
 # and the country every council is in ("a child who travelled to the UK alone")
 _SETTING_NAMES = frozenset(tokens("his her majesty majesty's inspector inspectors hmi ilacs sif jtai english monday tuesday wednesday thursday friday saturday sunday uk united kingdom great britain england"))
 _ACRONYM = re.compile(r"[A-Z]{3,8}s?")
+_ACRONYMS_RUN = re.compile(r"[A-Z]{2,8}s?(?:\s+[A-Z]{2,8}s?)+")
 # the words a council's title wraps its place in ("London Borough of Hounslow", "Wirral Council")
 _COUNCIL_WORDS = re.compile(r"\b(london borough|royal borough|metropolitan borough|borough|county|city|metropolitan|district|unitary|authority|council|corporation|of|the)\b")
 

@@ -93,6 +93,28 @@ def shared_predicate(question: str) -> frozenset[str]:
     return frozenset(_asked_about(parts[1])) if len(parts) > 1 else frozenset()
 
 
+@functools.lru_cache(maxsize=256)  # asked of every candidate sentence
+def _reports_words(question: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """For each everyday phrasing (the glossary's) or sector shorthand (the acronyms') the question
+    uses, its words and the words of the reports' term for it ("kids": children; "NEET":
+    education, employment, training)."""
+    from . import acronyms, glossary
+
+    known = acronyms.shorthand()
+    pairs = [(form, term) for term, form in glossary.used(question)] + [(short, known[short][0]) for short in sorted(acronyms.used_forms(question)) if short in known]
+    return tuple((frozenset(tokens(form)), frozenset(tokens(term))) for form, term in pairs)
+
+
+def in_reports_words(words: set[str] | frozenset[str], question: str) -> set[str]:
+    """``words`` (of the question) with the reports' words for those of them the question says in
+    everyday words or shorthand: "how many kids…" counts children too."""
+    out = set(words)
+    for said, term in _reports_words(question):
+        if said & words:
+            out |= term
+    return out
+
+
 _YEAR_OLDS = re.compile(_YEARS_OLD + r"s\b", re.I)  # people of an age ("16- and 17-year-olds")
 
 
@@ -410,7 +432,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             given = _given_figures(question)  # nor a figure the question gives ("aged 18 to 20": "at 18")
             if given:
                 text = given.sub(" ", text)
-            counted = counted_words(question)
+            counted = in_reports_words(counted_words(question), question)  # ("how many kids": children too)
             if counted:  # "How many fostering households…?": a figure said of them ("191 fostering households")
                 if leans_back(sentence) and set(tokens(sentence.before)) & counted and any(
                     set(tokens(m.group(1))) & counted or m.group(1).lower() in _ANY_COUNTED for m in _COUNT_OF.finditer(_AGED.sub(" ", text))
@@ -438,13 +460,13 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                 head = counted_head(question)  # "no children were living…" is none of "new children's homes"
                 # ("No children have been identified as young carers": none of them, said of people as what is counted)
                 return any(set(tokens(h)) & ({head} if head else counted) or (set(tokens(h)) & _PEOPLE and counted <= set(tokens(text))) for h in heads)
-        counted = counted_words(question)
+        counted = in_reports_words(counted_words(question), question)
         if counted and not _ASKS_TIME.search(question):  # "the average caseload", "what percentage of schools": said of it
             return _counts(text, counted, _VALUE if _ASKS_AVERAGE.search(question) else _FIGURE)
         rated = rate_words(question)
         if rated:  # "the social worker vacancy rate": a figure said of vacancies
             return _counts(text, rated, _FIGURE)
-        shared = shared_words(question)
+        shared = in_reports_words(shared_words(question), question)
         if shared:  # "what percentage of social workers were agency staff": a share ("8%", "half") said of them,
             fractions = [m.group(0).lower() for m in _FRACTION.finditer(text)]
             if _ASKS_PERCENT.search(question):  # "what percentage": a figure, not "the vast majority"
@@ -453,7 +475,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                 return False  # ("It now stands at N%": the share is said of what the sentence before names); "completed within 72 hours" is no share
             said = f"{sentence.before} {text}" if leans_back(sentence) else text
             held = set(tokens(said))
-            said_of = shared_predicate(question)  # what the share is of them: "agency staff", "rated good"
+            said_of = in_reports_words(shared_predicate(question), question)  # what the share is of them: "agency staff", "rated good" ("NEET": not in education…)
             return bool(held & said_of) if said_of else bool(held & shared)  # not "8% in primary schools" for "of schools rated good"
         return bool(_HAS_NUMBER.search(text))
     if wants == "grade":  # a grade, said in the same sentence as all of what is graded ("secondary schools")

@@ -72,6 +72,11 @@ def used(question: str, entries=None) -> list[tuple[str, str]]:
     return out
 
 
+def says(term: str, text: str) -> bool:
+    """Does ``text`` say ``term`` (whole words, a plural allowed)?"""
+    return bool(_pattern(term).search(_plain(text)))
+
+
 def terms_for(question: str, entries=None) -> list[str]:
     """The reports' terms for what ``question`` says in everyday words, each once."""
     return list(dict.fromkeys(term for term, _ in used(question, entries)))

@@ -1159,3 +1159,23 @@ def test_a_sentence_scores_the_same_in_every_process():
         env = {**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": root}
         seen.add(subprocess.run([sys.executable, "-c", _SCORES_IN_A_FRESH_PROCESS], env=env, cwd=root, capture_output=True, text=True, check=True).stdout)
     assert len(seen) == 1, seen
+
+
+def test_a_figure_asked_in_everyday_words_or_shorthand_is_held_in_the_reports_words():
+    # "kids" (the glossary: children), "NEET" (education, employment or training), "CSE SW"
+    counted = sentence("report#para-40", "This specialist worker has supported 23 children since April 2014.")
+    assert extractive.satisfies(counted, "number", "southampton july 2014 - how many kids had the dedicated CSE SW supported since april")
+    assert not extractive.satisfies(counted, "number", "southampton july 2014 - how many foster carers had the dedicated CSE SW supported since april")
+    share = sentence("report#para-41", "Despite this, 50% of young people aged between 19 and 21 are not in education, employment or training.")
+    assert extractive.satisfies(share, "number", "Rochdale, early 2018: what share of its 19- to 21-year-old care leavers were NEET?")
+    assert not extractive.satisfies(share, "number", "Rochdale, early 2018: what share of its 19- to 21-year-old care leavers were in custody?")
+
+
+def test_shorthand_the_evidence_says_in_words_is_no_unmet_name():
+    from assistant.ask import _names_unmet
+
+    said = passage("iow-2023#p12", "A dedicated CSE social worker has supported 23 children. Half of young people are not in education, employment or training.")
+    assert _names_unmet(analyse("How many kids had the dedicated CSE SW supported?", ["Isle of Wight"], lambda n: False), [said]) == []
+    assert _names_unmet(analyse("What share of care leavers were NEET?", ["Isle of Wight"], lambda n: False), [said]) == []
+    other = passage("iow-2023#p13", "Half of young people live in suitable homes.")
+    assert _names_unmet(analyse("What share of care leavers were NEET?", ["Isle of Wight"], lambda n: False), [other]) == ["NEET"]
