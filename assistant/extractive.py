@@ -43,7 +43,9 @@ _DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1
 # (a share, "what percentage of the workforce…", is often said of "it" (see shared_words): not this test)
 _COUNTED = re.compile(r"\b(?:how many|average|number\s+of)\s+((?:the|their|its|[\w’'-]+['’]s)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|per|from|with|live|lived|living)\b|[?,]|$)", re.I)
 _CARDINAL = re.compile(rf"\d[\d,]*|{_NUMBER_WORD}|hundred|thousand|dozens?|hundreds|thousands", re.I)
-_FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|half|quarter|third|most|majority", re.I)
+_FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|half|quarter|third|most|majority|double|twice|treble|triple", re.I)
+# a change in a count, or a multiple of it, said of what is counted through "the number of"
+_THE_NUMBER_OF = re.compile(r"\b(?:(?:increase|reduction|rise|fall|drop|decrease|growth|change)s?\s+in\s+)?the\s+numbers?\s+of\b", re.I)
 # "What was the average caseload?" asks a value: "most social workers" gives none
 _VALUE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*|[£$€]\d[\d,.]*\w*", re.I)  # (not a share: "30% of the team's caseload")
 _ASKS_AVERAGE = re.compile(r"\b(average|mean|median|typical)\b", re.I)
@@ -248,6 +250,7 @@ _NOT_A_COUNT = re.compile(
 )
 # "How many social workers…?" asks a count: a percentage or a sum of money doesn't answer it
 _ASKS_COUNT = re.compile(r"\b(how many|number of)\b", re.I)
+_BY_HOW_MUCH = re.compile(r"\bby\s+how\s+much\b", re.I)  # "by how much had the number of … fallen": a change, not a count
 _ASKS_SHARE = re.compile(r"\b(percent|percentage|per cent|proportion|share|rate|ratio|fraction)\b", re.I)
 _ASKS_PERCENT = re.compile(r"\b(percentage|per cent|percent)\b|%", re.I)
 _HAS_PERCENT = re.compile(rf"\d\s?(%|per\s?cent\b|percent\b)|\b{_NUMBER_WORD}\s+(per\s?cent|percent)\b", re.I)
@@ -426,7 +429,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         return bool(_HAS_DATE.search(text) or (_WHEN_HABITUALLY.search(without_setting_before(question)) and _AGE.search(text)))
     if wants == "number":
         text = _NOT_A_COUNT.sub(" ", sentence.text)  # a paragraph's own number ("21.A small…") is no sentence's (see split_sentences)
-        if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question) and not _ASKS_TIME.search(question):  # "how many": a count, not "8%" or "£4,000"
+        if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question) and not _ASKS_TIME.search(question) and not _BY_HOW_MUCH.search(question):  # "how many": a count, not "8%" or "£4,000"
             # (nor an age: "how many homeless 16 and 17 year olds…" is not answered by "homeless 16- and 17-year-old children")
             text = _SHARE_OR_MONEY.sub(" ", _AGED.sub(" ", _YEAR_OLDS.sub("young people", text)))
             given = _given_figures(question)  # nor a figure the question gives ("aged 18 to 20": "at 18")
@@ -462,7 +465,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                 return any(set(tokens(h)) & ({head} if head else counted) or (set(tokens(h)) & _PEOPLE and counted <= set(tokens(text))) for h in heads)
         counted = in_reports_words(counted_words(question), question)
         if counted and not _ASKS_TIME.search(question):  # "the average caseload", "what percentage of schools": said of it
-            return _counts(text, counted, _VALUE if _ASKS_AVERAGE.search(question) else _FIGURE)
+            # ("a two thirds reduction in the number of children", "double the number of fostering households": said of them)
+            return _counts(_THE_NUMBER_OF.sub(" ", text), counted, _VALUE if _ASKS_AVERAGE.search(question) else _FIGURE)
         rated = rate_words(question)
         if rated:  # "the social worker vacancy rate": a figure said of vacancies
             return _counts(text, rated, _FIGURE)
@@ -537,7 +541,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                 return True
             # "Who helps care leavers find work?" asks who does something: a role doing it ("An
             # opportunities broker … is supporting…"), as the sentence's subject, answers it
-            doer = _ROLE_SUBJECT.match(sentence.text) or _ROLE_AGENT.search(sentence.text)
+            doer = _ROLE_SUBJECT.match(sentence.text) or _ROLE_SUBJECT.match(_OPENING_PHRASE.sub("", sentence.text)) or _ROLE_AGENT.search(sentence.text)  # ("Since January 2018, a … worker has…")
             return bool(_WHO_DOES.match(without_setting_before(question)) and doer and any(unasked(w) for w in doer.group(1).split()))
         if _names_a_thing(sentence.text, unasked, named, set(tokens(sentence.passage.title))):
             return True
@@ -551,9 +555,15 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
 
 # chaired by a post the report names ("chaired at a senior level by the Metropolitan Police Detective Chief Inspector")
 _CHAIRED_BY = re.compile(r"\bchaired\b(?:\s+[\w’'-]+){0,6}?\s+by\s+(?:an?\s+|the\s+)?(?:[a-z][\w’'-]*\s+){0,3}?[A-Z]")
-_WHO_DOES = re.compile(r"\s*who\s+(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|carried|inspected)\b)[a-z]+(?:s|ed)\b", re.I)
+_WHO_DOES = re.compile(
+    r"\s*who\s+(?:(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|carried|inspected)\b)[a-z]+(?:s|ed)\b"
+    r"|(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+(?!(?:leading|chairing)\b)[a-z]+ing\b"  # "who had been carrying out…"
+    r"|(?:did|does|do)\s+(?:the|a|an|its|their|all|most|much)\b)",  # "who did the first sift": "do" as the verb, not "who do they see"
+    re.I,
+)
 # who does something, by the role or the team doing it
 _DOER = r"(?:" + _ROLE_WORD.pattern.removeprefix(r"\b(").removesuffix(r")s?\b") + r"|team|service|panel|broker|navigator|mentor|coach|champion|advocate)s?"
+_OPENING_PHRASE = re.compile(r"^[^,]{1,40},\s+")  # a phrase before the sentence's subject
 _ROLE_SUBJECT = re.compile(r"(?:an?|the)\s+((?:[\w’'-]+\s+){0,3}" + _DOER + r")\b", re.I)
 # ... or as who it comes from ("return home interviews from a dedicated, stable team of workers")
 _ROLE_AGENT = re.compile(r"\b(?:by|from)\s+(?:an?\s+|the\s+)?((?:[\w’'-]+,?\s+){0,3}" + _DOER + r")\b", re.I)

@@ -1179,3 +1179,23 @@ def test_shorthand_the_evidence_says_in_words_is_no_unmet_name():
     assert _names_unmet(analyse("What share of care leavers were NEET?", ["Isle of Wight"], lambda n: False), [said]) == []
     other = passage("iow-2023#p13", "Half of young people live in suitable homes.")
     assert _names_unmet(analyse("What share of care leavers were NEET?", ["Isle of Wight"], lambda n: False), [other]) == ["NEET"]
+
+
+def test_who_did_something_is_answered_by_the_role_that_does_it():
+    # "who had been carrying out…", "who did the first sift": asked of the doer, which a role names
+    since = sentence("report#para-3", "Since January 2018, a domestic abuse specialist social worker has been undertaking risk assessments on all cases.")
+    assert extractive.satisfies(since, "name", "Since January 2018, who had been carrying out Bexley's risk assessments on domestic abuse cases?", is_name=lambda w: False)
+    by = sentence("report#para-4", "Initial screening is completed by experienced police officers.")
+    assert extractive.satisfies(by, "name", "In Wolverhampton, who did the first daily sift of reports about violence at home?", is_name=lambda w: False)
+    # not who someone is, nor whom someone sees
+    assert not extractive.satisfies(by, "name", "Who was the director of children's services in Wolverhampton?", is_name=lambda w: False)
+    assert not extractive.satisfies(by, "name", "In Wolverhampton, who do they see first?", is_name=lambda w: False)
+
+
+def test_a_change_in_a_count_is_said_of_what_the_number_counts():
+    fell = sentence("report#para-12", "There has been a two thirds reduction in the number of children attending alternative provision in the past two years.")
+    assert extractive.satisfies(fell, "number", "By how much had the number of children in alternative provision in Hartlepool fallen?")
+    doubled = sentence("report#para-13", "Leaders have plans to double the number of fostering households by the end of the year.")
+    assert extractive.satisfies(doubled, "number", "By how much does Rutland plan to change the number of its fostering households?")
+    # "how many": a count, which a fraction is not
+    assert not extractive.satisfies(fell, "number", "How many children were in alternative provision in Hartlepool?")
