@@ -114,7 +114,9 @@ _BROAD = re.compile(
 _WHEN = re.compile(
     r"^\s*(when|what date|what year|which year|which month|by when|how long ago)\b|\b(what|which) (date|year|month)\b"
     r"|\bwhen\s+(did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b"
-    r"|^(?!\s*(what|who|whom|whose|which|where|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b).*\bwhen\b",
+    # a request without a question word: "tell me when…", "… visit: when?", not a noun's clause ("health assessments when kids enter care")
+    r"|^(?!\s*(what|who|whom|whose|which|where|why|how|is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b)"
+    r"(?:.*\b(?:tell|say|know|find\s+out|remind|show|check|confirm|wondering|ask|asking)\b(?:\s+\w+){0,2}?\s+when\b|.*\bwhen\W*$)",
     re.I,
 )
 # Nouns for people: "Which government minister…", "which social worker…" ask for a person.
@@ -159,7 +161,7 @@ _MONEY = re.compile(
     r"|\bwhat(?!\s+age\b)(?!\s+(?:[\w-]+\s+)?(?:teams?|services?|projects?|schemes?|programmes?|hubs?|units?|panels?|initiatives?|models?)\b)"
     r"(?!\s+(?:is|was|are|were)\s+(?:the\s+)?names?\b)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|(?:pay|paid)(?!\s+for\b)|price|funding|fund|worth"
     r"|(?:invest|invests|invested|money)(?!\s+in(?:to)?\b))\b(?!-)"
-    r"|(?<!\babout the )(?<!\babout )(?<!\bon the )(?<!\bregarding the )\bcost of\b",  # not "agree about the cost of medicines": what was agreed
+    r"|(?<!\babout the )(?<!\babout )(?<!\bon the )(?<!\bregarding the )\bcost of\b(?!\s+living\b)",  # not "agree about the cost of medicines": what was agreed; "the cost of living" is no sum
     re.I,
 )
 _EXPANSION = re.compile(r"\b(stand|stands) for\b|\bshort for\b|\b(acronym|abbreviation)\b", re.I)

@@ -375,6 +375,15 @@ def test_since_a_named_visit_is_a_range_from_its_year():
 def test_a_yes_no_question_with_when_inside_does_not_ask_for_a_date():
     assert q("Were police, health and schools included when the Isle of Wight discussed a child at risk?").wants is None
     assert q("Tell me when the focused visit took place").wants == "date"
+    # words typed without a question word: "when" at the end asks a date, a noun's "when" clause does not
+    assert q("isle of wight focused visit when?").wants == "date"
+    assert q("I need to know when Ofsted last visited the Isle of Wight").wants == "date"
+    assert q("isle of wight 2023 initial health assessments when kids enter care").wants is None
+
+
+def test_the_cost_of_living_asks_no_sum():
+    assert q("Did the Isle of Wight's offer to care leavers keep up with the cost of living?").wants is None
+    assert q("What was the cost of the Isle of Wight's new recording system?").wants == "money"
 
 
 def test_a_question_opening_with_a_when_clause_asks_what_follows_it():
