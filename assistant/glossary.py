@@ -55,9 +55,14 @@ def _by_first_word(entries) -> dict[str, list[int]]:
     return index
 
 
+# whose care a question names ("who grew up in Enfield's care", "taken into the council's care"):
+# the phrasings say "grew up in care", "taken into care"
+_OWNED_CARE = re.compile(r"\b(?:its|their|his|her|our|the\s+(?:council|local\s+authority|authority)['’]s|(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['’]s?)\s+(?=care\b)")
+
+
 def used(question: str, entries=None) -> list[tuple[str, str]]:
     """(term, phrasing) for each everyday phrasing ``question`` uses whose term it does not."""
-    text = _plain(question)
+    text = _plain(_OWNED_CARE.sub("", question))
     entries = load() if entries is None else tuple(entries)
     compiled, index = _compiled(entries), _by_first_word(entries)
     words = set(text.split())

@@ -19,6 +19,14 @@ def test_a_phrasing_is_matched_as_whole_words_and_not_when_the_term_is_there():
     assert glossary.terms_for("Is the out of hours service busy overnight?", ENTRIES) == []  # the term is asked already
 
 
+def test_a_phrasing_is_matched_whoever_the_care_is_said_to_be_of():
+    entries = (("care-experienced", ("grew up in care",)), ("care proceedings", ("taken into care",)))
+    assert glossary.terms_for("Do young adults who grew up in Enfield's care get a head start?", entries) == ["care-experienced"]
+    assert glossary.terms_for("Has it helped those who grew up in its care?", entries) == ["care-experienced"]
+    assert glossary.terms_for("Which team works with children on the brink of being taken into the council's care?", entries) == ["care proceedings"]
+    assert glossary.terms_for("Which team works with children taken into custody?", entries) == []
+
+
 def test_every_line_of_the_shipped_glossary_is_a_term_with_phrasings():
     entries = glossary.load()
     assert len(entries) >= 20
