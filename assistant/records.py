@@ -105,7 +105,7 @@ _FRAMING = frozenset(
     judgement judgements judge judged rate grade grades graded rating ratings rated overall effectiveness got get
     across time two both services service children local authority authorities council year years
     single focused standard short full joint framework ilacs sif monitoring re-inspection reinspection
-    go goes went up down rise rose fall fell trace track higher lower stay stayed same rated current currently now present
+    go goes went up down rise rose fall fell trace track higher lower stay stayed same rated current currently now present vs versus
     keep kept maintain maintained retain retained hold held conclude concluded conclusion conclusions verdict
     january february march april may june july august september october november december
     early late mid spring summer autumn winter""".split()

@@ -381,6 +381,8 @@ def test_comparisons_of_grades_asked_in_other_words():
     assert year_span("Is Kent rated better or worse than at its 2021 inspection?").since == 2021  # then to now
     assert compares_inspections("Did Kent's overall judgement go up or down between 2018 and 2023?", "overall judgement go up or down", RECORDS)
     assert not compares_inspections("How did supervision in Kent change between 2018 and 2023?", "supervision")
+    assert compares_inspections("kent 2016 vs 2019 - up or down?", "2016 vs 2019 - up or down")  # "vs" only frames it
+    assert not compares_inspections("kent supervision 2016 vs 2019 - up or down?", "supervision 2016 vs 2019 - up or down")
     from assistant.records import closest_areas
 
     assert closest_areas("How has Kent's children's services rating changed?", RECORDS) == set()  # no area is named
