@@ -26,7 +26,7 @@ from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, glossary, mentions, ranker, records, sides
 from .lexical import tokens
-from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_setting, year_pairs, year_span
+from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, YEAR, Query, analyse, asked_part, final_ask, without_condition, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_setting, year_pairs, year_span
 from .query_adapter import get_adapter
 from .retrieval import Retriever
 from .scope import home_authority, scopes
@@ -1237,7 +1237,9 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
         terms = [term for term, form in glossary.used(short) if form == short.casefold()]  # ... or as the glossary says it ("NEET")
         return any(glossary.says(term, text) for term in terms for text in texts)
 
-    asked = asked_part(query.question, query.authorities, scene=False)  # not the names of a statement setting the scene
+    # not the names of a statement setting the scene, nor of a condition the question opens with
+    # ("When it was hard to get NHS mental health help, what kinds of therapy did…?")
+    asked = without_condition(asked_part(query.question, query.authorities, scene=False))
     if is_name is not None and not re.search(r"[A-Z]", asked[1:]):
         asked = _recased(asked, defined or {}, is_name, titled)
     for match in _NAME.finditer(asked):

@@ -460,6 +460,11 @@ def grade_asked_how(question: str) -> bool:
     return bool(_GRADE_HOW.search(asked)) and not _GRADE_NAMED.search(asked)
 
 
+def without_condition(question: str) -> str:
+    """The question without a condition it opens with ("When a child goes missing, how…?": how…?)."""
+    return _LEADING_CLAUSE.sub("", question)
+
+
 def _what_is_asked(question: str) -> str:
     """The question's ask, without a setting or a condition before it ("In Bexley, which service…?",
     "When a child goes missing, how…?"): what decides the kind of fact wanted."""

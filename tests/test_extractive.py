@@ -1199,3 +1199,11 @@ def test_a_change_in_a_count_is_said_of_what_the_number_counts():
     assert extractive.satisfies(doubled, "number", "By how much does Rutland plan to change the number of its fostering households?")
     # "how many": a count, which a fraction is not
     assert not extractive.satisfies(fell, "number", "How many children were in alternative provision in Hartlepool?")
+
+
+def test_names_in_a_condition_the_question_opens_with_set_the_scene():
+    from assistant.ask import _names_unmet
+
+    said = passage("iow-2023#p14", "Therapeutic support, such as art and equine therapy, is accessed independently.")
+    assert _names_unmet(analyse("When it was hard to get NHS mental health help, what kinds of therapy were arranged on the Isle of Wight?", ["Isle of Wight"], lambda n: False), [said]) == []
+    assert _names_unmet(analyse("What kinds of therapy did the NHS arrange on the Isle of Wight?", ["Isle of Wight"], lambda n: False), [said]) == ["NHS"]
