@@ -592,8 +592,8 @@ def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) ->
     for quoted in _QUOTED_TERM.finditer(text):  # a coined term in quotation marks ("‘navigators’")
         if any(unasked(w) for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", quoted.group(1))):
             return True
-    for titled in _TITLED_UNIT.finditer(text):  # "the Consult service", "The Flourish team", "the specialist Engage team", "the @act team", "The Voices of Sandwell group"
-        if any(unasked(w) and w not in _NOT_NAMES for w in re.findall(r"[A-Z][\w’'-]+|@\w+", titled.group(1))):
+    for unit in _TITLED_UNIT.finditer(text):  # "the Consult service", "The Flourish team", "the specialist Engage team", "the @act team", "The Voices of Sandwell group"
+        if any(unasked(w) and w not in _NOT_NAMES for w in re.findall(r"[A-Z][\w’'-]+|@\w+", unit.group(1))):
             return True
     first = re.match(r"\s*[‘']?([A-Za-z][\w’'-]*)", text)  # a coined word opens the sentence as well ("Care2work panels are held…")
     if first and unasked(first.group(1)) and (any(c.isdigit() for c in first.group(1)) or re.search(r"[a-z][A-Z]", first.group(1))):

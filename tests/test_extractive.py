@@ -1207,3 +1207,10 @@ def test_names_in_a_condition_the_question_opens_with_set_the_scene():
     said = passage("iow-2023#p14", "Therapeutic support, such as art and equine therapy, is accessed independently.")
     assert _names_unmet(analyse("When it was hard to get NHS mental health help, what kinds of therapy were arranged on the Isle of Wight?", ["Isle of Wight"], lambda n: False), [said]) == []
     assert _names_unmet(analyse("What kinds of therapy did the NHS arrange on the Isle of Wight?", ["Isle of Wight"], lambda n: False), [said]) == ["NHS"]
+
+
+def test_a_unit_the_question_names_itself_is_no_name_and_no_crash():
+    # "the Wight team", asked of by name: read on, not taken for a name (its loop once hid the
+    # document's title words, and the capitalised-run test then failed on a regex match)
+    found = sentence("report#para-50", "The Wight team works closely with the Youth Offending Service.")
+    assert extractive.satisfies(found, "name", "Which Wight team works with young offenders?", is_name=lambda w: False)
