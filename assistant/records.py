@@ -108,7 +108,7 @@ _FRAMING = frozenset(
     go goes went up down rise rose fall fell trace track higher lower stay stayed same rated current currently now present vs versus
     keep kept maintain maintained retain retained hold held conclude concluded conclusion conclusions verdict
     january february march april may june july august september october november december
-    early late mid spring summer autumn winter""".split()
+    early late mid spring summer autumn winter week weeks fortnight month months day days exactly""".split()
 )
 
 

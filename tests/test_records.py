@@ -382,6 +382,9 @@ def test_comparisons_of_grades_asked_in_other_words():
     assert compares_inspections("Did Kent's overall judgement go up or down between 2018 and 2023?", "overall judgement go up or down", RECORDS)
     assert not compares_inspections("How did supervision in Kent change between 2018 and 2023?", "supervision")
     assert compares_inspections("kent 2016 vs 2019 - up or down?", "2016 vs 2019 - up or down")  # "vs" only frames it
+    # when they were inspected frames it too ("over exactly the same fortnight")
+    assert compares_inspections("Kent and Medway were inspected over exactly the same fortnight in January 2020. How did their overall grades compare?",
+                                "and were inspected over exactly the same fortnight How did their overall grades compare")
     assert not compares_inspections("kent supervision 2016 vs 2019 - up or down?", "supervision 2016 vs 2019 - up or down")
     from assistant.records import closest_areas
 
