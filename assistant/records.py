@@ -446,6 +446,8 @@ def _said_grade(grade: str) -> re.Pattern | None:
     if dict(GRADES).get(grade) is None:
         return None
     words = r"\s+".join(re.escape(w[:-1]) + "s?" if w.endswith("s") else re.escape(w) for w in grade.split())
+    if grade.startswith("requires"):  # the grade is a verb of its own: "Children's services in Leicestershire require improvement"
+        return re.compile(rf"(?:{_SAID_BEFORE})?\b{words}\b", re.I)
     return re.compile(rf"{_SAID_BEFORE}{words}\b", re.I)
 
 
@@ -483,25 +485,5 @@ def verdict_sentence(row: StoredPassage, passages: list[StoredPassage]) -> tuple
             before = " ".join(sentence[: found.start()].split()[-15:])
             subject = set(tokens(before))
             if wanted <= subject and subject & {"servic", "experienc"} and not (overall and area_key(before) in area_keys()):
-                return passage, sentence
-    return None
-    literal = graded.split()[-1]  # a word the grade is said in ("improvement"): a quick test before the pattern
-    area = row.fields.get("area", "")
-    # overall: the council's services by name ("Children's services in Torbay are inadequate"), not
-    # one area's ("Services for care leavers are inadequate")
-    wanted = {"servic"} | set(tokens(row.authority or "")) if area == "overall_effectiveness" else set(tokens(re.sub(r"(?i)\b(?:the|experiences?|and|progress|of|impact|on|with|social\s+work\s+practice)\b", " ", row.fields.get("judgement", ""))))
-    said = re.compile(rf"\b(?:is|are|remains?|now)\s+(?:now\s+|still\s+)?{grade}\b", re.I)
-    for passage in passages:
-        if passage.doc_id != row.doc_id or passage.kind != "paragraph" or literal not in passage.text.lower() or not said.search(passage.text):
-            continue
-        for start, end in split_sentences(passage.text):
-            sentence = passage.text[start:end].strip()
-            found = said.search(sentence)
-            # said of the area: its words stand just before the grade ("…care leavers is inadequate"),
-            # not elsewhere ("…are outstanding, demonstrating the progress that leaders have made")
-            # and of services ("Services for care leavers are good"), not of one part of them ("The
-            # financial support available to care leavers is good")
-            subject = set(tokens(" ".join(sentence[: found.start()].split()[-15:]))) if found else set()
-            if wanted and wanted <= subject and subject & {"servic", "experienc"} and not (area == "overall_effectiveness" and subject & _AREA_WORDS):
                 return passage, sentence
     return None

@@ -803,6 +803,9 @@ def test_a_verdict_is_read_on_ofsteds_whole_scale_and_an_areas_own_words():
     overall = judgement("k-2013", "Kent", "2013-07-19", "overall_effectiveness", "Overall effectiveness", "inadequate")
     assert verdict_sentence(overall, [_paragraph("k-2013", 4, "Services in Kent for children who need help and protection are inadequate.", "Kent")]) is None
     assert verdict_sentence(overall, [_paragraph("k-2013", 5, "Children’s services in Kent are inadequate.", "Kent")]) is not None
+    # "require improvement" is a verb of its own, said with no "are" before it
+    ri = judgement("k-2016", "Kent", "2016-12-08", "overall_effectiveness", "Children's services", "requires improvement")
+    assert verdict_sentence(ri, [_paragraph("k-2016", 6, "Children’s services in Kent require improvement to be good.", "Kent")])[1] == "Children’s services in Kent require improvement to be good."
 
 
 def test_a_records_answer_quotes_each_row_with_its_reports_words_numbered_as_shown():
