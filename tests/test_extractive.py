@@ -1171,14 +1171,18 @@ def test_a_figure_asked_in_everyday_words_or_shorthand_is_held_in_the_reports_wo
     assert not extractive.satisfies(share, "number", "Rochdale, early 2018: what share of its 19- to 21-year-old care leavers were in custody?")
 
 
-def test_shorthand_the_evidence_says_in_words_is_no_unmet_name():
+def unmet(question: str, *passages) -> list[str]:
+    """The names ``question`` (asked on the Isle of Wight) gives that ``passages`` don't hold."""
     from assistant.ask import _names_unmet
 
+    return _names_unmet(analyse(question, ["Isle of Wight"], lambda n: False), list(passages))
+
+
+def test_shorthand_the_evidence_says_in_words_is_no_unmet_name():
     said = passage("iow-2023#p12", "A dedicated CSE social worker has supported 23 children. Half of young people are not in education, employment or training.")
-    assert _names_unmet(analyse("How many kids had the dedicated CSE SW supported?", ["Isle of Wight"], lambda n: False), [said]) == []
-    assert _names_unmet(analyse("What share of care leavers were NEET?", ["Isle of Wight"], lambda n: False), [said]) == []
-    other = passage("iow-2023#p13", "Half of young people live in suitable homes.")
-    assert _names_unmet(analyse("What share of care leavers were NEET?", ["Isle of Wight"], lambda n: False), [other]) == ["NEET"]
+    assert unmet("How many kids had the dedicated CSE SW supported?", said) == []
+    assert unmet("What share of care leavers were NEET?", said) == []
+    assert unmet("What share of care leavers were NEET?", passage("iow-2023#p13", "Half of young people live in suitable homes.")) == ["NEET"]
 
 
 def test_who_did_something_is_answered_by_the_role_that_does_it():
@@ -1202,11 +1206,9 @@ def test_a_change_in_a_count_is_said_of_what_the_number_counts():
 
 
 def test_names_in_a_condition_the_question_opens_with_set_the_scene():
-    from assistant.ask import _names_unmet
-
     said = passage("iow-2023#p14", "Therapeutic support, such as art and equine therapy, is accessed independently.")
-    assert _names_unmet(analyse("When it was hard to get NHS mental health help, what kinds of therapy were arranged on the Isle of Wight?", ["Isle of Wight"], lambda n: False), [said]) == []
-    assert _names_unmet(analyse("What kinds of therapy did the NHS arrange on the Isle of Wight?", ["Isle of Wight"], lambda n: False), [said]) == ["NHS"]
+    assert unmet("When it was hard to get NHS mental health help, what kinds of therapy were arranged on the Isle of Wight?", said) == []
+    assert unmet("What kinds of therapy did the NHS arrange on the Isle of Wight?", said) == ["NHS"]
 
 
 def test_a_unit_the_question_names_itself_is_no_name_and_no_crash():
