@@ -45,8 +45,9 @@ def prepare(into: Path) -> None:
     fold, _ = held_out_adapters(set(groups.values()), found, None, into, FOLDS)
     by_fold: dict[int, list[str]] = {k: [] for k in range(FOLDS)}
     for line in QUESTIONS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and json.loads(line)["id"] in groups:  # a dev item, as written
-            by_fold[fold[groups[json.loads(line)["id"]]]].append(line)
+        item_id = json.loads(line)["id"] if line.strip() else None
+        if item_id in groups:  # a dev item, as written
+            by_fold[fold[groups[item_id]]].append(line)
     for k, chosen in by_fold.items():
         (into / f"fold-{k}.jsonl").write_text("\n".join(chosen) + "\n", encoding="utf-8")
         print(f"fold {k}: {len(chosen)} items")
