@@ -92,7 +92,11 @@ def shared_predicate(question: str) -> frozenset[str]:
     if not found:
         return frozenset()
     parts = re.split(r"\b(?:are|were|is|was|have|has|had|get|got|live|lived|living)\b", found.group(1), maxsplit=1, flags=re.I)
-    return frozenset(_asked_about(parts[1])) if len(parts) > 1 else frozenset()
+    if len(parts) < 2:
+        return frozenset()
+    # (a setting's word said of them is what is asked: "were not being visited as often as…")
+    said = _asked_about(parts[1]) | {w for w in tokens(parts[1]) if w in _SAID_OF_THEM}
+    return frozenset(said)
 
 
 @functools.lru_cache(maxsize=256)  # asked of every candidate sentence
@@ -117,6 +121,7 @@ def in_reports_words(words: set[str] | frozenset[str], question: str) -> set[str
     return out
 
 
+_SAID_OF_THEM = frozenset(tokens("visited"))  # a word of the setting, when said of those a share is of ("visited as often as…")
 _YEAR_OLDS = re.compile(_YEARS_OLD + r"s\b", re.I)  # people of an age ("16- and 17-year-olds")
 
 

@@ -1216,3 +1216,11 @@ def test_a_unit_the_question_names_itself_is_no_name_and_no_crash():
     # document's title words, and the capitalised-run test then failed on a regex match)
     found = sentence("report#para-50", "The Wight team works closely with the Youth Offending Service.")
     assert extractive.satisfies(found, "name", "Which Wight team works with young offenders?", is_name=lambda w: False)
+
+
+def test_a_share_said_of_being_visited_is_no_inspection_visit():
+    # "were not being visited as often as…": said of the children, not of Ofsted's visit
+    half = sentence("report#para-60", "Over half of children who are the subject of a child protection plan are not visited the locally defined minimum amount.")
+    assert extractive.satisfies(half, "number", "What proportion of children on child protection plans were not being visited as often as they should have been?")
+    other = sentence("report#para-61", "Over half of children who are the subject of a child protection plan have a clear plan.")
+    assert not extractive.satisfies(other, "number", "What proportion of children on child protection plans were not being visited as often as they should have been?")
