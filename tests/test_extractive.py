@@ -1224,3 +1224,10 @@ def test_a_share_said_of_being_visited_is_no_inspection_visit():
     assert extractive.satisfies(half, "number", "What proportion of children on child protection plans were not being visited as often as they should have been?")
     other = sentence("report#para-61", "Over half of children who are the subject of a child protection plan have a clear plan.")
     assert not extractive.satisfies(other, "number", "What proportion of children on child protection plans were not being visited as often as they should have been?")
+
+
+def test_a_holiday_is_no_persons_name():
+    party = sentence("report#para-62", "Children enjoy meeting senior managers, including the director, at the Christmas Day party for children in care.")
+    assert not extractive.satisfies(party, "name", "Who is the director of children's services? I need the name.")
+    named = sentence("report#para-63", "The director, Jane Smith, meets children in care at the Christmas Day party.")
+    assert extractive.satisfies(named, "name", "Who is the director of children's services? I need the name.")
