@@ -317,8 +317,11 @@ BOILERPLATE = 0.4
 RARITY_CAP = 6.0
 _NAME_ASKED = re.compile(r"\bnames?\b", re.I)
 _ASKS_OWNER = re.compile(r"\b(who|owner|owns|own|responsible|lead|leads|leading)\b", re.I)
-_NOT_NAMES = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-              "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter", "The", "This", "These", "Those", "It", "In", "At", "On", "Her", "His", "Majesty", "Majesty's", "Inspectors", "Inspector", "Ofsted", "Council", "Island", "A", "An", "I", "COVID-19"}
+# capitalised words that name no one: the calendar's, a sentence's first words, and the words every
+# report's inspectors and councils are named with ("Her Majesty's Inspectors", "… Council")
+_NOT_NAMES = {m.capitalize() for m in MONTHS} | {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter", "The", "This", "These", "Those", "It", "In", "At", "On",
+    "Her", "His", "Majesty", "Majesty's", "Inspectors", "Inspector", "Ofsted", "Council", "A", "An", "I", "COVID-19"}
 
 
 @dataclass(eq=False)  # compared by identity: the same text may stand in two passages

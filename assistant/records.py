@@ -445,10 +445,11 @@ def _said_grade(grade: str) -> re.Pattern | None:
     grade = normalise_grade(grade)
     if dict(GRADES).get(grade) is None:
         return None
+    # a grade that opens with a verb (its "-s" agrees with what it is said of) needs no "is" or
+    # "are" before it: "Children's services in Leicestershire require improvement"
+    verb = grade.split()[0].endswith("s")
     words = r"\s+".join(re.escape(w[:-1]) + "s?" if w.endswith("s") else re.escape(w) for w in grade.split())
-    if grade.startswith("requires"):  # the grade is a verb of its own: "Children's services in Leicestershire require improvement"
-        return re.compile(rf"(?:{_SAID_BEFORE})?\b{words}\b", re.I)
-    return re.compile(rf"{_SAID_BEFORE}{words}\b", re.I)
+    return re.compile(rf"(?:{_SAID_BEFORE})?\b{words}\b" if verb else rf"{_SAID_BEFORE}{words}\b", re.I)
 
 
 def verdict_sentence(row: StoredPassage, passages: list[StoredPassage]) -> tuple[StoredPassage, str] | None:
