@@ -216,6 +216,17 @@ def _says_all(text: str, words: set[str]) -> bool:
     return all(any(alike(w, t) for t in held) for w in words)
 
 
+# a plural noun's ending ("services", "attendees"), not an adjective's ("serious", "various"), a
+# possessive's ("children's centres": the centres), nor a fraction's ("two thirds", "three
+# quarters": a share of what is counted, not another thing)
+_FRACTIONS = frozenset("halves thirds quarters fifths sixths sevenths eighths ninths tenths".split())
+
+
+def _plural(word: str) -> bool:
+    word = word.lower()
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and word not in _FRACTIONS
+
+
 def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> bool:
     """Does a figure in ``text`` (dates already blanked) stand near a word of what is counted?"""
     figure = figure or _CARDINAL
@@ -224,7 +235,8 @@ def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> b
     near = [i for i, w in enumerate(words) if set(tokens(w)) & counted]
 
     def other_things(word: str) -> bool:  # a plural noun of something not counted
-        return word.strip(".,;:()").endswith("s") and len(word) > 3 and not set(tokens(word)) & counted
+        word = word.strip(".,;:()")
+        return _plural(word) and len(word) > 3 and not set(tokens(word)) & counted
 
     def counts_its_own(i: int) -> bool:  # "only six regular attendees": a count of attendees, not of what came before
         return any(other_things(w) for w in words[i + 1:i + 3])
@@ -233,7 +245,13 @@ def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> b
         after = words[i + 1:i + 3]
         return len(after) == 2 and bool(re.search(r"['’]s$", after[0].strip(".,;:()"))) and other_things(after[1])
 
-    return any(abs(i - j) <= COUNT_NEAR and (j > i or not counts_its_own(i)) and not counts_other(i) for i in at for j in near)
+    def counts_before(i: int, j: int) -> bool:  # "the two services to minimise disruption to children": a count of services
+        return any(other_things(w) for w in words[i + 1:min(i + 3, j)])
+
+    return any(
+        abs(i - j) <= COUNT_NEAR and (not counts_before(i, j) if j > i else not counts_its_own(i)) and not counts_other(i)
+        for i in at for j in near
+    )
 
 
 # a figure that counts something ("27 young people"), not an age or a time ("at 18", "by 2025")

@@ -976,6 +976,13 @@ def test_a_count_is_of_what_it_counts_not_of_what_stands_near_it():
     # a figure counting a thing of theirs counts that thing ("five children's homes"), not them
     assert not holds("How many looked after children had an independent visitor?", "The local authority operates five children’s homes.")
     assert holds("How many children's centres delivered family support?", "Family support is delivered through 22 children’s centres.")
+    # a figure whose own noun stands between it and what is counted counts that noun ("the two
+    # services … children"); an adjective ("six serious incident notifications") or a fraction ("a
+    # two thirds reduction in children") is no noun of its own
+    assert not holds("How many children did the family safeguarding teams keep from coming into care?",
+                     "Contingency plans are developed between the two services to minimise disruption to children.")
+    assert holds("How many notifications had the council received?", "Since the last inspection, six serious incident notifications have been submitted.")
+    assert holds("How many children attended alternative provision?", "There has been a two thirds reduction in children attending alternative provision.")
     # a rate: a figure said of what it is a rate of
     assert holds("What was Kent's social worker vacancy rate in 2022?", "The social worker vacancy rate is 8%.")
     assert not holds("What was Hammersmith and Fulham's social worker vacancy rate in 2016?",
