@@ -1247,6 +1247,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
         for place in sorted(places, key=len, reverse=True):  # "Nottingham City's Children in Care Council": the council's
             rest = re.sub(rf"^(?:the\s+)?{re.escape(place)}(?:['’]s?)?\s+(?=\S)", "", said, flags=re.I)  # "Notts' LADO" too
             said = rest if _COUNCIL_WORDS.sub(" ", re.sub(r"['’]s$", "", rest.casefold())).strip() else said  # not "Wirral Council's"
+            said = re.sub(rf"\s+in\s+(?:the\s+)?{re.escape(place)}$", "", said, flags=re.I)  # "Public Law Outline in Westmorland and Furness": where
         name = said.casefold()
         plain = " ".join(_COUNCIL_WORDS.sub(" ", re.sub(r"['’]s$", "", name)).split())  # "Wirral Council's": Wirral
         if any(difflib.SequenceMatcher(None, n, place).ratio() >= 0.8 for n in {name, plain} if n for place in places) or (
@@ -1390,7 +1391,7 @@ def _phrase_in(words: list[str], text: str) -> bool:
 # Words a question may capitalise that name no one the evidence must hold: Ofsted's title for its
 # inspectors ("His Majesty's Inspectors", where an older report says "Her"), the days of the week
 # and the country every council is in ("a child who travelled to the UK alone")
-_SETTING_NAMES = frozenset(tokens("his her majesty majesty's inspector inspectors hmi ilacs sif jtai english monday tuesday wednesday thursday friday saturday sunday uk united kingdom great britain england"))
+_SETTING_NAMES = frozenset(tokens("his her majesty majesty's inspector inspectors hmi ilacs sif jtai " + " ".join(extractive.CALENDAR_NAMES | extractive.COUNTRY_NAMES)))
 _ACRONYM = re.compile(r"[A-Z]{3,8}s?")
 _ACRONYMS_RUN = re.compile(r"[A-Z]{2,8}s?(?:\s+[A-Z]{2,8}s?)+")
 # the words a council's title wraps its place in ("London Borough of Hounslow", "Wirral Council")

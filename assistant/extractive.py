@@ -335,10 +335,14 @@ BOILERPLATE = 0.4
 RARITY_CAP = 6.0
 _NAME_ASKED = re.compile(r"\bnames?\b", re.I)
 _ASKS_OWNER = re.compile(r"\b(who|owner|owns|own|responsible|lead|leads|leading)\b", re.I)
-# capitalised words that name no one: the calendar's, a sentence's first words, and the words every
-# report's inspectors and councils are named with ("Her Majesty's Inspectors", "… Council")
-_NOT_NAMES = {m.capitalize() for m in MONTHS} | {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter", "The", "This", "These", "Those", "It", "In", "At", "On",
+# the calendar's names: when something happened, never what or who
+CALENDAR_NAMES = frozenset(m.capitalize() for m in MONTHS) | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter"}
+# the country every report is set in ("the England average", "national data for England")
+COUNTRY_NAMES = frozenset({"England", "English", "UK", "United", "Kingdom", "Great", "Britain", "British"})
+# capitalised words that name no one: the calendar's and the country's, a sentence's first words, and
+# the words every report's inspectors and councils are named with ("Her Majesty's Inspectors", "… Council")
+_NOT_NAMES = CALENDAR_NAMES | COUNTRY_NAMES | {
+    "The", "This", "These", "Those", "It", "In", "At", "On",
     "Her", "His", "Majesty", "Majesty's", "Inspectors", "Inspector", "Ofsted", "Council", "A", "An", "I", "COVID-19"}
 
 

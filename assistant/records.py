@@ -480,11 +480,15 @@ def verdict_sentence(row: StoredPassage, passages: list[StoredPassage]) -> tuple
                 continue
             # said of the area: its words stand just before the grade ("…care leavers is inadequate"),
             # not elsewhere ("…are outstanding, demonstrating the progress that leaders have made");
-            # of services ("Services for care leavers are good"), not of one part of them ("The
-            # financial support available to care leavers is good"); the council's as a whole not
+            # of services or practice ("Services for care leavers are good", "The quality of practice
+            # for care leavers is inadequate"), not of one part of them ("The financial support
+            # available to care leavers is good"); the council's as a whole not
             # of one area ("Services for care leavers are inadequate" is no overall verdict)
             before = " ".join(sentence[: found.start()].split()[-15:])
             subject = set(tokens(before))
-            if wanted <= subject and subject & {"servic", "experienc"} and not (overall and area_key(before) in area_keys()):
+            # (unless it says so: "The overall effectiveness of services for looked after children
+            # … is adequate" is the verdict of an inspection of those services alone)
+            one_area = overall and area_key(before) in area_keys() and not set(tokens(area_label(area))) <= subject
+            if wanted <= subject and subject & {"servic", "experienc", "practice"} and not one_area:
                 return passage, sentence
     return None

@@ -1192,6 +1192,22 @@ def test_shorthand_the_evidence_says_in_words_is_no_unmet_name():
     assert unmet("What share of care leavers were NEET?", passage("iow-2023#p13", "Half of young people live in suitable homes.")) == ["NEET"]
 
 
+def test_where_a_name_is_asked_of_and_when_are_no_unmet_names():
+    said = passage("iow-2023#p14", "Pre-proceedings work is timely. As recently as 17 December 2014, 291 children did not have a social worker.")
+    # "… in the Isle of Wight": where the name is asked of, not a word of the name
+    assert unmet("What did Ofsted say about pre-proceedings work under the Public Law Outline in the Isle of Wight?", said) == []
+    assert unmet("What did Ofsted say about work under the Care Quality Commission in the Isle of Wight?", said) == ["Care Quality Commission"]
+    # a holiday says when, as a month does
+    assert unmet("Just before Christmas 2014, how many children had no social worker?", said) == []
+
+
+def test_the_country_every_report_is_set_in_names_no_one():
+    average = sentence("report#para-34", "The number of children subject to second plans is high, at 23%, and above the England average.")
+    assert not extractive.satisfies(average, "name", "Which organisation did Reading commission to provide advocacy for its children?", is_name=lambda w: False)
+    named = sentence("report#para-35", "Advocacy is provided through a service commissioned from Coram Voice.")
+    assert extractive.satisfies(named, "name", "Which organisation did Reading commission to provide advocacy for its children?", is_name=lambda w: False)
+
+
 def test_who_did_something_is_answered_by_the_role_that_does_it():
     # "who had been carrying out…", "who did the first sift": asked of the doer, which a role names
     since = sentence("report#para-3", "Since January 2018, a domestic abuse specialist social worker has been undertaking risk assessments on all cases.")

@@ -803,6 +803,14 @@ def test_a_verdict_is_read_on_ofsteds_whole_scale_and_an_areas_own_words():
     overall = judgement("k-2013", "Kent", "2013-07-19", "overall_effectiveness", "Overall effectiveness", "inadequate")
     assert verdict_sentence(overall, [_paragraph("k-2013", 4, "Services in Kent for children who need help and protection are inadequate.", "Kent")]) is None
     assert verdict_sentence(overall, [_paragraph("k-2013", 5, "Children’s services in Kent are inadequate.", "Kent")]) is not None
+    # ... unless it says it is the overall effectiveness: an inspection of those services alone
+    lac = judgement("k-2013", "Kent", "2013-07-19", "overall_effectiveness", "Overall effectiveness", "adequate")
+    said = "The overall effectiveness of services for looked after children and young people in Kent is adequate."
+    assert verdict_sentence(lac, [_paragraph("k-2013", 7, said, "Kent")])[1] == said
+    # practice, as services, is what an area's verdict is said of
+    leavers = judgement("ce-2024", "Cheshire East", "2024-03-08", "care_leavers", "The experiences and progress of care leavers", "inadequate")
+    practice = "The quality of practice for care leavers is inadequate."
+    assert verdict_sentence(leavers, [_paragraph("ce-2024", 1, practice, "Cheshire East")])[1] == practice
     # "require improvement" is a verb of its own, said with no "are" before it
     ri = judgement("k-2016", "Kent", "2016-12-08", "overall_effectiveness", "Children's services", "requires improvement")
     assert verdict_sentence(ri, [_paragraph("k-2016", 6, "Children’s services in Kent require improvement to be good.", "Kent")])[1] == "Children’s services in Kent require improvement to be good."
