@@ -338,7 +338,9 @@ _SECOND_ASK = re.compile(
     r"(?:,\s*(?:and|but)\s+|\s+(?:and|but)\s+)(?=(?:for\s+)?(?:when|who|whom|whose|what|which|where|how|why)\b)"
     # (not a clause set between commas: "…'s director, who was also responsible for adult services, at the time…")
     r"|,\s*(?=(?:when|who|whom|whose|what|which|where|how|why)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|many|much|long|often)\b)(?![^,?]*,\s*(?!(?:and|but|or)\b)[a-z])"
-    r"|,\s*(?:and|but)\s+(?=(?:is|are|was|were|did|does|do|has|have|had)\s+(?:there|it|they|its|their|any|this|that)\b)",  # "…, and were there any care leavers?"
+    r"|,\s*(?:and|but)\s+(?=(?:is|are|was|were|did|does|do|has|have|had)\s+(?:there|it|they|its|their|any|this|that)\b)"  # "…, and were there any care leavers?"
+    # "…, and were strategy discussions still a weakness?": a subject after the verb, not a participle or an adverb ("…, and were visited often")
+    r"|,\s*(?:and|but)\s+(?=(?:is|are|was|were|has|have|had)\s+(?!(?:not|also|still|then|now|being|been|so|too|more|less|very|well|often|always|never|made|done|taken|given|shown|become|had|got|kept|left|a|an)\b)[a-z]+(?<!ed)(?<!en)(?<!ing)(?<!ly)\s)",
     re.I,
 )
 _ASKING = re.compile(r"^\s*(when|who|whom|whose|what|which|where|how|why)\s+((did|does|do|is|are|was|were|has|have|had|will|would|can|could)\s+)?", re.I)
@@ -1070,7 +1072,7 @@ def without_setting(text: str) -> str:
 
 def _parts(question: str, topic: str, places: tuple[str, ...] = ()) -> tuple[Part, ...]:
     """The separate asks of a compound question, each with what its answer must contain."""
-    asked = _LEADING_SETTING.sub("", question)  # "According to Suffolk's 2015 inspection, where did…": the asks follow
+    asked = _LEADING_SETTING.sub("", final_ask(question))  # "According to Suffolk's 2015 inspection, where did…", "Sandwell was judged…. What…, and which…?": the asks follow
     pieces = [p.strip(" ,?.") for p in _SECOND_ASK.split(asked) if p and p.strip(" ,?.")]
     if len(pieces) < 2 or not all(_WHOLE_QUESTION.match(_FOR_ASK.sub("", p)) for p in pieces):
         return ()  # "According to Carol Attrill, how many…" is one question

@@ -183,6 +183,13 @@ def test_a_compound_question_is_split_into_its_asks():
     # a clause set between commas is no ask of its own
     assert q("What was the name of the island's director, who was also responsible for adult services, at the time of the visit?").parts == ()
     assert len(q("Who led the visit, when did it take place, and what was found?").parts) == 3
+    # a yes-or-no ask with a subject of its own after "and were…"; not a verb going on ("and were visited")
+    strategy = q("Did the island's help and protection grade improve between 2019 and 2024, and were strategy discussions still a weakness?")
+    assert [p.text for p in strategy.parts][1:] == ["were strategy discussions still a weakness"]
+    assert q("Were children seen by their social workers, and were visited often enough?").parts == ()
+    # the asks after a statement that sets their scene
+    after = q("The island was judged requires improvement in 2022. What had improved by 2025, and which service still required improvement?")
+    assert [p.text for p in after.parts] == ["What had improved by 2025", "which service still required improvement"]
 
 
 def test_which_person_questions_want_a_name_but_what_did_inspectors_find_does_not():
