@@ -218,6 +218,31 @@ def names_grade(question: str, passages: list[StoredPassage]) -> bool:
     return any(_mentions(question, v, "judgement") for v in _values(passages, "judgement"))
 
 
+def side_by_side(question: str, cited: list[StoredPassage]) -> list[StoredPassage]:
+    """A records answer's passages in the order a reader compares reports that the question names
+    no grade or judgement area of ("How did Solihull and Sandwell compare in their 2022
+    inspections?"): each report's headline (its overall effectiveness row, then the sentence that
+    states it) side by side, then the rest of each in turn; ``cited`` as it is otherwise (one
+    report, or an area or grade asked about, whose rows come first already)."""
+    rows = [p for p in cited if p.kind == "judgement"]
+    if len({p.doc_id for p in cited}) < 2 or names_grade(question, rows) or closest_areas(question, rows):
+        return cited
+    by_doc: dict[str, list[StoredPassage]] = {}
+    for p in cited:
+        by_doc.setdefault(p.doc_id, []).append(p)
+    turns = []  # each report's passages in turn, its headline one turn
+    for passages in by_doc.values():
+        at = next((i for i, p in enumerate(passages) if p.kind == "judgement" and p.fields.get("area") == "overall_effectiveness"), None)
+        headline = []
+        if at is not None:  # (the sentence stating it is quoted just after it)
+            headline = passages[at : at + 2] if at + 1 < len(passages) and passages[at + 1].kind != "judgement" else passages[at : at + 1]
+        turns.append(([headline] if headline else []) + [[p] for p in passages if p not in headline])
+    ordered = []
+    for i in range(max(map(len, turns))):
+        ordered += [p for groups in turns if i < len(groups) for p in groups[i]]
+    return ordered
+
+
 def area_words(area: str) -> set[str]:
     """The words that tell a judgement area apart ("care_leavers": care, leaver)."""
     return _words(area.replace("_", " ")) - _STOP

@@ -828,3 +828,20 @@ def test_a_records_answer_quotes_each_row_with_its_reports_words_numbered_as_sho
     assert out == "- “Overall effectiveness Outstanding” [1]: “Children’s services in Telford and Wrekin are outstanding.” [2]\n- “Overall effectiveness Good” [3]"
     assert [(c.n, c.passage_id) for c in cited] == [(1, row.passage_id), (2, said.passage_id), (3, other.passage_id)]
     assert cited[1].quote == "Children’s services in Telford and Wrekin are outstanding."
+
+
+def test_reports_compared_without_an_area_or_grade_are_set_side_by_side_headline_first():
+    from assistant.records import side_by_side
+
+    def report(doc_id, authority, overall):
+        rows = [judgement(doc_id, authority, "2023-01-01", area, label, "good") for area, label in (("impact_of_leaders", "Impact of leaders"), ("help_and_protection", "Help and protection"))]
+        return rows + [judgement(doc_id, authority, "2023-01-01", "overall_effectiveness", "Overall effectiveness", overall), _paragraph(doc_id, 3, f"Children’s services in {authority} are {overall}.", authority)]
+
+    cited = report("iow", "Isle of Wight", "good") + report("ios", "Isles of Scilly", "inadequate")
+    ordered = side_by_side("Compare the 2023 inspection outcomes of the Isle of Wight and the Isles of Scilly.", cited)
+    assert [p.passage_id for p in ordered[:4]] == ["iow#judgement-overall_effectiveness", "iow#para-3", "ios#judgement-overall_effectiveness", "ios#para-3"]
+    assert sorted(p.passage_id for p in ordered) == sorted(p.passage_id for p in cited)
+    # an area or a grade asked about: its rows lead already, as the answer lists them
+    assert side_by_side("How did help and protection compare in the Isle of Wight and the Isles of Scilly?", cited) == cited
+    assert side_by_side("Which of them was judged inadequate in 2023?", cited) == cited
+    assert side_by_side("What did the 2023 report say?", cited[:4]) == cited[:4]  # one report
