@@ -653,7 +653,9 @@ class Assistant:
             return True
         answer.answer, answer.citations = _with_verdicts(found.text, found.citations, by_id, corpus.verdict)
         answer.abstained, answer.reason = False, reason
-        answer.retrieved = list(dict.fromkeys(c.passage_id for c in answer.citations))
+        shown = list(dict.fromkeys(c.passage_id for c in answer.citations))
+        answer.retrieved = [p.passage_id for p in records.side_by_side(query.question, [by_id[pid] for pid in shown if pid in by_id])]
+        answer.retrieved += [pid for pid in shown if pid not in answer.retrieved]
         before = answer.answer
         self._with_findings_part(query, filters, answer, passages, started)
         if over_time and not query.parts:
