@@ -16,6 +16,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 
+import numpy as np
+
 from index.embeddings import Embedder, get_embedder
 from index.ofsted import names_of
 from index.settings import Settings
@@ -252,8 +254,6 @@ class Assistant:
     def _nearest_sentences(self, query: Query, filters: Filters, hits: list[Hit]) -> dict[str, float]:
         """For each of ``hits``' passages, how near in meaning its best sentence is to the question
         (cosine), when the question is scoped to a few documents, whose sentence vectors are read."""
-        import numpy as np
-
         if not hits or not filters.authorities:
             return {}
         corpus = self.retriever.corpus()
@@ -281,8 +281,6 @@ class Assistant:
         question, among the few documents a question names, of the years it asks about (``admits``):
         a figure or name written inside a long paragraph about something else, whose passage vector
         is about that something else. After the hits."""
-        import numpy as np
-
         corpus = self.retriever.corpus()
         if not filters.authorities:
             return []
@@ -911,11 +909,13 @@ class Assistant:
         stored = self.retriever.store.sentence_vectors([h.passage for h in hits], corpus.records)
         missing = [s.text for s in sentences if (s.passage.passage_id, s.text) not in stored]
         computed = dict(zip(missing, self.embed_many(missing))) if missing else {}
-        plain_vectors = [stored.get((s.passage.passage_id, s.text)) or computed[s.text] for s in sentences]
+        plain_vectors = [v if (v := stored.get((s.passage.passage_id, s.text))) is not None else computed[s.text] for s in sentences]
         # the query adapter was learned on Ofsted's documents: their sentences are set against the
         # turned question (turned on their side, which is the same), others against the plain one
         adapter = get_adapter(self.settings)
-        vectors = adapter.turn_sentences(plain_vectors, [s.passage.doc_kind in cover.OFSTED_KINDS for s in sentences]) if adapter else plain_vectors
+        plain_rows = np.asarray(plain_vectors, dtype=np.float32)  # (float32, as stored and embedded)
+        vectors = extractive.sentence_matrix(adapter.turn_sentences(plain_rows, [s.passage.doc_kind in cover.OFSTED_KINDS for s in sentences]) if adapter else plain_rows)
+        plain_vectors = extractive.sentence_matrix(plain_rows)
         question_vector = self.retriever.embed_query(query.dense_query, adapted=False)
         focus_vector = self.retriever.embed_query(query.focus, adapted=False) if query.focus and query.focus != query.dense_query else None
         core = self._core(query)

@@ -700,7 +700,16 @@ def dots(vectors, vector) -> list[float]:
         return []
     import numpy as np
 
+    # (an answer's sentences come as one float64 matrix, read once: see sentence_matrix)
     return (np.asarray(vectors, dtype=np.float64) @ np.asarray(vector, dtype=np.float64)).tolist()
+
+
+def sentence_matrix(vectors):
+    """Sentence vectors (rows, as lists or arrays) as one float64 matrix, which ``dots`` uses as it
+    is (made again on each call from rows as lists, it would cost more than the products)."""
+    import numpy as np
+
+    return np.asarray(vectors, dtype=np.float64)
 
 
 def part_scores(query: Query, sentences: list[Sentence], sentence_vectors, part_vectors, idf, max_idf: float, correct=lambda t: t, focus_vectors=None, commonness=lambda text: 0.0) -> list[dict[int, float]]:

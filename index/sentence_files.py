@@ -90,11 +90,12 @@ class SentenceFiles:
                 self._arrays[path] = np.load(path, mmap_mode="r")
             return self._arrays[path]
 
-    def lookup(self, wanted: dict[str, str]) -> tuple[dict[str, list[tuple[str, list[float]]]], set[str]]:
+    def lookup(self, wanted: dict[str, str]) -> tuple[dict[str, list[tuple[str, np.ndarray]]], set[str]]:
         """For ``wanted`` (passage chroma id -> content hash): each found passage's (sentence,
         vector) rows, and the content hashes held here (a passage of a held document that is
-        not found has no quotable sentences; one of another document must be asked of Chroma)."""
-        out: dict[str, list[tuple[str, list[float]]]] = {}
+        not found has no quotable sentences; one of another document must be asked of Chroma).
+        A vector is a row of the memory-mapped file, read when it is used."""
+        out: dict[str, list[tuple[str, np.ndarray]]] = {}
         held: set[str] = set()
         if not self.folder.is_dir():
             return out, held
@@ -109,7 +110,7 @@ class SentenceFiles:
                 held.add(key)
             for passage in passages:
                 try:
-                    out[passage] = [(text, self._array(path)[row].tolist()) for text, path, row in mapping[passage]]
+                    out[passage] = [(text, self._array(path)[row]) for text, path, row in mapping[passage]]
                 except (KeyError, OSError, ValueError, IndexError):
                     continue
         return out, {h for h in wanted.values() if self._key(h) in held}
@@ -129,15 +130,20 @@ class SentenceFiles:
                 by_path.setdefault(path, []).append((passage, row))
         owners, blocks = [], []
         for path, rows in by_path.items():
+            rows.sort(key=lambda item: item[1])
             try:
-                blocks.append(np.asarray(self._array(path)[[row for _, row in rows]], dtype=np.float32))
+                array = self._array(path)
+                wanted = [row for _, row in rows]
+                # every row of the file, as it always is: the mapped file itself, nothing copied
+                blocks.append(array if wanted == list(range(len(array))) else np.asarray(array[wanted], dtype=np.float32))
             except (OSError, ValueError, IndexError):
                 continue
             owners += [passage for passage, _ in rows]
-        found = (owners, np.concatenate(blocks) if blocks else np.zeros((0, 0), dtype=np.float32))
+        matrix = blocks[0] if len(blocks) == 1 else np.concatenate(blocks) if blocks else np.zeros((0, 0), dtype=np.float32)
+        found = (owners, matrix)
         with self._lock:
             self._documents[key] = found
-            while len(self._documents) > _KEEP_OPEN // 8:
+            while len(self._documents) > _KEEP_OPEN:  # (mapped, not copied: they cost the page cache, not the process)
                 self._documents.popitem(last=False)
         return found
 
@@ -167,3 +173,4 @@ class SentenceFiles:
         with self._lock:
             self._maps.clear()
             self._arrays.clear()
+            self._documents.clear()

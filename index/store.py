@@ -483,9 +483,9 @@ class Store:
             self._sentence_files = SentenceFiles(folder)
         return self._sentence_files
 
-    def sentence_vectors(self, passages: Sequence[StoredPassage], records: dict[str, DocumentRecord]) -> dict[tuple[str, str], list[float]]:
+    def sentence_vectors(self, passages: Sequence[StoredPassage], records: dict[str, DocumentRecord]) -> dict[tuple[str, str], Sequence[float]]:
         """(passage id, sentence) -> vector for the given passages' stored sentences: from the
-        memory-mapped copy where it has them, else from Chroma."""
+        memory-mapped copy where it has them (a row of its array), else from Chroma."""
         keys, hashes = {}, {}  # chroma id -> passage id, and -> its document's content hash
         for p in passages:
             if p.doc_id in records:

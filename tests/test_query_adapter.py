@@ -84,6 +84,9 @@ def test_turning_a_sentence_is_turning_the_question():
     turned, untouched = adapter.turn_sentences([s.tolist(), other.tolist()], [True, False])
     assert np.dot(q, turned) == pytest.approx(np.dot(adapter([q.tolist()])[0], s), rel=1e-5)
     assert untouched == other.tolist()
+    # a float32 matrix turns as its rows do, and comes back a matrix
+    matrix = adapter.turn_sentences(np.asarray([s, other], dtype=np.float32), [True, False])
+    assert isinstance(matrix, np.ndarray) and matrix[0] == pytest.approx(turned, rel=1e-5) and matrix[1] == pytest.approx(other, rel=1e-6)
 
 
 def test_ofsteds_passages_are_searched_with_the_passage_adapters_turn(tmp_path, settings, fake_embedder):
