@@ -417,8 +417,13 @@ def graded_against(question: str, values: set[str]) -> list[str] | None:
             continue
         for named in re.finditer(r"\b" + re.escape(value) + r"\b", question, re.I):
             before = question[: named.start()]
-            if _BELOW.search(before):
-                return sorted((v for v in values if (grade_score(v) or score) < score), key=lambda v: (-(grade_score(v) or 0), v))
+            below = _BELOW.search(before)
+            if below:
+                under = sorted((v for v in values if (grade_score(v) or score) < score), key=lambda v: (-(grade_score(v) or 0), v))
+                if under or below.group(1).lower() != "not":
+                    return under
+                # "which area was not inadequate?" of a report judged nothing lower: the others, above it
+                return sorted((v for v in values if (grade_score(v) or 0) > score), key=lambda v: (-(grade_score(v) or 0), v))
             if _ABOVE.search(before):
                 return sorted((v for v in values if (grade_score(v) or 0) > score), key=lambda v: (-(grade_score(v) or 0), v))
     return None

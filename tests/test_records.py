@@ -363,6 +363,10 @@ def test_an_area_below_a_grade_of_one_inspection():
     # the grade compared with may follow the verb of judging ("not rated outstanding")
     asked = "Kent was judged outstanding overall in 2022. Which area was not rated outstanding, and what grade did it get?"
     assert set(graded_against(asked, {"good", "requires improvement", "outstanding"})) == {"good", "requires improvement"}
+    # "not" the lowest grade a report gives: the grades above it
+    asked = "Blackpool was judged inadequate overall in 2018. Which judgement area was not inadequate, and what grade did it get?"
+    assert graded_against(asked, {"inadequate", "requires improvement"}) == ["requires improvement"]
+    assert graded_against("Which area was below good?", {"good", "outstanding"}) == []
 
 
 def test_the_overall_grade_and_the_areas_below_a_grade_asked_together():
