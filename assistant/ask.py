@@ -1269,8 +1269,10 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
                 unmet.append(said)
             continue
         glossed = re.search(r"([\w’'-]+(?:\s+[\w’'-]+){0,3})\s*\(\s*$", asked[: match.start()])
-        if glossed and asked[match.end():].lstrip().startswith(")") and set(tokens(glossed.group(1))) <= held:
-            continue  # "pre-proceedings (PLO)": the question's gloss of the words before it, which the evidence says
+        if glossed and asked[match.end():].lstrip().startswith(")"):
+            before = glossed.group(1).split()  # the words it glosses end there: "say about pre-proceedings (PLO)"
+            if any(set(tokens(" ".join(before[-k:]))) and set(tokens(" ".join(before[-k:]))) <= held for k in range(1, len(before) + 1)):
+                continue  # "pre-proceedings (PLO)": the question's gloss of the words before it, which the evidence says
         initials = "".join(w[0] for w in re.sub(r"['’]s$", "", said).split())
         if len(initials) >= 3 and any(re.search(rf"\b{re.escape(initials)}\b", text, re.I) for text in texts):
             continue  # ... or the name by its initials ("CiCC" for "Children in Care Council")

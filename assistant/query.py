@@ -568,7 +568,14 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
     the inspection find about care leavers?"), not only by pointing back ("What did they say about
     it?"); else all of it. A question in words of its own that refers back ("Did that happen by
     2018?") is asked of the statement too, unless ``scene`` is False (its names set the scene)."""
-    asked = _last_sentence(question)  # (a label before a dash often holds the topic: "Supervision in Wokingham - what did they say?")
+    asked = _last_sentence(question)
+    # a label before a dash or colon that sets the scene (a place or a date: "merton july 2025 - what
+    # are…", "Rotherham was judged inadequate in 2014 — was…") is no topic of what follows it; one
+    # without ("Young carers: how did … compare?") is the topic, and so is one a pointing ask needs
+    # ("Supervision in Wokingham - what did they say about it?")
+    label = asked[: len(asked) - len(final_ask(asked))]
+    if label and not _POINTS_BACK.search(final_ask(asked)) and (YEAR.search(label) or {w for w in re.findall(r"[a-z]+", label.lower())} & {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}):
+        asked = final_ask(asked)
     if asked != question and _POINTS_BACK.search(asked):
         # "In 2020 Ofsted criticised its planning for… Had this been put right by 2024?": what "this" is
         return _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)])))

@@ -1197,6 +1197,8 @@ def test_where_a_name_is_asked_of_and_when_are_no_unmet_names():
     # "… in the Isle of Wight": where the name is asked of, not a word of the name
     assert unmet("What did Ofsted say about pre-proceedings work under the Public Law Outline in the Isle of Wight?", said) == []
     assert unmet("What did Ofsted say about work under the Care Quality Commission in the Isle of Wight?", said) == ["Care Quality Commission"]
+    # an acronym the question glosses ("pre-proceedings (PLO)"), where the evidence says the words glossed
+    assert unmet("What did the inspectors say about pre-proceedings (PLO) work?", said) == []
     # a holiday says when, as a month does
     assert unmet("Just before Christmas 2014, how many children had no social worker?", said) == []
 
