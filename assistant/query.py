@@ -574,7 +574,8 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
     # without ("Young carers: how did … compare?") is the topic, and so is one a pointing ask needs
     # ("Supervision in Wokingham - what did they say about it?")
     label = asked[: len(asked) - len(final_ask(asked))]
-    if label and not _POINTS_BACK.search(final_ask(asked)) and (YEAR.search(label) or {w for w in re.findall(r"[a-z]+", label.lower())} & {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}):
+    # (nor one an ask of a few words leans on: "redcar 2022 edge of care team workers - how described")
+    if label and len(final_ask(asked).split()) > 3 and not _POINTS_BACK.search(final_ask(asked)) and (YEAR.search(label) or {w for w in re.findall(r"[a-z]+", label.lower())} & {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}):
         asked = final_ask(asked)
     if asked != question and _POINTS_BACK.search(asked):
         # "In 2020 Ofsted criticised its planning for… Had this been put right by 2024?": what "this" is

@@ -765,6 +765,8 @@ def test_the_question_after_a_label_or_a_dash_is_what_is_asked():
     assert asked_part("merton july 2025 - what are the early help workers called?", ("Merton",)) == "what are the early help workers called?"
     young = "Young carers: how did Ofsted's findings compare for Sutton (June 2025) and Thurrock (September 2024)?"
     assert asked_part(young, ("Sutton", "Thurrock")) == young
+    short = "redcar 2022 edge of care team workers - how described"
+    assert asked_part(short, ("Redcar and Cleveland",)) == short
     assert q("peterborough dec 2023 - name of the new DCS?").wants == "name"
     # a question with a dash-set aside in it is no label and its ask ("What did Ofsted say … when it inspected?")
     asked = "What did Ofsted say about Wirral's legal work - pre-proceedings and care proceedings - when it inspected in June 2019?"
