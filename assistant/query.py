@@ -568,19 +568,20 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
     the inspection find about care leavers?"), not only by pointing back ("What did they say about
     it?"); else all of it. A question in words of its own that refers back ("Did that happen by
     2018?") is asked of the statement too, unless ``scene`` is False (its names set the scene)."""
+    places = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}
     asked = _last_sentence(question)
     # a label before a dash or colon that sets the scene (a place or a date: "merton july 2025 - what
     # are…", "Rotherham was judged inadequate in 2014 — was…") is no topic of what follows it; one
     # without ("Young carers: how did … compare?") is the topic, and so is one a pointing ask needs
-    # ("Supervision in Wokingham - what did they say about it?")
-    label = asked[: len(asked) - len(final_ask(asked))]
-    # (nor one an ask of a few words leans on: "redcar 2022 edge of care team workers - how described")
-    if label and len(final_ask(asked).split()) > 3 and not _POINTS_BACK.search(final_ask(asked)) and (YEAR.search(label) or {w for w in re.findall(r"[a-z]+", label.lower())} & {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}):
-        asked = final_ask(asked)
+    # ("Supervision in Wokingham - what did they say about it?") or an ask of a few words leans on
+    # ("redcar 2022 edge of care team workers - how described")
+    ask = final_ask(asked)
+    label = asked[: len(asked) - len(ask)]
+    if label and len(ask.split()) > 3 and not _POINTS_BACK.search(ask) and (YEAR.search(label) or set(re.findall(r"[a-z]+", label.lower())) & places):
+        asked = ask
     if asked != question and _POINTS_BACK.search(asked):
         # "In 2020 Ofsted criticised its planning for… Had this been put right by 2024?": what "this" is
         return _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)])))
-    places = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}
     words = re.findall(r"[a-z][a-z'’-]+", asked.lower())
     if any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in words):
         stated = _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)]))) if scene and asked != question and _REFERS_BACK.search(asked) else ""
