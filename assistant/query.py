@@ -192,7 +192,11 @@ _NAME_OF_PERSON = re.compile(r"\bnames?\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+(
 
 
 # "What is that person's name?", "What was the new director's name?": a person's name asked for
-_PERSONS_NAME = re.compile(r"\b(?:the|that|this|their|his|her|its)\s+(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")['’]s\s+(?:full\s+)?names?\b", re.I)
+_PERSONS_NAME = re.compile(
+    r"\b(?:the|that|this|their|his|her|its)\s+(?:[\w-]+\s+){0,3}?(?:" + _PERSON_NOUNS + r")['’]s\s+(?:full\s+)?names?\b"
+    r"|\b(?:his|her)\s+(?:full\s+)?names?\b",  # "What is her name?": a person's
+    re.I,
+)
 
 
 _WHO_IS_THAT = re.compile(r"\s*who\s+(?:is|was)\s+(?:that|this|he|she)\b", re.I)  # the person the statement before told of

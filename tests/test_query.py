@@ -208,6 +208,9 @@ def test_the_name_of_a_person_asks_for_a_person():
     assert person_asked("What was the name of the care leaver who told inspectors her adviser was 'the only one who gets me'?")
     assert not person_asked("What is the name of the care leaver forum?")  # a thing care leavers have
     assert not person_asked("What is the name of the care leavers group?")
+    # "her name", "his name": a person's, whoever the statement before told of
+    assert person_asked("Southampton's director was line-managed by a chief operations officer until 2019. What is her name?")
+    assert not person_asked("The council set up a new team in 2019. What is its name?")
 
 
 def test_a_grade_asked_with_its_kind_wants_a_grade():
