@@ -311,7 +311,9 @@ class LexicalIndex:
             index.lengths = np.load(path / "lengths.npy")
             index.postings = Postings(meta["terms"], *arrays("postings"))
             index.pairs = Postings(meta["pair_terms"], *arrays("pairs"))
-        except (OSError, ValueError, KeyError, pickle.UnpicklingError, EOFError, AttributeError):
+        except (OSError, ValueError, KeyError, pickle.UnpicklingError, EOFError, AttributeError, SystemError):
+            # (an index replaced while it is read: a .npy header read half-written fails to parse,
+            # which CPython 3.11 can report under threads as a SystemError, gh-106905)
             return None
         index._prepare()
         return index

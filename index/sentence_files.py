@@ -83,6 +83,8 @@ class SentenceFiles:
         return mapping
 
     def _array(self, path: Path) -> np.ndarray:
+        """The mapped array of one file. A file replaced while it is read fails with OSError or
+        ValueError, or (a .npy header parsed under threads, CPython 3.11's gh-106905) SystemError."""
         with self._lock:
             if path not in self._arrays:
                 if len(self._arrays) > 4 * _KEEP_OPEN:
@@ -111,7 +113,7 @@ class SentenceFiles:
             for passage in passages:
                 try:
                     out[passage] = [(text, self._array(path)[row]) for text, path, row in mapping[passage]]
-                except (KeyError, OSError, ValueError, IndexError):
+                except (KeyError, OSError, ValueError, IndexError, SystemError):  # (SystemError: see _array)
                     continue
         return out, {h for h in wanted.values() if self._key(h) in held}
 
@@ -136,7 +138,7 @@ class SentenceFiles:
                 wanted = [row for _, row in rows]
                 # every row of the file, as it always is: the mapped file itself, nothing copied
                 blocks.append(array if wanted == list(range(len(array))) else np.asarray(array[wanted], dtype=np.float32))
-            except (OSError, ValueError, IndexError):
+            except (OSError, ValueError, IndexError, SystemError):  # (SystemError: see _array)
                 continue
             owners += [passage for passage, _ in rows]
         matrix = blocks[0] if len(blocks) == 1 else np.concatenate(blocks) if blocks else np.zeros((0, 0), dtype=np.float32)

@@ -67,6 +67,21 @@ def test_saved_index_loads_with_the_same_results(tmp_path):
     assert LexicalIndex.load(path) is None
 
 
+def test_an_index_replaced_while_it_is_read_is_not_trusted(tmp_path, monkeypatch):
+    """A .npy header read half-written fails to parse; under threads CPython 3.11 can report that
+    as a SystemError (gh-106905), which a reader takes as it takes a damaged index."""
+    import numpy as np
+
+    path = tmp_path / "lexical" / "abc.bm25"
+    LexicalIndex(TEXTS).save(path)
+
+    def torn(*args, **kwargs):
+        raise SystemError("AST constructor recursion depth mismatch (before=48, after=44)")
+
+    monkeypatch.setattr(np, "load", torn)
+    assert LexicalIndex.load(path) is None
+
+
 def test_misspelt_words_are_written_as_the_library_writes_them_for_meaning_search(tmp_path):
     from index.tokens import known_word
 
