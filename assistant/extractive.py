@@ -943,10 +943,12 @@ def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int,
     matched to sentences together, so "when did it begin, and when did it end" does not spend
     the end date on the first part."""
     options: list[list[Sentence | None]] = []
+    over_bar: list[list[Sentence]] = []  # each part's typed sentences over the bar, best first
     for part, scores in zip(query.parts, by_part):
         best = max(scores.values(), default=0.0)
         typed = _typed(query, sorted(sentences, key=lambda s: -scores[id(s)]), part.wants, part.text, is_name)
-        options.append([s for s in typed[:4] if scores[id(s)] >= typed_ratio * best] + [None])
+        over_bar.append([s for s in typed if scores[id(s)] >= typed_ratio * best])
+        options.append(over_bar[-1][:4] + [None])
     best_pick, best_total = None, -1.0
     for pick in itertools.product(*options):
         # one sentence may answer two parts only when each asks for a different kind of fact (an action
@@ -963,9 +965,13 @@ def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int,
     for i, s in enumerate(best_pick or ()):
         if s is None:
             continue
-        s.parts += (i,)
-        if all(s is not o for o in leads):
-            leads.append(s)
+        # a part asked of two authorities ("How was the impact of leaders judged in each, and
+        # why?") is answered for each: the best of the other's over the bar beside it
+        others = [next((o for o in over_bar[i] if o.passage.authority == place), None) for place in query.authorities if place != s.passage.authority] if len(query.authorities) > 1 else []
+        for o in [s] + [o for o in others if o is not None]:
+            o.parts += (i,)
+            if all(o is not led for led in leads):
+                leads.append(o)
     return leads
 
 

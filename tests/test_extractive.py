@@ -1256,3 +1256,20 @@ def test_a_holiday_is_no_persons_name():
     assert not extractive.satisfies(party, "name", "Who is the director of children's services? I need the name.")
     named = sentence("report#para-63", "The director, Jane Smith, meets children in care at the Christmas Day party.")
     assert extractive.satisfies(named, "name", "Who is the director of children's services? I need the name.")
+
+
+def test_a_compound_question_asked_of_two_authorities_is_answered_for_each():
+    from dataclasses import replace
+
+    question = "The Isle of Wight and the Isles of Scilly were inspected in 2023. How was the impact of leaders judged in each, and why?"
+    query = analyse(question, ["Isle of Wight", "Isles of Scilly"], lambda n: False)
+    assert len(query.parts) == 2 and set(query.authorities) == {"Isle of Wight", "Isles of Scilly"}
+    wight = passage("iow#judgement-leaders", "The impact of leaders on social work practice Good", kind="judgement")
+    scilly = replace(passage("ios#judgement-leaders", "The impact of leaders on social work practice Inadequate", kind="judgement"), authority="Isles of Scilly")
+    why = passage("iow#para-4", "Leaders have strengthened oversight of practice.")
+    sentences = [s for p in (wight, scilly, why) for s in extractive.sentences_of(Hit(p, 1.0))]
+    graded = {"iow#judgement-leaders": 0.8, "ios#judgement-leaders": 0.7, "iow#para-4": 0.2}  # how each answers "how judged"
+    reasons = {"iow#judgement-leaders": 0.3, "ios#judgement-leaders": 0.3, "iow#para-4": 0.9}  # ... and "why"
+    by_part = [{id(s): scores[s.passage.passage_id] for s in sentences} for scores in (graded, reasons)]
+    leads = extractive._part_leads(query, sentences, by_part, typed_ratio=0.6)
+    assert {s.passage.passage_id for s in leads} == {"iow#judgement-leaders", "ios#judgement-leaders", "iow#para-4"}
