@@ -1270,8 +1270,9 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
             continue
         glossed = re.search(r"([\w’'-]+(?:\s+[\w’'-]+){0,3})\s*\(\s*$", asked[: match.start()])
         if glossed and asked[match.end():].lstrip().startswith(")"):
-            before = glossed.group(1).split()  # the words it glosses end there: "say about pre-proceedings (PLO)"
-            if any(set(tokens(" ".join(before[-k:]))) and set(tokens(" ".join(before[-k:]))) <= held for k in range(1, len(before) + 1)):
+            # the words it glosses end there ("say about pre-proceedings (PLO)"): the last of them the evidence must say
+            last = next((set(tokens(w)) for w in reversed(glossed.group(1).split()) if tokens(w)), set())
+            if last and last <= held:
                 continue  # "pre-proceedings (PLO)": the question's gloss of the words before it, which the evidence says
         initials = "".join(w[0] for w in re.sub(r"['’]s$", "", said).split())
         if len(initials) >= 3 and any(re.search(rf"\b{re.escape(initials)}\b", text, re.I) for text in texts):

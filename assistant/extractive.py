@@ -337,7 +337,8 @@ _NAME_ASKED = re.compile(r"\bnames?\b", re.I)
 _ASKS_OWNER = re.compile(r"\b(who|owner|owns|own|responsible|lead|leads|leading)\b", re.I)
 # the calendar's names: when something happened, never what or who
 CALENDAR_NAMES = frozenset(m.capitalize() for m in MONTHS) | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter"}
-# the country every report is set in ("the England average", "national data for England")
+# the country every report is set in, word by word (Ofsted inspects England's councils alone, in
+# every year: "the England average", "national data for England", "the United Kingdom")
 COUNTRY_NAMES = frozenset({"England", "English", "UK", "United", "Kingdom", "Great", "Britain", "British"})
 # capitalised words that name no one: the calendar's and the country's, a sentence's first words, and
 # the words every report's inspectors and councils are named with ("Her Majesty's Inspectors", "… Council")
