@@ -1242,7 +1242,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
     # not the names of a statement setting the scene, nor of a condition the question opens with
     # ("When it was hard to get NHS mental health help, what kinds of therapy did…?")
     asked = without_condition(asked_part(query.question, query.authorities, scene=False))
-    if is_name is not None and not re.search(r"[A-Z]", asked[1:]):
+    if is_name is not None and not re.search(r"[A-Z]", query.question[1:]):  # typed all in lower case, label and all
         asked = _recased(asked, defined or {}, is_name, titled)
     for match in _NAME.finditer(asked):
         said = re.sub(r"-[a-z][\w-]*$", "", match.group(0))  # "London-wide", "Kent-based": the name before the suffix

@@ -339,6 +339,21 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     assert _names_unmet(analyse("How many attend the Children in Care Council?", ["Isle of Wight"], lambda n: False), [said]) == ["Children in Care Council"]
 
 
+def test_a_question_with_capitals_has_its_lower_case_words_read_as_written():
+    from assistant.ask import _names_unmet
+
+    said = passage("kent-2017#p9", "Alternative provision meets the needs of 668 children well, and virtually all are on full timetables.")
+    ordinary = {"ordinary"}.__contains__  # the library writes it only in a name ("the Really I'm Ordinary group")
+
+    def unmet(question):
+        return _names_unmet(analyse(question, ["Kent"], lambda n: False), [said], is_name=ordinary)
+
+    # its asker writes with capitals: "ordinary" is a word, though what is asked after the scene is in lower case
+    assert unmet("Kent's 2017 report covers Alternative provision. how many were taught somewhere other than an ordinary school?") == []
+    # typed all in lower case, a word the library only writes capitalised is read as a name
+    assert unmet("kent's 2017 report covers alternative provision. how many were taught somewhere other than an ordinary school?") == ["Ordinary"]
+
+
 def test_a_fact_asked_of_a_name_comes_from_a_document_that_names_it():
     from assistant.ask import _lead_names_unmet
     from assistant.extractive import Sentence
