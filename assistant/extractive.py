@@ -273,6 +273,8 @@ _NOT_A_COUNT = re.compile(
 )
 # "How many social workers…?" asks a count: a percentage or a sum of money doesn't answer it
 _ASKS_COUNT = re.compile(r"\b(how many|number of)\b", re.I)
+_SAYS_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
+_MULTIPLE = re.compile(r"double[sd]?|doubling|twice|treble[sd]?|triple[sd]?|halve[sd]?|halving", re.I)  # a multiple of a number ("double the number of")
 _BY_HOW_MUCH = re.compile(r"\bby\s+how\s+much\b", re.I)  # "by how much had the number of … fallen": a change, not a count
 _ASKS_SHARE = re.compile(r"\b(percent|percentage|per cent|proportion|share|rate|ratio|fraction)\b", re.I)
 _ASKS_PERCENT = re.compile(r"\b(percentage|per cent|percent)\b|%", re.I)
@@ -474,6 +476,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                     return True  # "27 young people were living in such arrangements": what is counted was named before (not "12 districts")
                 if _counts(text, counted | counted_initials(question)):
                     return True
+                if not _SAYS_HOW_MANY.search(question) and _counts(_THE_NUMBER_OF.sub(" ", text), counted, _MULTIPLE):
+                    return True  # asked of "the number of" them, not how many: a multiple of it ("plans to double the number of fostering households")
                 # "one child" counts children when it is said with all else the question asks of them
                 # ("Only one child lives in an unregistered children's home"), not of some other few
                 rest = {w for w in _asked_about(question) - counted - {"many", "number"} - _WHEN_WORDS if not YEAR.fullmatch(w)}

@@ -1002,6 +1002,11 @@ def test_a_count_is_of_what_it_counts_not_of_what_stands_near_it():
     assert holds("What was Kent's social worker vacancy rate in 2022?", "The social worker vacancy rate is 8%.")
     assert not holds("What was Hammersmith and Fulham's social worker vacancy rate in 2016?",
                      "This has led to a reduction in staff vacancies and turnover, but a relatively newly established workforce in some teams including contact and assessment, where some 40% of social workers are in their first year of practice.")
+    # asked of the number of them, not how many: a multiple of that number answers
+    plans = "Leaders have plans to double the number of fostering households in Rutland by the end of the year."
+    assert holds("What was Rutland planning to do about the number of its fostering households?", plans)
+    assert not holds("How many fostering households did Rutland have?", plans)
+    assert not holds("What was Rutland planning to do about the number of its fostering households?", "Leaders plan to double the training offer.")
 
 
 def test_an_age_is_no_count_and_a_share_typed_as_a_sign_is_a_share():
