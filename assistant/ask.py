@@ -1280,9 +1280,15 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
         words = {w for w in tokens(said) if w not in setting and correct(w) not in setting}
         if words and not all(w in held or correct(w) in held or _near(w, held) for w in words):
             unmet.append(said)
-        elif len(words) > 2 and not any(_phrase_in([w for w in tokens(said) if w in words], text) for text in texts):
+        elif any(len(together) > 2 and not any(_phrase_in(together, text) for text in texts) for together in _runs_of(said, words)):
             unmet.append(said)  # "Care Quality Commission": its words together, not "care", "quality" and "commissioning"
     return unmet
+
+
+def _runs_of(name: str, words: set[str]) -> list[list[str]]:
+    """``words`` of a name as they run together, parted where a quotation closes ("'Families with a
+    Future' Troubled Families service": "Future" and "Troubled Families" are not said together)."""
+    return [[w for w in tokens(part) if w in words] for part in re.split(r"['’]\s+", name)]
 
 
 # a request for a document's summary ("Summarise…", "Give me an overview of…", "What were the key findings of…")

@@ -337,6 +337,11 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     assert _names_unmet(analyse("What share of the Children in Care Council's survey had heard of it?", ["Isle of Wight"], lambda n: False), [cicc]) == []
     assert _names_unmet(analyse("How many attend the Isle of Wight's Children in Care Council?", ["Isle of Wight"], lambda n: False), [council]) == []
     assert _names_unmet(analyse("How many attend the Children in Care Council?", ["Isle of Wight"], lambda n: False), [said]) == ["Children in Care Council"]
+    # a name the question quotes ends where its quotation closes
+    service = passage("plymouth-2014#para-37", "Troubled Families work is implemented through the ‘Families with a Future’ service. To date, 415 of the 650 families it has worked with have shown improvement.")
+    quoted = "How many families worked with by the 'Families with a Future' Troubled Families service had shown improvement?"
+    assert _names_unmet(analyse(quoted, ["Isle of Wight"], lambda n: False), [service]) == []
+    assert _names_unmet(analyse(quoted.replace("Troubled", "Thriving"), ["Isle of Wight"], lambda n: False), [service]) == ["Future' Thriving Families"]
 
 
 def test_a_question_with_capitals_has_its_lower_case_words_read_as_written():
