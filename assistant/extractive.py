@@ -582,8 +582,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             return True
         # "Which team works with families…?": a team the report names in lower case ("the resilience team")
         unit = _UNIT_ASKED.search(question)
-        return bool(unit) and any(
-            any(unasked(w) for w in m.group(1).split()) for m in re.finditer(rf"\b(?:[Tt]he|an?|its|their)\s+((?:[a-z][\w’'-]+\s+){{1,5}}){unit.group(1)}s?\b", sentence.text)
+        return bool(unit) and any(  # (or opening the sentence: "Local support teams offer…")
+            any(unasked(w) for w in m.group(1).split()) for m in re.finditer(rf"(?:\b(?:[Tt]he|an?|its|their)\s+|^(?!(?:the|an?|its|their|this|that|these|those|each|every|all|our)\s))((?:[a-z][\w’'-]+\s+){{1,5}}){unit.group(1)}s?\b", sentence.text[:1].lower() + sentence.text[1:])
         )
     return True
 
@@ -602,7 +602,9 @@ _OPENING_PHRASE = re.compile(r"^[^,]{1,40},\s+")  # a phrase before the sentence
 _ROLE_SUBJECT = re.compile(r"(?:an?|the)\s+((?:[\w’'-]+\s+){0,3}" + _DOER + r")\b", re.I)
 # ... or as who it comes from ("return home interviews from a dedicated, stable team of workers")
 _ROLE_AGENT = re.compile(r"\b(?:by|from)\s+(?:an?\s+|the\s+)?((?:[\w’'-]+,?\s+){0,3}" + _DOER + r")\b", re.I)
-_UNIT_ASKED = re.compile(r"(?:^|,)\s*(?:which|what)\s+(?:\w+\s+)?(team|service|project|scheme|programme|hub|unit|panel|model|approach)s?\b", re.I)
+_UNIT_ASKED = re.compile(
+    r"(?:(?:^|,)\s*(?:which|what)\s+(?:\w+\s+)?|\bname\s+of\s+(?:[\w’'-]+\s+){0,4}?)(team|service|project|scheme|programme|hub|unit|panel|model|approach)s?\b", re.I
+)  # ("What is the name of Sefton's specialist service…?")
 
 
 # A capitalised word, an acronym ("IRT") or a coined word ("Voices4Choices", "I-CAN"), not opening a sentence

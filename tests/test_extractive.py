@@ -557,6 +557,20 @@ def test_the_name_of_a_team_or_service_made_of_common_words_answers_which_team(t
     assert extractive.satisfies(found, "name", "Which team supports children at home?", is_name=lambda w: False)
 
 
+def test_a_team_named_in_lower_case_answers_where_it_opens_the_sentence_or_its_name_is_asked():
+    def names(question, text):
+        return extractive.satisfies(sentence("report#para-6", text), "name", question, is_name=lambda w: False)
+
+    local = "Local support teams offer a highly effective range of targeted programmes."
+    assert names("Which Staffordshire teams were delivering targeted programmes?", local)  # opening the sentence
+    # "This team", "The team": a team, not named
+    assert not names("Which team supports children in care?", "This wraparound team works with social workers.")
+    assert not names("Which team supports children in care?", "The team has an expedited pathway.")
+    baby = "The specialist team around the baby service provides parents with intensive support."
+    assert names("What is the name of Sefton's specialist service giving parents intensive support?", baby)  # "the name of … service"
+    assert not names("What is the name of Sefton's specialist team around the baby service?", baby)  # only the words it asks with
+
+
 def sentence(pid: str, text: str, n: int = 0):
     """The ``n``th sentence of a passage of ``text``, as the answerer reads it."""
     return extractive.sentences_of(Hit(passage(pid, text), 1.0))[n]
