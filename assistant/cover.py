@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.sentences import passage_sentences
 from index.store import DocumentRecord, StoredPassage
 from index.text import MONTHS, display_date, display_range
 from index.types import KIND_LABELS, OFSTED_KINDS
@@ -251,7 +252,7 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
             quoted += [p for p in passages if p.kind in ("field", "paragraph", "block") and any(name in p.text for name in named)][:3]
         if "grades" in fields:
             quoted += _grades(question, passages, every=bool(unjudged_area))
-        labels = {}
+        labels, quotes = {}, {}
         if "kind" in fields and record.framework:
             # the framework is read from the report's title and judgement rows, short or standard
             # from the days on site: its dates line is the evidence shown
@@ -264,7 +265,13 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
                 labels[p.passage_id] = f"{label}, by its title and dates: " if title is None else "Its dates: "
             if title is not None:
                 labels[title.passage_id] = f"{label}, by its title and dates: "
-            quoted = ([title] if title is not None else []) + dated + quoted
+            # a later report asked about beside an earlier one: what it says of that one ("Since the
+            # single inspection framework (SIF) inspection in 2014, …"), in its own words
+            told = said_of_earlier(record, [d for d in docs if d.authority == record.authority and (d.end_date or d.date or "") < (record.start_date or record.date or "")], passages)
+            for p, sentence in told:
+                labels[p.passage_id] = "Of the inspection before it: "
+                quotes[p.passage_id] = sentence
+            quoted = ([title] if title is not None else []) + [p for p, _ in told] + dated + quoted
         if not quoted:
             continue
         when = display_range(record.start_date, record.end_date) if record.start_date else display_date(record.date)
@@ -273,13 +280,31 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
         lines.append(f"**{KIND_LABELS.get(record.kind, record.kind)} — {record.title}, {when}**")
         for p in {p.passage_id: p for p in quoted}.values():
             n = len(citations) + 1
-            lines.append(f"- {labels.get(p.passage_id, '')}“{p.text}” [{n}]")
-            citations.append(Citation.of(n, p))
+            quote = quotes.get(p.passage_id, p.text)
+            lines.append(f"- {labels.get(p.passage_id, '')}“{quote}” [{n}]")
+            citations.append(Citation.of(n, p, quote))
         lines.append("")
     if not citations:
         return None
     return CoverAnswer("\n".join(lines).strip(), citations, unjudged_area)
 
+
+def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passages: list[StoredPassage]) -> list[tuple[StoredPassage, str]]:
+    """The first sentence of ``record``'s ``passages`` that tells of the latest of the ``earlier``
+    inspections: an inspection said with the year it was inspected in. [] when none does."""
+    if not earlier:
+        return []
+    years = {str(y) for y in years_inspected(earlier[-1])}
+    for p in passages:
+        if p.kind not in ("paragraph", "item"):
+            continue
+        for sentence, _ in passage_sentences(p.text, p.kind, p.fields):
+            if _INSPECTION.search(sentence) and years & set(re.findall(r"\b(?:19|20)\d\d\b", sentence)):
+                return [(p, sentence)]
+    return []
+
+
+_INSPECTION = re.compile(r"\binspections?\b", re.I)
 
 # the frameworks index/ofsted.py names by an abbreviation, spelled out (short and standard ILACS
 # inspections are told apart by their days on site); any other is read as named ("a monitoring visit")

@@ -1,6 +1,8 @@
 """Questions over records (judgement grades, action RAG statuses) are answered from every record,
 one citation a row, saying how many records were looked at."""
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.query import year_span
@@ -581,6 +583,25 @@ def test_the_kind_of_inspection_is_its_framework_with_its_dates_line_as_evidence
     from assistant.cover import framework_label
 
     assert framework_label("monitoring visit") == "A monitoring visit"  # any other framework, as named
+
+
+def test_a_later_report_asked_about_beside_an_earlier_one_is_quoted_on_it():
+    question = "According to Kent's 2022 report, what type of Ofsted inspection had the council had in 2017?"
+    docs = inspections(question, KENT, ("Kent",), year_span(question))
+    assert [d.doc_id for d in docs] == ["kent-2017", "kent-2022"]
+    told = "Since the single inspection framework (SIF) inspection in 2017, leaders have improved practice."
+
+    def passages(doc_id):
+        found = cover_passages(doc_id)
+        if doc_id == "kent-2022":
+            found.append(replace(found[0], passage_id="kent-2022#p3", kind="paragraph", text=f"{told} Children are seen quickly."))
+        return found
+
+    answer = answer_cover(question, {"kind"}, docs, passages)
+    assert [c.passage_id for c in answer.citations] == ["kent-2017#p1", "kent-2022#p3", "kent-2022#p1"]
+    assert f"- Of the inspection before it: “{told}” [2]" in answer.text and answer.citations[1].quote == told
+    # a report asked about alone, or one that says nothing of the inspection before it: as before
+    assert [c.passage_id for c in answer_cover(question, {"kind"}, docs, cover_passages).citations] == ["kent-2017#p1", "kent-2022#p1"]
 
 
 def test_the_board_by_its_name_is_the_lscb_judgement_and_a_question_that_asks_more_goes_to_the_passages():
