@@ -564,7 +564,8 @@ class Assistant:
             return False  # "What grade did Wigan get?", Wigan only mentioned: not every council's grades (the passages say)
         if _asks_improvements(query):
             return False  # "What did Ofsted tell Kent to improve?": its list (see _summarise), not its grades
-        if cover.asks_previous(query.question, year_span(query.question)):
+        span = year_span(query.question)
+        if cover.asks_previous(query.question, span):
             return False  # what the 2026 report says of the inspection before it: in its passages, not its records
         asked = final_ask(query.question)  # "Bromley was judged inadequate in 2016. Where did…?": what it asks follows
         fields = cover.asks_cover(asked)
@@ -600,7 +601,6 @@ class Assistant:
         # who led an inspection or when it was, or the grades of one inspection: its own records;
         # grades across inspections ("which…", "how has … changed since…"): all the records
         if found is None and fields and authorities and (fields & {"lead", "team", "dates", "published"} or kind is None or cover.picks_one(query.question)):
-            span = year_span(query.question)
             docs = cover.inspections(query.question, admitted, authorities, span)
             # grades: of one inspection, or of one each of the authorities compared, or of one each
             # of the years named ("…at the 2019 inspection, and what at the March 2023 inspection?")

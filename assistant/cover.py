@@ -119,7 +119,12 @@ _AND_WHY = re.compile(r"\band\s+why\b", re.I)  # "What kind of inspection was it
 
 
 def asks_previous(question: str, span: YearSpan) -> bool:
-    """Does the question ask what one report (named by its year) says of the inspection before it?"""
+    """Does the question ask what one report (named by its year) says of the inspection before it?
+    Not when it asks the kind of that inspection, named by its own year too ("…looks back to an
+    earlier inspection in 2014. What kind of inspection was that 2014 one?"): both reports' records
+    say, the later with what it says of the earlier (see said_of_earlier)."""
+    if len(span.exact) > 1 and asks_cover(final_ask(question)) == {"kind"}:
+        return False
     return bool(span.exact) and _PREVIOUS.search(question) is not None
 
 

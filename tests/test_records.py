@@ -563,6 +563,11 @@ def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_
     assert asks_previous(question, year_span(question))  # the 2026 report's passages say ("…when it was judged to be inadequate")
     for question in ("What overall judgement did South Tyneside receive in 2026?", "What was Kent's previous inspection grade?"):
         assert not asks_previous(question, year_span(question)), question
+    # the kind of the earlier one, named by its year too: both reports' records say (see said_of_earlier)
+    kind = "Plymouth's late-2018 inspection report looks back to an earlier Ofsted inspection in 2014. What kind of inspection was that 2014 one?"
+    assert not asks_previous(kind, year_span(kind))
+    unnamed = "Plymouth's late-2018 inspection report looks back to an earlier Ofsted inspection. What kind of inspection was that?"
+    assert asks_previous(unnamed, year_span(unnamed))  # the 2018 report's passages say
 
 
 def test_the_kind_of_inspection_is_its_framework_with_its_dates_line_as_evidence():
