@@ -62,6 +62,8 @@ COUNT_NEAR = 6  # words at most between a figure and the thing it counts
 
 
 _FRACTION = re.compile(rf"\b(half|third|thirds|quarter|quarters|fifth|fifths|majority|minority|(\d+|{_NUMBER_WORD})\s+(in|out\s+of)\s+(\d+|{_NUMBER_WORD}))\b", re.I)
+# a ratio ("four in five of them", "one in every three children"): a share, no count ("12 out of 15" counts 12)
+_RATIO = re.compile(rf"\b(\d+|{_NUMBER_WORD})\s+in\s+(every\s+)?(\d+|{_NUMBER_WORD})\b", re.I)
 _SHARE_OF = re.compile(r"(?:\b(?:percentage|proportion|share|per\s*cent)|%)\s+of\s+(.*)", re.I)
 
 
@@ -464,7 +466,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         text = _NOT_A_COUNT.sub(" ", sentence.text)  # a paragraph's own number ("21.A small…") is no sentence's (see split_sentences)
         if _ASKS_COUNT.search(question) and not _ASKS_SHARE.search(question) and not _ASKS_TIME.search(question) and not _BY_HOW_MUCH.search(question):  # "how many": a count, not "8%" or "£4,000"
             # (nor an age: "how many homeless 16 and 17 year olds…" is not answered by "homeless 16- and 17-year-old children")
-            text = _SHARE_OR_MONEY.sub(" ", _AGED.sub(" ", _YEAR_OLDS.sub("young people", text)))
+            text = _RATIO.sub(" ", _SHARE_OR_MONEY.sub(" ", _AGED.sub(" ", _YEAR_OLDS.sub("young people", text))))
             given = _given_figures(question)  # nor a figure the question gives ("aged 18 to 20": "at 18")
             if given:
                 text = given.sub(" ", text)

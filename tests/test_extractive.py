@@ -1021,6 +1021,10 @@ def test_a_count_is_of_what_it_counts_not_of_what_stands_near_it():
     assert holds("What was Kent's social worker vacancy rate in 2022?", "The social worker vacancy rate is 8%.")
     assert not holds("What was Hammersmith and Fulham's social worker vacancy rate in 2016?",
                      "This has led to a reduction in staff vacancies and turnover, but a relatively newly established workforce in some teams including contact and assessment, where some 40% of social workers are in their first year of practice.")
+    # a ratio is a share of them, no count ("four in five of them"); "12 out of 15" counts 12
+    assert not holds("How many care leavers were at university?", "Outcomes for care leavers are good, with four in five of them in education.")
+    assert not holds("How many care leavers were at university?", "One in every three care leavers is at university.")
+    assert holds("How many care leavers were at university?", "Of the care leavers, 12 out of 15 are at university.")
     # asked of the number of them, not how many: a multiple of that number answers
     plans = "Leaders have plans to double the number of fostering households in Rutland by the end of the year."
     assert holds("What was Rutland planning to do about the number of its fostering households?", plans)
