@@ -18,7 +18,7 @@ from index.text import MONTHS, display_date, display_range
 from index.types import KIND_LABELS, OFSTED_KINDS
 
 from .lexical import tokens
-from .query import YearSpan, final_ask
+from .query import YEAR, YearSpan, final_ask
 from .types import Citation
 
 NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (index/ofsted.py), so a question can name
@@ -304,7 +304,7 @@ def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passa
         if p.kind not in ("paragraph", "item"):
             continue
         for sentence, _ in passage_sentences(p.text, p.kind, p.fields):
-            if _INSPECTION.search(sentence) and years & set(re.findall(r"\b(?:19|20)\d\d\b", sentence)):
+            if _INSPECTION.search(sentence) and years & set(YEAR.findall(sentence)):
                 return [(p, sentence)]
     return []
 
