@@ -530,6 +530,8 @@ def spell_out_months(question: str) -> str:
 _UNTOPICAL = STOPWORDS | frozenset(
     "whose according ofsted ofsted's inspection inspections inspector inspectors report reports visit letter says "
     "find found findings think thought describe it's latest last recent time position situation picture".split()
+    # what a finding is of its topic ("What were the main failings Ofsted found in each?"), not a topic
+    + "main key concern concerns issue issues problem problems weakness weaknesses criticism criticisms shortcoming shortcomings failing failings".split()
 ) | frozenset(MONTHS) | frozenset("spring summer autumn winter early late".split())  # "What had Ofsted found by September 2018?": when, not what
 
 
@@ -586,17 +588,25 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
     if asked != question and _POINTS_BACK.search(asked):
         # "In 2020 Ofsted criticised its planning for… Had this been put right by 2024?": what "this" is
         return _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)])))
-    words = re.findall(r"[a-z][a-z'’-]+", asked.lower())
-    if any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in words):
+
+    def topical(text: str) -> bool:
+        return any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in re.findall(r"[a-z][a-z'’-]+", text.lower()))
+
+    if topical(asked):
         stated = _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)]))) if scene and asked != question and _REFERS_BACK.search(asked) else ""
-        if any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in re.findall(r"[a-z][a-z'’-]+", stated.lower())):
+        if topical(stated):
             # "In late 2013 Ofsted wanted the police to attend more strategy meetings. Did that happen
             # by 2018?": what "that" is, and what is asked of it (not "Kent came out good in 2018.
             # What did inspectors want it to improve?": "it" is the place)
             return f"{stated} {asked}"
         return asked
-    # "Bristol's care leavers service was rated inadequate in 2014. What had Ofsted found by 2018?": the statement's topic, not its verdict
-    return question if asked == question else _VERDICT.sub(" ", question[: question.rindex(asked)]) + asked
+    # "Bristol's care leavers service was rated inadequate in 2014. What had Ofsted found by 2018?": the
+    # statement's topic, not its verdict; a statement of a verdict alone ("North Tyneside was
+    # outstanding in every area in November 2024 — did Ofsted find any weaknesses at all?") has none
+    if asked == question:
+        return question
+    stated = _VERDICT.sub(" ", question[: question.rindex(asked)])
+    return stated + asked if topical(without_setting(stated)) else asked
 
 
 # how a statement reports a finding ("Ofsted criticised…", "In 2017 inspectors said that…"): its frame, not its topic
@@ -607,18 +617,20 @@ _STATEMENT_FRAME = re.compile(
 )
 # what the statement says an earlier inspection judged of its topic ("…care leaver services required
 # improvement in 2014", "…was judged inadequate"): a verdict the later report need not repeat
+# how much a verdict covers ("…was outstanding in every area", "…good across the board"): the verdict's, no topic
+_GRADED_OF = r"(?:\s+(?:in|across)\s+(?:every|each|all)(?:\s+(?:judgement|inspection))?\s+areas?|\s+across\s+the\s+board)?"
 _VERDICT = re.compile(
     r"\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:(?:rated|judged|found|graded|assessed|deemed|considered|seen\s+as)\s+(?:to\s+be\s+|as\s+)?)?"
-    r"(?:inadequate|outstanding|good|weak|poor|strong|(?:a\s+)?(?:weakness|strength|concern|problem)|requir\w*\s+improvement(?:\s+to\s+be\s+good)?)\b"
+    r"(?:inadequate|outstanding|good|weak|poor|strong|(?:a\s+)?(?:weakness|strength|concern|problem)|requir\w*\s+improvement(?:\s+to\s+be\s+good)?)\b" + _GRADED_OF +
     r"|\brequire[sd]?\s+improvement(?:\s+to\s+be\s+good)?\b"
-    r"|\bcame\s+out\s+(?:as\s+)?(?:inadequate|outstanding|good|requir\w*\s+improvement(?:\s+to\s+be\s+good)?)\b"  # "Kent came out good in 2018"
+    r"|\bcame\s+out\s+(?:as\s+)?(?:inadequate|outstanding|good|requir\w*\s+improvement(?:\s+to\s+be\s+good)?)\b" + _GRADED_OF +  # "Kent came out good in 2018"
     r"|\b(?:was|were)\s+(?:told|asked|urged)\s+to\s+(?:improve|strengthen|address)\b",  # "…was told in 2019 to improve routes into jobs"
     re.I,
 )
 # a demonstrative standing for what the statement before said ("Had this been put right…?", "Was
 # that still a concern…?", "…improved on these?"), not one before a noun ("this inspection")
 _STANDS = r"(?:been|be|is|was|were|are|has|had|have|still|now|then|remain\w*|improv\w*|chang\w*|persist\w*|continu\w*|settled|eased|held|stayed|lasted|fixed|resolved|addressed|tackled|sorted|look|looked|looking)"  # what is said of it next
-_FAULTS = r"(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?)"
+_FAULTS = r"(?:concerns?|issues?|problems?|weakness(?:es)?|criticisms?|shortcomings?|failings?)"
 # a word of a question that stands for something said before it ("Did that happen…?", "Had that
 # support improved?", "What held it back?"), not "that" introducing what is said ("Did Ofsted say that…")
 _REFERS_BACK = re.compile(

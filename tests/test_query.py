@@ -978,6 +978,17 @@ def test_a_question_with_no_topic_of_its_own_takes_the_statement_s_without_its_v
     assert "care leavers service" in found.topic and "inadequate" not in found.topic
 
 
+def test_an_ask_for_the_failings_of_what_a_statement_names_takes_the_statement_s_topic():
+    # "failings", "weaknesses", "main": what is found of a topic, not a topic of their own
+    found = q("Harrow (January 2025) and Peterborough (late 2023) both had their care leaver services judged inadequate. What were the main failings Ofsted found in each?")
+    assert "care leaver services" in found.topic
+    found = q("Help and protection on the Isle of Wight slipped to requires improvement at the October–November 2023 inspection. What were the main weaknesses?")
+    assert "Help and protection" in found.topic
+    assert "supervision" in q("Ofsted looked at Bexley in 2023. What were the main weaknesses in supervision?").topic
+    # a statement of a verdict alone names no topic: the ask stands on its own
+    assert q("The Isle of Wight was outstanding in every area in November 2024 — did Ofsted find any weaknesses at all?").topic == "did Ofsted find any weaknesses at all"
+
+
 def test_what_it_was_wanted_to_improve_does_not_point_back_at_the_statement():
     from assistant.query import asked_part
 
