@@ -714,12 +714,15 @@ class Assistant:
         after the grades, its citations numbered on from theirs."""
         if len(query.parts) < 2 or not query.authorities:
             return
-        for part in query.parts[1:]:
+        for part in query.parts:  # (either part: "What is Bromley's early help service called, and how did Ofsted rate it…?")
             if records.names_grade(part.text, passages) or records.asks_kind(part.text, "judgement") or cover.asks_cover(part.text):
                 continue  # a grade, a judgement or a cover fact: the records answered it ("what did it say about care leavers?" they don't)
             if not records.asks_about_something(part.topic):
                 continue
-            asked = f"{part.search} ({' and '.join(query.authorities)})?"
+            # the one year the question names is the part's too ("…called, and how did Ofsted rate it in 2018?")
+            named = sorted(set(YEAR.findall(query.question)))
+            when = f" in {named[0]}" if len(named) == 1 and not YEAR.search(part.search) else ""
+            asked = f"{part.search}{when} ({' and '.join(query.authorities)})?"
             self._append_said(answer, f"{part.text[:1].upper()}{part.text[1:]}?", asked, query, filters, started, records_too=True)
 
     def _append_said(self, answer: Answer, heading: str, asked: str, query: Query, filters: Filters | None, started: float, records_too: bool = False) -> None:

@@ -176,6 +176,16 @@ def test_a_compound_question_gets_the_grades_and_what_the_report_found(subset_as
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))  # numbered on from the grades
 
 
+def test_a_compound_question_whose_first_part_asks_what_the_report_found_gets_that_part_too(subset_assistant):
+    # the grades asked second are the records'; what is asked first is still answered from the report
+    answer = subset_assistant.ask("What did Kent's 2022 report say about care leavers, and what overall grade did Kent get?")
+    assert not answer.abstained and "Overall effectiveness Outstanding" in answer.answer, answer.answer
+    assert "**What did Kent's 2022 report say about care leavers?**" in answer.answer
+    part = answer.answer.split("**What did Kent's 2022 report say about care leavers?**")[1]
+    found = [c for c in answer.citations if f"[{c.n}]" in part]
+    assert found and all(c.date.startswith("2022") for c in found)
+
+
 def test_judgements_compared_over_time_are_followed_by_what_the_later_report_says_of_the_change(subset_assistant):
     answer = subset_assistant.ask("How did Ofsted's overall judgement of Kent's children's services change between its 2017 and 2022 inspections?")
     assert not answer.abstained
