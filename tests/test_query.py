@@ -570,6 +570,8 @@ def test_a_hyphenated_money_word_does_not_ask_for_an_amount():
     ("Who led Kingston-upon-Thames's last inspection?", "Kingston upon Thames"),
     ("What did Ofsted say about care leavers in Notts?", "Nottinghamshire"),  # a short form people write
     ("Who led the most recent inspection of Wirral Council's children's services?", "Wirral"),
+    ("kingston 2015 sif - what was the overall verdict?", "Kingston upon Thames"),  # the borough's own short name
+    ("What did Ofsted say about care leavers in Hull?", "Kingston upon Hull"),  # (Hull's is Hull)
 ])
 def test_a_council_is_known_by_the_forms_people_write_it_in(text, authority):
     held = ["Stoke-on-Trent", "Kingston upon Thames", "Nottinghamshire", "Wirral", "Kingston upon Hull"]
