@@ -1021,6 +1021,10 @@ def test_a_count_is_of_what_it_counts_not_of_what_stands_near_it():
     assert holds("What was Kent's social worker vacancy rate in 2022?", "The social worker vacancy rate is 8%.")
     assert not holds("What was Hammersmith and Fulham's social worker vacancy rate in 2016?",
                      "This has led to a reduction in staff vacancies and turnover, but a relatively newly established workforce in some teams including contact and assessment, where some 40% of social workers are in their first year of practice.")
+    # a figure per so many is a rate by its form, said in the sentence naming what it is a rate of
+    entry = "In addition, the rate of children coming into care during 2016–17 rose dramatically from 29 per 10,000 to 51 per 10,000."
+    assert holds("How much did the rate of children coming into care rise during 2016–17?", entry)
+    assert not holds("How much did the rate of children coming into care rise?", "Re-referrals stood at 29 per 10,000 in 2016.")
     # a ratio is a share of them, no count ("four in five of them"); "12 out of 15" counts 12
     assert not holds("How many care leavers were at university?", "Outcomes for care leavers are good, with four in five of them in education.")
     assert not holds("How many care leavers were at university?", "One in every three care leavers is at university.")
