@@ -500,7 +500,22 @@ def year_span(question: str) -> YearSpan:
     for first in year_pairs(question):
         if first in exact:
             exact.add(first + 1)
+    if _gives_a_period(question):  # "adopted in 2012-13, according to the June 2013 inspection": the inspection's year, not the period's
+        exact = {int(y) for y in YEAR.findall(_YEAR_PAIR.sub(" ", question)) if y not in ranged}
     return YearSpan(frozenset(exact), start, end)
+
+
+def _gives_a_period(question: str) -> bool:
+    """Does the question give a pair of running years as a period the report gives figures for
+    ("adopted in 2013–14"), not as the inspection ("its 2024-25 inspection"), beside another year
+    that names the inspection ("…according to the 2014 inspection")?"""
+    pairs = [m for m in _YEAR_PAIR.finditer(question) if (int(m.group(1)) + 1) % 100 == int(m.group(2))]
+    if not pairs or any(_INSPECTION_AFTER.match(question, m.end()) for m in pairs):
+        return False
+    return bool(YEAR.search(_YEAR_PAIR.sub(" ", question)))
+
+
+_INSPECTION_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:inspections?|reports?|visits?|ilacs|sif|re-?inspections?)\b", re.I)
 
 
 # a month written short beside a day or a year ("Sept 2023", "oct 2019", "3 Dec", "Jun–Jul 2017",

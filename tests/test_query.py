@@ -321,6 +321,10 @@ def test_places_sharing_the_rest_of_their_names_are_both_named():
     ("What changed between 2018 and 2022?", set(), 2018, 2023),
     ("What grade did Devon get for care leavers in its 2024-25 inspection?", {2024, 2025}, None, None),
     ("What happened in 2024/25?", {2024, 2025}, None, None),
+    # a period the report gives figures for, beside the year of the inspection that gives them
+    ("How many children were adopted in 2012-13, according to the June 2013 inspection?", {2013}, None, None),
+    ("How many referrals did the service get in 2015–16, according to the late-2016 inspection?", {2016}, None, None),
+    ("How did the 2020 inspection compare with the 2024-25 inspection?", {2020, 2024, 2025}, None, None),  # the pair is an inspection
     ("What did the 2021 visit find?", {2021}, None, None),
     ("How many were there in 2019-2020 and 2023?", {2019, 2020, 2023}, None, None),
     ("How did its judgements change from 2017 through 2021 to 2024?", {2017, 2021, 2024}, None, None),  # points, not one range
