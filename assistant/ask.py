@@ -1124,7 +1124,7 @@ def _of_years(year: int | None, span) -> Callable[[StoredPassage], bool]:
 
 
 # an inspection named by its year ("its 2014 inspection", "the early-2014 inspection", "the inspection in 2019")
-_OF_INSPECTION = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit|report)\b|\b(?:inspection|visit|inspected)\s+(?:[\w-]+\s+){0,3}?(?:in|of|during)\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
+_OF_INSPECTION = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,3}?(?:inspection|visit|report)\b|\b(?:inspection|visit|inspected)\s+(?:[\w-]+\s+){0,3}?(?:in|of|during)\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
 
 
 # reasons asked anywhere in what is asked ("…, and if not, why?", "so why did…")

@@ -635,7 +635,8 @@ def test_an_inspection_named_by_its_year_is_that_inspection():
     from assistant.ask import _OF_INSPECTION
 
     for question in ("What were the weaknesses in care leavers' services at its early-2014 inspection?", "What did the 2019 report say about adoption?",
-                     "What did Ofsted say about adoption at the inspection in March 2016?", "How well was Kent doing when it was inspected in 2017?"):
+                     "What did Ofsted say about adoption at the inspection in March 2016?", "How well was Kent doing when it was inspected in 2017?",
+                     "How many were adopted, according to Ofsted's June 2013 looked after children inspection?"):  # the inspection's own name between
         assert _OF_INSPECTION.search(question), question
     for question in ("What did Ofsted say about adoption in 2016?", "How many children were in care in 2015?"):
         assert not _OF_INSPECTION.search(question), question
