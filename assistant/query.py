@@ -46,7 +46,7 @@ _SPECULATION = re.compile(
     re.I,
 )
 # the kind of inspection a question may name ("its 2017 single inspection", "the short inspection")
-_KIND = r"((single|standard|short|full|ilacs|monitoring|joint\s+targeted\s+area|re-?)\s*)?"
+_KIND = r"((single|standard|short|full|ilacs|sif|monitoring|joint\s+targeted\s+area|(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:[’']s)?(?:\s+services)?|child\s+protection|re-?)\s*)?"
 _META = re.compile(
     r"^\s*(what|how)\s+(did|does|do|has|have)\s+(ofsted|the inspectors?|inspectors?"
     r"|the ((two|both)\s+)?(\d{4}\s+)?(ofsted\s+)?(focused[- ]visit\s+|inspection\s+)?(letters?|reports?)|the (plan|article|press release)"
@@ -258,7 +258,7 @@ _SOURCE_REFERENCE = re.compile(
 _DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:(?:[–—-]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s*)?)?"  # "30 ", "4 to 8 "
 # "July 2024 ", "2016 ", "June–July 2017 ", "30 June to 4 July 2025 ": when a report or inspection was
 _WHEN_SAID = rf"(({_DAY}({'|'.join(MONTHS)}))(\s*(?:[–—-]|to|and)\s*{_DAY}({'|'.join(MONTHS)}))?\s+)?((19|20)\d\d\s+)"
-_ACCORDING = re.compile(rf",?\s*\b(according\s+to|as\s+(described|reported|stated|noted|set\s+out|said|recorded|found)\s+(in|by))\s+(the\s+)?({_WHEN_SAID})?(ofsted|inspectors?|(re-?)?inspection)(['’]s\s+({_WHEN_SAID})?(report|(re-?)?inspection|letter))?\b", re.I)
+_ACCORDING = re.compile(rf",?\s*\b(according\s+to|as\s+(described|reported|stated|noted|set\s+out|said|recorded|found)\s+(in|by))\s+(the\s+)?({_WHEN_SAID})?(ofsted|inspectors?|{_KIND}(re-?)?inspection)(['’]s\s+({_WHEN_SAID})?{_KIND}(report|(re-?)?inspection|letter))?\b", re.I)
 # when the inspection it names took place ("…'s inspection carried out in November and December 2013",
 # "the inspection that began in December 2022", "…that ran from November 2013 into January 2014"):
 # when, not what (the date itself is setting already)

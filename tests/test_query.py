@@ -306,6 +306,13 @@ def test_when_the_inspection_began_or_ended_is_setting_not_topic():
     assert "began" in q("When the service began in 2019, who ran it?").topic  # what began is asked, not an inspection's dates
 
 
+def test_an_inspection_named_by_its_kind_is_setting_not_topic():
+    # the kinds Ofsted has used since 2012: "looked after children", "child protection", "SIF", "ILACS"…
+    assert q("What did Ofsted say about care leavers on the Isle of Wight in its 2013 looked after children inspection?").focus == "care leavers"
+    assert q("How many children were in care, according to Ofsted's July 2013 looked after children inspection?").focus == "How many children were in care"
+    assert q("What did the 2014 SIF inspection say about adoption on the Isle of Wight?").focus.startswith("adoption")
+
+
 def test_places_sharing_the_rest_of_their_names_are_both_named():
     authorities = ["North Northamptonshire", "West Northamptonshire", "East Sussex", "West Sussex", "Kent"]
     query = analyse("How did North and West Northamptonshire compare in their 2026 inspections?", authorities, lambda name: False)
