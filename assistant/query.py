@@ -96,6 +96,8 @@ _BROAD = re.compile(
     # an evaluation asked for ("What did Ofsted make of…", "Was the response good enough?", "What was early help
     # like?", "Was neglect a weakness?", "How stable was the workforce?"): findings, not one fact
     r"|\bwhat\s+did\s+(?:ofsted|inspectors?|the\s+inspectors?|they)\s+make\s+of\b|\bwhat\s+state\b"
+    # what inspectors saw or singled out ("What did inspectors see that earned it that grade?", "…highlight?")
+    r"|\bwhat\s+(?:did|do|does)\s+(?:ofsted|inspectors?|the\s+inspectors?|they)\s+(?:see|observe|notice|identify|highlight|praise|criticise|criticize|flag)\b"
     r"|\b(?:good|strong|effective|robust|timely)\s+enough\b|\bwhat\s+(?:was|were|is|are)\b[^?,]{1,60}\blike\b"
     r"|\b(?:a|any)\s+(?:weakness|worry|problem)\b|\bhow\s+(?:stable|reliable|bad|timely|consistent|thorough|secure)\b"
     r"|\bwhat\s+(?:held|was\s+holding|is\s+holding)\b|\bwhat\s+(?:made|makes)\b[^?,]{1,60}\b(?:stand|stood)\s+out\b|\bany\s+good\b|\bweak\s+spots?\b|\b(?:have|had|were\s+there)\s+enough\b"

@@ -596,6 +596,14 @@ def test_a_council_s_title_is_no_part_of_what_is_asked():
     assert "borough" not in query.topic.lower() and "borough" not in query.focus.lower()
 
 
+@pytest.mark.parametrize("question", [
+    "The Isle of Wight's adoption service was judged outstanding in 2014. What did inspectors highlight?",
+    "Its care leavers service was rated outstanding in 2017. What did inspectors see that earned it that grade?",
+])
+def test_what_inspectors_saw_or_singled_out_is_a_broad_question(question):
+    assert q(question).kind == "broad"
+
+
 @pytest.mark.parametrize("question", ["Supervision in Kent?", "Care leavers in Enfield 2024?", "Any issues with supervision in Kent?"])
 def test_a_topic_named_without_a_question_word_is_a_broad_question(question):
     assert analyse(question, ["Kent", "Enfield"], lambda n: False).kind == "broad"
