@@ -1042,7 +1042,10 @@ _OLDER_PEOPLE = re.compile(r"\b(?:older|elderly)\s+people\b", re.I)
 # A name the question gives: capitalised words or an acronym ("CQC", "St Mary's Hospital"), not
 # the question's first word. Months and the names of places the scope already matched are setting.
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+|in\s+)?[A-Z][\w’'&-]*)*")
-_INSPECTION_OF = r"(?:\s+(?:local\s+)?area)?\s+inspections?\b"  # "SEND area inspection", "SEND local area inspection"
+_INSPECTION_OF = r"(?:\s+(?:local\s+)?area)?\s+inspections?\b"
+# what something is called asked by describing it ("what do they call the workers who do the PA role?"):
+# its description need not be in the evidence, which names it otherwise ("leaving care coaches")
+_WHAT_CALLED = re.compile(r"\bwhat\s+(?:do|does|did|would)\s+(?:they|you|we|\w+)\s+call\b", re.I)  # "SEND area inspection", "SEND local area inspection"
 
 
 LIST_PLACES = 12  # a refusal names the authorities covered when there are at most this many
@@ -1247,6 +1250,8 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
     asked = without_condition(asked_part(query.question, query.authorities, scene=False))
     if is_name is not None and not re.search(r"[A-Z]", query.question[1:]):  # typed all in lower case, label and all
         asked = _recased(asked, defined or {}, is_name, titled)
+    calls = _WHAT_CALLED.search(asked)  # "what do they call the workers who do the PA role?": the answer is their other name
+    asked = asked[: calls.end()] if calls else asked
     for match in _NAME.finditer(asked):
         said = re.sub(r"-[a-z][\w-]*$", "", match.group(0))  # "London-wide", "Kent-based": the name before the suffix
         for place in sorted(places, key=len, reverse=True):  # "Nottingham City's Children in Care Council": the council's

@@ -342,6 +342,10 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     quoted = "How many families worked with by the 'Families with a Future' Troubled Families service had shown improvement?"
     assert _names_unmet(analyse(quoted, ["Isle of Wight"], lambda n: False), [service]) == []
     assert _names_unmet(analyse(quoted.replace("Troubled", "Thriving"), ["Isle of Wight"], lambda n: False), [service]) == ["Future' Thriving Families"]
+    # what something is called, asked by describing it: the evidence names it otherwise
+    coaches = passage("iow-2023#p10", "Allocated leaving care coaches are responsive to young people’s individual needs.")
+    assert _names_unmet(analyse("What do they call the workers who do the PA role for care leavers on the Isle of Wight?", ["Isle of Wight"], lambda n: False), [coaches]) == []
+    assert _names_unmet(analyse("How do the PA workers help care leavers on the Isle of Wight?", ["Isle of Wight"], lambda n: False), [coaches]) == ["PA"]
 
 
 def test_a_question_with_capitals_has_its_lower_case_words_read_as_written():
