@@ -714,13 +714,12 @@ class Assistant:
         after the grades, its citations numbered on from theirs."""
         if len(query.parts) < 2 or not query.authorities:
             return
+        named = sorted(set(YEAR.findall(query.question)))  # the one year the question names is each part's too
         for part in query.parts:  # (either part: "What is Bromley's early help service called, and how did Ofsted rate it…?")
             if records.names_grade(part.text, passages) or records.asks_kind(part.text, "judgement") or cover.asks_cover(part.text):
                 continue  # a grade, a judgement or a cover fact: the records answered it ("what did it say about care leavers?" they don't)
             if not records.asks_about_something(part.topic):
                 continue
-            # the one year the question names is the part's too ("…called, and how did Ofsted rate it in 2018?")
-            named = sorted(set(YEAR.findall(query.question)))
             when = f" in {named[0]}" if len(named) == 1 and not YEAR.search(part.search) else ""
             asked = f"{part.search}{when} ({' and '.join(query.authorities)})?"
             self._append_said(answer, f"{part.text[:1].upper()}{part.text[1:]}?", asked, query, filters, started, records_too=True)
@@ -1042,10 +1041,10 @@ _OLDER_PEOPLE = re.compile(r"\b(?:older|elderly)\s+people\b", re.I)
 # A name the question gives: capitalised words or an acronym ("CQC", "St Mary's Hospital"), not
 # the question's first word. Months and the names of places the scope already matched are setting.
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+|in\s+)?[A-Z][\w’'&-]*)*")
-_INSPECTION_OF = r"(?:\s+(?:local\s+)?area)?\s+inspections?\b"
+_INSPECTION_OF = r"(?:\s+(?:local\s+)?area)?\s+inspections?\b"  # "SEND area inspection", "SEND local area inspection"
 # what something is called asked by describing it ("what do they call the workers who do the PA role?"):
 # its description need not be in the evidence, which names it otherwise ("leaving care coaches")
-_WHAT_CALLED = re.compile(r"\bwhat\s+(?:do|does|did|would)\s+(?:they|you|we|\w+)\s+call\b", re.I)  # "SEND area inspection", "SEND local area inspection"
+_WHAT_CALLED = re.compile(r"\bwhat\s+(?:do|does|did|would)\s+(?:they|you|we|\w+)\s+call\b", re.I)
 
 
 LIST_PLACES = 12  # a refusal names the authorities covered when there are at most this many

@@ -456,7 +456,11 @@ _YEAR_PAIR = re.compile(r"\b((?:19|20)\d\d)\s*[-/–]\s*(\d\d)\b(?!\d)")
 
 def year_pairs(question: str) -> list[int]:
     """The first year of each year written as a pair of running years ("2013–14", "2024/25")."""
-    return [int(m.group(1)) for m in _YEAR_PAIR.finditer(question) if (int(m.group(1)) + 1) % 100 == int(m.group(2))]
+    return [int(m.group(1)) for m in _running_pairs(question)]
+
+
+def _running_pairs(question: str) -> list[re.Match]:
+    return [m for m in _YEAR_PAIR.finditer(question) if (int(m.group(1)) + 1) % 100 == int(m.group(2))]
 
 
 def grade_asked_how(question: str) -> bool:
@@ -511,7 +515,7 @@ def _gives_a_period(question: str) -> bool:
     """Does the question give a pair of running years as a period the report gives figures for
     ("adopted in 2013–14"), not as the inspection ("its 2024-25 inspection"), beside another year
     that names the inspection ("…according to the 2014 inspection")?"""
-    pairs = [m for m in _YEAR_PAIR.finditer(question) if (int(m.group(1)) + 1) % 100 == int(m.group(2))]
+    pairs = _running_pairs(question)
     if not pairs or any(_INSPECTION_AFTER.match(question, m.end()) for m in pairs):
         return False
     return bool(YEAR.search(_YEAR_PAIR.sub(" ", question)))
