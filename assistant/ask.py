@@ -988,7 +988,7 @@ class Assistant:
         if own and not service:
             # "Which nurseries did Ofsted rate outstanding?": they have inspections of their own; what is
             # said here of other things is not said of them (only sentences that name them answer)
-            said = [s for s in chosen if re.search(rf"\b{re.escape(own[0])}", normalise(s.text))]
+            said = [s for s in chosen if _names_own(s.text, own[0])]
             chosen = said  # ("The local authority operates five children's homes. Four were judged good…", after another lead)
             if not chosen:
                 answer.answer = f"The indexed sources don't say how {own[1]} were rated: they inspect councils' children's services. The nearest passages are listed as related."
@@ -1022,12 +1022,22 @@ class Assistant:
 _RATED = re.compile(r"\b(rated|ratings?|graded|grades?|judged|judge?ments?)\b|\b(did|does|do|to)\s+(?:[\w’'-]+\s+){0,3}?(rate|grade|judge)\b", re.I)
 
 
+_QUALITY_OF = re.compile(r"\bquality\s+of\b", re.I)
+
+
+def _names_own(text: str, stem: str) -> bool:
+    """Does ``text`` name what has inspections of its own (``stem``: "school"), not the council's
+    own virtual school?"""
+    return re.search(rf"(?<!virtual\s)\b{re.escape(stem)}", normalise(text), re.I) is not None
+
+
 def _graded_on_their_own(question: str) -> tuple[str, str] | None:
     """What a question asks the grades of that has inspections of its own ("Which nurseries did
     Ofsted rate outstanding?"): the start of its word as the evidence would write it ("nurser")
     and as asked ("nurseries"); else None."""
     ask = final_ask(question)
-    found = GRADED_ON_THEIR_OWN.search(ask) if _RATED.search(ask) else None
+    # (or the quality of what they judge: "the quality of teaching in its primary schools", "of local childminders")
+    found = GRADED_ON_THEIR_OWN.search(ask) if _RATED.search(ask) or _QUALITY_OF.search(ask) else None
     if found is None:
         return None
     return re.sub(r"(?:ies|y|s)$", "", normalise(found.group(0))), found.group(0).lower()

@@ -748,6 +748,14 @@ def test_the_grades_of_what_has_inspections_of_its_own_are_no_judgement_records(
     assert not asks_beyond_judgements("Which councils did Ofsted rate outstanding in 2022?", "Which councils did Ofsted rate outstanding in 2022", RECORDS)
     assert _graded_on_their_own("Which service supports children too ill to attend school, and what re-integration rate did it have?") is None
     assert _graded_on_their_own("How did Ofsted rate the schools in Kent?")[0] == "school"
+    # the quality of what their own inspections judge is theirs too ("the quality of local childminders")
+    assert _graded_on_their_own("What did the 2025 inspection say about the quality of local childminders in Kent?")[0] == "childminder"
+    assert _graded_on_their_own("What did Ofsted say about the quality of teaching in Kent's primary schools?")[0] == "school"
+    from assistant.ask import _names_own
+
+    # the council's own virtual school is no school with inspections of its own
+    assert not _names_own("Strong partnership working between the virtual school and social care helps children.", "school")
+    assert _names_own("Most children in care attend good or outstanding schools.", "school")
 
 
 def test_a_grade_the_statement_names_sets_the_scene_and_picks_no_rows():
