@@ -521,6 +521,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             held = set(tokens(said))
             said_of = in_reports_words(shared_predicate(question), question)  # what the share is of them: "agency staff", "rated good" ("NEET": not in education…)
             return bool(held & said_of) if said_of else bool(held & shared)  # not "8% in primary schools" for "of schools rated good"
+        if _ASKS_PERCENT.search(question):  # "By what percentage are bills reduced?": a percentage, not "over 21"
+            return bool(_HAS_PERCENT.search(text))
         return bool(_HAS_NUMBER.search(text))
     if wants == "grade":  # a grade, said in the same sentence as all of what is graded ("secondary schools")
         # said as a judgement ("judged good", "Overall effectiveness Good", "remains good, and"), not

@@ -975,6 +975,9 @@ def test_shares_and_lengths_of_time_written_in_words_are_the_facts_asked_for():
     assert holds("What percentage of care leavers had gone to university?", "Nineteen per cent of last year’s care leavers went to university.", "number")
     assert holds("What proportion of care leavers were in education, employment or training?", "Four in five care leavers are in education, employment or training.", "number")
     assert not holds("What proportion of care leavers were in education, employment or training?", "Many care leavers are in education, employment or training.", "number")
+    # a percentage asked of what no share is said of: a percentage, not an age ("over 21")
+    assert holds("By what percentage are water bills reduced for care leavers?", "Care leavers receive a 50% reduction in their water bills.", "number")
+    assert not holds("By what percentage are water bills reduced for care leavers?", "Some personal advisers are less clear about what care leavers over 21 are entitled to.", "number")
     assert holds("How long had the lead member been in the role?", "The lead member has been in the role since 2005.", "duration")
     assert holds("How long is the programme?", "Parents attend a 17-week programme.", "duration")  # hyphenated
     assert holds("How many children were placed out of area?", "Fifteen children were placed out of area.", "number")
