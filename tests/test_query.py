@@ -570,6 +570,7 @@ def test_what_needs_to_improve_is_a_broad_question():
 def test_a_hyphenated_money_word_does_not_ask_for_an_amount():
     assert q("What money-saving extras did care leavers on the Isle of Wight win?").wants is None
     assert q("How much money did the Isle of Wight invest?").wants == "money"
+    assert q("How much was the council paying the trust each year under its contract?").wants == "money"  # (not "three years ago")
     # what money was put into is a thing, not an amount; how large a deficit is an amount
     assert q("What has the Isle of Wight put money into to find more foster carers?").wants != "money"
     assert q("What did the Isle of Wight invest in?").wants != "money"
