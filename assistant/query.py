@@ -502,23 +502,24 @@ def year_span(question: str) -> YearSpan:
         if pair and (int(pair.group(1)) + 1) % 100 == int(pair.group(2)):
             end += 1
     ranged = {m.group(i) for m in (between, since, before) if m for i in range(1, (m.re.groups or 0) + 1)}
-    exact = {int(y) for y in YEAR.findall(question) if y not in ranged}
-    for first in year_pairs(question):
-        if first in exact:
-            exact.add(first + 1)
-    if _gives_a_period(question):  # "adopted in 2012-13, according to the June 2013 inspection": the inspection's year, not the period's
-        exact = {int(y) for y in YEAR.findall(_YEAR_PAIR.sub(" ", question)) if y not in ranged}
+    pairs = _running_pairs(question)
+    inspected = _years_beside_a_period(question, pairs)
+    if inspected:  # "adopted in 2012-13, according to the June 2013 inspection": the inspection's year, not the period's
+        exact = {int(y) for y in inspected if y not in ranged}
+    else:
+        exact = {int(y) for y in YEAR.findall(question) if y not in ranged}
+        exact |= {int(m.group(1)) + 1 for m in pairs if int(m.group(1)) in exact}
     return YearSpan(frozenset(exact), start, end)
 
 
-def _gives_a_period(question: str) -> bool:
-    """Does the question give a pair of running years as a period the report gives figures for
-    ("adopted in 2013–14"), not as the inspection ("its 2024-25 inspection"), beside another year
-    that names the inspection ("…according to the 2014 inspection")?"""
-    pairs = _running_pairs(question)
+def _years_beside_a_period(question: str, pairs: list[re.Match]) -> list[str]:
+    """The years a question names besides its pairs of running years, when it gives such a pair as
+    a period the report gives figures for ("adopted in 2013–14"), not as the inspection ("its
+    2024-25 inspection"), beside another year that names the inspection ("…according to the 2014
+    inspection"); else none."""
     if not pairs or any(_INSPECTION_AFTER.match(question, m.end()) for m in pairs):
-        return False
-    return bool(YEAR.search(_YEAR_PAIR.sub(" ", question)))
+        return []
+    return YEAR.findall(_YEAR_PAIR.sub(" ", question))
 
 
 _INSPECTION_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:inspections?|reports?|visits?|ilacs|sif|re-?inspections?)\b", re.I)
