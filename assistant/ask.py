@@ -1209,6 +1209,17 @@ def _one_year(question: str) -> int | None:
     return None
 
 
+def _typed_in_lower_case(question: str, is_name) -> bool:
+    """Was ``question`` typed all in lower case, label and all ("isle of wight 2023 - what did ofsted
+    say?")? Its first letter may be a capital (a keyboard's), unless it opens a name: who wrote
+    "Kent, spring 2017: how many … an ordinary school?" writes names with capitals, so its other
+    words are no names."""
+    if re.search(r"[A-Z]", question[1:]):
+        return False
+    first = re.match(r"[A-Z][\w’'-]*", question)
+    return not (first and is_name(first.group(0)))
+
+
 def _recased(question: str, defined, is_name, titled=frozenset()) -> str:
     """A question typed all in lower case with its names written as the library writes them: an
     acronym it defines in capitals ("cqc": "CQC") and what a name's acronym stands for ("care
@@ -1257,7 +1268,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
     # not the names of a statement setting the scene, nor of a condition the question opens with
     # ("When it was hard to get NHS mental health help, what kinds of therapy did…?")
     asked = without_condition(asked_part(query.question, query.authorities, scene=False))
-    if is_name is not None and not re.search(r"[A-Z]", query.question[1:]):  # typed all in lower case, label and all
+    if is_name is not None and _typed_in_lower_case(query.question, is_name):
         asked = _recased(asked, defined or {}, is_name, titled)
     calls = _WHAT_CALLED.search(asked)  # "what do they call the workers who do the PA role?": the answer is their other name
     asked = asked[: calls.end()] if calls else asked

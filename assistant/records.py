@@ -119,7 +119,9 @@ def compares_inspections(question: str, topic: str, records: list[StoredPassage]
     if not compares_over_time(question):
         return False
     words = topic_words(topic)
-    if _ASKS_KIND["judgement"].search(question):  # "Did Bolton's help and protection judgement go up or down…?"
+    # (said in the question, not in a statement setting its scene: "Rotherham was judged inadequate
+    # in 2014 — was early help any better than the rest?" asks what was found of early help)
+    if _ASKS_KIND["judgement"].search(final_ask(question)):  # "Did Bolton's help and protection judgement go up or down…?"
         judged = {w.rstrip("s") for p in records if p.kind == "judgement" for w in topic_words(p.fields.get("judgement", ""))}
         words = [w for w in words if w.rstrip("s") not in judged]
     return not words

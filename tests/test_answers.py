@@ -413,6 +413,16 @@ def test_a_question_typed_in_lower_case_has_its_names_read_as_names():
     assert _recased("what did the cqc say?", {"CQC": ("care quality commission",)}, lambda w: False) == "what did the CQC say?"
 
 
+def test_a_question_opening_with_a_capitalised_name_was_not_typed_in_lower_case():
+    from assistant.ask import _typed_in_lower_case
+
+    is_name = lambda word: word.lower() in {"kent", "ordinary", "ofsted"}
+    assert _typed_in_lower_case("isle of wight 2023 - what did ofsted say?", is_name)
+    assert _typed_in_lower_case("What did ofsted say about kent?", is_name)  # a keyboard's capital
+    assert not _typed_in_lower_case("Kent, spring 2017: how many were taught somewhere other than an ordinary school?", is_name)
+    assert not _typed_in_lower_case("What did Ofsted say?", is_name)
+
+
 @pytest.mark.parametrize("question, listed", [
     ("What areas for improvement did Ofsted set out for the Isle of Wight in 2023?", True),
     ("isle of wight 2023 - what did ofsted tell them to fix?", True),

@@ -392,6 +392,8 @@ def test_comparisons_of_grades_asked_in_other_words():
     assert compares_inspections("Kent and Medway were inspected over exactly the same fortnight in January 2020. How did their overall grades compare?",
                                 "and were inspected over exactly the same fortnight How did their overall grades compare")
     assert not compares_inspections("kent supervision 2016 vs 2019 - up or down?", "supervision 2016 vs 2019 - up or down")
+    # a grade said in a statement setting the scene: the question asks what was found of its topic
+    assert not compares_inspections("Kent was judged inadequate in 2014 — was early help any better than the rest?", "early help", RECORDS)
     from assistant.records import closest_areas
 
     assert closest_areas("How has Kent's children's services rating changed?", RECORDS) == set()  # no area is named
