@@ -562,8 +562,9 @@ def final_ask(question: str) -> str:
     """The question a statement sets the scene for ("Bromley was judged inadequate in 2016. Where
     did inspectors find better practice?"): its last sentence, when that asks; else all of it."""
     asked = _last_sentence(question)
-    # a label or a statement before a colon or a dash ("For a board paper: why…", "worcs may 2023 -
-    # why was…", "Derby was judged outstanding — what did…"): the question follows it
+    # a label or a statement before a colon, a dash or a "but" ("For a board paper: why…", "worcs may
+    # 2023 - why was…", "Derby was judged outstanding — what did…", "Sutton came out as good in June
+    # 2025, but what were…"): the question follows it
     labelled = _LABELLED.match(asked)
     return labelled.group("ask") if labelled else asked
 
@@ -585,7 +586,7 @@ def _last_sentence(question: str) -> str:
 _LABELLED = re.compile(
     # (a label, not a question: "What did Ofsted say about its foster carers — recruitment, training — when it inspected?" is one)
     r"^(?!\s*(?:what|who|whom|whose|which|where|why|how|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)"
-    r"[^?:]{1,100}?(?::|\s[-–—]|[–—])\s*(?P<ask>(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b.*)$",
+    r"[^?:]{1,100}?(?::|\s[-–—]|[–—]|,\s+but\b)\s*(?P<ask>(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b.*)$",
     re.I | re.S,
 )
 

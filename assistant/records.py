@@ -336,7 +336,7 @@ def answer_records(
         wanted = graded_against(question, set(values)) or wanted
     if wanted and _COMPARES.search(question) and (len(span.exact) > 1 or span.since is not None or span.before is not None):
         wanted = []  # "changed since it was judged inadequate in 2016": that grade was the start, not a filter
-    pieces = re.split(r",\s*(?:and|but)\s+", question, maxsplit=1)
+    pieces = re.split(r",\s*(?:and|but)\s+", ask, maxsplit=1)  # (the question, after any statement setting its scene)
     asks, then = pieces[0], (pieces[1] if len(pieces) > 1 else "")
     # "Which area was judged outstanding, and what was the overall grade?" (or the other way round):
     # the overall judgement of the reports found is asked too

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_SHORTCOMINGS = r"concerns|issues|weakness(?:es)?|problems|shortcomings|shortfalls|failings|deficiencies|criticisms"
+_SHORTCOMINGS = r"concerns|worries|issues|weakness(?:es)?|weak\s+(?:spots|points|areas)|problems|shortcomings|shortfalls|failings|deficiencies|criticisms"
 _STRENGTHS = r"strengths|positives"
 # "the", "Ofsted's main", "its key", …, before the side's noun
 _OF_IT = r"(?:(?:the|ofsted['’]s|inspectors['’]?|its|their|our|any)\s+)?(?:(?:main|key|biggest|principal|major|most\s+\w+)\s+)?"

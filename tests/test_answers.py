@@ -401,6 +401,8 @@ def test_a_statement_before_a_question_sets_the_scene_for_what_it_asks():
     both = "How was Devon graded in 2020? Which areas were inadequate?"
     assert final_ask(both) == both  # two asks: both are asked
     assert final_ask("Who led Kent's 2022 inspection?") == "Who led Kent's 2022 inspection?"
+    assert final_ask("Kent was judged good in 2019, but what were the main weaknesses in its front door?") == "what were the main weaknesses in its front door?"
+    assert final_ask("What did Ofsted say, but briefly, about Kent?") == "What did Ofsted say, but briefly, about Kent?"
     assert final_ask("Who led St. Helens' 2019 inspection?") == "Who led St. Helens' 2019 inspection?"  # an abbreviation
 
 

@@ -834,6 +834,8 @@ def test_a_shortcoming_already_quoted_in_a_chosen_sentence_is_not_quoted_again()
     ("Which shortcomings in supervision did Ofsted note in Kent?", "shortcomings"),
     ("Why was help and protection for children in Bolton judged requires improvement in 2023?", "shortcomings"),  # the reasons for the grade
     ("Why was Kent judged outstanding for care leavers?", "strengths"),
+    ("What were the weak spots for young people leaving care in Kent?", "shortcomings"),
+    ("Were there any worries about Kent's front door?", "shortcomings"),
 ])
 def test_a_question_may_ask_for_one_side_of_the_findings(question, side):
     assert sides.asked_side(question) == side

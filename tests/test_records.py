@@ -78,6 +78,12 @@ def test_a_longer_grade_named_is_not_also_its_shorter_words():
     assert [c.doc_id for c in found.citations] == ["x-2022"]
 
 
+def test_a_statement_setting_the_scene_before_but_is_no_part_of_what_is_asked():
+    question = "Kent came out as good overall in 2022, but what grade did its care leavers get?"
+    found = answer_records(question, "judgement", RECORDS, ("Kent",), year_span(question))
+    assert [c.passage_id for c in found.citations] == ["kent-2022#judgement-care_leavers"]  # not the overall grade too
+
+
 def test_ordinary_questions_are_not_record_questions():
     assert asks_records("What overall grades has Kent received from Ofsted?", RECORDS) == "judgement"  # every one of them
     assert asks_records("What did Ofsted say about supervision in Kent?", RECORDS) is None
