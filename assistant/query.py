@@ -259,7 +259,9 @@ _SOURCE_REFERENCE = re.compile(
 # described in Ofsted's 2020 report"): not its topic
 _DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:(?:[–—-]|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s*)?)?"  # "30 ", "4 to 8 "
 # "July 2024 ", "2016 ", "June–July 2017 ", "30 June to 4 July 2025 ": when a report or inspection was
-_WHEN_SAID = rf"(({_DAY}({'|'.join(MONTHS)}))(\s*(?:[–—-]|to|and)\s*{_DAY}({'|'.join(MONTHS)}))?\s+)?((19|20)\d\d\s+)"
+# ... or a part of the year ("early 2018 ", "spring 2015 ", "late-2016 ")
+_PART_OF_YEAR = r"(?:early|late|mid)[- ]|(?:spring|summer|autumn|winter)\s+"
+_WHEN_SAID = rf"(({_DAY}({'|'.join(MONTHS)}))(\s*(?:[–—-]|to|and)\s*{_DAY}({'|'.join(MONTHS)}))?\s+|{_PART_OF_YEAR})?((19|20)\d\d\s+)"
 _ACCORDING = re.compile(rf",?\s*\b(according\s+to|as\s+(described|reported|stated|noted|set\s+out|said|recorded|found)\s+(in|by))\s+(the\s+)?({_WHEN_SAID})?(ofsted|inspectors?|{_KIND}(re-?)?inspection)(['’]s\s+({_WHEN_SAID})?{_KIND}(report|(re-?)?inspection|letter))?\b", re.I)
 # when the inspection it names took place ("…'s inspection carried out in November and December 2013",
 # "the inspection that began in December 2022", "…that ran from November 2013 into January 2014"):
@@ -273,8 +275,8 @@ _CARRIED_OUT = re.compile(
 # the place filter and the question as asked find passages there, so the question's focus (searched
 # and scored beside it) leaves the setting out and matches what is asked.
 _SOURCE_SETTING = re.compile(
-    rf"\b((at\s+the\s+time\s+of|for|in|during|at|of|by|from|on|before|after|with|and)\s+)?(the|this|that|its|their|what\s+the|ofsted['’]s(?=\s+(?:{'|'.join(MONTHS)}|(?:19|20)\d\d)\b))\s+"
-    rf"(({_WHEN_SAID})(ofsted\s+)?{_KIND}(focused\s+visit|visit|inspection|letter)|({_WHEN_SAID})?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b",
+    rf"\b((at\s+the\s+time\s+of|for|in|during|at|of|by|from|on|before|after|with|and)\s+)?(the|this|that|its|their|what\s+the|ofsted['’]s(?=\s+(?:{'|'.join(MONTHS)}|(?:19|20)\d\d|{_PART_OF_YEAR})\b))\s+"
+    rf"(({_WHEN_SAID})(ofsted\s+)?{_KIND}(focused\s+visit|visit|(re-?)?inspection|letter)|({_WHEN_SAID})?(ofsted\s+)?(focused\s+visit|improvement\s+plan|action\s+plan|article|press\s+release)(\s+letter)?)('s|’s)?\b",
     re.I,
 )
 _YEAR_SETTING = re.compile(rf"\b(in|during)\s+((early|late|mid)[- ]|the\s+(spring|summer|autumn|winter|start|end)\s+of\s+)?(({'|'.join(MONTHS)})\s+)?(19|20)\d\d([–-]\d\d(?!\d))?\b", re.I)
@@ -285,7 +287,7 @@ _WHEN_SETTING = re.compile(
     re.I,
 )
 # an inspection or visit as the time something happened (its place already gone): when, not what
-_EVENT_SETTING = re.compile(rf"\b(at\s+the\s+time\s+of|during|in|at|for|from|on)\s+(the\s+|ofsted['’]s\s+)?({_WHEN_SAID})?{_KIND}(inspection|visit|focused\s+visit)\b", re.I)
+_EVENT_SETTING = re.compile(rf"\b(at\s+the\s+time\s+of|during|in|at|for|from|on)\s+(the\s+|ofsted['’]s\s+)?({_WHEN_SAID})?{_KIND}((re-?)?inspection|visit|focused\s+visit)\b", re.I)
 _PLACE = "\x1f"  # stands in for a named place while the topic is worked out
 # What a factoid answer must contain, by the first pattern the question matches.
 # "What grade did … get?", "How was … rated?": a grade (the council's judgements are its records; a

@@ -682,6 +682,10 @@ def test_month_ranges_and_a_reinspection_are_setting_not_what_is_asked():
     assert without_setting("what did the council change, according to the November 2017 re-inspection") == "what did the council change"
     assert without_setting("What made the care leaver service stand out at the 30 June to 4 July 2025 inspection") == "What made the care leaver service stand out"
     assert without_setting("What did inspectors find at the 4 to 8 March 2024 inspection") == "What did inspectors find"
+    # a part of the year, and a re-inspection that is not "according to" it
+    assert without_setting("What was the children in care council called at the time of Ofsted's early 2018 re-inspection") == "What was the children in care council called"
+    assert without_setting("How did Ofsted describe support for care leavers at its spring 2015 inspection") == "How did Ofsted describe support for care leavers"
+    assert without_setting("What did Ofsted say about adoption at the late-2016 inspection") == "What did Ofsted say about adoption"
 
 
 def test_the_name_of_a_places_role_holder_asks_for_a_person():
