@@ -1296,8 +1296,17 @@ def _overlaps_joined(group: list[Sentence]) -> list[Sentence]:
 
 
 def compose(query: Query, chosen: list[Sentence], document_norm) -> tuple[str, list[Citation]]:
-    """Markdown with [n] markers, and the citations (one per verbatim quote)."""
+    """Markdown with [n] markers, and the citations (one per verbatim quote). A sentence a document
+    says twice (a plan's area for improvement, listed and then a heading) is quoted once."""
     citations: list[Citation] = []
+    said: set[tuple[str, str]] = set()
+    once = []
+    for s in chosen:
+        key = (s.passage.doc_id, normalise(s.text).casefold())
+        if key not in said:
+            said.add(key)
+            once.append(s)
+    chosen = once
 
     def cite(s: Sentence) -> list[tuple[str, int]]:
         out = []

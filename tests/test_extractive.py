@@ -86,6 +86,17 @@ def test_factoid_leads_with_the_sentence_that_answers():
     assert text.startswith("“The visit took place on 28 and 29 July 2021.” [1] — Ofsted letter")
 
 
+def test_a_sentence_a_document_says_twice_is_quoted_once():
+    listed = passage("plan#p10", "The opportunities for the voices of children to be heard at a corporate level.", ordinal=10)
+    heading = passage("plan#p28", "The opportunities for the voices of children to be heard at a corporate level. Leaders will meet children.", ordinal=28)
+    elsewhere = passage("other#p3", "The opportunities for the voices of children to be heard at a corporate level.", ordinal=3)
+    query, sentences = scored("What does the plan do about children's voices?", [listed, heading, elsewhere], {"The opportunities fo": 0.9, "Leaders will meet ch": 0.8})
+    texts = {"plan": listed.text + " " + heading.text, "other": elsewhere.text}
+    text, citations = extractive.compose(query, sentences, lambda d: normalise(texts[d.split("#")[0]]))
+    assert text.count("corporate level") == 2  # once for the plan, once for the other document
+    assert [c.passage_id for c in citations] == ["other#p3", "plan#p10", "plan#p28"]
+
+
 def test_typed_question_without_the_fact_selects_nothing():
     p = passage("letter-2022#p24", "Leaders have recently appointed an interim manager. This has brought stability.")
     query, sentences = scored("What is the name of the interim manager?", [p], {"Leaders have recentl": 0.9})
