@@ -1333,7 +1333,7 @@ SUMMARY_COMMON = 0.05  # a sentence in more than this share of the library's doc
 _ASKS_IMPROVEMENTS = re.compile(
     r"\b(?:areas?\s+(?:for|of|needing)\s+(?:priority\s+)?(?:improvement|development)|recommendations?"
     r"|what\s+(?:\w+\s+){0,4}(?:needs?|needed|had|has|have|must|should|wants?|wanted)\s+(?:(?:it|them)\s+)?(?:to\s+)?(?:improve|fix|change)"  # "What did inspectors want it to improve?"
-    r"|(?:told|tell|asked|ask)\s+(?:\w+\s+){0,2}to\s+(?:improve|fix|change))\b",
+    r"|(?:told|tell|asked|ask)\s+(?:\w+\s+){0,2}to\s+(?:improve|fix|change|work\s+on))\b",  # "ask the council to work on"
     re.I,
 )
 _IMPROVEMENT_WORDS = frozenset(
@@ -1349,7 +1349,7 @@ def _asks_improvements(query: Query) -> bool:
     particular ("What does Kent need to improve for care leavers?" asks about care leavers)."""
     if not _ASKS_IMPROVEMENTS.search(query.question):
         return False
-    topic = sides.without_side(query.topic)
+    topic = sides.without_side(without_setting(query.topic))  # (not "the 2021 remote inspection" it asks of)
     return not records.topic_words(_ASKS_IMPROVEMENTS.sub(" ", _SUMMARY.sub(" ", topic)), _SUMMARY_WORDS | _IMPROVEMENT_WORDS)
 SUMMARY_PER_PARAGRAPH = 2  # sentences of each leading paragraph a summary quotes
 

@@ -46,7 +46,7 @@ _SPECULATION = re.compile(
     re.I,
 )
 # the kind of inspection a question may name ("its 2017 single inspection", "the short inspection")
-_KIND = r"((single|standard|short|full|ilacs|sif|monitoring|joint\s+targeted\s+area|(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:[’']s)?(?:\s+services)?|child\s+protection|re-?)\s*)?"
+_KIND = r"((single|standard|short|full|remote|virtual|ilacs|sif|monitoring|joint\s+targeted\s+area|(?:safeguarding\s+and\s+)?looked\s+after\s+children(?:[’']s)?(?:\s+services)?|child\s+protection|re-?)\s*)?"
 _META = re.compile(
     r"^\s*(what|how)\s+(did|does|do|has|have)\s+(ofsted|the inspectors?|inspectors?"
     r"|the ((two|both)\s+)?(\d{4}\s+)?(ofsted\s+)?(focused[- ]visit\s+|inspection\s+)?(letters?|reports?)|the (plan|article|press release)"

@@ -11,7 +11,7 @@ import re
 _SHORTCOMINGS = r"concerns|worries|issues|weakness(?:es)?|weak\s+(?:spots|points|areas)|problems|shortcomings|shortfalls|failings|deficiencies|criticisms"
 _STRENGTHS = r"strengths|positives"
 # "the", "Ofsted's main", "its key", …, before the side's noun
-_OF_IT = r"(?:(?:the|ofsted['’]s|inspectors['’]?|its|their|our|any)\s+)?(?:(?:main|key|biggest|principal|major|most\s+\w+)\s+)?"
+_OF_IT = r"(?:(?:the|ofsted['’]s|inspectors['’]?|its|their|our|any)\s+)?(?:(?:main|key|biggest|principal|major|single|one|only|other|remaining|most\s+\w+)\s+)?"
 # "What did Ofsted / the 2022 report / Ofsted's monitoring visit <verb>…"
 _SAID_OF = (
     r"what\s+did\s+(?:ofsted|(?:the\s+)?inspectors?|(?:ofsted['’]s|the|its)\s+(?:\d{4}\s+)?"

@@ -847,6 +847,7 @@ def test_a_shortcoming_already_quoted_in_a_chosen_sentence_is_not_quoted_again()
     ("Why was Kent judged outstanding for care leavers?", "strengths"),
     ("What were the weak spots for young people leaving care in Kent?", "shortcomings"),
     ("Were there any worries about Kent's front door?", "shortcomings"),
+    ("What single weakness did the 2021 inspection ask Kent to work on?", "shortcomings"),
 ])
 def test_a_question_may_ask_for_one_side_of_the_findings(question, side):
     assert sides.asked_side(question) == side
