@@ -1044,6 +1044,7 @@ def select(
     ranked = sorted(sentences, key=lambda s: -s.score)
     if not ranked:
         return []
+    compared: set[str] = set()  # the documents of years compared, each given its share
     if query.kind == "factoid":
         chosen = _part_leads(query, sentences, by_part, typed_ratio, is_name) if by_part else _leads(query, ranked, typed_ratio, is_name)
         if not chosen:
@@ -1093,6 +1094,9 @@ def select(
                         seen_docs.add(best.passage.doc_id)
                         firsts.append(best)
         others = firsts + [s for s in others if s not in firsts]
+        if len(span.exact) > 1:
+            others = _each_in_turn(ranked, firsts, others, relative, spoken)
+            compared = {s.passage.doc_id for s in firsts}
         for s in reversed(heard or []):  # after the best of all, each aspect's best
             if s is not others[0]:
                 others = [others[0], s] + [o for o in others[1:] if o is not s]
@@ -1128,13 +1132,19 @@ def select(
     # at most 2 a passage while others wait; then, with room left, the rest over the bar
     # (a broad answer reads its best passage further: up to BEST_PASSAGE_SENTENCES while others wait)
     best_passage = ranked[0].passage.passage_id if query.kind != "factoid" else None
+    per_doc: dict[str, int] = {}
     for most in (2, limit):
+        # (years compared: at first, each compared document at most its share of the answer)
+        share = -(-limit // len(compared)) if len(compared) > 1 and most == 2 else limit
         for s in others:
             if len(chosen) >= limit:
                 break
             key = s.passage.passage_id
             if per_passage.get(key, 0) >= (max(most, BEST_PASSAGE_SENTENCES) if key == best_passage else most) or normalise(s.text) in seen_text:
                 continue
+            if s.passage.doc_id in compared and per_doc.get(s.passage.doc_id, 0) >= share:
+                continue
+            per_doc[s.passage.doc_id] = per_doc.get(s.passage.doc_id, 0) + 1
             per_passage[key] = per_passage.get(key, 0) + 1
             seen_text.add(normalise(s.text))
             chosen.append(s)
@@ -1175,6 +1185,24 @@ def select(
         if not _quoted(s, out):
             out.append(s)
     return out
+
+
+def _each_in_turn(ranked: list[Sentence], firsts: list[Sentence], others: list[Sentence], relative: float, spoken: set[str]) -> list[Sentence]:
+    """Years compared: each heard document's findings over a bar of its own (that share of its own
+    best), taken in turn, so the report of the year asked about is not crowded out by another's
+    better matches ("Sheffield's adoption work required improvement in 2014. Was it better by
+    2019?": eleven findings of 2014 and two of 2019 before)."""
+    over = {id(s) for s in others}
+    lists = []
+    for doc in dict.fromkeys(s.passage.doc_id for s in firsts):
+        rows = [s for s in ranked if s.passage.doc_id == doc]
+        bar = relative * rows[min(BAR_RANK, len(rows) - 1)].score
+        lists.append([s for s in rows if id(s) in over or (s.score >= bar and (s.literal or meaning(s) >= PARAPHRASE_DENSE or s.passage.passage_id in spoken))])
+    turns = [s for turn in itertools.zip_longest(*lists) for s in turn if s is not None]
+    taken = {id(s) for s in firsts}
+    ordered = firsts + [s for s in turns if id(s) not in taken]
+    placed = {id(s) for s in ordered}
+    return ordered + [s for s in others if id(s) not in placed]
 
 
 def compares_years(question: str) -> bool:

@@ -86,6 +86,18 @@ def test_factoid_leads_with_the_sentence_that_answers():
     assert text.startswith("“The visit took place on 28 and 29 July 2021.” [1] — Ofsted letter")
 
 
+def test_years_compared_each_have_their_share_of_a_broad_answer():
+    earlier = [passage(f"r2014#p{i}", f"Adoption finding number {i} of the earlier report.", doc_kind="inspection_report", date="2014-01-30", ordinal=i) for i in range(10)]
+    later = [passage(f"r2019#p{i}", f"Adoption finding {i} of the later one.", doc_kind="inspection_report", date="2019-07-26", ordinal=i) for i in range(5)]
+    query, sentences = scored("Adoption required improvement in 2014. Was it better by 2019?", earlier + later, {})
+    for s in sentences:  # the earlier report matches the question's words better throughout
+        n = int(s.text.split()[3 if "number" in s.text else 2])
+        s.score = s.dense = (0.9 - 0.01 * n) if "earlier" in s.text else (0.6 - 0.01 * n)
+    chosen = extractive.select(query, sentences, max_sentences=8, relative=0.7)
+    docs = [s.passage.doc_id for s in chosen]
+    assert docs.count("r2019") == 4 and docs.count("r2014") == 4  # not seven of 2014 and one of 2019
+
+
 def test_a_sentence_a_document_says_twice_is_quoted_once():
     listed = passage("plan#p10", "The opportunities for the voices of children to be heard at a corporate level.", ordinal=10)
     heading = passage("plan#p28", "The opportunities for the voices of children to be heard at a corporate level. Leaders will meet children.", ordinal=28)
