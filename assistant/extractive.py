@@ -1044,7 +1044,7 @@ def select(
     ranked = sorted(sentences, key=lambda s: -s.score)
     if not ranked:
         return []
-    compared: set[str] = set()  # the documents of years compared, each given its share
+    compared: set[str] = set()  # the documents of years or authorities compared, each given its share
     if query.kind == "factoid":
         chosen = _part_leads(query, sentences, by_part, typed_ratio, is_name) if by_part else _leads(query, ranked, typed_ratio, is_name)
         if not chosen:
@@ -1094,7 +1094,7 @@ def select(
                         seen_docs.add(best.passage.doc_id)
                         firsts.append(best)
         others = firsts + [s for s in others if s not in firsts]
-        if len(span.exact) > 1:
+        if len(span.exact) > 1 or len(query.authorities) > 1:  # (or authorities compared)
             others = _each_in_turn(ranked, firsts, others, relative, spoken)
             compared = {s.passage.doc_id for s in firsts}
         for s in reversed(heard or []):  # after the best of all, each aspect's best
@@ -1134,7 +1134,7 @@ def select(
     best_passage = ranked[0].passage.passage_id if query.kind != "factoid" else None
     per_doc: dict[str, int] = {}
     for most in (2, limit):
-        # (years compared: at first, each compared document at most its share of the answer)
+        # (years or authorities compared: at first, each compared document at most its share of the answer)
         share = -(-limit // len(compared)) if len(compared) > 1 and most == 2 else limit
         for s in others:
             if len(chosen) >= limit:
@@ -1188,7 +1188,7 @@ def select(
 
 
 def _each_in_turn(ranked: list[Sentence], firsts: list[Sentence], others: list[Sentence], relative: float, spoken: set[str]) -> list[Sentence]:
-    """Years compared: each heard document's findings over a bar of its own (that share of its own
+    """Years or authorities compared: each heard document's findings over a bar of its own (that share of its own
     best), taken in turn, so the report of the year asked about is not crowded out by another's
     better matches ("Sheffield's adoption work required improvement in 2014. Was it better by
     2019?": eleven findings of 2014 and two of 2019 before)."""

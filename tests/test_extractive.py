@@ -97,6 +97,24 @@ def test_years_compared_each_have_their_share_of_a_broad_answer():
     docs = [s.passage.doc_id for s in chosen]
     assert docs.count("r2019") == 4 and docs.count("r2014") == 4  # not seven of 2014 and one of 2019
 
+    # ... and so do authorities compared
+    kent = [replace_authority(p, "Kent") for p in earlier]
+    medway = [replace_authority(p, "Medway") for p in later]
+    query = analyse("How did Kent and Medway compare on adoption?", ["Kent", "Medway"], lambda n: False)
+    sentences = [s for p in kent + medway for s in extractive.sentences_of(Hit(p, 1.0))]
+    for s in sentences:
+        n = int(s.text.split()[3 if "number" in s.text else 2])
+        s.literal, s.score = True, (0.9 - 0.01 * n) if "earlier" in s.text else (0.6 - 0.01 * n)
+        s.dense = s.score
+    docs = [s.passage.authority for s in extractive.select(query, sentences, max_sentences=8, relative=0.7)]
+    assert docs.count("Kent") == 4 and docs.count("Medway") == 4
+
+
+def replace_authority(p, authority):
+    from dataclasses import replace
+
+    return replace(p, authority=authority, doc_id=f"{authority}-{p.doc_id}", passage_id=f"{authority}-{p.passage_id}")
+
 
 def test_a_sentence_a_document_says_twice_is_quoted_once():
     listed = passage("plan#p10", "The opportunities for the voices of children to be heard at a corporate level.", ordinal=10)
