@@ -571,13 +571,20 @@ class Assistant:
         fields = cover.asks_cover(asked)
         passages = [p for p in corpus.record_passages if filters is None or filters.admits(p)]
         kind = records.asks_records(query.question, passages)
-        if kind == "judgement" and records.asks_beyond_judgements(query.question, query.topic, passages):
+        # a compound question's part asking a grade is the records'; its other part, the passages'
+        # (see _with_findings_part): "…What grade did it get in 2019, and what had changed at the front door?"
+        # (not when the other part's topic is the statement's: "…What did the 2023 report say about this?")
+        graded = [p for p in query.parts if p.wants == "grade" or records.asks_kind(p.text, "judgement")]
+        rest = [p for p in query.parts if p not in graded]
+        split = len(graded) == 1 and rest and all(records.asks_about_something(p.topic) for p in rest)
+        beyond = (graded[0].text, graded[0].topic) if split else (query.question, query.topic)
+        if kind == "judgement" and records.asks_beyond_judgements(*beyond, passages):
             kind = None  # for the passages (or to say the sources don't say)
         if kind is None and query.authorities and records.compares_inspections(query.question, query.topic, passages):
             if any(p.kind == "judgement" and p.authority in query.authorities for p in passages):
                 kind = "judgement"  # each compared inspection's judgements
         over_time = kind == "judgement" and len(query.authorities) == 1 and records.compares_over_time(query.question)
-        if fields == {"grades"} and records.asks_beyond_judgements(query.question, query.topic, passages):
+        if fields == {"grades"} and records.asks_beyond_judgements(*beyond, passages):
             fields = fields - {"grades"}  # "the grades of Derby's own children's homes": not the council's judgements
         if fields == {"grades"} and query.kind == "broad" and _CONCLUSION_OF.search(query.question):
             # "What did the 2016 inspection conclude about Havering's services for care leavers?": its

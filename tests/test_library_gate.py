@@ -186,6 +186,12 @@ def test_a_compound_question_whose_first_part_asks_what_the_report_found_gets_th
     assert found and all(c.date.startswith("2022") for c in found)
 
 
+def test_a_compound_question_after_a_statement_gets_the_grade_from_the_records_and_the_rest_from_the_reports(subset_assistant):
+    answer = subset_assistant.ask("Kent's help and protection was graded good in 2017. What grade did it get in 2022, and what had changed at the front door?")
+    assert "Kent, 20 May 2022: The experiences and progress of children who need help and protection — good" in answer.answer, answer.answer
+    assert "**What had changed at the front door?**" in answer.answer
+
+
 def test_judgements_compared_over_time_are_followed_by_what_the_later_report_says_of_the_change(subset_assistant):
     answer = subset_assistant.ask("How did Ofsted's overall judgement of Kent's children's services change between its 2017 and 2022 inspections?")
     assert not answer.abstained
