@@ -511,7 +511,9 @@ class Assistant:
         side = sides.asked_side(final_ask(query.question))  # "What concerns did Ofsted raise about Sandwell in 2025?": that side of it
         topic = sides.without_side(query.topic) if side else query.topic
         improvements = _asks_improvements(query)  # "What did Ofsted tell Kent to improve?": the report's own list
-        if not improvements and (not (_SUMMARY.search(query.question) or query.kind == "broad" or side) or records.topic_words(_SUMMARY.sub(" ", topic), _SUMMARY_WORDS)):
+        # (the place asked about is no topic: "What did Ofsted say about Kent?" asks about nothing in particular)
+        own = {w for place in query.authorities for name in names_of(place) for w in tokens(name) + re.findall(r"[a-z]+", name.lower())}
+        if not improvements and (not (_SUMMARY.search(query.question) or query.kind == "broad" or side) or set(records.topic_words(_SUMMARY.sub(" ", topic), _SUMMARY_WORDS)) - own):
             return False  # "What did the 2023 inspection of Bexley find?" asks about nothing in particular too
         if _OVER_TIME.search(query.question):
             return False  # "How has the rating changed since 2013?": documents compared, not one summarised
@@ -520,7 +522,13 @@ class Assistant:
             docs = list(filters.doc_ids)
         else:
             picked = [r for r in corpus.records.values() if filters is None or filters.admits_record(r)]
-            docs = [r.doc_id for r in cover.inspections(query.question, picked, query.authorities, year_span(query.question))] if query.authorities else []
+            span = year_span(query.question)
+            found = cover.inspections(query.question, picked, query.authorities, span) if query.authorities else []
+            if len(found) > 1 and len(query.authorities) == 1 and not (span.exact or span.since or span.before):
+                # "What did Ofsted say about Kent?", no year named: what it said last (the answer
+                # names the report and its date), not a paragraph of one of its reports at random
+                found = found[-1:]
+            docs = [r.doc_id for r in found]
         if len(docs) != 1:
             return False
         passages = sorted(corpus.by_doc.get(docs[0], ()), key=lambda p: p.ordinal)

@@ -169,6 +169,8 @@ def test_a_summary_of_one_document_is_what_it_leads_with(assistant):
     assert_quotes_verbatim(answer, assistant)
     found = assistant.ask("What did the 2022 focused visit to the Isles of Scilly find?")  # asks about nothing in particular
     assert found.reason == "summary of one document" and found.citations[0].doc_id == "ofsted-focused-visit-isles-of-scilly-2022"
+    place = assistant.ask("What did Ofsted say about the Isles of Scilly?")  # the place alone is no topic
+    assert place.reason == "summary of one document" and place.citations[0].doc_id == "ofsted-focused-visit-isles-of-scilly-2022"
 
 
 def test_the_latest_document_named_is_the_only_one_answered_from(assistant):

@@ -10,6 +10,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.ask import Assistant
+from assistant.cover import OFSTED_KINDS
 from evals.dataset import load_dataset
 from evals.gate import check
 from evals.runner import evaluate, machine_description, write_run
@@ -184,6 +185,16 @@ def test_a_compound_question_whose_first_part_asks_what_the_report_found_gets_th
     part = answer.answer.split("**What did Kent's 2022 report say about care leavers?**")[1]
     found = [c for c in answer.citations if f"[{c.n}]" in part]
     assert found and all(c.date.startswith("2022") for c in found)
+
+
+def test_what_ofsted_said_about_an_authority_with_no_year_is_its_latest_report_summarised(subset_assistant):
+    corpus = subset_assistant.retriever.corpus()
+    kent = sorted((r for r in corpus.records.values() if r.authority == "Kent" and r.kind in OFSTED_KINDS), key=lambda r: r.end_date or r.date or "")
+    assert len(kent) > 1
+    for question in ("What did Ofsted say about Kent?", "Tell me about Kent."):
+        answer = subset_assistant.ask(question)
+        assert answer.reason == "summary of one document", (question, answer.answer)
+        assert {c.doc_id for c in answer.citations} == {kent[-1].doc_id}
 
 
 def test_a_compound_question_after_a_statement_gets_the_grade_from_the_records_and_the_rest_from_the_reports(subset_assistant):
