@@ -1134,7 +1134,7 @@ def select(
     best_passage = ranked[0].passage.passage_id if query.kind != "factoid" else None
     per_doc: dict[str, int] = {}
     for most in (2, limit):
-        # (years or authorities compared: at first, each compared document at most its share of the answer)
+        # (years or authorities compared: at first, each compared document holds at most its share)
         share = -(-limit // len(compared)) if len(compared) > 1 and most == 2 else limit
         for s in others:
             if len(chosen) >= limit:
@@ -1188,10 +1188,10 @@ def select(
 
 
 def _each_in_turn(ranked: list[Sentence], firsts: list[Sentence], others: list[Sentence], relative: float, spoken: set[str]) -> list[Sentence]:
-    """Years or authorities compared: each heard document's findings over a bar of its own (that share of its own
-    best), taken in turn, so the report of the year asked about is not crowded out by another's
-    better matches ("Sheffield's adoption work required improvement in 2014. Was it better by
-    2019?": eleven findings of 2014 and two of 2019 before)."""
+    """Years or authorities compared: each heard document's findings over a bar of its own (that
+    share of its own best), taken in turn, so one report is not crowded out by another's better
+    matches ("Sheffield's adoption work required improvement in 2014. Was it better by 2019?":
+    eleven findings of 2014 and two of 2019 before)."""
     over = {id(s) for s in others}
     lists = []
     for doc in dict.fromkeys(s.passage.doc_id for s in firsts):
