@@ -52,6 +52,8 @@ _ASKS = {
         r"|\bhow\s+long\s+(?:were|was|did)\s+(?:the\s+)?(?:ofsted(?:['’]s)?\s+)?inspectors?\s+(?:on\s+site|there|in\b|spend|stay)"  # "How long were inspectors on site?"
         r"|\b(first|last)\s+(and\s+(first|last)\s+)?days?\s+(?:that\s+|when\s+)?(?:the\s+)?(?:ofsted\s+)?(inspectors?|inspection|visit)\b"  # "the first and last day the inspectors were in"
         r"|\b(what|which)\s+(dates?|days?)\b(?![^?]*\b(letter|written|published|publication)\b)[^?]{0,80}\b(inspect\w*|re-inspect\w*|visit\w*|carr(y|ied)\s+out)\b"
+        # (the dates it was carried out, whichever inspection it is: "…the inspection published in February 2017")
+        r"|\b(what|which)\s+(dates?|days?)\s+(did|was|were)\s+(ofsted|(the\s+)?inspectors?|it|they)\s+(inspect\w*|visit\w*|carr(y|ied)\s+out)\b"
         r"|\bwhen\s+(did|was|were)\b[^?,]{0,80}\b(inspection|re-inspection|visit)\b[^?,]{0,40}\b(take\s+place|happen|occur|start|begin|finish|end|conclude)\b"
         r"|^\s*(what|which)\s+(is|was)\s+(the\s+)?(\w+['’]s\s+)?(oldest|earliest|first|latest|newest|most\s+recent|last)\s+([\w'’-]+\s+){0,3}(inspection|report|visit)\b"
         # "Who led its 2021 inspection, and on what dates did it take place?": the inspection the first part names

@@ -157,6 +157,8 @@ def test_the_inspections_a_lead_inspector_led_are_listed_from_their_covers():
     assert led_by("What did Brenda McLaughlin say about supervision?", KENT) == []  # not a question of which inspections
     assert asks_cover("When was the report on Kent's 2016 inspection published?") == {"published"}
     assert asks_cover("Kent's inspection finished in December 2016. When did the report actually come out?") == {"published"}
+    # the dates it was carried out, of the inspection its publication picks out
+    assert asks_cover("Over what dates did Ofsted carry out the Kent inspection published in February 2017?") == {"dates"}
 
 
 @pytest.mark.parametrize("question, asked", [
