@@ -87,6 +87,8 @@ _RELATIVE = re.compile(r"\b(before|(?<!looked )after|since|following|prior to|pr
 # the inspection before the one a question names ("According to the 2026 report, what had the
 # council been judged at its previous inspection?"): the named report's own records don't say
 _PREVIOUS = re.compile(r"\b(previous|prior|preceding|earlier)\s+(\w+\s+){0,2}(inspections?|visits?)\b", re.I)
+# ... or the one before, asked of its kind ("in which year had it last had an inspection of that type?")
+_ASKS_BEFORE = re.compile(_PREVIOUS.pattern + r"|\blast\s+(?:had|been|received)\b", re.I)
 # the latest inspection: named so, or asked of the present ("What is Kent's current rating?", "Is Kent rated good?")
 _LATEST = re.compile(
     r"\b(most\s+recent|latest|last|newest|current|currently|now|at\s+present|presently)\b"
@@ -274,7 +276,7 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
                 labels[title.passage_id] = f"{label}, by its title and dates: "
             # a later report asked about beside an earlier one: what it says of that one ("Since the
             # single inspection framework (SIF) inspection in 2014, …"), in its own words
-            told = said_of_earlier(record, [d for d in docs if d.authority == record.authority and (d.end_date or d.date or "") < (record.start_date or record.date or "")], passages)
+            told = said_of_earlier(record, [d for d in docs if d.authority == record.authority and (d.end_date or d.date or "") < (record.start_date or record.date or "")], passages, bool(_ASKS_BEFORE.search(question)))
             for p, sentence in told:
                 labels[p.passage_id] = "Of the inspection before it: "
                 quotes[p.passage_id] = sentence
@@ -296,12 +298,17 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
     return CoverAnswer("\n".join(lines).strip(), citations, unjudged_area)
 
 
-def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passages: list[StoredPassage]) -> list[tuple[StoredPassage, str]]:
+def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passages: list[StoredPassage], before: bool = False) -> list[tuple[StoredPassage, str]]:
     """The first sentence of ``record``'s ``passages`` that tells of the latest of the ``earlier``
-    inspections: an inspection said with the year it was inspected in. [] when none does."""
-    if not earlier:
+    inspections: an inspection said with the year it was inspected in. With none of them at
+    hand, and ``before`` (the question asks of the inspection before it), one said with any
+    earlier year ("Since the last ILACS inspection in 2018, …"). [] when none does."""
+    if earlier:
+        years = {str(y) for y in years_inspected(earlier[-1])}
+    elif before and years_inspected(record):
+        years = {str(y) for y in range(1990, min(years_inspected(record)))}
+    else:
         return []
-    years = {str(y) for y in years_inspected(earlier[-1])}
     for p in passages:
         if p.kind not in ("paragraph", "item"):
             continue

@@ -893,3 +893,19 @@ def test_reports_compared_without_an_area_or_grade_are_set_side_by_side_headline
     assert side_by_side("How did help and protection compare in the Isle of Wight and the Isles of Scilly?", cited) == cited
     assert side_by_side("Which of them was judged inadequate in 2023?", cited) == cited
     assert side_by_side("What did the 2023 report say?", cited[:4]) == cited[:4]  # one report
+
+
+def test_a_report_tells_of_the_inspection_before_it_when_that_one_is_not_held():
+    from assistant.cover import said_of_earlier
+
+    report = record("kent-2023", "2023-12-11", "2023-12-15", "Steve Lowe", "ILACS short")
+    told = StoredPassage(
+        passage_id="kent-2023#para-1", doc_id="kent-2023", text="Since the last ILACS inspection in 2018, the authority has responded well. Leaders in 2023 are ambitious.",
+        locator="paragraph 1", heading=(), start=0, end=10, context="", ordinal=1, kind="paragraph", page=2,
+        title="Inspection of Kent", doc_kind="inspection_report", authority="Kent", publisher="Ofsted", date="2023-12-15", fields={},
+    )
+    assert said_of_earlier(report, [], [told]) == []  # not asked of the one before
+    assert said_of_earlier(report, [], [told], before=True) == [(told, "Since the last ILACS inspection in 2018, the authority has responded well.")]
+    question = "What type of inspection was Kent's December 2023 one, and in which year had it last had an inspection of that type?"
+    found = answer_cover(question, asks_cover(question), [report], lambda doc_id: [told])
+    assert "Of the inspection before it: “Since the last ILACS inspection in 2018" in found.text
