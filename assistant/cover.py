@@ -304,16 +304,18 @@ def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passa
     hand, and ``before`` (the question asks of the inspection before it), one said with any
     earlier year ("Since the last ILACS inspection in 2018, …"). [] when none does."""
     if earlier:
-        years = {str(y) for y in years_inspected(earlier[-1])}
+        years = {int(y) for y in years_inspected(earlier[-1])}
+        told = years.__contains__
     elif before and years_inspected(record):
-        years = {str(y) for y in range(1990, min(years_inspected(record)))}
+        first = min(years_inspected(record))
+        told = first.__gt__  # any year before its own
     else:
         return []
     for p in passages:
         if p.kind not in ("paragraph", "item"):
             continue
         for sentence, _ in passage_sentences(p.text, p.kind, p.fields):
-            if _INSPECTION.search(sentence) and years & set(YEAR.findall(sentence)):
+            if _INSPECTION.search(sentence) and any(told(int(y)) for y in YEAR.findall(sentence)):
                 return [(p, sentence)]
     return []
 
