@@ -512,8 +512,8 @@ class Assistant:
         topic = sides.without_side(query.topic) if side else query.topic
         improvements = _asks_improvements(query)  # "What did Ofsted tell Kent to improve?": the report's own list
         # (the place asked about is no topic: "What did Ofsted say about Kent?" asks about nothing in particular)
-        own = {w for place in query.authorities for name in names_of(place) for w in tokens(name) + re.findall(r"[a-z]+", name.lower())}
-        if not improvements and (not (_SUMMARY.search(query.question) or query.kind == "broad" or side) or set(records.topic_words(_SUMMARY.sub(" ", topic), _SUMMARY_WORDS)) - own):
+        own = frozenset(w for place in query.authorities for name in names_of(place) for w in re.findall(r"[a-z]+", name.lower()))
+        if not improvements and (not (_SUMMARY.search(query.question) or query.kind == "broad" or side) or records.topic_words(_SUMMARY.sub(" ", topic), _SUMMARY_WORDS | own)):
             return False  # "What did the 2023 inspection of Bexley find?" asks about nothing in particular too
         if _OVER_TIME.search(query.question):
             return False  # "How has the rating changed since 2013?": documents compared, not one summarised

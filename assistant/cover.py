@@ -304,11 +304,11 @@ def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passa
     hand, and ``before`` (the question asks of the inspection before it), one said with any
     earlier year ("Since the last ILACS inspection in 2018, …"). [] when none does."""
     if earlier:
-        years = {int(y) for y in years_inspected(earlier[-1])}
-        told = years.__contains__
+        years = years_inspected(earlier[-1])
+        told = lambda year: year in years  # noqa: E731
     elif before and years_inspected(record):
         first = min(years_inspected(record))
-        told = first.__gt__  # any year before its own
+        told = lambda year: year < first  # noqa: E731 (any year before its own)
     else:
         return []
     for p in passages:

@@ -1068,7 +1068,7 @@ def select(
         # in a paragraph that does: a report's paragraph keeps to one topic ("However, limited
         # professional curiosity…" in the paragraph on private fostering)
         spoken = {s.passage.passage_id for s in sentences if s.literal and s.passage.kind == "paragraph"}
-        others = [s for s in others if s.literal or meaning(s) >= PARAPHRASE_DENSE or s.passage.passage_id in spoken] or others[:1]
+        others = [s for s in others if _spoken_of(s, spoken)] or others[:1]
         if len(others) < max_sentences:
             # fewer over the bar than an answer holds: the next best in the question's own words too,
             # over a lower bar, so a paragraph on the topic under one better phrased is not left out
@@ -1187,6 +1187,12 @@ def select(
     return out
 
 
+def _spoken_of(s: Sentence, spoken: set[str]) -> bool:
+    """Does a broad answer's sentence speak of what is asked: in its words, close to it in meaning,
+    or in a paragraph (of ``spoken``) that uses its words?"""
+    return s.literal or meaning(s) >= PARAPHRASE_DENSE or s.passage.passage_id in spoken
+
+
 def _each_in_turn(ranked: list[Sentence], firsts: list[Sentence], others: list[Sentence], relative: float, spoken: set[str]) -> list[Sentence]:
     """Years or authorities compared: each heard document's findings over a bar of its own (that
     share of its own best), taken in turn, so one report is not crowded out by another's better
@@ -1197,7 +1203,7 @@ def _each_in_turn(ranked: list[Sentence], firsts: list[Sentence], others: list[S
     for doc in dict.fromkeys(s.passage.doc_id for s in firsts):
         rows = [s for s in ranked if s.passage.doc_id == doc]
         bar = relative * rows[min(BAR_RANK, len(rows) - 1)].score
-        lists.append([s for s in rows if id(s) in over or (s.score >= bar and (s.literal or meaning(s) >= PARAPHRASE_DENSE or s.passage.passage_id in spoken))])
+        lists.append([s for s in rows if id(s) in over or (s.score >= bar and _spoken_of(s, spoken))])
     turns = [s for turn in itertools.zip_longest(*lists) for s in turn if s is not None]
     taken = {id(s) for s in firsts}
     ordered = firsts + [s for s in turns if id(s) not in taken]
