@@ -1309,8 +1309,16 @@ def with_side(chosen: list[Sentence], sentences: list[Sentence], wanted, share: 
 
 
 def _quoted(s: Sentence, others: list[Sentence]) -> bool:
-    """Is ``s`` already quoted among ``others``, alone or inside one read on into the next?"""
-    return any(o.passage.passage_id == s.passage.passage_id and (s.text in o.text or o.text in s.text) for o in others)
+    """Is ``s`` already quoted among ``others``, alone or inside one read on into the next, or in
+    another place of its document that says it word for word (a plan's area for improvement,
+    listed and then a heading)?"""
+    said = normalise(s.text).casefold()
+    return any(
+        o.passage.doc_id == s.passage.doc_id and (
+            (o.passage.passage_id == s.passage.passage_id and (s.text in o.text or o.text in s.text)) or normalise(o.text).casefold() == said
+        )
+        for o in others
+    )
 
 
 def _overlaps_joined(group: list[Sentence]) -> list[Sentence]:
@@ -1330,17 +1338,8 @@ def _overlaps_joined(group: list[Sentence]) -> list[Sentence]:
 
 
 def compose(query: Query, chosen: list[Sentence], document_norm) -> tuple[str, list[Citation]]:
-    """Markdown with [n] markers, and the citations (one per verbatim quote). A sentence a document
-    says twice (a plan's area for improvement, listed and then a heading) is quoted once."""
+    """Markdown with [n] markers, and the citations (one per verbatim quote)."""
     citations: list[Citation] = []
-    said: set[tuple[str, str]] = set()
-    once = []
-    for s in chosen:
-        key = (s.passage.doc_id, normalise(s.text).casefold())
-        if key not in said:
-            said.add(key)
-            once.append(s)
-    chosen = once
 
     def cite(s: Sentence) -> list[tuple[str, int]]:
         out = []
