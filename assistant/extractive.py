@@ -1182,7 +1182,11 @@ def select(
         whole.append(joined)
     out: list[Sentence] = []
     for s in whole:  # a sentence already inside another's joined span is not shown twice
-        if not _quoted(s, out):
+        inside = [k for k, o in enumerate(out) if o.passage.passage_id == s.passage.passage_id and o.text in s.text and o.text != s.text]
+        if inside:  # ... and a span holding ones already chosen stands in the first one's place
+            out[inside[0]] = s
+            out = [o for k, o in enumerate(out) if k not in inside[1:]]
+        elif not _quoted(s, out):
             out.append(s)
     return out
 

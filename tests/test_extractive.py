@@ -1375,3 +1375,15 @@ def test_a_compound_question_asked_of_two_authorities_is_answered_for_each():
     by_part = [{id(s): scores[s.passage.passage_id] for s in sentences} for scores in (graded, reasons)]
     leads = extractive._part_leads(query, sentences, by_part, typed_ratio=0.6)
     assert {s.passage.passage_id for s in leads} == {"iow#judgement-leaders", "ios#judgement-leaders", "iow#para-4"}
+
+
+
+def test_a_span_holding_a_finding_already_chosen_stands_in_its_place():
+    # "Workforce stability figures reflect this positivity" is quoted from what "this" is, and
+    # that span holds the finding chosen first: it stands in its place (it was dropped as quoted)
+    text = ("Social workers are proud to work in the borough. They feel valued by managers and visible senior leaders. "
+            "Workforce stability figures reflect this positivity. Caseloads are manageable.")
+    scores = {"Social workers are p": 0.9, "They feel valued by ": 0.7, "Workforce stability ": 0.8}
+    query, sentences = scored("How well does the council support its social workers?", [passage("report#para-40", text)], scores)
+    shown = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.5)]
+    assert shown[0] == text.removesuffix(" Caseloads are manageable.")
