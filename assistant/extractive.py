@@ -389,9 +389,22 @@ def leans_back(s: Sentence) -> bool:
     return s.before is not None and leans(s.text)
 
 
+def refers_to(text: str, before: str) -> bool:
+    """Does ``text`` speak of "the centre" or "the project" that ``before`` names ("…the
+    Families Working Together Youth Homeless Project…", then "…referred to the project…")?"""
+    return any(re.search(rf"\b{m.group(1)}\b", before, re.I) for m in _THE_UNIT.finditer(text))
+
+
 def leans(text: str) -> bool:
     """Does ``text`` lean on what comes before it?"""
     return bool(ANAPHOR.match(text) or _REFERS_BACK.search(text))
+
+
+def leans_on(text: str, before: str) -> bool:
+    """Is ``text`` read with ``before``, the sentence before it: it leans on what comes before,
+    or speaks of "the centre" that ``before`` names ("Staff at the centre…" after "…a
+    charity-run care leavers’ centre, ‘Our Place’")?"""
+    return leans(text) or refers_to(text, before)
 
 
 # "…,” she says.": a quotation whose speaker is named only in an earlier paragraph.
@@ -414,26 +427,41 @@ def paragraph_leans_back(text: str) -> bool:
 
 
 def with_neighbours(s: Sentence, forward: bool, next_too: bool = False) -> Sentence:
-    """The sentence as a complete thought: joined to the sentence it leans on, and (``forward``)
-    to a next sentence that leans on it (``next_too``: to the next sentence, whatever it is). The
-    result is still one verbatim span of the passage."""
+    """The sentence as a complete thought: joined to the sentence it leans on (and back along a
+    chain of such), and (``forward``) to a next sentence that leans on it (``next_too``: to the
+    next sentence, whatever it is). The result is still one verbatim span of the passage."""
     text = s.passage.text
     start = text.find(s.text)
     if start < 0:
         return s
     end = start + len(s.text)
-    if leans_back(s):
+    if s.before is not None and leans_on(s.text, s.before):
         before = text.rfind(s.before, 0, start)
         if before >= 0:
-            start = before
-    if forward and s.after and (next_too or leans(s.after)):
+            start = _leaned_on(text, before)
+    goes_on = s.after is not None and leans_on(s.after, s.text)
+    if forward and s.after and (next_too or goes_on):
         after = text.find(s.after, end)
         # the next sentence as written right after it (a sentence never quoted may stand between)
-        if after >= 0 and (leans(s.after) or not text[end:after].strip()):
+        if after >= 0 and (goes_on or not text[end:after].strip()):
             end = after + len(s.after)
     if text[start:end] == s.text:
         return s
     return replace(s, text=text[start:end], before=None, after=None)
+
+
+def _leaned_on(text: str, start: int, further: int = 2) -> int:
+    """Where the thought that the sentence at ``start`` of ``text`` leans on begins: back along
+    sentences that each lean on the one before ("The centre works…" after "…a care leavers’
+    centre, ‘Our Place’."), at most ``further`` more."""
+    spans = split_sentences(text)
+    i = next((k for k, (a, _) in enumerate(spans) if a == start), None)
+    while i and further:
+        here, before = text[slice(*spans[i])], text[slice(*spans[i - 1])]
+        if not leans_on(here, before):
+            break
+        start, i, further = spans[i - 1][0], i - 1, further - 1
+    return start
 
 
 def from_before(first: Sentence, s: Sentence) -> Sentence:
@@ -617,6 +645,8 @@ _UNIT_ASKED = re.compile(
 # A capitalised word, an acronym ("IRT") or a coined word ("Voices4Choices", "I-CAN"), not opening a sentence
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]+(?:(?:\s+(?:for|of|and|the|in|on|upon))?\s+[A-Z][\w’'-]+)+")
 _UNITS = "team|service|project|scheme|programme|hub|unit|panel|group|forum|model|approach|partnership|pathway|network"  # what a report names
+# "the centre", "the project": a thing named by its kind alone, as a sentence before named it
+_THE_UNIT = re.compile(rf"\bthe\s+({_UNITS}|centre|center)\b", re.I)
 _TITLED_UNIT = re.compile(
     rf"\b[Tt]he\s+(?:[a-z][\w-]*\s+){{0,2}}([A-Z][\w’'-]+(?:(?:\s+(?:for|of|and|in|on|upon))?\s+[A-Z][\w’'-]+)*|@\w+)\s+(?:{_UNITS}|council|offer)s?\b"
 )

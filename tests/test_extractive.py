@@ -1387,3 +1387,15 @@ def test_a_span_holding_a_finding_already_chosen_stands_in_its_place():
     query, sentences = scored("How well does the council support its social workers?", [passage("report#para-40", text)], scores)
     shown = [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.5)]
     assert shown[0] == text.removesuffix(" Caseloads are manageable.")
+
+
+def test_a_sentence_speaking_of_the_centre_a_sentence_before_names_is_quoted_from_that_name():
+    # "the centre" is the one the paragraph named two sentences back: the quote runs back to its name
+    text = ("Care leavers are supported by access to a charity-run care leavers’ centre, ‘Our Place’. The centre works in partnership with the local authority. "
+            "Staff at the centre, two of whom are former care leavers, help young people to learn budgeting and cooking.")
+    query, sentences = scored("Where could care leavers go to learn cooking and budgeting?", [passage("report#para-90", text)], {"Staff at the centre,": 0.9})
+    assert [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75)] == [text]
+    # "the fostering service" is a service of its own kind, not the one before
+    assert not extractive.refers_to("The fostering service recruits carers.", "The service has a clear offer.")
+    assert extractive.refers_to("Of the 125 young people referred to the project, 15% were assessed.", "The Youth Homeless Project supports young people.")
+    assert not extractive.refers_to("Of the 125 young people referred to the project, 15% were assessed.", "Young people are supported well.")
