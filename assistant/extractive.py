@@ -444,7 +444,7 @@ def with_neighbours(s: Sentence, forward: bool, next_too: bool = False) -> Sente
         after = text.find(s.after, end)
         # the next sentence as written right after it (a sentence never quoted may stand between)
         if after >= 0 and (goes_on or not text[end:after].strip()):
-            end = after + len(s.after)
+            end = max(after + len(s.after), _goes_on_to(text, after))
     if text[start:end] == s.text:
         return s
     return replace(s, text=text[start:end], before=None, after=None)
@@ -462,6 +462,22 @@ def _leaned_on(text: str, start: int, further: int = 2) -> int:
             break
         start, i, further = spans[i - 1][0], i - 1, further - 1
     return start
+
+
+def _goes_on_to(text: str, start: int, further: int = 1) -> int:
+    """Where the thought of the sentence at ``start`` of ``text`` ends: on along sentences that
+    each lean on the one before ("As a result, they are in touch with 100% of care leavers."),
+    at most ``further`` more."""
+    spans = split_sentences(text)
+    i = next((k for k, (a, _) in enumerate(spans) if a == start), None)
+    if i is None:
+        return start
+    while further and i + 1 < len(spans):
+        here, after = text[slice(*spans[i])], text[slice(*spans[i + 1])]
+        if not leans_on(after, here):
+            break
+        i, further = i + 1, further - 1
+    return spans[i][1]
 
 
 def from_before(first: Sentence, s: Sentence) -> Sentence:

@@ -1399,3 +1399,14 @@ def test_a_sentence_speaking_of_the_centre_a_sentence_before_names_is_quoted_fro
     assert not extractive.refers_to("The fostering service recruits carers.", "The service has a clear offer.")
     assert extractive.refers_to("Of the 125 young people referred to the project, 15% were assessed.", "The Youth Homeless Project supports young people.")
     assert not extractive.refers_to("Of the 125 young people referred to the project, 15% were assessed.", "Young people are supported well.")
+
+
+
+def test_a_finding_read_on_into_a_turn_goes_on_into_what_follows_from_the_turn():
+    # "However, …" leans on the finding, and "As a result, …" on the turn: the count is in the third
+    text = ("An independent visitor service is available. However, its eligibility criteria are narrower than the guidance. "
+            "As a result, take-up has been very low, with only six young people receiving a service. Advocacy is well used.")
+    found = sentence("report#para-49", text)
+    assert extractive.with_neighbours(found, forward=True).text == text.removesuffix(" Advocacy is well used.")
+    # one step further only, and not past a sentence that stands by itself
+    assert extractive.with_neighbours(sentence("report#para-49", text, 3), forward=True).text == "Advocacy is well used."
