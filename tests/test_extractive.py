@@ -658,6 +658,9 @@ def test_people_counted_without_naming_them_count_what_their_paragraph_named():
     text = "Care leavers are well supported by their PAs. At the time of inspection, 26 young people were attending university."
     counted = sentence("r#para-27", text, 1)
     assert extractive.satisfies(counted, "number", "How many of Kent's care leavers were at university in 2019?")
+    # asked with a verb the sentence says otherwise ("doing degrees": "taking degree courses")
+    degrees = sentence("r#para-29", "A high number of care leavers are in higher education. At the time of the inspection, there were 100 young people taking degree courses.", 1)
+    assert extractive.satisfies(degrees, "number", "How many of Croydon's care leavers were doing degrees at the time of the inspection?")
     # not of something else asked of them ("in custody"), nor where the paragraph never named them
     assert not extractive.satisfies(counted, "number", "How many of Kent's care leavers were in custody in 2019?")
     alone = sentence("r#para-28", "At the time of inspection, 26 young people were attending university.")
