@@ -64,7 +64,8 @@ _WHY_GRADED = re.compile(
 )
 _FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|and what about|same for|what of|but)\b|^\s*(it|they|them|their|this|that|those|these|there|he|she|his|her)\b", re.I)
 _SOURCES = {  # the kinds of document a question asks about, and how it names them
-    OFSTED_KINDS: re.compile(r"\b(ofsted|inspectors?|inspection letters?|focused visit)\b", re.I),
+    # (a letter as a document, "the 2022 Isles of Scilly letter", not "letters before proceedings", "later life letters")
+    OFSTED_KINDS: re.compile(r"\b(ofsted|inspectors?|inspection letters?|focused visit|(?:the|this|that|its|their|\d{4}|(?-i:[A-Z])[\w’'-]*)\s+letters?)\b(?!\s+(?:before|to)\b)", re.I),
     ("improvement_plan",): re.compile(r"\b(improvement plan|action plan|the plan|actions?)\b", re.I),
     ("press_release",): re.compile(r"\b(press release|council said|council announce\w*)\b", re.I),
     ("news_article",): re.compile(r"\b(article|community care|news|journalists?)\b", re.I),

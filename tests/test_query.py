@@ -116,6 +116,16 @@ def test_meta_words_and_places_leave_the_topic():
     assert query.source_kinds == ("inspection_report", "focused_visit_letter", "monitoring_visit_letter", "ofsted_letter")  # every kind Ofsted writes
 
 
+def test_a_letter_named_as_a_document_is_ofsted_s():
+    ofsted = ("inspection_report", "focused_visit_letter", "monitoring_visit_letter", "ofsted_letter")
+    both = q("What staffing difficulties do the 2022 Isles of Scilly letter and the 2024 Isle of Wight improvement plan each describe?")
+    assert both.source_kinds == ofsted + ("improvement_plan",)
+    assert q("What did the letter say about supervision?").source_kinds == ofsted
+    # letters that are what is asked about, not where it is said
+    assert q("What does the plan say about the letters before proceedings?").source_kinds == ("improvement_plan",)
+    assert q("Do children in care get later life letters?").source_kinds == ()
+
+
 def test_acronyms_and_action_references_are_picked_out():
     assert q("What does RAFT stand for in the letter?").acronym == "RAFT"
     assert q("Who owns action 2.1 and action 5.2?").action_refs == ("2.1", "5.2")
