@@ -308,12 +308,15 @@ class Assistant:
 
     def _sections(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """The rest of the section a broad question's topic heads in the documents found (a topic that
-        is a report's section heading: that section's paragraphs), after the hits."""
+        is a report's section heading: that section's paragraphs), or else of the section judging
+        the one judgement area it names ("CLs got RI, what were the main problems?"), after the hits."""
         corpus = self.retriever.corpus()
         words = extractive.subject_words(query.topic)
         have, extra = {h.passage.passage_id for h in hits}, []
+        areas = records.named_areas(query.question, corpus.judgement_areas)
         for hit in hits:
-            for p in corpus.section_on(hit.passage.doc_id, words)[:MAX_SECTION]:
+            section = corpus.section_on(hit.passage.doc_id, words) or corpus.section_judging(hit.passage.doc_id, areas)
+            for p in section[:MAX_SECTION]:
                 if p.passage_id not in have:
                     have.add(p.passage_id)
                     extra.append(Hit(passage=p, score=hit.score))

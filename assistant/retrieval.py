@@ -236,6 +236,16 @@ class Corpus:
         fits = {h: len(heading_words(h) - words) for h in sections if words <= heading_words(h)}
         return sections[min(fits, key=lambda h: (fits[h], sections[h][0].ordinal))] if fits else []
 
+    def section_judging(self, doc_id: str, areas: set[str]) -> list[StoredPassage]:
+        """The paragraphs of ``doc_id`` under the heading that names the one judgement area of
+        ``areas`` ("The experiences and progress of care leavers: requires improvement to be
+        good" for a question on care leavers), in order; empty when none, or more than one, does."""
+        if len(areas) != 1:
+            return []
+        from .records import named_areas
+
+        return [p for p in self.by_doc.get(doc_id, []) if p.heading and p.kind == "paragraph" and named_areas(p.heading[-1], self.judgement_areas) == areas]
+
     def follower(self, passage: StoredPassage) -> StoredPassage | None:
         """The next paragraph when it leans on ``passage``."""
         after = self._by_place.get((passage.doc_id, passage.ordinal + 1))

@@ -107,6 +107,28 @@ def test_the_section_a_topic_heads_is_found_by_its_heading():
     assert corpus.section_on("r", {"supervision"}) == [] and corpus.section_on("r", set()) == []
 
 
+def test_the_section_judging_the_area_a_question_names_is_found_by_its_heading():
+    from assistant import records
+    from assistant.retrieval import Corpus
+    from index.store import StoredPassage
+
+    def p(n, heading, kind="paragraph", area=""):
+        return StoredPassage(
+            passage_id=f"r#para-{n}", doc_id="r", text=f"Paragraph {n}.", locator=f"paragraph {n}", heading=heading, start=0, end=1,
+            context="", ordinal=n, kind=kind, page=None, title="Report", doc_kind="inspection_report", authority="Wokingham",
+            publisher="Ofsted", date="2023-03-17", fields={"area": area} if area else {},
+        )
+
+    care = ("The experiences and progress of care leavers: requires improvement to be good",)
+    passages = [p(0, (), "judgement", "children_in_care"), p(1, (), "judgement", "care_leavers"),
+                p(2, ("The experiences and progress of children in care: good",)), p(3, care), p(4, care)]
+    corpus = Corpus(version=(), records={}, passages=passages, lexical=None, vectors=None)
+    # "CLs got RI, what were the main problems?": no heading holds "main problems", but one judges care leavers
+    asked = records.named_areas("Wokingham care leavers got RI in 2023. What were the main problems?", corpus.judgement_areas)
+    assert [x.passage_id for x in corpus.section_judging("r", asked)] == ["r#para-3", "r#para-4"]
+    assert corpus.section_judging("r", set()) == [] and corpus.section_judging("r", {"children_in_care", "care_leavers"}) == []
+
+
 def test_a_word_many_headings_hold_picks_the_tightest_section_only():
     from assistant.retrieval import Corpus
     from index.store import StoredPassage
