@@ -208,6 +208,22 @@ _PEOPLE = frozenset(tokens("children child young people families"))
 _IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man"}
 
 
+# a share said of what follows it ("a fifth of current care leavers", "21% of children in care")
+_SHARE_SAID_OF = re.compile(
+    rf"(?:\d[\d.]*\s?(?:%|per\s?cent\b|percent\b)|\b(?:half|(?:a|one|two|three)\s+(?:third|quarter|fifth)s?|majority|minority)\b)\s+of\s+((?:[\w’'-]+\s+){{0,3}}[\w’'-]+)",
+    re.I,
+)
+
+
+def _shares_of_others(text: str, asked: set[str]) -> bool:
+    """Is every share ``text`` says of something said of another thing than ``asked`` ("a fifth
+    of current care leavers" for a share of social workers)? A share said of nothing named ("at
+    35%"), or of people unnamed ("50% of young people aged 19 to 21"), may be of what is asked."""
+    said = [set(tokens(m.group(1))) for m in _SHARE_SAID_OF.finditer(text)]
+    shares = len(_HAS_PERCENT.findall(text)) + len(_FRACTION.findall(text))
+    return bool(said) and len(said) >= shares and all(not words & (asked | _PEOPLE_TOKENS) for words in said)
+
+
 def _says_all(text: str, words: set[str]) -> bool:
     """Does ``text`` hold each of ``words``, or a form of it ("living", "lives": all but the shorter's
     last letter in common, and at least three)?"""
@@ -263,6 +279,7 @@ _COUNT_OF = re.compile(r"(?<!\bat )(?<!\bage )(?<!\baged )(?<!\bby )(?<!\bin )\b
 # what a figure may count, without naming it, of what the sentence before named ("27 young people were…", "12 of them")
 _ANY_COUNTED = frozenset("young people children child families of were was are had have".split())
 _PEOPLE_COUNTED = frozenset("young children child families people".split())  # "26 young people", "12 children"
+_PEOPLE_TOKENS = frozenset(tokens(" ".join(_PEOPLE_COUNTED)))
 # a grade word before a noun ("good practice", "outstanding support"), not a judgement said ("are good, and")
 BEFORE_NOUN = re.compile(r"\s+(?!(?:to|and|or|in|for|at|overall|with|by|because|but|since|when|as|from|on|of|across|than|the|a|an|this|that|which|who|while|although|so|then|too|again|now|until)\b)[a-z][a-z-]+")
 _HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
@@ -565,6 +582,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             said = f"{sentence.before} {text}" if leans_back(sentence) else text
             held = set(tokens(said))
             said_of = in_reports_words(shared_predicate(question), question)  # what the share is of them: "agency staff", "rated good" ("NEET": not in education…)
+            if _shares_of_others(text, shared | said_of):
+                return False  # "a fifth of current care leavers" is no share of social workers
             return bool(held & said_of) if said_of else bool(held & shared)  # not "8% in primary schools" for "of schools rated good"
         if _ASKS_PERCENT.search(question):  # "By what percentage are bills reduced?": a percentage, not "over 21"
             return bool(_HAS_PERCENT.search(text))

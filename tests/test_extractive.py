@@ -1413,3 +1413,11 @@ def test_a_finding_read_on_into_a_turn_goes_on_into_what_follows_from_the_turn()
     assert extractive.with_neighbours(found, forward=True).text == text.removesuffix(" Advocacy is well used.")
     # one step further only, and not past a sentence that stands by itself
     assert extractive.with_neighbours(sentence("report#para-49", text, 3), forward=True).text == "Advocacy is well used."
+
+
+def test_a_share_said_of_others_is_no_share_of_what_is_asked():
+    asked = "What proportion of Southwark's social workers were agency staff at the time of the March 2017 inspection?"
+    others = sentence("report#para-50", "Staff promote staying put well. Consequently, approximately a fifth of current care leavers are doing so.", 1)
+    assert not extractive.satisfies(others, "number", asked)
+    assert extractive.satisfies(sentence("report#para-51", "Agency staff make up 35% of social workers."), "number", asked)
+    assert extractive.satisfies(sentence("report#para-52", "The proportion of agency staff stands at 35%."), "number", asked)
