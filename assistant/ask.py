@@ -376,7 +376,7 @@ class Assistant:
             scoped = replace(query, authorities=scope.authorities)
             records = self.retriever.corpus().records.values()
             told = self._told_of_visit(scoped, records, filters, started)
-            refusal = None if told else self._no_such_inspection(scoped, records) or _no_such_document(scoped, records, self.retriever.corpus().by_doc)
+            refusal = None if told else self._no_such_inspection(scoped, records) or _no_such_document(scoped, records, self.retriever.corpus().by_doc) or _after_the_sources(scoped, records)
             if refusal and refusal[1] == "no such document":  # "Has Devon had a focused visit?", no letter of one indexed
                 told = self._told_of_visit(scoped, records, filters, started, by_kind=True)
                 refusal = None if told else refusal
@@ -1117,6 +1117,32 @@ _SCENE_BEFORE = re.compile(r"\b(?:after|since|following)\s+(?:\S+\s+){0,4}$", re
 def _told_of(pattern: re.Pattern, authorities: tuple[str, ...], records, by_doc) -> bool:
     """Do the authorities' own documents tell of what ``pattern`` names?"""
     return any(pattern.search(p.text) for r in records if r.authority in authorities for p in (by_doc or {}).get(r.doc_id, ()))
+
+
+# a question of what happened, or whether it did ("Did the Mosaic system go live successfully in
+# November 2024…?", "How did staff find it?"), not of what a document says would happen
+_WHAT_HAPPENED = re.compile(r"^\s*(?:did|was|were|has|have|had|how\s+did|what\s+happened)\b", re.I)
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _after_the_sources(query: Query, records) -> tuple[str, str] | None:
+    """"Did the Mosaic system go live successfully in November 2024?" when every indexed document
+    of the place asked about is dated before November 2024: they can't say what happened then."""
+    if not _WHAT_HAPPENED.search(final_ask(query.question)):
+        return None
+    named = {f"{y}-{MONTHS.index(m.lower()) + 1:02d}": f"{m.title()} {y}" for m, y in _MONTH_YEAR.findall(query.question)}
+    named.update({f"{y}-01": y for y in YEAR.findall(query.question) if not any(k.startswith(y) for k in named)})
+    theirs = [r for r in records if not query.authorities or r.authority in query.authorities]
+    if not named or not theirs:
+        return None
+    asked = max(named)
+    latest = max(theirs, key=lambda r: r.end_date or r.date or "")
+    if (latest.end_date or latest.date or "9999")[:7] >= asked:
+        return None
+    return (
+        f"The indexed sources can't say what happened in {named[asked]}: the latest of them, {latest.title}, is dated {display_date(latest.date)}.",
+        "after the sources",
+    )
 
 
 def _no_such_document(query: Query, records, by_doc=None) -> tuple[str, str] | None:

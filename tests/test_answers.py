@@ -486,3 +486,13 @@ def test_an_adapter_that_scrambles_the_order_does_not_move_the_abstention_thresh
     answer = erased.ask("Which software will replace the clunky recording system?")  # abstained ("weak evidence") when judged by the adapter's order
     assert not answer.abstained and "Action 8.1" in answer.answer
     assert erased.ask("What is the capital of France?").abstained
+
+
+def test_what_happened_after_every_source_is_not_told_from_what_they_planned(assistant):
+    # the plan (March 2024) says Mosaic is due in November 2024; whether it went live it can't say
+    answer = assistant.ask("Did the Mosaic system go live successfully in November 2024, and how did staff find it?")
+    assert answer.abstained and answer.reason == "after the sources"
+    assert answer.answer.startswith("The indexed sources can't say what happened in November 2024")
+    # what the plan says will happen is still its to tell
+    planned = assistant.ask("When is the new recording system due to go live?")
+    assert not planned.abstained and "November 2024" in planned.answer
