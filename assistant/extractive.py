@@ -481,7 +481,7 @@ def _leaned_on(text: str, start: int, further: int = 2) -> int:
     return start
 
 
-def _goes_on_to(text: str, start: int, further: int = 1) -> int:
+def _goes_on_to(text: str, start: int, further: int = 2) -> int:
     """Where the thought of the sentence at ``start`` of ``text`` ends: on along sentences that
     each lean on the one before ("As a result, they are in touch with 100% of care leavers."),
     at most ``further`` more."""

@@ -1411,8 +1411,14 @@ def test_a_finding_read_on_into_a_turn_goes_on_into_what_follows_from_the_turn()
             "As a result, take-up has been very low, with only six young people receiving a service. Advocacy is well used.")
     found = sentence("report#para-49", text)
     assert extractive.with_neighbours(found, forward=True).text == text.removesuffix(" Advocacy is well used.")
-    # one step further only, and not past a sentence that stands by itself
+    # not past a sentence that stands by itself, and two steps further at most
     assert extractive.with_neighbours(sentence("report#para-49", text, 3), forward=True).text == "Advocacy is well used."
+    chain = ("The children in care council and care leavers council are both influential groups. They have achieved changes that matter to them. "
+             "This included negotiating a reduction in housing costs with a provider. As a result, more young people now take part. "
+             "This has been noticed by elected members. Advocacy is well used.")
+    found = sentence("report#para-50", chain)
+    assert found.text.startswith("The children in care council")
+    assert extractive.with_neighbours(found, forward=True).text == chain.removesuffix(" This has been noticed by elected members. Advocacy is well used.")
 
 
 def test_a_share_said_of_others_is_no_share_of_what_is_asked():
