@@ -1427,3 +1427,14 @@ def test_a_share_said_of_others_is_no_share_of_what_is_asked():
     assert not extractive.satisfies(others, "number", asked)
     assert extractive.satisfies(sentence("report#para-51", "Agency staff make up 35% of social workers."), "number", asked)
     assert extractive.satisfies(sentence("report#para-52", "The proportion of agency staff stands at 35%."), "number", asked)
+
+
+def test_a_finding_asked_for_no_kind_of_fact_is_quoted_with_its_neighbours_on_the_topic():
+    # "Were … held back by their computer systems?" asks for findings, not a date or a name: the
+    # sentence before the lead, on the topic too, is what the report says of it ("run slowly")
+    text = ("The dual recording systems run slowly and contribute to considerable amounts of wasted time. "
+            "Having dual systems makes it difficult to see the full picture of a child's progress.")
+    other = passage("report#para-12", "Social workers value their managers.")
+    scores = {"Having dual systems ": 0.9, "The dual recording s": 0.6, "Social workers value": 0.3}
+    query, sentences = scored("Were Nottingham City's social workers being held back by their computer systems when Ofsted visited in 2014?", [passage("report#para-11", text), other], scores)
+    assert [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75)] == [text]
