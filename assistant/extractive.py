@@ -1219,12 +1219,12 @@ def select(
     # next sentence, where a report's finding often turns ("However, …")
     untyped = query.kind == "factoid" and not query.wants
     quotable = {(s.passage.passage_id, s.text): s for s in sentences}
-    # a broad answer's finding, or one asked for no kind of fact, is quoted with the sentences either
-    # side of it in its paragraph that are on the topic too, over a share of the bar (what the
-    # paragraph goes on to say of it: "A planned overseas social worker recruitment programme…" after
-    # "…efforts to recruit and retain"; "The dual recording systems run slowly…" before "Having dual
-    # systems makes it difficult…"; library dev held out +20 −0 for untyped factoids)
-    neighbour_bar = FOLLOW_BAR * ranked[min(BAR_RANK, len(ranked) - 1)].score if query.kind != "factoid" or untyped else None
+    # a finding or fact is quoted with the sentences either side of it in its paragraph that are on
+    # the topic too, over a share of the bar (what the paragraph goes on to say of it: "A planned
+    # overseas social worker recruitment programme…" after "…efforts to recruit and retain"; "The
+    # dual recording systems run slowly…" before "Having dual systems makes it difficult…"; library
+    # dev held out: +20 −0 for factoids asking no kind of fact, then +8 −0 for the rest)
+    neighbour_bar = FOLLOW_BAR * ranked[min(BAR_RANK, len(ranked) - 1)].score
     taken = {(s.passage.passage_id, s.text) for s in chosen}
 
     def on_topic_beside(s: Sentence, text: str | None) -> Sentence | None:
