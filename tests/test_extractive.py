@@ -1429,23 +1429,21 @@ def test_a_share_said_of_others_is_no_share_of_what_is_asked():
     assert extractive.satisfies(sentence("report#para-52", "The proportion of agency staff stands at 35%."), "number", asked)
 
 
-def test_a_fact_is_quoted_with_its_neighbours_on_the_topic():
+@pytest.mark.parametrize("question, lead, before, wants", [
     # "six weeks" answers how long; the sentence before, on the topic too, says of what
-    text = ("The local authority receives a steady stream of requests from adopted adults to access their birth records. "
-            "There is no waiting list and adults are routinely offered an appointment within six weeks.")
-    other = passage("report#para-22", "Social workers value their managers.")
-    scores = {"There is no waiting ": 0.9, "The local authority ": 0.6, "Social workers value": 0.3}
-    query, sentences = scored("How long would an adopted adult wait to be seen about their birth records?", [passage("report#para-21", text), other], scores)
-    assert query.wants == "duration"
-    assert [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75)] == [text]
-
-
-def test_a_finding_asked_for_no_kind_of_fact_is_quoted_with_its_neighbours_on_the_topic():
+    ("How long would an adopted adult wait to be seen about their birth records?",
+     "There is no waiting list and adults are routinely offered an appointment within six weeks.",
+     "The local authority receives a steady stream of requests from adopted adults to access their birth records.", "duration"),
     # "Were … held back by their computer systems?" asks for findings, not a date or a name: the
     # sentence before the lead, on the topic too, is what the report says of it ("run slowly")
-    text = ("The dual recording systems run slowly and contribute to considerable amounts of wasted time. "
-            "Having dual systems makes it difficult to see the full picture of a child's progress.")
+    ("Were Nottingham City's social workers being held back by their computer systems when Ofsted visited in 2014?",
+     "Having dual systems makes it difficult to see the full picture of a child's progress.",
+     "The dual recording systems run slowly and contribute to considerable amounts of wasted time.", None),
+])
+def test_a_fact_or_finding_is_quoted_with_its_neighbours_on_the_topic(question, lead, before, wants):
+    text = f"{before} {lead}"
     other = passage("report#para-12", "Social workers value their managers.")
-    scores = {"Having dual systems ": 0.9, "The dual recording s": 0.6, "Social workers value": 0.3}
-    query, sentences = scored("Were Nottingham City's social workers being held back by their computer systems when Ofsted visited in 2014?", [passage("report#para-11", text), other], scores)
+    scores = {lead[:20]: 0.9, before[:20]: 0.6, "Social workers value": 0.3}
+    query, sentences = scored(question, [passage("report#para-11", text), other], scores)
+    assert query.wants == wants
     assert [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75)] == [text]
