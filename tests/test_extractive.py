@@ -1048,6 +1048,13 @@ def test_a_share_an_age_and_none_of_those_asked_about_are_read_for_what_they_say
     # an age is no length of time; a length written with a hyphen is
     assert not holds("How long did children wait?", "Older 16- and 17-year-olds live in semi-independent settings.", "duration")
     assert holds("How long did children wait?", "Following triage, two-year waiting times are not uncommon.", "duration")
+    asked = "Was there a short-term place they could stay, and for how long?"  # an age in years is no length either
+    assert not holds(asked, "The majority of care leavers aged 18 years and over live in independent accommodation.", "duration")
+    assert holds(asked, "The local authority offers a time limited crash pad service for up to 21 days.", "duration")
+    # from one day to another is how long something took ("How long were the inspectors there?")
+    assert holds("How long were the inspectors there?", "Inspectors were in the borough from 2 to 6 December 2024 and met many staff.", "duration")
+    assert holds("How long were the inspectors there?", "Inspectors were in the borough from 30 October to 3 November 2023 and met many staff.", "duration")
+    assert not holds("How long were the inspectors there?", "The report was published on 12 June 2020.", "duration")
     # "no children who are looked after" says how many children are in care: none
     assert holds("How many children were in care on the islands?", "There are no children who are looked after in the islands.", "number")
 
