@@ -693,6 +693,7 @@ _NAMED_AFTER = re.compile(rf"\b(?:{_UNITS})s?(?:,\s+|\s+(?:known\s+as|called|nam
 _UNIT_APPOSED = re.compile(rf"\b(?:{_UNITS})s?,\s+((?!(?:the|a|an|its|their|which|who|and|or|but|as|with|including)\b)[a-z][\w-]*(?:\s+(?!(?:the|a|an|its|their|which|who|and|or|but|as|with)\b)[a-z][\w-]*){{0,3}})\s+(?:{_UNITS})s?\s*,")
 _QUOTED_TERM = re.compile(r"[‘“]([^’”]{2,40})[’”]")
 _PROPER_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9’'-]*")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "PAs", "IROs": many of a kind
 
 
 def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) -> bool:
@@ -712,7 +713,7 @@ def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) ->
     words = list(_PROPER_WORD.finditer(text))
     for i, m in enumerate(words):
         word = m.group(0)
-        if not unasked(word) or word in _NOT_NAMES:
+        if not unasked(word) or word in _NOT_NAMES or _PLURAL_ACRONYM.fullmatch(word):  # ("their PAs": people of a kind, no name)
             continue
         if named(word) or (len(word) > 1 and word.replace("-", "").isupper()) or any(c.isdigit() for c in word) or re.search(r"[a-z][A-Z]", word):
             return True
@@ -732,7 +733,10 @@ def _capitalised_run(text: str, unasked, titled: set[str]) -> bool:
     Children", "the Red Cross"), one the question doesn't use, not made only of its document's
     title words (a document naming its own department names no other thing)?"""
     for run in _CAPITALISED_RUN.finditer(text):
-        if run.start() == 0 or re.search(r"[.!?]\s*$", text[: run.start()]) or not any(unasked(w) for w in re.findall(r"[A-Z][\w’'-]+", run.group(0))):
+        capitals = [w for w in re.findall(r"[A-Z][\w’'-]+", run.group(0)) if w not in ("The", "A", "An")]
+        opening = run.start() == 0 or re.search(r"[.!?]\s*$", text[: run.start()])
+        # (opening the sentence, three capitalised words together: "Family Wellbeing Case Practitioners engage…")
+        if (opening and len(capitals) < 3) or not any(unasked(w) for w in capitals):
             continue
         if not set(tokens(run.group(0))) <= titled:
             return True

@@ -634,6 +634,18 @@ def test_a_name_of_several_capitalised_words_before_what_it_names_answers_which_
     assert not extractive.satisfies(plain, "name", "What is the name of the group that children in Sandwell's care use to have a say?", is_name=lambda w: False)
 
 
+def test_a_kind_of_people_in_capitals_names_nothing_and_a_name_may_open_the_sentence():
+    asked = "What is the name of the social supermarket that care leavers can use?"
+    # "their PAs": people of a kind, written as a plural acronym, no name of the thing asked
+    space = sentence("r#para-38", "Care leavers have a warm and welcoming safe space where they can access support from their PAs, who are based there.")
+    assert not extractive.satisfies(space, "name", asked, is_name=lambda w: True)
+    # three capitalised words together name something, even opening the sentence
+    workers = sentence("r#para-12", "Family Wellbeing Case Practitioners promptly engage families and complete thorough assessments.")
+    assert extractive.satisfies(workers, "name", "What are the early help workers who do the family assessments called?", is_name=lambda w: False)
+    assert not extractive.satisfies(sentence("r#para-13", "Early help practitioners promptly engage families and complete thorough assessments."),
+                                    "name", "What are the early help workers who do the family assessments called?", is_name=lambda w: False)
+
+
 def test_a_unit_named_in_lower_case_beside_another_is_the_name_asked_for():
     found = sentence("r#para-16", "The edge-of-care service, families together team, provides a swift response to children.")
     assert extractive.satisfies(found, "name", "What is Kent's edge-of-care service called?", is_name=lambda w: False)
