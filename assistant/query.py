@@ -332,10 +332,14 @@ _LEADING_SETTING = re.compile(
 # A condition the question opens with ("When a child comes back from running away, how good are…?"):
 # what it asks comes after it, so its "when" asks for no date
 _LEADING_CLAUSE = re.compile(
-    r"^\s*(?:when|if|once|while)\b(?!\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)[^,?]{1,120},\s*"
+    r"^\s*(?:when|if|once|while)\b(?!\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)[^?]{1,120}?,\s*"  # (over a list: "see their mum, dad or relatives, is…")
     r"(?=(?:what|who|whom|whose|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)",
     re.I,
 )
+# a question inside what is asked of someone else ("weren't sure what money they'd get or for how
+# long", "told what they were signing"), to the end of its clause: it asks for no kind of fact (not
+# "do you know who…": that asks it)
+_EMBEDDED_ASK = re.compile(r"(?<!\byou )\b(sure|know|knew|unsure|certain|clear|understand|understood|aware|told)\s+(?:of\s+|about\s+)?(?:what|how|who|when|which|where)\b[^?]*?(?=,\s*(?:and|but)\s|\?|$)", re.I)
 _COUNT_WORD = re.compile(r"\b(how)\s+(?:many|much)\b", re.I)
 FILLER = frozenset("like stand stands short mean means meant done happen happened made make get got give given go went come came know".split())
 
@@ -1017,7 +1021,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         if acronym is None:
             wants = None
     else:
-        asked = _what_is_asked(question)
+        asked = _EMBEDDED_ASK.sub(r"\1 that", _what_is_asked(question))
         wants = next((name for name, pattern in _WANTS if pattern.search(asked)), None)
         if wants == "name" and _WHO_TAKES_PART.search(asked):
             wants = None

@@ -103,6 +103,12 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     ("What was wrong with early help in Kent in 2016?", None, "broad"),  # findings, not one fact
     ("Was private fostering a concern in Kent in 2014?", None, "broad"),
     ("What still needed work for care leavers in Kent in 2016?", None, "broad"),
+    # a question inside what someone else knew asks for no kind of fact; asked of the assistant it does
+    ("Were carers in Kent put off because they weren't sure what money they'd get or for how long? What did the 2025 report say?", None, "broad"),
+    ("Do you know who led the inspection in Kent?", "name", "factoid"),
+    # a condition opening the question runs over a list: its "when" asks for no date
+    ("When kids in Kent's care see their mum, dad or relatives, is anything done to help them remember?", None, "factoid"),
+    ("When did Ofsted visit Kent, and who led it?", "date", "factoid"),
 ])
 def test_answer_types(text, wants, kind):
     query = q(text)
