@@ -62,8 +62,12 @@ _OWNED_CARE = re.compile(r"\b(?:its|their|his|her|our|the\s+(?:council|local\s+a
 
 def used(question: str, entries=None) -> list[tuple[str, str]]:
     """(term, phrasing) for each everyday phrasing ``question`` uses whose term it does not."""
+    return list(_used(question, load() if entries is None else tuple(entries)))
+
+
+@functools.lru_cache(maxsize=256)  # asked again of the same question as it is read and answered
+def _used(question: str, entries) -> tuple[tuple[str, str], ...]:
     text = _plain(_OWNED_CARE.sub("", question))
-    entries = load() if entries is None else tuple(entries)
     compiled, index = _compiled(entries), _by_first_word(entries)
     words = set(text.split())
     # a phrasing's first word is a word of the question (or, for a one-word phrasing, its plural)
@@ -74,7 +78,58 @@ def used(question: str, entries=None) -> list[tuple[str, str]]:
         if says_term.search(text):
             continue
         out.extend((term, form) for form, says in forms if says.search(text))
-    return out
+    # or a phrasing said in other words around its own ("a volunteer adult … coming to visit" for
+    # "volunteer adult who visits"): every word of it that means something, near each other
+    found = {term for term, _ in out}
+    stems = [_stem(w) for w in text.split()]
+    at: dict[str, list[int]] = {}
+    for n, stem in enumerate(stems):
+        at.setdefault(stem, []).append(n)
+    for term, form, wanted in _loose_forms(entries):
+        if term in found or not all(w in at for w in wanted) or _pattern(term).search(text):
+            continue
+        if _near([at[w] for w in wanted], len(wanted) + LOOSE_GAP):
+            out.append((term, form))
+            found.add(term)
+    return tuple(out)
+
+
+LOOSE_WORDS = 3  # a phrasing of at least this many words that mean something (fewer say too little)
+LOOSE_GAP = 6  # words at most besides a phrasing's own between the first and last of them
+_FUNCTION_WORDS = frozenset("a an the of in on to for and or by with from at who which that their them they its it is are was were be up out".split())
+
+
+def _stem(word: str) -> str:
+    """A word without a common ending ("befriender", "visits": "befriend", "visit")."""
+    for end in ("ers", "ing", "ed", "er", "es", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
+
+
+@functools.lru_cache(maxsize=4)
+def _loose_forms(entries) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(term, phrasing, its meaningful words' stems) for each phrasing of LOOSE_WORDS such words or more."""
+    out = []
+    for term, forms in entries:
+        for form in forms:
+            wanted = tuple(dict.fromkeys(_stem(w) for w in _plain(form).split() if w not in _FUNCTION_WORDS))
+            if len(wanted) >= LOOSE_WORDS:
+                out.append((term, form, wanted))
+    return tuple(out)
+
+
+def _near(positions: list[list[int]], span: int) -> bool:
+    """Is there one place of each word, in the phrasing's order, all within ``span`` words?"""
+    for start in positions[0]:
+        at = start
+        for places in positions[1:]:
+            at = next((p for p in places if at < p <= start + span), None)
+            if at is None:
+                break
+        else:
+            return True
+    return False
 
 
 def says(term: str, text: str) -> bool:

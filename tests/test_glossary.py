@@ -27,6 +27,16 @@ def test_a_phrasing_is_matched_whoever_the_care_is_said_to_be_of():
     assert glossary.terms_for("Which team works with children taken into custody?", entries) == []
 
 
+def test_a_longer_phrasing_is_matched_by_its_words_in_order_near_each_other():
+    entries = (("independent visitor", ("volunteer adult who visits", "volunteer befriender")), ("children's homes", ("care homes for children",)))
+    asked = "How many kids in care had a volunteer adult from outside the council coming to visit and befriend them?"
+    assert glossary.terms_for(asked, entries) == ["independent visitor"]  # "volunteer … adult … visit": three words, near, in order
+    assert glossary.terms_for("How many adults visit as volunteers?", entries) == []  # not in its order
+    assert glossary.terms_for("Was there a volunteer? Many years later an adult, then in her forties, came to visit.", entries) == []  # too far apart
+    assert glossary.terms_for("Were there enough homes for children in care?", entries) == []  # "care homes for children": not in its order
+    assert glossary.terms_for("Was the volunteer a befriender?", entries) == []  # two words: said as the phrasing says them, or not at all
+
+
 def test_every_line_of_the_shipped_glossary_is_a_term_with_phrasings():
     entries = glossary.load()
     assert len(entries) >= 20
