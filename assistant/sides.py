@@ -39,11 +39,12 @@ _ASKS_SHORTCOMINGS = _asks(
     r"|what\s+(?:needs|needed|need)\s+to\s+improve|what\s+(?:do|does|did)\s+\w+\s+need\s+to\s+improve"
     r"|what\s+(?:was|is|were|are)\s+(?:found\s+to\s+be\s+)?not\s+(?:yet\s+)?good\s+enough"
     r"|(?:what|which)\s+(?:were|are)\s+(?:the\s+)?areas?\s+(?:for|of|needing)\s+(?:improvement|development)"
-    r"|why\b[^?]{0,100}\b(?:requires?\s+improvement|required\s+improvement|RI|inadequate)\b",  # "Why was help and protection judged requires improvement?", "why RI"
+    r"|why\b[^?]{0,100}\b(?:requires?\s+improvement|required\s+improvement|RI|inadequate)\b"  # "Why was help and protection judged requires improvement?", "why RI"
+    r"|what\s+(?:held|holds|was\s+holding|is\s+holding)\s+(?:[\w’'-]+\s+){0,4}?back\b",  # "what held that area back?"
 )
 _ASKS_STRENGTHS = _asks(
     _STRENGTHS, r"prais\w*|commend\w*|credit\w*",
-    r"what\s+(?:was|is|were|are)\s+(?:working|going)\s+well|what\s+(?:worked|went)\s+well"
+    r"what\s+(?:was|is|were|are)\s+(?:actually\s+|really\s+|still\s+)?(?:working|going)\s+well|what\s+(?:worked|went)\s+well"
     r"|why\b[^?]{0,100}\b(?:good|outstanding)\b",
 )
 # "What were the strengths and weaknesses…?": both sides

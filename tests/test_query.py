@@ -836,6 +836,8 @@ def test_why_a_grade_short_of_good_asks_for_the_shortcomings():
 
     assert asked_side("why was children in care only RI") == "shortcomings"
     assert asked_side("What did Ofsted credit when it judged the leaders outstanding?") == "strengths"
+    assert asked_side("what held that area back?") == "shortcomings"  # what kept it from the better grade
+    assert asked_side("what was actually working well for children?") == "strengths"
     assert "grades" not in asks_cover("what did Ofsted credit when it judged the impact of leaders outstanding?")
     assert "grades" in asks_cover("What was the impact of leaders judged?")
 
