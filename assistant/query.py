@@ -623,7 +623,8 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
         return any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in re.findall(r"[a-z][a-z'’-]+", text.lower()))
 
     if topical(asked):
-        stated = _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)]))) if scene and asked != question and _REFERS_BACK.search(asked) else ""
+        # (or of a change since: "Hardly any … had an independent visitor in 2015. Had take-up improved by 2019?")
+        stated = _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)]))) if scene and asked != question and (_REFERS_BACK.search(asked) or _CHANGE.search(asked)) else ""
         if topical(stated):
             # "In late 2013 Ofsted wanted the police to attend more strategy meetings. Did that happen
             # by 2018?": what "that" is, and what is asked of it (not "Kent came out good in 2018.
