@@ -624,7 +624,10 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
 
     if topical(asked):
         # (or of a change since: "Hardly any … had an independent visitor in 2015. Had take-up improved by 2019?")
-        stated = _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)]))) if scene and asked != question and (_REFERS_BACK.search(asked) or _CHANGE.search(asked)) else ""
+        before = question[: question.rindex(asked)]
+        # (or of it at a later inspection: "…PEPs were weak in 2014. Were PEPs better at the 2018 inspection?")
+        later = set(YEAR.findall(asked)) and set(YEAR.findall(before)) and not set(YEAR.findall(asked)) & set(YEAR.findall(before))
+        stated = _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(before))) if scene and asked != question and (_REFERS_BACK.search(asked) or _CHANGE.search(asked) or later) else ""
         if topical(stated):
             # "In late 2013 Ofsted wanted the police to attend more strategy meetings. Did that happen
             # by 2018?": what "that" is, and what is asked of it (not "Kent came out good in 2018.

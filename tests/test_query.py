@@ -976,6 +976,9 @@ def test_things_improving_points_back_at_the_statement_before():
     # a change asked in words of its own is a change of what the statement said
     ("Hardly any Isle of Wight children in care had an independent visitor in 2015. Had take-up improved by 2019?",
      "Hardly any children in care had an independent visitor Had take-up improved by 2019"),
+    # ... and so is what a later inspection is asked of it
+    ("Ofsted had concerns about personal education plans on the Isle of Wight in February 2022. Were PEPs still a weak spot by the June 2025 inspection?",
+     "Ofsted had concerns about personal education plans Were PEPs still a weak spot by the June 2025 inspection"),
 ])
 def test_the_topic_pointed_back_at_is_the_statement_without_its_frame_and_setting(text, topic):
     found = q(text)
