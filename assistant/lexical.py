@@ -25,7 +25,7 @@ STOPWORDS = frozenset(
     was we were what when where which while who whom why will with would you your about also any all
     should shall may might must up out over under again further once here just only own same too very
     s t don not no nor each few more most other some such both between through during before after above
-    below off tell please say said
+    below off tell please say said neither either actually really ever anything something anyone someone everyone everything
     whats hows whos wheres whens whys dont doesnt didnt isnt arent wasnt werent couldnt wouldnt shouldnt hasnt havent hadnt""".split()
 )  # (the last line: contractions typed without their apostrophe, "whats the latest grade", never mended into a word)
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[a-z0-9]+")

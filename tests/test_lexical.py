@@ -38,6 +38,8 @@ def test_a_pair_as_common_as_its_words_adds_nothing():
 def test_stopwords_and_light_stemming():
     assert tokens("What did the managers supervise?") == ["manager", "supervise"]
     assert stem("discussions") == "discuss"
+    # words that say how, not what: "neither working nor studying" shares no topic with "neither consistently evident"
+    assert tokens("were they neither working nor actually studying?") == ["work", "study"]
 
 
 def test_allowed_mask_filters_passages():
