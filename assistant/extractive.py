@@ -221,7 +221,7 @@ def _shares_of_others(text: str, asked: set[str]) -> bool:
     35%"), or of people unnamed ("50% of young people aged 19 to 21"), may be of what is asked."""
     said = [set(tokens(m.group(1))) for m in _SHARE_SAID_OF.finditer(text)]
     shares = len(_HAS_PERCENT.findall(text)) + len(_FRACTION.findall(text))
-    return bool(said) and len(said) >= shares and all(not words & (asked | _PEOPLE_TOKENS) for words in said)
+    return bool(said) and len(said) >= shares and all(not words & (asked | _PEOPLE) for words in said)
 
 
 def _says_all(text: str, words: set[str]) -> bool:
@@ -279,7 +279,6 @@ _COUNT_OF = re.compile(r"(?<!\bat )(?<!\bage )(?<!\baged )(?<!\bby )(?<!\bin )\b
 # what a figure may count, without naming it, of what the sentence before named ("27 young people were…", "12 of them")
 _ANY_COUNTED = frozenset("young people children child families of were was are had have".split())
 _PEOPLE_COUNTED = frozenset("young children child families people".split())  # "26 young people", "12 children"
-_PEOPLE_TOKENS = frozenset(tokens(" ".join(_PEOPLE_COUNTED)))
 # a grade word before a noun ("good practice", "outstanding support"), not a judgement said ("are good, and")
 BEFORE_NOUN = re.compile(r"\s+(?!(?:to|and|or|in|for|at|overall|with|by|because|but|since|when|as|from|on|of|across|than|the|a|an|this|that|which|who|while|although|so|then|too|again|now|until)\b)[a-z][a-z-]+")
 _HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
