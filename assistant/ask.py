@@ -312,9 +312,12 @@ class Assistant:
         the one judgement area it names ("CLs got RI, what were the main problems?"), after the hits."""
         corpus = self.retriever.corpus()
         words = extractive.subject_words(query.topic)
-        have, extra = {h.passage.passage_id for h in hits}, []
+        have, extra, read = {h.passage.passage_id for h in hits}, [], set()
         areas = records.named_areas(query.question, corpus.judgement_areas)
         for hit in hits:
+            if hit.passage.doc_id in read:
+                continue  # each document's section once, after its first hit
+            read.add(hit.passage.doc_id)
             section = corpus.section_on(hit.passage.doc_id, words) or corpus.section_judging(hit.passage.doc_id, areas)
             for p in section[:MAX_SECTION]:
                 if p.passage_id not in have:
