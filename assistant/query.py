@@ -624,10 +624,13 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
         return any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in re.findall(r"[a-z][a-z'’-]+", text.lower()))
 
     if topical(asked):
-        # (or of a change since: "Hardly any … had an independent visitor in 2015. Had take-up improved by 2019?")
+        # the statement is what is asked of when the ask refers back to it, asks how it changed
+        # ("Hardly any … had an independent visitor in 2015. Had take-up improved by 2019?"), or asks
+        # of another inspection than the statement's ("…PEPs were weak in 2014. Were PEPs better at
+        # the 2018 inspection?")
         before = question[: question.rindex(asked)]
-        # (or of it at a later inspection: "…PEPs were weak in 2014. Were PEPs better at the 2018 inspection?")
-        later = set(YEAR.findall(asked)) and set(YEAR.findall(before)) and not set(YEAR.findall(asked)) & set(YEAR.findall(before))
+        asked_years, stated_years = set(YEAR.findall(asked)), set(YEAR.findall(before))
+        later = bool(asked_years and stated_years) and asked_years.isdisjoint(stated_years)
         stated = _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(before))) if scene and asked != question and (_REFERS_BACK.search(asked) or _CHANGE.search(asked) or later) else ""
         if topical(stated):
             # "In late 2013 Ofsted wanted the police to attend more strategy meetings. Did that happen
