@@ -85,8 +85,8 @@ def _used(question: str, entries) -> tuple[tuple[str, str], ...]:
     at: dict[str, list[int]] = {}
     for n, stem in enumerate(stems):
         at.setdefault(stem, []).append(n)
-    for term, form, wanted in _loose_forms(entries):
-        if term in found or not all(w in at for w in wanted) or _pattern(term).search(text):
+    for term, says_term, form, wanted in _loose_forms(entries):
+        if term in found or not all(w in at for w in wanted) or says_term.search(text):
             continue
         if _near([at[w] for w in wanted], len(wanted) + LOOSE_GAP):
             out.append((term, form))
@@ -108,14 +108,15 @@ def _stem(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _loose_forms(entries) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-    """(term, phrasing, its meaningful words' stems) for each phrasing of LOOSE_WORDS such words or more."""
+def _loose_forms(entries) -> tuple[tuple[str, re.Pattern, str, tuple[str, ...]], ...]:
+    """(term, its pattern, phrasing, the phrasing's meaningful words' stems) for each phrasing of
+    LOOSE_WORDS such words or more."""
     out = []
-    for term, forms in entries:
-        for form in forms:
+    for term, says_term, forms in _compiled(entries):
+        for form, _ in forms:
             wanted = tuple(dict.fromkeys(_stem(w) for w in _plain(form).split() if w not in _FUNCTION_WORDS))
             if len(wanted) >= LOOSE_WORDS:
-                out.append((term, form, wanted))
+                out.append((term, says_term, form, wanted))
     return tuple(out)
 
 
