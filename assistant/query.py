@@ -559,7 +559,7 @@ def spell_out_months(question: str) -> str:
 # words that say nothing of what a question is about: the small words, asking, and its setting
 _UNTOPICAL = STOPWORDS | frozenset(
     "whose according ofsted ofsted's inspection inspections inspector inspectors report reports visit letter says "
-    "find found findings think thought describe it's latest last recent time position situation picture".split()
+    "find found findings think thought thinking going based looking asking compare describe it's latest last recent time position situation picture".split()
     # what a finding is of its topic ("What were the main failings Ofsted found in each?"), not a topic
     + "main key concern concerns issue issues problem problems weakness weaknesses criticism criticisms shortcoming shortcomings failing failings".split()
 ) | frozenset(MONTHS) | frozenset("spring summer autumn winter early late".split())  # "What had Ofsted found by September 2018?": when, not what
@@ -606,6 +606,11 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
     it?"); else all of it. A question in words of its own that refers back ("Did that happen by
     2018?") is asked of the statement too, unless ``scene`` is False (its names set the scene)."""
     places = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}
+
+    def topical(text: str) -> bool:
+        return any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in re.findall(r"[a-z][a-z'’-]+", text.lower()))
+
+    question = _without_trailing_frames(question, topical)
     asked = _last_sentence(question)
     # a label before a dash or colon that sets the scene (a place or a date: "merton july 2025 - what
     # are…", "Rotherham was judged inadequate in 2014 — was…") is no topic of what follows it; one
@@ -619,9 +624,6 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
     if asked != question and _POINTS_BACK.search(asked):
         # "In 2020 Ofsted criticised its planning for… Had this been put right by 2024?": what "this" is
         return _VERDICT.sub(" ", _STATEMENT_FRAME.sub("", without_setting(question[: question.rindex(asked)])))
-
-    def topical(text: str) -> bool:
-        return any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in re.findall(r"[a-z][a-z'’-]+", text.lower()))
 
     if topical(asked):
         # the statement is what is asked of when the ask refers back to it, asks how it changed
@@ -645,6 +647,17 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
         return question
     stated = _VERDICT.sub(" ", question[: question.rindex(asked)])
     return stated + asked if topical(without_setting(stated)) else asked
+
+
+def _without_trailing_frames(question: str, topical) -> str:
+    """``question`` without the sentences after its ask that only say where to look ("…were those
+    homes a good fit? Going by the December 2018 inspection.", "…any say in how the borough keeps
+    kids safe? What did the January 2020 inspection report say?"): they set the scene, and their
+    words are no topic to find. Its scene (places, years) is still read from all of it."""
+    pieces = re.split(rf"(?<=[.!?])\s+(?=[A-Z]|{_QUESTION_WORDS}\s)", question.strip())
+    while len(pieces) > 1 and pieces[-2].endswith("?") and not topical(pieces[-1]) and topical(pieces[-2]):
+        pieces.pop()
+    return " ".join(pieces)
 
 
 # how a statement reports a finding ("Ofsted criticised…", "In 2017 inspectors said that…"): its frame, not its topic

@@ -1026,6 +1026,18 @@ def test_the_position_by_a_later_year_is_no_topic_of_its_own():
     assert "children's homes" in found.topic
 
 
+@pytest.mark.parametrize("text, topic", [
+    ("Were Isle of Wight foster homes found at night a good fit for children? Going by the December 2018 inspection.", "Were foster homes found at night a good fit for children"),
+    ("Is the Isle of Wight any good at supporting young carers? I'm thinking of what the 2024 inspection said.", "Is any good at supporting young carers"),
+    ("Do schoolchildren on the Isle of Wight get any say in keeping kids safe? What did the January 2020 inspection report say?", "Do schoolchildren any say in keeping kids safe"),
+    ("Was the Isle of Wight finding enough foster carers? Compare what Ofsted said at the 2017 and 2020 inspections.", "Was finding enough foster carers"),
+])
+def test_a_sentence_after_the_question_saying_only_where_to_look_is_no_topic(text, topic):
+    found = q(text)
+    assert found.own_topic == topic and not re.search(r"\b(Going|thinking|report|Compare|inspections?)\b", found.focus + found.dense_query)
+    assert found.years == tuple(int(y) for y in re.findall(r"20\d\d", text)) and found.authorities == ("Isle of Wight",)
+
+
 def test_a_question_with_no_topic_of_its_own_takes_the_statement_s_without_its_verdict():
     found = q("The Isle of Wight's care leavers service was rated inadequate in 2014. What had Ofsted found by September 2018?")
     assert "care leavers service" in found.topic and "inadequate" not in found.topic
