@@ -332,7 +332,9 @@ ANAPHOR = re.compile(
     # a turn against the sentence before ("However, the quality of plans is variable.")
     r"|^(however|nevertheless|nonetheless|even so|despite this|in contrast|conversely)\b"
     # a part of what the sentence before spoke of ("While some are well focused…, the majority are not")
-    r"|^((while|although|whilst|but)\s+)?(some|most|many|others|the majority|the rest|a few|few|none|all|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,4})(\s+of\s+(them|these|those))?\s+(are|were|is|was|have|had|can|could|do|did|lack|show)\b",
+    r"|^((while|although|whilst|but)\s+)?(some|most|many|others|the majority|the rest|a few|few|none|all|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,4})(\s+of\s+(them|these|those))?\s+(are|were|is|was|have|has|had|can|could|do|did|will|would|may|also|still|lack|show|"
+    # (or with a verb of what happens to them: "Many experience an early change of placement")
+    r"experience[ds]?|receive[ds]?|benefit(?:ed)?|live[ds]?|remain(?:ed)?|continue[ds]?|feel|felt|report(?:ed)?|told|said|say|need(?:ed)?|wait(?:ed)?|move[ds]?|return(?:ed)?|stay(?:ed)?|go|went|attend(?:ed)?)\b",
     re.I,
 )
 # ... or refers back to it further in ("There are early indicators that this is improving…",
