@@ -10,14 +10,18 @@ from typing import NamedTuple
 from .text import split_sentences
 
 _EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")  # an address ("office@ofsted.gov.uk"), not a name ("the @act team")
+_SENTENCE_END = re.compile(r"[.!?][”’\"')]*\s*$")
 _PLAIN_WORD = re.compile(r"[(“\"‘']?[a-z][a-z’'-]*[,.;:!?)”\"’']*")
 
 
 def is_prose(text: str) -> bool:
-    """A sentence worth quoting, not an address block, phone line or sign-off."""
+    """A sentence worth quoting, not an address block, phone line or sign-off. Most of its words
+    are plain (lower case), or, when it ends as a sentence does, a quarter: a sentence of names
+    ("Bracknell Forest works closely with the Regional Adoption Agency (Adopt Thames Valley).")."""
     words = text.split()
     plain = sum(1 for w in words if _PLAIN_WORD.fullmatch(w))
-    return plain >= 3 and plain >= 0.4 * len(words) and not _EMAIL.search(text)
+    share = 0.4 if not _SENTENCE_END.search(text) else 0.25
+    return plain >= 3 and plain >= share * len(words) and not _EMAIL.search(text)
 
 
 class Rule(NamedTuple):

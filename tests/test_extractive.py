@@ -39,6 +39,10 @@ def test_addresses_and_phone_lines_are_not_quoted():
     assert not extractive.is_prose("Ofsted\nPiccadilly Gate\nStore Street\nManchester\nM1 2WD")
     assert not extractive.is_prose("T 0300 123 1231 Textphone 0161 618 8524 enquiries@ofsted.gov.uk")
     assert extractive.is_prose("Managers do not provide staff with reflective supervision.")
+    # a sentence of names is still a sentence: it says what a service or a partner is called
+    assert extractive.is_prose("Bracknell Forest works closely with the Regional Adoption Agency (Adopt Thames Valley).")
+    assert extractive.is_prose("The Contact Assessment and Referral Team (CART) was established in September 2013.")
+    assert not extractive.is_prose("Lisa Pascoe\nHer Majesty's Inspector\nOfsted North West Regional Office")
 
 
 def test_broad_answer_groups_by_source_ofsted_first_and_dated():
