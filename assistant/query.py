@@ -655,9 +655,10 @@ def _without_trailing_frames(question: str, topical) -> str:
     kids safe? What did the January 2020 inspection report say?"): they set the scene, and their
     words are no topic to find. Its scene (places, years) is still read from all of it."""
     pieces = re.split(rf"(?<=[.!?])\s+(?=[A-Z]|{_QUESTION_WORDS}\s)", question.strip())
-    while len(pieces) > 1 and pieces[-2].endswith("?") and not topical(pieces[-1]) and topical(pieces[-2]):
-        pieces.pop()
-    return " ".join(pieces)
+    ask = next((i for i, piece in enumerate(pieces) if piece.endswith("?")), None)
+    if ask != 0 or not topical(pieces[0]) or any(map(topical, pieces[1:])):
+        return question  # (a statement before the question sets its scene: see asked_part)
+    return pieces[0]
 
 
 # how a statement reports a finding ("Ofsted criticised…", "In 2017 inspectors said that…"): its frame, not its topic
