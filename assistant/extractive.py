@@ -168,7 +168,20 @@ def graded_words(question: str) -> set[str]:
     found = _GRADED.search(question)
     if not found:
         return set()
-    return _asked_about(found.group("object") or found.group("subject") or found.group("rated")) - {"ofsted", "grade", "rate", "judgement"}
+    graded = found.group("object") or found.group("subject") or found.group("rated")
+    # a named thing graded ("What grade did Ofsted give Cornerstone?"): its name, unless it is a place
+    named = {t for w in re.findall(r"\b[A-Z][a-z][\w-]*\b(?!['’])", graded) if w.lower() not in _place_words() and w.lower() not in _NOT_GRADED for t in tokens(w)}
+    return (_asked_about(graded) | named) - {"ofsted", "grade", "rate", "judgement"}
+
+
+_NOT_GRADED = frozenset(["ofsted"] + [m.lower() for m in MONTHS])  # who grades, and when
+
+
+@functools.lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    from .query import known_places
+
+    return frozenset(w for place in known_places() for w in re.findall(r"[a-z]+", place.lower()))
 
 
 @functools.lru_cache(maxsize=256)  # asked of every candidate sentence

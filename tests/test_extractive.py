@@ -828,6 +828,13 @@ def test_a_grade_is_said_of_all_of_what_is_graded():
     assert extractive.satisfies(schools, "grade", "What grade did Ofsted give the schools Kent's children in care attend?")
     progress = extractive.sentences_of(Hit(passage("report#para-6", "Children make good educational progress."), 1.0))[0]
     assert not extractive.satisfies(progress, "grade", "What grade did Thurrock's virtual school get at the 2024 inspection?")
+    # a named provision graded at its own inspection: a grade said of something else is not its grade
+    fostering = extractive.sentences_of(Hit(passage("report#para-7", "The quality of foster carer assessment is good."), 1.0))[0]
+    assert not extractive.satisfies(fostering, "grade", "What grade did Ofsted give Cornerstone at its own inspection?")
+    assert not extractive.satisfies(fostering, "grade", "What grade did Ofsted give Tiffin School at its most recent inspection?")
+    named = extractive.sentences_of(Hit(passage("report#para-8", "Cornerstone was judged outstanding at its last inspection."), 1.0))[0]
+    assert extractive.satisfies(named, "grade", "What grade did Ofsted give Cornerstone at its own inspection?")
+    assert extractive.satisfies(named, "grade", "What grade did Ofsted give Cornerstone in March 2024?")  # (the month is when)
 
 
 def test_a_broad_answer_reads_its_best_paragraph_further_than_the_others():
