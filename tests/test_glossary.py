@@ -1,5 +1,7 @@
 """The glossary of everyday words for the reports' terms (assistant/data/terms.txt)."""
 
+import pytest
+
 from assistant import glossary
 from assistant.query import analyse
 
@@ -47,6 +49,16 @@ def test_every_line_of_the_shipped_glossary_is_a_term_with_phrasings():
 def test_a_question_in_everyday_words_searches_for_the_reports_term_too():
     query = analyse("What happens when a child needs help at night and at weekends in Kent?", ["Kent"], lambda name: False)
     assert "out of hours" in query.topic and "out of hours" in query.dense_query
+
+
+@pytest.mark.parametrize("question, term", [
+    ("Who covered Kent's social work calls at night and weekends?", "out of hours"),
+    ("When Kent children had to be found a foster home at night or over a weekend, were those homes a good fit?", "out of hours"),
+    ("Our young person identifies as a different gender from the one they were given at birth. How are children like them supported?", "transgender"),
+    ("Were fostered kids in Kent getting to stay in the same home for the long haul?", "placement stability"),
+])
+def test_more_everyday_phrasings_of_the_reports_terms(question, term):
+    assert term in glossary.terms_for(question)
 
 
 def test_a_possessive_is_matched_either_way_and_terms_are_not_the_questions_own_words():
