@@ -496,3 +496,17 @@ def test_what_happened_after_every_source_is_not_told_from_what_they_planned(ass
     # what the plan says will happen is still its to tell
     planned = assistant.ask("When is the new recording system due to go live?")
     assert not planned.abstained and "November 2024" in planned.answer
+
+
+def test_a_fact_asked_of_two_inspections_searches_each_ones_year(assistant, monkeypatch):
+    # "How many children's homes did it run in 2017, and how had that changed by 2022?": the later
+    # report's passages are looked for in its own year, not only among the earlier one's nearer passages
+    searched, search = [], assistant.retriever.search
+
+    def recording(*args, **kwargs):
+        searched.append(args[2])
+        return search(*args, **kwargs)
+
+    monkeypatch.setattr(assistant.retriever, "search", recording)
+    answer = assistant.ask("How many social workers did the Isle of Wight have in 2021, and how had that changed by 2024?")
+    assert {(f.year_from, f.year_to) for f in searched} >= {(2021, 2022), (2024, 2025)}, answer.answer
