@@ -45,7 +45,7 @@ TYPE_BONUS = 0.2
 TYPE_POOL = 20
 MAX_SECTION = 12  # paragraphs of a section a broad question's topic heads
 YEAR_HITS = 6  # passages each year a broad comparison names adds of its own (library dev, 940 items: 2 -> 4 +2, 6 +3, 8 +2 -1)
-FACT_YEAR_HITS = 2  # ... and each year a factoid compares
+FACT_SCOPE_HITS = 2  # ... and each year or authority a factoid compares
 YEAR_POOL = 4  # a question about one year searches this many times deeper, then keeps that year's passages
 
 
@@ -213,16 +213,19 @@ class Assistant:
         named = sorted({int(y) for y in YEAR.findall(query.question)})
         years_compared = len(named) > 1 and extractive.compares_years(query.question) and not filters.year_from and not filters.year_to
         if query.kind != "broad":
-            if years_compared:
-                # a fact asked of two inspections ("How many children's homes did it run in 2017, and
-                # how had that changed by 2022?"): each year's best passages, not the nearer year's alone
-                have = {h.passage.passage_id for h in hits}
-                for y in named:
-                    found = self.retriever.search(query.dense_query, fetch, replace(filters, year_from=y, year_to=y + 1), self.settings.candidates, self.settings.rerank,
-                                                  lexical_query=f"{query.topic} {other_form}".strip(), focus=query.focus)
-                    added = [h for h in found if extractive.passage_about_year(h.passage, y) and h.passage.passage_id not in have][:FACT_YEAR_HITS]
-                    hits += added
-                    have.update(h.passage.passage_id for h in added)
+            # a fact asked of two inspections ("How many children's homes did it run in 2017, and how
+            # had that changed by 2022?") or of two authorities: each one's best passages, not only
+            # those of the one nearer the question
+            scopes = [(replace(filters, year_from=y, year_to=y + 1), lambda p, y=y: extractive.passage_about_year(p, y)) for y in named] if years_compared else []
+            if len(filters.authorities) > 1:
+                scopes += [(replace(filters, authorities=(authority,)), admits) for authority in filters.authorities]
+            have = {h.passage.passage_id for h in hits}
+            for within, keep in scopes:
+                found = self.retriever.search(query.dense_query, fetch, within, self.settings.candidates, self.settings.rerank,
+                                              lexical_query=_without_year(f"{query.topic} {other_form}".strip(), year), focus=query.focus)
+                added = [h for h in found if keep(h.passage) and h.passage.passage_id not in have][:FACT_SCOPE_HITS]
+                hits += added
+                have.update(h.passage.passage_id for h in added)
             return hits + self._sentence_found(query, filters, hits, admits, SENTENCE_HITS)
         cap, taken, per_doc = max(2, (k + 1) // 2), [], {}
         for hit in hits:

@@ -498,7 +498,7 @@ def test_what_happened_after_every_source_is_not_told_from_what_they_planned(ass
     assert not planned.abstained and "November 2024" in planned.answer
 
 
-def test_a_fact_asked_of_two_inspections_searches_each_ones_year(assistant, monkeypatch):
+def test_a_fact_asked_of_two_inspections_or_authorities_searches_each_ones_documents(assistant, monkeypatch):
     # "How many children's homes did it run in 2017, and how had that changed by 2022?": the later
     # report's passages are looked for in its own year, not only among the earlier one's nearer passages
     searched, search = [], assistant.retriever.search
@@ -510,3 +510,6 @@ def test_a_fact_asked_of_two_inspections_searches_each_ones_year(assistant, monk
     monkeypatch.setattr(assistant.retriever, "search", recording)
     answer = assistant.ask("How many social workers did the Isle of Wight have in 2021, and how had that changed by 2024?")
     assert {(f.year_from, f.year_to) for f in searched} >= {(2021, 2022), (2024, 2025)}, answer.answer
+    searched.clear()  # and of two authorities, in each one's documents
+    answer = assistant.ask("How many social workers did the Isle of Wight and the Isles of Scilly each have?")
+    assert {f.authorities for f in searched} >= {("Isle of Wight",), ("Isles of Scilly",)}, answer.answer
