@@ -21,7 +21,7 @@ from index.types import KIND_LABELS, OFSTED_KINDS
 from . import finding_order, sides
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
-from .query import WHO_CHAIRS, YEAR, Query, final_ask, person_asked, role_asked, without_setting_before, year_span
+from .query import WHO_CHAIRS, YEAR, Query, final_ask, known_places, person_asked, role_asked, without_setting_before, year_span
 from .records import LOOKED_AFTER  # "looked after" is "in care"
 from .types import Citation, Hit
 
@@ -163,6 +163,9 @@ _GRADED = re.compile(
 )
 
 
+_NOT_GRADED = frozenset(["ofsted"] + [m.lower() for m in MONTHS])  # who grades, and when
+
+
 def graded_words(question: str) -> set[str]:
     """The keywords of what a grade question grades, without places, the setting and Ofsted."""
     found = _GRADED.search(question)
@@ -174,13 +177,8 @@ def graded_words(question: str) -> set[str]:
     return (_asked_about(graded) | named) - {"ofsted", "grade", "rate", "judgement"}
 
 
-_NOT_GRADED = frozenset(["ofsted"] + [m.lower() for m in MONTHS])  # who grades, and when
-
-
 @functools.lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
-    from .query import known_places
-
     return frozenset(w for place in known_places() for w in re.findall(r"[a-z]+", place.lower()))
 
 

@@ -650,14 +650,14 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
 
 
 def _without_trailing_frames(question: str, topical) -> str:
-    """``question`` without the sentences after its ask that only say where to look ("…were those
-    homes a good fit? Going by the December 2018 inspection.", "…any say in how the borough keeps
-    kids safe? What did the January 2020 inspection report say?"): they set the scene, and their
-    words are no topic to find. Its scene (places, years) is still read from all of it."""
+    """A question that opens the text, without the sentences after it that only say where to look
+    ("…were those homes a good fit? Going by the December 2018 inspection.", "…any say in how the
+    borough keeps kids safe? What did the January 2020 inspection report say?"): they set the scene,
+    and their words are no topic to find. Its scene (places, years) is still read from all of it. A
+    statement before the question is left to set its scene (see asked_part)."""
     pieces = re.split(rf"(?<=[.!?])\s+(?=[A-Z]|{_QUESTION_WORDS}\s)", question.strip())
-    ask = next((i for i, piece in enumerate(pieces) if piece.endswith("?")), None)
-    if ask != 0 or not topical(pieces[0]) or any(map(topical, pieces[1:])):
-        return question  # (a statement before the question sets its scene: see asked_part)
+    if len(pieces) < 2 or not pieces[0].endswith("?") or not topical(pieces[0]) or any(map(topical, pieces[1:])):
+        return question
     return pieces[0]
 
 
