@@ -44,7 +44,7 @@ FRAME_SLACK = 8  # passages fetched beyond k, for the letter frame blocks (a let
 TYPE_BONUS = 0.2
 TYPE_POOL = 20
 MAX_SECTION = 12  # paragraphs of a section a broad question's topic heads
-YEAR_HITS = 6  # passages each year a broad comparison names adds of its own (library dev, 940 items: 2 -> 4 +2, 6 +3, 8 +2 -1)
+YEAR_HITS = 6  # passages each year or authority a broad comparison names adds of its own (library dev, 940 items: 2 -> 4 +2, 6 +3, 8 +2 -1)
 FACT_SCOPE_HITS = 2  # ... and each year or authority a factoid compares
 YEAR_POOL = 4  # a question about one year searches this many times deeper, then keeps that year's passages
 
@@ -210,22 +210,27 @@ class Assistant:
         if wants:
             hits = self._prefer_typed(query, wants, hits)
         hits = hits[:pool]
+        # a comparison's parts (each year compared, each authority): each one's best passages after
+        # those found, so what one part says is not crowded out by another's ("How many children's
+        # homes did it run in 2017, and how had that changed by 2022?")
         named = sorted({int(y) for y in YEAR.findall(query.question)})
         years_compared = len(named) > 1 and extractive.compares_years(query.question) and not filters.year_from and not filters.year_to
-        if query.kind != "broad":
-            # a fact asked of two inspections ("How many children's homes did it run in 2017, and how
-            # had that changed by 2022?") or of two authorities: each one's best passages, not only
-            # those of the one nearer the question
-            scopes = [(replace(filters, year_from=y, year_to=y + 1), lambda p, y=y: extractive.passage_about_year(p, y)) for y in named] if years_compared else []
-            if len(filters.authorities) > 1:
-                scopes += [(replace(filters, authorities=(authority,)), admits) for authority in filters.authorities]
-            have = {h.passage.passage_id for h in hits}
+        scopes = [(replace(filters, year_from=y, year_to=y + 1), lambda p, y=y: extractive.passage_about_year(p, y)) for y in named] if years_compared else []
+        if len(filters.authorities) > 1:
+            scopes += [(replace(filters, authorities=(authority,)), admits) for authority in filters.authorities]
+        lexical_query = _without_year(f"{query.topic} {other_form}".strip(), year)
+
+        def with_parts(found: list[Hit], count: int) -> list[Hit]:
+            have = {h.passage.passage_id for h in found}
             for within, keep in scopes:
-                found = self.retriever.search(query.dense_query, fetch, within, self.settings.candidates, self.settings.rerank,
-                                              lexical_query=_without_year(f"{query.topic} {other_form}".strip(), year), focus=query.focus)
-                added = [h for h in found if keep(h.passage) and h.passage.passage_id not in have][:FACT_SCOPE_HITS]
-                hits += added
+                searched = self.retriever.search(query.dense_query, fetch, within, self.settings.candidates, self.settings.rerank, lexical_query=lexical_query, focus=query.focus)
+                added = [h for h in searched if keep(h.passage) and h.passage.passage_id not in have][:count]
+                found = found + added
                 have.update(h.passage.passage_id for h in added)
+            return found
+
+        if query.kind != "broad":
+            hits = with_parts(hits, FACT_SCOPE_HITS)
             return hits + self._sentence_found(query, filters, hits, admits, SENTENCE_HITS)
         cap, taken, per_doc = max(2, (k + 1) // 2), [], {}
         for hit in hits:
@@ -237,20 +242,7 @@ class Assistant:
         if len({h.passage.doc_id for h in hits}) == 1:  # one document speaks: its best 2k, not a share
             taken = hits[: 2 * k]
         taken = extractive.with_lists(taken, hits)  # a list is not cut at a document's share
-
-        def own(within: Filters, keep: Callable[[StoredPassage], bool], lexical_query: str) -> None:
-            """The best YEAR_HITS passages of a narrower scope (one year, one authority) that ``keep``
-            admits, after those taken: what one part of a comparison says is not crowded out by another."""
-            have = {h.passage.passage_id for h in taken}
-            found = self.retriever.search(query.dense_query, fetch, within, self.settings.candidates, self.settings.rerank, lexical_query=lexical_query, focus=query.focus)
-            taken.extend([h for h in found if keep(h.passage) and h.passage.passage_id not in have][:YEAR_HITS])
-
-        if years_compared:
-            for y in named:  # each year compared: the later report's passages are not crowded out by the earlier's
-                own(replace(filters, year_from=y, year_to=y + 1), lambda p, y=y: extractive.passage_about_year(p, y), f"{query.topic} {other_form}".strip())
-        if len(filters.authorities) > 1:
-            for authority in filters.authorities:  # and each authority compared
-                own(replace(filters, authorities=(authority,)), admits, _without_year(f"{query.topic} {other_form}".strip(), year))
+        taken = with_parts(taken, YEAR_HITS)
         # a paragraph whose one sentence is on the topic has a passage vector about something else:
         # the documents' sentences nearest the question bring their passages too (library dev +11 -2)
         found = self._sentence_found(query, filters, taken, admits, BROAD_SENTENCE_HITS)
