@@ -184,11 +184,12 @@ class Assistant:
         fetch = max(pool, TYPE_POOL if wants else 0) + FRAME_SLACK
         # an acronym the question spells out is searched for too, and the reverse ("personal adviser": "PA")
         other_form = acronyms.expand(query.question, self.retriever.corpus().acronyms)
+        lexical_query = _without_year(f"{query.topic} {other_form}".strip(), year)
         if query.kind == "broad":  # the question, its focus and its core (see _answer_extractively) encoded together
             self.retriever.embed_queries([t for t in (query.dense_query, query.focus, self._core(query)) if t])
         hits = self.retriever.search(
             query.dense_query, fetch * YEAR_POOL if year or ranged else fetch, filters, self.settings.candidates, self.settings.rerank,
-            lexical_query=_without_year(f"{query.topic} {other_form}".strip(), year), focus=query.focus,
+            lexical_query=lexical_query, focus=query.focus,
         )
         if len(query.parts) > 1 and query.kind != "broad":  # each ask of a compound question finds its own passages
             best = {h.passage.passage_id: h for h in hits}
@@ -218,7 +219,6 @@ class Assistant:
         scopes = [(replace(filters, year_from=y, year_to=y + 1), lambda p, y=y: extractive.passage_about_year(p, y)) for y in named] if years_compared else []
         if len(filters.authorities) > 1:
             scopes += [(replace(filters, authorities=(authority,)), admits) for authority in filters.authorities]
-        lexical_query = _without_year(f"{query.topic} {other_form}".strip(), year)
 
         def with_parts(found: list[Hit], count: int) -> list[Hit]:
             have = {h.passage.passage_id for h in found}

@@ -582,10 +582,13 @@ def without_setting_before(question: str) -> str:
     return _LEADING_SETTING.sub("", final_ask(question))
 
 
+# where a question's sentences meet (one typed in lower case starts with a question word: "… july 2025. how did…?")
+_SENTENCE_BREAK = re.compile(rf"(?<=[.!?])\s+(?=[A-Z]|{_QUESTION_WORDS}\s)")
+
+
 def _last_sentence(question: str) -> str:
     """The question's last sentence, when the ones before it are statements that set its scene."""
-    # (a question typed in lower case starts its sentence with a question word: "… july 2025. how did…?")
-    pieces = re.split(rf"(?<=[.!?])\s+(?=[A-Z]|{_QUESTION_WORDS}\s)", question.strip())
+    pieces = _SENTENCE_BREAK.split(question.strip())
     # statements, not asks ("How was it graded? Which…?") nor an abbreviation's full stop ("St. Helens")
     said = [i for i, piece in enumerate(pieces[:-1]) if re.search(r"\w{4,}\.$", piece) and len(piece.split()) >= 4]
     return " ".join(pieces[said[-1] + 1 :]) if said and pieces[-1].rstrip().endswith("?") else question
@@ -655,7 +658,7 @@ def _without_trailing_frames(question: str, topical) -> str:
     borough keeps kids safe? What did the January 2020 inspection report say?"): they set the scene,
     and their words are no topic to find. Its scene (places, years) is still read from all of it. A
     statement before the question is left to set its scene (see asked_part)."""
-    pieces = re.split(rf"(?<=[.!?])\s+(?=[A-Z]|{_QUESTION_WORDS}\s)", question.strip())
+    pieces = _SENTENCE_BREAK.split(question.strip())
     if len(pieces) < 2 or not pieces[0].endswith("?") or not topical(pieces[0]) or any(map(topical, pieces[1:])):
         return question
     return pieces[0]
