@@ -470,6 +470,9 @@ def with_neighbours(s: Sentence, forward: bool, next_too: bool = False) -> Sente
         if before >= 0:
             start = _leaned_on(text, before)
     goes_on = s.after is not None and leans_on(s.after, s.text)
+    # a list item is one thought: a sentence of an item of two goes on into the other ("The previous
+    # inspection … was in October 2012." then "The local authority was judged to be inadequate.")
+    goes_on = goes_on or (s.passage.kind == "item" and s.after is not None and len(split_sentences(text)) == 2)
     if forward and s.after and (next_too or goes_on):
         after = text.find(s.after, end)
         # the next sentence as written right after it (a sentence never quoted may stand between)

@@ -1481,3 +1481,17 @@ def test_a_fact_or_finding_is_quoted_with_its_neighbours_on_the_topic(question, 
     query, sentences = scored(question, [passage("report#para-11", text), other], scores)
     assert query.wants == wants
     assert [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75)] == [text]
+
+
+def test_a_sentence_of_a_two_sentence_list_item_is_quoted_with_the_other():
+    # a report's bullet is one thought: the date of the previous inspection, then how it went
+    item = "The previous inspection of the council’s arrangements for the protection of children was in October 2012. The local authority was judged to be inadequate."
+    first = extractive.sentences_of(Hit(passage("report#item-3", item, kind="item"), 1.0))[0]
+    assert extractive.with_neighbours(first, forward=True).text == item
+    # a paragraph's next sentence that stands by itself is not read on into
+    para = extractive.sentences_of(Hit(passage("report#para-3", item), 1.0))[0]
+    assert extractive.with_neighbours(para, forward=True).text == item.split(" The local")[0]
+    # nor is an item of more sentences
+    longer = item + " Since then, leaders have made changes."
+    first = extractive.sentences_of(Hit(passage("report#item-4", longer, kind="item"), 1.0))[0]
+    assert extractive.with_neighbours(first, forward=True).text == item.split(" The local")[0]
