@@ -47,6 +47,7 @@ _FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|hal
 # a change in a count, or a multiple of it, said of what is counted through "the number of"
 _THE_NUMBER_OF = re.compile(r"\b(?:(?:increase|reduction|rise|fall|drop|decrease|growth|change)s?\s+in\s+)?the\s+numbers?\s+of\b", re.I)
 # a rate by its form: a figure per so many ("51 per 10,000 children", "5.2 per thousand")
+_RATE_IS_SHARE = re.compile(r"\brates?\b[^.;]*?\b\d[\d.]*\s?(?:%|per\s?cent\b)", re.I)
 _PER_BASE = re.compile(r"\b\d[\d,.]*\s+per\s+(?:\d[\d,]*|hundred|thousand|million)\b", re.I)
 # "What was the average caseload?" asks a value: "most social workers" gives none
 _VALUE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*|[£$€]\d[\d,.]*\w*", re.I)  # (not a share: "30% of the team's caseload")
@@ -587,7 +588,9 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         rated = rate_words(question)
         if rated:  # "the social worker vacancy rate": a figure said of vacancies, or a rate by its form
             # said in the sentence that names them ("the rate of children coming into care … rose from 29 per 10,000")
-            return _counts(text, rated, _FIGURE) or bool(_PER_BASE.search(text) and rated <= set(tokens(text)))
+            # or a share said after the sentence's "rate" ("The retention rate for newly qualified social
+            # workers (NQSWs) is 93%": the figure stands after all that the rate is of)
+            return _counts(text, rated, _FIGURE) or bool((_PER_BASE.search(text) or _RATE_IS_SHARE.search(text)) and rated <= set(tokens(text)))
         shared = in_reports_words(shared_words(question), question)
         if shared:  # "what percentage of social workers were agency staff": a share ("8%", "half") said of them,
             fractions = [m.group(0).lower() for m in _FRACTION.finditer(text)]

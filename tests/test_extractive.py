@@ -1113,6 +1113,10 @@ def test_a_count_is_of_what_it_counts_not_of_what_stands_near_it():
     assert holds("What was Kent's social worker vacancy rate in 2022?", "The social worker vacancy rate is 8%.")
     assert not holds("What was Hammersmith and Fulham's social worker vacancy rate in 2016?",
                      "This has led to a reduction in staff vacancies and turnover, but a relatively newly established workforce in some teams including contact and assessment, where some 40% of social workers are in their first year of practice.")
+    # ... or a share said after the rate's own word, past all that the rate is of
+    retention = "The authority’s retention rate for newly qualified social workers (NQSW’s) is 93%, which is notable."
+    assert holds("What was Staffordshire's retention rate for newly qualified social workers in 2014?", retention)
+    assert not holds("What was the retention rate for newly qualified social workers?", "The retention rate for newly qualified social workers is high, and 40 joined.")
     # a figure per so many is a rate by its form, said in the sentence naming what it is a rate of
     entry = "In addition, the rate of children coming into care during 2016–17 rose dramatically from 29 per 10,000 to 51 per 10,000."
     assert holds("How much did the rate of children coming into care rise during 2016–17?", entry)
