@@ -109,6 +109,8 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     # a condition opening the question runs over a list: its "when" asks for no date
     ("When kids in Kent's care see their mum, dad or relatives, is anything done to help them remember?", None, "factoid"),
     ("When did Ofsted visit Kent, and who led it?", "date", "factoid"),
+    # ... however long the condition
+    ("When someone raised a worry that a teacher, a foster carer or some other grown-up working with kids in Kent might have harmed a child, was the council on top of those cases in early 2019?", None, "broad"),
     # how a number stood against another asks for the comparison, not a count ("more than double")
     ("How did the number of Kent care leavers in higher education compare with care leavers nationally?", None, "broad"),
 ])
