@@ -86,7 +86,12 @@ _PUBLISHED = re.compile(r"\bpublish(ed|ing)?\b", re.I)
 _RELATIVE = re.compile(r"\b(before|(?<!looked )after|since|following|prior to|preceding)\s+(the\s+|its\s+|their\s+)?((19|20)\d\d\s+)?(ofsted\s+)?(focused visit|monitoring visit|inspection|visit)", re.I)
 # the inspection before the one a question names ("According to the 2026 report, what had the
 # council been judged at its previous inspection?"): the named report's own records don't say
-_PREVIOUS = re.compile(r"\b(previous|prior|preceding|earlier)\s+(\w+\s+){0,2}(inspections?|visits?)\b", re.I)
+_PREVIOUS = re.compile(
+    r"\b(previous|prior|preceding|earlier)\s+(\w+\s+){0,2}(inspections?|visits?)\b"
+    # "…when was it previously inspected?", "Before its 2017 inspection, when was Kent last inspected?"
+    r"|\bpreviously\s+(inspected|visited|judged|rated|graded)\b|^\s*before\b[^?,]{0,80}\b(inspection|visit)\b[^?]*\blast\s+(inspected|visited)\b",
+    re.I,
+)
 # ... or the one before, asked of its kind ("in which year had it last had an inspection of that type?")
 _ASKS_BEFORE = re.compile(_PREVIOUS.pattern + r"|\blast\s+(?:had|been|received)\b", re.I)
 # the latest inspection: named so, or asked of the present ("What is Kent's current rating?", "Is Kent rated good?")

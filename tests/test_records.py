@@ -578,6 +578,12 @@ def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_
     assert not asks_previous(kind, year_span(kind))
     unnamed = "Plymouth's late-2018 inspection report looks back to an earlier Ofsted inspection. What kind of inspection was that?"
     assert asks_previous(unnamed, year_span(unnamed))  # the 2018 report's passages say
+    # the inspection before it, asked as when the council was "previously inspected" or "last inspected" before it
+    for question in ("What grade did Rochdale get in 2023, and in which year was it previously inspected and with what result?",
+                     "Before Ofsted's March 2017 inspection of Kent, when were its child protection services last inspected, and what was found?"):
+        assert asks_previous(question, year_span(question)), question
+    last = "When was Kent last inspected, and who led it in 2017?"
+    assert not asks_previous(last, year_span(last))
 
 
 def test_the_kind_of_inspection_is_its_framework_with_its_dates_line_as_evidence():
