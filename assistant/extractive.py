@@ -47,8 +47,9 @@ _FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|hal
 # a change in a count, or a multiple of it, said of what is counted through "the number of"
 _THE_NUMBER_OF = re.compile(r"\b(?:(?:increase|reduction|rise|fall|drop|decrease|growth|change)s?\s+in\s+)?the\s+numbers?\s+of\b", re.I)
 # a rate by its form: a figure per so many ("51 per 10,000 children", "5.2 per thousand")
-_RATE_IS_SHARE = re.compile(r"\brates?\b[^.;]*?\b\d[\d.]*\s?(?:%|per\s?cent\b)", re.I)
 _PER_BASE = re.compile(r"\b\d[\d,.]*\s+per\s+(?:\d[\d,]*|hundred|thousand|million)\b", re.I)
+# ... or a share said after the word "rate" in the same clause ("the retention rate for … is 93%")
+_RATE_IS_SHARE = re.compile(r"\brates?\b[^.;]*?\b\d[\d.]*\s?(?:%|per\s?cent\b)", re.I)
 # "What was the average caseload?" asks a value: "most social workers" gives none
 _VALUE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*|[£$€]\d[\d,.]*\w*", re.I)  # (not a share: "30% of the team's caseload")
 _ASKS_AVERAGE = re.compile(r"\b(average|mean|median|typical)\b", re.I)
