@@ -48,8 +48,6 @@ _FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|hal
 _THE_NUMBER_OF = re.compile(r"\b(?:(?:increase|reduction|rise|fall|drop|decrease|growth|change)s?\s+in\s+)?the\s+numbers?\s+of\b", re.I)
 # a rate by its form: a figure per so many ("51 per 10,000 children", "5.2 per thousand")
 _PER_BASE = re.compile(r"\b\d[\d,.]*\s+per\s+(?:\d[\d,]*|hundred|thousand|million)\b", re.I)
-# ... or a share said after the word "rate" in the same clause ("the retention rate for … is 93%")
-_RATE_IS_SHARE = re.compile(r"\brates?\b[^.;]*?\b\d[\d.]*\s?(?:%|per\s?cent\b)", re.I)
 # "What was the average caseload?" asks a value: "most social workers" gives none
 _VALUE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*|[£$€]\d[\d,.]*\w*", re.I)  # (not a share: "30% of the team's caseload")
 _ASKS_AVERAGE = re.compile(r"\b(average|mean|median|typical)\b", re.I)
@@ -312,6 +310,8 @@ _BY_HOW_MUCH = re.compile(r"\bby\s+how\s+much\b", re.I)  # "by how much had the 
 _ASKS_SHARE = re.compile(r"\b(percent|percentage|per cent|proportion|share|rate|ratio|fraction)\b", re.I)
 _ASKS_PERCENT = re.compile(r"\b(percentage|per cent|percent)\b|%", re.I)
 _HAS_PERCENT = re.compile(rf"\d\s?(%|per\s?cent\b|percent\b)|\b{_NUMBER_WORD}\s+(per\s?cent|percent)\b", re.I)
+# a rate by a share said after the word "rate" in the same clause ("the retention rate for … is 93%")
+_RATE_IS_SHARE = re.compile(rf"\brates?\b[^.;]*?(?:{_HAS_PERCENT.pattern})", re.I)
 EXACT_RATIO = 0.6  # a figure in the unit asked for leads if it scores this share of the best figure
 # (nor does a number that only measures something else: "a nine-day fortnight", "a two-year plan")
 _SHARE_OR_MONEY = re.compile(
