@@ -324,10 +324,13 @@ _GRADE = re.compile(
     re.I,
 )
 _WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("grade", _GRADE), ("name", _WHO), ("name", _PERSONS_NAME), ("date", _WHEN))
+# a preposition a question word may follow ("On which dates…", "…, and in which year…", "since when…")
+_ASK_PREPOSITION = r"(?:for|on|in|at|by|since|over|from|until|during|to)"
 # A setting said before the question itself: "In Bexley, which…", "According to the 2023 report, who…"
 _LEADING_SETTING = re.compile(
     r"^\s*(?:in|according to|for|at|during|on|by|from|after|before|since|within|across)\b[^,?]{1,80},\s*"
-    r"(?=(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)",
+    rf"(?=(?:{_ASK_PREPOSITION}\s+(?=(?:when|who|whom|whose|what|which|where|how|why)\b))?"  # "…, since when had…"
+    r"(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)",
     re.I,
 )
 # A condition the question opens with ("When a child comes back from running away, how good are…?"):
@@ -349,7 +352,7 @@ FILLER = frozenset("like stand stands short mean means meant done happen happene
 # A comma alone opens a second ask only when a question follows it (", when did it end?"), not a
 # relative clause (", whose passion Ofsted highlighted", ", which the council runs").
 _SECOND_ASK = re.compile(
-    r"(?:,\s*(?:and|but)\s+|\s+(?:and|but)\s+)(?=(?:for\s+)?(?:when|who|whom|whose|what|which|where|how|why)\b)"
+    rf"(?:,\s*(?:and|but)\s+|\s+(?:and|but)\s+)(?=(?:{_ASK_PREPOSITION}\s+)?(?:when|who|whom|whose|what|which|where|how|why)\b)"
     # (not a clause set between commas: "…'s director, who was also responsible for adult services, at the time…")
     r"|,\s*(?=(?:when|who|whom|whose|what|which|where|how|why)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|many|much|long|often)\b)(?![^,?]*,\s*(?!(?:and|but|or)\b)[a-z])"
     r"|,\s*(?:and|but)\s+(?=(?:is|are|was|were|did|does|do|has|have|had)\s+(?:there|it|they|its|their|any|this|that)\b)"  # "…, and were there any care leavers?"
@@ -358,7 +361,7 @@ _SECOND_ASK = re.compile(
     re.I,
 )
 _ASKING = re.compile(r"^\s*(when|who|whom|whose|what|which|where|how|why)\s+((did|does|do|is|are|was|were|has|have|had|will|would|can|could)\s+)?", re.I)
-_FOR_ASK = re.compile(r"^\s*for\s+(?=(?:when|who|whom|whose|what|which|where|how|why)\b)", re.I)  # "and for how long": an ask of its own
+_FOR_ASK = re.compile(rf"^\s*{_ASK_PREPOSITION}\s+(?=(?:when|who|whom|whose|what|which|where|how|why)\b)", re.I)  # "and for how long", "On which dates did…": an ask of its own
 _LEANING_PART = re.compile(r"\b(it|its|they|their|them|this|that|he|she|his|her)\b", re.I)
 
 
@@ -597,7 +600,7 @@ def _last_sentence(question: str) -> str:
 _LABELLED = re.compile(
     # (a label, not a question: "What did Ofsted say about its foster carers — recruitment, training — when it inspected?" is one)
     r"^(?!\s*(?:what|who|whom|whose|which|where|why|how|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)"
-    r"[^?:]{1,100}?(?::|\s[-–—]|[–—]|,\s+but\b)\s*(?P<ask>(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b.*)$",
+    r"[^?:]{1,100}?(?::|\s[-–—]|[–—]|,\s+but\b)\s*(?P<ask>(?:" + _ASK_PREPOSITION + r"\s+(?=(?:what|who|whom|whose|when|where|why|how|which)\b))?(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b.*)$",
     re.I | re.S,
 )
 

@@ -210,6 +210,13 @@ def test_a_compound_question_is_split_into_its_asks():
     # the asks after a statement that sets their scene
     after = q("The island was judged requires improvement in 2022. What had improved by 2025, and which service still required improvement?")
     assert [p.text for p in after.parts] == ["What had improved by 2025", "which service still required improvement"]
+    # a question word after a preposition opens an ask of its own ("On which dates…", "…, and in which year…")
+    dates = q("On which dates did Ofsted inspect Rochdale in 2023, and in which year was it previously inspected?")
+    assert [p.text for p in dates.parts] == ["On which dates did Ofsted inspect Rochdale in 2023", "in which year was it previously inspected"]
+    labelled = q("Stockport's 2017 inspection: over what dates did it run, and who led it?")  # after a label
+    assert [p.text for p in labelled.parts] == ["over what dates did it run", "who led it"]
+    since = q("According to the 2016 report, since when had the LSCB chair been in post, and who chaired it?")
+    assert [p.text for p in since.parts] == ["since when had the LSCB chair been in post", "who chaired it"]
 
 
 def test_which_person_questions_want_a_name_but_what_did_inspectors_find_does_not():
