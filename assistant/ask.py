@@ -512,9 +512,26 @@ class Assistant:
             self._answer_extractively(query, hits, answer)
         else:
             self._answer_generatively(model, mode, query, hits, answer)
+        if answer.abstained:
+            self._told_of_before(query, filters, answer)
         t2 = time.perf_counter()
         answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - started) * 1000}
         return answer
+
+    def _told_of_before(self, query: Query, filters: Filters | None, answer: Answer) -> None:
+        """A question about the inspection before one it names ("When had Ofsted previously
+        inspected Bromley, according to its 2023 report?") that its passages left unanswered: what
+        the named report first says of an inspection in an earlier year, when it says so."""
+        span = year_span(query.question)
+        if not query.authorities or not cover.asks_previous(query.question, span):
+            return
+        corpus = self.retriever.corpus()
+        admitted = [r for r in corpus.records.values() if filters is None or filters.admits_record(r)]
+        docs = cover.inspections(query.question, admitted, query.authorities, span)
+        found = cover.answer_before(docs[-1], corpus.by_doc.get(docs[-1].doc_id, [])) if len(docs) == 1 else None
+        if found is not None:
+            answer.answer, answer.citations = found.text, found.citations
+            answer.abstained, answer.reason = False, "what the report says of the inspection before it"
 
     def _summarise(self, query: Query, filters: Filters | None, answer: Answer, started: float) -> bool:
         """"Summarise Kent's latest report", "Give me an overview of Kent's 2022 inspection": a
@@ -587,9 +604,13 @@ class Assistant:
             return False  # "What did Ofsted tell Kent to improve?": its list (see _summarise), not its grades
         span = year_span(query.question)
         if cover.asks_previous(query.question, span):
-            return False  # what the 2026 report says of the inspection before it: in its passages, not its records
+            # what the 2026 report says of the inspection before it: in its passages, not its records
+            # (a compound question's parts about the named inspection itself: its records, see _named_and_before)
+            return self._named_and_before(query, filters, answer, started, span)
         asked = final_ask(query.question)  # "Bromley was judged inadequate in 2016. Where did…?": what it asks follows
         fields = cover.asks_cover(asked)
+        if fields:  # "Who led its 2024 inspection, and on what dates?": a part leaning on the first asks with its subject
+            fields |= {field for p in query.parts if p.search != p.text for field in cover.asks_cover(p.search)}
         passages = [p for p in corpus.record_passages if filters is None or filters.admits(p)]
         kind = records.asks_records(query.question, passages)
         # a compound question's part asking a grade is the records'; its other part, the passages'
@@ -692,6 +713,37 @@ class Assistant:
             self._with_nearest(query, filters, answer)
         total = (time.perf_counter() - started) * 1000
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
+        return True
+
+    def _named_and_before(self, query: Query, filters: Filters | None, answer: Answer, started: float, span) -> bool:
+        """A compound question asking of the inspection it names and of the one before it ("What
+        overall grade did Rochdale get at its 2023 inspection, and in which year was it previously
+        inspected and with what result?"): the parts about the named inspection answered from its
+        records, then each part about the one before from what the named report says of it (its
+        passages), under the part as asked. False (the whole question to the passages) when no part
+        is the records' to answer, or the inspection before is asked of first."""
+        before = [p for p in query.parts if cover.asks_previous(p.text, span)]
+        named = [p for p in query.parts if p not in before]
+        # (asked first, the inspection before is what the rest asks of too: "When was its previous
+        # inspection, and what was the overall judgement then?")
+        if not before or not named or query.parts[0] in before or not query.authorities:
+            return False
+        head = query.question[:max(query.question.find(query.parts[0].text), 0)]  # its setting ("Stockport's 2017 inspection: ")
+        asked = head + ", and ".join(p.text for p in named)
+        years = {y for y in YEAR.findall(query.question) if not any(y in p.text for p in before)}
+        if not YEAR.search(asked) and len(years) == 1:  # "In 2023, what grade did it get, and…": the named inspection's year
+            asked += f" in {years.pop()}"
+        if not self._answer_from_records(replace(self.analyse(f"{asked}?"), authorities=query.authorities), filters, answer, started):
+            return False
+        corpus = self.retriever.corpus()
+        reports = [corpus.records[c.doc_id] for c in answer.citations if c.doc_id in corpus.records]
+        report = reports[0] if len({r.doc_id for r in reports}) == 1 else None
+        within = replace(filters or Filters(), doc_ids=(report.doc_id,)) if report is not None else filters
+        year = (report.end_date or report.date or "")[:4] if report is not None else ""
+        for part in before:
+            when = f", according to the {year} report" if year and year not in part.text else ""  # (not "in 2022": the earlier one's year)
+            said = f"{part.text}{when} ({' and '.join(query.authorities)})?"  # (within the named report: its subject is that report's)
+            self._append_said(answer, f"{part.text[:1].upper()}{part.text[1:]}?", said, query, within, started)
         return True
 
     def _with_nearest(self, query: Query, filters: Filters | None, answer: Answer) -> None:

@@ -54,6 +54,7 @@ _ASKS = {
         r"|\b(what|which)\s+(dates?|days?)\b(?![^?]*\b(letter|written|published|publication)\b)[^?]{0,80}\b(inspect\w*|re-inspect\w*|visit\w*|carr(y|ied)\s+out)\b"
         # (the dates it was carried out, whichever inspection it is: "…the inspection published in February 2017")
         r"|\b(what|which)\s+(dates?|days?)\s+(did|was|were)\s+(ofsted|(the\s+)?inspectors?|it|they)\s+(inspect\w*|visit\w*|carr(y|ied)\s+out)\b"
+        r"|(?:^|[:,])\s*(?:(?:and\s+)?(?:on|over)\s+)?(what|which)\s+(dates?|days?)\s+did\s+(it|they)\s+(run|take\s+place|happen)\b"  # "Kent's 2017 inspection: over what dates did it run?"
         r"|\bwhen\s+(did|was|were)\b[^?,]{0,80}\b(inspection|re-inspection|visit)\b[^?,]{0,40}\b(take\s+place|happen|occur|start|begin|finish|end|conclude)\b"
         r"|^\s*(what|which)\s+(is|was)\s+(the\s+)?(\w+['’]s\s+)?(oldest|earliest|first|latest|newest|most\s+recent|last)\s+([\w'’-]+\s+){0,3}(inspection|report|visit)\b"
         # "Who led its 2021 inspection, and on what dates did it take place?": the inspection the first part names
@@ -87,11 +88,26 @@ _RELATIVE = re.compile(r"\b(before|(?<!looked )after|since|following|prior to|pr
 # the inspection before the one a question names ("According to the 2026 report, what had the
 # council been judged at its previous inspection?"): the named report's own records don't say
 _PREVIOUS = re.compile(
-    r"\b(previous|prior|preceding|earlier)\s+(\w+\s+){0,2}(inspections?|visits?)\b"
+    r"\b(previous|prior|preceding|earlier)\s+(\w+\s+){0,5}(inspections?|visits?)\b"
     # "…when was it previously inspected?", "Before its 2017 inspection, when was Kent last inspected?"
-    r"|\bpreviously\s+(inspected|visited|judged|rated|graded)\b|^\s*before\b[^?,]{0,80}\b(inspection|visit)\b[^?]*\blast\s+(inspected|visited)\b",
+    r"|\bpreviously\s+(inspected|visited|judged|rated|graded)\b|^\s*before\b[^?,]{0,80}\b(inspection|visit)\b[^?]*\blast\s+(inspected|visited)\b"
+    r"|\b(last\s+inspected|last\s+visited|inspection|visit)\s+before\s+(that|then|it|this)\b",  # "…, and when had Ofsted last inspected before that?"
     re.I,
 )
+_OWN_YEAR = re.compile(r"\s+(?:in|of|during)\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.I)  # "the previous inspection in 2017": that one's year
+
+
+def previous_bound(question: str) -> int | None:
+    """"When was Rochdale previously inspected, according to its 2023 report?": the year the
+    inspection asked of came before (the latest year the question names). None when it asks of no
+    inspection before another, or names only that one's own year ("its previous inspection in 2017")."""
+    found = _PREVIOUS.search(question)
+    years = sorted(int(y) for y in YEAR.findall(question))
+    if found is None or not years or (len(years) == 1 and _OWN_YEAR.match(question, found.end())):
+        return None
+    return years[-1]
+
+
 # ... or the one before, asked of its kind ("in which year had it last had an inspection of that type?")
 _ASKS_BEFORE = re.compile(_PREVIOUS.pattern + r"|\blast\s+(?:had|been|received)\b", re.I)
 # the latest inspection: named so, or asked of the present ("What is Kent's current rating?", "Is Kent rated good?")
@@ -288,10 +304,7 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
             quoted = ([title] if title is not None else []) + [p for p, _ in told] + dated + quoted
         if not quoted:
             continue
-        when = display_range(record.start_date, record.end_date) if record.start_date else display_date(record.date)
-        if record.published and record.end_date and record.published[:4] != record.end_date[:4]:
-            when += f" (published {display_date(record.published)})"  # "Ofsted's 2018 inspection" may mean its report's year
-        lines.append(f"**{KIND_LABELS.get(record.kind, record.kind)} — {record.title}, {when}**")
+        lines.append(_heading(record))
         for p in {p.passage_id: p for p in quoted}.values():
             n = len(citations) + 1
             quote = quotes.get(p.passage_id, p.text)
@@ -301,6 +314,25 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
     if not citations:
         return None
     return CoverAnswer("\n".join(lines).strip(), citations, unjudged_area)
+
+
+def _heading(record: DocumentRecord) -> str:
+    """A cover answer's line naming the document its facts are of, with when its inspection was."""
+    when = display_range(record.start_date, record.end_date) if record.start_date else display_date(record.date)
+    if record.published and record.end_date and record.published[:4] != record.end_date[:4]:
+        when += f" (published {display_date(record.published)})"  # "Ofsted's 2018 inspection" may mean its report's year
+    return f"**{KIND_LABELS.get(record.kind, record.kind)} — {record.title}, {when}**"
+
+
+def answer_before(record: DocumentRecord, passages: list[StoredPassage]) -> CoverAnswer | None:
+    """"When had Ofsted previously inspected Bromley, according to its 2023 report?": what the
+    report first says of an inspection in a year before its own (see said_of_earlier), quoted;
+    None when it says nothing of one."""
+    told = said_of_earlier(record, [], passages, before=True)
+    if not told:
+        return None
+    passage, sentence = told[0]
+    return CoverAnswer(f"{_heading(record)}\n- Of the inspection before it: “{sentence}” [1]", [Citation.of(1, passage, sentence)])
 
 
 def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passages: list[StoredPassage], before: bool = False) -> list[tuple[StoredPassage, str]]:

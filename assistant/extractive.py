@@ -18,7 +18,7 @@ from index.text import MONTHS, display_date, is_field, normalise, split_sentence
 from index.tokens import known_word
 from index.types import KIND_LABELS, OFSTED_KINDS
 
-from . import finding_order, sides
+from . import cover, finding_order, sides
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
 from .query import WHO_CHAIRS, YEAR, Query, final_ask, known_places, person_asked, role_asked, without_setting_before, year_span
@@ -996,6 +996,8 @@ def _typed(query: Query, ranked: list[Sentence], wants: str | None, question: st
         bound = _year_bound(question)
         if bound:  # "the inspection before the 2021 visit": a year before 2021
             typed = [s for s in typed if any(bound(int(y)) for y in YEAR.findall(s.text))]
+    elif cover.previous_bound(question):  # "How had it been judged at its previous inspection, by the 2022 report?": not of 2022 alone
+        typed = [s for s in typed if not YEAR.search(s.text) or any(int(y) < cover.previous_bound(question) for y in YEAR.findall(s.text))]
     if wants in ("name", "role", "number", "money", "duration") and query.years:  # "who was … in November 2018": someone named for that year
         typed = [s for s in typed if _of_year(s, query.years)]
     if query.action_refs:  # "action 4.1": that row answers, or nothing does
@@ -1019,7 +1021,8 @@ def _year_bound(question: str):
         return lambda year, limit=int(before.group(4)): year < limit
     if after and not before:
         return lambda year, limit=int(after.group(4)): year > limit
-    return None
+    previous = cover.previous_bound(question)  # "When was it previously inspected, according to the 2023 report?"
+    return None if previous is None else lambda year: year < previous
 
 
 # "When did it begin?" is answered by a start ("since 2013", "began in June"), "when did it end?"

@@ -203,6 +203,24 @@ def test_a_compound_question_after_a_statement_gets_the_grade_from_the_records_a
     assert "**What had changed at the front door?**" in answer.answer
 
 
+def test_a_short_second_ask_of_the_same_inspection_is_answered_with_the_first(subset_assistant):
+    # "and on what dates?" leans on the inspection the first ask names: its dates line beside its lead inspector's
+    answer = subset_assistant.ask("Who led Kent's 2022 inspection, and on what dates?")
+    assert answer.reason == "inspection records: 1", answer.answer
+    assert "“Inspection dates: 9 to 20 May 2022”" in answer.answer and "Margaret Burke" in answer.answer
+    assert "**On what dates?**" not in answer.answer  # one answer, not the report again under the second ask
+
+
+def test_a_compound_question_of_an_inspection_and_the_one_before_it_gets_each_from_its_own_place(subset_assistant):
+    # this inspection's dates from its records; when it was inspected before, from what its report says of that one
+    answer = subset_assistant.ask("When did Ofsted inspect Kent in 2022, and when was it previously inspected?")
+    assert not answer.abstained and answer.reason == "inspection records: 1", answer.answer
+    assert "“Inspection dates: 9 to 20 May 2022” [1]" in answer.answer
+    part = answer.answer.split("**When was it previously inspected?**")[1]
+    found = [c for c in answer.citations if f"[{c.n}]" in part]
+    assert found and "2017" in found[0].quote and found[0].date.startswith("2022"), part
+
+
 def test_judgements_compared_over_time_are_followed_by_what_the_later_report_says_of_the_change(subset_assistant):
     answer = subset_assistant.ask("How did Ofsted's overall judgement of Kent's children's services change between its 2017 and 2022 inspections?")
     assert not answer.abstained

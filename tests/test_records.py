@@ -584,6 +584,20 @@ def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_
         assert asks_previous(question, year_span(question)), question
     last = "When was Kent last inspected, and who led it in 2017?"
     assert not asks_previous(last, year_span(last))
+    # its previous inspection named by what it inspected ("its previous safeguarding and looked after children inspection")
+    named = "Over what dates did Ofsted inspect Bury in 2016, and how had Bury been judged at its previous safeguarding and looked after children inspection?"
+    assert asks_previous(named, year_span(named))
+    that = "Stockport's 2017 inspection: over what dates did it run, and when had Ofsted last inspected before that?"
+    assert asks_previous(that, year_span(that))
+
+
+def test_the_inspection_before_a_named_one_is_of_an_earlier_year():
+    from assistant.cover import previous_bound
+
+    assert previous_bound("When was Rochdale previously inspected, according to the 2023 report?") == 2023
+    assert previous_bound("How had they been judged at the previous inspection in 2017, according to the 2021 report?") == 2021
+    assert previous_bound("How had Warwickshire been judged at its previous inspection in 2017?") is None  # that inspection's own year
+    assert previous_bound("When was Rochdale inspected in 2023?") is None
 
 
 def test_the_kind_of_inspection_is_its_framework_with_its_dates_line_as_evidence():
@@ -679,6 +693,7 @@ def test_a_compound_question_asking_who_led_and_on_what_dates_asks_both():
 
     assert asks_cover("Who was the lead inspector for Kent's 2021 inspection, and on what dates did it take place?") == {"lead", "dates"}
     assert asks_cover("Who led the 2019 inspection, and when did it take place?") == {"lead", "dates"}
+    assert asks_cover("Stockport's 2017 inspection: over what dates did it run, and who led it?") == {"lead", "dates"}  # "it" is the inspection
 
 
 def test_a_question_asking_how_judgements_changed_compares_them_over_time():
@@ -915,3 +930,21 @@ def test_a_report_tells_of_the_inspection_before_it_when_that_one_is_not_held():
     question = "What type of inspection was Kent's December 2023 one, and in which year had it last had an inspection of that type?"
     found = answer_cover(question, asks_cover(question), [report], lambda doc_id: [told])
     assert "Of the inspection before it: “Since the last ILACS inspection in 2018" in found.text
+
+
+def test_when_a_report_says_the_council_was_previously_inspected_its_first_word_of_an_earlier_inspection_answers():
+    from assistant.cover import answer_before
+
+    report = record("kent-2023", "2023-12-11", "2023-12-15", "Steve Lowe", "ILACS short")
+
+    def said(n, text):
+        return StoredPassage(
+            passage_id=f"kent-2023#para-{n}", doc_id="kent-2023", text=text, locator=f"paragraph {n}", heading=(), start=0, end=10, context="",
+            ordinal=n, kind="paragraph", page=2, title="Inspection of Kent", doc_kind="inspection_report", authority="Kent", publisher="Ofsted", date="2023-12-15", fields={},
+        )
+
+    own, earlier = said(1, "Inspectors visited in 2023 and met leaders."), said(2, "Leaders have built on practice since the previous inspection in 2018.")
+    found = answer_before(report, [own, earlier])
+    assert "Of the inspection before it: “Leaders have built on practice since the previous inspection in 2018.” [1]" in found.text
+    assert [c.passage_id for c in found.citations] == ["kent-2023#para-2"]
+    assert answer_before(report, [own]) is None  # it says nothing of one
