@@ -145,7 +145,7 @@ def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassa
         return _asks_more(topic, [p for p in records if p.fields.get("area", "") in areas])
     if names_grade(question, records):
         return _asks_more(topic, records)
-    return bool(topic_words(topic))
+    return bool(topic_words(topic, _COVER_WORDS))  # ("What grades did it give each part of our services?": the judgements)
 
 
 # the words of an inspection's cover (who led it, when, what was judged), beside the framing above

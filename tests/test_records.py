@@ -267,6 +267,8 @@ def test_a_grade_question_about_what_no_judgement_covers_is_not_answered_with_ev
         ("Which authorities were judged inadequate in 2022?", "Which authorities were judged inadequate in 2022"),
         ("How did Ofsted rate Kent in 2022?", "How did Ofsted rate in 2022"),  # the verb frames, as "rated" does
         ("How did Ofsted judge Kent's children's services in 2022?", "How did Ofsted judge children's services in 2022"),
+        # each part of the services: the judgements, one per area
+        ("What grades did Ofsted give each part of Kent's children's services in 2022?", "What grades did Ofsted each part children's services in 2022"),
     ]:
         assert not asks_beyond_judgements(question, topic, RECORDS), question
 
