@@ -277,7 +277,8 @@ def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> b
         return len(after) == 2 and bool(re.search(r"['’]s$", after[0].strip(".,;:()"))) and other_things(after[1])
 
     def counts_before(i: int, j: int) -> bool:  # "the two services to minimise disruption to children": a count of services
-        return any(other_things(w) for w in words[i + 1:min(i + 3, j)])
+        # (not "485 members of staff": a count of staff, the counted word after "of")
+        return any(other_things(w) and not (k + 2 == j and words[k + 1] == "of") for k, w in enumerate(words[i + 1:min(i + 3, j)], i + 1))
 
     return any(
         abs(i - j) <= COUNT_NEAR and (not counts_before(i, j) if j > i else not counts_its_own(i)) and not counts_other(i)
@@ -307,7 +308,8 @@ _ASKS_COUNT = re.compile(r"\b(how many|number of)\b", re.I)
 _SAYS_HOW_MANY = re.compile(r"\bhow\s+many\b", re.I)
 _MULTIPLE = re.compile(r"double[sd]?|doubling|twice|treble[sd]?|triple[sd]?|halve[sd]?|halving", re.I)  # a multiple of a number ("double the number of")
 _BY_HOW_MUCH = re.compile(r"\bby\s+how\s+much\b", re.I)  # "by how much had the number of … fallen": a change, not a count
-_ASKS_SHARE = re.compile(r"\b(percent|percentage|per cent|proportion|share|rate|ratio|fraction)\b", re.I)
+# (or a part of a whole named before: "how many of those meetings did they attend?" is answered by "100% of them")
+_ASKS_SHARE = re.compile(r"\b(percent|percentage|per cent|proportion|share|rate|ratio|fraction)\b|\bhow\s+many\s+of\s+(?:those|these|them)\b", re.I)
 _ASKS_PERCENT = re.compile(r"\b(percentage|per cent|percent)\b|%", re.I)
 _HAS_PERCENT = re.compile(rf"\d\s?(%|per\s?cent\b|percent\b)|\b{_NUMBER_WORD}\s+(per\s?cent|percent)\b", re.I)
 # a rate by a share said after the word "rate" in the same clause ("the retention rate for … is 93%")

@@ -1126,6 +1126,11 @@ def test_a_count_is_of_what_it_counts_not_of_what_stands_near_it():
     assert not holds("How many care leavers were at university?", "One in every three care leavers is at university.")
     assert holds("How many care leavers were at university?", "Of the care leavers, 12 out of 15 are at university.")
     # asked of the number of them, not how many: a multiple of that number answers
+    # a count of members of what is asked counts them ("485 members of staff")
+    assert holds("How many staff had completed Signs of Safety training?", "To date, 485 members of staff have completed Signs of Safety training.")
+    # how many of those named before: a share of them answers
+    assert holds("Who attended PEP review meetings, and how many of those meetings did they go to?", "Education welfare officers attend 100% of PEP review meetings.")
+    assert not holds("How many PEP review meetings did they go to?", "Education welfare officers attend 100% of PEP review meetings.")
     plans = "Leaders have plans to double the number of fostering households in Rutland by the end of the year."
     assert holds("What was Rutland planning to do about the number of its fostering households?", plans)
     assert not holds("How many fostering households did Rutland have?", plans)
