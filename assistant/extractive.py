@@ -967,7 +967,8 @@ def about_year(sentence: Sentence, year: int) -> bool:
     return any(str(year) in text for text in (sentence.text, p.text, sentence.setting, p.title, p.context))
 
 
-_SINCE_YEAR = re.compile(r"\bsince\b[^.;]{0,80}?\b(?:19|20)\d\d\b", re.I)
+# what has held since a year, or was begun in it ("was established in 2014"): it holds at the report's date
+_SINCE_YEAR = re.compile(r"\b(?:since|established|set\s+up|introduced|launched|began|begun|started|created|formed)\b[^.;]{0,80}?\b(?:19|20)\d\d\b", re.I)
 
 
 def _of_year(sentence: Sentence, years) -> bool:
@@ -980,7 +981,7 @@ def _of_year(sentence: Sentence, years) -> bool:
     if named:
         if published in asked or str(int(published or 0) - 1) in asked:  # the report of the year asked: the figures it
             asked = asked | {str(int(y) - 1) for y in asked}  # gives as at the year before are its own ("to 13.8% in December 2013")
-            # what has held since a year holds at the report's own date ("delivered by the trust since … 1 April 2021")
+            # what has held since a year holds at the report's own date ("delivered by the trust since … 1 April 2021", "established in 2014")
             since = set(YEAR.findall(" ".join(m.group(0) for m in _SINCE_YEAR.finditer(sentence.text))))
             if named <= since:
                 return True

@@ -982,6 +982,11 @@ def test_what_has_held_since_an_earlier_year_holds_at_the_reports_date():
     old = passage("report#para-4", "In 2021 the services were delivered by Northamptonshire Children’s Trust (NCT).", date="2026-05-22")
     query, sentences = scored("Which organisation delivers the children's services, according to the May 2026 inspection?", [old], {"In 2021 the services": 0.9})
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+    # ... as does what was begun in one ("was established in 2014")
+    begun = "The knowledge transfer programme, a three-year partnership with Goldsmith’s University of London, was established in 2014."
+    query, sentences = scored("Which university was the council working with on its knowledge transfer programme, according to the July 2016 inspection?",
+                              [passage("report#para-5", begun, date="2016-07-28")], {begun[:20]: 0.9})
+    assert [s.text for s in extractive.select(query, sentences, max_sentences=8, relative=0.75)] == [begun]
 
 
 def _shown(question: str, pid: str, text: str) -> list[str]:
