@@ -1411,6 +1411,9 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
         initials = "".join(w[0] for w in re.sub(r"['’]s$", "", said).split())
         if len(initials) >= 3 and any(re.search(rf"\b{re.escape(initials)}\b", text, re.I) for text in texts):
             continue  # ... or the name by its initials ("CiCC" for "Children in Care Council")
+        short = re.match(r"\s*\(\s*([A-Z][\w&]{1,9})\s*\)", asked[match.end():])
+        if short and any(re.search(rf"\b{re.escape(short.group(1))}\b", text) for text in texts):
+            continue  # ... or by the shorthand the question gives it ("Multi Agency Screening and Safeguarding Service (MASSS)")
         words = {w for w in tokens(said) if w not in setting and correct(w) not in setting}
         if words and not all(w in held or correct(w) in held or _near(w, held) for w in words):
             unmet.append(said)

@@ -390,6 +390,11 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     assert _names_unmet(analyse("What share of the Children in Care Council's survey had heard of it?", ["Isle of Wight"], lambda n: False), [cicc]) == []
     assert _names_unmet(analyse("How many attend the Isle of Wight's Children in Care Council?", ["Isle of Wight"], lambda n: False), [council]) == []
     assert _names_unmet(analyse("How many attend the Children in Care Council?", ["Isle of Wight"], lambda n: False), [said]) == ["Children in Care Council"]
+    # a name by the shorthand the question gives it, which the evidence uses
+    masss = passage("bolton#p7", "MASSS managers have access to a ‘live’ dashboard.")
+    asked = "What tool did managers in the Multi Agency Screening and Safeguarding Service (MASSS) use?"
+    assert _names_unmet(analyse(asked, ["Isle of Wight"], lambda n: False), [masss]) == []
+    assert _names_unmet(analyse("What tool did managers in the Multi Agency Screening and Safeguarding Service use?", ["Isle of Wight"], lambda n: False), [masss]) != []
     # a name the question quotes ends where its quotation closes
     service = passage("plymouth-2014#para-37", "Troubled Families work is implemented through the ‘Families with a Future’ service. To date, 415 of the 650 families it has worked with have shown improvement.")
     quoted = "How many families worked with by the 'Families with a Future' Troubled Families service had shown improvement?"
