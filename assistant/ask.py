@@ -512,23 +512,29 @@ class Assistant:
             self._answer_extractively(query, hits, answer)
         else:
             self._answer_generatively(model, mode, query, hits, answer)
-        if answer.abstained:
-            self._told_of_before(query, filters, answer)
+        self._told_of_before(query, filters, answer)
         t2 = time.perf_counter()
         answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - started) * 1000}
         return answer
 
     def _told_of_before(self, query: Query, filters: Filters | None, answer: Answer) -> None:
         """A question about the inspection before one it names ("When had Ofsted previously
-        inspected Bromley, according to its 2023 report?") that its passages left unanswered: what
-        the named report first says of an inspection in an earlier year, when it says so."""
+        inspected Bromley, according to its 2023 report?") that its passages left unanswered, or
+        answered with nothing of a year before the named report's: what that report first says of an
+        inspection in an earlier year, when it says so."""
         span = year_span(query.question)
         if not query.authorities or not cover.asks_previous(query.question, span):
             return
         corpus = self.retriever.corpus()
         admitted = [r for r in corpus.records.values() if filters is None or filters.admits_record(r)]
         docs = cover.inspections(query.question, admitted, query.authorities, span)
-        found = cover.answer_before(docs[-1], corpus.by_doc.get(docs[-1].doc_id, [])) if len(docs) == 1 else None
+        if len(docs) != 1 or not cover.years_inspected(docs[0]):
+            return
+        first = min(cover.years_inspected(docs[0]))
+        led = answer.answer.split("\nAlso in the sources:")[0]  # (what the answer leads with, not what it lists besides)
+        if not answer.abstained and any(int(y) < first for c in answer.citations if f"[{c.n}]" in led for y in YEAR.findall(c.quote)):
+            return  # the passages tell of an earlier inspection
+        found = cover.answer_before(docs[0], corpus.by_doc.get(docs[0].doc_id, []))
         if found is not None:
             answer.answer, answer.citations = found.text, found.citations
             answer.abstained, answer.reason = False, "what the report says of the inspection before it"

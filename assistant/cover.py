@@ -91,7 +91,9 @@ _PREVIOUS = re.compile(
     r"\b(previous|prior|preceding|earlier)\s+(\w+\s+){0,5}(inspections?|visits?)\b"
     # "…when was it previously inspected?", "Before its 2017 inspection, when was Kent last inspected?"
     r"|\bpreviously\s+(inspected|visited|judged|rated|graded)\b|^\s*before\b[^?,]{0,80}\b(inspection|visit)\b[^?]*\blast\s+(inspected|visited)\b"
-    r"|\b(last\s+inspected|last\s+visited|inspection|visit)\s+before\s+(that|then|it|this)\b",  # "…, and when had Ofsted last inspected before that?"
+    # "…, and when had Ofsted last inspected before that?", "what had it been judged at the inspection before?", "the grade last time"
+    r"|\b((last\s+)?(been\s+)?(inspected|visited)|inspection|visit)\s+before\s*(that|then|it|this|[?,.]|$)|\blast\s+time\b"
+    r"|\bhad\b[^?,]{0,40}\blast\s+(been\s+)?(inspected|visited)\b",  # "…in 2022, and when had Blackpool last been inspected?": before it
     re.I,
 )
 _OWN_YEAR = re.compile(r"\s+(?:in|of|during)\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.I)  # "the previous inspection in 2017": that one's year

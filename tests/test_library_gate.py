@@ -219,6 +219,10 @@ def test_a_compound_question_of_an_inspection_and_the_one_before_it_gets_each_fr
     part = answer.answer.split("**When was it previously inspected?**")[1]
     found = [c for c in answer.citations if f"[{c.n}]" in part]
     assert found and "2017" in found[0].quote and found[0].date.startswith("2022"), part
+    # asked of the earlier inspection it followed up, and answered with nothing of one: what the report first says of it
+    answer = subset_assistant.ask("When did Ofsted's May 2022 inspection of Kent take place, and which earlier inspection did it follow up?")
+    part = answer.answer.split("**Which earlier inspection did it follow up?**")[1]
+    assert "Of the inspection before it:" in part and "2017" in part, part
 
 
 def test_judgements_compared_over_time_are_followed_by_what_the_later_report_says_of_the_change(subset_assistant):

@@ -589,8 +589,13 @@ def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_
     # its previous inspection named by what it inspected ("its previous safeguarding and looked after children inspection")
     named = "Over what dates did Ofsted inspect Bury in 2016, and how had Bury been judged at its previous safeguarding and looked after children inspection?"
     assert asks_previous(named, year_span(named))
-    that = "Stockport's 2017 inspection: over what dates did it run, and when had Ofsted last inspected before that?"
-    assert asks_previous(that, year_span(that))
+    for that in ("Stockport's 2017 inspection: over what dates did it run, and when had Ofsted last inspected before that?",
+                 "What dates was Bromley inspected in November 2018, and what had it been judged at the inspection before?",
+                 "When was Harrow's January 2025 inspection carried out, and when was the borough inspected before that?",
+                 "When did Harrow's 2017 inspection run, and when had safeguarding last been inspected before that?",
+                 "essex ofsted june 2023 - inspection dates and what was the grade last time?",
+                 "When did Ofsted inspect Blackpool in 2022, and when and with what result had Blackpool last been inspected?"):
+        assert asks_previous(that, year_span(that)), that
 
 
 def test_the_inspection_before_a_named_one_is_of_an_earlier_year():
