@@ -45,7 +45,7 @@ _ASKS = {
     # "When did Ofsted inspect Kent?", "When was Kent's last inspection?"; not "When did caseloads
     # begin to rise, according to the 2022 inspection?" (the inspection is where, not what, it asks)
     "dates": re.compile(
-        r"\bwhen\s+(in\s+(\w+\s+)?(19|20)\d\d\s+)?(did|was|were|does|is)\b(?:(?!,|\baccording\b).)*?\b(inspect|inspected|visit|visited|carr(y|ied)\s+out)\b"
+        r"\bwhen\s+(exactly\s+|precisely\s+)?(in\s+(\w+\s+)?(19|20)\d\d\s+)?(did|was|were|does|is)\b(?:(?!,|\baccording\b).)*?\b(inspect|inspected|visit|visited|carr(y|ied)\s+out)\b"
         r"|\bwhen\s+(was|is)\b[^,]{0,80}\b(inspection|visit)\s*\??$"
         r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+([\w’'-]+\s+){0,4}?(inspection|visit)|\b(exact|precise|full|actual)\s+dates\b"
         r"|\bhow\s+long\s+did\b[^?,]{0,60}\b(inspection|visit)\b[^?,]{0,40}\b(last|take)\b|\b(which|what)\s+month\b[^?,]{0,60}\b(inspect\w*|visit\w*)\b"
@@ -55,7 +55,7 @@ _ASKS = {
         # (the dates it was carried out, whichever inspection it is: "…the inspection published in February 2017")
         r"|\b(what|which)\s+(dates?|days?)\s+(did|was|were)\s+(ofsted|(the\s+)?inspectors?|it|they)\s+(inspect\w*|visit\w*|carr(y|ied)\s+out)\b"
         r"|(?:^|[:,])\s*(?:(?:and\s+)?(?:on|over)\s+)?(what|which)\s+(dates?|days?)\s+did\s+(it|they)\s+(run|take\s+place|happen)\b"  # "Kent's 2017 inspection: over what dates did it run?"
-        r"|\bwhen\s+(did|was|were)\b[^?,]{0,80}\b(inspection|re-inspection|visit)\b[^?,]{0,40}\b(take\s+place|happen|occur|start|begin|finish|end|conclude)\b"
+        r"|\bwhen\s+(did|was|were)\b[^?,]{0,80}\b(inspection|re-inspection|visit)\b[^?,]{0,40}\b(take\s+place|happen|occur|start|begin|finish|end|conclude|run)\b"
         r"|^\s*(what|which)\s+(is|was)\s+(the\s+)?(\w+['’]s\s+)?(oldest|earliest|first|latest|newest|most\s+recent|last)\s+([\w'’-]+\s+){0,3}(inspection|report|visit)\b"
         # "Who led its 2021 inspection, and on what dates did it take place?": the inspection the first part names
         r"|,\s*and\s+(on\s+)?(what|which)\s+(dates?|days?)\s+(did|was|were)\s+(it|they)\b|,\s*and\s+when\s+(did|was|were)\s+(it|they)\s+(take\s+place|happen|held|run)\b",

@@ -701,6 +701,8 @@ def test_a_compound_question_asking_who_led_and_on_what_dates_asks_both():
     assert asks_cover("Who was the lead inspector for Kent's 2021 inspection, and on what dates did it take place?") == {"lead", "dates"}
     assert asks_cover("Who led the 2019 inspection, and when did it take place?") == {"lead", "dates"}
     assert asks_cover("Stockport's 2017 inspection: over what dates did it run, and who led it?") == {"lead", "dates"}  # "it" is the inspection
+    assert asks_cover("When exactly did Ofsted carry out its 2019 inspection of West Sussex?") == {"dates"}
+    assert asks_cover("When did Ofsted's 2017 inspection of Harrow's children's services run, and who led it?") == {"lead", "dates"}
 
 
 def test_a_question_asking_how_judgements_changed_compares_them_over_time():
