@@ -43,8 +43,17 @@ def home_authority(setting: str | None, manifest_value: str | None, offered: Seq
     return None
 
 
-def speaks_for_home(question: str) -> bool:
-    return bool(_OURS.search(question))
+# the asker saying where they are from ("I'm a councillor in East Sussex.", "I work for Portsmouth City Council")
+_SPEAKER = re.compile(r"\bI(?:['’]m|\s+am|\s+work|\s+live|\s+sit)\b[^.?!]*", re.I)
+
+
+def speaks_for_home(question: str, named: Sequence[str] = ()) -> bool:
+    """Does the question speak for the home authority ("our", "we")? Not when the asker says they
+    are of an authority it names ("I'm a councillor in East Sussex. What had we been rated…?")."""
+    if not _OURS.search(question):
+        return False
+    said = " ".join(m.group(0).casefold() for m in _SPEAKER.finditer(question))
+    return not any(name.casefold() in said for name in named)
 
 
 def asks_everywhere(question: str) -> bool:
@@ -58,7 +67,7 @@ def scopes(question: str, named: tuple[str, ...], home: str | None, restricted: 
     that only other authorities' documents hold, so the home authority's documents can't answer it."""
     if restricted or not home:
         return [Scope(named)]
-    if speaks_for_home(question) and home not in named:
+    if speaks_for_home(question, named) and home not in named:
         return [Scope((home, *named), f"From the documents on {home}, the home authority." if not named else "")]
     if named:
         return [Scope(named)]

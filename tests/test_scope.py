@@ -28,6 +28,9 @@ def authorities(question, named=(), home=HOME, restricted=False):
         ("Is any other council using Mosaic?", (), [()]),
         ("What do the two Ofsted focused-visit letters say about caseloads?", (), [()]),
         ("Compare supervision in Kent and Medway.", ("Kent", "Medway"), [("Kent", "Medway")]),
+        # the asker says which authority "we" are
+        ("I'm a councillor in East Sussex. What had we been rated at the inspection before?", ("East Sussex",), [("East Sussex",)]),
+        ("I work for Portsmouth City Council. When was our 2026 inspection?", ("Portsmouth",), [("Portsmouth",)]),
     ],
 )
 def test_scopes_follow_the_question(question, named, expected):
