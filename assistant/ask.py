@@ -1398,6 +1398,8 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
             continue  # a place the scope matched, however the question spelt it or titled its council
         if indefinite_place(query.question, said):
             continue  # "a London borough's model": a kind of place, not one the evidence must name
+        if tokens(said) and set(tokens(said)) <= _SETTING_NAMES:
+            continue  # "its 2019 ILACS inspection": the framework it was inspected under, not another inspection
         run = _ACRONYMS_RUN.fullmatch(said)  # shorthand written together ("CSE SW"): each, said or spoken
         if all(spoken(part) or (run and set(tokens(part)) <= held) for part in re.split(r"\s+" if run else r"\s+(?:and|&)\s+", said)):
             # "CiC and CLs": each; but an inspection of it ("its SEND area inspection") is another

@@ -1,5 +1,7 @@
 """Composition and quote checks of the extractive answerer on hand-made passages (no model)."""
 
+from dataclasses import replace
+
 import pytest
 
 from assistant import extractive, sides
@@ -395,6 +397,9 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     asked = "What tool did managers in the Multi Agency Screening and Safeguarding Service (MASSS) use?"
     assert _names_unmet(analyse(asked, ["Isle of Wight"], lambda n: False), [masss]) == []
     assert _names_unmet(analyse("What tool did managers in the Multi Agency Screening and Safeguarding Service use?", ["Isle of Wight"], lambda n: False), [masss]) != []
+    # the framework an inspection was made under is no other inspection the evidence must tell of
+    dates = replace(passage("iow#p1", "Inspection dates: 25 February to 8 March 2019"), title="Isle of Wight Council: Inspection of local authority children’s services")
+    assert _names_unmet(analyse("When did Ofsted carry out its 2019 ILACS inspection of the Isle of Wight?", ["Isle of Wight"], lambda n: False), [dates]) == []
     # a name the question quotes ends where its quotation closes
     service = passage("plymouth-2014#para-37", "Troubled Families work is implemented through the ‘Families with a Future’ service. To date, 415 of the 650 families it has worked with have shown improvement.")
     quoted = "How many families worked with by the 'Families with a Future' Troubled Families service had shown improvement?"
