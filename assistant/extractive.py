@@ -21,7 +21,7 @@ from index.types import KIND_LABELS, OFSTED_KINDS
 from . import cover, finding_order, sides
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
-from .query import WHO_CHAIRS, YEAR, Query, final_ask, known_places, person_asked, role_asked, without_setting_before, year_span
+from .query import WHO_CHAIRS, YEAR, Query, final_ask, known_places, person_asked, role_asked, role_said_before, without_setting_before, year_span
 from .records import LOOKED_AFTER  # "looked after" is "in care"
 from .types import Citation, Hit
 
@@ -638,7 +638,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         def named(word: str) -> bool:  # a capitalised word that names someone the question doesn't
             return unasked(word) and (is_name is None or is_name(word))
 
-        role = role_asked(question)  # "Who was the lead inspector…?": a name said with that role, not any name
+        role = role_asked(question) or role_said_before(whole)  # "Who was the lead inspector…?": a name said with that role, not any name
         if sentence.passage.kind == "action" and sentence.passage.fields.get("owner") and _ASKS_OWNER.search(question) and not role and not _NAME_ASKED.search(question):
             return True  # "who owns it": the owner column (a role) answers; "who is the Principal Social Worker" or "the name of the lead who owns it" it does not
         said = r"\b" + r"[\s-]+".join(map(re.escape, role.split())) + r"s?\b" if role else ""  # "lead inspector", "Lead\ninspector"

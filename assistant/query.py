@@ -235,6 +235,21 @@ def role_asked(question: str) -> str | None:
 
 
 _RANKS = "chief|deputy|assistant|lead|principal|senior|interim|acting|executive"
+_WHOSE_NAME = re.compile(r"^\s*(?:what|who)\s+(?:is|was)\s+(?:his|her|their)\s+name\b|^\s*who\s+(?:is|was)\s+(?:he|she)\b", re.I)
+
+
+def role_said_before(question: str) -> str | None:
+    """"Ofsted's 2026 report praises the chief executive officer of the trust. What is his name?":
+    the role the statement before such a question names (its last role word, with its rank), else None."""
+    asked = final_ask(question)
+    if asked == question or not _WHOSE_NAME.search(asked):
+        return None
+    scene = question[: len(question) - len(asked)]
+    roles = list(ROLE_WORD.finditer(scene))
+    if not roles:
+        return None
+    rank = re.search(rf"\b((?:(?:{_RANKS})\s+)+)$", scene[: roles[-1].start()], re.I)
+    return " ".join(((rank.group(1) if rank else "") + roles[-1].group(1)).lower().split())
 
 
 def _head(np: str) -> str:

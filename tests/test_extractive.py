@@ -286,6 +286,11 @@ def test_a_role_holder_is_the_person_the_role_is_said_of():
     named = passage("letter-2021#p7", "Her Majesty's Inspectors for this visit were Amanda Maxwell and Nick Stacey.")
     query, sentences = scored("Who were the inspectors for the visit?", [named], {"Her Majesty's Inspec": 0.9})
     assert "Amanda Maxwell" in extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text
+    # a role the statement before "What is his name?" names: the lead inspector is not the trust's chief executive
+    asked = "The 2026 report praises the chief executive officer of the children's trust. What is his name?"
+    lead, chief = (extractive.sentences_of(Hit(passage(f"report-2026#p{n}", text), 1.0))[0] for n, text in (
+        (2, "David Cohen, the lead inspector, met leaders."), (3, "Leaders, including the chief executive officer, Sam Hill, are ambitious.")))
+    assert not extractive.satisfies(lead, "name", asked) and extractive.satisfies(chief, "name", asked)
 
 
 def test_a_percentage_asked_for_is_preferred_to_a_fraction_nearly_as_relevant():

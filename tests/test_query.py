@@ -240,6 +240,14 @@ def test_the_name_of_a_person_asks_for_a_person():
     assert not person_asked("The council set up a new team in 2019. What is its name?")
 
 
+def test_the_person_a_question_asks_the_name_of_may_be_named_by_the_statement_before_it():
+    from assistant.query import role_said_before
+
+    assert role_said_before("The 2026 report praises the chief executive officer of the trust. What is his name?") == "chief executive officer"
+    assert role_said_before("Who is the chief executive officer of the trust?") is None  # (asked: see role_asked)
+    assert role_said_before("The report praises the trust. What is its name?") is None
+
+
 def test_a_grade_asked_with_its_kind_wants_a_grade():
     assert q("What overall grade did Kent get at its last full inspection?").wants == "grade"
     assert q("Which overall effectiveness judgement did Kent receive in 2022?").wants == "grade"
