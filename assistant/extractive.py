@@ -999,8 +999,8 @@ def _typed(query: Query, ranked: list[Sentence], wants: str | None, question: st
         bound = _year_bound(question)
         if bound:  # "the inspection before the 2021 visit": a year before 2021
             typed = [s for s in typed if any(bound(int(y)) for y in YEAR.findall(s.text))]
-    elif cover.previous_bound(question):  # "How had it been judged at its previous inspection, by the 2022 report?": not of 2022 alone
-        typed = [s for s in typed if not YEAR.search(s.text) or any(int(y) < cover.previous_bound(question) for y in YEAR.findall(s.text))]
+    elif (previous := cover.previous_bound(question)) is not None:  # "How had it been judged at its previous inspection, by the 2022 report?": not of 2022 alone
+        typed = [s for s in typed if not YEAR.search(s.text) or any(int(y) < previous for y in YEAR.findall(s.text))]
     if wants in ("name", "role", "number", "money", "duration") and query.years:  # "who was … in November 2018": someone named for that year
         typed = [s for s in typed if _of_year(s, query.years)]
     if query.action_refs:  # "action 4.1": that row answers, or nothing does
