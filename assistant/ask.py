@@ -801,14 +801,25 @@ class Assistant:
         if len(query.parts) < 2 or not query.authorities:
             return
         named = sorted(set(YEAR.findall(query.question)))  # the one year the question names is each part's too
+        # one inspection's dates or lead inspector answered: a part leaning on them asks of its report ("On which
+        # dates did Ofsted carry out its 2019 inspection, and what had the council changed since…?"; not "How did
+        # it rate adoption in 2016, and what was holding it back?", where "it" is what was graded)
+        reports = {c.doc_id for c in answer.citations}
+        first = cover.asks_cover(query.parts[0].text)
+        of_inspection = bool(first) and first <= {"dates", "lead", "team", "published"}
+        report = self.retriever.corpus().records.get(next(iter(reports))) if answer.reason == "inspection records: 1" and len(reports) == 1 and of_inspection else None
         for part in query.parts:  # (either part: "What is Bromley's early help service called, and how did Ofsted rate it…?")
             if records.names_grade(part.text, passages) or records.asks_kind(part.text, "judgement") or cover.asks_cover(part.text):
                 continue  # a grade, a judgement or a cover fact: the records answered it ("what did it say about care leavers?" they don't)
             if not records.asks_about_something(part.topic):
                 continue
-            when = f" in {named[0]}" if len(named) == 1 and not YEAR.search(part.search) else ""
-            asked = f"{part.search}{when} ({' and '.join(query.authorities)})?"
-            self._append_said(answer, f"{part.text[:1].upper()}{part.text[1:]}?", asked, query, filters, started, records_too=True)
+            within, when = filters, f" in {named[0]}" if len(named) == 1 and not YEAR.search(part.search) else ""
+            if report is not None and part.search != part.text and (report.end_date or report.date):
+                within = replace(filters or Filters(), doc_ids=(report.doc_id,))
+                asked = f"{part.text}, according to the {(report.end_date or report.date)[:4]} report ({' and '.join(query.authorities)})?"
+            else:
+                asked = f"{part.search}{when} ({' and '.join(query.authorities)})?"
+            self._append_said(answer, f"{part.text[:1].upper()}{part.text[1:]}?", asked, query, within, started, records_too=True)
 
     def _append_said(self, answer: Answer, heading: str, asked: str, query: Query, filters: Filters | None, started: float, records_too: bool = False) -> None:
         """The answer to ``asked`` (of the query's authorities) after ``answer``, under ``heading``,

@@ -211,6 +211,15 @@ def test_a_short_second_ask_of_the_same_inspection_is_answered_with_the_first(su
     assert "**On what dates?**" not in answer.answer  # one answer, not the report again under the second ask
 
 
+def test_a_second_ask_leaning_on_an_inspections_dates_is_answered_from_its_report(subset_assistant):
+    # "it" is the inspection whose dates the first ask wants: its report answers the second (it was dropped)
+    answer = subset_assistant.ask("On which dates did Ofsted carry out its 2022 inspection of Kent's children's services, and what did it find about homeless 16- and 17-year-olds?")
+    assert "“Inspection dates: 9 to 20 May 2022”" in answer.answer, answer.answer
+    part = answer.answer.split("**What did it find about homeless 16- and 17-year-olds?**")[1]
+    found = [c for c in answer.citations if f"[{c.n}]" in part]
+    assert found and all(c.date.startswith("2022") for c in found) and any("homeless" in c.quote for c in found), part
+
+
 def test_a_compound_question_of_an_inspection_and_the_one_before_it_gets_each_from_its_own_place(subset_assistant):
     # this inspection's dates from its records; when it was inspected before, from what its report says of that one
     answer = subset_assistant.ask("When did Ofsted inspect Kent in 2022, and when was it previously inspected?")
