@@ -229,9 +229,14 @@ def role_asked(question: str) -> str | None:
     roles = [m for m in ROLE_WORD.finditer(head) if re.match(r"\s*(?:$|(?:of|for|at|in|to|on|and|or|who|that|which|whose)\b|\w+(?:ing|ed)\b)", head[m.end():], re.I)]
     if not roles:
         return None
-    # with its rank ("the Chief Inspector", "the assistant director"): another rank is another post
-    rank = re.search(rf"\b((?:(?:{_RANKS})\s+)+)$", head[: roles[-1].start()], re.I)
-    return " ".join(((rank.group(1) if rank else "") + roles[-1].group(1)).lower().split())
+    return _ranked(head, roles[-1])
+
+
+def _ranked(text: str, role: re.Match) -> str:
+    """The role word ``role`` found in ``text``, with its rank ("the Chief Inspector", "the assistant
+    director": another rank is another post), in lower case."""
+    rank = re.search(rf"\b((?:(?:{_RANKS})\s+)+)$", text[: role.start()], re.I)
+    return " ".join(((rank.group(1) if rank else "") + role.group(1)).lower().split())
 
 
 _RANKS = "chief|deputy|assistant|lead|principal|senior|interim|acting|executive"
@@ -246,10 +251,7 @@ def role_said_before(question: str) -> str | None:
         return None
     scene = question[: len(question) - len(asked)]
     roles = list(ROLE_WORD.finditer(scene))
-    if not roles:
-        return None
-    rank = re.search(rf"\b((?:(?:{_RANKS})\s+)+)$", scene[: roles[-1].start()], re.I)
-    return " ".join(((rank.group(1) if rank else "") + roles[-1].group(1)).lower().split())
+    return _ranked(scene, roles[-1]) if roles else None
 
 
 def _head(np: str) -> str:
