@@ -741,16 +741,24 @@ class Assistant:
             asked += f" in {years.pop()}"
         if not self._answer_from_records(replace(self.analyse(f"{asked}?"), authorities=query.authorities), filters, answer, started):
             return False
-        corpus = self.retriever.corpus()
-        reports = [corpus.records[c.doc_id] for c in answer.citations if c.doc_id in corpus.records]
-        report = reports[0] if len({r.doc_id for r in reports}) == 1 else None
-        within = replace(filters or Filters(), doc_ids=(report.doc_id,)) if report is not None else filters
-        year = (report.end_date or report.date or "")[:4] if report is not None else ""
+        report = self._cited_report(answer)
         for part in before:
-            when = f", according to the {year} report" if year and year not in part.text else ""  # (not "in 2022": the earlier one's year)
-            said = f"{part.text}{when} ({' and '.join(query.authorities)})?"  # (within the named report: its subject is that report's)
-            self._append_said(answer, f"{part.text[:1].upper()}{part.text[1:]}?", said, query, within, started)
+            self._append_of_report(answer, part, report, query, filters, started)
         return True
+
+    def _cited_report(self, answer: Answer):
+        """The one document a records answer cites (its record), else None."""
+        reports = {c.doc_id for c in answer.citations}
+        return self.retriever.corpus().records.get(next(iter(reports))) if len(reports) == 1 else None
+
+    def _append_of_report(self, answer: Answer, part, report, query: Query, filters: Filters | None, started: float, records_too: bool = False) -> None:
+        """A compound question's ``part`` asked of ``report``'s passages alone (its subject is that
+        report's), under the part as asked, after ``answer``; of ``filters`` when there is no report."""
+        year = (report.end_date or report.date or "")[:4] if report is not None else ""
+        when = f", according to the {year} report" if year and year not in part.text else ""  # (not "in 2022": an earlier inspection's year)
+        within = replace(filters or Filters(), doc_ids=(report.doc_id,)) if report is not None else filters
+        asked = f"{part.text}{when} ({' and '.join(query.authorities)})?"
+        self._append_said(answer, f"{part.text[:1].upper()}{part.text[1:]}?", asked, query, within, started, records_too)
 
     def _with_nearest(self, query: Query, filters: Filters | None, answer: Answer) -> None:
         """A records answer's nearest passages, as related: where the reports write of what the
@@ -804,22 +812,20 @@ class Assistant:
         # one inspection's dates or lead inspector answered: a part leaning on them asks of its report ("On which
         # dates did Ofsted carry out its 2019 inspection, and what had the council changed since…?"; not "How did
         # it rate adoption in 2016, and what was holding it back?", where "it" is what was graded)
-        reports = {c.doc_id for c in answer.citations}
         first = cover.asks_cover(query.parts[0].text)
-        of_inspection = bool(first) and first <= {"dates", "lead", "team", "published"}
-        report = self.retriever.corpus().records.get(next(iter(reports))) if answer.reason == "inspection records: 1" and len(reports) == 1 and of_inspection else None
+        of_inspection = bool(first) and first <= {"dates", "lead", "team", "published"} and answer.reason == "inspection records: 1"
+        report = self._cited_report(answer) if of_inspection else None
         for part in query.parts:  # (either part: "What is Bromley's early help service called, and how did Ofsted rate it…?")
             if records.names_grade(part.text, passages) or records.asks_kind(part.text, "judgement") or cover.asks_cover(part.text):
                 continue  # a grade, a judgement or a cover fact: the records answered it ("what did it say about care leavers?" they don't)
             if not records.asks_about_something(part.topic):
                 continue
-            within, when = filters, f" in {named[0]}" if len(named) == 1 and not YEAR.search(part.search) else ""
-            if report is not None and part.search != part.text and (report.end_date or report.date):
-                within = replace(filters or Filters(), doc_ids=(report.doc_id,))
-                asked = f"{part.text}, according to the {(report.end_date or report.date)[:4]} report ({' and '.join(query.authorities)})?"
-            else:
-                asked = f"{part.search}{when} ({' and '.join(query.authorities)})?"
-            self._append_said(answer, f"{part.text[:1].upper()}{part.text[1:]}?", asked, query, within, started, records_too=True)
+            if report is not None and part.search != part.text:
+                self._append_of_report(answer, part, report, query, filters, started, records_too=True)
+                continue
+            when = f" in {named[0]}" if len(named) == 1 and not YEAR.search(part.search) else ""
+            asked = f"{part.search}{when} ({' and '.join(query.authorities)})?"
+            self._append_said(answer, f"{part.text[:1].upper()}{part.text[1:]}?", asked, query, filters, started, records_too=True)
 
     def _append_said(self, answer: Answer, heading: str, asked: str, query: Query, filters: Filters | None, started: float, records_too: bool = False) -> None:
         """The answer to ``asked`` (of the query's authorities) after ``answer``, under ``heading``,
