@@ -1282,11 +1282,23 @@ def select(
     for s in whole:  # a sentence already inside another's joined span is not shown twice
         inside = [k for k, o in enumerate(out) if o.passage.passage_id == s.passage.passage_id and o.text in s.text and o.text != s.text]
         if inside:  # ... and a span holding ones already chosen stands in the first one's place
-            out[inside[0]] = s
+            out[inside[0]] = _leading_for(s, [out[k] for k in inside])
             out = [o for k, o in enumerate(out) if k not in inside[1:]]
-        elif not _quoted(s, out):
-            out.append(s)
+        else:
+            holder = next((k for k, o in enumerate(out) if _quoted(s, [o])), None)
+            if holder is None:
+                out.append(s)
+            else:
+                out[holder] = _leading_for(out[holder], [s])
     return out
+
+
+def _leading_for(s: Sentence, held: list[Sentence]) -> Sentence:
+    """``s``, quoted in place of ``held`` (sentences its span holds): it leads for what they led
+    for, so a compound question's part answered by one of them is still answered."""
+    parts = tuple(sorted(set(s.parts).union(*(o.parts for o in held))))
+    lead = s.lead or any(o.lead for o in held)
+    return s if (parts, lead) == (s.parts, s.lead) else replace(s, parts=parts, lead=lead)
 
 
 def _spoken_of(s: Sentence, spoken: set[str]) -> bool:

@@ -1524,3 +1524,20 @@ def test_a_sentence_of_a_two_sentence_list_item_is_quoted_with_the_other():
     longer = item + " Since then, leaders have made changes."
     first = extractive.sentences_of(Hit(passage("report#item-4", longer, kind="item"), 1.0))[0]
     assert extractive.with_neighbours(first, forward=True).text == item.split(" The local")[0]
+
+
+def test_a_part_answered_by_a_lead_stays_answered_when_a_wider_quote_holds_it():
+    # the lead for "did it run a scheme" is quoted inside the span of a finding chosen after it
+    # ("While these…" is quoted from what "these" are): the span leads for that part, so the answer
+    # does not say the sources leave it open
+    question = "Did the council run any work experience scheme, and how many of those taking part were from care?"
+    text = ("The local authority has established a wide range of initiatives to offer young people good work experience. "
+            "While these are directed at all children in the borough, many of the programmes have high numbers of care leavers taking part. "
+            "The authority has introduced ‘City Walks’, a programme of work experience with local firms. Leaders have a clear plan.")
+    query, sentences = scored(question, [passage("report#para-103", text)], {"The local authority ": 0.8, "While these are dire": 0.9, "The authority has in": 0.5})
+    assert len(query.parts) == 2
+    runs_scheme = {id(s): 0.5 if s.text.startswith("While") else s.score for s in sentences}  # the first sentence answers it best
+    by_part = [runs_scheme, {id(s): s.score for s in sentences}]
+    shown = extractive.select(query, sentences, max_sentences=8, relative=0.75, by_part=by_part)
+    assert [s.text for s in shown] == [text.removesuffix(" Leaders have a clear plan.")]
+    assert shown[0].parts == (0,) and shown[0].lead
