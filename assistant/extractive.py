@@ -143,11 +143,18 @@ def _given_figures(question: str) -> re.Pattern | None:
     return re.compile(rf"(?<![\w,.])(?:{'|'.join(given)})(?![\w%]|[,.]\d)") if given else None
 
 
+# "how many of those taking part / attending / placed…": a share of people named before, who are
+# said by what they do, not named again
+_OF_THOSE_DOING = re.compile(r"of\s+(?:those|these|them)\s+(?:who|that|which|[a-z]+ing|[a-z]+ed)\b", re.I)
+
+
 def counted_words(question: str) -> set[str]:
     """The keywords of what a "how many" question counts ("fostering households"), or none
     ("how many had it kept…" names nothing counted; "how many times" counts occasions)."""
     found = _counted(question)
     if not found or re.match(r"(had|have|has|were|was|are|is|did|do|does|can|could|will|would|times)\b", found.group(2), re.I):
+        return set()
+    if _OF_THOSE_DOING.match(found.group(2)):  # "how many of those taking part…": of people named before
         return set()
     words = _asked_about(found.group(2))
     return words | ({"average"} if words and found.group(0).split()[0].lower() == "average" else set())  # "at an average of 33"

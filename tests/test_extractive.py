@@ -1151,6 +1151,8 @@ def test_a_count_is_of_what_it_counts_not_of_what_stands_near_it():
     # how many of those named before: a share of them answers
     assert holds("Who attended PEP review meetings, and how many of those meetings did they go to?", "Education welfare officers attend 100% of PEP review meetings.")
     assert not holds("How many PEP review meetings did they go to?", "Education welfare officers attend 100% of PEP review meetings.")
+    # ... said by what they do ("those taking part"), not named again: a share of them answers
+    assert holds("How many of those taking part were from care?", "Thus far, 62% of the participants have been children looked after and care leavers.")
     plans = "Leaders have plans to double the number of fostering households in Rutland by the end of the year."
     assert holds("What was Rutland planning to do about the number of its fostering households?", plans)
     assert not holds("How many fostering households did Rutland have?", plans)
