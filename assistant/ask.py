@@ -614,7 +614,7 @@ class Assistant:
             # (a compound question's parts about the named inspection itself: its records, see _named_and_before)
             return self._named_and_before(query, filters, answer, started, span)
         asked = final_ask(query.question)  # "Bromley was judged inadequate in 2016. Where did…?": what it asks follows
-        fields = cover.asks_cover(asked)
+        fields = cover.asks_cover(asked) | cover.asks_of_label(query.question)
         if fields:  # "Who led its 2024 inspection, and on what dates?": a part leaning on the first asks with its subject
             fields |= {field for p in query.parts if p.search != p.text for field in cover.asks_cover(p.search)}
         passages = [p for p in corpus.record_passages if filters is None or filters.admits(p)]

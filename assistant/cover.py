@@ -47,11 +47,12 @@ _ASKS = {
     "dates": re.compile(
         r"\bwhen\s+(exactly\s+|precisely\s+)?(in\s+(\w+\s+)?(19|20)\d\d\s+)?(did|was|were|does|is)\b(?:(?!,|\baccording\b).)*?\b(inspect|inspected|visit|visited|carr(y|ied)\s+out)\b"
         r"|\bwhen\s+(was|is)\b[^,]{0,80}\b(inspection|visit)\s*\??$"
-        r"|\b(inspection|visit)\s+dates?\b|\bdates?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+([\w’'-]+\s+){0,4}?(inspection|visit)|\b(exact|precise|full|actual)\s+dates\b"
+        r"|\b(inspection|visit|fieldwork)\s+dates?\b|\bdates?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+([\w’'-]+\s+){0,4}?(inspection|visit|fieldwork)|\b(exact|precise|full|actual)\s+dates\b"
         r"|\bhow\s+long\s+did\b[^?,]{0,60}\b(inspection|visit)\b[^?,]{0,40}\b(last|take)\b|\b(which|what)\s+month\b[^?,]{0,60}\b(inspect\w*|visit\w*)\b"
         r"|\bhow\s+long\s+(?:were|was|did)\s+(?:the\s+)?(?:ofsted(?:['’]s)?\s+)?inspectors?\s+(?:on\s+site|there|in\b|spend|stay)"  # "How long were inspectors on site?"
+        r"|\bwhen\s+(?:exactly\s+|precisely\s+)?(?:were|was)\s+(?:the\s+)?(?:ofsted(?:['’]s)?\s+)?inspectors?\s+(?:on\s+site|there|in\b)"  # "Exactly when were Ofsted's inspectors on site…?"
         r"|\b(first|last)\s+(and\s+(first|last)\s+)?days?\s+(?:that\s+|when\s+)?(?:the\s+)?(?:ofsted\s+)?(inspectors?|inspection|visit)\b"  # "the first and last day the inspectors were in"
-        r"|\b(what|which)\s+(dates?|days?)\b(?![^?]*\b(letter|written|published|publication)\b)[^?]{0,80}\b(inspect\w*|re-inspect\w*|visit\w*|carr(y|ied)\s+out)\b"
+        r"|\b(what|which)\s+(dates?|days?|weeks?)\b(?![^?]*\b(letter|written|published|publication)\b)[^?]{0,80}\b(inspect\w*|re-inspect\w*|visit\w*|carr(y|ied)\s+out)\b"  # ("which week was the inspection?")
         # (the dates it was carried out, whichever inspection it is: "…the inspection published in February 2017")
         r"|\b(what|which)\s+(dates?|days?)\s+(did|was|were)\s+(ofsted|(the\s+)?inspectors?|it|they)\s+(inspect\w*|visit\w*|carr(y|ied)\s+out)\b"
         r"|(?:^|[:,])\s*(?:(?:and\s+)?(?:on|over)\s+)?(what|which)\s+(dates?|days?)\s+did\s+(it|they)\s+(run|take\s+place|happen)\b"  # "Kent's 2017 inspection: over what dates did it run?"
@@ -90,7 +91,8 @@ _RELATIVE = re.compile(r"\b(before|(?<!looked )after|since|following|prior to|pr
 _PREVIOUS = re.compile(
     r"\b(previous|prior|preceding|earlier)\s+(\w+\s+){0,5}(inspections?|visits?)\b"
     # "…when was it previously inspected?", "Before its 2017 inspection, when was Kent last inspected?"
-    r"|\bpreviously\s+(inspected|visited|judged|rated|graded)\b|^\s*before\b[^?,]{0,80}\b(inspection|visit)\b[^?]*\blast\s+(inspected|visited)\b"
+    # ("Before the autumn 2015 inspection, when had its child protection last been looked at / when was the last full inspection?")
+    r"|\bpreviously\s+(inspected|visited|judged|rated|graded)\b|^\s*before\b[^?,]{0,80}\b(inspection|visit)\b[^?]*\blast\b"
     # "…, and when had Ofsted last inspected before that?", "what had it been judged at the inspection before?", "the grade last time"
     r"|\b((last\s+)?(been\s+)?(inspected|visited)|inspection|visit)\s+before\s*(that|then|it|this|[?,.]|$)|\blast\s+time\b"
     r"|\bhad\b[^?,]{0,40}\blast\s+(been\s+)?(inspected|visited)\b",  # "…in 2022, and when had Blackpool last been inspected?": before it
@@ -142,7 +144,14 @@ def asks_cover(question: str) -> set[str]:
     return asked - {"grades", "kind"} if reasons else asked
 
 
-_AND_WHY = re.compile(r"\band\s+why\b", re.I)  # "What kind of inspection was it, and why?": the reasons are in the passages
+_AND_WHY = re.compile(r"\band\s+why\b", re.I)
+# "Gateshead's 2019 Ofsted visit: when did it happen…?": "it" is the inspection the label names
+_WHEN_LABELLED = re.compile(r"\b(inspection|visit)\s*[:–—-]\s*(?:and\s+)?when\s+did\s+(it|they)\s+(run|take\s+place|happen)\b", re.I)
+
+
+def asks_of_label(question: str) -> set[str]:
+    """The cover facts asked of the inspection a label before the question names (its dates)."""
+    return {"dates"} if _WHEN_LABELLED.search(question) else set()  # "What kind of inspection was it, and why?": the reasons are in the passages
 
 
 def asks_previous(question: str, span: YearSpan) -> bool:

@@ -1019,8 +1019,9 @@ def _typed(query: Query, ranked: list[Sentence], wants: str | None, question: st
     return typed
 
 
-_BEFORE = re.compile(r"\b(before|prior to|earlier than|preceding)\s+(the\s+)?([\w’'-]+\s+){0,3}?((19|20)\d\d)\b", re.I)
-_AFTER = re.compile(r"\b(after|following|later than|since)\s+(the\s+)?([\w’'-]+\s+){0,3}?((19|20)\d\d)\b", re.I)
+# (a span of months is one word: "before the January–February 2022 inspection")
+_BEFORE = re.compile(r"\b(before|prior to|earlier than|preceding)\s+(the\s+)?([\w’'–-]+\s+){0,3}?((19|20)\d\d)\b", re.I)
+_AFTER = re.compile(r"\b(after|following|later than|since)\s+(the\s+)?([\w’'–-]+\s+){0,3}?((19|20)\d\d)\b", re.I)
 
 
 def _year_bound(question: str):

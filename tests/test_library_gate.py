@@ -323,3 +323,13 @@ def test_the_kind_of_inspection_is_quoted_from_the_title_the_report_prints(subse
     assert "single inspection framework" in answer.answer
     assert normalise(title.quote) in subset_assistant.document_norm(title.doc_id)
     assert answer.retrieved[0] == title.passage_id and title.passage_id in subset_assistant.retriever.corpus().by_id
+
+
+def test_the_dates_asked_of_a_labelled_visit_or_by_the_week_come_with_the_grade(subset_assistant):
+    # "it" is the visit the label names; "which week" asks its dates: the dates line beside the grade (it was left out)
+    for question, row in (("Kent's 2022 Ofsted visit: when did it happen and what was the verdict on care leavers?",
+                           "“The experiences and progress of children in care and care leavers Outstanding”"),
+                          ("How did Ofsted rate help and protection for children in Kent in May 2022, and which week was the inspection?",
+                           "“The experiences and progress of children who need help and protection Good”")):
+        answer = subset_assistant.ask(question)
+        assert "“Inspection dates: 9 to 20 May 2022”" in answer.answer and row in answer.answer, answer.answer

@@ -594,7 +594,10 @@ def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_
                  "When was Harrow's January 2025 inspection carried out, and when was the borough inspected before that?",
                  "When did Harrow's 2017 inspection run, and when had safeguarding last been inspected before that?",
                  "essex ofsted june 2023 - inspection dates and what was the grade last time?",
-                 "When did Ofsted inspect Blackpool in 2022, and when and with what result had Blackpool last been inspected?"):
+                 "When did Ofsted inspect Blackpool in 2022, and when and with what result had Blackpool last been inspected?",
+                 # opened by "before" the inspection named: each "last" is of one before it
+                 "Before the autumn 2015 inspection, when had Doncaster's child protection arrangements last been looked at by Ofsted and how did they fare?",
+                 "Before the January–February 2022 inspection, when had Ofsted last been in, and when was the last full inspection?"):
         assert asks_previous(that, year_span(that)), that
 
 
@@ -605,6 +608,27 @@ def test_the_inspection_before_a_named_one_is_of_an_earlier_year():
     assert previous_bound("How had they been judged at the previous inspection in 2017, according to the 2021 report?") == 2021
     assert previous_bound("How had Warwickshire been judged at its previous inspection in 2017?") is None  # that inspection's own year
     assert previous_bound("When was Rochdale inspected in 2023?") is None
+
+
+def test_a_date_before_a_span_of_months_is_of_an_earlier_year():
+    from assistant.extractive import _year_bound
+
+    bound = _year_bound("Before the January–February 2022 inspection, when had Ofsted last been in to look at Kent?")
+    assert bound is not None and bound(2020) and not bound(2022)
+
+
+def test_the_inspection_dates_are_asked_by_week_by_fieldwork_by_when_inspectors_were_on_site_or_of_a_labelled_visit():
+    from assistant.cover import asks_of_label
+
+    for question in ("How did Ofsted rate help and protection in Kent in March 2019, and which week was the inspection?",
+                     "Which week in 2024 did Ofsted inspect Kent's children's services?",
+                     "kent 2017 single inspection - what were the fieldwork dates?",
+                     "Exactly when were Ofsted's inspectors on site for the single inspection of Kent in 2015 - first and last day?"):
+        assert "dates" in asks_cover(question), question
+    # "it" is the visit the label names: its dates (not a label naming something else)
+    assert asks_of_label("Kent's 2019 Ofsted visit: when did it happen and what was the verdict on children in care?") == {"dates"}
+    assert asks_of_label("Kent's new front door: when did it happen?") == set()
+    assert "dates" not in asks_cover("When were social workers in Kent trained?")
 
 
 def test_the_kind_of_inspection_is_its_framework_with_its_dates_line_as_evidence():
