@@ -316,7 +316,7 @@ class Assistant:
     def _sections(self, query: Query, hits: list[Hit]) -> list[Hit]:
         """The rest of the section a broad question's topic heads in the documents found (a topic that
         is a report's section heading: that section's paragraphs), or else of the section judging
-        the one judgement area it names ("CLs got RI, what were the main problems?"), after the hits."""
+        the judgement area it names ("CLs got RI, what were the main problems?"), after the hits."""
         corpus = self.retriever.corpus()
         words = extractive.subject_words(query.topic)
         have, extra, read = {h.passage.passage_id for h in hits}, [], set()
@@ -325,7 +325,7 @@ class Assistant:
             if hit.passage.doc_id in read:
                 continue  # each document's section once, after its first hit
             read.add(hit.passage.doc_id)
-            section = corpus.section_on(hit.passage.doc_id, words) or corpus.section_judging(hit.passage.doc_id, areas)
+            section = corpus.section_about(hit.passage.doc_id, words, areas)
             for p in section[:MAX_SECTION]:
                 if p.passage_id not in have:
                     have.add(p.passage_id)
@@ -333,13 +333,15 @@ class Assistant:
         return extra
 
     def _section_leads(self, query: Query, sentences: list) -> list:
-        """The first sentence of each section a broad question's topic heads, when it was found, in
-        the documents the answer hears (Ofsted opens a section with its overall finding)."""
+        """The first sentence of each section a broad question's topic heads (or, else, of the
+        section judging the judgement area it names, as ``_sections`` finds them), when it was
+        found, in the documents the answer hears (Ofsted opens a section with its overall finding)."""
         corpus, words, leads = self.retriever.corpus(), extractive.subject_words(query.topic), []
+        areas = records.named_areas(query.question, corpus.judgement_areas)
         top = max((s.score for s in sentences), default=0.0)
         heard = {s.passage.doc_id for s in sentences if s.score >= extractive.SOURCE_BAR * top}  # documents a broad answer hears
         for doc_id in dict.fromkeys(s.passage.doc_id for s in sentences if s.passage.doc_id in heard):
-            section = corpus.section_on(doc_id, words)
+            section = corpus.section_about(doc_id, words, areas)
             first = next((s for p in section[:1] for s in sentences if s.passage.passage_id == p.passage_id), None)
             if first is not None:
                 leads.append(first)

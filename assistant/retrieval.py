@@ -236,11 +236,18 @@ class Corpus:
         fits = {h: len(heading_words(h) - words) for h in sections if words <= heading_words(h)}
         return sections[min(fits, key=lambda h: (fits[h], sections[h][0].ordinal))] if fits else []
 
+    def section_about(self, doc_id: str, words: set[str], areas: set[str]) -> list[StoredPassage]:
+        """The section of ``doc_id`` a topic heads (``section_on``), or else the one judging the
+        judgement areas it names (``section_judging``)."""
+        return self.section_on(doc_id, words) or self.section_judging(doc_id, areas)
+
     def section_judging(self, doc_id: str, areas: set[str]) -> list[StoredPassage]:
         """The paragraphs of ``doc_id`` under the heading that names the one judgement area of
         ``areas`` ("The experiences and progress of care leavers: requires improvement to be
-        good" for a question on care leavers), in order; empty when none, or more than one, does."""
-        if len(areas) != 1:
+        good" for a question on care leavers; those naming the same areas, when the words name more
+        than one: "care leavers" names the care leavers and the combined judgement), in order; empty
+        when none does."""
+        if not areas:
             return []
         from .records import named_areas
 

@@ -127,6 +127,12 @@ def test_the_section_judging_the_area_a_question_names_is_found_by_its_heading()
     asked = records.named_areas("Wokingham care leavers got RI in 2023. What were the main problems?", corpus.judgement_areas)
     assert [x.passage_id for x in corpus.section_judging("r", asked)] == ["r#para-3", "r#para-4"]
     assert corpus.section_judging("r", set()) == [] and corpus.section_judging("r", {"children_in_care", "care_leavers"}) == []
+    # where some reports judge children in care and care leavers together, "care leavers" names both
+    # areas, as the care leavers heading does: that section still (it had none)
+    combined = Corpus(version=(), records={}, passages=passages + [p(5, (), "judgement", "children_in_care_and_care_leavers")], lexical=None, vectors=None)
+    asked = records.named_areas("What did Ofsted say about support for care leavers in Wokingham?", combined.judgement_areas)
+    assert asked == {"care_leavers", "children_in_care_and_care_leavers"}
+    assert [x.passage_id for x in combined.section_judging("r", asked)] == ["r#para-3", "r#para-4"]
 
 
 def test_a_word_many_headings_hold_picks_the_tightest_section_only():
