@@ -1382,6 +1382,9 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
     texts = [f"{p.text} {' '.join(p.heading)} {' '.join(map(str, p.fields.values()))} {p.context} {p.title} {p.publisher or ''}" for p in passages]
     for text in texts:
         held.update(tokens(text))
+    # the names the evidence writes (capitalised words), which a misspelt name is near: not any word
+    # ("Stirling" is not a misspelling of "still")
+    titled_held = set(tokens(" ".join(w for text in texts for w in _CAPITALISED.findall(text))))
     places = [name.casefold() for place in query.authorities + query.passing_places for name in names_of(place)]  # "Herts" too
     unmet = []
 
@@ -1442,7 +1445,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
         if short and any(re.search(rf"\b{re.escape(short.group(1))}\b", text) for text in texts):
             continue  # ... or by the shorthand the question gives it ("Multi Agency Screening and Safeguarding Service (MASSS)")
         words = {w for w in tokens(said) if w not in setting and correct(w) not in setting}
-        if words and not all(w in held or correct(w) in held or _near(w, held) for w in words):
+        if words and not all(w in held or correct(w) in held or _near(w, titled_held) for w in words):
             unmet.append(said)
         elif any(len(together) > 2 and not any(_phrase_in(together, text) for text in texts) for together in _runs_of(said, words)):
             unmet.append(said)  # "Care Quality Commission": its words together, not "care", "quality" and "commissioning"
@@ -1573,8 +1576,11 @@ _ACRONYMS_RUN = re.compile(r"[A-Z]{2,8}s?(?:\s+[A-Z]{2,8}s?)+")
 _COUNCIL_WORDS = re.compile(r"\b(london borough|royal borough|metropolitan borough|borough|county|city|metropolitan|district|unitary|authority|council|corporation|of|the)\b")
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+
+
 def _near(word: str, held: set[str]) -> bool:
-    """Is ``word`` a misspelling of one of ``held`` ("Secton" of "section")?"""
+    """Is ``word`` a misspelling of one of ``held`` ("Ofstead" of "Ofsted")?"""
     return len(word) >= 4 and any(h[:1] == word[:1] and difflib.SequenceMatcher(None, word, h).ratio() >= 0.8 for h in held)
 
 

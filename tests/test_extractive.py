@@ -384,6 +384,10 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     told = passage("iow-2023#p9", "The SEND local area inspection in 2022 found weaknesses in joint commissioning.")
     assert _names_unmet(analyse("What did the Isle of Wight's SEND area inspection find?", ["Isle of Wight"], lambda n: False), [told]) == []
     assert unmet("What did Ofsted say about the hub on the Isle of Wite?") == []  # the place, misspelt
+    # a name misspelt is near a name the evidence writes, not any word: "Stirling" is no misspelling of "still"
+    still = passage("iow-2023#p10", "Care leavers are still supported by their personal advisers. Ofsted found the Stirling Road hub effective.")
+    assert _names_unmet(analyse("What did Ofsted say about support for care leavers in Stirling?", [], lambda n: False), [said, passage("x#p1", "Care leavers are still supported.")]) == ["Stirling"]
+    assert _names_unmet(analyse("What did Ofsted say about support for care leavers in Stirlng?", [], lambda n: False), [still]) == []
     # the country every council is in, and a place made an adjective, name nothing the evidence must hold
     assert unmet("Which team meets children who arrive in the UK alone on the Isle of Wight?") == []
     assert unmet("Which Isle of Wight-wide hub responds to children with SEND?") == []
