@@ -536,7 +536,7 @@ class Assistant:
         led = answer.answer.split("\nAlso in the sources:")[0]  # (what the answer leads with, not what it lists besides)
         if not answer.abstained and any(int(y) < first for c in answer.citations if f"[{c.n}]" in led for y in YEAR.findall(c.quote)):
             return  # the passages tell of an earlier inspection
-        found = cover.answer_before(docs[0], corpus.by_doc.get(docs[0].doc_id, []))
+        found = cover.answer_before(docs[0], corpus.by_doc.get(docs[0].doc_id, []), final_ask(query.question))
         if found is not None:
             answer.answer, answer.citations = found.text, found.citations
             answer.abstained, answer.reason = False, "what the report says of the inspection before it"

@@ -26,7 +26,8 @@ _BESIDES_LEAD = r"\b(?:apart\s+from|besides|other\s+than)\s+the\s+lead\b"  # "ap
 _ASKS = {
     "lead": re.compile(
         # (a question's own "who led", not a relative clause: "the director who led the improvements")
-        r"(?:^\s*|[,;:]\s*|\band\s+|\b(?:tell\s+me|know|find\s+out)\s+)who\s+(led|leads|was\s+leading|headed)\b|\bwho\s+(led|leads|headed)(\s+(it|them|this|that))?\s*[?.]?\s*$|\b(lead\s+(?:inspectors?|HMIs?)|reporting\s+inspectors?)\b"
+        # (of the inspection, not of something the council runs: "Who leads Southwark's in-house clinical service?")
+        r"(?:^\s*|[,;:]\s*|\band\s+|\b(?:tell\s+me|know|find\s+out)\s+)who\s+(led|leads|was\s+leading|headed)\b(?=[^?,]*\b(?:inspections?|re-inspections?|visits?)\b|(?![^?,]*\b(?:service|hub|board|panel|unit|department|partnership|programme|project|group|scheme|school|home|centre)s?\b))|\bwho\s+(led|leads|headed)(\s+(it|them|this|that))?\s*[?.]?\s*$|\b(lead\s+(?:inspectors?|HMIs?)|reporting\s+inspectors?)\b"
         r"|\b(?:inspections?|visits?|it|which)\b[^?,]{0,40}\bled\s+by\b"  # "Which inspections were led by …?", not "the initiative led by the board"
         r"|\b(inspectors?|HMIs?)\b[^?,]{0,40}\b(led|leads|headed|(?:was|is)\s+in\s+charge)\b"  # "Which of His Majesty's Inspectors / which HMI led…?", "Which inspector was in charge of…?"
         r"|\b(led|leads|headed)\s+(the\s+|its\s+|ofsted['’]s\s+)?([\w-]+\s+){0,3}(inspection|re-inspection|visit)\b"
@@ -47,7 +48,7 @@ _ASKS = {
     "dates": re.compile(
         r"\bwhen\s+(exactly\s+|precisely\s+)?(in\s+(\w+\s+)?(19|20)\d\d\s+)?(did|was|were|does|is)\b(?:(?!,|\baccording\b).)*?\b(inspect|inspected|visit|visited|carr(y|ied)\s+out)\b"
         r"|\bwhen\s+(was|is)\b[^,]{0,80}\b(inspection|visit)\s*\??$"
-        r"|\b(inspection|visit|fieldwork)\s+dates?\b|\bdates?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+([\w’'-]+\s+){0,4}?(inspection|visit|fieldwork)|\b(exact|precise|full|actual)\s+dates\b"
+        r"|\b(inspection|visit|fieldwork|on[\s-]site)\s+dates?\b|\bdates?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+([\w’'-]+\s+){0,4}?(inspection|visit|fieldwork)|\b(exact|precise|full|actual)\s+dates\b"
         r"|\bhow\s+long\s+did\b[^?,]{0,60}\b(inspection|visit)\b[^?,]{0,40}\b(last|take)\b|\b(which|what)\s+month\b[^?,]{0,60}\b(inspect\w*|visit\w*)\b"
         r"|\bhow\s+long\s+(?:were|was|did)\s+(?:the\s+)?(?:ofsted(?:['’]s)?\s+)?inspectors?\s+(?:on\s+site|there|in\b|spend|stay)"  # "How long were inspectors on site?"
         r"|\bwhen\s+(?:exactly\s+|precisely\s+)?(?:were|was)\s+(?:the\s+)?(?:ofsted(?:['’]s)?\s+)?inspectors?\s+(?:on\s+site|there|in\b)"  # "Exactly when were Ofsted's inspectors on site…?"
@@ -335,22 +336,35 @@ def _heading(record: DocumentRecord) -> str:
     return f"**{KIND_LABELS.get(record.kind, record.kind)} — {record.title}, {when}**"
 
 
-def answer_before(record: DocumentRecord, passages: list[StoredPassage]) -> CoverAnswer | None:
+def answer_before(record: DocumentRecord, passages: list[StoredPassage], question: str = "") -> CoverAnswer | None:
     """"When had Ofsted previously inspected Bromley, according to its 2023 report?": what the
-    report first says of an inspection in a year before its own (see said_of_earlier), quoted;
-    None when it says nothing of one."""
-    told = said_of_earlier(record, [], passages, before=True)
+    report says of an inspection in a year before its own (see said_of_earlier), quoted: its
+    sentences on what ``question`` names of it ("its fostering service and its adoption service":
+    both), else the first; None when it says nothing of one."""
+    told = said_of_earlier(record, [], passages, before=True, every=True)
     if not told:
         return None
-    passage, sentence = told[0]
-    return CoverAnswer(f"{_heading(record)}\n- Of the inspection before it: “{sentence}” [1]", [Citation.of(1, passage, sentence)])
+    asked = set(tokens(question)) - _NOT_WHAT_OF - {t for name in (record.authority or "",) for t in tokens(name)}
+    shared = [len(asked & set(tokens(sentence))) for _, sentence in told]
+    told = [t for t, n in zip(told, shared) if n == max(shared)] if max(shared) else told[:1]
+    lines = [f"- {'Of the inspection before it: ' if n == 1 else ''}“{sentence}” [{n}]" for n, (_, sentence) in enumerate(told, start=1)]
+    return CoverAnswer("\n".join([_heading(record)] + lines), [Citation.of(n, p, sentence) for n, (p, sentence) in enumerate(told, start=1)])
 
 
-def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passages: list[StoredPassage], before: bool = False) -> list[tuple[StoredPassage, str]]:
+# what any question about the inspection before asks, not what of it: its words tell no sentence apart
+_NOT_WHAT_OF = frozenset(tokens(
+    "inspection inspections inspected previous previously last earlier before prior grade grades graded "
+    "judged judgement judgements rated rating result when what how which ofsted report according"
+))
+
+
+def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passages: list[StoredPassage], before: bool = False, every: bool = False) -> list[tuple[StoredPassage, str]]:
     """The first sentence of ``record``'s ``passages`` that tells of the latest of the ``earlier``
     inspections: an inspection said with the year it was inspected in. With none of them at
     hand, and ``before`` (the question asks of the inspection before it), one said with any
-    earlier year ("Since the last ILACS inspection in 2018, …"). [] when none does."""
+    earlier year ("Since the last ILACS inspection in 2018, …"); ``every``: each such sentence,
+    in order. [] when none does. A law's year is no inspection's ("…the Education and
+    Inspections Act 2006")."""
     if earlier:
         years = years_inspected(earlier[-1])
         told = lambda year: year in years  # noqa: E731
@@ -359,15 +373,23 @@ def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passa
         told = lambda year: year < first  # noqa: E731 (any year before its own)
     else:
         return []
+    found = []
     for p in passages:
         if p.kind not in ("paragraph", "item"):
             continue
         for sentence, _ in passage_sentences(p.text, p.kind, p.fields):
-            if _INSPECTION.search(sentence) and any(told(int(y)) for y in YEAR.findall(sentence)):
-                return [(p, sentence)]
-    return []
+            said = _STATUTE.sub(" ", sentence)
+            if _INSPECTION.search(said) and any(told(int(y)) for y in YEAR.findall(said)):
+                # (a list item of two sentences is one thought: "…was in June 2012. The local authority was judged to be outstanding.")
+                whole = p.kind == "item" and len(passage_sentences(p.text, p.kind, p.fields)) == 2
+                found.append((p, p.text.strip() if whole else sentence))
+                if not every:
+                    return found
+    return found
 
 
+# a law by its title and year ("the Education and Inspections Act 2006", "Children Act 1989")
+_STATUTE = re.compile(r"(?:\b[A-Z][\w’'-]*\s+(?:(?:and|of|the|for)\s+)?)+Act\s+(?:19|20)\d\d\b")
 _INSPECTION = re.compile(r"\binspections?\b", re.I)
 
 # the frameworks index/ofsted.py names by an abbreviation, spelled out (short and standard ILACS

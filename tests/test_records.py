@@ -623,12 +623,17 @@ def test_the_inspection_dates_are_asked_by_week_by_fieldwork_by_when_inspectors_
     for question in ("How did Ofsted rate help and protection in Kent in March 2019, and which week was the inspection?",
                      "Which week in 2024 did Ofsted inspect Kent's children's services?",
                      "kent 2017 single inspection - what were the fieldwork dates?",
-                     "Exactly when were Ofsted's inspectors on site for the single inspection of Kent in 2015 - first and last day?"):
+                     "Exactly when were Ofsted's inspectors on site for the single inspection of Kent in 2015 - first and last day?",
+                     "kent 2017 SIF - what were the on-site dates?"):
         assert "dates" in asks_cover(question), question
     # "it" is the visit the label names: its dates (not a label naming something else)
     assert asks_of_label("Kent's 2019 Ofsted visit: when did it happen and what was the verdict on children in care?") == {"dates"}
     assert asks_of_label("Kent's new front door: when did it happen?") == set()
     assert "dates" not in asks_cover("When were social workers in Kent trained?")
+    # "who leads" something the council runs asks no lead inspector; "who led" the inspection does
+    assert asks_cover("Who leads Kent's in-house clinical service, and what does it provide, according to the 2026 inspection?") == set()
+    assert asks_cover("Who led Ofsted's February–March 2015 inspection of Kent's children's services?") == {"lead"}
+    assert asks_cover("When were inspectors on site in Kent, and who led the team?") == {"dates", "lead"}
 
 
 def test_the_kind_of_inspection_is_its_framework_with_its_dates_line_as_evidence():
@@ -981,3 +986,30 @@ def test_when_a_report_says_the_council_was_previously_inspected_its_first_word_
     assert "Of the inspection before it: “Leaders have built on practice since the previous inspection in 2018.” [1]" in found.text
     assert [c.passage_id for c in found.citations] == ["kent-2023#para-2"]
     assert answer_before(report, [own]) is None  # it says nothing of one
+
+
+def test_of_the_inspections_before_a_report_lists_those_the_question_names_are_quoted_and_a_laws_year_is_none():
+    from assistant.cover import answer_before
+
+    report = record("kent-2017", "2017-02-27", "2017-03-23", "Linda Steele", "SIF")
+
+    def said(n, text, kind="item"):
+        return StoredPassage(
+            passage_id=f"kent-2017#p{n}", doc_id="kent-2017", text=text, locator=f"paragraph {n}", heading=(), start=0, end=10, context="",
+            ordinal=n, kind=kind, page=2, title="Kent", doc_kind="inspection_report", authority="Kent", publisher="Ofsted", date="2017-03-23", fields={},
+        )
+
+    law = said(0, "Ofsted produces this report under its power to combine reports in accordance with section 152 of the Education and Inspections Act 2006.", "paragraph")
+    protection = said(1, "The previous inspection of the local authority’s arrangements for the protection of children was in January 2013. The local authority was judged to be adequate.")
+    looked_after = said(2, "The previous inspection of the local authority’s services for children looked after was in June 2012. The local authority was judged to be good.")
+    fostering = said(3, "The previous inspection of the fostering service was in January 2011. The fostering service was judged to be outstanding.")
+    adoption = said(4, "The previous inspection of the adoption service was in May 2012. The adoption service was judged to be good.")
+    shown = [law, protection, looked_after, fostering, adoption]
+    # the Act's year is no inspection's; the item asked of is quoted whole (its grade is its second sentence)
+    found = answer_before(report, shown, "What grade had its services for children looked after received at the previous inspection?")
+    assert found.text.endswith("- Of the inspection before it: “" + looked_after.text + "” [1]"), found.text
+    # two named: both; none named: the first it says
+    both = answer_before(report, shown, "What grades had its fostering service and its adoption service been given at the inspections before?")
+    assert [c.passage_id for c in both.citations] == ["kent-2017#p3", "kent-2017#p4"]
+    assert [c.passage_id for c in answer_before(report, shown, "When was it previously inspected?").citations] == ["kent-2017#p1"]
+    assert answer_before(report, [law]) is None
