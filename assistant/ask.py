@@ -1472,7 +1472,9 @@ SUMMARY_COMMON = 0.05  # a sentence in more than this share of the library's doc
 _ASKS_IMPROVEMENTS = re.compile(
     r"\b(?:areas?\s+(?:for|of|needing)\s+(?:priority\s+)?(?:improvement|development)|recommendations?"
     r"|what\s+(?:\w+\s+){0,4}(?:needs?|needed|had|has|have|must|should|wants?|wanted)\s+(?:(?:it|them)\s+)?(?:to\s+)?(?:improve|fix|change)"  # "What did inspectors want it to improve?"
-    r"|(?:told|tell|asked|ask)\s+(?:\w+\s+){0,2}to\s+(?:improve|fix|change|work\s+on))\b",  # "ask the council to work on"
+    # "ask the council to work on", "What did Ofsted tell the Isle of Wight it needed to improve?"
+    r"|(?:told|tell|asked|ask)\s+(?:\w+\s+){0,2}to\s+(?:improve|fix|change|work\s+on)"
+    r"|(?:told|tell)\s+(?:[\w’'-]+\s+){0,5}?(?:it|they)\s+(?:needs?|needed|had|has|have|must|should)\s+to\s+(?:improve|fix|change|work\s+on))\b",
     re.I,
 )
 _IMPROVEMENT_WORDS = frozenset(
