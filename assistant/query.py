@@ -127,6 +127,7 @@ _PERSON_NOUNS = (
     r"persons?|people|inspectors?|officers?|managers?|workers?|councillors?|directors?|leaders?|officials?|journalists?|reporters?"
     r"|ministers?|secretar(y|ies)|politicians?|members?|chairs?|heads?|headteachers?|teachers?|judges?|executives?|commissioners?"
     r"|advis[eo]rs?|dcs|hmis?|iros?"  # (a director of children's services, His Majesty's Inspector, an independent reviewing officer)
+    r"|psychologists?|psychiatrists?|doctors?|nurses?|clinicians?|therapists?|practitioners?|consultants?|solicitors?|lawyers?"
     r"|(?:care\s+leaver|young\s+person)(?=\s+(?:who|whom|that|whose)\b|\s*[?,]|$)"  # "the name of the care leaver who told inspectors…" (one person, not "the care leaver forum")
 )
 # "Which <noun>…" or "What <word> <noun>…" ("Which government minister…"), but not "What did…".

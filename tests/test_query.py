@@ -846,6 +846,8 @@ def test_a_persons_name_asked_for_wants_a_full_name():
     assert q(asked).wants == "name" and person_asked(asked)
     assert q("Leicester's 2015 report says a new director joined in October 2014. What was that director's name?").wants == "name"
     assert person_asked("I need the person's name.")
+    # a clinician is a person too ("…led by a consultant psychologist. What is that psychologist's name?")
+    assert q("Kent's clinical service is led by a consultant psychologist. What is that psychologist's name?").wants == "name"
     assert not person_asked("What is the service's name?")
 
 
