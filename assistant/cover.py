@@ -145,14 +145,14 @@ def asks_cover(question: str) -> set[str]:
     return asked - {"grades", "kind"} if reasons else asked
 
 
-_AND_WHY = re.compile(r"\band\s+why\b", re.I)
+_AND_WHY = re.compile(r"\band\s+why\b", re.I)  # "What kind of inspection was it, and why?": the reasons are in the passages
 # "Gateshead's 2019 Ofsted visit: when did it happen…?": "it" is the inspection the label names
 _WHEN_LABELLED = re.compile(r"\b(inspection|visit)\s*[:–—-]\s*(?:and\s+)?when\s+did\s+(it|they)\s+(run|take\s+place|happen)\b", re.I)
 
 
 def asks_of_label(question: str) -> set[str]:
     """The cover facts asked of the inspection a label before the question names (its dates)."""
-    return {"dates"} if _WHEN_LABELLED.search(question) else set()  # "What kind of inspection was it, and why?": the reasons are in the passages
+    return {"dates"} if _WHEN_LABELLED.search(question) else set()
 
 
 def asks_previous(question: str, span: YearSpan) -> bool:
@@ -344,7 +344,7 @@ def answer_before(record: DocumentRecord, passages: list[StoredPassage], questio
     told = said_of_earlier(record, [], passages, before=True, every=True)
     if not told:
         return None
-    asked = set(tokens(question)) - _NOT_WHAT_OF - {t for name in (record.authority or "",) for t in tokens(name)}
+    asked = set(tokens(question)) - _NOT_WHAT_OF - set(tokens(record.authority or ""))
     shared = [len(asked & set(tokens(sentence))) for _, sentence in told]
     told = [t for t, n in zip(told, shared) if n == max(shared)] if max(shared) else told[:1]
     lines = [f"- {'Of the inspection before it: ' if n == 1 else ''}“{sentence}” [{n}]" for n, (_, sentence) in enumerate(told, start=1)]
@@ -390,6 +390,7 @@ def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passa
 
 # a law by its title and year ("the Education and Inspections Act 2006", "Children Act 1989")
 _STATUTE = re.compile(r"(?:\b[A-Z][\w’'-]*\s+(?:(?:and|of|the|for)\s+)?)+Act\s+(?:19|20)\d\d\b")
+
 _INSPECTION = re.compile(r"\binspections?\b", re.I)
 
 # the frameworks index/ofsted.py names by an abbreviation, spelled out (short and standard ILACS
