@@ -333,7 +333,7 @@ _SHARE_OR_MONEY = re.compile(
 _HAS_DURATION = re.compile(
     rf"\b(\d+|a|an|{_NUMBER_WORD}|several|few)[\s-]+(\w+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b(?![\s-]*olds?\b)"  # not an age ("17-year-olds")
     rf"|\bsince\s+((early|late|mid)[- ])?({_MONTH}\s+)?(19|20)\d\d\b"
-    r"|\buntil\s+(?:the\s+)?(?:child|children|they|young\s+people|the\s+young\s+person)\s+(?:become|becomes|turn|turns|reach|reaches)\s+(?:an\s+)?(?:adults?|adulthood|\d{2})\b"  # "until children become adults"
+    r"|\buntil\s+(?:the\s+)?(?:child|children|they|young\s+people|the\s+young\s+person)\s+(?:become|becomes|turn|turns|reach|reaches|are|is)\s+(?:an\s+)?(?:adults?|adulthood|\d{2})\b"  # "until children become adults", "until they are 25"
     r"|\buntil\s+(?:the\s+)?age\s+(?:of\s+)?\d{2}\b|\b(?:up\s+)?to\s+(?:the\s+)?age\s+(?:of\s+)?\d{2}\b"  # "until the age of 25", "up to age 21"
     rf"|\b\d{{1,2}}(\s+{_MONTH})?\s*(to|-|–)\s*\d{{1,2}}\s+{_MONTH}\b",  # from one day to another ("2 to 6 December 2024")
     re.I,

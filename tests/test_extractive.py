@@ -1198,6 +1198,9 @@ def test_a_grade_word_before_a_noun_is_no_grade():
 def test_support_until_children_become_adults_answers_how_long():
     lasting = "The special guardianship offer includes a financial package, which remains available until children become adults."
     assert "until children become adults" in chosen_for("How long does the council's support for special guardians last?", lasting)[0].text
+    # ... or until they are an age ("continues until they are 25")
+    age = "This strong support begins before young people leave care and continues until they are 25, unless they choose to opt out after the age of 21."
+    assert "until they are 25" in chosen_for("How long do care leavers keep getting help from their support worker?", age)[0].text
 
 
 def test_a_rank_asked_with_a_role_is_that_post_not_another():
