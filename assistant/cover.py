@@ -377,11 +377,12 @@ def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passa
     for p in passages:
         if p.kind not in ("paragraph", "item"):
             continue
-        for sentence, _ in passage_sentences(p.text, p.kind, p.fields):
+        sentences = passage_sentences(p.text, p.kind, p.fields)
+        # (a list item of two sentences is one thought: "…was in June 2012. The local authority was judged to be outstanding.")
+        whole = p.kind == "item" and len(sentences) == 2
+        for sentence, _ in sentences:
             said = _STATUTE.sub(" ", sentence)
             if _INSPECTION.search(said) and any(told(int(y)) for y in YEAR.findall(said)):
-                # (a list item of two sentences is one thought: "…was in June 2012. The local authority was judged to be outstanding.")
-                whole = p.kind == "item" and len(passage_sentences(p.text, p.kind, p.fields)) == 2
                 found.append((p, p.text.strip() if whole else sentence))
                 if not every:
                     return found

@@ -242,11 +242,10 @@ class Corpus:
         return self.section_on(doc_id, words) or self.section_judging(doc_id, areas)
 
     def section_judging(self, doc_id: str, areas: set[str]) -> list[StoredPassage]:
-        """The paragraphs of ``doc_id`` under the heading that names the one judgement area of
-        ``areas`` ("The experiences and progress of care leavers: requires improvement to be
-        good" for a question on care leavers; those naming the same areas, when the words name more
-        than one: "care leavers" names the care leavers and the combined judgement), in order; empty
-        when none does."""
+        """The paragraphs of ``doc_id`` under the heading that names just the judgement areas of
+        ``areas`` (as ``records.named_areas`` reads both: one area, or the several a question's
+        words name equally, as an area's words also name a judgement combining it with another),
+        in order; empty when none does."""
         if not areas:
             return []
         from .records import named_areas
