@@ -73,7 +73,8 @@ _ASKS = {
     # "When was the report on Kent's 2016 inspection published?", "What is the publication date…?"
     "published": re.compile(r"\b(when|what\s+(date|day|month))\b[^?]{0,100}\bpublish(ed)?\b|\b(when|what\s+(date|day))\b[^?]{0,60}\b(report|letter)\b[^?]{0,80}?\b(come|came)\s+out\b|\bpublication\s+date\b|\bdate\s+of\s+(its\s+|the\s+)?publication\b", re.I),
     "grades": re.compile(
-        r"\b(did|does|do)\s+(ofsted|inspectors?|the\s+inspectors?|they)\s+(judge|rate|grade|assess)\b|\boverall\s+(outcome|result)s?\b"
+        # ("…, and how did the review judge the LSCB?": the inspection's own report or review judged it)
+        r"\b(did|does|do)\s+(ofsted|inspectors?|the\s+inspectors?|they|(?:the|its|that)\s+(?:[\w-]+\s+){0,2}?(?:review|report|inspection))\s+(judge|rate|grade|assess)\b|\boverall\s+(outcome|result)s?\b"
         # "What was the outcome of Kent's 2018 inspection?", "How did Kent do in its last inspection?"
         r"|\b(outcome|result|verdict)s?\s+of\s+(the|its|their|[\w’'-]+['’]s)\s+([\w-]+\s+){0,3}(inspection|visit)\b"
         # "When did Ofsted inspect Hull in 2019, and what was the outcome?": the inspection's outcome

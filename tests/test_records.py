@@ -148,6 +148,13 @@ def cover_passages(doc_id):
     ]
 
 
+def test_a_grade_is_asked_of_the_review_or_report_that_judged_it():
+    # "how did the review judge the LSCB?": the inspection's own report or review judges too
+    assert asks_cover("Salford 2015: who was deputy lead inspector, and how did the review judge the LSCB?") == {"lead", "grades"}
+    assert asks_cover("How did the 2015 review judge Salford's LSCB?") == {"grades"}
+    assert asks_cover("How did the spring 2015 inspection rate Salford's services for care leavers?") == {"grades"}
+
+
 def test_the_inspections_a_lead_inspector_led_are_listed_from_their_covers():
     from assistant.cover import led_by
 
