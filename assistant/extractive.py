@@ -41,7 +41,8 @@ _HAS_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORD}|hundred|thousand|half|quarter|d
 # Dates and years are not the figure a "how many" question asks for.
 _DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b(?!\s?(?:%|per\s?cent))")  # (not "14.1%": a share)
 # (a share, "what percentage of the workforce…", is often said of "it" (see shared_words): not this test)
-_COUNTED = re.compile(r"\b(?:how many|average|number\s+of)\s+((?:the|their|its|[\w’'-]+['’]s)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|per|from|with|live|lived|living)\b|[?,]|$)", re.I)
+# (what is counted ends before a verb on it: "how many care leavers attended those sessions")
+_COUNTED = re.compile(r"\b(?:how many|average|number\s+of)\s+((?:the|their|its|[\w’'-]+['’]s)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=\s+(?:were|was|are|is|did|do|does|had|have|has|can|could|will|would|in|on|at|for|of|per|from|with|live|lived|living)\b|\s+[a-z]+ed\s+(?:the|those|these|their|its|a|an|by|to|with|in|on|at|for|from|about|after|into|over|through)\b|[?,]|$)", re.I)
 _CARDINAL = re.compile(rf"\d[\d,]*|{_NUMBER_WORD}|hundred|thousand|dozens?|hundreds|thousands", re.I)
 _FIGURE = re.compile(_CARDINAL.pattern + r"|\d[\d,.]*%?|[£$€]\d[\d,.]*\w*|half|quarter|third|most|majority|double|twice|treble|triple", re.I)
 # a change in a count, or a multiple of it, said of what is counted through "the number of"

@@ -272,6 +272,19 @@ def test_a_count_is_not_answered_by_an_age_or_a_figure_the_question_gives():
     assert analyse("What exact percentage of return home conversations were offered within 72 hours?", [], lambda t: True).wants == "number"
 
 
+def test_what_is_counted_ends_before_a_verb_said_of_it():
+    # "How many care leavers attended those sessions?" counts care leavers: a sentence
+    # that names the sessions with another count ("in two local prisons") does not answer it
+    assert extractive.counted_words("How many care leavers attended those sessions?") == extractive.counted_words("How many care leavers were there?")
+    assert extractive.counted_words("How many privately fostered children did it know about?") >= {"privately", "foster"}
+    other = passage("report-2025#p49", "The service is also supporting drop-in sessions for care leavers from across the country in two local prisons.")
+    query, sentences = scored("Redcar and Cleveland supports drop-in sessions for care leavers in two local prisons. How many care leavers attended those sessions?", [other], {"The service is also": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75) == []
+    counted = passage("report-2025#p50", "Eleven care leavers attended the sessions last year.")
+    query, sentences = scored("How many care leavers attended those sessions?", [counted], {"Eleven care leavers": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text == "Eleven care leavers attended the sessions last year."
+
+
 def test_the_name_of_a_role_holder_is_a_person_not_a_place():
     p = passage("letter-2022#p7", "This letter summarises the visit to Isles of Scilly children's services.")
     query, sentences = scored("What is the name of the interim manager?", [p], {"This letter summarise": 0.9})
