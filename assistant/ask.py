@@ -975,6 +975,10 @@ class Assistant:
         if asked & covered:  # two inspections compared need both ("between its 2019 and 2022 inspections"); other years are events
             if not _INSPECTIONS_COMPARED.search(query.question):
                 return None
+            # "Before its 2015 inspection, … how had it fared at the inspections in 2010 and 2011?":
+            # the earlier inspections are told of in the held report's own account of those before it
+            if cover.asks_previous(query.question, year_span(query.question)) and max(asked) in covered:
+                return None
             asked -= covered
         # a plan or an article may tell of an inspection whose report is not indexed; a later
         # report's passing mention ("at the focused visit in 2019") does not hold its findings

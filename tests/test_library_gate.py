@@ -333,3 +333,10 @@ def test_the_dates_asked_of_a_labelled_visit_or_by_the_week_come_with_the_grade(
                            "“The experiences and progress of children who need help and protection Good”")):
         answer = subset_assistant.ask(question)
         assert "“Inspection dates: 9 to 20 May 2022”" in answer.answer and row in answer.answer, answer.answer
+
+
+def test_the_inspections_before_a_held_report_are_asked_of_it_not_refused_for_their_years(subset_assistant):
+    # the 2012 inspections are not in the library, but the 2014 report tells of them: no "no inspection in 2012"
+    answer = subset_assistant.ask("Before its 2014 inspection, when had Barking and Dagenham last been inspected, and how had it fared at the inspections in 2012?")
+    assert not answer.abstained, answer.answer
+    assert "was in July 2012. The local authority was judged to be Good for safeguarding" in answer.answer
