@@ -335,10 +335,12 @@ _HAS_DURATION = re.compile(
     rf"\b(\d+|a|an|{_NUMBER_WORD}|several|few)[\s-]+(\w+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b(?![\s-]*olds?\b)"  # not an age ("17-year-olds")
     rf"|\bsince\s+((early|late|mid)[- ])?({_MONTH}\s+)?(19|20)\d\d\b"
     r"|\buntil\s+(?:the\s+)?(?:child|children|they|young\s+people|the\s+young\s+person)\s+(?:become|becomes|turn|turns|reach|reaches|are|is)\s+(?:an\s+)?(?:adults?|adulthood|\d{2})\b"  # "until children become adults", "until they are 25"
-    r"|\buntil\s+(?:the\s+)?age\s+(?:of\s+)?\d{2}\b|\b(?:up\s+)?to\s+(?:the\s+)?age\s+(?:of\s+)?\d{2}\b"  # "until the age of 25", "up to age 21"
     rf"|\b\d{{1,2}}(\s+{_MONTH})?\s*(to|-|–)\s*\d{{1,2}}\s+{_MONTH}\b",  # from one day to another ("2 to 6 December 2024")
     re.I,
 )
+# ... or up to or past an age ("until the age of 25", "up to age 21", "far beyond the age of 25"): read
+# before ages are blanked (see satisfies), as it is how long, not how old
+_TO_AN_AGE = re.compile(r"\b(?:until|beyond|past)\s+(?:the\s+)?age\s+(?:of\s+)?\d{2}\b|\b(?:up\s+)?to\s+(?:the\s+)?age\s+(?:of\s+)?\d{2}\b", re.I)
 _HAS_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(m|k|bn|million|billion|thousand)?\s?(pounds|euros|dollars)\b|\b\d[\d,.]*\s?(million|billion)\b", re.I)
 _MONEY_WORDS = frozenset(tokens("how much money cost costs spend spent budget funding fund pounds figure total amount need exactly"))
 
@@ -624,7 +626,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
         judged = any(not BEFORE_NOUN.match(text, m.end()) for m in _HAS_GRADE.finditer(text))
         return judged and graded_words(question) <= set(tokens(text))
     if wants == "duration":  # how long, not how old ("care leavers aged 18 years and over")
-        return bool(_HAS_DURATION.search(_AGED.sub(" ", sentence.text)))
+        return bool(_HAS_DURATION.search(_AGED.sub(" ", sentence.text)) or _TO_AN_AGE.search(sentence.text))
     if wants == "money":  # a sum said with some of what it is for ("the £2,000 grant" is no answer to "how much invest-to-save money")
         if not _HAS_MONEY.search(sentence.text):
             return False

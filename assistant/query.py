@@ -149,7 +149,7 @@ _WHO_TAKES_PART = re.compile(
     r"|^\s*(who|whom|which\s+(young\s+people|children|families|people|groups?))\s+(do|does|did)\b[^?]{0,80}?\b(work|partner)\s+(with|alongside)\b",
     re.I,
 )
-_HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\b(average|typical|mean)\s+(length|duration|wait|waiting\s+time|delay)\b", re.I)
+_HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\b(average|typical|mean)\s+(length|duration|wait|waiting\s+time|delay|time)\b", re.I)
 # "the number of" asks for a figure, except in a yes/no question ("Had the number of referrals gone up?")
 _HOW_MANY = re.compile(
     r"\b(how many|how much(?!\s+(?:say|influence|difference|progress|impact|input|involvement|voice)\b)(?!\s+(?:had|has|have|did|does|do)\s+(?:[\w’'-]+\s+){1,6}?(?:moved\s+on|improved|progressed|developed|changed)\b)|what ((exact|precise|actual) )?(number|percentage|proportion|share|age))\b|\bwhat\s+(%|per\s?cent\b)|^\s*(the\s+)?average\b"  # not "how much say", "how much had it improved": a degree

@@ -1216,6 +1216,19 @@ def test_support_until_children_become_adults_answers_how_long():
     assert "until they are 25" in chosen_for("How long do care leavers keep getting help from their support worker?", age)[0].text
 
 
+def test_support_to_or_past_an_age_and_an_average_time_answer_how_long():
+    # an age support runs to or past is how long it lasts, not how old anyone is
+    past = "Many of the young people remain in touch with the service far beyond the age of 25."
+    assert "far beyond the age of 25" in chosen_for("How long do young people stay in touch with the leaving care service?", past)[0].text
+    until = "Personal advisers stay in touch until the age of 21."
+    assert "until the age of 21" in chosen_for("How long do personal advisers stay in touch?", until)[0].text
+    # "the average time between…" asks how long, and days answer it
+    question = "What was the average time between a child entering care and moving in with an adoptive family?"
+    assert analyse(question, [], lambda t: True).wants == "duration"
+    days = "In 2016–17, the average time between a child entering care and moving in with their adoptive family was 475 days."
+    assert "475 days" in chosen_for(question, days)[0].text
+
+
 def test_a_rank_asked_with_a_role_is_that_post_not_another():
     inspectors = passage("letter-2021#p7", "Her Majesty's Inspectors for this visit were Amanda Maxwell and Nick Stacey.")
     query, sentences = scored("Who was Her Majesty's Chief Inspector at the time of the visit?", [inspectors], {"Her Majesty's Inspec": 0.9})
