@@ -97,6 +97,7 @@ _PREVIOUS = re.compile(
     r"|\bpreviously\s+(inspected|visited|judged|rated|graded)\b|^\s*before\b[^?,]{0,80}\b(inspection|visit)\b[^?]*\blast\b"
     # "…, and when had Ofsted last inspected before that?", "what had it been judged at the inspection before?", "the grade last time"
     r"|\b((last\s+)?(been\s+)?(inspected|visited)|inspection|visit)\s+before\s*(that|then|it|this|[?,.]|$)|\blast\s+time\b"
+    r"|\b(inspection|visit)\s+before\s+(the|its)\s+(?:[\w–-]+\s+){0,3}?(one|inspection|visit)\b"  # "the inspection before the March 2020 one"
     r"|\bhad\b[^?,]{0,40}\blast\s+(been\s+)?(inspected|visited)\b",  # "…in 2022, and when had Blackpool last been inspected?": before it
     re.I,
 )

@@ -598,6 +598,7 @@ def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_
     assert asks_previous(named, year_span(named))
     for that in ("Stockport's 2017 inspection: over what dates did it run, and when had Ofsted last inspected before that?",
                  "What dates was Bromley inspected in November 2018, and what had it been judged at the inspection before?",
+                 "What had North Somerset been judged at the inspection before the March 2020 one, and what year was that?",
                  "When was Harrow's January 2025 inspection carried out, and when was the borough inspected before that?",
                  "When did Harrow's 2017 inspection run, and when had safeguarding last been inspected before that?",
                  "essex ofsted june 2023 - inspection dates and what was the grade last time?",
