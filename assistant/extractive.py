@@ -21,7 +21,7 @@ from index.types import KIND_LABELS, OFSTED_KINDS
 from . import cover, finding_order, sides
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
-from .query import WHO_CHAIRS, YEAR, Query, final_ask, known_places, person_asked, role_asked, role_said_before, without_setting_before, year_span
+from .query import WHO_CHAIRS, YEAR, Query, final_ask, known_places, person_asked, role_asked, role_said_before, without_condition, without_setting_before, year_pairs, year_span
 from .records import LOOKED_AFTER  # "looked after" is "in care"
 from .types import Citation, Hit
 
@@ -673,14 +673,18 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             # earlier in the sentence ("Directors would come in…, recalls Simon Dear, now the service manager")
             roles = [m.span() for m in re.finditer(said, text, re.I)]
             return any(_words_between(text, n, r) <= ROLE_NEAR for n in names for r in roles)
-        if re.match(r"\s*(who|whom|whose)\b", without_setting_before(question), re.I):  # a who-question ("In Rutland, who…?"): a name written as a name, or a coined
+        asking = without_condition(without_setting_before(question))  # ("If a 16-year-old has nowhere to live, who do they see?")
+        if re.match(r"\s*(who|whom|whose)\b", asking, re.I):  # a who-question ("In Rutland, who…?"): a name written as a name, or a coined
             quoted = any(unasked(w) for q in _QUOTED_TERM.finditer(sentence.text) for w in q.group(1).split())  # term ("‘Resilience workers’")
             if quoted or any(named(m.group(0)) for m in _PROPER_WORD.finditer(sentence.text)):  # not a team's acronym
                 return True
             # "Who helps care leavers find work?" asks who does something: a role doing it ("An
             # opportunities broker … is supporting…"), as the sentence's subject, answers it
-            doer = _ROLE_SUBJECT.match(sentence.text) or _ROLE_SUBJECT.match(_OPENING_PHRASE.sub("", sentence.text)) or _ROLE_AGENT.search(sentence.text)  # ("Since January 2018, a … worker has…")
-            return bool(_WHO_DOES.match(without_setting_before(question)) and doer and any(unasked(w) for w in doer.group(1).split()))
+            subject = _ROLE_SUBJECT.match(sentence.text) or _ROLE_SUBJECT.match(_OPENING_PHRASE.sub("", sentence.text))  # ("Since January 2018, a … worker has…")
+            doer = subject or _ROLE_AGENT.search(sentence.text)
+            if _WHOM_MET.match(asking):
+                return bool(subject and any(unasked(w) for w in subject.group(1).split())) or _names_a_thing(sentence.text, unasked, named, set(tokens(sentence.passage.title)))
+            return bool(_WHO_DOES.match(asking) and doer and any(unasked(w) for w in doer.group(1).split()))
         if _names_a_thing(sentence.text, unasked, named, set(tokens(sentence.passage.title))):
             return True
         # "Which team works with families…?": a team the report names in lower case ("the resilience team")
@@ -694,9 +698,19 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
 # chaired by a post the report names ("chaired at a senior level by the Metropolitan Police Detective Chief Inspector")
 _CHAIRED_BY = re.compile(r"\bchaired\b(?:\s+[\w’'-]+){0,6}?\s+by\s+(?:an?\s+|the\s+)?(?:[a-z][\w’'-]*\s+){0,3}?[A-Z]")
 _WHO_DOES = re.compile(
-    r"\s*who\s+(?:(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|carried|inspected)\b)[a-z]+(?:s|ed)\b"
-    r"|(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+(?!(?:leading|chairing)\b)[a-z]+ing\b"  # "who had been carrying out…"
+    # (a word saying how may come between: "who regularly gives…", "who was actually looking after…")
+    r"\s*who\s+(?:[a-z]+ly\s+)?(?:(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|carried|inspected)\b)[a-z]+(?:s|ed)\b"
+    r"|(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?(?!(?:leading|chairing)\b)[a-z]+ing\b"  # "who had been carrying out…"
     r"|(?:did|does|do)\s+(?:the|a|an|its|their|all|most|much)\b)",  # "who did the first sift": "do" as the verb, not "who do they see"
+    re.I,
+)
+# "who do they see?", "who do social workers put them in touch with?", "who does a homeless
+# 16-year-old meet?": whom they go to, a role working with them as its sentence's subject ("A …
+# practitioner works with children who…") or a body named ("the Red Cross"), not whoever does a
+# task ("Initial screening is completed by experienced police officers")
+_WHOM_MET = re.compile(
+    r"\s*whom?\s+(?:do|does|did)\s+(?:(?:they|he|she|we|you|(?:[a-z]+\s+){0,2}[a-z]+s)\s+[a-z]+"
+    r"|(?:an?|the)\s+[\w -]{1,40}?\s+(?:see|meet|speak\s+to|talk\s+to|go\s+to|contact|call|get\s+help\s+from)\b)",
     re.I,
 )
 # who does something, by the role or the team doing it

@@ -1229,6 +1229,18 @@ def test_support_to_or_past_an_age_and_an_average_time_answer_how_long():
     assert "475 days" in chosen_for(question, days)[0].text
 
 
+def test_who_someone_goes_to_after_a_condition_or_who_does_something_now_and_then_is_a_role_doing_it():
+    practitioner = "A homeless and mediation service practitioner works with children who present as homeless."
+    # a condition before the ask: "If …, who do they see?" asks whom they go to
+    assert chosen_for("If a 16-year-old suddenly has nowhere to live, who do they see?", practitioner)
+    # a word saying how between "who" and what is done ("who regularly works with…")
+    assert chosen_for("Who regularly works with children who turn up homeless?", practitioner)
+    assert chosen_for("If a 16-year-old suddenly has nowhere to live, who is the director?", practitioner) == []
+    # whom someone is put in touch with: a body the report names answers too
+    referred = "Social workers refer unaccompanied asylum-seeking children to the Red Cross and other agencies, for support to trace their families."
+    assert chosen_for("If a young person who arrived alone wants to find their relatives, who do social workers put them in touch with?", referred)
+
+
 def test_a_rank_asked_with_a_role_is_that_post_not_another():
     inspectors = passage("letter-2021#p7", "Her Majesty's Inspectors for this visit were Amanda Maxwell and Nick Stacey.")
     query, sentences = scored("Who was Her Majesty's Chief Inspector at the time of the visit?", [inspectors], {"Her Majesty's Inspec": 0.9})
