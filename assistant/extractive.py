@@ -164,7 +164,7 @@ def counted_words(question: str) -> set[str]:
 # what a grade question asks the grade of: "What grade did Ofsted give Kent's secondary schools?",
 # "What grade did Thurrock's virtual school get at the 2024 inspection?"
 _GRADED = re.compile(
-    r"\b(?:give|gave|award|awarded)\s+(?P<object>[^?]+?)(?=\s+(?:at|in|for|during|when|after|before|according)\b|[?,]|$)"
+    r"\b(?:give|gave|given|award|awarded)\s+(?P<object>[^?]+?)(?=\s+(?:at|in|for|during|when|after|before|according)\b|[?,]|$)"
     r"|\b(?:grades?|ratings?|judgements?|judgments?)\s+did\s+(?P<subject>[^?]+?)\s+(?:get|receive|achieve|have|gain|obtain)\b"
     r"|\b(?:did|does|do|has|have)\s+(?:ofsted|(?:the\s+)?inspectors?)\s+(?:rate|grade|judge)d?\s+(?P<rated>[^?]+?)(?=\s+(?:at|in|for|during|when|after|before|according)\b|[?,]|$)",
     re.I,

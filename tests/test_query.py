@@ -503,6 +503,7 @@ def test_how_ofsted_rated_something_asks_for_its_grade():
     assert q("How did Ofsted rate Plymouth's secondary schools?").wants == "grade"
     assert graded_words("How did Ofsted rate Plymouth's secondary schools?") == {"secondary", "school"}  # what a grade must be said of
     assert graded_words("What grades did Plymouth's pupil referral units receive?") == {"pupil", "referral", "unit"}
+    assert graded_words("What grade had Ofsted given Spon Lane at its own inspection?") == {"spon", "lane"}  # (a grade "given" it)
 
 
 def test_what_age_asks_for_a_figure_not_an_amount_of_money():
