@@ -534,8 +534,8 @@ class Assistant:
             return
         first = min(cover.years_inspected(docs[0]))
         led = answer.answer.split("\nAlso in the sources:")[0]  # (what the answer leads with, not what it lists besides)
-        if not answer.abstained and any(int(y) < first for c in answer.citations if f"[{c.n}]" in led for y in YEAR.findall(c.quote)):
-            return  # the passages tell of an earlier inspection
+        if not answer.abstained and any(cover.tells_of_inspection_before(c.quote, first) for c in answer.citations if f"[{c.n}]" in led):
+            return  # the passages tell of an earlier inspection (not merely of an earlier year: "in post since…, previously, in 2015, …")
         found = cover.answer_before(docs[0], corpus.by_doc.get(docs[0].doc_id, []), final_ask(query.question))
         if found is not None:
             answer.answer, answer.citations = found.text, found.citations

@@ -97,7 +97,9 @@ _PREVIOUS = re.compile(
     r"|\bpreviously\s+(inspected|visited|judged|rated|graded)\b|^\s*before\b[^?,]{0,80}\b(inspection|visit)\b[^?]*\blast\b"
     # "…, and when had Ofsted last inspected before that?", "what had it been judged at the inspection before?", "the grade last time"
     r"|\b((last\s+)?(been\s+)?(inspected|visited)|inspection|visit)\s+before\s*(that|then|it|this|[?,.]|$)|\blast\s+time\b"
-    r"|\b(inspection|visit)\s+before\s+(the|its)\s+(?:[\w–-]+\s+){0,3}?(one|inspection|visit)\b"  # "the inspection before the March 2020 one"
+    r"|\b(inspection|visit)\s+before\s+(?:(?:the|its)\s+)?(?:[\w–-]+\s+){0,3}?(one|inspection|visit|(?:19|20)\d\d)\b"  # "the inspection before the March 2020 one", "… before September 2023"
+    # "According to its May 2024 report, when was it last inspected?": before that report's own inspection
+    r"|\baccording\s+to\b[^?]{0,60}\b(report|letter)\b[^?]{0,80}\blast\s+(been\s+)?(inspected|visited)\b|\blast\s+(been\s+)?(inspected|visited)\b[^?]{0,80}\baccording\s+to\b[^?]{0,60}\b(report|letter)\b"
     r"|\bhad\b[^?,]{0,40}\blast\s+(been\s+)?(inspected|visited)\b",  # "…in 2022, and when had Blackpool last been inspected?": before it
     re.I,
 )
@@ -347,8 +349,17 @@ def answer_before(record: DocumentRecord, passages: list[StoredPassage], questio
     if not told:
         return None
     asked = set(tokens(question)) - _NOT_WHAT_OF - set(tokens(record.authority or ""))
-    shared = [len(asked & set(tokens(sentence))) for _, sentence in told]
-    told = [t for t, n in zip(told, shared) if n == max(shared)] if max(shared) else told[:1]
+    # each sentence that says more of what is asked than those before it ("its child protection
+    # arrangements and its services for children looked after": a sentence on each), most first
+    words = [asked & set(tokens(sentence)) for _, sentence in told]
+    chosen, covered = [], set()
+    while True:
+        gain = [len(w - covered) if i not in chosen else 0 for i, w in enumerate(words)]
+        if not gain or max(gain) == 0:
+            break
+        chosen.append(gain.index(max(gain)))
+        covered |= words[chosen[-1]]
+    told = [told[i] for i in sorted(chosen)] if chosen else told[:1]
     lines = [f"- {'Of the inspection before it: ' if n == 1 else ''}“{sentence}” [{n}]" for n, (_, sentence) in enumerate(told, start=1)]
     return CoverAnswer("\n".join([_heading(record)] + lines), [Citation.of(n, p, sentence) for n, (p, sentence) in enumerate(told, start=1)])
 
@@ -391,8 +402,16 @@ def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passa
     return found
 
 
-# a law by its title and year ("the Education and Inspections Act 2006", "Children Act 1989")
-_STATUTE = re.compile(r"(?:\b[A-Z][\w’'-]*\s+(?:(?:and|of|the|for)\s+)?)+Act\s+(?:19|20)\d\d\b")
+def tells_of_inspection_before(text: str, first: int) -> bool:
+    """Does ``text`` tell of an inspection in a year before ``first`` (an inspection said with
+    that year, not a law's year nor an earlier year said of something else)?"""
+    said = _STATUTE.sub(" ", text)
+    return bool(_INSPECTION.search(said)) and any(int(y) < first for y in YEAR.findall(said))
+
+
+# a law by its title and year ("the Education and Inspections Act 2006", "Children Act 1989",
+# "the Local Safeguarding Children Boards (Review) Regulations 2013")
+_STATUTE = re.compile(r"(?:(?:\b[A-Z][\w’'-]*|\([A-Z][\w’'-]*\))\s+(?:(?:and|of|the|for)\s+)?)+(?:Act|Regulations)\s+(?:19|20)\d\d\b")
 
 _INSPECTION = re.compile(r"\binspections?\b", re.I)
 

@@ -599,6 +599,8 @@ def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_
     for that in ("Stockport's 2017 inspection: over what dates did it run, and when had Ofsted last inspected before that?",
                  "What dates was Bromley inspected in November 2018, and what had it been judged at the inspection before?",
                  "What had North Somerset been judged at the inspection before the March 2020 one, and what year was that?",
+                 "How had Ofsted judged Sheffield's children's services at the inspection before September 2023?",
+                 "According to Ofsted's May 2024 report on Oldham, when was the council last inspected and what was it judged then?",
                  "When was Harrow's January 2025 inspection carried out, and when was the borough inspected before that?",
                  "When did Harrow's 2017 inspection run, and when had safeguarding last been inspected before that?",
                  "essex ofsted june 2023 - inspection dates and what was the grade last time?",
@@ -1021,3 +1023,17 @@ def test_of_the_inspections_before_a_report_lists_those_the_question_names_are_q
     assert [c.passage_id for c in both.citations] == ["kent-2017#p3", "kent-2017#p4"]
     assert [c.passage_id for c in answer_before(report, shown, "When was it previously inspected?").citations] == ["kent-2017#p1"]
     assert answer_before(report, [law]) is None
+    # a sentence for each thing named, though one sentence names more of their words (and a law's
+    # regulations are no inspection either)
+    summary = said(5, "Services for children requiring help and protection have deteriorated since the last child protection inspection in 2013.", "paragraph")
+    regulations = said(6, "The board was reviewed under the Local Safeguarding Children Boards (Review) Regulations 2013 and this inspection.", "paragraph")
+    each = answer_before(report, [regulations, summary, protection, looked_after], "When had Ofsted last inspected Kent's child protection arrangements and its services for children looked after?")
+    assert {"kent-2017#p1", "kent-2017#p2"} <= {c.passage_id for c in each.citations} and "kent-2017#p6" not in {c.passage_id for c in each.citations}
+
+
+def test_an_earlier_year_tells_of_an_inspection_before_only_when_said_of_one():
+    from assistant.cover import tells_of_inspection_before
+
+    assert tells_of_inspection_before("Services have deteriorated since the last child protection inspection in 2013.", 2016)
+    assert not tells_of_inspection_before("The director has been in post since February 2016 (previously, in 2015, she was the interim director).", 2016)
+    assert not tells_of_inspection_before("This inspection was carried out under the Local Safeguarding Children Boards (Review) Regulations 2013.", 2014)
