@@ -1000,7 +1000,8 @@ def _of_year(sentence: Sentence, years) -> bool:
     one of them must be asked for ("12% … in 2014" does not answer "in 2019"); otherwise its
     paragraph (or the one it leans on) must name one, or its document be dated in or just after one."""
     asked = {str(y) for y in years}
-    named = set(YEAR.findall(sentence.text + (f" {sentence.before}" if leans_back(sentence) else "")))
+    said = sentence.text + (f" {sentence.before}" if leans_back(sentence) else "")
+    named = set(YEAR.findall(said)) | {str(first + 1) for first in year_pairs(said)}  # ("from 13% in 2014–15": 2015 too)
     published = (sentence.passage.date or "")[:4]
     if named:
         if published in asked or str(int(published or 0) - 1) in asked:  # the report of the year asked: the figures it

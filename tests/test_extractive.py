@@ -734,6 +734,14 @@ def test_a_report_s_figure_as_at_the_year_before_answers_for_the_report_s_year()
     assert not extractive._of_year(sentence, (2019,))
 
 
+def test_a_running_year_is_both_its_years():
+    # "from 13% in 2014–15 to 21% currently", in a report of spring 2016: of 2015 too, the year before the report's
+    found = passage("report#para-12", "Repeat child protection plans have risen from 13% in 2014–15 to 21% currently.", date="2016-05-05")
+    sentence = extractive.sentences_of(Hit(found, 1.0))[0]
+    assert extractive._of_year(sentence, (2016,))
+    assert not extractive._of_year(sentence, (2019,))
+
+
 @pytest.mark.parametrize(
     "text",
     [
