@@ -678,7 +678,11 @@ class Assistant:
             found = records.answer_records(query.question, kind, passages, authorities, year_span(query.question), inspected)
             reason = f"{kind} records: {len(found.citations)} of {found.looked_at}"
         by_id = corpus.by_id
-        if _names_unmet(query, [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id], corpus.lexical.correct, corpus.acronyms, corpus.lexical.is_name, corpus.titled_acronyms):
+        # the names of the parts the records answer ("When did Ofsted inspect Islington in 2017, and
+        # since when had the DCS been in post?": the dates part names no DCS; the other part is the passages')
+        of_records = [p for p in query.parts if cover.asks_cover(p.search)] if fields else []
+        named = replace(query, question=", and ".join(p.text for p in of_records) + "?") if 0 < len(of_records) < len(query.parts) else query
+        if _names_unmet(named, [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id], corpus.lexical.correct, corpus.acronyms, corpus.lexical.is_name, corpus.titled_acronyms):
             return False  # "What grade did HMICFRS give Essex Police?": not the council's inspection; the passages say
         cited = [by_id[c.passage_id] for c in found.citations if c.passage_id in by_id]
         unjudged = getattr(found, "unjudged", "")

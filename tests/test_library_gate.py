@@ -340,3 +340,10 @@ def test_the_inspections_before_a_held_report_are_asked_of_it_not_refused_for_th
     answer = subset_assistant.ask("Before its 2014 inspection, when had Barking and Dagenham last been inspected, and how had it fared at the inspections in 2012?")
     assert not answer.abstained, answer.answer
     assert "was in July 2012. The local authority was judged to be Good for safeguarding" in answer.answer
+
+
+def test_a_cover_part_is_answered_from_the_records_though_another_part_names_what_the_cover_does_not(subset_assistant):
+    # "the DCS" is the other part's, which the passages answer: the dates part is still the records'
+    answer = subset_assistant.ask("When did Ofsted inspect Kent in 2017, and since when had the DCS been in post?")
+    assert "“Inspection dates: 6 March to 30 March 2017”" in answer.answer, answer.answer
+    assert "has been in post since November 2011" in answer.answer
