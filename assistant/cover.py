@@ -91,7 +91,7 @@ _RELATIVE = re.compile(r"\b(before|(?<!looked )after|since|following|prior to|pr
 # the inspection before the one a question names ("According to the 2026 report, what had the
 # council been judged at its previous inspection?"): the named report's own records don't say
 _PREVIOUS = re.compile(
-    r"\b(previous|prior|preceding|earlier)\s+(\w+\s+){0,5}(inspections?|visits?)\b"
+    r"\b(previous|prior|preceding|earlier)\s+(\w+\s+){0,5}(inspections?|visits?|reports?)\b"  # ("the previous report on its child protection arrangements")
     # "…when was it previously inspected?", "Before its 2017 inspection, when was Kent last inspected?"
     # ("Before the autumn 2015 inspection, when had its child protection last been looked at / when was the last full inspection?")
     r"|\bpreviously\s+(inspected|visited|judged|rated|graded)\b|^\s*before\b[^?,]{0,80}\b(inspection|visit)\b[^?]*\blast\b"
@@ -413,7 +413,7 @@ def tells_of_inspection_before(text: str, first: int) -> bool:
 # "the Local Safeguarding Children Boards (Review) Regulations 2013")
 _STATUTE = re.compile(r"(?:(?:\b[A-Z][\w’'-]*|\([A-Z][\w’'-]*\))\s+(?:(?:and|of|the|for)\s+)?)+(?:Act|Regulations)\s+(?:19|20)\d\d\b")
 
-_INSPECTION = re.compile(r"\binspections?\b", re.I)
+_INSPECTION = re.compile(r"\binspect(?:ions?|ed)\b", re.I)  # ("an inspection in 2018", "was last inspected in June 2018")
 
 # the frameworks index/ofsted.py names by an abbreviation, spelled out (short and standard ILACS
 # inspections are told apart by their days on site); any other is read as named ("a monitoring visit")

@@ -601,6 +601,7 @@ def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_
                  "What had North Somerset been judged at the inspection before the March 2020 one, and what year was that?",
                  "How had Ofsted judged Sheffield's children's services at the inspection before September 2023?",
                  "According to Ofsted's May 2024 report on Oldham, when was the council last inspected and what was it judged then?",
+                 "Before Ofsted's 2017 inspection of Newcastle upon Tyne, when had the previous report on its child protection arrangements been published?",
                  "When was Harrow's January 2025 inspection carried out, and when was the borough inspected before that?",
                  "When did Harrow's 2017 inspection run, and when had safeguarding last been inspected before that?",
                  "essex ofsted june 2023 - inspection dates and what was the grade last time?",
@@ -1035,5 +1036,6 @@ def test_an_earlier_year_tells_of_an_inspection_before_only_when_said_of_one():
     from assistant.cover import tells_of_inspection_before
 
     assert tells_of_inspection_before("Services have deteriorated since the last child protection inspection in 2013.", 2016)
+    assert tells_of_inspection_before("Children’s services was last inspected in June 2018 and judged to be requires improvement to be good.", 2022)
     assert not tells_of_inspection_before("The director has been in post since February 2016 (previously, in 2015, she was the interim director).", 2016)
     assert not tells_of_inspection_before("This inspection was carried out under the Local Safeguarding Children Boards (Review) Regulations 2013.", 2014)
