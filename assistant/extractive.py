@@ -709,7 +709,8 @@ _WHO_DOES = re.compile(
 # practitioner works with children who…") or a body named ("the Red Cross"), not whoever does a
 # task ("Initial screening is completed by experienced police officers")
 _WHOM_MET = re.compile(
-    r"\s*whom?\s+(?:do|does|did)\s+(?:(?:they|he|she|we|you|(?:[a-z]+\s+){0,2}[a-z]+s)\s+[a-z]+"
+    # (not "who did its adoption work?", "who does the assessments for…?": "do" as the verb, see _WHO_DOES)
+    r"\s*whom?\s+(?:do|does|did)\s+(?:(?!(?:the|a|an|its|their|all|most|much)\b)(?:they|he|she|we|you|(?:[a-z]+\s+){0,2}[a-z]+s)\s+[a-z]+"
     r"|(?:an?|the)\s+[\w -]{1,40}?\s+(?:see|meet|speak\s+to|talk\s+to|go\s+to|contact|call|get\s+help\s+from)\b)",
     re.I,
 )

@@ -1439,6 +1439,7 @@ def test_who_did_something_is_answered_by_the_role_that_does_it():
     assert extractive.satisfies(since, "name", "Since January 2018, who had been carrying out Bexley's risk assessments on domestic abuse cases?", is_name=lambda w: False)
     by = sentence("report#para-4", "Initial screening is completed by experienced police officers.")
     assert extractive.satisfies(by, "name", "In Wolverhampton, who did the first daily sift of reports about violence at home?", is_name=lambda w: False)
+    assert extractive.satisfies(by, "name", "In Wolverhampton, who does the checks for reports about violence at home?", is_name=lambda w: False)
     # not who someone is, nor whom someone sees
     assert not extractive.satisfies(by, "name", "Who was the director of children's services in Wolverhampton?", is_name=lambda w: False)
     assert not extractive.satisfies(by, "name", "In Wolverhampton, who do they see first?", is_name=lambda w: False)
