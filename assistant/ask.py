@@ -966,7 +966,8 @@ class Assistant:
         of them is not): read against the documents' own authorities and dates."""
         if not (query.authorities and query.years and _ASKS_OFSTED.search(query.question)):
             return None
-        asked = set(year_span(query.question).exact)
+        span = year_span(query.question)
+        asked = set(span.exact)
         if not asked:
             return None
         theirs = [r for r in records if r.authority in query.authorities and r.kind in cover.OFSTED_KINDS]
@@ -981,7 +982,7 @@ class Assistant:
                 return None
             # "Before its 2015 inspection, … how had it fared at the inspections in 2010 and 2011?":
             # the earlier inspections are told of in the held report's own account of those before it
-            if cover.asks_previous(query.question, year_span(query.question)) and max(asked) in covered:
+            if cover.asks_previous(query.question, span) and max(asked) in covered:
                 return None
             asked -= covered
         # a plan or an article may tell of an inspection whose report is not indexed; a later

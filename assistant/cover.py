@@ -353,9 +353,9 @@ def answer_before(record: DocumentRecord, passages: list[StoredPassage], questio
     # arrangements and its services for children looked after": a sentence on each), most first
     words = [asked & set(tokens(sentence)) for _, sentence in told]
     chosen, covered = [], set()
-    while True:
-        gain = [len(w - covered) if i not in chosen else 0 for i, w in enumerate(words)]
-        if not gain or max(gain) == 0:
+    while True:  # (a chosen sentence's words are all covered: it gains nothing again)
+        gain = [len(w - covered) for w in words]
+        if max(gain) == 0:
             break
         chosen.append(gain.index(max(gain)))
         covered |= words[chosen[-1]]
@@ -394,8 +394,7 @@ def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passa
         # (a list item of two sentences is one thought: "…was in June 2012. The local authority was judged to be outstanding.")
         whole = p.kind == "item" and len(sentences) == 2
         for sentence, _ in sentences:
-            said = _STATUTE.sub(" ", sentence)
-            if _INSPECTION.search(said) and any(told(int(y)) for y in YEAR.findall(said)):
+            if _tells_of(sentence, told):
                 found.append((p, p.text.strip() if whole else sentence))
                 if not every:
                     return found
@@ -403,10 +402,15 @@ def said_of_earlier(record: DocumentRecord, earlier: list[DocumentRecord], passa
 
 
 def tells_of_inspection_before(text: str, first: int) -> bool:
-    """Does ``text`` tell of an inspection in a year before ``first`` (an inspection said with
-    that year, not a law's year nor an earlier year said of something else)?"""
+    """Does ``text`` tell of an inspection in a year before ``first`` (see _tells_of)?"""
+    return _tells_of(text, lambda year: year < first)
+
+
+def _tells_of(text: str, told) -> bool:
+    """Does ``text`` tell of an inspection in a year ``told`` accepts: an inspection said with that
+    year, not a law's year nor a year said of something else?"""
     said = _STATUTE.sub(" ", text)
-    return bool(_INSPECTION.search(said)) and any(int(y) < first for y in YEAR.findall(said))
+    return bool(_INSPECTION.search(said)) and any(told(int(y)) for y in YEAR.findall(said))
 
 
 # a law by its title and year ("the Education and Inspections Act 2006", "Children Act 1989",
