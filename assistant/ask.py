@@ -578,12 +578,15 @@ class Assistant:
             passages = []
         else:
             chosen = [s for p in passages if p.kind == "judgement" and p.fields.get("area") == "overall_effectiveness" for s in extractive.sentences_of(Hit(p, 1.0))][:1]
+        told = {p.passage_id: extractive.sentences_of(Hit(p, 1.0)) for p in passages if p.kind in ("paragraph", "item")}
+        if side:  # which side each of them states (read when asked)
+            self._read_sides([s for group in told.values() for s in group])
         for p in passages:
             if len(chosen) >= SUMMARY_SENTENCES:
                 break
             if p.kind not in ("paragraph", "item"):
                 continue
-            said = [s for s in extractive.sentences_of(Hit(p, 1.0)) if corpus.templates.commonness(s.text) < SUMMARY_COMMON
+            said = [s for s in told[p.passage_id] if corpus.templates.commonness(s.text) < SUMMARY_COMMON
                     and (side is None or extractive.shortcoming(s) == (side == "shortcomings"))]
             chosen += said[: 1 if p.kind == "item" else SUMMARY_PER_PARAGRAPH][: SUMMARY_SENTENCES - len(chosen)]
         if not chosen:
@@ -960,6 +963,15 @@ class Assistant:
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
         return answer
 
+    def _read_sides(self, sentences: list) -> None:
+        """Give each sentence its stored vector (or its embedding, for one not stored), for the
+        learned signal to read which side of the findings it states (extractive.read_sides)."""
+        corpus = self.retriever.corpus()
+        stored = self.retriever.store.sentence_vectors(list({s.passage.passage_id: s.passage for s in sentences}.values()), corpus.records)
+        missing = [s.text for s in sentences if (s.passage.passage_id, s.text) not in stored]
+        computed = dict(zip(missing, self.embed_many(missing))) if missing else {}
+        extractive.read_sides(sentences, [v if (v := stored.get((s.passage.passage_id, s.text))) is not None else computed[s.text] for s in sentences])
+
     def _no_such_inspection(self, query: Query, records) -> tuple[str, str] | None:
         """"What did Ofsted's 2019 inspection of Kent find?" when no indexed Ofsted document on
         Kent is from 2019 (or "How did Kent change between its 2019 and 2022 inspections?" when one
@@ -1032,6 +1044,8 @@ class Assistant:
         plain_rows = np.asarray(plain_vectors, dtype=np.float32)  # (float32, as stored and embedded)
         vectors = extractive.sentence_matrix(adapter.turn_sentences(plain_rows, [s.passage.doc_kind in cover.OFSTED_KINDS for s in sentences]) if adapter else plain_rows)
         plain_vectors = extractive.sentence_matrix(plain_rows)
+        if query.kind == "broad":  # which side each finding states (a broad answer gives both, or the side asked)
+            extractive.read_sides(sentences, plain_rows)
         question_vector = self.retriever.embed_query(query.dense_query, adapted=False)
         focus_vector = self.retriever.embed_query(query.focus, adapted=False) if query.focus and query.focus != query.dense_query else None
         core = self._core(query)

@@ -18,7 +18,7 @@ from index.text import MONTHS, display_date, is_field, normalise, split_sentence
 from index.tokens import known_word
 from index.types import KIND_LABELS, OFSTED_KINDS
 
-from . import cover, finding_order, sides
+from . import cover, finding_order, polarity, sides
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
 from .query import WHO_CHAIRS, YEAR, Query, final_ask, known_places, person_asked, role_asked, role_said_before, without_condition, without_setting_before, year_pairs, year_span
@@ -412,6 +412,8 @@ class Sentence:
     lead: bool = False  # a factoid answer's leading sentence
     setting: str = ""  # the previous paragraph, when this one leans on it ("…,” she says.")
     parts: tuple[int, ...] = ()  # which parts of a compound question it leads for
+    shortfall: bool | None = None  # states a shortcoming, by the learned signal (see polarity.py), once read
+    vector: object = None  # its embedding, for the learned signal to read when asked (see read_sides)
 
     @property
     def passage(self) -> StoredPassage:
@@ -1417,8 +1419,21 @@ SHORTCOMING_BAR = 0.6  # ... over this share of the best sentence's score
 
 
 def shortcoming(s: Sentence) -> bool:
-    """Does the sentence say what is not yet good enough (see sides.states_shortcoming)?"""
-    return sides.states_shortcoming(s.text, s.passage.heading)
+    """Does the sentence say what is not yet good enough: in Ofsted's words for it, as an item of a
+    list of what needs to improve (sides.states_shortcoming), or by the learned signal when it was
+    read (see read_sides): a shortcoming said without those words ("Agency use is high")."""
+    if sides.states_shortcoming(s.text, s.passage.heading):
+        return True
+    if s.shortfall is None and s.vector is not None and (model := polarity.get_model()) is not None:
+        s.shortfall = model.states_shortcoming([s.text], [s.vector])[0]
+    return bool(s.shortfall)
+
+
+def read_sides(sentences: list[Sentence], vectors) -> None:
+    """Give each sentence its embedding (``vectors``: one row each, in order), for the learned
+    signal to read which side it states when that is asked (see shortcoming)."""
+    for s, vector in zip(sentences, vectors):
+        s.vector = vector
 
 
 def one_side(side: str | None, chosen: list[Sentence], sentences: list[Sentence], limit: int) -> list[Sentence]:
