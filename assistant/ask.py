@@ -1101,7 +1101,8 @@ class Assistant:
             answer.answer = f"The indexed sources don't mention {' or '.join(unmet)} in what they say on this. The nearest passages are listed as related."
             answer.reason = "name not in the evidence"
             return
-        service = _OTHER_SERVICE.search(query.question)
+        # (not adult services as where young people move to: "planning for disabled teenagers moving on to adult services")
+        service = None if _MOVE_TO_ADULTS.search(query.question) else _OTHER_SERVICE.search(query.question)
         if service:
             # "How was Derbyshire's adult social care rated?": the reports inspect children's services;
             # what they say of children's services is not said of adults' (a fact: its lead must say it)
@@ -1176,6 +1177,11 @@ def _graded_on_their_own(question: str) -> tuple[str, str] | None:
 _OTHER_SERVICE = re.compile(rf"\b(?:{ADULT_SERVICES})\b", re.I)
 _OTHER_SERVICE_SAID = re.compile(r"\badults?['’]?\s+(?:social\s+(?:care|work)|services?|care|teams?)\b|\bolder\s+people\b", re.I)
 _OLDER_PEOPLE = re.compile(r"\b(?:older|elderly)\s+people\b", re.I)
+# adult services as where children's services move young people (or a team) to: their transition, a children's topic
+_MOVE_TO_ADULTS = re.compile(
+    rf"\b(?:mov\w*|transition\w*|transfer\w*|ready|readiness|prepar\w*|handover|hand\s+over|go\s+on|going\s+on)\b(?:\s+[\w’'-]+){{0,6}}?\s+(?:to|into|for|towards)\s+(?:the\s+)?(?:{ADULT_SERVICES})\b",
+    re.I,
+)
 # A name the question gives: capitalised words or an acronym ("CQC", "St Mary's Hospital"), not
 # the question's first word. Months and the names of places the scope already matched are setting.
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+|in\s+)?[A-Z][\w’'&-]*)*")

@@ -448,6 +448,22 @@ def test_a_question_about_a_service_for_adults_is_not_answered_from_children_s_s
     assert answer.answer.startswith("The indexed sources don't say this of adult social care: they inspect children's services.")
 
 
+@pytest.mark.parametrize("question, moving", [
+    ("Was planning for disabled teenagers moving on to adult services a concern on the Isle of Wight in 2021?", True),
+    ("What did Ofsted say about how the Isle of Wight prepares disabled young people for the move to adult services?", True),
+    ("What did the 2021 visit say about disabled children, including the move of the team into adult services?", True),
+    ("How good was its work with disabled children, including getting them ready for adult services?", True),
+    ("How was the Isle of Wight council's adult social care rated at its most recent assessment?", False),
+    ("Who was the director of children's services, also responsible for adult services, in 2021?", False),
+])
+def test_adult_services_as_where_young_people_move_to_is_a_children_s_topic(assistant, question, moving):
+    from assistant.ask import _MOVE_TO_ADULTS
+
+    assert bool(_MOVE_TO_ADULTS.search(question)) is moving
+    if moving:  # asked of their transition: not refused as a question about a service for adults
+        assert assistant.ask(question, home="").reason != "another service"
+
+
 def test_how_inspectors_judged_what_no_judgement_is_of_is_answered_by_their_findings(assistant):
     answer = assistant.ask("How did inspectors judge supervision at the Isle of Wight's 2021 focused visit?", home="")
     assert not answer.abstained
