@@ -22,6 +22,7 @@ from .query import YEAR, YearSpan, final_ask
 from .types import Citation
 
 NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (index/ofsted.py), so a question can name
+_OTHER_ROLES = r"\b(shadow|additional|associate|supernumerary)\s+inspectors?\b"  # an inspection team's roles beside lead, deputy and team
 _BESIDES_LEAD = r"\b(?:apart\s+from|besides|other\s+than)\s+the\s+lead\b"  # "apart from the lead inspector": the others
 _ASKS = {
     "lead": re.compile(
@@ -40,7 +41,8 @@ _ASKS = {
     # "Who were the inspectors?", "Apart from the lead inspector, which inspectors were on the team?"
     "team": re.compile(
         r"\b(?:who|which|what)\s+(?:were|was)\s+(?:the\s+|its\s+)?(?:other\s+)?inspectors\b|\bwhich\s+(?:other\s+)?inspectors\b(?![^?]*\b(?:led|leads|headed)\b)"
-        r"|\b(?:team\s+inspectors?|inspection\s+team|other\s+inspectors|rest\s+of\s+the\s+(?:inspection\s+)?team)\b|\bas\s+well\s+as\s+the\s+lead\b|" + _BESIDES_LEAD,
+        r"|\b(?:team\s+inspectors?|inspection\s+team|other\s+inspectors|rest\s+of\s+the\s+(?:inspection\s+)?team)\b|\bas\s+well\s+as\s+the\s+lead\b"
+        r"|" + _OTHER_ROLES + "|" + _BESIDES_LEAD,  # the team's other roles
         re.I,
     ),
     # "When did Ofsted inspect Kent?", "When was Kent's last inspection?"; not "When did caseloads
@@ -288,14 +290,22 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
         if "published" in fields and record.published:
             quoted += _first(passages, lambda p: display_date(record.published) in p.text or bool(_PUBLISHED.search(p.text) and record.published[:4] in p.text))
         if "dates" in fields and record.end_date:
-            quoted += _first(passages, lambda p: display_date(record.end_date) in p.text or display_range(record.start_date, record.end_date) in p.text)
+            # (its dates line as the cover writes it, in figures too: "Inspection date: 1/06/2015 – 25/06/2015")
+            quoted += _first(passages, lambda p: display_date(record.end_date) in p.text or display_range(record.start_date, record.end_date) in p.text) or _first(
+                passages, lambda p: p.kind == "field" and _DATES_LINE.match(p.text) is not None and record.end_date[:4] in p.text
+            )
         if "lead" in fields and record.lead_inspector:
             quoted += _first(passages, lambda p: record.lead_inspector in p.text)
             if _DEPUTY.search(question):  # "the lead and deputy lead inspectors"
                 quoted += _first(passages, lambda p: _DEPUTY.match(p.text) is not None)
-        if "team" in fields:  # the lines naming the inspection's team (the lead's too, unless set apart)
+        role = _ROLE_ASKED.search(question)
+        if "team" in fields and role:  # "Who was the shadow inspector?": that role's line of the cover
+            quoted += [p for p in passages if p.kind == "field" and (m := _ROLE_LINE.match(p.text)) and role.group(1).lower() in m.group(0).lower()]
+        elif "team" in fields:  # the lines naming the inspection's team (the lead's too, unless set apart)
             named = record.inspectors + ((record.lead_inspector,) if record.lead_inspector and not re.search(_BESIDES_LEAD, question, re.I) else ())
             quoted += [p for p in passages if p.kind in ("field", "paragraph", "block") and any(name in p.text for name in named)][:3]
+            # and each other role's line of the cover ("Shadow inspector: …", "Additional inspector: …")
+            quoted += [p for p in passages if p.kind == "field" and _ROLE_LINE.match(p.text) and not _LEAD_LINE.match(p.text)]
         if "grades" in fields:
             quoted += _grades(question, passages, every=bool(unjudged_area))
         labels, quotes = {}, {}
@@ -436,6 +446,9 @@ def framework_label(framework: str) -> str:
 
 _REINSPECTION = re.compile(r"\bre-?inspection\b", re.I)
 _DATES_LINE = re.compile(r"\s*inspection\s+dates?\b", re.I)
+_ROLE_LINE = re.compile(r"\s*(?:[\w-]+\s+){0,2}inspectors?\s*:", re.I)  # a cover's line of an inspector's role and name
+_ROLE_ASKED = re.compile(_OTHER_ROLES, re.I)
+_LEAD_LINE = re.compile(r"\s*lead\s+inspectors?\s*:", re.I)
 _OVERALL = re.compile(r"\boverall\b", re.I)
 # the overall grade asked for itself, not an area's ("the overall grade for leadership")
 _OVERALL_ASKED = re.compile(

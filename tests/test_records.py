@@ -188,6 +188,35 @@ def test_who_led_an_inspection_is_quoted_from_its_cover():
     assert [c.passage_id for c in found.citations] == ["kent-2017#p2"] and "Linda Steele" in found.text
 
 
+def test_the_team_s_other_roles_are_quoted_from_their_cover_lines_and_a_role_asked_by_its_own():
+    question = "Was anyone shadowing the inspection team at Kent's 2017 inspection? If so, who?"
+    assert asks_cover(question) == {"team"} and asks_cover("Who was the shadow inspector at Kent's 2017 inspection?") == {"team"}
+    docs = [DocumentRecord(**{**KENT[0].__dict__, "inspectors": ("Jane Doe", "John Roe")})]
+    base = dict(doc_id="kent-2017", heading=(), start=0, end=10, context="", ordinal=0, page=1, title=docs[0].title, doc_kind=docs[0].kind,
+                authority="Kent", publisher="Ofsted", date="2017-03-23", fields={})
+    lines = ["Lead inspector: Linda Steele", "Team inspectors: Jane Doe, John Roe", "Shadow inspector: Joy Smith"]
+    passages = [StoredPassage(passage_id=f"kent-2017#p{i}", text=t, locator=f"page 1, paragraph {i}", kind="field", **base) for i, t in enumerate(lines)]
+    found = answer_cover(question, {"team"}, docs, lambda doc_id: passages)
+    assert "“Shadow inspector: Joy Smith”" in found.text and "“Team inspectors: Jane Doe, John Roe”" in found.text
+    one = answer_cover("Who was the shadow inspector at Kent's 2017 inspection?", {"team"}, docs, lambda doc_id: passages)
+    assert [c.passage_id for c in one.citations] == ["kent-2017#p2"]
+
+
+def test_an_inspection_s_dates_are_quoted_from_its_dates_line_written_in_figures():
+    # the 2015 report prints "Inspection date: 1/06/2015 – 25/06/2015": its dates line, not a date as words
+    question = "When did Ofsted carry out its 2015 single inspection of Kent's children's services?"
+    docs = [record("kent-2015", "2015-06-01", "2015-06-25", "Linda Steele", "SIF")]
+    base = dict(doc_id="kent-2015", heading=(), start=0, end=10, context="", ordinal=0, page=1, title=docs[0].title, doc_kind=docs[0].kind,
+                authority="Kent", publisher="Ofsted", date="2015-06-25", fields={})
+    passages = [
+        StoredPassage(passage_id="kent-2015#p1", text="Inspection date: 1/06/2015 – 25/06/2015", locator="page 1, paragraph 1", kind="field", **base),
+        StoredPassage(passage_id="kent-2015#p2", text="Report published: 10/08/2015", locator="page 1, paragraph 2", kind="field", **base),
+    ]
+    found = answer_cover(question, asks_cover(question), docs, lambda doc_id: passages)
+    assert found is not None and [c.passage_id for c in found.citations] == ["kent-2015#p1"]
+    assert "“Inspection date: 1/06/2015 – 25/06/2015”" in found.text
+
+
 @pytest.mark.parametrize("question, asked", [
     ("Who ran Kent's out-of-hours duty service at the time of Ofsted's 2017 inspection?", set()),  # the service was run, not the inspection
     ("What was the e-safety initiative led by Kent's safeguarding board called at the 2017 inspection?", set()),
