@@ -40,7 +40,8 @@ _ASKS_SHORTCOMINGS = _asks(
     r"|what\s+(?:was|is|were|are)\s+(?:found\s+to\s+be\s+)?not\s+(?:yet\s+)?good\s+enough"
     r"|(?:what|which)\s+(?:were|are)\s+(?:the\s+)?areas?\s+(?:for|of|needing)\s+(?:improvement|development)"
     r"|why\b[^?]{0,100}\b(?:requires?\s+improvement|required\s+improvement|RI|inadequate)\b"  # "Why was help and protection judged requires improvement?", "why RI"
-    r"|what\s+(?:held|holds|was\s+holding|is\s+holding)\s+(?:[\w’'-]+\s+){0,4}?back\b",  # "what held that area back?"
+    r"|what\s+(?:held|holds|was\s+holding|is\s+holding)\s+(?:[\w’'-]+\s+){0,4}?back\b"  # "what held that area back?"
+    r"|(?:was|is|were|are)\s+(?:there\s+)?anything\s+(?:still\s+|else\s+)?(?:lacking|missing|wrong|not\s+(?:yet\s+)?(?:working|good\s+enough))\b",  # "was anything still lacking?"
 )
 _ASKS_STRENGTHS = _asks(
     _STRENGTHS, r"prais\w*|commend\w*|credit\w*",
@@ -49,8 +50,8 @@ _ASKS_STRENGTHS = _asks(
 )
 # "What were the strengths and weaknesses…?": both sides
 _BOTH = re.compile(
-    r"\b(?:strengths?\s+(?:and|or)\s+(?:weakness\w*|concerns|areas?\s+for\s+(?:improvement|development))"
-    r"|(?:weakness\w*|concerns)\s+(?:and|or)\s+strengths?|positives?\s+and\s+negatives?)\b",
+    rf"\b(?:strengths?\s+(?:and|or)\s+(?:{_SHORTCOMINGS}|weakness|concern|areas?\s+for\s+(?:improvement|development))"
+    rf"|(?:{_SHORTCOMINGS}|weakness|concern)\s+(?:and|or)\s+strengths?|positives?\s+and\s+negatives?)\b",
     re.I,
 )
 # the words that ask for a side, wherever said: not what the question is about
@@ -98,8 +99,14 @@ def asked_side(question: str) -> str | None:
     both or neither."""
     if _BOTH.search(question):
         return None
-    short, strong = bool(_ASKS_SHORTCOMINGS.search(question)), bool(_ASKS_STRENGTHS.search(question))
+    # each of its asks ("Why was it only judged requires improvement, and what was going well?": both)
+    asks = [question] + [question[m.end():] for m in _NEXT_ASK.finditer(question)]
+    short = any(_ASKS_SHORTCOMINGS.search(ask) for ask in asks)
+    strong = any(_ASKS_STRENGTHS.search(ask) for ask in asks)
     return "shortcomings" if short and not strong else "strengths" if strong and not short else None
+
+
+_NEXT_ASK = re.compile(r",?\s+and\s+(?=(?:what|which|why|where|was|were|is|are|did|had|has)\b)", re.I)
 
 
 def frames_a_side(text: str) -> bool:

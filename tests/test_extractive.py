@@ -952,6 +952,13 @@ def test_a_shortcoming_already_quoted_in_a_chosen_sentence_is_not_quoted_again()
     ("What were the weak spots for young people leaving care in Kent?", "shortcomings"),
     ("Were there any worries about Kent's front door?", "shortcomings"),
     ("What single weakness did the 2021 inspection ask Kent to work on?", "shortcomings"),
+    # both sides, asked in two asks or by other words for one of them
+    ("Why were Kent's care leavers only graded requires improvement in 2025, and what was going well for them?", None),
+    ("Why were Kent's services for care leavers judged outstanding in 2017, and was anything still lacking?", None),
+    ("What were the strengths and weak spots of Kent's front door in 2024?", None),
+    ("What were the problems and strengths of Kent's front door?", None),
+    ("Was anything still lacking for Kent's care leavers in 2017?", "shortcomings"),
+    ("What did Ofsted criticise in 2022, and what had Kent done about it by 2025?", "shortcomings"),
 ])
 def test_a_question_may_ask_for_one_side_of_the_findings(question, side):
     assert sides.asked_side(question) == side
