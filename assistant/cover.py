@@ -35,7 +35,8 @@ _ASKS = {
         # "Who inspected Kent?", "Who carried out / was in charge of the 2018 inspection?"
         r"|^\s*who\s+(inspected|visited)\b(?=[^?]*\b(inspection|visit)\b|\s+(?-i:[A-Z]))"
         # (what was run is the inspection: not "Who ran Kent's out-of-hours service at the time of the inspection?")
-        r"|^\s*who\s+(conducted|carried\s+out|did|ran|was\s+in\s+charge\s+of)\s+(?:[\w’'&–-]+\s+){0,6}?(inspection|re-inspection|visit|team)\b",
+        r"|^\s*who\s+(conducted|carried\s+out|did|ran|was\s+in\s+charge\s+of)\s+(?:[\w’'&–-]+\s+){0,6}?(inspection|re-inspection|visit|team)\b"
+        r"|\bsecond[\s-]+in[\s-]+command\b(?=[^?]*\b(?:inspection|re-inspection|visit|team|inspectors?)\b)",  # the deputy lead
         re.I,
     ),
     # "Who were the inspectors?", "Apart from the lead inspector, which inspectors were on the team?"
@@ -296,7 +297,7 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
             )
         if "lead" in fields and record.lead_inspector:
             quoted += _first(passages, lambda p: record.lead_inspector in p.text)
-            if _DEPUTY.search(question):  # "the lead and deputy lead inspectors"
+            if _DEPUTY_ASKED.search(question):  # "the lead and deputy lead inspectors", "second in command"
                 quoted += _first(passages, lambda p: _DEPUTY.match(p.text) is not None)
         role = _ROLE_ASKED.search(question)
         if "team" in fields and role:  # "Who was the shadow inspector?": that role's line of the cover
@@ -459,6 +460,7 @@ _OVERALL_ASKED = re.compile(
 # the judgement areas asked about together ("which judgement areas", "was any area", "the other judgements")
 _AREAS_ASKED = re.compile(r"\bjudge?ment\s+areas?\b|\b(?:which|what|any|each|every|all|other|the)\s+(?:of\s+the\s+)?(?:areas?|judge?ments)\b", re.I)
 _DEPUTY = re.compile(r"\s*deputy\b", re.I)
+_DEPUTY_ASKED = re.compile(r"\bdeputy\b|\bsecond[\s-]+in[\s-]+command\b", re.I)
 
 
 def unjudged(question: str, rows: list[StoredPassage], areas: set[str]) -> str:

@@ -546,6 +546,11 @@ def test_the_lead_and_deputy_lead_inspectors_are_both_quoted():
     found = answer_cover(question, {"lead"}, docs, lambda doc_id: cover_passages(doc_id) + [deputy])
     assert [c.passage_id for c in found.citations] == ["kent-2017#p2", "kent-2017#p3"]
     assert [c.passage_id for c in answer_cover("Who led Kent's 2017 inspection?", {"lead"}, docs, lambda doc_id: cover_passages(doc_id) + [deputy]).citations] == ["kent-2017#p2"]
+    # the deputy, asked as the team's second in command
+    second = "Who was second in command of the Ofsted team at Kent's 2017 inspection?"
+    assert asks_cover(second) == {"lead"}
+    assert "kent-2017#p3" in [c.passage_id for c in answer_cover(second, {"lead"}, docs, lambda doc_id: cover_passages(doc_id) + [deputy]).citations]
+    assert asks_cover("Who was second in command at Kent's fostering service in 2017?") == set()  # not of the inspection
 
 
 def test_an_inspection_is_picked_by_its_order_not_by_the_word_alone():
