@@ -99,11 +99,14 @@ def asked_side(question: str) -> str | None:
     both or neither."""
     if _BOTH.search(question):
         return None
-    # each of its asks ("Why was it only judged requires improvement, and what was going well?": both)
-    asks = [question] + [question[m.end():] for m in _NEXT_ASK.finditer(question)]
-    short = any(_ASKS_SHORTCOMINGS.search(ask) for ask in asks)
-    strong = any(_ASKS_STRENGTHS.search(ask) for ask in asks)
-    return "shortcomings" if short and not strong else "strengths" if strong and not short else None
+    short, strong = bool(_ASKS_SHORTCOMINGS.search(question)), bool(_ASKS_STRENGTHS.search(question))
+    side = "shortcomings" if short and not strong else "strengths" if strong and not short else None
+    # a later ask for the other side makes it both ("Why was it only judged requires improvement, and
+    # what was going well?"); a later ask of one side after a question of both stays both ("How good
+    # was it, and was anything still lacking?")
+    later = [question[m.end():] for m in _NEXT_ASK.finditer(question)]
+    other = _ASKS_STRENGTHS if side == "shortcomings" else _ASKS_SHORTCOMINGS
+    return None if side and any(other.search(ask) for ask in later) else side
 
 
 _NEXT_ASK = re.compile(r",?\s+and\s+(?=(?:what|which|why|where|was|were|is|are|did|had|has)\b)", re.I)

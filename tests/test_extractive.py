@@ -959,6 +959,8 @@ def test_a_shortcoming_already_quoted_in_a_chosen_sentence_is_not_quoted_again()
     ("What were the problems and strengths of Kent's front door?", None),
     ("Was anything still lacking for Kent's care leavers in 2017?", "shortcomings"),
     ("What did Ofsted criticise in 2022, and what had Kent done about it by 2025?", "shortcomings"),
+    ("How good was Kent's support for care leavers in 2022, and was anything still lacking?", None),  # all of it, then one side
+    ("How well did Kent support care leavers in 2017, and where did it fall short?", None),
 ])
 def test_a_question_may_ask_for_one_side_of_the_findings(question, side):
     assert sides.asked_side(question) == side
