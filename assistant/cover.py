@@ -359,6 +359,12 @@ def answer_before(record: DocumentRecord, passages: list[StoredPassage], questio
     told = said_of_earlier(record, [], passages, before=True, every=True)
     if not told:
         return None
+    # and those that tell of "the last inspection" without its year ("Services have seriously
+    # declined since the last inspection, when all areas were judged to require improvement"),
+    # after them: quoted for what they say of what is asked, not as the inspection's date
+    held = {sentence for _, sentence in told}
+    told += [(p, sentence) for p in passages if p.kind in ("paragraph", "item") for sentence, _ in passage_sentences(p.text, p.kind, p.fields)
+             if sentence not in held and _THE_LAST_ONE.search(sentence) and not YEAR.search(sentence)]
     asked = set(tokens(question)) - _NOT_WHAT_OF - set(tokens(record.authority or ""))
     # each sentence that says more of what is asked than those before it ("its child protection
     # arrangements and its services for children looked after": a sentence on each), most first
@@ -370,10 +376,12 @@ def answer_before(record: DocumentRecord, passages: list[StoredPassage], questio
             break
         chosen.append(gain.index(max(gain)))
         covered |= words[chosen[-1]]
-    told = [told[i] for i in sorted(chosen)] if chosen else told[:1]
+    told = [told[i] for i in sorted(chosen)] if chosen else told[:1]  # (ties: the earlier, so one with its year first)
     lines = [f"- {'Of the inspection before it: ' if n == 1 else ''}“{sentence}” [{n}]" for n, (_, sentence) in enumerate(told, start=1)]
     return CoverAnswer("\n".join([_heading(record)] + lines), [Citation.of(n, p, sentence) for n, (p, sentence) in enumerate(told, start=1)])
 
+
+_THE_LAST_ONE = re.compile(r"\b(?:the|its|their)\s+(?:last|previous|prior)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)\b", re.I)
 
 # what any question about the inspection before asks, not what of it: its words tell no sentence apart
 _NOT_WHAT_OF = frozenset(tokens(

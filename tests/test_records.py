@@ -1031,6 +1031,12 @@ def test_when_a_report_says_the_council_was_previously_inspected_its_first_word_
     assert "Of the inspection before it: “Leaders have built on practice since the previous inspection in 2018.” [1]" in found.text
     assert [c.passage_id for c in found.citations] == ["kent-2023#para-2"]
     assert answer_before(report, [own]) is None  # it says nothing of one
+    # "the last inspection" without its year, quoted for what it says of what is asked; asked when, the year's
+    judged = said(3, "Services have seriously declined since the last inspection, when all areas were judged to require improvement to be good.")
+    asked = answer_before(report, [own, earlier, judged], "How had services changed since the previous inspection, and how had every area been judged then?")
+    assert [c.passage_id for c in asked.citations] == ["kent-2023#para-3"]
+    assert [c.passage_id for c in answer_before(report, [own, judged, earlier], "When was Kent previously inspected?").citations] == ["kent-2023#para-2"]
+    assert answer_before(report, [own, judged]) is None  # no earlier inspection's year: none is told of
 
 
 def test_of_the_inspections_before_a_report_lists_those_the_question_names_are_quoted_and_a_laws_year_is_none():
