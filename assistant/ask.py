@@ -20,7 +20,7 @@ import numpy as np
 
 from index.embeddings import Embedder, get_embedder
 from index.ofsted import names_of
-from index.settings import Settings
+from index.settings import PACKAGED_MODEL, Settings
 from index.store import Store, StoredPassage
 from index.text import MONTHS, display_date, normalise
 from index.types import KIND_LABELS
@@ -579,7 +579,7 @@ class Assistant:
         else:
             chosen = [s for p in passages if p.kind == "judgement" and p.fields.get("area") == "overall_effectiveness" for s in extractive.sentences_of(Hit(p, 1.0))][:1]
         told = {p.passage_id: extractive.sentences_of(Hit(p, 1.0)) for p in passages if p.kind in ("paragraph", "item")}
-        if side:  # which side each of them states (read when asked)
+        if side and self._sides_learned():  # which side each of them states (read when asked)
             self._read_sides([s for group in told.values() for s in group])
         for p in passages:
             if len(chosen) >= SUMMARY_SENTENCES:
@@ -963,6 +963,11 @@ class Assistant:
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
         return answer
 
+    def _sides_learned(self) -> bool:
+        """Was the learned signal of a finding's side learned on this index's embeddings (those of
+        the packaged model)? Otherwise Ofsted's words for a shortcoming stand alone."""
+        return self.settings.embedding_model == PACKAGED_MODEL
+
     def _read_sides(self, sentences: list) -> None:
         """Give each sentence its stored vector (or its embedding, for one not stored), for the
         learned signal to read which side of the findings it states (extractive.read_sides)."""
@@ -1044,7 +1049,7 @@ class Assistant:
         plain_rows = np.asarray(plain_vectors, dtype=np.float32)  # (float32, as stored and embedded)
         vectors = extractive.sentence_matrix(adapter.turn_sentences(plain_rows, [s.passage.doc_kind in cover.OFSTED_KINDS for s in sentences]) if adapter else plain_rows)
         plain_vectors = extractive.sentence_matrix(plain_rows)
-        if query.kind == "broad":  # which side each finding states (a broad answer gives both, or the side asked)
+        if query.kind == "broad" and self._sides_learned():  # which side each finding states (a broad answer gives both, or the side asked)
             extractive.read_sides(sentences, plain_rows)
         question_vector = self.retriever.embed_query(query.dense_query, adapted=False)
         focus_vector = self.retriever.embed_query(query.focus, adapted=False) if query.focus and query.focus != query.dense_query else None

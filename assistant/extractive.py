@@ -1424,7 +1424,8 @@ def shortcoming(s: Sentence) -> bool:
     read (see read_sides): a shortcoming said without those words ("Agency use is high")."""
     if sides.states_shortcoming(s.text, s.passage.heading):
         return True
-    if s.shortfall is None and s.vector is not None and (model := polarity.get_model()) is not None:
+    model = polarity.get_model() if s.shortfall is None and s.vector is not None else None
+    if model is not None and len(s.vector) == len(model.vector):  # (of the embeddings it was learned on)
         s.shortfall = model.states_shortcoming([s.text], [s.vector])[0]
     return bool(s.shortfall)
 

@@ -58,3 +58,10 @@ def test_a_shortcoming_is_one_by_ofsted_s_words_its_list_or_the_learned_signal()
     assert [s.shortfall for s in fresh] == [None, None]
     extractive.shortcoming(fresh[0])
     assert fresh[0].shortfall is not None and fresh[1].shortfall is None
+
+
+def test_embeddings_of_another_size_are_not_read_and_the_words_stand():
+    other = _sentence("Agency use is high.")
+    extractive.read_sides([other], np.ones((1, 64), dtype=np.float32))  # (another model's embeddings)
+    assert extractive.shortcoming(other) is False and other.shortfall is None
+    assert extractive.shortcoming(_sentence("Plans are not clear."))
