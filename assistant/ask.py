@@ -578,15 +578,15 @@ class Assistant:
             passages = []
         else:
             chosen = [s for p in passages if p.kind == "judgement" and p.fields.get("area") == "overall_effectiveness" for s in extractive.sentences_of(Hit(p, 1.0))][:1]
-        told = {p.passage_id: extractive.sentences_of(Hit(p, 1.0)) for p in passages if p.kind in ("paragraph", "item")}
-        if side and self._sides_learned():  # which side each of them states (read when asked)
-            self._read_sides([s for group in told.values() for s in group])
         for p in passages:
             if len(chosen) >= SUMMARY_SENTENCES:
                 break
             if p.kind not in ("paragraph", "item"):
                 continue
-            said = [s for s in told[p.passage_id] if corpus.templates.commonness(s.text) < SUMMARY_COMMON
+            told = extractive.sentences_of(Hit(p, 1.0))
+            if side and self._sides_learned():  # which side each states (read when asked)
+                extractive.read_sides(told, self._vectors_of(told))
+            said = [s for s in told if corpus.templates.commonness(s.text) < SUMMARY_COMMON
                     and (side is None or extractive.shortcoming(s) == (side == "shortcomings"))]
             chosen += said[: 1 if p.kind == "item" else SUMMARY_PER_PARAGRAPH][: SUMMARY_SENTENCES - len(chosen)]
         if not chosen:
@@ -968,14 +968,12 @@ class Assistant:
         the packaged model)? Otherwise Ofsted's words for a shortcoming stand alone."""
         return self.settings.embedding_model == PACKAGED_MODEL
 
-    def _read_sides(self, sentences: list) -> None:
-        """Give each sentence its stored vector (or its embedding, for one not stored), for the
-        learned signal to read which side of the findings it states (extractive.read_sides)."""
-        corpus = self.retriever.corpus()
-        stored = self.retriever.store.sentence_vectors(list({s.passage.passage_id: s.passage for s in sentences}.values()), corpus.records)
+    def _vectors_of(self, sentences: list) -> list:
+        """Each sentence's vector: stored with its passage, or embedded now for one not stored."""
+        stored = self.retriever.store.sentence_vectors(list({s.passage.passage_id: s.passage for s in sentences}.values()), self.retriever.corpus().records)
         missing = [s.text for s in sentences if (s.passage.passage_id, s.text) not in stored]
         computed = dict(zip(missing, self.embed_many(missing))) if missing else {}
-        extractive.read_sides(sentences, [v if (v := stored.get((s.passage.passage_id, s.text))) is not None else computed[s.text] for s in sentences])
+        return [v if (v := stored.get((s.passage.passage_id, s.text))) is not None else computed[s.text] for s in sentences]
 
     def _no_such_inspection(self, query: Query, records) -> tuple[str, str] | None:
         """"What did Ofsted's 2019 inspection of Kent find?" when no indexed Ofsted document on
@@ -1039,10 +1037,7 @@ class Assistant:
         if not sentences:
             answer.answer, answer.reason = NOT_COVERED, "no passages"
             return
-        stored = self.retriever.store.sentence_vectors([h.passage for h in hits], corpus.records)
-        missing = [s.text for s in sentences if (s.passage.passage_id, s.text) not in stored]
-        computed = dict(zip(missing, self.embed_many(missing))) if missing else {}
-        plain_vectors = [v if (v := stored.get((s.passage.passage_id, s.text))) is not None else computed[s.text] for s in sentences]
+        plain_vectors = self._vectors_of(sentences)
         # the query adapter was learned on Ofsted's documents: their sentences are set against the
         # turned question (turned on their side, which is the same), others against the plain one
         adapter = get_adapter(self.settings)
