@@ -52,6 +52,13 @@ YEAR_POOL = 4  # a question about one year searches this many times deeper, then
 # (a "between" of years: not "the wait between entering care and adoption (2012–15 scorecard)")
 # (not "between November 2013 and January 2014": a period the figures are of, not two inspections)
 _INSPECTIONS_COMPARED = re.compile(rf"\b(inspections|reports|visits|compar\w*|than)\b|\bbetween\s+(?:(?:the|its|their)\s+)?(?:(?!(?:{'|'.join(MONTHS)})\b)[a-z]+\s+)?(?:19|20)\d\d\b", re.I)
+# a year's figures set against a benchmark ("how did that compare nationally", "than the England
+# average", "compared with similar areas"): not two inspections compared
+_AGAINST_A_BENCHMARK = re.compile(
+    r"\b(?:compar\w*|than)\s+(?:(?:with|to|against)\s+)?(?:(?:the|that\s+of\s+the|those\s+of(?:\s+the)?)\s+)?"
+    r"(?:national\w*|england|english|average|similar|statistical|comparable|other\s+(?:areas|councils|authorities|local)|neighbours|elsewhere)\b",
+    re.I,
+)
 _ASKS_OFSTED = re.compile(r"\b(ofsted|inspect\w*|rated|rating|graded|grade|judged|judgements?|visit)\b", re.I)
 
 
@@ -993,7 +1000,7 @@ class Assistant:
         if not theirs or asked <= covered:
             return None  # every year asked has its inspection
         if asked & covered:  # two inspections compared need both ("between its 2019 and 2022 inspections"); other years are events
-            if not _INSPECTIONS_COMPARED.search(query.question):
+            if not _INSPECTIONS_COMPARED.search(_AGAINST_A_BENCHMARK.sub(" ", query.question)):
                 return None
             # "Before its 2015 inspection, … how had it fared at the inspections in 2010 and 2011?":
             # the earlier inspections are told of in the held report's own account of those before it

@@ -492,6 +492,16 @@ def test_a_years_figures_written_as_a_pair_are_held_by_either_years_inspection(a
     assert assistant._no_such_inspection(query, corpus.records.values()) is not None
 
 
+def test_a_year_of_figures_compared_with_the_nation_is_not_an_inspection_asked_for(assistant):
+    # "how did that compare nationally": the year's figures set against England's, not two
+    # inspections compared; the inspection asked for is the 2021 visit the seeds hold
+    query = assistant.analyse("In the Isle of Wight's 2021 focused visit, how many children were referred in 2020, and how did that compare nationally?")
+    corpus = assistant.retriever.corpus()
+    assert assistant._no_such_inspection(query, corpus.records.values()) is None
+    query = assistant.analyse("How did the Isle of Wight's 2021 focused visit compare with its 2016 inspection?")
+    assert assistant._no_such_inspection(query, corpus.records.values()) is not None
+
+
 def test_an_adapter_that_scrambles_the_order_does_not_move_the_abstention_threshold(real_index, real_embedder, tmp_path):
     """The query adapter reorders sentences; whether the sources cover a question is still judged
     by the question's own vector, on which the thresholds were calibrated."""
