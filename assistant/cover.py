@@ -103,7 +103,8 @@ _PREVIOUS = re.compile(
     r"|\b(inspection|visit)\s+before\s+(?:(?:the|its)\s+)?(?:[\w–-]+\s+){0,3}?(one|inspection|visit|(?:19|20)\d\d)\b"  # "the inspection before the March 2020 one", "… before September 2023"
     # "According to its May 2024 report, when was it last inspected?": before that report's own inspection
     r"|\baccording\s+to\b[^?]{0,60}\b(report|letter)\b[^?]{0,80}\blast\s+(been\s+)?(inspected|visited)\b|\blast\s+(been\s+)?(inspected|visited)\b[^?]{0,80}\baccording\s+to\b[^?]{0,60}\b(report|letter)\b"
-    r"|\bhad\b[^?,]{0,40}\blast\s+(been\s+)?(inspected|visited)\b",  # "…in 2022, and when had Blackpool last been inspected?": before it
+    r"|\bhad\b[^?,]{0,40}\blast\s+(been\s+)?(inspected|visited)\b"  # "…in 2022, and when had Blackpool last been inspected?": before it
+    r"|\blast\s+(been\s+)?(inspected|visited)\b(\s+[\w’']+){0,3}?\s+before\b",  # "When was Kirklees last inspected by Ofsted before the June 2019 inspection?"
     re.I,
 )
 _OWN_YEAR = re.compile(r"\s+(?:in|of|during)\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.I)  # "the previous inspection in 2017": that one's year

@@ -642,7 +642,9 @@ def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_
                  "When did Ofsted inspect Blackpool in 2022, and when and with what result had Blackpool last been inspected?",
                  # opened by "before" the inspection named: each "last" is of one before it
                  "Before the autumn 2015 inspection, when had Doncaster's child protection arrangements last been looked at by Ofsted and how did they fare?",
-                 "Before the January–February 2022 inspection, when had Ofsted last been in, and when was the last full inspection?"):
+                 "Before the January–February 2022 inspection, when had Ofsted last been in, and when was the last full inspection?",
+                 # "last inspected" then "before" the one named, a few words on
+                 "When was Kirklees last inspected by Ofsted before the June 2019 inspection, and what was the overall judgement then?"):
         assert asks_previous(that, year_span(that)), that
 
 
