@@ -610,8 +610,9 @@ _SENTENCE_BREAK = re.compile(rf"(?<=[.!?])\s+(?=[A-Z]|{_QUESTION_WORDS}\s)")
 def _last_sentence(question: str) -> str:
     """The question's last sentence, when the ones before it are statements that set its scene."""
     pieces = _SENTENCE_BREAK.split(question.strip())
-    # statements, not asks ("How was it graded? Which…?") nor an abbreviation's full stop ("St. Helens")
-    said = [i for i, piece in enumerate(pieces[:-1]) if re.search(r"\w{4,}\.$", piece) and len(piece.split()) >= 4]
+    # statements, not asks ("How was it graded? Which…?") nor an abbreviation's full stop ("St.
+    # Helens"): a full stop after a word of four letters or more, or a small one ("…entitled to.")
+    said = [i for i, piece in enumerate(pieces[:-1]) if re.search(r"(?:\w{4,}|\b[a-z]{2,3})\.$", piece) and len(piece.split()) >= 4]
     return " ".join(pieces[said[-1] + 1 :]) if said and pieces[-1].rstrip().endswith("?") else question
 
 
@@ -1067,7 +1068,9 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         if acronym is None:
             wants = None
     else:
-        asked = _EMBEDDED_ASK.sub(r"\1 that", _what_is_asked(question))
+        # (of the question a statement sets the scene for: "…is confused about what money she's
+        # entitled to. Did Ofsted think the council explained its offer clearly?" asks no amount)
+        asked = _EMBEDDED_ASK.sub(r"\1 that", _what_is_asked(final_ask(question)))
         wants = next((name for name, pattern in _WANTS if pattern.search(asked)), None)
         if wants == "name" and _WHO_TAKES_PART.search(asked):
             wants = None

@@ -787,6 +787,10 @@ def test_a_statement_before_the_question_does_not_change_what_it_asks_for():
     for text in ("Who was the lead inspector for the Isle of Wight's 2023 inspection?", "How many children were in care on the Isle of Wight in 2023?"):
         assert q(said + text).wants == q(text).wants
     assert q(said + "Which council has the best children's services in England?").speculation
+    # the statement's own words for a fact ("what money she's entitled to") are not what is asked
+    worried = "My daughter left the Isle of Wight's care last year and is confused about what money she's entitled to. "
+    assert q(worried + "Did Ofsted think the council explained its offer clearly?").wants is None
+    assert q(worried + "How much money do care leavers get to set up home?").wants == "money"
 
 
 def test_an_ampersand_between_words_is_and():
