@@ -1456,6 +1456,11 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
             continue  # a place the scope matched, however the question spelt it or titled its council
         if indefinite_place(query.question, said):
             continue  # "a London borough's model": a kind of place, not one the evidence must name
+        if re.fullmatch(r"I(?:['’](?:d|m|ve|ll))?", said):
+            continue  # the one asking ("As a resident I'd like to know…")
+        key = re.sub(r"['’]s?$", "", said).casefold()
+        if len(key) >= 2 and any(key == "".join(w[0] for w in place.split()) for place in places):
+            continue  # the place by its initials ("MK's" of Milton Keynes)
         if tokens(said) and set(tokens(said)) <= _SETTING_NAMES:
             continue  # "its 2019 ILACS inspection": the framework it was inspected under, not another inspection
         run = _ACRONYMS_RUN.fullmatch(said)  # shorthand written together ("CSE SW"): each, said or spoken

@@ -405,6 +405,10 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     assert unmet("Which team meets children who arrive in the UK alone on the Isle of Wight?") == []
     assert unmet("Which Isle of Wight-wide hub responds to children with SEND?") == []
     assert unmet("Who chairs the Isle of Wight Council's safeguarding hub?") == []  # the council's title is its place
+    # the one asking ("I'd like to know"), and the place by its initials ("IoW's"), are no names
+    assert unmet("As a resident I'd like to know: how well does the Isle of Wight's safeguarding hub respond?") == []
+    mk = passage("mk-2021#p3", "The multi-agency safeguarding hub in Milton Keynes responds swiftly.")
+    assert _names_unmet(analyse("As a Milton Keynes resident, how well does MK's safeguarding hub respond?", ["Milton Keynes"], lambda n: False), [mk]) == []
     # a name in brackets glosses the words before it, which the evidence says: "pre-proceedings (PLO)"
     assert unmet("What did inspectors say about the safeguarding hub (PLO) on the Isle of Wight?") == []
     assert unmet("What did inspectors say about court work (PLO) on the Isle of Wight?") == ["PLO"]
