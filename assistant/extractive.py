@@ -229,7 +229,8 @@ _IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": 
 
 # a share said of what follows it ("a fifth of current care leavers", "21% of children in care")
 _SHARE_SAID_OF = re.compile(
-    rf"(?:\d[\d.]*\s?(?:%|per\s?cent\b|percent\b)|\b(?:half|(?:a|one|two|three)\s+(?:third|quarter|fifth)s?|majority|minority)\b)\s+of\s+((?:[\w’'-]+\s+){{0,3}}[\w’'-]+)",
+    # (what it is of, in up to six words: "85% of all primary and secondary schools")
+    rf"(?:\d[\d.]*\s?(?:%|per\s?cent\b|percent\b)|\b(?:half|(?:a|one|two|three)\s+(?:third|quarter|fifth)s?|majority|minority)\b)\s+of\s+((?:[\w’'-]+\s+){{0,5}}[\w’'-]+)",
     re.I,
 )
 

@@ -1559,6 +1559,9 @@ def test_a_share_said_of_others_is_no_share_of_what_is_asked():
     assert not extractive.satisfies(others, "number", asked)
     assert extractive.satisfies(sentence("report#para-51", "Agency staff make up 35% of social workers."), "number", asked)
     assert extractive.satisfies(sentence("report#para-52", "The proportion of agency staff stands at 35%."), "number", asked)
+    # what the share is of may take more than four words to say ("of all primary and secondary schools")
+    schools = "According to Ofsted's 2017 inspection of Shropshire, what proportion of the county's schools received the 'Respect Yourself' programme?"
+    assert extractive.satisfies(sentence("report#para-53", "The ‘Respect Yourself’ programme is delivered to 85% of all primary and secondary schools."), "number", schools)
 
 
 @pytest.mark.parametrize("question, lead, before, wants", [
