@@ -74,7 +74,7 @@ _ASKS = {
         re.I,
     ),
     # "When was the report on Kent's 2016 inspection published?", "What is the publication date…?"
-    "published": re.compile(r"\b(when|what\s+(date|day|month))\b[^?]{0,100}\bpublish(ed)?\b|\b(when|what\s+(date|day))\b[^?]{0,60}\b(report|letter)\b[^?]{0,80}?\b(come|came)\s+out\b|\bpublication\s+date\b|\bdate\s+of\s+(its\s+|the\s+)?publication\b", re.I),
+    "published": re.compile(r"\b(when|what\s+(date|day|month))\b[^?]{0,100}\bpublish(ed)?\b|\b(when|(?:what\s+)?(?:date|day))\b[^?]{0,60}\b(report|letter)\b[^?]{0,80}?\b(come|came)\s+out\b|\bpublication\s+date\b|\bdate\s+of\s+(its\s+|the\s+)?publication\b", re.I),
     "grades": re.compile(
         # ("…, and how did the review judge the LSCB?": the inspection's own report or review judged it)
         r"\b(did|does|do)\s+(ofsted|inspectors?|the\s+inspectors?|they|(?:the|its|that)\s+(?:[\w-]+\s+){0,2}?(?:review|report|inspection))\s+(judge|rate|grade|assess)\b|\boverall\s+(outcome|result)s?\b"
@@ -102,7 +102,7 @@ _PREVIOUS = re.compile(
     r"|\b((last\s+)?(been\s+)?(inspected|visited)|inspection|visit)\s+before\s*(that|then|it|this|[?,.]|$)|\blast\s+time\b"
     r"|\b(inspection|visit)\s+before\s+(?:(?:the|its)\s+)?(?:[\w–-]+\s+){0,3}?(one|inspection|visit|(?:19|20)\d\d)\b"  # "the inspection before the March 2020 one", "… before September 2023"
     # "According to its May 2024 report, when was it last inspected?": before that report's own inspection
-    r"|\baccording\s+to\b[^?]{0,60}\b(report|letter)\b[^?]{0,80}\blast\s+(been\s+)?(inspected|visited)\b|\blast\s+(been\s+)?(inspected|visited)\b[^?]{0,80}\baccording\s+to\b[^?]{0,60}\b(report|letter)\b"
+    r"|\b(according\s+to|going\s+by|based\s+on)\b[^?]{0,60}\b(report|letter)\b[^?]{0,80}\blast\s+(been\s+)?(inspected|visited)\b|\blast\s+(been\s+)?(inspected|visited)\b[^?]{0,80}\b(according\s+to|going\s+by|based\s+on)\b[^?]{0,60}\b(report|letter)\b"
     r"|\bhad\b[^?,]{0,40}\blast\s+(been\s+)?(inspected|visited)\b"  # "…in 2022, and when had Blackpool last been inspected?": before it
     r"|\blast\s+(been\s+)?(inspected|visited)\b(\s+[\w’']+){0,3}?\s+before\b",  # "When was Kirklees last inspected by Ofsted before the June 2019 inspection?"
     re.I,

@@ -343,7 +343,7 @@ _HAS_DURATION = re.compile(
 # before ages are blanked (see satisfies), as it is how long, not how old
 _TO_AN_AGE = re.compile(r"\b(?:until|beyond|past)\s+(?:the\s+)?age\s+(?:of\s+)?\d{2}\b|\b(?:up\s+)?to\s+(?:the\s+)?age\s+(?:of\s+)?\d{2}\b", re.I)
 _HAS_MONEY = re.compile(r"[£$€]\s?\d|\b\d[\d,.]*\s?(m|k|bn|million|billion|thousand)?\s?(pounds|euros|dollars)\b|\b\d[\d,.]*\s?(million|billion)\b", re.I)
-_MONEY_WORDS = frozenset(tokens("how much money cost costs spend spent budget funding fund pounds figure total amount need exactly"))
+_MONEY_WORDS = frozenset(tokens("how much money cash cost costs spend spent budget funding fund pounds figure total amount need exactly"))
 
 
 @functools.lru_cache(maxsize=256)  # asked of every candidate sentence

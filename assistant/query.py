@@ -162,7 +162,7 @@ _HOW_MANY = re.compile(
 # not "money-saving extras", nor what "what" stands for when money was put into it ("What has the
 # council invested in / put money into?", "What new service did Suffolk fund?": the thing, not the amount)
 _MONEY = re.compile(
-    r"\bhow (much|large|big)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|pay|pays|paid|paying|spending|spends|charge|charges|charged|charging|price|funding|fund|worth|invest|invests|invested|money)\b(?!-)"
+    r"\bhow (much|large|big)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|pay|pays|paid|paying|spending|spends|charge|charges|charged|charging|price|funding|fund|worth|invest|invests|invested|money|cash)\b(?!-)"
     r"|\bwhat(?!\s+age\b)(?!\s+(?:[\w-]+\s+)?(?:teams?|services?|projects?|schemes?|programmes?|hubs?|units?|panels?|initiatives?|models?)\b)"
     r"(?!\s+(?:is|was|are|were)\s+(?:the\s+)?names?\b)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|(?:pay|paid)(?!\s+for\b)|price|funding|fund|worth"
     r"|(?:invest|invests|invested|money)(?!\s+in(?:to)?\b))\b(?!-)"

@@ -63,3 +63,4 @@ def test_an_acronym_defined_as_a_name_is_told_from_one_defined_as_words():
 def test_the_shorthand_a_question_uses_is_searched_as_the_reports_write_it():
     assert acronyms.shorthand_in("wokingham - CLs got RI, what were the main problems?") == ["care leaver", "requires improvement"]
     assert acronyms.shorthand_in("What did Ofsted say about supervision?") == []
+    assert acronyms.shorthand_in("Do care leavers get help with their ID?") == ["identity"]  # ("identity documents")

@@ -509,6 +509,7 @@ def test_how_ofsted_rated_something_asks_for_its_grade():
 def test_what_age_asks_for_a_figure_not_an_amount_of_money():
     assert q("Up to what age does Plymouth pay council tax for care leavers?").wants == "number"
     assert q("How much did Plymouth pay for agency staff?").wants == "money"
+    assert q("How much cash a year did Bolton give care leavers at university?").wants == "money"
 
 
 @pytest.mark.parametrize(

@@ -164,6 +164,7 @@ def test_the_inspections_a_lead_inspector_led_are_listed_from_their_covers():
     assert led_by("What did Brenda McLaughlin say about supervision?", KENT) == []  # not a question of which inspections
     assert asks_cover("When was the report on Kent's 2016 inspection published?") == {"published"}
     assert asks_cover("Kent's inspection finished in December 2016. When did the report actually come out?") == {"published"}
+    assert asks_cover("ealing summer 2016 inspection - date the report came out?") == {"published"}
     # the dates it was carried out, of the inspection its publication picks out
     assert asks_cover("Over what dates did Ofsted carry out the Kent inspection published in February 2017?") == {"dates"}
 
@@ -644,7 +645,9 @@ def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_
                  "Before the autumn 2015 inspection, when had Doncaster's child protection arrangements last been looked at by Ofsted and how did they fare?",
                  "Before the January–February 2022 inspection, when had Ofsted last been in, and when was the last full inspection?",
                  # "last inspected" then "before" the one named, a few words on
-                 "When was Kirklees last inspected by Ofsted before the June 2019 inspection, and what was the overall judgement then?"):
+                 "When was Kirklees last inspected by Ofsted before the June 2019 inspection, and what was the overall judgement then?",
+                 # "going by" the report, as "according to" it
+                 "Going by the November 2025 Ofsted report on Herefordshire, when was it last inspected and what was its grade then?"):
         assert asks_previous(that, year_span(that)), that
 
 
