@@ -703,6 +703,7 @@ _CHAIRED_BY = re.compile(r"\bchaired\b(?:\s+[\w’'-]+){0,6}?\s+by\s+(?:an?\s+|t
 _WHO_DOES = re.compile(
     # (a word saying how may come between: "who regularly gives…", "who was actually looking after…")
     r"\s*who\s+(?:[a-z]+ly\s+)?(?:(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|carried|inspected)\b)[a-z]+(?:s|ed)\b"
+    r"|(?:gave|give|took|take|ran|run|made|make|kept|keep|brought|bring|taught|teach|sent|send|paid|pay|found|held|got|get|put|set|met)\b"  # (a verb's past that is no "-ed")
     r"|(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?(?!(?:leading|chairing)\b)[a-z]+ing\b"  # "who had been carrying out…"
     r"|(?:did|does|do)\s+(?:the|a|an|its|their|all|most|much)\b)",  # "who did the first sift": "do" as the verb, not "who do they see"
     re.I,
@@ -720,7 +721,8 @@ _WHOM_MET = re.compile(
 # who does something, by the role or the team doing it
 _DOER = r"(?:" + _ROLE_WORD.pattern.removeprefix(r"\b(").removesuffix(r")s?\b") + r"|team|service|panel|broker|navigator|mentor|coach|champion|advocate)s?"
 _OPENING_PHRASE = re.compile(r"^[^,]{1,40},\s+")  # a phrase before the sentence's subject
-_ROLE_SUBJECT = re.compile(r"(?:an?|the)\s+((?:[\w’'-]+\s+){0,3}" + _DOER + r")\b", re.I)
+# (in the plural, without an article too: "Parent mentors also provide key support…")
+_ROLE_SUBJECT = re.compile(r"(?:(?:an?|the)\s+)?((?:[\w’'-]+\s+){0,3}" + _DOER + r")\b", re.I)
 # ... or as who it comes from ("return home interviews from a dedicated, stable team of workers")
 _ROLE_AGENT = re.compile(r"\b(?:by|from)\s+(?:an?\s+|the\s+)?((?:[\w’'-]+,?\s+){0,3}" + _DOER + r")\b", re.I)
 _UNIT_ASKED = re.compile(

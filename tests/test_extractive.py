@@ -1015,6 +1015,9 @@ def test_who_does_something_is_answered_by_a_role_doing_it():
     assert not extractive.satisfies(broker, "name", "Who is the director of children's services in Kent?")  # who someone is: a person
     praise = extractive.sentences_of(Hit(passage("r#para-2", "Care leavers are well supported into work."), 1.0))[0]
     assert not extractive.satisfies(praise, "name", "Who helps care leavers in Kent find jobs?")
+    # a role said in the plural without an article, and a verb's past that is no "-ed" ("gave")
+    mentors = extractive.sentences_of(Hit(passage("r#para-3", "Parent mentors also provide key support to families who are going through family drug and alcohol court (FDAC) proceedings."), 1.0))[0]
+    assert extractive.satisfies(mentors, "name", "In East Sussex's December 2023 inspection, who gave key support to families going through the family drug and alcohol court?")
 
 
 @pytest.mark.parametrize("text", [
