@@ -22,7 +22,8 @@ from .query import YEAR, YearSpan, final_ask
 from .types import Citation
 
 NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (index/ofsted.py), so a question can name
-_OTHER_ROLES = r"\b(shadow|additional|associate|supernumerary)\s+inspectors?\b"  # an inspection team's roles beside lead, deputy and team
+# an inspection team's roles beside lead, deputy and team (and those a single inspection's cover names)
+_OTHER_ROLES = r"\b(shadow|additional|associate|supernumerary)\s+inspectors?\b|\b(quality\s+assurance\s+manager|(?:senior\s+)?data\s+analyst)s?\b"
 _BESIDES_LEAD = r"\b(?:apart\s+from|besides|other\s+than)\s+the\s+lead\b"  # "apart from the lead inspector": the others
 _ASKS = {
     "lead": re.compile(
@@ -300,9 +301,9 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
             quoted += _first(passages, lambda p: record.lead_inspector in p.text)
             if _DEPUTY_ASKED.search(question):  # "the lead and deputy lead inspectors", "second in command"
                 quoted += _first(passages, lambda p: _DEPUTY.match(p.text) is not None)
-        role = _ROLE_ASKED.search(question)
-        if "team" in fields and role:  # "Who was the shadow inspector?": that role's line of the cover
-            quoted += [p for p in passages if p.kind == "field" and (m := _ROLE_LINE.match(p.text)) and role.group(1).lower() in m.group(0).lower()]
+        roles = [" ".join((m.group(1) or m.group(2)).lower().split()) for m in _ROLE_ASKED.finditer(question)]
+        if "team" in fields and roles:  # "Who was the shadow inspector?", "… the quality assurance manager and the senior data analyst?": those roles' lines of the cover
+            quoted += [p for p in passages if p.kind == "field" and (m := _ROLE_LINE.match(p.text)) and any(r in " ".join(m.group(0).lower().split()) for r in roles)]
         elif "team" in fields:  # the lines naming the inspection's team (the lead's too, unless set apart)
             named = record.inspectors + ((record.lead_inspector,) if record.lead_inspector and not re.search(_BESIDES_LEAD, question, re.I) else ())
             quoted += [p for p in passages if p.kind in ("field", "paragraph", "block") and any(name in p.text for name in named)][:3]
@@ -456,7 +457,7 @@ def framework_label(framework: str) -> str:
 
 _REINSPECTION = re.compile(r"\bre-?inspection\b", re.I)
 _DATES_LINE = re.compile(r"\s*inspection\s+dates?\b", re.I)
-_ROLE_LINE = re.compile(r"\s*(?:[\w-]+\s+){0,2}inspectors?\s*:", re.I)  # a cover's line of an inspector's role and name
+_ROLE_LINE = re.compile(r"\s*(?:(?:[\w-]+\s+){0,2}inspectors?|quality\s+assurance\s+managers?|(?:senior\s+)?data\s+analysts?)\s*:", re.I)  # a cover's line of a role in the team and its name
 _ROLE_ASKED = re.compile(_OTHER_ROLES, re.I)
 _LEAD_LINE = re.compile(r"\s*lead\s+inspectors?\s*:", re.I)
 _OVERALL = re.compile(r"\boverall\b", re.I)

@@ -201,6 +201,13 @@ def test_the_team_s_other_roles_are_quoted_from_their_cover_lines_and_a_role_ask
     assert "“Shadow inspector: Joy Smith”" in found.text and "“Team inspectors: Jane Doe, John Roe”" in found.text
     one = answer_cover("Who was the shadow inspector at Kent's 2017 inspection?", {"team"}, docs, lambda doc_id: passages)
     assert [c.passage_id for c in one.citations] == ["kent-2017#p2"]
+    # the single inspection's cover names more of the team: each role asked by its own line
+    more = [StoredPassage(passage_id=f"kent-2017#p{i}", text=t, locator=f"page 1, paragraph {i}", kind="field", **base)
+            for i, t in enumerate(["Quality assurance manager: Ann Gray", "Senior data analyst: Bob Green"], start=3)]
+    asked = "Apart from the lead and deputy lead inspectors, who were the quality assurance manager and the senior data analyst for Kent's 2017 inspection?"
+    assert asks_cover(asked) == {"team"}
+    both = answer_cover(asked, asks_cover(asked), docs, lambda doc_id: passages + more)
+    assert sorted(c.passage_id for c in both.citations) == ["kent-2017#p3", "kent-2017#p4"]
 
 
 def test_an_inspection_s_dates_are_quoted_from_its_dates_line_written_in_figures():
