@@ -653,6 +653,7 @@ def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_
                  "Before the January–February 2022 inspection, when had Ofsted last been in, and when was the last full inspection?",
                  # "last inspected" then "before" the one named, a few words on
                  "When was Kirklees last inspected by Ofsted before the June 2019 inspection, and what was the overall judgement then?",
+                 "gateshead autumn 2015 inspection (report out march 2016) - when was the one before that on their looked after children services?",
                  # "going by" the report, as "according to" it
                  "Going by the November 2025 Ofsted report on Herefordshire, when was it last inspected and what was its grade then?"):
         assert asks_previous(that, year_span(that)), that
