@@ -22,8 +22,10 @@ from .query import YEAR, YearSpan, final_ask
 from .types import Citation
 
 NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (index/ofsted.py), so a question can name
-# an inspection team's roles beside lead, deputy and team (and those a single inspection's cover names)
-_OTHER_ROLES = r"\b(shadow|additional|associate|supernumerary)\s+inspectors?\b|\b(quality\s+assurance\s+manager|(?:senior\s+)?data\s+analyst)s?\b"
+# the team's roles a single inspection's cover names beside its inspectors ("Quality assurance manager: …")
+_TEAM_ROLES = r"quality\s+assurance\s+manager|(?:senior\s+)?data\s+analyst"
+# an inspection team's roles beside lead, deputy and team
+_OTHER_ROLES = rf"\b(shadow|additional|associate|supernumerary)\s+inspectors?\b|\b({_TEAM_ROLES})s?\b"
 _BESIDES_LEAD = r"\b(?:apart\s+from|besides|other\s+than)\s+the\s+lead\b"  # "apart from the lead inspector": the others
 _ASKS = {
     "lead": re.compile(
@@ -458,7 +460,7 @@ def framework_label(framework: str) -> str:
 
 _REINSPECTION = re.compile(r"\bre-?inspection\b", re.I)
 _DATES_LINE = re.compile(r"\s*inspection\s+dates?\b", re.I)
-_ROLE_LINE = re.compile(r"\s*(?:(?:[\w-]+\s+){0,2}inspectors?|quality\s+assurance\s+managers?|(?:senior\s+)?data\s+analysts?)\s*:", re.I)  # a cover's line of a role in the team and its name
+_ROLE_LINE = re.compile(rf"\s*(?:(?:[\w-]+\s+){{0,2}}inspectors?|(?:{_TEAM_ROLES})s?)\s*:", re.I)  # a cover's line of a role in the team and its name
 _ROLE_ASKED = re.compile(_OTHER_ROLES, re.I)
 _LEAD_LINE = re.compile(r"\s*lead\s+inspectors?\s*:", re.I)
 _OVERALL = re.compile(r"\boverall\b", re.I)
