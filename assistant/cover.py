@@ -157,6 +157,10 @@ def asks_cover(question: str) -> set[str]:
     return asked - {"grades", "kind"} if reasons else asked
 
 
+# "How big was the inspection team?": its size, which an older report states in its body ("The
+# inspection team consisted of five of Her Majesty's Inspectors…"); a newer one only names its team
+_TEAM_SIZE = re.compile(r"\b(?:how\s+(?:many|big|large)|what\s+size|the\s+size\s+of|number\s+of)\b[^?,;]{0,60}?\bteam\b", re.I)
+_TEAM_SIZED = re.compile(r"\bteam\s+(?:consisted|comprised|was\s+made\s+up)\s+of\b", re.I)
 _AND_WHY = re.compile(r"\band\s+why\b", re.I)  # "What kind of inspection was it, and why?": the reasons are in the passages
 # "Gateshead's 2019 Ofsted visit: when did it happen…?": "it" is the inspection the label names
 _WHEN_LABELLED = re.compile(r"\b(inspection|visit)\s*[:–—-]\s*(?:and\s+)?when\s+did\s+(it|they)\s+(run|take\s+place|happen)\b", re.I)
@@ -292,6 +296,7 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
     lines, citations = [], []
     for record in docs:
         quoted: list[StoredPassage] = []
+        quotes: dict[str, str] = {}  # a passage's sentence to quote, where not the whole passage
         passages = passages_of(record.doc_id)
         if "published" in fields and record.published:
             quoted += _first(passages, lambda p: display_date(record.published) in p.text or bool(_PUBLISHED.search(p.text) and record.published[:4] in p.text))
@@ -307,6 +312,9 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
         roles = [" ".join((m.group(1) or m.group(2)).lower().split()) for m in _ROLE_ASKED.finditer(question)]
         if "team" in fields and roles:  # "Who was the shadow inspector?", "… the quality assurance manager and the senior data analyst?": those roles' lines of the cover
             quoted += [p for p in passages if p.kind == "field" and (m := _ROLE_LINE.match(p.text)) and any(r in " ".join(m.group(0).lower().split()) for r in roles)]
+        elif "team" in fields and _TEAM_SIZE.search(question) and (sized := [(p, sentence) for p in passages if p.kind == "paragraph" and _TEAM_SIZED.search(p.text) for sentence, _ in passage_sentences(p.text, p.kind, p.fields) if _TEAM_SIZED.search(sentence)]):
+            p, quotes[p.passage_id] = sized[0]  # the sentence saying how big the team was
+            quoted.append(p)
         elif "team" in fields:  # the lines naming the inspection's team (the lead's too, unless set apart)
             named = record.inspectors + ((record.lead_inspector,) if record.lead_inspector and not re.search(_BESIDES_LEAD, question, re.I) else ())
             quoted += [p for p in passages if p.kind in ("field", "paragraph", "block") and any(name in p.text for name in named)][:3]
@@ -314,7 +322,7 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
             quoted += [p for p in passages if p.kind == "field" and _ROLE_LINE.match(p.text) and not _LEAD_LINE.match(p.text)]
         if "grades" in fields:
             quoted += _grades(question, passages, every=bool(unjudged_area))
-        labels, quotes = {}, {}
+        labels = {}
         if "kind" in fields and record.framework:
             # the framework is read from the report's title and judgement rows, short or standard
             # from the days on site: its dates line is the evidence shown

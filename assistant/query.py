@@ -154,6 +154,7 @@ _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b
 _HOW_MANY = re.compile(
     r"\b(how many|how much(?!\s+(?:say|influence|difference|progress|impact|input|involvement|voice)\b)(?!\s+(?:had|has|have|did|does|do)\s+(?:[\w’'-]+\s+){1,6}?(?:moved\s+on|improved|progressed|developed|changed)\b)|what ((exact|precise|actual) )?(number|percentage|proportion|share|age))\b|\bwhat\s+(%|per\s?cent\b)|^\s*(the\s+)?average\b"  # not "how much say", "how much had it improved": a degree
     r"|\bwhat (?:(?:exactly|precisely|actually) )?(is|was|were|are) (the |its |their |[\w’'-]+['’]s )?([\w’'-]+ ){0,6}(rate|ratio|percentage|proportion|average|total)s?\b"
+    r"|\b(how\s+(big|large)\s+(is|was|were|are)|what\s+size\s+(is|was|were|are)|(what\s+is|what\s+was)\s+the\s+size\s+of)\s+(the\s+|its\s+|their\s+|[\w’'-]+['’]s\s+)?([\w’'-]+\s+){0,3}?(team|workforce|panel|board|group)s?\b"  # a group's size: how many
     r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b)(?!.*\bwhat\s+(?:has\s+|had\s+)?(?:helped|led|caused|drove|brought|contributed|explains?|explained)\b)"
     r"(?!\s*how\s+(?:did|does|do|has|had)\b.*\bcompare\b)"  # not "how did the number of … compare with …": how it stood against them
     r".*(?<!\bsmall )(?<!\blarge )(?<!\bgrowing )(?<!\bincreasing )(?<!\blimited )(?<!\bsignificant )\b(number of|percent)\b",  # not "what helped bring down the number of…": a cause; nor "a small number of care leavers": who, not how many

@@ -113,6 +113,9 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     ("When someone raised a worry that a teacher, a foster carer or some other grown-up working with kids in Kent might have harmed a child, was the council on top of those cases in early 2019?", None, "broad"),
     # how a number stood against another asks for the comparison, not a count ("more than double")
     ("How did the number of Kent care leavers in higher education compare with care leavers nationally?", None, "broad"),
+    # how big a team or workforce was is how many were in it
+    ("How big was the inspection team at Kent's 2017 inspection?", "number", "factoid"),
+    ("What size is Kent's edge of care team?", "number", "factoid"),
 ])
 def test_answer_types(text, wants, kind):
     query = q(text)

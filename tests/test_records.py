@@ -210,6 +210,27 @@ def test_the_team_s_other_roles_are_quoted_from_their_cover_lines_and_a_role_ask
     assert sorted(c.passage_id for c in both.citations) == ["kent-2017#p3", "kent-2017#p4"]
 
 
+def test_how_big_the_team_was_is_quoted_from_the_sentence_that_says_so_where_the_report_has_one():
+    # the 2017 report says in its body how big its team was: that sentence, not the names, answers
+    # how big or how many; a report that only names its team answers with its names' lines
+    docs = [DocumentRecord(**{**KENT[0].__dict__, "inspectors": ("Jane Doe", "John Roe")})]
+    base = dict(doc_id="kent-2017", heading=(), start=0, end=10, context="", ordinal=0, page=1, title=docs[0].title, doc_kind=docs[0].kind,
+                authority="Kent", publisher="Ofsted", date="2017-03-23", fields={})
+    cover_lines = [StoredPassage(passage_id=f"kent-2017#p{i}", text=t, locator=f"page 1, paragraph {i}", kind="field", **base)
+                   for i, t in enumerate(["Lead inspector: Linda Steele", "Team inspectors: Jane Doe, John Roe"])]
+    body = StoredPassage(passage_id="kent-2017#p9", text="The inspection was carried out under section 136. The inspection team consisted of six of Her Majesty’s Inspectors (HMI) from Ofsted.",
+                         locator="page 30, paragraph 4", kind="paragraph", **base)
+    for question in ("How big was the inspection team at Kent's 2017 inspection?", "How many people were in the inspection team for Kent's 2017 inspection?"):
+        assert asks_cover(question) == {"team"}
+        found = answer_cover(question, {"team"}, docs, lambda doc_id: cover_lines + [body])
+        assert [c.passage_id for c in found.citations] == ["kent-2017#p9"]
+        assert "“The inspection team consisted of six of Her Majesty’s Inspectors (HMI) from Ofsted.”" in found.text
+    names = answer_cover("How big was the inspection team at Kent's 2017 inspection?", {"team"}, docs, lambda doc_id: cover_lines)
+    assert "“Team inspectors: Jane Doe, John Roe”" in names.text
+    who = answer_cover("Who were the inspectors on Kent's 2017 inspection team?", {"team"}, docs, lambda doc_id: cover_lines + [body])
+    assert "kent-2017#p9" not in [c.passage_id for c in who.citations]
+
+
 def test_an_inspection_s_dates_are_quoted_from_its_dates_line_written_in_figures():
     # the 2015 report prints "Inspection date: 1/06/2015 – 25/06/2015": its dates line, not a date as words
     question = "When did Ofsted carry out its 2015 single inspection of Kent's children's services?"
