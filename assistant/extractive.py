@@ -633,8 +633,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     if wants == "money":  # a sum said with some of what it is for ("the £2,000 grant" is no answer to "how much invest-to-save money")
         if not _HAS_MONEY.search(sentence.text):
             return False
-        asked = _spent_on(question)
-        said = f"{sentence.before} {sentence.text}" if leans_back(sentence) else sentence.text
+        asked = _spent_on(question)  # (said here, or in the sentence before that sets what it is for: "…choosing to go to
+        said = f"{sentence.before or ''} {sentence.text}"  # university. The local authority provides … £3,000 annually")
         return not asked or bool(asked & set(tokens(said)))
     if wants == "rag":
         return sentence.passage.kind == "action" and bool(sentence.passage.fields.get("rag"))

@@ -1354,6 +1354,12 @@ def test_a_sum_answers_when_said_with_some_of_what_it_is_for():
     asked = "How much invest-to-save money did the council commit to recruiting foster carers?"
     assert holds(asked, "The council has committed £1.2 million of invest-to-save funding to recruit foster carers.")
     assert not holds(asked, "It includes their personal and birthday allowances and the £2,000 grant available to set up their first home.")
+    # ... or in the sentence before it, which says what the sum is for
+    going = "If a young person who'd grown up in the council's care went off to university, how much cash a year did the council give them?"
+    paragraph = "More care leavers choose to go to university. The local authority provides the minimum funding entitlement at £3,000 annually."
+    assert [s.text for s in extractive.sentences_of(Hit(passage("r#para-5", paragraph), 1.0)) if extractive.satisfies(s, "money", going)] == [
+        "The local authority provides the minimum funding entitlement at £3,000 annually."]
+    assert not holds(going, "The local authority provides the minimum funding entitlement at £3,000 annually.")
 
 
 def test_a_list_found_goes_together_with_its_lead_in():
