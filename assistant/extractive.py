@@ -21,7 +21,7 @@ from index.types import KIND_LABELS, OFSTED_KINDS
 from . import cover, finding_order, polarity, sides
 from .lexical import tokens
 from .query import ROLE_WORD as _ROLE_WORD
-from .query import WHO_CHAIRS, YEAR, Query, final_ask, known_places, person_asked, role_asked, role_said_before, without_condition, without_setting_before, year_pairs, year_span
+from .query import WHO_CHAIRS, YEAR, Query, final_ask, known_places, people_of_a_kind_asked, person_asked, role_asked, role_said_before, without_condition, without_setting_before, year_pairs, year_span
 from .records import LOOKED_AFTER  # "looked after" is "in care"
 from .types import Citation, Hit
 
@@ -671,7 +671,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
 
             names = [(a.start(), b.end()) for a, b in zip(words, words[1:]) if b.start() - a.end() == 1 and full_name(a.group(0), b.group(0))]
             if not role:
-                return bool(names)
+                return bool(names) or _names_their_kind(text, people_of_a_kind_asked(question), unasked)
             # the role said of that person ("Inspectors … were Amanda Maxwell"), not of someone else
             # earlier in the sentence ("Directors would come in…, recalls Simon Dear, now the service manager")
             roles = [m.span() for m in re.finditer(said, text, re.I)]
@@ -745,6 +745,19 @@ _UNIT_APPOSED = re.compile(rf"\b(?:{_UNITS})s?,\s+((?!(?:the|a|an|its|their|whic
 _QUOTED_TERM = re.compile(r"[‘“]([^’”]{2,40})[’”]")
 _PROPER_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9’'-]*")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "PAs", "IROs": many of a kind
+
+
+def _names_their_kind(text: str, plural: str | None, unasked) -> bool:
+    """Does ``text`` name the kind of people a "Which workers…?" question asks of: a name or an
+    acronym just before their plural ("the Domestic Abuse Partnership (DAP) workers", "DAP workers"),
+    other than the sentence's opening word ("Social workers")?"""
+    if not plural:
+        return False
+    for m in re.finditer(rf"((?:\b[A-Z][\w’'-]*\s+){{1,5}})(?:\([A-Z]{{2,}}\)\s+)?{plural}\b", text):
+        words = m.group(1).split()
+        if (m.start() > 0 or len(words) > 1 or words[0].isupper()) and any(unasked(w) and w not in _NOT_NAMES for w in words):
+            return True
+    return False
 
 
 def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) -> bool:

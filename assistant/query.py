@@ -209,6 +209,17 @@ _WHO_IS_THAT = re.compile(r"\s*who\s+(?:is|was)\s+(?:that|this|he|she)\b", re.I)
 WHO_CHAIRS = re.compile(r"\s*who\s+(?:chaired|chairs|chair)\b", re.I)  # a meeting's or a board's chair is a person
 
 
+_PEOPLE_OF_A_KIND = re.compile(_WHICH + r"(?P<noun>" + _PERSON_NOUNS + r")\b(?!['’]s)", re.I)
+
+
+def people_of_a_kind_asked(question: str) -> str | None:
+    """The plural a "Which workers…?" question asks of ("workers"): people of a kind, whom a name of
+    their kind answers ("the Domestic Abuse Partnership (DAP) workers") as well as their own names."""
+    m = _PEOPLE_OF_A_KIND.search(question)
+    noun = m.group("noun").lower() if m else ""
+    return noun if noun.endswith("s") or noun == "people" else None
+
+
 def person_asked(question: str) -> bool:
     """Does the question ask which person ("Which government minister…", "Which inspectors…",
     "What is the name of the interim manager…")?"""

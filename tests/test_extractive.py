@@ -1020,6 +1020,18 @@ def test_who_does_something_is_answered_by_a_role_doing_it():
     assert extractive.satisfies(mentors, "name", "In East Sussex's December 2023 inspection, who gave key support to families going through the family drug and alcohol court?")
 
 
+@pytest.mark.parametrize("text, answers", [
+    ("Value is added in the EHASH by the presence of the Domestic Abuse Partnership (DAP) workers to provide information.", True),
+    ("DAP workers provide information or take referrals for early help.", True),
+    ("Social workers provide information or take referrals for early help.", False),  # its opening word: no name
+    ("Workers in the hub provide information or take referrals for early help.", False),
+])
+def test_which_workers_is_answered_by_their_kind_s_name(text, answers):
+    # "Which workers…?" asks of people of a kind: their kind's name answers, as their own names do
+    sentence = extractive.sentences_of(Hit(passage("r#para-8", text), 1.0))[0]
+    assert extractive.satisfies(sentence, "name", "Which workers based in Hull's hub added value on domestic abuse cases at the January 2019 inspection?") is answers
+
+
 @pytest.mark.parametrize("text", [
     "Children at the highest level of risk are allocated workers from the specialist Engage team alongside their social workers.",
     "Children and families benefit from an intensive edge of care service, provided by the @act team.",
