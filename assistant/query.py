@@ -355,10 +355,10 @@ _GRADE = re.compile(
 )
 _WANTS = (("money", _MONEY), ("rag", _RAG), ("duration", _HOW_LONG), ("number", _HOW_MANY), ("role", _ROLE), ("grade", _GRADE), ("name", _WHO), ("name", _PERSONS_NAME), ("date", _WHEN))
 # a preposition a question word may follow ("On which dates…", "…, and in which year…", "since when…")
-_ASK_PREPOSITION = r"(?:for|on|in|at|by|since|over|from|until|during|to)"
+_ASK_PREPOSITION = r"(?:for|on|in|at|by|since|over|from|until|during|to|through|via|with|under|into|against|within|among)"  # "Through which hub…"
 # A setting said before the question itself: "In Bexley, which…", "According to the 2023 report, who…"
 _LEADING_SETTING = re.compile(
-    r"^\s*(?:in|according to|for|at|during|on|by|from|after|before|since|within|across)\b[^,?]{1,80},\s*"
+    r"^\s*(?:in|according to|going by|based on|judging by|for|at|during|on|by|from|after|before|since|within|across)\b[^,?]{1,80},\s*"
     rf"(?=(?:{_ASK_PREPOSITION}\s+(?=(?:when|who|whom|whose|what|which|where|how|why)\b))?"  # "…, since when had…"
     r"(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)",
     re.I,

@@ -220,6 +220,11 @@ def test_a_compound_question_is_split_into_its_asks():
     assert [p.text for p in labelled.parts] == ["over what dates did it run", "who led it"]
     since = q("According to the 2016 report, since when had the LSCB chair been in post, and who chaired it?")
     assert [p.text for p in since.parts] == ["since when had the LSCB chair been in post", "who chaired it"]
+    # "Through which…" and "Going by the … report, …" open an ask as "On which…" and "According to…" do
+    hub = q("Through which regional hub does Kent recruit foster carers, and what support had been added since the previous inspection?")
+    assert [p.text for p in hub.parts] == ["Through which regional hub does Kent recruit foster carers", "what support had been added since the previous inspection"]
+    going = q("Going by Kent's 2019 report, in what year had the council last been inspected, and when was its new director appointed?")
+    assert [p.text for p in going.parts] == ["in what year had the council last been inspected", "when was its new director appointed"]
 
 
 def test_which_person_questions_want_a_name_but_what_did_inspectors_find_does_not():
