@@ -547,6 +547,12 @@ class Assistant:
         if found is not None:
             answer.answer, answer.citations = found.text, found.citations
             answer.abstained, answer.reason = False, "what the report says of the inspection before it"
+            # a compound question's other parts ask of the named report, unless they ask of the one
+            # before too ("…, and what was the overall judgement then?"): each under itself, as asked
+            # ("in what year had Hull last been inspected, and when was its new director appointed?")
+            for part in query.parts if len(query.parts) > 1 else ():
+                if not cover.asks_previous(part.text, span) and not _OF_THE_ONE_BEFORE.search(part.text):
+                    self._append_of_report(answer, part, docs[0], query, filters, time.perf_counter())
 
     def _summarise(self, query: Query, filters: Filters | None, answer: Answer, started: float) -> bool:
         """"Summarise Kent's latest report", "Give me an overview of Kent's 2022 inspection": a
@@ -1159,6 +1165,10 @@ _RATED = re.compile(r"\b(rated|ratings?|graded|grades?|judged|judge?ments?)\b|\b
 
 
 _QUALITY_OF = re.compile(r"\bquality\s+of\b", re.I)
+
+
+# a part of a compound question that asks of the inspection before, as the part before it named it
+_OF_THE_ONE_BEFORE = re.compile(r"\b(?:then|back\s+then|at\s+that\s+(?:time|point|inspection|visit)|(?:that|this)\s+(?:inspection|visit|one|time|report))\b", re.I)
 
 
 def _names_own(text: str, stem: str) -> bool:

@@ -234,6 +234,15 @@ def test_a_compound_question_of_an_inspection_and_the_one_before_it_gets_each_fr
     assert "Of the inspection before it:" in part and "2017" in part, part
 
 
+def test_a_compound_question_asking_first_of_the_inspection_before_answers_its_other_part_from_the_named_report(subset_assistant):
+    # the inspection before, from what the 2024 report says of it; the other part, from that report's passages
+    answer = subset_assistant.ask("Going by Barnet's 2024 report, in what year had Barnet last been inspected, and which service helps care leavers into work?")
+    assert "Of the inspection before it:" in answer.answer and "2019" in answer.answer, answer.answer
+    part = answer.answer.split("**Which service helps care leavers into work?**")[1]
+    found = [c for c in answer.citations if f"[{c.n}]" in part]
+    assert found and all(c.date.startswith("2024") for c in found) and "Onwards and Upwards" in part, part
+
+
 def test_judgements_compared_over_time_are_followed_by_what_the_later_report_says_of_the_change(subset_assistant):
     answer = subset_assistant.ask("How did Ofsted's overall judgement of Kent's children's services change between its 2017 and 2022 inspections?")
     assert not answer.abstained
