@@ -136,6 +136,8 @@ _WHO = re.compile(
     r"^\s*(who|whom|whose)\b|\b(name of|names of|what is the name)\b"
     r"|\bwho\s+(is|was|were|are)\s+(the|a|an|its|their|his|her)\b"  # "…, and who was the lead inspector?"; not "children who are homeless"
     r"|^\s*what\s+(is|was|are|were)\b[^?,]{1,80}\b(called|named)\b(?=\s*(\?|,|$|(according|in|at)\b))"  # "What was Kent's workforce strategy called?"
+    r"|^\s*which\s+[\w’'-]+\s+(?:was|is|were|are)\s+(?:it|that|this|they|those)\s*\??\s*$"  # "…built with a property developer. Which developer was it?"
+    r"|\b(?:their|its)\s+(?:full\s+)?names\b"  # "I need their names."
     r"|" + _WHICH + r"(products?|systems?|software|company|companies|firms?"
     r"|organisations?|organizations?|councils?|authorit(y|ies)|teams?|models?|universit(y|ies)|charit(y|ies)|schools?|colleges?|hospitals?|" + _PERSON_NOUNS + r")\b",
     re.I,

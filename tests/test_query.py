@@ -116,6 +116,9 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     # how big a team or workforce was is how many were in it
     ("How big was the inspection team at Kent's 2017 inspection?", "number", "factoid"),
     ("What size is Kent's edge of care team?", "number", "factoid"),
+    # which one it was, after a statement that mentions it; and names asked for outright
+    ("Kent's 2016 report mentions flats built with a property developer. Which developer was it?", "name", "factoid"),
+    ("Which hotels in Kent signed up to the campaign in 2015? I need their names.", "name", "factoid"),
 ])
 def test_answer_types(text, wants, kind):
     query = q(text)
