@@ -381,7 +381,11 @@ def answer_before(record: DocumentRecord, passages: list[StoredPassage], questio
     asked = set(tokens(question)) - _NOT_WHAT_OF - set(tokens(record.authority or ""))
     # each sentence that says more of what is asked than those before it ("its child protection
     # arrangements and its services for children looked after": a sentence on each), most first
-    words = [asked & set(tokens(sentence)) for _, sentence in told]
+    # (and, asked when and with what result, the one saying the month and the judgement: "…was in
+    # May 2012. The local authority was judged to be good.", before one saying only its year)
+    when, verdict = bool(_ASKS_WHEN.search(question)), bool(_ASKS_VERDICT.search(question))
+    words = [asked & set(tokens(sentence)) | ({"<month>"} if when and _MONTH.search(sentence) and YEAR.search(sentence) else set())
+             | ({"<judged>"} if verdict and _JUDGED.search(sentence) else set()) for _, sentence in told]
     chosen, covered = [], set()
     while True:  # (a chosen sentence's words are all covered: it gains nothing again)
         gain = [len(w - covered) for w in words]
@@ -394,6 +398,9 @@ def answer_before(record: DocumentRecord, passages: list[StoredPassage], questio
     return CoverAnswer("\n".join([_heading(record)] + lines), [Citation.of(n, p, sentence) for n, (p, sentence) in enumerate(told, start=1)])
 
 
+_ASKS_WHEN = re.compile(r"\bwhen\b|\bwhat\s+(?:date|month)\b|\b(?:which|what)\s+(?:month|year)\b", re.I)
+_ASKS_VERDICT = re.compile(r"\b(?:verdict|grades?|graded|judged|judgements?|rated|ratings?|result|outcome)\b", re.I)
+_JUDGED = re.compile(r"\b(?:judged|rated|graded|found)\s+(?:to\s+be\s+|as\s+)?(?:outstanding|good|adequate|inadequate|requir\w*\s+improvement|satisfactory)\b", re.I)
 _THE_LAST_ONE = re.compile(r"\b(?:the|its|their)\s+(?:last|previous|prior)\s+(?:[\w-]+\s+){0,2}?(?:inspection|visit)\b", re.I)
 
 # what any question about the inspection before asks, not what of it: its words tell no sentence apart

@@ -1104,6 +1104,12 @@ def test_of_the_inspections_before_a_report_lists_those_the_question_names_are_q
     regulations = said(6, "The board was reviewed under the Local Safeguarding Children Boards (Review) Regulations 2013 and this inspection.", "paragraph")
     each = answer_before(report, [regulations, summary, protection, looked_after], "When had Ofsted last inspected Kent's child protection arrangements and its services for children looked after?")
     assert {"kent-2017#p1", "kent-2017#p2"} <= {c.passage_id for c in each.citations} and "kent-2017#p6" not in {c.passage_id for c in each.citations}
+    # asked when and with what verdict: the sentence saying the month and the judgement, before a
+    # summary as near to what is asked that says only the year
+    maintained = said(7, "The local authority has maintained good-quality services since the last inspection in 2013, and help and protection for children has improved.", "paragraph")
+    dated = answer_before(report, [maintained, protection], "when was the council's child protection work last inspected before that, and what was the verdict?")
+    assert [c.passage_id for c in dated.citations] == ["kent-2017#p1"]
+    assert [c.passage_id for c in answer_before(report, [maintained, protection], "What did the report say about child protection since the last inspection?").citations] == ["kent-2017#p7"]
 
 
 def test_an_earlier_year_tells_of_an_inspection_before_only_when_said_of_one():
