@@ -838,6 +838,9 @@ def test_the_question_after_a_label_or_a_dash_is_what_is_asked():
     assert final_ask("worcs may 2023 - why was children in care only RI") == "why was children in care only RI"
     assert final_ask("Derby was judged outstanding in 2022 — what did Ofsted say it still needed to improve?") == "what did Ofsted say it still needed to improve?"
     assert final_ask("What did the 2018-19 report say?") == "What did the 2018-19 report say?"  # no label
+    # a label, then a statement, then the ask
+    assert final_ask("Kent 2016: eight of the children were foreign students - which local college were they at?") == "which local college were they at?"
+    assert q("Kent 2016: eight of the children were foreign students - which local college were they at?").wants == "name"
     # a question typed in lower case: its sentence starts with a question word
     assert final_ask("kent and devon were both inspected in june 2025. how did care leavers compare?") == "how did care leavers compare?"
     # the label often holds the topic: what the question is about is all of it
