@@ -1572,10 +1572,13 @@ def _with_judgements(query: Query, chosen: list, record_passages) -> list:
     named = records.areas_named(query.topic, judged)
     # ("…about supervision in Stoke?"): each report's judgement of the section most of its findings are from
     sections = {} if named else {doc_id: _judged_section(doc_id, chosen, judged) for doc_id in docs}
+    # a report that judges the area named together with another ("children in care" in one
+    # judgement with care leavers): that judgement
+    wider = {doc_id: records.area_judged_within(named, {p.fields.get("area", "") for p in judged if p.doc_id == doc_id}) for doc_id in docs} if named else {}
 
     def asked(p) -> bool:
         area = p.fields.get("area")
-        return area in named or (area is not None and area == sections.get(p.doc_id))
+        return area in named or (area is not None and area in (sections.get(p.doc_id), wider.get(p.doc_id)))
 
     have = {s.passage.passage_id for s in chosen}
     score = chosen[0].score if chosen else 0.0

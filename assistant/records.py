@@ -270,6 +270,15 @@ def named_areas(text: str, areas: set[str]) -> set[str]:
     return {a for a, n in named.items() if n == most}
 
 
+def area_judged_within(named: set[str], areas: set[str]) -> str | None:
+    """Of one report's judgement ``areas``, none of them ``named``: the narrowest whose words hold
+    all of a named one's ("children in care and care leavers" for "children in care"), else None."""
+    if named & areas:
+        return None
+    held = [a for a in areas if any(area_words(n) and area_words(n) < area_words(a) for n in named)]
+    return min(held, key=lambda a: (len(area_words(a)), a), default=None)
+
+
 def closest_areas(question: str, records: list[StoredPassage]) -> set[str]:
     """The judgement areas a question names: those whose own words it uses most completely."""
     asked = _words(question)

@@ -507,6 +507,13 @@ def test_the_judgement_areas_a_broad_question_names():
     assert areas_named("help and protection for disabled children", separate) == {"help_and_protection"}
     assert areas_named("adoption", separate) == {"adoption"}
     assert areas_named("supervision of social workers", separate) == set()
+    # a report judging children in care with care leavers: that judgement, for one asked about children in care
+    from assistant.records import area_judged_within
+
+    named = areas_named("children in care and permanence", separate)
+    assert area_judged_within(named, {"children_in_care_and_care_leavers", "help_and_protection", "overall_effectiveness"}) == "children_in_care_and_care_leavers"
+    assert area_judged_within(named, {"children_in_care", "care_leavers"}) is None  # judged on its own: that one
+    assert area_judged_within(areas_named("adoption", separate), {"children_in_care_and_care_leavers"}) is None
 
 
 def test_an_inspections_conclusion_or_verdict_is_its_grades_and_one_about_something_is_its_findings():
