@@ -1029,7 +1029,9 @@ class Assistant:
         corpus = self.retriever.corpus()
         before = {h.passage.passage_id: corpus.leans_on(h.passage) for h in hits}
         sentences = [s for h in hits for s in extractive.sentences_of(h, getattr(before[h.passage.passage_id], "text", ""))]
-        year = _one_year(query.question)
+        # (a fact asked of one year after a statement of another: "…was rated good in 2016. How was it
+        # rated at the autumn 2021 inspection, and why?" asks of 2021)
+        year = _one_year(query.question) or (_one_year(final_ask(query.question)) if query.kind == "factoid" and query.wants else None)
         if sentences and year:
             # one year asked ("in the 2022 report"): another year's documents don't answer it
             sentences = [s for s in sentences if extractive.about_year(s, year)]

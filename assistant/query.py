@@ -1195,11 +1195,15 @@ def _parts(question: str, topic: str, places: tuple[str, ...] = ()) -> tuple[Par
     if len(pieces) < 2 or not all(_WHOLE_QUESTION.match(_FOR_ASK.sub("", p)) for p in pieces):
         return ()  # "According to Carol Attrill, how many…" is one question
     subject = _ASKING.sub("", pieces[0]).strip()
+    # (the first ask leaning on a statement before it: "Bury's help and protection was rated good in
+    # 2016. How was it rated in 2021, and why?": it is the statement's subject)
+    scene = topic if final_ask(question) != question.strip() and _LEANING_PART.search(pieces[0]) else ""
     parts = []
     for i, piece in enumerate(pieces):
         wants = next((name for name, pattern in _WANTS if pattern.search(piece)), None)
         leans = i > 0 and (_LEANING_PART.search(piece) or len(piece.split()) <= 4)
-        search = f"{piece} ({subject})" if leans else piece
+        about = f"{subject} {scene}".strip() if i > 0 else scene
+        search = f"{piece} ({about})" if about and (leans or i == 0) else piece
         own = " ".join(w for w in piece.split() if w.lower() not in FILLER)
-        parts.append(Part(text=piece, wants=wants, search=search, topic=f"{own} {subject}" if leans else own, focus=focus_of(search, places)))
+        parts.append(Part(text=piece, wants=wants, search=search, topic=f"{own} {about}" if about and (leans or i == 0) else own, focus=focus_of(search, places)))
     return tuple(parts)

@@ -243,6 +243,13 @@ def test_a_compound_question_asking_first_of_the_inspection_before_answers_its_o
     assert found and all(c.date.startswith("2024") for c in found) and "Onwards and Upwards" in part, part
 
 
+def test_a_grade_asked_of_one_year_after_a_statement_of_another_is_that_year_s(subset_assistant):
+    # the statement sets the scene (2017); what is asked is of the 2019 inspection, on the statement's subject
+    answer = subset_assistant.ask("Ofsted looked at Barnet's care leavers service in 2017. How was it rated at the 2019 inspection, and why?")
+    first = answer.citations[0]
+    assert first.date.startswith("2019") and "care leavers" in first.quote.lower(), answer.answer
+
+
 def test_judgements_compared_over_time_are_followed_by_what_the_later_report_says_of_the_change(subset_assistant):
     answer = subset_assistant.ask("How did Ofsted's overall judgement of Kent's children's services change between its 2017 and 2022 inspections?")
     assert not answer.abstained

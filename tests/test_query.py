@@ -223,6 +223,10 @@ def test_a_compound_question_is_split_into_its_asks():
     assert [p.text for p in labelled.parts] == ["over what dates did it run", "who led it"]
     since = q("According to the 2016 report, since when had the LSCB chair been in post, and who chaired it?")
     assert [p.text for p in since.parts] == ["since when had the LSCB chair been in post", "who chaired it"]
+    # the first ask leaning on the statement before it is searched with the statement's subject
+    rated = q("Kent's help and protection for children was rated good in 2017. How was it rated at the 2022 inspection, and why?")
+    assert [p.text for p in rated.parts] == ["How was it rated at the 2022 inspection", "why"]
+    assert "help and protection" in rated.parts[0].search and "help and protection" in rated.parts[1].search
     # "Through which…" and "Going by the … report, …" open an ask as "On which…" and "According to…" do
     hub = q("Through which regional hub does Kent recruit foster carers, and what support had been added since the previous inspection?")
     assert [p.text for p in hub.parts] == ["Through which regional hub does Kent recruit foster carers", "what support had been added since the previous inspection"]
