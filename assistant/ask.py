@@ -1170,7 +1170,12 @@ _QUALITY_OF = re.compile(r"\bquality\s+of\b", re.I)
 
 
 # a part of a compound question that asks of the inspection before, as the part before it named it
-_OF_THE_ONE_BEFORE = re.compile(r"\b(?:then|back\s+then|at\s+that\s+(?:time|point|inspection|visit)|(?:that|this)\s+(?:inspection|visit|one|time|report))\b", re.I)
+# ("…, and what did it conclude?": "it" is that inspection)
+_OF_THE_ONE_BEFORE = re.compile(
+    r"\b(?:then|back\s+then|at\s+that\s+(?:time|point|inspection|visit)|(?:that|this)\s+(?:inspection|visit|one|time|report))\b"
+    r"|\b(?:did|does|had|has)\s+it\s+(?:find|conclude|say|judge|rate|grade|decide|report)\b|\bit\s+(?:found|concluded|said|judged|rated|graded)\b",
+    re.I,
+)
 
 
 def _names_own(text: str, stem: str) -> bool:

@@ -456,7 +456,8 @@ def _tells_of(text: str, told) -> bool:
 # "the Local Safeguarding Children Boards (Review) Regulations 2013")
 _STATUTE = re.compile(r"(?:(?:\b[A-Z][\w’'-]*|\([A-Z][\w’'-]*\))\s+(?:(?:and|of|the|for)\s+)?)+(?:Act|Regulations)\s+(?:19|20)\d\d\b")
 
-_INSPECTION = re.compile(r"\binspect(?:ions?|ed)\b", re.I)  # ("an inspection in 2018", "was last inspected in June 2018")
+# ("an inspection in 2018", "was last inspected in June 2018", "A focused visit in November 2018 concluded…")
+_INSPECTION = re.compile(r"\binspect(?:ions?|ed)\b|\b(?:focused|monitoring|ofsted)\s+visits?\b", re.I)
 
 # the frameworks index/ofsted.py names by an abbreviation, spelled out (short and standard ILACS
 # inspections are told apart by their days on site); any other is read as named ("a monitoring visit")

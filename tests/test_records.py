@@ -1126,3 +1126,6 @@ def test_an_earlier_year_tells_of_an_inspection_before_only_when_said_of_one():
     assert tells_of_inspection_before("Children’s services was last inspected in June 2018 and judged to be requires improvement to be good.", 2022)
     assert not tells_of_inspection_before("The director has been in post since February 2016 (previously, in 2015, she was the interim director).", 2016)
     assert not tells_of_inspection_before("This inspection was carried out under the Local Safeguarding Children Boards (Review) Regulations 2013.", 2014)
+    # an earlier visit of Ofsted's, by its kind; not a social worker's visits
+    assert tells_of_inspection_before("A focused visit in November 2018 concluded that the situation remained fragile.", 2019)
+    assert not tells_of_inspection_before("Social workers' visits to children increased in 2018.", 2019)
