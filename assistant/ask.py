@@ -1111,7 +1111,11 @@ class Assistant:
         names = (corpus.lexical.correct, corpus.acronyms, corpus.lexical.is_name, corpus.titled_acronyms)
         # (with the paragraph a chosen one goes on from: "The group has made…" after the one naming the group)
         leaned = list({p.passage_id: p for p in (before.get(s.passage.passage_id) for s in chosen) if p is not None}.values())
-        unmet = _names_unmet(query, [s.passage for s in chosen] + leaned, *names) or _lead_names_unmet(query, chosen, corpus.by_doc, before, *names)
+        unmet = _names_unmet(query, [s.passage for s in chosen] + leaned, *names)
+        # (a name the leading sentence's report is about, as it is about its council: said in several of
+        # its passages, as "Doncaster Children's Services Trust" is where the evidence says "the trust")
+        unmet = [n for n in unmet if not _report_about(n, corpus.by_doc.get(chosen[0].passage.doc_id, ()))]
+        unmet = unmet or _lead_names_unmet(query, chosen, corpus.by_doc, before, *names)
         if unmet:
             answer.answer = f"The indexed sources don't mention {' or '.join(unmet)} in what they say on this. The nearest passages are listed as related."
             answer.reason = "name not in the evidence"
@@ -1606,6 +1610,15 @@ def _judged_section(doc_id: str, chosen: list, judged) -> str | None:
                 counts[area] = counts.get(area, 0) + 1
     area = max(counts, key=counts.get, default=None)
     return area if area and counts[area] >= 2 else None
+
+
+ABOUT_PASSAGES = 3  # a name said in this many of a report's passages is one it is about
+
+
+def _report_about(name: str, passages) -> bool:
+    """Does a report say ``name`` (its words together, in any case) in at least ABOUT_PASSAGES of its passages?"""
+    said = re.compile(r"[\s-]+".join(re.escape(w) for w in name.replace("’", "'").split()), re.I)
+    return sum(1 for p in passages if said.search(p.text.replace("’", "'"))) >= ABOUT_PASSAGES
 
 
 def _lead_names_unmet(query: Query, chosen, by_doc, before, *names) -> list[str]:

@@ -379,6 +379,21 @@ def test_a_word_rarer_than_the_cap_does_not_outweigh_the_rest_of_the_question():
     assert sentences[0].coverage == pytest.approx(held / (held + extractive.RARITY_CAP))
 
 
+def test_a_name_a_report_is_about_need_not_be_in_its_evidence_sentence():
+    from assistant.ask import _report_about
+
+    # the report names the trust that runs the council's services in several passages; its evidence says "the trust"
+    report = [passage(f"don-2017#p{i}", text) for i, text in enumerate([
+        "An independent provider, Doncaster Children’s Services Trust, delivers all services for children.",
+        "Doncaster Children's Services Trust has been highly effective in developing a culture for good social work.",
+        "The chief executive of Doncaster Children’s Services Trust reports to the council.",
+        "A transition programme, ‘keys to my future’, has been developed by the trust.",
+    ])]
+    assert _report_about("Doncaster Children's Services Trust", report)
+    assert not _report_about("Doncaster Children's Services Trust", report[:2] + report[3:])  # said twice: not what it is about
+    assert not _report_about("St Mary's Hospital", report)
+
+
 def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt():
     from assistant.ask import _names_unmet
 
