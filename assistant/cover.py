@@ -483,7 +483,8 @@ _OVERALL = re.compile(r"\boverall\b", re.I)
 # the overall grade asked for itself, not an area's ("the overall grade for leadership")
 _OVERALL_ASKED = re.compile(
     r"\boverall\s+(?:effectiveness\s+)?(?:grade|effectiveness|judge?ment|rating|outcome|result|verdict)\b(?!\s+(?:for|of|on|in)\b)"
-    r"|\b(?:get|got|receive|received|achieve|achieved|rated|judged|graded)\s+overall\b",
+    r"|\b(?:get|got|receive|received|achieve|achieved|rated|judged|graded)\s+overall\b"
+    r"|\b(?:rate|rated|judge|judged|grade|graded)\s+(?:[\w’'-]+\s+){0,5}?services\s+overall\b",  # "rate the City of London's children's services overall"
     re.I,
 )
 # the judgement areas asked about together ("which judgement areas", "was any area", "the other judgements")

@@ -871,6 +871,9 @@ def test_the_overall_grade_asked_beside_an_area_s_is_given_too():
     both = _grades("What overall grade did Kent get in 2022, and how was leadership rated?", rows)
     assert sorted(p.fields["area"] for p in both) == ["impact_of_leaders", "overall_effectiveness"]
     assert [p.fields["area"] for p in _grades("How was leadership rated in Kent in 2022?", rows)] == ["impact_of_leaders"]
+    # the services rated overall, a few words between
+    rated = _grades("How did Ofsted rate the City of Kent's children's services overall in 2022, and what did it say about the standard of leadership?", rows)
+    assert sorted(p.fields["area"] for p in rated) == ["impact_of_leaders", "overall_effectiveness"]
 
 
 def test_the_areas_a_statement_sets_the_scene_with_are_not_those_its_question_asks_about():
