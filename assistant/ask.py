@@ -842,6 +842,8 @@ class Assistant:
                 continue  # a grade, a judgement or a cover fact: the records answered it ("what did it say about care leavers?" they don't)
             if not records.asks_about_something(part.topic):
                 continue
+            if records.asks_why(part.text) and not set(tokens(part.text)) - _WHY_WORDS:
+                continue  # "…, and why?", "…and what reason did Ofsted give for it?": the graded area's findings (see _with_reasons)
             if report is not None and part.search != part.text:
                 self._append_of_report(answer, part, report, query, filters, started, records_too=True)
                 continue
@@ -1612,6 +1614,8 @@ def _judged_section(doc_id: str, chosen: list, judged) -> str | None:
     return area if area and counts[area] >= 2 else None
 
 
+# the words of a part asking only why the grade was given ("what reason did Ofsted give for it?")
+_WHY_WORDS = frozenset(tokens("why what which reason reasons did does do was were is are ofsted inspectors give gave given say said for it its this that the so"))
 ABOUT_PASSAGES = 3  # a name said in this many of a report's passages is one it is about
 
 

@@ -154,6 +154,8 @@ def asks_cover(question: str) -> set[str]:
     if "team" in asked and re.search(_BESIDES_LEAD, question, re.I):
         asked.discard("lead")  # "apart from the lead inspector": the others
     reasons = asks_why(question) or _AND_WHY.search(question) or asked_side(question) is not None
+    if reasons and "grades" in asked and _GRADE_THEN_WHY.search(final_ask(question)):
+        return asked - {"kind"}  # "What was its overall judgement, and why?": the grade, then its reasons (see ask._with_reasons)
     return asked - {"grades", "kind"} if reasons else asked
 
 
@@ -161,6 +163,9 @@ def asks_cover(question: str) -> set[str]:
 # inspection team consisted of five of Her Majesty's Inspectors…"); a newer one only names its team
 _TEAM_SIZE = re.compile(r"\b(?:how\s+(?:many|big|large)|what\s+size|the\s+size\s+of|number\s+of)\b[^?,;]{0,60}?\bteam\b", re.I)
 _TEAM_SIZED = re.compile(r"\bteam\s+(?:consisted|comprised|was\s+made\s+up)\s+of\b", re.I)
+# a grade asked for first, and then why ("what was the overall judgement and what reason did Ofsted give for it?")
+_GRADE_THEN_WHY = re.compile(
+    r"^\s*(?:what|how)\b[^?]*?\b(?:judge?ment|grade|rating|rated|judged|graded)\b[^?]*?(?:,\s*|\s)and\s+(?:why\b|what\s+reasons?\b)", re.I)
 _AND_WHY = re.compile(r"\band\s+why\b", re.I)  # "What kind of inspection was it, and why?": the reasons are in the passages
 # "Gateshead's 2019 Ofsted visit: when did it happen…?": "it" is the inspection the label names
 _WHEN_LABELLED = re.compile(r"\b(inspection|visit)\s*[:–—-]\s*(?:and\s+)?when\s+did\s+(it|they)\s+(run|take\s+place|happen)\b", re.I)

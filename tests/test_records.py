@@ -727,6 +727,10 @@ def test_the_kind_of_inspection_is_its_framework_with_its_dates_line_as_evidence
     assert asks_cover(question) == {"kind"}
     assert asks_cover("Was Kent's 2022 inspection a short or a standard inspection?") == {"kind"}
     assert asks_cover("What kind of inspection was Kent's 2018 one, and why?") == set()  # the reasons are in the passages
+    # a grade asked first, then why: the grade (its reasons follow it), not the reasons alone
+    assert asks_cover("What was Kent's overall judgement in 2015, and why?") == {"grades"}
+    assert asks_cover("Kent's 2015 inspection - what was the overall judgement and what reason did Ofsted give for it?") == {"grades"}
+    assert asks_cover("Why was Kent's overall judgement good in 2015?") == set()
     assert asks_cover("What framework does Kent's corporate parenting panel use, according to the 2022 inspection?") == set()
     docs = inspections(question, KENT, ("Kent",), year_span(question))
     found = answer_cover(question, {"kind"}, docs, cover_passages)
