@@ -1535,6 +1535,7 @@ SUMMARY_COMMON = 0.05  # a sentence in more than this share of the library's doc
 # a request for a report's own list of what needs to improve
 _ASKS_IMPROVEMENTS = re.compile(
     r"\b(?:areas?\s+(?:for|of|needing)\s+(?:priority\s+)?(?:improvement|development)|recommendations?"
+    r"|(?:improvement|development)\s+(?:points?|priorities|areas?)|(?:points?|priorities)\s+for\s+(?:improvement|development)"  # "Which improvement points did Ofsted set…?"
     r"|what\s+(?:\w+\s+){0,4}(?:needs?|needed|had|has|have|must|should|wants?|wanted)\s+(?:(?:it|them)\s+)?(?:to\s+)?(?:improve|fix|change)"  # "What did inspectors want it to improve?"
     # "ask the council to work on", "What did Ofsted tell the Isle of Wight it needed to improve?"
     r"|(?:told|tell|asked|ask)\s+(?:\w+\s+){0,2}to\s+(?:improve|fix|change|work\s+on)"
@@ -1543,7 +1544,8 @@ _ASKS_IMPROVEMENTS = re.compile(
 )
 _IMPROVEMENT_WORDS = frozenset(
     "set out following after tell told ask asked fix change improve improvement improvements needs need needed must should main key "
-    "areas area recommendations recommendation did do does we our they them it early late mid spring summer autumn winter sif ilacs".split()
+    "areas area recommendations recommendation did do does we our they them it early late mid spring summer autumn winter sif ilacs "
+    "point points priority priorities development inspecting inspected inspection children services".split()  # ("after inspecting its children's services")
 ) | extractive.SETTING_TOKENS
 IMPROVEMENT_ITEMS = 12  # items of a report's list of what needs to improve quoted at most
 
