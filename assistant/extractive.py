@@ -703,7 +703,8 @@ _CHAIRED_BY = re.compile(r"\bchaired\b(?:\s+[\w’'-]+){0,6}?\s+by\s+(?:an?\s+|t
 _WHO_DOES = re.compile(
     # (a word saying how may come between: "who regularly gives…", "who was actually looking after…")
     r"\s*who\s+(?:[a-z]+ly\s+)?(?:(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|carried|inspected)\b)[a-z]+(?:s|ed)\b"
-    r"|(?:gave|give|took|take|ran|run|made|make|kept|keep|brought|bring|taught|teach|sent|send|paid|pay|found|held|got|get|put|set|met)\b"  # (a verb's past that is no "-ed")
+    r"|(?:gave|give|took|take|ran|run|made|make|kept|keep|brought|bring|taught|teach|sent|send|paid|pay|found|held|got|get|put|set|met"
+    r"|sat|sit|spoke|speak|saw|see|sought|seek|dealt|deal|drew|draw)\b"  # (a verb's past that is no "-ed")
     r"|(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?(?!(?:leading|chairing)\b)[a-z]+ing\b"  # "who had been carrying out…"
     r"|(?:did|does|do)\s+(?:the|a|an|its|their|all|most|much)\b)",  # "who did the first sift": "do" as the verb, not "who do they see"
     re.I,
