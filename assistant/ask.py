@@ -1470,7 +1470,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
         for place in sorted(places, key=len, reverse=True):  # "Nottingham City's Children in Care Council": the council's
             rest = re.sub(rf"^(?:the\s+)?{re.escape(place)}(?:['’]s?)?\s+(?=\S)", "", said, flags=re.I)  # "Notts' LADO" too
             said = rest if _COUNCIL_WORDS.sub(" ", re.sub(r"['’]s$", "", rest.casefold())).strip() else said  # not "Wirral Council's"
-            said = re.sub(rf"\s+in\s+(?:the\s+)?{re.escape(place)}$", "", said, flags=re.I)  # "Public Law Outline in Westmorland and Furness": where
+            said = re.sub(rf"\s+(?:in|of|for)\s+(?:the\s+)?{re.escape(place)}$", "", said, flags=re.I)  # "Public Law Outline in Westmorland and Furness", "Children in Care Councils of B&NES": where
         name = said.casefold()
         plain = " ".join(_COUNCIL_WORDS.sub(" ", re.sub(r"['’]s$", "", name)).split())  # "Wirral Council's": Wirral
         if any(difflib.SequenceMatcher(None, n, place).ratio() >= 0.8 for n in {name, plain} if n for place in places) or (

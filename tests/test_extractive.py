@@ -424,6 +424,9 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     assert unmet("As a resident I'd like to know: how well does the Isle of Wight's safeguarding hub respond?") == []
     mk = passage("mk-2021#p3", "The multi-agency safeguarding hub in Milton Keynes responds swiftly.")
     assert _names_unmet(analyse("As a Milton Keynes resident, how well does MK's safeguarding hub respond?", ["Milton Keynes"], lambda n: False), [mk]) == []
+    # a body named with its place after it ("of B&NES", the place's short form)
+    banes = passage("banes-2017#p3", "The Children in Care Councils won the award of ‘Young volunteer of the year’.")
+    assert _names_unmet(analyse("What award had the Children in Care Councils of B&NES won?", ["Bath and North East Somerset"], lambda n: False), [banes]) == []
     # a name in brackets glosses the words before it, which the evidence says: "pre-proceedings (PLO)"
     assert unmet("What did inspectors say about the safeguarding hub (PLO) on the Isle of Wight?") == []
     assert unmet("What did inspectors say about court work (PLO) on the Isle of Wight?") == ["PLO"]
