@@ -543,7 +543,7 @@ class Assistant:
         led = answer.answer.split("\nAlso in the sources:")[0]  # (what the answer leads with, not what it lists besides)
         if not answer.abstained and any(cover.tells_of_inspection_before(c.quote, first) for c in answer.citations if f"[{c.n}]" in led):
             return  # the passages tell of an earlier inspection (not merely of an earlier year: "in post since…, previously, in 2015, …")
-        found = cover.answer_before(docs[0], corpus.by_doc.get(docs[0].doc_id, []), final_ask(query.question))
+        found = cover.answer_before(docs[0], corpus.by_doc.get(docs[0].doc_id, []), query.question)  # (the statement may say what of that one is asked: "…mentions an earlier inspection of safeguarding — when was that?")
         if found is not None:
             answer.answer, answer.citations = found.text, found.citations
             answer.abstained, answer.reason = False, "what the report says of the inspection before it"

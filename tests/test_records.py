@@ -1124,6 +1124,9 @@ def test_of_the_inspections_before_a_report_lists_those_the_question_names_are_q
     dated = answer_before(report, [maintained, protection], "when was the council's child protection work last inspected before that, and what was the verdict?")
     assert [c.passage_id for c in dated.citations] == ["kent-2017#p1"]
     assert [c.passage_id for c in answer_before(report, [maintained, protection], "What did the report say about child protection since the last inspection?").citations] == ["kent-2017#p7"]
+    # what of the earlier inspection is asked may be said by the statement before the question
+    stated = "Kent's 2017 report mentions an earlier inspection of its services for children looked after. When was that, and how was it judged?"
+    assert [c.passage_id for c in answer_before(report, shown, stated).citations] == ["kent-2017#p2"]
 
 
 def test_an_earlier_year_tells_of_an_inspection_before_only_when_said_of_one():
