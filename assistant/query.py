@@ -214,6 +214,10 @@ WHO_CHAIRS = re.compile(r"\s*who\s+(?:chaired|chairs|chair)\b", re.I)  # a meeti
 _PEOPLE_OF_A_KIND = re.compile(_WHICH + r"(?P<noun>" + _PERSON_NOUNS + r")\b(?!['’]s)", re.I)
 
 
+# the choices a question offers after a dash or colon ("… - children still in care, or care leavers?")
+_CHOICE_OFFERED = re.compile(r"\s[-–—:]\s*[^?:–—]{1,60}?,?\s+or\s+[^?:–—]{1,60}\?\s*$")
+
+
 def people_of_a_kind_asked(question: str) -> str | None:
     """The plural a "Which workers…?" question asks of ("workers"): people of a kind, whom a name of
     their kind answers ("the Domestic Abuse Partnership (DAP) workers") as well as their own names."""
@@ -1088,6 +1092,8 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
         wants = next((name for name, pattern in _WANTS if pattern.search(asked)), None)
         if wants == "name" and _WHO_TAKES_PART.search(asked):
             wants = None
+        if wants in ("name", "role") and _CHOICE_OFFERED.search(question):
+            wants = None  # "Who chaired it - children still in care, or care leavers?": which of those, not a name
     kind = "factoid" if wants or not broad else "broad"
     parts = _parts(question, topic, named)
     terms = "; ".join(dict.fromkeys(glossary.terms_for(question) + acronyms.shorthand_in(question)))  # "CLs": care leavers
