@@ -685,6 +685,9 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             # opportunities broker … is supporting…"), as the sentence's subject, answers it
             subject = _ROLE_SUBJECT.match(sentence.text) or _ROLE_SUBJECT.match(_OPENING_PHRASE.sub("", sentence.text))  # ("Since January 2018, a … worker has…")
             doer = subject or _ROLE_AGENT.search(sentence.text)
+            whose = re.match(r"\s*whose\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", asking, re.I)
+            if whose and _whose_said(whose.group(1).split(), sentence.text, unasked):
+                return True  # "whose independent scrutiny officers…?": "the independent scrutiny officers from the … board"
             if _WHOM_MET.match(asking):
                 return bool(subject and any(unasked(w) for w in subject.group(1).split())) or _names_a_thing(sentence.text, unasked, named, set(tokens(sentence.passage.title)))
             return bool(_WHO_DOES.match(asking) and doer and any(unasked(w) for w in doer.group(1).split()))
@@ -746,6 +749,17 @@ _UNIT_APPOSED = re.compile(rf"\b(?:{_UNITS})s?,\s+((?!(?:the|a|an|its|their|whic
 _QUOTED_TERM = re.compile(r"[‘“]([^’”]{2,40})[’”]")
 _PROPER_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9’'-]*")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "PAs", "IROs": many of a kind
+
+
+def _whose_said(words: list[str], text: str, unasked) -> bool:
+    """Does ``text`` say whose the people or things a "whose <words>…?" question asks of are: the
+    first of ``words`` up to any of them, then of whom ("officers from the … board", "staff of the trust")?"""
+    for k in range(len(words), min(2, len(words)) - 1, -1):  # (two words at least, of more: not "independent of…")
+        said = r"\s+".join(map(re.escape, words[:k]))
+        for m in re.finditer(rf"\b{said}\s+(?:from|of|at|within|employed\s+by)\s+(?:the\s+|an?\s+)?((?:[\w’'-]+\s*){{1,4}})", text, re.I):
+            if any(unasked(w) for w in m.group(1).split()):
+                return True
+    return False
 
 
 def _names_their_kind(text: str, plural: str | None, unasked) -> bool:

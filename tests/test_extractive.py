@@ -1036,6 +1036,11 @@ def test_who_does_something_is_answered_by_a_role_doing_it():
     # a role said in the plural without an article, and a verb's past that is no "-ed" ("gave")
     mentors = extractive.sentences_of(Hit(passage("r#para-3", "Parent mentors also provide key support to families who are going through family drug and alcohol court (FDAC) proceedings."), 1.0))[0]
     assert extractive.satisfies(mentors, "name", "In East Sussex's December 2023 inspection, who gave key support to families going through the family drug and alcohol court?")
+    # whose people they are: said of whom after them
+    whose = "North Lincolnshire, October 2022: whose independent scrutiny officers carry out assurance work when trends are spotted?"
+    board = extractive.sentences_of(Hit(passage("r#para-5", "Trends lead to assurance activity by the independent scrutiny officers from the children’s multi-agency resilience and safeguarding board."), 1.0))[0]
+    alone = extractive.sentences_of(Hit(passage("r#para-6", "Trends lead to assurance activity by independent scrutiny officers."), 1.0))[0]
+    assert extractive.satisfies(board, "name", whose) and not extractive.satisfies(alone, "name", whose)
     worker = extractive.sentences_of(Hit(passage("r#para-4", "Timely return home interviews are undertaken by a dedicated missing from home family worker."), 1.0))[0]
     assert extractive.satisfies(worker, "name", "In Darlington in early 2018, who sat down with kids after they'd run off from home to talk about what happened?")
 
