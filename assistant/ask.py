@@ -1033,7 +1033,9 @@ class Assistant:
         sentences = [s for h in hits for s in extractive.sentences_of(h, getattr(before[h.passage.passage_id], "text", ""))]
         # (a fact asked of one year after a statement of another: "…was rated good in 2016. How was it
         # rated at the autumn 2021 inspection, and why?" asks of 2021)
-        year = _one_year(query.question) or (_one_year(final_ask(query.question)) if query.kind == "factoid" and query.wants else None)
+        # (not a change asked across them: "…found inadequate in 2014. How much better was it by 2019?")
+        asked = final_ask(query.question)
+        year = _one_year(query.question) or (_one_year(asked) if query.kind == "factoid" and query.wants and not _CHANGE_ASKED.search(asked) else None)
         if sentences and year:
             # one year asked ("in the 2022 report"): another year's documents don't answer it
             sentences = [s for s in sentences if extractive.about_year(s, year)]
@@ -1175,6 +1177,7 @@ _RATED = re.compile(r"\b(rated|ratings?|graded|grades?|judged|judge?ments?)\b|\b
 _QUALITY_OF = re.compile(r"\bquality\s+of\b", re.I)
 
 
+_CHANGE_ASKED = re.compile(r"\b(?:chang\w*|compar\w*|better|worse|improv\w*|declin\w*|progress\w*|since|differ\w*)\b", re.I)
 # a part of a compound question that asks of the inspection before, as the part before it named it
 # ("…, and what did it conclude?": "it" is that inspection)
 _OF_THE_ONE_BEFORE = re.compile(

@@ -155,7 +155,7 @@ _WHO_TAKES_PART = re.compile(
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\b(average|typical|mean)\s+(length|duration|wait|waiting\s+time|delay|time)\b", re.I)
 # "the number of" asks for a figure, except in a yes/no question ("Had the number of referrals gone up?")
 _HOW_MANY = re.compile(
-    r"\b(how many|how much(?!\s+(?:say|influence|difference|progress|impact|input|involvement|voice)\b)(?!\s+(?:had|has|have|did|does|do)\s+(?:[\w’'-]+\s+){1,6}?(?:moved\s+on|improved|progressed|developed|changed)\b)|what ((exact|precise|actual) )?(number|percentage|proportion|share|age))\b|\bwhat\s+(%|per\s?cent\b)|^\s*(the\s+)?average\b"  # not "how much say", "how much had it improved": a degree
+    r"\b(how many|how much(?!\s+(?:say|influence|difference|progress|impact|input|involvement|voice|better|worse|further)\b)(?!\s+(?:had|has|have|did|does|do)\s+(?:[\w’'-]+\s+){1,6}?(?:moved\s+on|improved|progressed|developed|changed)\b)|what ((exact|precise|actual) )?(number|percentage|proportion|share|age))\b|\bwhat\s+(%|per\s?cent\b)|^\s*(the\s+)?average\b"  # not "how much say", "how much had it improved": a degree
     r"|\bwhat (?:(?:exactly|precisely|actually) )?(is|was|were|are) (the |its |their |[\w’'-]+['’]s )?([\w’'-]+ ){0,6}(rate|ratio|percentage|proportion|average|total)s?\b"
     r"|\b(how\s+(big|large)\s+(is|was|were|are)|what\s+size\s+(is|was|were|are)|(what\s+is|what\s+was)\s+the\s+size\s+of)\s+(the\s+|its\s+|their\s+|[\w’'-]+['’]s\s+)?([\w’'-]+\s+){0,3}?(team|workforce|panel|board|group)s?\b"  # a group's size: how many
     r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b)(?!.*\bwhat\s+(?:has\s+|had\s+)?(?:helped|led|caused|drove|brought|contributed|explains?|explained)\b)"
