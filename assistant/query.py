@@ -1204,7 +1204,7 @@ def _parts(question: str, topic: str, places: tuple[str, ...] = ()) -> tuple[Par
     subject = _ASKING.sub("", pieces[0]).strip()
     # (the first ask leaning on a statement before it: "Bury's help and protection was rated good in
     # 2016. How was it rated in 2021, and why?": it is the statement's subject)
-    scene = topic if final_ask(question) != question.strip() and _LEANING_PART.search(pieces[0]) else ""
+    scene = topic if _last_sentence(question) != question.strip() and _LEANING_PART.search(pieces[0]) else ""  # (a statement, not a label)
     parts = []
     for i, piece in enumerate(pieces):
         wants = next((name for name, pattern in _WANTS if pattern.search(piece)), None)

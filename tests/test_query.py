@@ -235,6 +235,9 @@ def test_a_compound_question_is_split_into_its_asks():
     rated = q("Kent's help and protection for children was rated good in 2017. How was it rated at the 2022 inspection, and why?")
     assert [p.text for p in rated.parts] == ["How was it rated at the 2022 inspection", "why"]
     assert "help and protection" in rated.parts[0].search and "help and protection" in rated.parts[1].search
+    # a label before the question is no statement: its parts are searched as they are
+    labelled = q("kent late 2016 inspection - what had its last looked after children inspection back in 2011 concluded, and had that held up?")
+    assert [p.search for p in labelled.parts][0] == "what had its last looked after children inspection back in 2011 concluded"
     # "Through which…" and "Going by the … report, …" open an ask as "On which…" and "According to…" do
     hub = q("Through which regional hub does Kent recruit foster carers, and what support had been added since the previous inspection?")
     assert [p.text for p in hub.parts] == ["Through which regional hub does Kent recruit foster carers", "what support had been added since the previous inspection"]
