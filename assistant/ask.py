@@ -1177,7 +1177,10 @@ _RATED = re.compile(r"\b(rated|ratings?|graded|grades?|judged|judge?ments?)\b|\b
 _QUALITY_OF = re.compile(r"\bquality\s+of\b", re.I)
 
 
+# a change asked across the years a question names ("how did the grade change?", "How much better was it by 2019?")
 _CHANGE_ASKED = re.compile(r"\b(?:chang\w*|compar\w*|better|worse|improv\w*|declin\w*|progress\w*|since|differ\w*)\b", re.I)
+
+
 # a part of a compound question that asks of the inspection before, as the part before it named it
 # ("…, and what did it conclude?": "it" is that inspection)
 _OF_THE_ONE_BEFORE = re.compile(
