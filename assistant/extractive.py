@@ -757,7 +757,7 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "PAs", "IROs": many of a kind
 
 
 # a question asking which model of working ("Which social work model was Bromley using?")
-_MODEL_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w’'-]+\s+){0,4}?(?:model|framework|methodology)\b|\bname\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:model|framework|approach|methodology)\b", re.I)
+_MODEL_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w’'-]+\s+){0,4}?(?:model|framework|methodology)s?\b|\bname\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:model|framework|approach|methodology)\b", re.I)
 MODEL_NEAR = 40  # characters either side of "model" that its name is said within
 _MODEL_SAID = re.compile(r"\b(?:models?|frameworks?|approach(?:es)?|methodolog(?:y|ies)|methods?|way\s+of\s+working)\b", re.I)
 
