@@ -691,12 +691,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             if _WHOM_MET.match(asking):
                 return bool(subject and any(unasked(w) for w in subject.group(1).split())) or _names_a_thing(sentence.text, unasked, named, set(tokens(sentence.passage.title)))
             return bool(_WHO_DOES.match(asking) and doer and any(unasked(w) for w in doer.group(1).split()))
-        if _MODEL_ASKED.search(question):  # "Which social work model…?": a name said as the model or approach, beside it
-            # ("uses ‘signs of safety’ as its social work model", "a ‘Signs of Safety’ approach"), not any name in a sentence about it
-            if any(_names_a_thing(sentence.text[max(0, m.start() - MODEL_NEAR):m.end() + MODEL_NEAR], unasked, named, set(tokens(sentence.passage.title)))
-                   for m in _MODEL_SAID.finditer(sentence.text)):
-                return True
-        elif _names_a_thing(sentence.text, unasked, named, set(tokens(sentence.passage.title))):
+        if _names_a_thing(sentence.text, unasked, named, set(tokens(sentence.passage.title))):
             return True
         # "Which team works with families…?": a team the report names in lower case ("the resilience team")
         unit = _UNIT_ASKED.search(question)
@@ -754,12 +749,6 @@ _UNIT_APPOSED = re.compile(rf"\b(?:{_UNITS})s?,\s+((?!(?:the|a|an|its|their|whic
 _QUOTED_TERM = re.compile(r"[‘“]([^’”]{2,40})[’”]")
 _PROPER_WORD = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][A-Za-z0-9’'-]*")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # "PAs", "IROs": many of a kind
-
-
-# a question asking which model of working ("Which social work model was Bromley using?")
-_MODEL_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w’'-]+\s+){0,4}?(?:model|framework|methodology)s?\b|\bname\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:model|framework|approach|methodology)\b", re.I)
-MODEL_NEAR = 40  # characters either side of "model" that its name is said within
-_MODEL_SAID = re.compile(r"\b(?:models?|frameworks?|approach(?:es)?|methodolog(?:y|ies)|methods?|way\s+of\s+working)\b", re.I)
 
 
 def _whose_said(words: list[str], text: str, unasked) -> bool:

@@ -136,7 +136,6 @@ _WHO = re.compile(
     r"^\s*(who|whom|whose)\b|\b(name of|names of|what is the name)\b"
     r"|\bwho\s+(is|was|were|are)\s+(the|a|an|its|their|his|her)\b"  # "…, and who was the lead inspector?"; not "children who are homeless"
     r"|^\s*what\s+(is|was|are|were)\b[^?,]{1,80}\b(called|named)\b(?=\s*(\?|,|$|(according|in|at)\b))"  # "What was Kent's workforce strategy called?"
-    r"|^\s*(?:which|what)\s+(?:(?!(?:kind|type|sort)\b)[\w’'-]+\s+){1,3}(?:models?|frameworks?)\b"  # "Which social work model was Bromley using?"
     r"|^\s*which\s+[\w’'-]+\s+(?:was|is|were|are)\s+(?:it|that|this|they|those)\s*\??\s*$"  # "…built with a property developer. Which developer was it?"
     r"|\b(?:their|its)\s+(?:full\s+)?names\b"  # "I need their names."
     r"|" + _WHICH + r"(products?|systems?|software|company|companies|firms?"
