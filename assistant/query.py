@@ -1211,6 +1211,6 @@ def _parts(question: str, topic: str, places: tuple[str, ...] = ()) -> tuple[Par
         about = f"{subject} {scene}".strip() if i > 0 else scene
         search = f"{piece} ({about})" if about and (leans or i == 0) else piece
         own = " ".join(w for w in piece.split() if w.lower() not in FILLER)
-        topical = f"{subject} " if leans else ""  # (the scene is searched with, not what the part is about: its records)
-        parts.append(Part(text=piece, wants=wants, search=search, topic=f"{own} {topical}".strip() if leans else own, focus=focus_of(search, places)))
+        # (the scene is searched with, not what the part is about: the records read its topic)
+        parts.append(Part(text=piece, wants=wants, search=search, topic=f"{own} {subject}" if leans else own, focus=focus_of(search, places)))
     return tuple(parts)
