@@ -830,7 +830,10 @@ class Assistant:
         after the grades, its citations numbered on from theirs."""
         if len(query.parts) < 2 or not query.authorities:
             return
-        named = sorted(set(YEAR.findall(query.question)))  # the one year the question names is each part's too
+        # the one year the question names is each part's too; its asks' year, when a statement sets the
+        # scene with another ("…was graded requires improvement in 2015. What grade did it get in 2019,
+        # and what had changed at the front door?": the front door of 2019)
+        named = sorted(set(YEAR.findall(" ".join(p.text for p in query.parts)))) or sorted(set(YEAR.findall(query.question)))
         # one inspection's dates or lead inspector answered: a part leaning on them asks of its report ("On which
         # dates did Ofsted carry out its 2019 inspection, and what had the council changed since…?"; not "How did
         # it rate adoption in 2016, and what was holding it back?", where "it" is what was graded)

@@ -201,6 +201,10 @@ def test_a_compound_question_after_a_statement_gets_the_grade_from_the_records_a
     answer = subset_assistant.ask("Kent's help and protection was graded good in 2017. What grade did it get in 2022, and what had changed at the front door?")
     assert "Kent, 20 May 2022: The experiences and progress of children who need help and protection — good" in answer.answer, answer.answer
     assert "**What had changed at the front door?**" in answer.answer
+    # the front door of 2022, the year asked (the statement's 2017 only sets the scene; 2025's report came later)
+    part = answer.answer.split("**What had changed at the front door?**")[1]
+    found = [c for c in answer.citations if f"[{c.n}]" in part]
+    assert found and all(c.date.startswith("2022") for c in found), part
 
 
 def test_a_short_second_ask_of_the_same_inspection_is_answered_with_the_first(subset_assistant):
