@@ -575,17 +575,22 @@ class Assistant:
             picked = [r for r in corpus.records.values() if filters is None or filters.admits_record(r)]
             span = year_span(query.question)
             found = cover.inspections(query.question, picked, query.authorities, span) if query.authorities else []
-            if len(found) > 1 and len(query.authorities) == 1 and not (span.exact or span.since or span.before):
+            if len(found) > 1 and not (span.exact or span.since or span.before):
                 # "What did Ofsted say about Kent?", no year named: what it said last (the answer
                 # names the report and its date), not a paragraph of one of its reports at random
-                found = found[-1:]
+                found = [r for r in found if r is max((o for o in found if o.authority == r.authority), key=lambda o: o.date or "")]
             docs = [r.doc_id for r in found]
-        if len(docs) != 1:
+        # one document; or, for what each was told to improve, one of each authority asked about
+        # ("Kingston upon Thames and Islington were both inspected in December 2024. What was each told to improve?")
+        each = improvements and len(docs) == len(query.authorities) == len({corpus.records[d].authority for d in docs if d in corpus.records})
+        if len(docs) != 1 and not each:
             return False
         passages = sorted(corpus.by_doc.get(docs[0], ()), key=lambda p: p.ordinal)
         if improvements:
-            listed = [p for p in passages if p.kind in ("paragraph", "item") and p.heading and sides.lists_improvements(p.heading[-1])]
-            chosen = [s for p in listed[:IMPROVEMENT_ITEMS] for s in extractive.sentences_of(Hit(p, 1.0))[:SUMMARY_PER_PARAGRAPH]]
+            chosen = []
+            for doc_id in docs:
+                listed = [p for p in sorted(corpus.by_doc.get(doc_id, ()), key=lambda p: p.ordinal) if p.kind in ("paragraph", "item") and p.heading and sides.lists_improvements(p.heading[-1])]
+                chosen += [s for p in listed[:IMPROVEMENT_ITEMS] for s in extractive.sentences_of(Hit(p, 1.0))[:SUMMARY_PER_PARAGRAPH]]
             if not chosen:
                 return False
             passages = []
@@ -610,7 +615,7 @@ class Assistant:
         if not citations:
             return False
         answer.answer, answer.citations, answer.abstained = text, citations, False
-        answer.reason = "what one document says needs to improve" if improvements else "summary of one document"
+        answer.reason = ("what one document says needs to improve" if len(docs) == 1 else "what each document says needs to improve") if improvements else "summary of one document"
         answer.retrieved = list(dict.fromkeys(c.passage_id for c in citations))
         total = (time.perf_counter() - started) * 1000
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
@@ -1548,13 +1553,14 @@ _ASKS_IMPROVEMENTS = re.compile(
     r"|what\s+(?:\w+\s+){0,4}(?:needs?|needed|had|has|have|must|should|wants?|wanted)\s+(?:(?:it|them)\s+)?(?:to\s+)?(?:improve|fix|change)"  # "What did inspectors want it to improve?"
     # "ask the council to work on", "What did Ofsted tell the Isle of Wight it needed to improve?"
     r"|(?:told|tell|asked|ask)\s+(?:\w+\s+){0,2}to\s+(?:improve|fix|change|work\s+on)"
+    r"|(?:told|tell)\s+(?:[\w’'&-]+\s+){3,6}?to\s+(?:improve|fix|work\s+on)"  # "tell Kingston upon Thames to improve"
     r"|(?:told|tell)\s+(?:[\w’'-]+\s+){0,5}?(?:it|they)\s+(?:needs?|needed|had|has|have|must|should)\s+to\s+(?:improve|fix|change|work\s+on))\b",
     re.I,
 )
 _IMPROVEMENT_WORDS = frozenset(
     "set out following after tell told ask asked fix change improve improvement improvements needs need needed must should main key "
     "areas area recommendations recommendation did do does we our they them it early late mid spring summer autumn winter sif ilacs "
-    "point points priority priorities development inspecting inspected inspection children services".split()  # ("after inspecting its children's services")
+    "point points priority priorities development inspecting inspected inspection children services one thing things".split()  # ("after inspecting its children's services")
 ) | extractive.SETTING_TOKENS
 IMPROVEMENT_ITEMS = 12  # items of a report's list of what needs to improve quoted at most
 

@@ -435,6 +435,8 @@ def test_a_question_opening_with_a_capitalised_name_was_not_typed_in_lower_case(
     ("What did Ofsted tell the Isle of Wight it needed to improve after the 2023 inspection?", True),
     ("Which improvement points did Ofsted set for the Isle of Wight after inspecting its children's services in 2023?", True),
     ("What were the Isle of Wight's priorities for improvement in 2023?", True),
+    ("What did Ofsted tell the Isle of Wight council to improve in December 2023?", True),  # a place of several words, a month
+    ("What was the one thing the Isle of Wight was told to improve in 2023?", True),
     ("What improvement points did Ofsted give the Isle of Wight for care leavers in 2023?", False),  # about care leavers
     ("What does the Isle of Wight need to improve for care leavers?", False),  # about care leavers
     ("What did Ofsted say about supervision on the Isle of Wight?", False),

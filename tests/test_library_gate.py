@@ -149,6 +149,14 @@ def test_a_question_typed_in_shorthand_is_answered(subset_assistant):
     assert "Steve Lowe" in answer.answer
 
 
+def test_what_each_of_two_councils_was_told_to_improve_is_each_report_s_own_list(subset_assistant):
+    answer = subset_assistant.ask("Kent and Medway: what was each told to improve at its latest inspection?")
+    assert answer.reason == "what each document says needs to improve", answer.answer
+    assert len({c.doc_id for c in answer.citations}) == 2, answer.answer  # one report each, the latest
+    assert {"Kent" if "Kent" in c.title else "Medway" if "Medway" in c.title else c.title for c in answer.citations} == {"Kent", "Medway"}
+    assert "**Inspection report — Inspection of Medway" in answer.answer and "care leavers" in answer.answer
+
+
 def test_a_forecast_of_the_next_grade_is_refused(subset_assistant):
     answer = subset_assistant.ask("Kent was inspected in November 2025. Will they keep that grade at the next inspection?")
     assert answer.abstained and not answer.citations, answer.answer
