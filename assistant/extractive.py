@@ -300,6 +300,8 @@ _COUNT_OF = re.compile(r"(?<!\bat )(?<!\bage )(?<!\baged )(?<!\bby )(?<!\bin )\b
 # what a figure may count, without naming it, of what the sentence before named ("27 young people were…", "12 of them")
 _ANY_COUNTED = frozenset("young people children child families of were was are had have".split())
 _PEOPLE_COUNTED = frozenset("young children child families people".split())  # "26 young people", "12 children"
+# the grown-ups a question may count (as ``counted_words`` stems them), whom children never are
+_GROWN_UPS = frozenset(tokens("carer worker staff manager practitioner officer adviser advisor parent adopter inspector leader director mentor volunteer"))
 # a grade word before a noun ("good practice", "outstanding support"), not a judgement said ("are good, and")
 BEFORE_NOUN = re.compile(r"\s+(?!(?:to|and|or|in|for|at|overall|with|by|because|but|since|when|as|from|on|of|across|than|the|a|an|this|that|which|who|while|although|so|then|too|again|now|until)\b)[a-z][a-z-]+")
 _HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
@@ -568,8 +570,12 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
                 text = given.sub(" ", text)
             counted = in_reports_words(counted_words(question), question)  # ("how many kids": children too)
             if counted:  # "How many fostering households…?": a figure said of them ("191 fostering households")
+                # (children never count grown-ups: "27 young people were living in such arrangements" is
+                # no count of foster carers, though the sentence before names them)
+                grown = bool(counted & _GROWN_UPS) and not counted & _PEOPLE
                 if leans_back(sentence) and set(tokens(sentence.before)) & counted and any(
-                    set(tokens(m.group(1))) & counted or m.group(1).lower() in _ANY_COUNTED for m in _COUNT_OF.finditer(_AGED.sub(" ", text))
+                    set(tokens(m.group(1))) & counted or (m.group(1).lower() in _ANY_COUNTED and not (grown and m.group(1).lower() in _PEOPLE_COUNTED))
+                    for m in _COUNT_OF.finditer(_AGED.sub(" ", text))
                 ):
                     return True  # "27 young people were living in such arrangements": what is counted was named before (not "12 districts")
                 if _counts(text, counted | counted_initials(question)):

@@ -197,6 +197,11 @@ def test_a_count_of_what_the_sentence_before_names_answers_how_many():
     sentences = extractive.sentences_of(Hit(p, 1.0))
     assert extractive.satisfies(sentences[1], "number", "How many care leavers were in staying put arrangements?")
     assert not extractive.satisfies(sentences[1], "number", "How many foster carers were there?")
+    # young people never count the grown-ups the sentence before names ("…with their former foster carers")
+    p = passage("report#para-35", "Staying put arrangements, for care leavers to remain living with their former foster carers, are available. At the time of the inspection, 27 young people were living in such arrangements.")
+    sentences = extractive.sentences_of(Hit(p, 1.0))
+    assert not extractive.satisfies(sentences[1], "number", "How many new foster carers was the strategy aiming to approve?")
+    assert extractive.satisfies(sentences[1], "number", "How many care leavers were living with their former foster carers?")
 
 
 def test_a_role_holder_question_wants_that_role_named_for_that_year():
