@@ -493,7 +493,7 @@ _OVERALL_ASKED = re.compile(
     re.I,
 )
 # the judgement areas asked about together ("which judgement areas", "was any area", "the other judgements")
-_AREAS_ASKED = re.compile(r"\bjudge?ment\s+areas?\b|\b(?:which|what|any|each|every|all|other|the)\s+(?:of\s+the\s+)?(?:areas?|judge?ments)\b", re.I)
+_CLAUSES = re.compile(r",\s*(?:and|but)\s+|\s+and\s+(?=(?:did|was|were|how|what|which|has|had|is)\b)", re.I)  # a compound question's asks
 _DEPUTY = re.compile(r"\s*deputy\b", re.I)
 _DEPUTY_ASKED = re.compile(r"\bdeputy\b|\bsecond[\s-]+in[\s-]+command\b", re.I)
 
@@ -521,7 +521,7 @@ def _first(passages: list[StoredPassage], test) -> list[StoredPassage]:
 
 def _grades(question: str, passages: list[StoredPassage], every: bool = False) -> list[StoredPassage]:
     """The judgement rows a question asks about (its area's own words), else (or ``every``) every row."""
-    from .records import closest_areas, graded_against
+    from .records import AREAS_ASKED, closest_areas, graded_against
 
     rows = [p for p in passages if p.kind == "judgement"]
     if every:
@@ -540,9 +540,13 @@ def _grades(question: str, passages: list[StoredPassage], every: bool = False) -
         own = closest_areas(ask, rows)
         if own:
             question = ask
-        elif _AREAS_ASKED.search(ask):
+        elif AREAS_ASKED.search(ask):
             return rows
-    areas = closest_areas(question, rows)
+    # each ask's areas ("how were services for children in care judged, and did help and protection
+    # reach the same grade?": both rows), else those the question names most closely
+    asks = [a for a in _CLAUSES.split(final_ask(question)) if a.strip()]
+    areas = set().union(*(closest_areas(a, rows) for a in asks)) if len(asks) > 1 else set()
+    areas = areas or closest_areas(question, rows)
     if areas and _OVERALL_ASKED.search(question):  # "What overall grade did it get, and how was leadership rated?": both rows
         areas = set(areas) | {"overall_effectiveness"}
     return [p for p in rows if p.fields.get("area") in areas] if areas else rows

@@ -305,6 +305,10 @@ def _ordered_words(text: str) -> list[str]:
     return [_SAME.get(w, w).rstrip("s") for w in re.findall(r"[a-z]+", text)]
 
 
+# an inspection's judgement areas asked of as such ("Was any judgement area rated good?", "which of its judgements…")
+AREAS_ASKED = re.compile(r"\bjudge?ment\s+areas?\b|\b(?:which|what|any|each|every|all|other|the)\s+(?:of\s+(?:the|its|their)\s+)?(?:other\s+)?(?:areas?|judge?ments)\b", re.I)
+
+
 _ASKS_WHICH_BETTER = re.compile(r"\b(?:which|who)\b[^?]{0,80}\b(?:better|worse|higher|lower|best|worst|weaker|stronger)\b|\bfor\s+each\b|\bin\s+each\b", re.I)
 
 
@@ -325,8 +329,12 @@ def answer_records(
     values = sorted(_values(passages, kind), key=len, reverse=True)
     # a grade the statement before the question names sets the scene ("Kent and Southwark were both judged
     # good overall. Which got the better grade for help and protection?"): not what the rows are picked by
+    # (and so is one when the question names its own: "North Somerset came out requires improvement
+    # overall in 2023. Was any judgement area rated good?" asks for good rows, of any area)
     ask = final_ask(question)
-    wanted = [v for v in values if _mentions(ask, v, kind)] if ask != question and _ASKS_WHICH_BETTER.search(ask) else [v for v in values if _mentions(question, v, kind)]
+    of_ask = [v for v in values if _mentions(ask, v, kind)]
+    wanted = of_ask if ask != question and (of_ask or _ASKS_WHICH_BETTER.search(ask)) else [v for v in values if _mentions(question, v, kind)]
+    areas_of = ask if ask != question and AREAS_ASKED.search(ask) else question  # what names the areas asked of
     # "requires improvement" holds no "good"; a longer value named takes its words out of play
     for v in list(wanted):
         if any(v != w and re.search(r"\b" + re.escape(v) + r"\b", w) for w in wanted):
@@ -361,16 +369,16 @@ def answer_records(
             chosen += [p for p in records if p.doc_id in docs and p.fields.get("area") == "overall_effectiveness" and p not in chosen]
         records = chosen
         wanted = [_RAG.get(v, v) if len(v) == 1 else v for v in wanted]
-    areas = closest_areas(question, records) if kind == "judgement" and not (overall_too and wanted) else set()
-    overall_graded = kind == "judgement" and bool(wanted) and _graded_overall(question, wanted + named)
+    areas = closest_areas(areas_of, records) if kind == "judgement" and not (overall_too and wanted) else set()
+    overall_graded = kind == "judgement" and bool(wanted) and _graded_overall(areas_of, wanted + named)
     if overall_graded and not areas and not overall_too:
-        areas = closest_areas(question, graded)  # "ever judged good overall" where no overall judgement was good
+        areas = closest_areas(areas_of, graded)  # "ever judged good overall" where no overall judgement was good
     if areas:  # each report's own closest rows: a 2019 report has only the combined row
         def closest(rows: list[StoredPassage]) -> list[StoredPassage]:
             by_doc: dict[str, list[StoredPassage]] = {}
             for p in rows:
                 by_doc.setdefault(p.doc_id, []).append(p)
-            return [p for doc_rows in by_doc.values() for p in doc_rows if p.fields.get("area") in closest_areas(question, doc_rows)]
+            return [p for doc_rows in by_doc.values() for p in doc_rows if p.fields.get("area") in closest_areas(areas_of, doc_rows)]
 
         # of all a report's rows ("outstanding for care leavers": not its outstanding children in care
         # row when its care leavers row is good), unless the area named only sets the scene ("which

@@ -890,6 +890,19 @@ def test_the_areas_a_statement_sets_the_scene_with_are_not_those_its_question_as
     assert [p.fields["area"] for p in _grades("What overall grade did Kent get in 2022?", rows)] == ["overall_effectiveness"]
 
 
+def test_each_ask_of_a_compound_grade_question_names_its_own_area():
+    from assistant.cover import _grades
+
+    rows = [
+        judgement("leics-2019", "Leicestershire", "2019-10-04", "help_and_protection", "The experiences and progress of children who need help and protection", "requires improvement to be good"),
+        judgement("leics-2019", "Leicestershire", "2019-10-04", "children_in_care_and_care_leavers", "The experiences and progress of children in care and care leavers", "good"),
+        judgement("leics-2019", "Leicestershire", "2019-10-04", "overall_effectiveness", "Overall effectiveness", "requires improvement to be good"),
+    ]
+    asked = "At Leicestershire's 2019 inspection, how were services for children in care judged, and did help and protection reach the same grade?"
+    assert [p.fields["area"] for p in _grades(asked, rows)] == ["help_and_protection", "children_in_care_and_care_leavers"]
+    assert [p.fields["area"] for p in _grades("How was help and protection judged at Leicestershire's 2019 inspection?", rows)] == ["help_and_protection"]
+
+
 def test_the_dates_of_a_long_named_inspection_and_the_day_its_report_came_out_are_cover_facts():
     from assistant.cover import asks_cover
 
@@ -926,6 +939,13 @@ def test_a_grade_the_statement_names_sets_the_scene_and_picks_no_rows():
     assert [c.doc_id for c in found.citations] == ["kent-2022", "sefton-2022"]  # both care leavers rows, not only an outstanding one
     found = answer_records("Which care leavers services were judged good in 2022?", "judgement", RECORDS, (), year_span("in 2022"))
     assert [c.doc_id for c in found.citations] == ["kent-2022"]
+
+
+def test_a_grade_the_ask_names_after_a_statement_naming_another_picks_that_grade_of_any_area():
+    # the statement's "outstanding overall" sets the scene: the ask wants good rows, of any judgement area
+    question = "Kent came out outstanding overall in 2022. Was any judgement area rated good?"
+    found = answer_records(question, "judgement", RECORDS, ("Kent",), year_span(question))
+    assert [c.passage_id for c in found.citations] == ["kent-2022#judgement-care_leavers"], found.text
 
 
 def _cited(n: int, passage_id: str, quote: str):
