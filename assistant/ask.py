@@ -27,7 +27,7 @@ from index.types import KIND_LABELS
 from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, glossary, mentions, ranker, records, sides
-from .lexical import tokens
+from .lexical import STOPWORDS, tokens
 from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_condition, without_setting, year_pairs, year_span
 from .query_adapter import get_adapter
 from .retrieval import Retriever
@@ -502,7 +502,7 @@ class Assistant:
     def _ask_within(self, query: Query, history: list[Turn] | None, filters: Filters | None, k: int | None, mode: str | None, started: float) -> Answer:
         answer = Answer(question=query.asked_as, answer="", abstained=True, search_query=query.standalone, warnings=list(query.warnings), mode="extractive")
         mode = mode or self.settings.mode
-        if self._answer_from_records(query, filters, answer, started) or self._summarise(query, filters, answer, started):
+        if self._from_improvement_list(query, filters, answer, started) or self._answer_from_records(query, filters, answer, started) or self._summarise(query, filters, answer, started):
             return answer
         model = self._chat_model(mode) if mode != "extractive" else None
         t0 = time.perf_counter()
@@ -554,6 +554,58 @@ class Assistant:
                 if not cover.asks_previous(part.text, span) and not _OF_THE_ONE_BEFORE.search(part.text):
                     self._append_of_report(answer, part, docs[0], query, filters, time.perf_counter())
 
+    def _from_improvement_list(self, query: Query, filters: Filters | None, answer: Answer, started: float) -> bool:
+        """A question about an item of a report's own list of what needs to improve ("One of the
+        things Ofsted said Stockton-on-Tees had to improve in 2023 was about children's say in
+        services. What exactly?"): answered from that list's items alone, the one the question
+        speaks of chosen as any sentence is (the whole list, asked of nothing in particular, see
+        _summarise). False when the question names no one report, or no item answers it."""
+        if not _OFSTED_LIST.search(query.question) or _asks_improvements(query) or not query.authorities:
+            return False
+        docs = self._one_report(query, filters)
+        if len(docs) != 1:
+            return False
+        listed = self._improvement_items(docs[0], query.question)
+        if not listed:
+            return False
+        said = replace(answer, answer="", citations=[], abstained=True)
+        # (the item it speaks of, as a fact is chosen: not a broad answer's spread, nor the grades beside it)
+        self._answer_extractively(replace(query, kind="factoid"), [Hit(p, 1.0) for p in listed], said)
+        if said.abstained or not said.citations:
+            return False
+        answer.answer, answer.citations, answer.abstained, answer.related = said.answer, said.citations, False, said.related
+        answer.reason = "from one document's list of what needs to improve"
+        answer.retrieved = [p.passage_id for p in listed]
+        total = (time.perf_counter() - started) * 1000
+        answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
+        return True
+
+    def _improvement_items(self, doc_id: str, question: str) -> list[StoredPassage]:
+        """The items of a report's own list of what needs to improve, in its order, without those the
+        question sets aside ("Besides the timeliness of assessments and social workers' supervision,
+        what was the third?")."""
+        passages = sorted(self.retriever.corpus().by_doc.get(doc_id, ()), key=lambda p: p.ordinal)
+        listed = [p for p in passages if p.kind in ("paragraph", "item") and p.heading and sides.lists_improvements(p.heading[-1])]
+        besides = _BESIDES.search(question)
+        if besides:
+            named = [set(tokens(piece)) - STOPWORDS for piece in re.split(r",\s*|\s+and\s+", besides.group(1))]
+            listed = [p for p in listed if not any(words and all(_said_as(w, tokens(p.text)) for w in words) for words in named)]
+        return listed
+
+    def _one_report(self, query: Query, filters: Filters | None) -> list[str]:
+        """The reports a question about one (or one each of the authorities it names) picks out:
+        the one filtered to; else those of the year it names; else each authority's latest."""
+        if filters is not None and len(filters.doc_ids) == 1:
+            return list(filters.doc_ids)
+        picked = [r for r in self.retriever.corpus().records.values() if filters is None or filters.admits_record(r)]
+        span = year_span(query.question)
+        found = cover.inspections(query.question, picked, query.authorities, span) if query.authorities else []
+        if len(found) > 1 and not (span.exact or span.since or span.before):
+            # "What did Ofsted say about Kent?", no year named: what it said last (the answer
+            # names the report and its date), not a paragraph of one of its reports at random
+            found = [r for r in found if r is max((o for o in found if o.authority == r.authority), key=lambda o: o.date or "")]
+        return [r.doc_id for r in found]
+
     def _summarise(self, query: Query, filters: Filters | None, answer: Answer, started: float) -> bool:
         """"Summarise Kent's latest report", "Give me an overview of Kent's 2022 inspection": a
         request for one document's summary, asking about nothing in particular, is answered with
@@ -569,17 +621,7 @@ class Assistant:
         if _OVER_TIME.search(query.question):
             return False  # "How has the rating changed since 2013?": documents compared, not one summarised
         corpus = self.retriever.corpus()
-        if filters is not None and len(filters.doc_ids) == 1:
-            docs = list(filters.doc_ids)
-        else:
-            picked = [r for r in corpus.records.values() if filters is None or filters.admits_record(r)]
-            span = year_span(query.question)
-            found = cover.inspections(query.question, picked, query.authorities, span) if query.authorities else []
-            if len(found) > 1 and not (span.exact or span.since or span.before):
-                # "What did Ofsted say about Kent?", no year named: what it said last (the answer
-                # names the report and its date), not a paragraph of one of its reports at random
-                found = [r for r in found if r is max((o for o in found if o.authority == r.authority), key=lambda o: o.date or "")]
-            docs = [r.doc_id for r in found]
+        docs = self._one_report(query, filters)
         # one document; or, for what each was told to improve, one of each authority asked about
         # ("Kingston upon Thames and Islington were both inspected in December 2024. What was each told to improve?")
         each = improvements and len(docs) == len(query.authorities) == len({corpus.records[d].authority for d in docs if d in corpus.records})
@@ -589,7 +631,7 @@ class Assistant:
         if improvements:
             chosen = []
             for doc_id in docs:
-                listed = [p for p in sorted(corpus.by_doc.get(doc_id, ()), key=lambda p: p.ordinal) if p.kind in ("paragraph", "item") and p.heading and sides.lists_improvements(p.heading[-1])]
+                listed = self._improvement_items(doc_id, query.question)
                 chosen += [s for p in listed[:IMPROVEMENT_ITEMS] for s in extractive.sentences_of(Hit(p, 1.0))[:SUMMARY_PER_PARAGRAPH]]
             if not chosen:
                 return False
@@ -1557,10 +1599,25 @@ _ASKS_IMPROVEMENTS = re.compile(
     r"|(?:told|tell)\s+(?:[\w’'-]+\s+){0,5}?(?:it|they)\s+(?:needs?|needed|had|has|have|must|should)\s+to\s+(?:improve|fix|change|work\s+on))\b",
     re.I,
 )
+def _said_as(word: str, said: list[str]) -> bool:
+    """Is ``word`` (a token) among ``said``, or a form of it ("private": "privately")?"""
+    return word in said or (len(word) >= 5 and any(w[:5] == word[:5] for w in said))
+
+
+# what a question sets aside ("Besides A and B, what was the third?", "apart from private fostering")
+_BESIDES = re.compile(r"\b(?:besides|apart\s+from|other\s+than|except(?:\s+for)?|aside\s+from)\s+([^,?.;]+(?:,\s*(?!what|which|who|how)[^,?.;]+)*)", re.I)
+# a question speaking of Ofsted's own list of what needs to improve ("one of the things Ofsted said
+# it had to improve", "the report listed three things to improve", "its areas for improvement")
+_OFSTED_LIST = re.compile(
+    _ASKS_IMPROVEMENTS.pattern + r"|\b(?:things?|areas?|points?|issues?)\s+(?:\w+\s+){0,3}?to\s+(?:improve|fix|work\s+on)\b"
+    r"|\b(?:said|told|asked|listed|set\s+out|flagged|identified|gave|required)\b(?:\s+[\w’'-]+){0,6}?\s+(?:had|has|have|needed|needs?|must|should)?\s*to\s+(?:improve|fix|work\s+on)\b",
+    re.I,
+)
 _IMPROVEMENT_WORDS = frozenset(
     "set out following after tell told ask asked fix change improve improvement improvements needs need needed must should main key "
     "areas area recommendations recommendation did do does we our they them it early late mid spring summer autumn winter sif ilacs "
-    "point points priority priorities development inspecting inspected inspection children services one thing things".split()  # ("after inspecting its children's services")
+    "point points priority priorities development inspecting inspected inspection children services one thing things "
+    "list listed lists two three four five six first second third fourth fifth sixth other others else exactly".split()  # ("after inspecting its children's services")
 ) | extractive.SETTING_TOKENS
 IMPROVEMENT_ITEMS = 12  # items of a report's list of what needs to improve quoted at most
 
@@ -1569,10 +1626,11 @@ def _asks_improvements(query: Query) -> bool:
     """"What areas for improvement did Ofsted set out for Staffordshire?", "what did ofsted tell
     them to fix?": a request for a report's own list of what needs to improve, about nothing in
     particular ("What does Kent need to improve for care leavers?" asks about care leavers)."""
-    if not _ASKS_IMPROVEMENTS.search(query.question):
+    if not _OFSTED_LIST.search(query.question):
         return False
     topic = sides.without_side(without_setting(query.topic))  # (not "the 2021 remote inspection" it asks of)
-    return not records.topic_words(_ASKS_IMPROVEMENTS.sub(" ", _SUMMARY.sub(" ", topic)), _SUMMARY_WORDS | _IMPROVEMENT_WORDS)
+    topic = _BESIDES.sub(" ", topic)  # (nor what it sets aside: "main areas for improvement? apart from private fostering")
+    return not records.topic_words(_OFSTED_LIST.sub(" ", _SUMMARY.sub(" ", topic)), _SUMMARY_WORDS | _IMPROVEMENT_WORDS)
 SUMMARY_PER_PARAGRAPH = 2  # sentences of each leading paragraph a summary quotes
 
 

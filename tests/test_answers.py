@@ -440,6 +440,8 @@ def test_a_question_opening_with_a_capitalised_name_was_not_typed_in_lower_case(
     ("What improvement points did Ofsted give the Isle of Wight for care leavers in 2023?", False),  # about care leavers
     ("What does the Isle of Wight need to improve for care leavers?", False),  # about care leavers
     ("What did Ofsted say about supervision on the Isle of Wight?", False),
+    ("The Isle of Wight's 2023 report listed three things to improve. What were they?", True),  # Ofsted's list, said otherwise
+    ("What were the Isle of Wight's areas for improvement in 2023, apart from private fostering?", True),  # what it sets aside is no topic
 ])
 def test_a_request_for_what_needs_to_improve_is_told_from_a_question_on_a_topic(assistant, question, listed):
     from assistant.ask import _asks_improvements

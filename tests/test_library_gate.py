@@ -157,6 +157,18 @@ def test_what_each_of_two_councils_was_told_to_improve_is_each_report_s_own_list
     assert "**Inspection report — Inspection of Medway" in answer.answer and "care leavers" in answer.answer
 
 
+def test_an_item_of_a_report_s_list_of_what_to_improve_is_answered_from_the_list(subset_assistant):
+    # the item the question speaks of, from the list alone (not a finding, nor the grades)
+    answer = subset_assistant.ask("One of the things Ofsted said Medway had to improve in 2023 was about disabled children. What exactly?")
+    assert answer.reason == "from one document's list of what needs to improve", answer.answer
+    assert answer.citations[0].quote == "The quality and consistency of assessments and planning to support disabled children."
+    # what the question sets aside is left out of the list
+    answer = subset_assistant.ask("Medway's 2023 report listed four things to improve. Besides direct work and management oversight, what were the other two?")
+    assert answer.reason == "what one document says needs to improve", answer.answer
+    quoted = [c.quote for c in answer.citations]
+    assert len(quoted) == 2 and not any("direct work" in q or "management oversight" in q for q in quoted), quoted
+
+
 def test_a_forecast_of_the_next_grade_is_refused(subset_assistant):
     answer = subset_assistant.ask("Kent was inspected in November 2025. Will they keep that grade at the next inspection?")
     assert answer.abstained and not answer.citations, answer.answer
