@@ -28,7 +28,8 @@ from .types import Citation, Hit
 # the order a broad answer gives its sources in: Ofsted's own reports and letters (by date) first
 KIND_ORDER = {**{kind: 0 for kind in OFSTED_KINDS}, "improvement_plan": 1, "press_release": 2, "news_article": 3, "other": 4}
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
-_HAS_DATE = re.compile(rf"\b{_MONTH}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b")
+# (or a time counted back from the report's: "started 18 months ago")
+_HAS_DATE = re.compile(rf"\b{_MONTH}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?)\s+ago\b")
 # "When do/does …" (something that habitually happens) may ask when in a life, not a date: an age answers it too
 _WHEN_HABITUALLY = re.compile(r"^\s*when\s+(do|does)\b", re.I)
 _AGE = re.compile(r"\b\d{1,2}(st|nd|rd|th)\s+birthday\b|\bage(d)?\s+(of\s+)?\d{1,2}\b|\b\d{1,2}[- ]years?[- ]old\b|\bturn(s|ing)?\s+\d{1,2}\b", re.I)

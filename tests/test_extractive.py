@@ -648,6 +648,13 @@ def test_when_something_habitually_happens_is_answered_by_an_age():
     assert not extractive.satisfies(sentences[0], "date", "When did the council appoint personal advisers?")  # a date is asked
 
 
+def test_a_time_counted_back_from_the_report_answers_when():
+    found = passage("report#para-8", "Family group conferencing (FGC) was developed 18 months ago. More families are benefiting.")
+    sentences = extractive.sentences_of(Hit(found, 1.0))
+    assert extractive.satisfies(sentences[0], "date", "When had the council started its family group conferencing?")
+    assert not extractive.satisfies(sentences[1], "date", "When had the council started its family group conferencing?")
+
+
 def test_what_ofsted_said_favours_its_inspection_reports_as_well_as_its_letters():
     report = passage("report#para-1", "Social workers receive regular and reflective supervision.", doc_kind="inspection_report")
     plan = passage("plan#p1", "Social workers receive regular and reflective supervision.", doc_kind="improvement_plan")
