@@ -108,7 +108,8 @@ _PREVIOUS = re.compile(
     r"|\b(according\s+to|going\s+by|based\s+on)\b[^?]{0,60}\b(report|letter)\b[^?]{0,80}\blast\s+(been\s+)?(inspected|visited)\b|\blast\s+(been\s+)?(inspected|visited)\b[^?]{0,80}\b(according\s+to|going\s+by|based\s+on)\b[^?]{0,60}\b(report|letter)\b"
     r"|\bhad\b[^?,]{0,40}\blast\s+(been\s+)?(inspected|visited)\b"  # "…in 2022, and when had Blackpool last been inspected?": before it
     r"|\blast\s+(been\s+)?(inspected|visited)\b(\s+[\w’']+){0,3}?\s+before\b"  # "When was Kirklees last inspected by Ofsted before the June 2019 inspection?"
-    r"|\b(inspection|visit|report)\b[^?]*\bthe\s+one\s+before\s+(that|it|this)\b",  # "gateshead 2015 inspection - when was the one before that?"
+    r"|\b(inspection|visit|report)\b[^?]*\bthe\s+one\s+before\s+(that|it|this)\b"  # "gateshead 2015 inspection - when was the one before that?"
+    r"|\b(inspections?|visits?)\b[^?]{0,40}\bin\s+between\b",  # "…inspected in 2022. What kind of Ofsted visit had it had in between?"
     re.I,
 )
 _OWN_YEAR = re.compile(r"\s+(?:in|of|during)\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.I)  # "the previous inspection in 2017": that one's year

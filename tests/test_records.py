@@ -657,6 +657,8 @@ def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_
     assert not asks_previous(kind, year_span(kind))
     unnamed = "Plymouth's late-2018 inspection report looks back to an earlier Ofsted inspection. What kind of inspection was that?"
     assert asks_previous(unnamed, year_span(unnamed))  # the 2018 report's passages say
+    between = "Redcar and Cleveland was inspected in June–July 2022. What kind of Ofsted visit had it had in between?"
+    assert asks_previous(between, year_span(between))  # a visit since the one before: what the 2022 report says of it
     # the inspection before it, asked as when the council was "previously inspected" or "last inspected" before it
     for question in ("What grade did Rochdale get in 2023, and in which year was it previously inspected and with what result?",
                      "Before Ofsted's March 2017 inspection of Kent, when were its child protection services last inspected, and what was found?"):
