@@ -95,3 +95,8 @@ def test_casual_words_for_children_parents_doctors_and_exams():
     assert "parents" in glossary.terms_for("Were mums and dads told what was happening?")
     assert "gp" in glossary.terms_for("Were family doctors sending in reports?")
     assert "university" in glossary.terms_for("How many care leavers were at uni?")
+
+
+def test_the_shipped_glossary_hears_everyday_words_for_lodgings_and_cutting():
+    assert "bed and breakfast" in glossary.terms_for("Did it put homeless teenagers up in cheap guesthouse rooms?")
+    assert "female genital mutilation" in glossary.terms_for("Were girls at risk of being cut protected?")
