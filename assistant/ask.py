@@ -674,6 +674,8 @@ class Assistant:
         if _asks_improvements(query):
             return False  # "What did Ofsted tell Kent to improve?": its list (see _summarise), not its grades
         span = year_span(query.question)
+        if self._told_of_earlier_year(query, filters, answer, started):
+            return True
         if cover.asks_previous(query.question, span):
             # what the 2026 report says of the inspection before it: in its passages, not its records
             # (a compound question's parts about the named inspection itself: its records, see _named_and_before)
@@ -789,6 +791,82 @@ class Assistant:
         total = (time.perf_counter() - started) * 1000
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
         return True
+
+    def _told_of_earlier_year(self, query: Query, filters: Filters | None, answer: Answer, started: float) -> bool:
+        """A question about an inspection of a year the library holds no Ofsted document of, beside
+        a report it holds ("Birmingham's 2014 inspection found looked after children's services
+        inadequate. How had the service been judged back in 2010?", "warrington's 2015 report looks
+        back at its 2009 inspection - what were the ratings then?"): answered from what the held
+        reports after that year say of it (their passages about that year), not from their own
+        records. False for any other question, or when they say nothing of it."""
+        if len(query.authorities) != 1 or query.parts and len(query.parts) > 1:
+            return False
+        named = sorted({int(y) for y in YEAR.findall(query.question)})
+        corpus = self.retriever.corpus()
+        held = [r for r in corpus.records.values() if r.authority == query.authorities[0] and r.kind in cover.OFSTED_KINDS and (filters is None or filters.admits_record(r))]
+        unheld = [y for y in named if not any(y in cover.years_of(r) for r in held)]
+        if len(unheld) != 1:
+            return False
+        year = unheld[0]
+        # beside a report it holds; or, asked alone, a grade a later report states ("What were
+        # Warrington's ratings at the 2009 inspection?")
+        told = self._judgement_told(held, year, final_ask(query.question)) if _RATED.search(query.question) else []
+        if len(named) < 2 and not told:
+            return False
+        later = tuple(r.doc_id for r in held if min(cover.years_inspected(r) or {0}) > year)
+        if not later:
+            return False
+        if told:  # a grade asked: the sentences that state it
+            for s in told:
+                s.score, s.literal = 1.0, True
+            text, citations = extractive.compose(query, told, self.document_norm)
+            if citations:
+                answer.answer, answer.citations, answer.abstained = text, citations, False
+                answer.reason = f"what later reports say of {year}"
+                answer.retrieved = list(dict.fromkeys(c.passage_id for c in citations))
+                total = (time.perf_counter() - started) * 1000
+                answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
+                return True
+        asked = final_ask(query.question)
+        asked = asked if str(year) in asked else f"{asked.rstrip(' ?')} (the {year} inspection)"
+        inner = replace(self.analyse(f"{asked.rstrip(' ?')}?"), authorities=query.authorities)
+        hits = self.retrieve(inner, replace(filters or Filters(), doc_ids=later))  # (their passages: their own records are of later years)
+        said = replace(answer, answer="", citations=[], abstained=True)
+        self._answer_extractively(inner, hits, said)
+        if said.abstained or not said.citations:
+            return False
+        answer.answer, answer.citations, answer.abstained, answer.related = said.answer, said.citations, False, said.related
+        answer.reason = f"what later reports say of {year}"
+        answer.retrieved = [h.passage.passage_id for h in hits]
+        total = (time.perf_counter() - started) * 1000
+        answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
+        return True
+
+    def _judgement_told(self, records, year: int, question: str = "") -> list:
+        """The sentences of the reports of ``records`` after ``year`` that state a judgement of an
+        inspection then: an inspection said with that year, and a grade, in one sentence (or with
+        the next, which gives it: "…were inspected in November 2009. The local authority was
+        judged to be inadequate."). Those that say most of what ``question`` asks about (the
+        service graded: "the looked after children service"), in the reports' order; at most two."""
+        by_doc = self.retriever.corpus().by_doc
+        told = []
+        for r in sorted(records, key=lambda r: r.end_date or r.date or ""):
+            if min(cover.years_inspected(r) or {0}) <= year:
+                continue
+            for p in sorted(by_doc.get(r.doc_id, ()), key=lambda p: p.ordinal):
+                if str(year) not in p.text:
+                    continue
+                said = extractive.sentences_of(Hit(p, 1.0))
+                told += [said[n:n + 2] if not extractive.HAS_GRADE.search(s.text) else [s] for n, s in enumerate(said)
+                         if (cover.tells_of_inspection_in(s.text, year) or (str(year) in s.text and _JUDGED.search(s.text)))
+                         and any(extractive.HAS_GRADE.search(t.text) for t in said[n:n + 2])]
+        asked = set(tokens(question)) - STOPWORDS
+
+        def says(group: list) -> int:
+            return len(asked & set(tokens(" ".join(s.text for s in group))))
+
+        best = max(map(says, told), default=0)
+        return [s for group in [g for g in told if says(g) == best][:2] for s in group]
 
     def _named_and_before(self, query: Query, filters: Filters | None, answer: Answer, started: float, span) -> bool:
         """A compound question asking of the inspection it names and of the one before it ("What
@@ -1065,6 +1143,10 @@ class Assistant:
             if cover.asks_previous(query.question, span) and max(asked) in covered:
                 return None
             asked -= covered
+        # a later report that states that year's judgement ("…were inspected in November 2009. The
+        # local authority was judged to be inadequate.") answers a grade asked of it (see _told_of_earlier_year)
+        if _RATED.search(query.question) and len(asked) == 1 and self._judgement_told(theirs, next(iter(asked))):  # (read only here)
+            return None
         # a plan or an article may tell of an inspection whose report is not indexed; a later
         # report's passing mention ("at the focused visit in 2019") does not hold its findings
         about = {r.doc_id for r in records if r.authority in query.authorities and r.kind not in cover.OFSTED_KINDS}
@@ -1599,6 +1681,9 @@ _ASKS_IMPROVEMENTS = re.compile(
     r"|(?:told|tell)\s+(?:[\w’'-]+\s+){0,5}?(?:it|they)\s+(?:needs?|needed|had|has|have|must|should)\s+to\s+(?:improve|fix|change|work\s+on))\b",
     re.I,
 )
+_JUDGED = re.compile(r"\b(?:judged|rated|graded)\b", re.I)  # a judgement said ("In 2010, the service was judged to be adequate")
+
+
 def _said_as(word: str, said: list[str]) -> bool:
     """Is ``word`` (a token) among ``said``, or a form of it ("private": "privately")?"""
     return word in said or (len(word) >= 5 and any(w[:5] == word[:5] for w in said))

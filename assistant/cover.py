@@ -451,6 +451,11 @@ def tells_of_inspection_before(text: str, first: int) -> bool:
     return _tells_of(text, lambda year: year < first)
 
 
+def tells_of_inspection_in(text: str, year: int) -> bool:
+    """Does ``text`` tell of an inspection in ``year`` (see _tells_of)?"""
+    return _tells_of(text, lambda said: said == year)
+
+
 def _tells_of(text: str, told) -> bool:
     """Does ``text`` tell of an inspection in a year ``told`` accepts: an inspection said with that
     year, not a law's year nor a year said of something else?"""

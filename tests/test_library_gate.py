@@ -169,6 +169,17 @@ def test_an_item_of_a_report_s_list_of_what_to_improve_is_answered_from_the_list
     assert len(quoted) == 2 and not any("direct work" in q or "management oversight" in q for q in quoted), quoted
 
 
+def test_a_grade_of_a_year_the_library_holds_no_report_of_is_told_from_a_later_report(subset_assistant):
+    # Trafford's 2015 report says how its May 2010 inspection judged it; no 2010 report is held
+    answer = subset_assistant.ask("How had Trafford's safeguarding arrangements been judged at the 2010 inspection?")
+    assert answer.reason == "what later reports say of 2010", answer.answer
+    assert "The last Ofsted inspection of Trafford’s safeguarding arrangements was in May 2010." in answer.answer
+    assert "The local authority was judged to be good." in answer.answer
+    # a year no held report tells a judgement of is refused as before
+    refused = subset_assistant.ask("How was Barnet rated by Ofsted in 2014?")
+    assert refused.abstained and refused.reason == "no inspection that year", refused.answer
+
+
 def test_a_forecast_of_the_next_grade_is_refused(subset_assistant):
     answer = subset_assistant.ask("Kent was inspected in November 2025. Will they keep that grade at the next inspection?")
     assert answer.abstained and not answer.citations, answer.answer
