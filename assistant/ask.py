@@ -562,6 +562,8 @@ class Assistant:
         _summarise). False when the question names no one report, or no item answers it."""
         if not _OFSTED_LIST.search(query.question) or _asks_improvements(query) or not query.authorities:
             return False
+        if _WHAT_NEEDS.search(query.question):  # "What needs to improve in social work practice?": all the list says of it (the passages')
+            return False
         docs = self._one_report(query, filters)
         if len(docs) != 1:
             return False
@@ -1689,6 +1691,8 @@ def _said_as(word: str, said: list[str]) -> bool:
     return word in said or (len(word) >= 5 and any(w[:5] == word[:5] for w in said))
 
 
+# what needs to improve, asked of a topic ("What needs to improve in social work practice?"), not of an item
+_WHAT_NEEDS = re.compile(r"\bwhat\s+(?:\w+\s+){0,4}(?:needs?|needed|must|should)\s+(?:(?:it|them)\s+)?(?:to\s+)?(?:improve|change)\b", re.I)
 # what a question sets aside ("Besides A and B, what was the third?", "apart from private fostering")
 _BESIDES = re.compile(r"\b(?:besides|apart\s+from|other\s+than|except(?:\s+for)?|aside\s+from)\s+([^,?.;]+(?:,\s*(?!what|which|who|how)[^,?.;]+)*)", re.I)
 # a question speaking of Ofsted's own list of what needs to improve ("one of the things Ofsted said
