@@ -598,8 +598,7 @@ def spell_out_months(question: str) -> str:
 # words that say nothing of what a question is about: the small words, asking, and its setting
 _UNTOPICAL = STOPWORDS | frozenset(
     "whose according ofsted ofsted's inspection inspections inspector inspectors report reports visit letter says "
-    "find found findings think thought thinking going based looking asking compare describe it's latest last recent time position situation picture"
-    " exactly precisely specifically".split()  # ("…was about children's say in services. What exactly?": the statement's topic)
+    "find found findings think thought thinking going based looking asking compare describe it's latest last recent time position situation picture".split()
     # what a finding is of its topic ("What were the main failings Ofsted found in each?"), not a topic
     + "main key concern concerns issue issues problem problems weakness weaknesses criticism criticisms shortcoming shortcomings failing failings".split()
 ) | frozenset(MONTHS) | frozenset("spring summer autumn winter early late".split())  # "What had Ofsted found by September 2018?": when, not what
