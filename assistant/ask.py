@@ -560,10 +560,18 @@ class Assistant:
         services. What exactly?"): answered from that list's items alone, the one the question
         speaks of chosen as any sentence is (the whole list, asked of nothing in particular, see
         _summarise). False when the question names no one report, or no item answers it."""
-        if not _OFSTED_LIST.search(query.question) or _asks_improvements(query) or not query.authorities:
+        if not _OFSTED_LIST.search(query.question) or not query.authorities:
             return False
-        if _WHAT_NEEDS.search(query.question):  # "What needs to improve in social work practice?": all the list says of it (the passages')
+        # an ask of no words of its own after the statement that names the item ("What exactly?",
+        # "Which was it?"), not one asking about the item ("What exactly was the problem?", "Which
+        # framework do those labels refer to?": the passages'), nor of a topic ("What needs to
+        # improve in social work practice?": all the list says of it)
+        asked = final_ask(query.question)
+        if asked == query.question or records.topic_words(asked, _SUMMARY_WORDS | _IMPROVEMENT_WORDS | _BARE_ASK):
             return False
+        stated = query.question[: query.question.rindex(asked)].strip()
+        if not records.topic_words(_OFSTED_LIST.sub(" ", stated), _SUMMARY_WORDS | _IMPROVEMENT_WORDS | frozenset(w for a in query.authorities for n in names_of(a) for w in re.findall(r"[a-z]+", n.lower()))):
+            return False  # "Its 2023 report listed three things to improve. What were they?": the whole list (see _summarise)
         docs = self._one_report(query, filters)
         if len(docs) != 1:
             return False
@@ -571,8 +579,10 @@ class Assistant:
         if not listed:
             return False
         said = replace(answer, answer="", citations=[], abstained=True)
-        # (the item it speaks of, as a fact is chosen: not a broad answer's spread, nor the grades beside it)
-        self._answer_extractively(replace(query, kind="factoid"), [Hit(p, 1.0) for p in listed], said)
+        # the item the statement speaks of ("…was about children's say in services"), chosen as a
+        # fact is (not a broad answer's spread, nor the grades beside it)
+        item = replace(self.analyse(stated), authorities=query.authorities, kind="factoid", wants=None)
+        self._answer_extractively(item, [Hit(p, 1.0) for p in listed], said)
         if said.abstained or not said.citations:
             return False
         answer.answer, answer.citations, answer.abstained, answer.related = said.answer, said.citations, False, said.related
@@ -1691,8 +1701,7 @@ def _said_as(word: str, said: list[str]) -> bool:
     return word in said or (len(word) >= 5 and any(w[:5] == word[:5] for w in said))
 
 
-# what needs to improve, asked of a topic ("What needs to improve in social work practice?"), not of an item
-_WHAT_NEEDS = re.compile(r"\bwhat\s+(?:\w+\s+){0,4}(?:needs?|needed|must|should)\s+(?:(?:it|them)\s+)?(?:to\s+)?(?:improve|change)\b", re.I)
+_BARE_ASK = frozenset("exactly precisely specifically which what was were it they one".split())  # an ask that only points back
 # what a question sets aside ("Besides A and B, what was the third?", "apart from private fostering")
 _BESIDES = re.compile(r"\b(?:besides|apart\s+from|other\s+than|except(?:\s+for)?|aside\s+from)\s+([^,?.;]+(?:,\s*(?!what|which|who|how)[^,?.;]+)*)", re.I)
 # a question speaking of Ofsted's own list of what needs to improve ("one of the things Ofsted said
