@@ -259,7 +259,7 @@ def _ranked(text: str, role: re.Match) -> str:
 
 
 _RANKS = "chief|deputy|assistant|lead|principal|senior|interim|acting|executive"
-_WHOSE_NAME = re.compile(r"^\s*(?:what|who)\s+(?:is|was)\s+(?:his|her|their)\s+name\b|^\s*who\s+(?:is|was)\s+(?:he|she)\b", re.I)
+_WHOSE_NAME = re.compile(r"^\s*(?:what|who)\s+(?:is|was|are|were)\s+(?:his|her|their)\s+(?:full\s+)?names?\b|^\s*who\s+(?:is|was|are|were)\s+(?:he|she|they)\b", re.I)
 
 
 def role_said_before(question: str) -> str | None:

@@ -269,6 +269,8 @@ def test_the_person_a_question_asks_the_name_of_may_be_named_by_the_statement_be
     assert role_said_before("The 2026 report praises the chief executive officer of the trust. What is his name?") == "chief executive officer"
     assert role_said_before("Who is the chief executive officer of the trust?") is None  # (asked: see role_asked)
     assert role_said_before("The report praises the trust. What is its name?") is None
+    # people the statement names by their posts, asked for in the plural
+    assert role_said_before("The 2024 report mentions an independent improvement board chair and a scrutineer. What are their names?") == "chair"
 
 
 def test_a_grade_asked_with_its_kind_wants_a_grade():
