@@ -822,7 +822,7 @@ class Assistant:
         year = unheld[0]
         # beside a report it holds; or, asked alone, a grade a later report states ("What were
         # Warrington's ratings at the 2009 inspection?")
-        told = self._judgement_told(held, year, final_ask(query.question)) if _RATED.search(query.question) else []
+        told = self._judgement_told(held, year, query.question) if _RATED.search(query.question) else []
         if len(named) < 2 and not told:
             return False
         later = tuple(r.doc_id for r in held if min(cover.years_inspected(r) or {0}) > year)
@@ -858,8 +858,8 @@ class Assistant:
         """The sentences of the reports of ``records`` after ``year`` that state a judgement of an
         inspection then: an inspection said with that year, and a grade, in one sentence (or with
         the next, which gives it: "…were inspected in November 2009. The local authority was
-        judged to be inadequate."). Those that say most of what ``question`` asks about (the
-        service graded: "the looked after children service"), in the reports' order; at most two."""
+        judged to be inadequate."). Those that say most of what ``question`` asks (the service graded:
+        "the looked after children service"), then most of its statement, in the reports' order; at most two."""
         by_doc = self.retriever.corpus().by_doc
         told = []
         for r in sorted(records, key=lambda r: r.end_date or r.date or ""):
@@ -872,12 +872,13 @@ class Assistant:
                 told += [said[n:n + 2] if not extractive.HAS_GRADE.search(s.text) else [s] for n, s in enumerate(said)
                          if (cover.tells_of_inspection_in(s.text, year) or (str(year) in s.text and _JUDGED.search(s.text)))
                          and any(extractive.HAS_GRADE.search(t.text) for t in said[n:n + 2])]
-        asked = set(tokens(question)) - STOPWORDS
+        asked, whole = set(tokens(final_ask(question))) - STOPWORDS, set(tokens(question)) - STOPWORDS
 
-        def says(group: list) -> int:
-            return len(asked & set(tokens(" ".join(s.text for s in group))))
+        def says(group: list) -> tuple[int, int]:  # of what is asked, then of the whole question (its statement too)
+            said = set(tokens(" ".join(s.text for s in group)))
+            return len(asked & said), len(whole & said)
 
-        best = max(map(says, told), default=0)
+        best = max(map(says, told), default=(0, 0))
         return [s for group in [g for g in told if says(g) == best][:2] for s in group]
 
     def _named_and_before(self, query: Query, filters: Filters | None, answer: Answer, started: float, span) -> bool:
