@@ -121,16 +121,10 @@ def in_reports_words(words: set[str] | frozenset[str], question: str) -> set[str
     """``words`` (of the question) with the reports' words for those of them the question says in
     everyday words or shorthand: "how many kids…" counts children too."""
     out = set(words)
-    # people said only as people ("young adults who had grown up in its care"): what the
-    # question calls them in everyday words says who they are (care-experienced, care leavers)
-    plain = bool(words) and words <= _ANYONE
     for said, term in _reports_words(question):
-        if said & words or plain:
+        if said & words:
             out |= term
     return out
-
-
-_ANYONE = frozenset(tokens("young adult adults people person persons kids kid youngsters teenagers teens"))
 
 
 _SAID_OF_THEM = frozenset(tokens("visited"))  # a word of the setting, when said of those a share is of ("visited as often as…")
