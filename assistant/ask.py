@@ -810,9 +810,11 @@ class Assistant:
         looked after children's services inadequate. How had the service been judged back in
         2010?"): answered with what the held reports after that year say it judged, not with their
         own records. False for any other question, or when they state no judgement of it."""
-        if len(query.authorities) != 1 or query.parts and len(query.parts) > 1 or query.wants not in (None, "grade"):
+        if len(query.authorities) != 1 or len(query.parts) > 1 or query.wants not in (None, "grade") or not _RATED.search(query.question):
             return False  # (not "What was the name of the unit judged inadequate in 2017?": a name)
         named = sorted({int(y) for y in YEAR.findall(query.question)})
+        if not named:
+            return False  # (asked of every question the records may answer: no year, nothing to read)
         corpus = self.retriever.corpus()
         held = [r for r in corpus.records.values() if r.authority == query.authorities[0] and r.kind in cover.OFSTED_KINDS and (filters is None or filters.admits_record(r))]
         # (a report published the next year is of that year too: "the inspection in late 2013 (report published February 2014)")
@@ -821,7 +823,7 @@ class Assistant:
             return False
         year = unheld[0]
         # a grade a later report states ("…were inspected in November 2009. The local authority was judged to be inadequate.")
-        told = self._judgement_told(held, year, query.question) if _RATED.search(query.question) else []
+        told = self._judgement_told(held, year, query.question)
         for s in told:
             s.score, s.literal = 1.0, True
         text, citations = extractive.compose(query, told, self.document_norm) if told else ("", [])
