@@ -263,6 +263,9 @@ def _says_all(text: str, words: set[str]) -> bool:
 _FRACTIONS = frozenset("halves thirds quarters fifths sixths sevenths eighths ninths tenths".split())
 
 
+_LINKS = frozenset(("of", "and", "or", "for", "to", "in", "with", "from"))  # words that join what a figure counts to another thing
+
+
 def _plural(word: str) -> bool:
     word = word.lower()
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")) and word not in _FRACTIONS
@@ -283,8 +286,14 @@ def _counts(text: str, counted: set[str], figure: re.Pattern | None = None) -> b
         return any(other_things(w) for w in words[i + 1:i + 3])
 
     def counts_other(i: int) -> bool:  # "five children's homes": a count of the homes, not of the children asked about
-        after = words[i + 1:i + 3]
-        return len(after) == 2 and bool(re.search(r"['’]s$", after[0].strip(".,;:()"))) and other_things(after[1])
+        # (past a word that only describes them: "three new children's homes")
+        after = [w.strip(".,;:()") for w in words[i + 1:i + 4]]
+        for k in range(min(2, len(after) - 1)):
+            if re.search(r"['’]s$", after[k]):
+                return other_things(after[k + 1])
+            if not after[k].islower() or _plural(after[k]) or after[k] in _LINKS:
+                return False
+        return False
 
     def counts_before(i: int, j: int) -> bool:  # "the two services to minimise disruption to children": a count of services
         # (not "485 members of staff": a count of staff, the counted word after "of")

@@ -1211,6 +1211,7 @@ def test_a_count_is_of_what_it_counts_not_of_what_stands_near_it():
     assert not holds("How many unaccompanied asylum-seeking children was Kent looking after?", leaning, index=1)
     # a figure counting a thing of theirs counts that thing ("five children's homes"), not them
     assert not holds("How many looked after children had an independent visitor?", "The local authority operates five children’s homes.")
+    assert not holds("How many children were in the council's care?", "Three new children’s homes have opened, giving children in care more stable, local options.")
     assert holds("How many children's centres delivered family support?", "Family support is delivered through 22 children’s centres.")
     # a figure whose own noun stands between it and what is counted counts that noun ("the two
     # services … children"); an adjective ("six serious incident notifications") or a fraction ("a
