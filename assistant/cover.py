@@ -77,7 +77,9 @@ _ASKS = {
         re.I,
     ),
     # "When was the report on Kent's 2016 inspection published?", "What is the publication date…?"
-    "published": re.compile(r"\b(when|what\s+(date|day|month))\b[^?]{0,100}\bpublish(ed)?\b|\b(when|(?:what\s+)?(?:date|day))\b[^?]{0,60}\b(report|letter)\b[^?]{0,80}?\b(come|came)\s+out\b|\bpublication\s+date\b|\bdate\s+of\s+(its\s+|the\s+)?publication\b", re.I),
+    # ("When was the report of Ofsted's January–February 2015 inspection of Leicester City's children's
+    # services published?", "…, and date the report was published?")
+    "published": re.compile(r"\b(when|what\s+(date|day|month))\b[^?]{0,160}\bpublish(ed)?\b|\bdate\s+(?:that\s+|when\s+)?(?:(?:the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}?(?:report|letter)|it|they)\s+(?:was|were|got)\s+published\b|\b(when|(?:what\s+)?(?:date|day))\b[^?]{0,60}\b(report|letter)\b[^?]{0,80}?\b(come|came)\s+out\b|\bpublication\s+date\b|\bdate\s+of\s+(its\s+|the\s+)?publication\b", re.I),
     "grades": re.compile(
         # ("…, and how did the review judge the LSCB?": the inspection's own report or review judged it)
         r"\b(did|does|do)\s+(ofsted|inspectors?|the\s+inspectors?|they|(?:the|its|that)\s+(?:[\w-]+\s+){0,2}?(?:review|report|inspection))\s+(judge|rate|grade|assess)\b|\boverall\s+(outcome|result)s?\b"

@@ -165,6 +165,8 @@ def test_the_inspections_a_lead_inspector_led_are_listed_from_their_covers():
     assert asks_cover("When was the report on Kent's 2016 inspection published?") == {"published"}
     assert asks_cover("Kent's inspection finished in December 2016. When did the report actually come out?") == {"published"}
     assert asks_cover("ealing summer 2016 inspection - date the report came out?") == {"published"}
+    assert asks_cover("When was the report of Ofsted's January–February 2015 inspection of Leicester City's children's services published?") == {"published"}
+    assert asks_cover("greenwich SIF may-june 2016 - adoption performance grade, and date the report was published?") == {"grades", "published"}
     # the dates it was carried out, of the inspection its publication picks out
     assert asks_cover("Over what dates did Ofsted carry out the Kent inspection published in February 2017?") == {"dates"}
 
