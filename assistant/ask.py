@@ -28,7 +28,7 @@ from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, glossary, mentions, ranker, records, sides
 from .lexical import STOPWORDS, tokens
-from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_condition, without_setting, year_pairs, year_span
+from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, SET_ASIDE, YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_condition, without_setting, year_pairs, year_span
 from .query_adapter import get_adapter
 from .retrieval import Retriever
 from .scope import home_authority, scopes
@@ -598,7 +598,7 @@ class Assistant:
         what was the third?")."""
         passages = sorted(self.retriever.corpus().by_doc.get(doc_id, ()), key=lambda p: p.ordinal)
         listed = [p for p in passages if p.kind in ("paragraph", "item") and p.heading and sides.lists_improvements(p.heading[-1])]
-        besides = _BESIDES.search(question)
+        besides = SET_ASIDE.search(question)
         if besides:
             named = [set(tokens(piece)) - STOPWORDS for piece in re.split(r",\s*|\s+and\s+", besides.group(1))]
             listed = [p for p in listed if not any(words and all(_said_as(w, tokens(p.text)) for w in words) for words in named)]
@@ -1686,7 +1686,6 @@ def _said_as(word: str, said: list[str]) -> bool:
 
 _BARE_ASK = frozenset("exactly precisely specifically which what was were it they one".split())  # an ask that only points back
 # what a question sets aside ("Besides A and B, what was the third?", "apart from private fostering")
-_BESIDES = re.compile(r"\b(?:besides|apart\s+from|other\s+than|except(?:\s+for)?|aside\s+from)\s+([^,?.;]+(?:,\s*(?!what|which|who|how)[^,?.;]+)*)", re.I)
 # a question speaking of Ofsted's own list of what needs to improve ("one of the things Ofsted said
 # it had to improve", "the report listed three things to improve", "its areas for improvement")
 _OFSTED_LIST = re.compile(
@@ -1710,7 +1709,7 @@ def _asks_improvements(query: Query) -> bool:
     if not _OFSTED_LIST.search(query.question):
         return False
     topic = sides.without_side(without_setting(query.topic))  # (not "the 2021 remote inspection" it asks of)
-    topic = _BESIDES.sub(" ", topic)  # (nor what it sets aside: "main areas for improvement? apart from private fostering")
+    topic = SET_ASIDE.sub(" ", topic)  # (nor what it sets aside: "main areas for improvement? apart from private fostering")
     return not records.topic_words(_OFSTED_LIST.sub(" ", _SUMMARY.sub(" ", topic)), _SUMMARY_WORDS | _IMPROVEMENT_WORDS)
 SUMMARY_PER_PARAGRAPH = 2  # sentences of each leading paragraph a summary quotes
 

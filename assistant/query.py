@@ -604,6 +604,11 @@ _UNTOPICAL = STOPWORDS | frozenset(
 ) | frozenset(MONTHS) | frozenset("spring summer autumn winter early late".split())  # "What had Ofsted found by September 2018?": when, not what
 
 
+# what a question sets aside ("Besides the timeliness of assessments and supervision, what was the
+# third?", "Apart from the overall grade, which areas were rated outstanding?"): group 1
+SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|other\s+than|except(?:\s+for)?|aside\s+from)\s+([^,?.;]+(?:,\s*(?!what|which|who|how)[^,?.;]+)*)", re.I)
+
+
 @functools.lru_cache(maxsize=1024)
 def final_ask(question: str) -> str:
     """The question a statement sets the scene for ("Bromley was judged inadequate in 2016. Where

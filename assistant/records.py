@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from index.store import StoredPassage
 from index.text import display_date, normalise, split_sentences
 
-from .query import GRADED_ON_THEIR_OWN, YearSpan, final_ask
+from .query import GRADED_ON_THEIR_OWN, SET_ASIDE, YearSpan, final_ask
 from .types import Citation
 
 RECORD_KINDS = {"judgement": "judgement", "action": "action"}
@@ -335,6 +335,10 @@ def answer_records(
     of_ask = [v for v in values if _mentions(ask, v, kind)]
     wanted = of_ask if ask != question and (of_ask or _ASKS_WHICH_BETTER.search(ask)) else [v for v in values if _mentions(question, v, kind)]
     areas_of = ask if ask != question and AREAS_ASKED.search(ask) else question  # what names the areas asked of
+    # what the question sets aside is not asked of ("Apart from the overall grade, which of the judgement areas were rated outstanding?")
+    aside = SET_ASIDE.search(areas_of) if kind == "judgement" else None
+    set_aside = closest_areas(aside.group(1), records) if aside else set()
+    areas_of = SET_ASIDE.sub(" ", areas_of) if set_aside else areas_of
     # "requires improvement" holds no "good"; a longer value named takes its words out of play
     for v in list(wanted):
         if any(v != w and re.search(r"\b" + re.escape(v) + r"\b", w) for w in wanted):
@@ -386,6 +390,7 @@ def answer_records(
         kept = {id(p) for p in closest(graded)}
         # ("judged good overall": not another area's good row when no overall judgement was good)
         records = [p for p in records if id(p) in kept] or ([] if overall_graded else closest(records))
+    records = [p for p in records if p.fields.get("area") not in set_aside]
     records.sort(key=lambda p: (p.authority or "", p.date or "", p.doc_id, p.ordinal))
     what = _describe(kind, wanted, areas, authorities, span)
     # the area's judgements in the authority's reports, beside those that match the grade asked

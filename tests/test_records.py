@@ -952,6 +952,16 @@ def test_a_grade_the_ask_names_after_a_statement_naming_another_picks_that_grade
     assert [c.passage_id for c in found.citations] == ["kent-2022#judgement-care_leavers"], found.text
 
 
+def test_what_a_grade_question_sets_aside_is_left_out():
+    # "Apart from the overall grade": the other areas rated so, not the overall row the words name
+    question = "Kent came out outstanding overall in 2022. Apart from the overall grade, which of the judgement areas were rated outstanding?"
+    found = answer_records(question, "judgement", RECORDS, ("Kent",), year_span(question))
+    assert not found.citations, found.text
+    question = "Besides care leavers, which of Kent's judgement areas were rated outstanding in 2022?"
+    found = answer_records(question, "judgement", RECORDS, ("Kent",), year_span(question))
+    assert [c.passage_id for c in found.citations] == ["kent-2022#judgement-overall_effectiveness"], found.text
+
+
 def _cited(n: int, passage_id: str, quote: str):
     from assistant.types import Citation
 
