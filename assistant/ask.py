@@ -697,6 +697,8 @@ class Assistant:
         if fields:  # "Who led its 2024 inspection, and on what dates?": a part leaning on the first asks with its subject
             fields |= {field for p in query.parts if p.search != p.text for field in cover.asks_cover(p.search)}
         passages = [p for p in corpus.record_passages if filters is None or filters.admits(p)]
+        if "grades" not in fields and records.asks_if_graded(asked, passages):
+            fields |= {"grades"}  # "…, and was help and protection also outstanding?": that area's grade
         kind = records.asks_records(query.question, passages)
         # a compound question's part asking a grade is the records'; its other part, the passages'
         # (see _with_findings_part): "…What grade did it get in 2019, and what had changed at the front door?"

@@ -220,6 +220,30 @@ def names_grade(question: str, passages: list[StoredPassage]) -> bool:
     return any(_mentions(question, v, "judgement") for v in _values(passages, "judgement"))
 
 
+# a yes/no ask ("Did Gloucestershire get outstanding for its children in care?", "…, and was help and
+# protection also outstanding?"): the grade it names stands as what was got or as the ask's last word
+# (before a time: "…outstanding in 2024?"), not "any good", "for good" or "a good grip"
+_YES_NO = re.compile(r"(?:^\s*|[,;:]\s*(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?:was|were|is|are|had|has|did|does|do)\s+(?!there\b)", re.I)
+_GOT = r"\b(?:get|got|receive|received|achieve|achieved|awarded|rated|judged|graded|as)\s+(?:an?\s+)?"
+_LAST = r"\s*(?:too|as\s+well|also|either)?(?:\s+(?:in|at|by|when|during|after|before)\b[^?,;]*)?\s*[?.]?\s*$"
+
+
+def asks_if_graded(ask: str, passages: list[StoredPassage]) -> bool:
+    """Does a yes/no ask name a judgement area and a grade it may have had?"""
+    found = _YES_NO.search(ask)
+    if not found:
+        return False
+    clause = ask[found.start():]
+    rows = [p for p in passages if p.kind == "judgement"]
+    if not areas_named(clause, rows):
+        return False
+    for value in _values(rows, "judgement"):
+        grade = re.escape(value)
+        if re.search(_GOT + grade + r"\b", clause, re.I) or re.search(r"(?<!\bany\s)(?<!\bfor\s)(?<!\bno\s)\b" + grade + _LAST, clause, re.I):
+            return True
+    return False
+
+
 def side_by_side(question: str, cited: list[StoredPassage]) -> list[StoredPassage]:
     """A records answer's passages in the order a reader compares reports that the question names
     no grade or judgement area of ("How did Solihull and Sandwell compare in their 2022

@@ -962,6 +962,19 @@ def test_what_a_grade_question_sets_aside_is_left_out():
     assert [c.passage_id for c in found.citations] == ["kent-2022#judgement-overall_effectiveness"], found.text
 
 
+def test_a_yes_no_ask_of_an_area_s_grade_asks_its_grade():
+    from assistant.records import asks_if_graded
+
+    for ask in ("Over which dates were the inspectors in, and was the experiences of care leavers also outstanding?",
+                "Did Kent get outstanding for its care leavers at the 2022 inspection?",
+                "Was Kent's overall effectiveness good in 2022?"):
+        assert asks_if_graded(ask, RECORDS), ask
+    # a grade word that is no grade of the area: an idiom, or a word describing a noun
+    for ask in ("Were care leavers' pathway plans any good?", "Had any care leavers been excluded for good?",
+                "Did leaders of services for care leavers have a good grip on audits?", "Was supervision good in 2022?"):
+        assert not asks_if_graded(ask, RECORDS), ask
+
+
 def _cited(n: int, passage_id: str, quote: str):
     from assistant.types import Citation
 
