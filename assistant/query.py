@@ -232,7 +232,8 @@ def person_asked(question: str) -> bool:
     if _PERSON.search(question) or WHO_CHAIRS.match(question) or _PERSONS_NAME.search(question) or _WHO_IS_THAT.match(question):
         return True
     named = _NAME_OF.search(question)
-    return bool(named and _PERSON_NOUN.search(_head(named.group("np")))) or bool(_NAME_OF_PERSON.search(question))
+    head = " ".join(w for w in _head(named.group("np")).split() if not _PLURAL_OWNER.match(w)) if named else ""  # ("the young people's service": a service)
+    return bool(named and _PERSON_NOUN.search(head)) or bool(_NAME_OF_PERSON.search(question))
 
 
 @functools.lru_cache(maxsize=256)
@@ -273,12 +274,16 @@ def role_said_before(question: str) -> str | None:
     return _ranked(scene, roles[-1]) if roles else None
 
 
+_PLURAL_OWNER = re.compile(r"(?:children|people|women|men)['’]s$", re.I)  # a plural's possessive: what kind, not whose
+
+
 def _head(np: str) -> str:
     """A noun phrase up to a possessive after its first word, which opens a clause of its own
     ("the name of the weekly report Croydon's managers use": a report, not a manager)."""
     words = np.split()
-    # (not the possessive ending a place's name: "the Isle of Wight's director")
-    owner = next((i for i, w in enumerate(words) if re.search(r"['’]s$", w) and any(v.islower() and v not in _JOINING for v in words[:i])), len(words))
+    # (not the possessive ending a place's name: "the Isle of Wight's director"; nor a kind of
+    # thing, said of people in the plural: "the missing children's coordinator", "the young people's service")
+    owner = next((i for i, w in enumerate(words) if re.search(r"['’]s$", w) and not _PLURAL_OWNER.match(w) and any(v.islower() and v not in _JOINING for v in words[:i])), len(words))
     return " ".join(words[:owner])
 
 

@@ -930,6 +930,9 @@ def test_a_role_in_a_clause_after_the_thing_named_is_not_the_person_asked_for():
     assert role_asked("What is the name of the Isle of Wight's director of children's services?") == "director"
     assert person_asked("What is the name of the Isle of Wight's director of children's services?")
     assert role_asked("What is the name of the council's director?") == "director"
+    # a plural's possessive says what kind of post, not whose: the coordinator is asked for
+    assert role_asked("What is the name of the missing children's coordinator whose tools Ofsted praised?") == "coordinator"
+    assert not person_asked("What is the name of the young people's service?")
 
 
 @pytest.mark.parametrize("text", [
