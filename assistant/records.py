@@ -228,13 +228,21 @@ _GOT = r"\b(?:get|got|receive|received|achieve|achieved|awarded|rated|judged|gra
 _LAST = r"\s*(?:too|as\s+well|also|either)?(?:\s+(?:in|at|by|when|during|after|before)\b[^?,;]*)?\s*[?.]?\s*$"
 
 
+# "What did it get for help and protection, and for children in care?": what an area got
+_GOT_FOR = re.compile(r"\bwhat\s+(?:did|does|do)\s+(?:[\w&'’-]+\s+){1,4}?(?:get|receive|achieve|score)\s+for\s+(?P<area>[^?]+)", re.I)
+
+
 def asks_if_graded(ask: str, passages: list[StoredPassage]) -> bool:
-    """Does a yes/no ask name a judgement area and a grade it may have had?"""
+    """Does an ask name a judgement area and ask its grade without a word for grades: yes or no
+    of a grade it may have had, or what it got?"""
+    rows = [p for p in passages if p.kind == "judgement"]
+    got = _GOT_FOR.search(ask)
+    if got and areas_named(got.group("area"), rows):
+        return True
     found = _YES_NO.search(ask)
     if not found:
         return False
     clause = ask[found.start():]
-    rows = [p for p in passages if p.kind == "judgement"]
     if not areas_named(clause, rows):
         return False
     for value in _values(rows, "judgement"):

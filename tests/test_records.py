@@ -967,11 +967,12 @@ def test_a_yes_no_ask_of_an_area_s_grade_asks_its_grade():
 
     for ask in ("Over which dates were the inspectors in, and was the experiences of care leavers also outstanding?",
                 "Did Kent get outstanding for its care leavers at the 2022 inspection?",
-                "Was Kent's overall effectiveness good in 2022?"):
+                "Was Kent's overall effectiveness good in 2022?", "What did it get for the experiences of care leavers, and for overall effectiveness?"):
         assert asks_if_graded(ask, RECORDS), ask
     # a grade word that is no grade of the area: an idiom, or a word describing a noun
     for ask in ("Were care leavers' pathway plans any good?", "Had any care leavers been excluded for good?",
-                "Did leaders of services for care leavers have a good grip on audits?", "Was supervision good in 2022?"):
+                "Did leaders of services for care leavers have a good grip on audits?", "Was supervision good in 2022?",
+                "What did care leavers get for their birthdays?"):
         assert not asks_if_graded(ask, RECORDS), ask
 
 
