@@ -1344,7 +1344,9 @@ _OTHER_SERVICE_SAID = re.compile(r"\badults?['’]?\s+(?:social\s+(?:care|work)|
 _OLDER_PEOPLE = re.compile(r"\b(?:older|elderly)\s+people\b", re.I)
 # adult services as where children's services move young people (or a team) to: their transition, a children's topic
 _MOVE_TO_ADULTS = re.compile(
-    rf"\b(?:mov\w*|transition\w*|transfer\w*|ready|readiness|prepar\w*|handover|hand\s+over|go\s+on|going\s+on)\b(?:\s+[\w’'-]+){{0,6}}?\s+(?:to|into|for|towards)\s+(?:the\s+)?(?:{ADULT_SERVICES})\b",
+    rf"\b(?:mov\w*|transition\w*|transfer\w*|ready|readiness|prepar\w*|handover|hand\s+over|go\s+on|going\s+on)\b(?:\s+[\w’'-]+){{0,6}}?\s+(?:to|into|for|towards)\s+(?:the\s+)?(?:{ADULT_SERVICES})\b"
+    # ... or will need as adults ("young people in Milton Keynes' care who might need adult social care")
+    rf"|\b(?:young\s+(?:people|adults?)|children|care\s+leavers?|teenagers?)\b[^?]{{0,80}}?\b(?:need\w*|requir\w*|eligible\s+for|qualif\w*\s+for)\s+(?:the\s+|an?\s+)?(?:{ADULT_SERVICES})\b",
     re.I,
 )
 # A name the question gives: capitalised words or an acronym ("CQC", "St Mary's Hospital"), not

@@ -462,6 +462,8 @@ def test_a_question_about_a_service_for_adults_is_not_answered_from_children_s_s
     ("How good was its work with disabled children, including getting them ready for adult services?", True),
     ("How was the Isle of Wight council's adult social care rated at its most recent assessment?", False),
     ("Who was the director of children's services, also responsible for adult services, in 2021?", False),
+    ("At what age were assessments done for young people in care who might need adult social care?", True),
+    ("How many older residents needed adult social care on the Isle of Wight in 2021?", False),
 ])
 def test_adult_services_as_where_young_people_move_to_is_a_children_s_topic(assistant, question, moving):
     from assistant.ask import _MOVE_TO_ADULTS
