@@ -235,11 +235,12 @@ _GOT_FOR = re.compile(r"\bwhat\s+(?:did|does|do)\s+(?:[\w&'’-]+\s+){1,4}?(?:ge
 def asks_if_graded(ask: str, passages: list[StoredPassage]) -> bool:
     """Does an ask name a judgement area and ask its grade without a word for grades: yes or no
     of a grade it may have had, or what it got?"""
+    got, found = _GOT_FOR.search(ask), _YES_NO.search(ask)
+    if not got and not found:
+        return False  # (before the records are read: most questions ask neither way)
     rows = [p for p in passages if p.kind == "judgement"]
-    got = _GOT_FOR.search(ask)
     if got and areas_named(got.group("area"), rows):
         return True
-    found = _YES_NO.search(ask)
     if not found:
         return False
     clause = ask[found.start():]
