@@ -26,7 +26,8 @@ NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (ind
 _TEAM_ROLES = r"quality\s+assurance\s+manager|(?:senior\s+)?data\s+analyst"
 # an inspection team's roles beside lead, deputy and team
 _OTHER_ROLES = rf"\b(shadow|additional|associate|supernumerary)\s+inspectors?\b|\b({_TEAM_ROLES})s?\b"
-_BESIDES_LEAD = r"\b(?:apart\s+from|besides|other\s+than)\s+the\s+lead\b"  # "apart from the lead inspector": the others
+# "apart from the lead inspector", "Apart from lead inspector Sheena Doyle", "not counting the lead and deputy": the others
+_BESIDES_LEAD = r"\b(?:apart\s+from|besides|other\s+than|not\s+counting|excluding|except(?:\s+for)?)\s+(?:the\s+)?lead\b"
 _ASKS = {
     "lead": re.compile(
         # (a question's own "who led", not a relative clause: "the director who led the improvements")
@@ -46,6 +47,8 @@ _ASKS = {
     "team": re.compile(
         r"\b(?:who|which|what)\s+(?:were|was)\s+(?:the\s+|its\s+)?(?:other\s+)?inspectors\b|\bwhich\s+(?:other\s+)?inspectors\b(?![^?]*\b(?:led|leads|headed)\b)"
         r"|\b(?:team\s+inspectors?|inspection\s+team|other\s+inspectors|rest\s+of\s+the\s+(?:inspection\s+)?team)\b|\bas\s+well\s+as\s+the\s+lead\b"
+        # "Who made up the team of inspectors…?"
+        r"|\bteam\s+of\s+inspectors\b"
         r"|" + _OTHER_ROLES + "|" + _BESIDES_LEAD,  # the team's other roles
         re.I,
     ),
@@ -327,7 +330,7 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
             named = record.inspectors + ((record.lead_inspector,) if record.lead_inspector and not re.search(_BESIDES_LEAD, question, re.I) else ())
             quoted += [p for p in passages if p.kind in ("field", "paragraph", "block") and any(name in p.text for name in named)][:3]
             # and each other role's line of the cover ("Shadow inspector: …", "Additional inspector: …")
-            quoted += [p for p in passages if p.kind == "field" and _ROLE_LINE.match(p.text) and not _LEAD_LINE.match(p.text)]
+            quoted += [p for p in passages if p.kind in ("field", "paragraph") and _ROLE_LINE.match(p.text) and not _LEAD_LINE.match(p.text)]
         if "grades" in fields:
             quoted += _grades(question, passages, every=bool(unjudged_area))
         labels = {}

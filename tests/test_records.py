@@ -837,6 +837,9 @@ def test_a_question_asking_how_judgements_changed_compares_them_over_time():
 
 def test_the_inspection_team_is_quoted_from_its_cover():
     assert asks_cover("Who were the inspectors on Kent's 2017 inspection?") == {"team"}
+    # the lead set aside by name, or "not counting" them; "the team of inspectors"
+    assert asks_cover("Apart from lead inspector Sheena Doyle, who was on the Ofsted team for Kent's 2014 inspection?") == {"team"}
+    assert asks_cover("Who made up the team of inspectors (not counting the lead and deputy) for Kent's 2015 inspection?") == {"team"}
     apart = "Apart from the lead inspector, which inspectors were on the team for Kent's 2017 inspection?"
     assert asks_cover(apart) == {"team"}
     assert asks_cover("Which inspectors led Kent's 2017 inspection?") == {"lead"}
@@ -847,6 +850,10 @@ def test_the_inspection_team_is_quoted_from_its_cover():
                          authority="Kent", publisher="Ofsted", date="2017-03-23", fields={})
     docs = [DocumentRecord(**{**d.__dict__, "inspectors": ("Jane Doe", "John Roe")}) for d in docs]
     found = answer_cover(apart, {"team"}, docs, lambda doc_id: cover_passages(doc_id) + [team])
+    assert [c.passage_id for c in found.citations] == ["kent-2017#p3"]
+    # the team's line where the report prints it in its body (a paragraph, not a cover field)
+    body = StoredPassage(**{**team.__dict__, "kind": "paragraph", "text": "Team inspectors: Jane Doe and John Roe."})
+    found = answer_cover(apart, {"team"}, [DocumentRecord(**{**docs[0].__dict__, "inspectors": ()})], lambda doc_id: cover_passages(doc_id) + [body])
     assert [c.passage_id for c in found.citations] == ["kent-2017#p3"]
     everyone = answer_cover("Who were the inspectors on Kent's 2017 inspection?", {"team"}, docs, lambda doc_id: cover_passages(doc_id) + [team])
     assert [c.passage_id for c in everyone.citations] == ["kent-2017#p2", "kent-2017#p3"]
