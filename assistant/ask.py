@@ -1607,6 +1607,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
     # not the names of a statement setting the scene, nor of a condition the question opens with
     # ("When it was hard to get NHS mental health help, what kinds of therapy did…?")
     asked = without_condition(asked_part(query.question, query.authorities, scene=False))
+    asked = SET_ASIDE.sub(" ", asked)  # nor what it sets aside ("Apart from lead inspector Sheena Doyle, who was on the team?")
     if is_name is not None and _typed_in_lower_case(query.question, is_name):
         asked = _recased(asked, defined or {}, is_name, titled)
     calls = _WHAT_CALLED.search(asked)  # "what do they call the workers who do the PA role?": the answer is their other name

@@ -610,8 +610,9 @@ _UNTOPICAL = STOPWORDS | frozenset(
 
 
 # what a question sets aside ("Besides the timeliness of assessments and supervision, what was the
-# third?", "Apart from the overall grade, which areas were rated outstanding?"): group 1
-SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|other\s+than|except(?:\s+for)?|aside\s+from)\s+([^,?.;]+(?:,\s*(?!what|which|who|how)[^,?.;]+)*)", re.I)
+# third?", "Apart from the overall grade, which areas were rated outstanding?"): group 1 (a list of
+# them goes on past a comma, not the question: "Apart from A, in which court…?", "…, according to")
+SET_ASIDE = re.compile(r"\b(?:besides|apart\s+from|other\s+than|except(?:\s+for)?|aside\s+from)\s+([^,?.;]+(?:,(?!\s*(?:what|which|who|whom|how|when|where|why|did|does|do|was|were|is|are|has|had|have|can|could|in|on|at|by|according|made|and|or|but|to|for|with)\b)\s*[^,?.;]+|,\s*and\s+[^,?.;]+(?=,))*)", re.I)
 
 
 @functools.lru_cache(maxsize=1024)

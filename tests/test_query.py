@@ -922,6 +922,18 @@ def test_how_something_was_judged_asks_for_findings_unless_it_asks_for_a_grade_o
     assert findings.topic == "supervision in 2021" and findings.focus == "supervision"
 
 
+def test_what_a_question_sets_aside_ends_where_its_ask_begins():
+    from assistant.query import SET_ASIDE
+
+    for question, aside in (
+        ("Besides the timeliness of assessments, supervision, and visits, what was the fourth?", "the timeliness of assessments, supervision, and visits"),
+        ("Apart from the overall grade, was help and protection rated outstanding?", "the overall grade"),
+        ("Apart from the pre-proceedings stage of the Public Law Outline, in which court did Kent families get support?", "the pre-proceedings stage of the Public Law Outline"),
+        ("How many were taught somewhere other than an ordinary school, and were they getting full-time lessons?", "an ordinary school"),
+    ):
+        assert SET_ASIDE.search(question).group(1) == aside, question
+
+
 def test_a_role_in_a_clause_after_the_thing_named_is_not_the_person_asked_for():
     from assistant.query import person_asked
 
