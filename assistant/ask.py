@@ -1575,6 +1575,11 @@ def _recased(question: str, defined, is_name, titled=frozenset()) -> str:
     return question[:1] + re.sub(r"(?<![’'])\b[a-z][\w’'&-]*", case, question[1:])
 
 
+# what a question's ask opens by setting aside ("Apart from lead inspector Sheena Doyle, who…?", "…, besides
+# the lead inspector, on…"), not a phrase of what it asks ("taught somewhere other than an ordinary school")
+_SETS_ASIDE = re.compile(r"(?:^|(?<=[,;:]))\s*(?:" + SET_ASIDE.pattern + ")", re.I)
+
+
 def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None, is_name=None, titled=frozenset()) -> list[str]:
     """The names in the question that none of the evidence's ``passages`` (with their document's
     title and publisher) holds: "What did the CQC say about St Mary's Hospital?" is not answered
@@ -1607,7 +1612,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
     # not the names of a statement setting the scene, nor of a condition the question opens with
     # ("When it was hard to get NHS mental health help, what kinds of therapy did…?")
     asked = without_condition(asked_part(query.question, query.authorities, scene=False))
-    asked = SET_ASIDE.sub(" ", asked)  # nor what it sets aside ("Apart from lead inspector Sheena Doyle, who was on the team?")
+    asked = _SETS_ASIDE.sub(" ", asked)  # nor what it sets aside ("Apart from lead inspector Sheena Doyle, who was on the team?")
     if is_name is not None and _typed_in_lower_case(query.question, is_name):
         asked = _recased(asked, defined or {}, is_name, titled)
     calls = _WHAT_CALLED.search(asked)  # "what do they call the workers who do the PA role?": the answer is their other name
