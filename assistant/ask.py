@@ -1272,7 +1272,7 @@ class Assistant:
             # (and, asked which were rated a grade, a grade: "works strategically with schools" rates none)
             ask = final_ask(query.question)
             rated = _RATED.search(ask) is not None and extractive.HAS_GRADE.search(ask) is not None
-            said = [s for s in chosen if _names_own(s.text, own[0]) and (not rated or _states_grade(s.text))]
+            said = [s for s in chosen if _names_own(s.text, own[0]) and (not rated or extractive.states_grade(s.text))]
             chosen = said  # ("The local authority operates five children's homes. Four were judged good…", after another lead)
             if not chosen:
                 answer.answer = f"The indexed sources don't say how {own[1]} were rated: they inspect councils' children's services. The nearest passages are listed as related."
@@ -1338,12 +1338,6 @@ def _graded_on_their_own(question: str) -> tuple[str, str] | None:
     if found is None:
         return None
     return re.sub(r"(?:ies|y|s)$", "", normalise(found.group(0))), found.group(0).lower()
-
-
-def _states_grade(text: str) -> bool:
-    """Does ``text`` give a grade, as a judgement ("judged good", "good or outstanding schools"), not only
-    as a word before a noun ("good practice")?"""
-    return any(not extractive.BEFORE_NOUN.match(text, m.end()) for m in extractive.HAS_GRADE.finditer(text))
 
 
 # a service for adults, which other inspectorates inspect (the Care Quality Commission): asked about, it
@@ -1704,7 +1698,6 @@ def _said_as(word: str, said: list[str]) -> bool:
 
 
 _BARE_ASK = frozenset("exactly precisely specifically which what was were it they one".split())  # an ask that only points back
-# what a question sets aside ("Besides A and B, what was the third?", "apart from private fostering")
 # a question speaking of Ofsted's own list of what needs to improve ("one of the things Ofsted said
 # it had to improve", "the report listed three things to improve", "its areas for improvement")
 _OFSTED_LIST = re.compile(

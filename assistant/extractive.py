@@ -315,6 +315,14 @@ _GROWN_UPS = frozenset(tokens("carer worker staff manager practitioner officer a
 # a grade word before a noun ("good practice", "outstanding support"), not a judgement said ("are good, and")
 BEFORE_NOUN = re.compile(r"\s+(?!(?:to|and|or|in|for|at|overall|with|by|because|but|since|when|as|from|on|of|across|than|the|a|an|this|that|which|who|while|although|so|then|too|again|now|until)\b)[a-z][a-z-]+")
 HAS_GRADE = re.compile(r"\b(outstanding|good|requires? improvement|inadequate|adequate|satisfactory|grade \d)\b", re.I)
+
+
+def states_grade(text: str) -> bool:
+    """Does ``text`` give a grade as a judgement ("judged good", "remains good, and", "good or outstanding
+    schools"), not only as a word before a noun ("receive good support", "outstanding practice")?"""
+    return any(not BEFORE_NOUN.match(text, m.end()) for m in HAS_GRADE.finditer(text))
+
+
 # "after how many months…": a length of time is the figure counted (not "how many carers… in the year before")
 _ASKS_TIME = re.compile(r"\b(how\s+many|number\s+of|average)\s+([\w-]+\s+)?(hours?|days?|weeks?|months?|years?|fortnights?)\b", re.I)
 _NOT_A_COUNT = re.compile(
@@ -642,8 +650,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
     if wants == "grade":  # a grade, said in the same sentence as all of what is graded ("secondary schools")
         # said as a judgement ("judged good", "Overall effectiveness Good", "remains good, and"), not
         # as a word before a noun ("receive good support", "outstanding practice")
-        judged = any(not BEFORE_NOUN.match(text, m.end()) for m in HAS_GRADE.finditer(text))
-        return judged and graded_words(question) <= set(tokens(text))
+        return states_grade(text) and graded_words(question) <= set(tokens(text))
     if wants == "duration":  # how long, not how old ("care leavers aged 18 years and over")
         return bool(_HAS_DURATION.search(_AGED.sub(" ", sentence.text)) or _TO_AN_AGE.search(sentence.text))
     if wants == "money":  # a sum said with some of what it is for ("the £2,000 grant" is no answer to "how much invest-to-save money")

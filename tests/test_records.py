@@ -943,11 +943,11 @@ def test_the_grades_of_what_has_inspections_of_its_own_are_no_judgement_records(
     assert not _names_own("Strong partnership working between the virtual school and social care helps children.", "school")
     assert _names_own("Most children in care attend good or outstanding schools.", "school")
     # asked how they were rated, a sentence naming them must give a grade
-    from assistant.ask import _states_grade
+    from assistant.extractive import states_grade
 
-    assert _states_grade("Most children in care attend good or outstanding schools.")
-    assert not _states_grade("It works strategically with schools to bring about improvement.")
-    assert not _states_grade("The proportion of children in care in secondary schools is 7%.")
+    assert states_grade("Most children in care attend good or outstanding schools.")
+    assert not states_grade("It works strategically with schools to bring about improvement.")
+    assert not states_grade("The proportion of children in care in secondary schools is 7%.")
 
 
 def test_a_grade_the_statement_names_sets_the_scene_and_picks_no_rows():
