@@ -74,11 +74,16 @@ def asks_kind(question: str, kind: str) -> bool:
     return _ASKS_KIND[kind].search(question) is not None
 
 
+def enumerates(question: str) -> bool:
+    """Does the question (or a part of it) ask for records in number ("which of", "list", "how many", "ever")?"""
+    return _ENUMERATES.search(question) is not None
+
+
 def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
     """The kind of record a question enumerates ("judgement" or "action"), or None: the kind it
     names ("judged", "actions") and whose values it uses ("inadequate", "green") the most. The
     enumerating word opens the question or a clause of it ("Under the 2026 framework, which…")."""
-    if not _ENUMERATES.search(question) or asks_why(question):
+    if not enumerates(question) or asks_why(question):
         return None
     scores = {}
     for kind, pattern in _ASKS_KIND.items():
@@ -103,9 +108,9 @@ _FRAMING = frozenset(
     improve improved better worse between since first last latest recent previous most their
     inspection inspections inspected outcome outcomes result results view views opinion ofsted
     judgement judgements judge judged rate grade grades graded rating ratings rated overall effectiveness got get
-    across time two both services service children local authority authorities council year years
+    across time two three four both looking look services service children local authority authorities council year years
     single focused standard short full joint framework ilacs sif monitoring re-inspection reinspection
-    go goes went up down rise rose fall fell trace track higher lower stay stayed same rated current currently now present vs versus
+    go goes went become became becomes one ones up down rise rose fall fell trace track higher lower stay stayed same rated current currently now present vs versus
     keep kept maintain maintained retain retained hold held conclude concluded conclusion conclusions verdict
     january february march april may june july august september october november december
     early late mid spring summer autumn winter week weeks fortnight month months day days exactly""".split()
@@ -205,10 +210,20 @@ def _mentions(question: str, value: str, kind: str) -> bool:
     name = _RAG.get(value, value) if len(value) == 1 else value
     if len(name) < 2:
         return False
-    found = [m for m in re.finditer(r"\b" + re.escape(name) + r"\b", question, re.I)]
+    found = [m for m in re.finditer(_as_said(name) if kind == "judgement" else r"\b" + re.escape(name) + r"\b", question, re.I)]
     if kind == "judgement":
         found = [m for m in found if not _DESCRIBES.match(question, m.end()) and not _CONTRASTED.search(question, 0, m.start())]
     return bool(found)
+
+
+@functools.lru_cache(maxsize=32)
+def _as_said(grade: str) -> str:
+    """A grade as a question may say it: a grade that opens with a verb in its present forms
+    ("requires improvement": "require", "requiring improvement"; not "required improvement", which
+    tells what was found: "when services overall required improvement")."""
+    first, *rest = grade.split()
+    said = re.escape(first[:-2]) + r"(?:es?|ing)" if rest and first.endswith("es") else re.escape(first)
+    return r"\b" + r"\s+".join([said, *map(re.escape, rest)]) + r"\b"
 
 
 # the grade a question sets another against is not asked for ("judged adequate rather than inadequate")
@@ -410,6 +425,12 @@ def answer_records(
     overall_graded = kind == "judgement" and bool(wanted) and _graded_overall(areas_of, wanted + named)
     if overall_graded and not areas and not overall_too:
         areas = closest_areas(areas_of, graded)  # "ever judged good overall" where no overall judgement was good
+    # so with another area asked of ("…help and protection graded each time? Has it ever been good?"):
+    # none matches, and what that area's judgements were (below); not when the question asks which
+    # area ("Which area was good, when services overall required improvement?")
+    unmet = kind == "judgement" and bool(wanted) and not areas and not overall_too and not AREAS_ASKED.search(question)
+    if unmet:
+        areas = closest_areas(areas_of, graded) - {"overall_effectiveness"}
     if areas:  # each report's own closest rows: a 2019 report has only the combined row
         def closest(rows: list[StoredPassage]) -> list[StoredPassage]:
             by_doc: dict[str, list[StoredPassage]] = {}
@@ -422,7 +443,7 @@ def answer_records(
         # area was good while overall effectiveness required improvement?")
         kept = {id(p) for p in closest(graded)}
         # ("judged good overall": not another area's good row when no overall judgement was good)
-        records = [p for p in records if id(p) in kept] or ([] if overall_graded else closest(records))
+        records = [p for p in records if id(p) in kept] or ([] if overall_graded or unmet else closest(records))
     records = [p for p in records if p.fields.get("area") not in set_aside]
     records.sort(key=lambda p: (p.authority or "", p.date or "", p.doc_id, p.ordinal))
     what = _describe(kind, wanted, areas, authorities, span)

@@ -1200,3 +1200,51 @@ def test_an_earlier_year_tells_of_an_inspection_before_only_when_said_of_one():
     # an earlier visit of Ofsted's, by its kind; not a social worker's visits
     assert tells_of_inspection_before("A focused visit in November 2018 concluded that the situation remained fragile.", 2019)
     assert not tells_of_inspection_before("Social workers' visits to children increased in 2018.", 2019)
+
+
+def test_a_grade_said_in_another_form_of_its_verb_is_named():
+    from assistant.records import names_grade
+
+    for question in ("Which of Derby's inspections rated help and protection as requiring improvement?",
+                     "Which inspections judged help and protection to require improvement?"):
+        assert names_grade(question, RECORDS), question
+        found = answer_records(question, "judgement", RECORDS, ("Derby",) if "Derby" in question else (), year_span(question))
+        assert [c.doc_id for c in found.citations] == ["x-2022"]
+        assert "“requires improvement”" in found.text
+    assert not names_grade("Which improvements were required?", RECORDS)
+    # said in the past, it tells what was found ("Which area was good, when services overall required improvement?")
+    from assistant.records import _mentions
+
+    assert not _mentions("Which area was judged good, when services overall required improvement?", "requires improvement", "judgement")
+
+
+def test_an_area_no_judgement_of_which_has_the_grade_asked_is_told_with_its_judgements():
+    rows = [
+        judgement("ce-2015", "Cheshire East", "2015-07-30", "help_and_protection", "Children who need help and protection", "requires improvement"),
+        judgement("ce-2015", "Cheshire East", "2015-07-30", "adoption", "Adoption performance", "good"),
+        judgement("ce-2019", "Cheshire East", "2019-11-29", "help_and_protection", "The experiences and progress of children who need help and protection", "requires improvement"),
+    ]
+    question = "Across Cheshire East's inspections, how was help and protection graded each time? Has it ever been good?"
+    found = answer_records(question, "judgement", rows, ("Cheshire East",), year_span(question))
+    assert found.text.startswith("None of the 3 judgement records")
+    assert [c.doc_id for c in found.citations] == ["ce-2015", "ce-2019"]  # its help and protection rows, not adoption's good one
+    assert "Adoption" not in found.text
+    # an area that sets the scene of a question asking which area had the grade is no area asked of
+    rows.append(judgement("ce-2015", "Cheshire East", "2015-07-30", "overall_effectiveness", "Overall effectiveness", "requires improvement"))
+    for question in ("Which part of Cheshire East's services was judged good in 2015, when services overall required improvement?",
+                     "Which judgement area was rated good in Cheshire East in 2015 while overall effectiveness required improvement?"):
+        found = answer_records(question, "judgement", rows, ("Cheshire East",), year_span(question))
+        assert [c.passage_id for c in found.citations] == ["ce-2015#judgement-adoption"], question
+
+
+def test_what_a_compound_records_question_asks_of_each_part():
+    from assistant.records import asks_about_something, enumerates
+
+    # a part that only points back at what the other enumerates asks nothing of its own
+    assert not asks_about_something("what did the one in between")
+    assert not asks_about_something("what did that judgement become at the December 2023 inspection")
+    assert not asks_about_something("Looking across its three inspections in the library")
+    assert asks_about_something("what had changed at the front door")
+    # which part enumerates the records (its years, not another part's, pick them)
+    assert enumerates("Which of Havering's Ofsted inspections rated help and protection as requiring improvement")
+    assert not enumerates("what did that judgement become at the December 2023 inspection")
