@@ -159,14 +159,18 @@ _HOW_MANY = re.compile(
     r"|\b(how\s+(big|large)\s+(is|was|were|are)|what\s+size\s+(is|was|were|are)|(what\s+is|what\s+was)\s+the\s+size\s+of)\s+(the\s+|its\s+|their\s+|[\w’'-]+['’]s\s+)?([\w’'-]+\s+){0,3}?(team|workforce|panel|board|group)s?\b"  # a group's size: how many
     r"|^(?!\s*(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b)(?!.*\bwhat\s+(?:has\s+|had\s+)?(?:helped|led|caused|drove|brought|contributed|explains?|explained)\b)"
     r"(?!\s*how\s+(?:did|does|do|has|had)\b.*\bcompare\b)"  # not "how did the number of … compare with …": how it stood against them
+    # nor the number as what something changed ("What was the project that had increased the number of
+    # girls engaging…?", "How did it reduce the number of…?": what or how, not how many)
+    r"(?!.*\b(?:increas|reduc|rais|lower|boost|doubl|halv|cut|grow|grew|brought\s+down|bring\s+down|bringing\s+down)\w*\s+(?:the\s+)?number\s+of\b)"
     r".*(?<!\bsmall )(?<!\blarge )(?<!\bgrowing )(?<!\bincreasing )(?<!\blimited )(?<!\bsignificant )\b(number of|percent)\b",  # not "what helped bring down the number of…": a cause; nor "a small number of care leavers": who, not how many
     re.I,
 )
 # not "money-saving extras", nor what "what" stands for when money was put into it ("What has the
 # council invested in / put money into?", "What new service did Suffolk fund?": the thing, not the amount)
 _MONEY = re.compile(
-    r"\bhow (much|large|big)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|pay|pays|paid|paying|spending|spends|charge|charges|charged|charging|price|funding|fund|worth|invest|invests|invested|money|cash)\b(?!-)"
-    r"|\bwhat(?!\s+age\b)(?!\s+(?:[\w-]+\s+)?(?:teams?|services?|projects?|schemes?|programmes?|hubs?|units?|panels?|initiatives?|models?)\b)"
+    # (not time spent: "how much time do social workers spend…", "the push to cut the time children spent in proceedings")
+    r"\bhow (much|large|big)\b(?!\s+time\b).{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|pay|pays|paid|paying|spending|spends|charge|charges|charged|charging|price|funding|fund|worth|invest|invests|invested|money|cash)\b(?!-)"
+    r"|\bwhat(?!\s+age\b)(?![^?]{0,60}\btime\b[^?]{0,30}\bspen[dt])(?!\s+(?:[\w-]+\s+)?(?:teams?|services?|projects?|schemes?|programmes?|hubs?|units?|panels?|initiatives?|models?)\b)"
     r"(?!\s+(?:is|was|are|were)\s+(?:the\s+)?names?\b)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|(?:pay|paid)(?!\s+for\b)|price|funding|fund|worth"
     r"|(?:invest|invests|invested|money)(?!\s+in(?:to)?\b))\b(?!-)"
     r"|(?<!\babout the )(?<!\babout )(?<!\bon the )(?<!\bregarding the )\bcost of\b(?!\s+living\b)",  # not "agree about the cost of medicines": what was agreed; "the cost of living" is no sum

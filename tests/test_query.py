@@ -1156,3 +1156,25 @@ def test_which_school_asks_for_its_name_and_a_place_outside_england_set_in_is_re
 def test_how_a_council_did_something_else_still_asks_one_fact():
     assert q("How many foster carers did Milton Keynes have in 2024?").wants == "number"
     assert q("How did Kent reduce its social workers' caseloads in 2022?").kind == "factoid"
+
+
+@pytest.mark.parametrize("text, number", [
+    ("What was the number of children in care in 2023?", True),
+    ("By how many had the council increased the number of foster carers?", True),
+    # the number is what something changed: what did it, or how, is asked
+    ("What was the project in Lambeth that Ofsted said had increased the number of vulnerable girls engaging with preventative work?", False),
+    ("How did the council reduce the number of children in care?", False),
+])
+def test_a_number_something_changed_is_not_the_figure_asked_for(text, number):
+    assert (q(text).wants == "number") is number
+
+
+@pytest.mark.parametrize("text, money", [
+    ("How much did the council spend on agency staff?", True),
+    ("What did the council spend on placements?", True),
+    # time spent is no sum of money
+    ("How much time do social workers spend with children?", False),
+    ("What did Ofsted say about the push to cut the time children spent in legal proceedings?", False),
+])
+def test_time_spent_is_not_money_asked_for(text, money):
+    assert (q(text).wants == "money") is money
