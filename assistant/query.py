@@ -40,7 +40,7 @@ _SPECULATION = re.compile(
     r"|\bwhen\s+will\b[^?]{0,80}\b(inspect\w*|visit\w*|judged|rated|graded)\b"
     r"|\b(expects?|predicts?|forecasts?)\b[^?]{0,80}\bto\s+be\s+(judged|rated|graded|good|outstanding|inadequate)\b"
     r"|^\s*(which|what)\s+(council|authority|local\s+authority|area)\b[^?]{0,60}\b(the\s+)?(best|worst|finest|poorest)\b"  # a ranking of councils
-    r"|\b(rank|ranks|ranked|ranking|league\s+tables?)\b[^?]{0,60}\b(councils|authorities|england|the\s+country|nationally)\b"
+    r"|\b(rank|ranks|ranked|ranking|league\s+tables?)\b[^?,;]{0,60}\b(councils|authorities|england|the\s+country|nationally)\b"  # (in one clause: not "Where does Kent rank on deprivation, and how many district councils…?")
     r"|\b(harshest|strictest|toughest|most\s+(lenient|harsh|strict|biased|unfair))\s+(lead\s+)?inspectors?\b"
     r"|\binspectors?\s+(is|are|was|were)\s+(the\s+)?(harshest|strictest|toughest|most\s+(lenient|harsh|strict|biased|unfair))\b",
     re.I,

@@ -489,6 +489,9 @@ def test_the_focus_leaves_out_when_and_during_which_inspection():
     ("What was Kent expected to do before the next inspection?", False),
     ("What did the lead inspector find about supervision?", False),
     ("Which inspector led the 2023 inspection?", False),
+    ("How does Kent rank against other councils?", True),
+    # a rank the report states, with councils named in another clause of the question
+    ("Where does Kent rank on deprivation, and how many district councils lie within its boundary?", False),
 ])
 def test_a_forecast_or_a_ranking_of_inspectors_is_speculation(text, speculation):
     assert q(text).speculation is speculation
