@@ -329,7 +329,9 @@ _NOT_A_COUNT = re.compile(
     _DATE_SPAN.pattern + r"|\b(one (of|another)|no one|someone|anyone|everyone|first one)\b"
     # a number that names, not counts: "section 20", "s.47", "regulation 44", "key stage 4", "Year 11"
     r"|\b(section|article|regulation|schedule|paragraph|part|chapter|clause|level|tier|stage|phase|outcome)\s+(?:\d{1,3}[a-z]?|" + _NUMBER_WORD + r")\b"
-    r"|(?<!\w\s)(?-i:\bYear)\s+(?:[1-9]|1[0-3])\b|\bs\.\s?\d{1,3}\b|\bs\d{1,3}\b",
+    r"|(?<!\w\s)(?-i:\bYear)\s+(?:[1-9]|1[0-3])\b|\bs\.\s?\d{1,3}\b|\bs\d{1,3}\b"
+    # a range of ages that names a service ("the 0 to 25 service", "a 16-25 team"): before one thing, not things counted
+    r"|(?:(?<=\bthe )|(?<=\ba )|(?<=\bits )|(?<=\btheir )|(?<=\bour ))\d{1,2}\s*(?:to|-|–)\s*\d{1,2}\s+(?=[a-z]+\b)(?![a-z]*s\b|(?:children|people|women|men|staff)\b)",
     re.I,
 )
 # "How many social workers…?" asks a count: a percentage or a sum of money doesn't answer it

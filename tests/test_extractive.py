@@ -1213,6 +1213,9 @@ def test_a_count_is_of_what_it_counts_not_of_what_stands_near_it():
     assert not holds("How many looked after children had an independent visitor?", "The local authority operates five children’s homes.")
     assert not holds("How many children were in the council's care?", "Three new children’s homes have opened, giving children in care more stable, local options.")
     assert holds("How many children's centres delivered family support?", "Family support is delivered through 22 children’s centres.")
+    # a range of ages naming a service ("the 0 to 25 service") counts no one; a range before those counted does
+    assert not holds("How many children were in the council's care?", "Disabled children benefit from the 0 to 25 service, which provides continuity of support.")
+    assert holds("How many children were in the council's care?", "Between 10 to 15 children were in the council's care.")
     # a figure whose own noun stands between it and what is counted counts that noun ("the two
     # services … children"); an adjective ("six serious incident notifications") or a fraction ("a
     # two thirds reduction in children") is no noun of its own
