@@ -276,9 +276,14 @@ def _named_kinds(question: str) -> set[str]:
 PUBLISHED_LATER = 10  # an inspection ending in this month or later is published the next year, when the report doesn't say
 
 
+# a report placed by a year, not its inspection ("the early-2023 Blackpool report", "the one reported in March 2020")
+_REPORT_OF_YEAR = re.compile(r"\breported\b|\b(?:19|20)\d\d\b(?:[\s-]+(?!inspection|visit)[\w’'-]+){0,3}?[\s-]+report\b", re.I)
+
+
 def asks_publication(question: str) -> bool:
-    """Does the question place a report by when it was published ("the inspection published in 2014")?"""
-    return _PUBLISHED.search(question) is not None
+    """Does the question place a report by when it was published ("the inspection published in
+    2014", "the early-2023 Blackpool report")?"""
+    return _PUBLISHED.search(question) is not None or _REPORT_OF_YEAR.search(question) is not None
 
 
 def years_inspected(record: DocumentRecord) -> set[int]:

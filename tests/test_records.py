@@ -122,7 +122,7 @@ def test_both_areas_named_in_full_and_a_grade_set_against_another():
 
 # --- questions about one inspection: who led it, when, its grades -------------------------------
 
-from assistant.cover import answer_cover, asks_cover, inspections  # noqa: E402
+from assistant.cover import answer_cover, asks_cover, asks_publication, inspections  # noqa: E402
 from index.store import DocumentRecord  # noqa: E402
 
 
@@ -431,6 +431,10 @@ def test_a_report_that_gives_no_publication_date_is_published_the_year_after_a_l
     question = "When did inspectors carry out the inspection of Kent that was published in early 2014?"
     assert [d.doc_id for d in inspections(question, KENT + [late], ("Kent",), year_span(question))] == ["kent-2013c"]
     assert inspections("Who led Kent's 2014 inspection?", KENT + [late], ("Kent",), year_span("Who led Kent's 2014 inspection?")) == []
+    # a report placed by its year ("the early-2014 Kent report", "the one reported in 2014") is placed by its publication
+    for question in ("Who led the inspection behind Ofsted's early-2014 Kent report?", "Who led Kent's inspection reported in January 2014?"):
+        assert [d.doc_id for d in inspections(question, KENT + [late], ("Kent",), year_span(question))] == ["kent-2013c"], question
+    assert not asks_publication("What did Kent's 2014 inspection report say about supervision?")  # its inspection's year
 
 
 def test_an_area_below_a_grade_of_one_inspection():
