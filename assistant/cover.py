@@ -28,6 +28,12 @@ _TEAM_ROLES = r"quality\s+assurance\s+manager|(?:senior\s+)?data\s+analyst"
 _OTHER_ROLES = rf"\b(shadow|additional|associate|supernumerary)\s+inspectors?\b|\b({_TEAM_ROLES})s?\b"
 # "apart from the lead inspector", "Apart from lead inspector Sheena Doyle", "not counting the lead and deputy": the others
 _BESIDES_LEAD = r"\b(?:apart\s+from|besides|other\s+than|not\s+counting|excluding|except(?:\s+for)?)\s+(?:the\s+)?lead\b"
+# the team itself asked for ("Who were the inspectors?", "which inspectors made up the team", "Who made up the team of inspectors…?")
+_TEAM_NAMED = (
+    r"\b(?:who|which|what)\s+(?:were|was)\s+(?:the\s+|its\s+)?(?:other\s+)?inspectors\b|\bwhich\s+(?:other\s+)?inspectors\b(?![^?]*\b(?:led|leads|headed)\b)"
+    r"|\b(?:team\s+inspectors?|inspection\s+team|other\s+inspectors|rest\s+of\s+the\s+(?:inspection\s+)?team)\b|\bas\s+well\s+as\s+the\s+lead\b"
+    r"|\bteam\s+of\s+inspectors\b"
+)
 _ASKS = {
     "lead": re.compile(
         # (a question's own "who led", not a relative clause: "the director who led the improvements")
@@ -44,14 +50,7 @@ _ASKS = {
         re.I,
     ),
     # "Who were the inspectors?", "Apart from the lead inspector, which inspectors were on the team?"
-    "team": re.compile(
-        r"\b(?:who|which|what)\s+(?:were|was)\s+(?:the\s+|its\s+)?(?:other\s+)?inspectors\b|\bwhich\s+(?:other\s+)?inspectors\b(?![^?]*\b(?:led|leads|headed)\b)"
-        r"|\b(?:team\s+inspectors?|inspection\s+team|other\s+inspectors|rest\s+of\s+the\s+(?:inspection\s+)?team)\b|\bas\s+well\s+as\s+the\s+lead\b"
-        # "Who made up the team of inspectors…?"
-        r"|\bteam\s+of\s+inspectors\b"
-        r"|" + _OTHER_ROLES + "|" + _BESIDES_LEAD,  # the team's other roles
-        re.I,
-    ),
+    "team": re.compile(_TEAM_NAMED + "|" + _OTHER_ROLES + "|" + _BESIDES_LEAD, re.I),  # (and the team's other roles)
     # "When did Ofsted inspect Kent?", "When was Kent's last inspection?"; not "When did caseloads
     # begin to rise, according to the 2022 inspection?" (the inspection is where, not what, it asks)
     "dates": re.compile(
@@ -327,15 +326,17 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
                 quoted += _first(passages, lambda p: _DEPUTY.match(p.text) is not None)
         roles = [" ".join((m.group(1) or m.group(2)).lower().split()) for m in _ROLE_ASKED.finditer(question)]
         if "team" in fields and roles:  # "Who was the shadow inspector?", "… the quality assurance manager and the senior data analyst?": those roles' lines of the cover
-            quoted += [p for p in passages if p.kind == "field" and (m := _ROLE_LINE.match(p.text)) and any(r in " ".join(m.group(0).lower().split()) for r in roles)]
-        elif "team" in fields and _TEAM_SIZE.search(question) and (sized := [(p, sentence) for p in passages if p.kind == "paragraph" and _TEAM_SIZED.search(p.text) for sentence, _ in passage_sentences(p.text, p.kind, p.fields) if _TEAM_SIZED.search(sentence)]):
+            quoted += [p for p in passages if p.kind in ("field", "paragraph") and (m := _ROLE_LINE.match(p.text)) and any(r in " ".join(m.group(0).lower().split()) for r in roles)]
+        # the team asked beside a role ("…which inspectors made up the team, and who was the quality assurance manager?"): its lines too
+        whole_team = "team" in fields and (not roles or re.search(_TEAM_NAMED, question, re.I) is not None)
+        if whole_team and _TEAM_SIZE.search(question) and (sized := [(p, sentence) for p in passages if p.kind == "paragraph" and _TEAM_SIZED.search(p.text) for sentence, _ in passage_sentences(p.text, p.kind, p.fields) if _TEAM_SIZED.search(sentence)]):
             p, quotes[p.passage_id] = sized[0]  # the sentence saying how big the team was
             quoted.append(p)
-        elif "team" in fields:  # the lines naming the inspection's team (the lead's too, unless set apart)
+        elif whole_team:  # the lines naming the inspection's team (the lead's too, unless set apart)
             named = record.inspectors + ((record.lead_inspector,) if record.lead_inspector and not re.search(_BESIDES_LEAD, question, re.I) else ())
-            quoted += [p for p in passages if p.kind in ("field", "paragraph", "block") and any(name in p.text for name in named)][:3]
+            quoted += [p for p in passages if p.kind in ("field", "paragraph", "block") and any(name in p.text for name in named) and p not in quoted][:3]
             # and each other role's line of the cover ("Shadow inspector: …", "Additional inspector: …")
-            quoted += [p for p in passages if p.kind in ("field", "paragraph") and _ROLE_LINE.match(p.text) and not _LEAD_LINE.match(p.text)]
+            quoted += [p for p in passages if p.kind in ("field", "paragraph") and _ROLE_LINE.match(p.text) and not _LEAD_LINE.match(p.text) and p not in quoted]
         if "grades" in fields:
             quoted += _grades(question, passages, every=bool(unjudged_area))
         labels = {}
@@ -497,7 +498,7 @@ def framework_label(framework: str) -> str:
 
 _REINSPECTION = re.compile(r"\bre-?inspection\b", re.I)
 _DATES_LINE = re.compile(r"\s*inspection\s+dates?\b", re.I)
-_ROLE_LINE = re.compile(rf"\s*(?:(?:[\w-]+\s+){{0,2}}inspectors?|(?:{_TEAM_ROLES})s?)\s*:", re.I)  # a cover's line of a role in the team and its name
+_ROLE_LINE = re.compile(rf"\s*(?:(?:[\w-]+\s+){{0,2}}inspectors?|(?:[\w-]+\s+)?(?:{_TEAM_ROLES})s?)\s*:", re.I)  # ("Shadow data analyst: …" too)  # a cover's line of a role in the team and its name
 _ROLE_ASKED = re.compile(_OTHER_ROLES, re.I)
 _LEAD_LINE = re.compile(r"\s*lead\s+inspectors?\s*:", re.I)
 _OVERALL = re.compile(r"\boverall\b", re.I)

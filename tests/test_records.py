@@ -210,6 +210,18 @@ def test_the_team_s_other_roles_are_quoted_from_their_cover_lines_and_a_role_ask
     assert asks_cover(asked) == {"team"}
     both = answer_cover(asked, asks_cover(asked), docs, lambda doc_id: passages + more)
     assert sorted(c.passage_id for c in both.citations) == ["kent-2017#p3", "kent-2017#p4"]
+    # a role's line the report writes as a sentence ("Quality assurance manager: Ann Gray Senior HMI.")
+    written = [replace(more[0], text="Quality assurance manager: Ann Gray Senior HMI.", kind="paragraph"), more[1]]
+    both = answer_cover(asked, asks_cover(asked), docs, lambda doc_id: passages + written)
+    assert sorted(c.passage_id for c in both.citations) == ["kent-2017#p3", "kent-2017#p4"]
+    # a role's line with a word before it ("Shadow senior data analyst: …")
+    shadow = more + [replace(more[1], passage_id="kent-2017#p5", text="Shadow senior data analyst: Cy Brown")]
+    analysts = answer_cover("Which data analysts supported Kent's 2017 inspection, including any shadow analyst?", {"team"}, docs, lambda doc_id: passages + shadow)
+    assert sorted(c.passage_id for c in analysts.citations) == ["kent-2017#p4", "kent-2017#p5"]
+    # the team asked for beside a role: the team's lines and the role's
+    asked = "Besides the lead, which inspectors made up the team for Kent's 2017 inspection, and who was the quality assurance manager?"
+    both = answer_cover(asked, asks_cover(asked), docs, lambda doc_id: passages + more)
+    assert "“Team inspectors: Jane Doe, John Roe”" in both.text and "“Quality assurance manager: Ann Gray”" in both.text
 
 
 def test_how_big_the_team_was_is_quoted_from_the_sentence_that_says_so_where_the_report_has_one():
