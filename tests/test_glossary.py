@@ -100,3 +100,7 @@ def test_casual_words_for_children_parents_doctors_and_exams():
 def test_the_shipped_glossary_hears_everyday_words_for_lodgings_and_cutting():
     assert "bed and breakfast" in glossary.terms_for("Did it put homeless teenagers up in cheap guesthouse rooms?")
     assert "female genital mutilation" in glossary.terms_for("Were girls at risk of being cut protected?")
+
+
+def test_the_shipped_glossary_hears_a_childs_school_plan_as_a_personal_education_plan():
+    assert "personal education plan" in glossary.terms_for("Did children in care know the goals set for them in their school plans?")
