@@ -1669,8 +1669,9 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
 
 def _runs_of(name: str, words: set[str]) -> list[list[str]]:
     """``words`` of a name as they run together, parted where a quotation closes ("'Families with a
-    Future' Troubled Families service": "Future" and "Troubled Families" are not said together)."""
-    return [[w for w in tokens(part) if w in words] for part in re.split(r"['’]\s+", name)]
+    Future' Troubled Families service": "Future" and "Troubled Families" are not said together) and
+    where it joins two names ("Donna Marriott and Linda Steele": each, where the cover gives each its line)."""
+    return [[w for w in tokens(part) if w in words] for part in re.split(r"['’]\s+|\s+(?:and|&)\s+", name)]
 
 
 # a request for a document's summary ("Summarise…", "Give me an overview of…", "What were the key findings of…")

@@ -411,6 +411,10 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     # a name of three words or more is met by its words together, not apart
     apart = passage("iow-2023#p6", "Care is of high quality; commissioning is improving.")
     assert _names_unmet(analyse("What did the Care Quality Commission say?", ["Isle of Wight"], lambda n: False), [apart]) == ["Care Quality Commission"]
+    # two names joined are each met where each is written ("Donna Marriott and Linda Steele" on two cover lines)
+    lines = [passage("mk#p1", "Lead inspector: Donna Marriott HMI", kind="field"), passage("mk#p2", "Deputy lead inspector: Linda Steele HMI", kind="field")]
+    assert _names_unmet(analyse("Who was on the team alongside Donna Marriott and Linda Steele?", ["Isle of Wight"], lambda n: False), lines) == []
+    assert _names_unmet(analyse("Who was on the team alongside Donna Marriott and Linda Steele?", ["Isle of Wight"], lambda n: False), lines[:1]) != []
     assert unmet("How well does the MASH work for children with SEND?") == []  # spelt out in the evidence
     # an inspection of it is another inspection: the evidence must tell of that, not only of children with SEND
     assert unmet("What did the Isle of Wight's SEND area inspection find?") == ["SEND"]
