@@ -806,6 +806,8 @@ def _names_a_thing(text: str, unasked, named, titled: set[str] = frozenset()) ->
     ("Voices4Choices", "GetSafe"), a name with a number ("Route 29"), a quoted term, "the <Name> team", or
     capitalised words together ("Brighter Futures for Children") other than its document's own title words?"""
     for quoted in _QUOTED_TERM.finditer(text):  # a coined term in quotation marks ("‘navigators’")
+        if quoted.group(1).islower() and re.search(r"\bto\s+\W?$", text[: quoted.start() + 1]):
+            continue  # a verb in quotation marks ("a contract to ‘lift’ Sandwell out of inadequacy"), no name
         if any(unasked(w) for w in re.findall(r"[A-Za-z][A-Za-z’'-]*", quoted.group(1))):
             return True
     for unit in _TITLED_UNIT.finditer(text):  # "the Consult service", "The Flourish team", "the specialist Engage team", "the @act team", "The Voices of Sandwell group"

@@ -712,6 +712,14 @@ def test_a_name_of_several_capitalised_words_before_what_it_names_answers_which_
     assert not extractive.satisfies(plain, "name", "What is the name of the group that children in Sandwell's care use to have a say?", is_name=lambda w: False)
 
 
+def test_a_verb_in_quotation_marks_names_nothing():
+    asked = "What were the names of the two private companies in Sandwell's strategic partnership?"
+    scare = sentence("report#para-4", "The council entered a strategic partnership with two private providers commissioned through a contract to ‘lift’ Sandwell out of inadequacy.")
+    assert not extractive.satisfies(scare, "name", asked, is_name=lambda w: False)
+    coined = sentence("report#para-5", "The council works with two private providers known as ‘navigators’.")
+    assert extractive.satisfies(coined, "name", asked, is_name=lambda w: False)
+
+
 def test_a_kind_of_people_in_capitals_names_nothing_and_a_name_may_open_the_sentence():
     asked = "What is the name of the social supermarket that care leavers can use?"
     # "their PAs": people of a kind, written as a plural acronym, no name of the thing asked
