@@ -643,10 +643,19 @@ _SENTENCE_BREAK = re.compile(rf"(?<=[.!?])\s+(?=[A-Z]|{_QUESTION_WORDS}\s)")
 def _last_sentence(question: str) -> str:
     """The question's last sentence, when the ones before it are statements that set its scene."""
     pieces = _SENTENCE_BREAK.split(question.strip())
+    # a request after the question asks nothing of its own ("…under 'what needs to improve'? Give me the main ones.")
+    trailing = len(pieces) > 1 and pieces[-2].rstrip().endswith("?") and _TRAILING_REQUEST.match(pieces[-1]) is not None
+    pieces = pieces[:-1] if trailing else pieces
     # statements, not asks ("How was it graded? Which…?") nor an abbreviation's full stop ("St.
     # Helens"): a full stop after a word of four letters or more, or a small one ("…entitled to.")
     said = [i for i, piece in enumerate(pieces[:-1]) if re.search(r"(?:\w{4,}|\b[a-z]{2,3})\.$", piece) and len(piece.split()) >= 4]
-    return " ".join(pieces[said[-1] + 1 :]) if said and pieces[-1].rstrip().endswith("?") else question
+    if said and pieces[-1].rstrip().endswith("?"):
+        return " ".join(pieces[said[-1] + 1 :])
+    return " ".join(pieces) if trailing else question
+
+
+# a short request closing a question ("Give me the main ones.", "Please list them.", "Thanks.")
+_TRAILING_REQUEST = re.compile(r"\s*(?:please\s+)?(?:give|list|tell|show|keep\s+it|just|thanks|thank\s+you|cheers)\b(?:\s+[\w’'-]+){0,6}\s*[.!]?\s*$", re.I)
 
 
 _LABELLED = re.compile(

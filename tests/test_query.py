@@ -855,6 +855,10 @@ def test_the_question_after_a_label_or_a_dash_is_what_is_asked():
     assert final_ask("worcs may 2023 - why was children in care only RI") == "why was children in care only RI"
     assert final_ask("Derby was judged outstanding in 2022 — what did Ofsted say it still needed to improve?") == "what did Ofsted say it still needed to improve?"
     assert final_ask("What did the 2018-19 report say?") == "What did the 2018-19 report say?"  # no label
+    # a short request after the question asks nothing of its own
+    assert final_ask("Plymouth got requires improvement in 2018. What did Ofsted list under 'what needs to improve'? Give me the main ones.") == (
+        "What did Ofsted list under 'what needs to improve'?")
+    assert final_ask("What did Ofsted say about supervision? Thanks.") == "What did Ofsted say about supervision?"
     # a label, then a statement, then the ask
     assert final_ask("Kent 2016: eight of the children were foreign students - which local college were they at?") == "which local college were they at?"
     assert q("Kent 2016: eight of the children were foreign students - which local college were they at?").wants == "name"
