@@ -411,6 +411,9 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     # a name of three words or more is met by its words together, not apart
     apart = passage("iow-2023#p6", "Care is of high quality; commissioning is improving.")
     assert _names_unmet(analyse("What did the Care Quality Commission say?", ["Isle of Wight"], lambda n: False), [apart]) == ["Care Quality Commission"]
+    # shorthand for a kind of person or thing is no name ("a teacher or GP", "a hand with their CV")
+    line = passage("ey#p3", "Professionals can call the consultation line to discuss concerns before making a referral.")
+    assert _names_unmet(analyse("Can a teacher or GP ring up to talk a worry through?", ["Isle of Wight"], lambda n: False), [line]) == []
     # two names joined are each met where each is written ("Donna Marriott and Linda Steele" on two cover lines)
     lines = [passage("mk#p1", "Lead inspector: Donna Marriott HMI", kind="field"), passage("mk#p2", "Deputy lead inspector: Linda Steele HMI", kind="field")]
     assert _names_unmet(analyse("Who was on the team alongside Donna Marriott and Linda Steele?", ["Isle of Wight"], lambda n: False), lines) == []
