@@ -654,8 +654,13 @@ def _last_sentence(question: str) -> str:
     return " ".join(pieces) if trailing else question
 
 
-# a short request closing a question ("Give me the main ones.", "Please list them.", "Thanks.")
-_TRAILING_REQUEST = re.compile(r"\s*(?:please\s+)?(?:give|list|tell|show|keep\s+it|just|thanks|thank\s+you|cheers)\b(?:\s+[\w’'-]+){0,6}\s*[.!]?\s*$", re.I)
+# a short request closing a question that asks for nothing new ("Give me the main ones.", "Thanks."),
+# not one that does ("Give the start and end dates.")
+_TRAILING_REQUEST = re.compile(
+    r"\s*(?:please\s+)?(?:(?:give|list|tell|show)\s+(?:me\s+|us\s+)?(?:(?:the|a|all|just)\s+)?(?:(?:main|key|top|full|short)\s+)?(?:ones?|them|it|list|summary|points)"
+    r"|keep\s+it\s+(?:short|brief)|thanks|thank\s+you|cheers)(?:\s+please)?\s*[.!]?\s*$",
+    re.I,
+)
 
 
 _LABELLED = re.compile(

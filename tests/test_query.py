@@ -859,6 +859,9 @@ def test_the_question_after_a_label_or_a_dash_is_what_is_asked():
     assert final_ask("Plymouth got requires improvement in 2018. What did Ofsted list under 'what needs to improve'? Give me the main ones.") == (
         "What did Ofsted list under 'what needs to improve'?")
     assert final_ask("What did Ofsted say about supervision? Thanks.") == "What did Ofsted say about supervision?"
+    # (one that asks for something is part of the ask)
+    assert final_ask("How long were inspectors on the island in 2018? Give the start and end dates.") == (
+        "How long were inspectors on the island in 2018? Give the start and end dates.")
     # a label, then a statement, then the ask
     assert final_ask("Kent 2016: eight of the children were foreign students - which local college were they at?") == "which local college were they at?"
     assert q("Kent 2016: eight of the children were foreign students - which local college were they at?").wants == "name"
