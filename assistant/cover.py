@@ -498,7 +498,7 @@ def framework_label(framework: str) -> str:
 
 _REINSPECTION = re.compile(r"\bre-?inspection\b", re.I)
 _DATES_LINE = re.compile(r"\s*inspection\s+dates?\b", re.I)
-_ROLE_LINE = re.compile(rf"\s*(?:(?:[\w-]+\s+){{0,2}}inspectors?|(?:[\w-]+\s+)?(?:{_TEAM_ROLES})s?)\s*:", re.I)  # ("Shadow data analyst: …" too)  # a cover's line of a role in the team and its name
+_ROLE_LINE = re.compile(rf"\s*(?:(?:[\w-]+\s+){{0,2}}inspectors?|(?:[\w-]+\s+)?(?:{_TEAM_ROLES})s?)\s*:", re.I)  # a cover's line of a role in the team and its name ("Shadow senior data analyst: …" too)
 _ROLE_ASKED = re.compile(_OTHER_ROLES, re.I)
 _LEAD_LINE = re.compile(r"\s*lead\s+inspectors?\s*:", re.I)
 _OVERALL = re.compile(r"\boverall\b", re.I)
