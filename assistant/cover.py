@@ -24,8 +24,12 @@ from .types import Citation
 NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (index/ofsted.py), so a question can name
 # the team's roles a single inspection's cover names beside its inspectors ("Quality assurance manager: …")
 _TEAM_ROLES = r"quality\s+assurance\s+manager|(?:senior\s+)?data\s+analyst"
+# a team's role asked by what it does ("Who quality-assured the inspection?", "Who provided data
+# analysis and quality assurance for …?"), of the inspection, not of the council's own work
+_ROLE_DONE = r"quality[\s-]+assur(?:ed|ing|ance)|data\s+analysis"
+_ROLE_DOING = rf"\bwho\s+(?:(?:provided|did|carried\s+out|was\s+responsible\s+for)\s+(?:the\s+)?)?((?:{_ROLE_DONE})(?:\s+and\s+(?:{_ROLE_DONE}))?)\b(?=\s+(?:(?:for|of|on)\s+)?(?:[\w’'–-]+\s+){{0,5}}?(?:inspection|re-inspection|visit)s?\b)"
 # an inspection team's roles beside lead, deputy and team
-_OTHER_ROLES = rf"\b(shadow|additional|associate|supernumerary)\s+inspectors?\b|\b({_TEAM_ROLES})s?\b"
+_OTHER_ROLES = rf"\b(shadow|additional|associate|supernumerary)\s+inspectors?\b|\b({_TEAM_ROLES})s?\b|{_ROLE_DOING}"
 # "apart from the lead inspector", "Apart from lead inspector Sheena Doyle", "not counting the lead and deputy": the others
 _BESIDES_LEAD = r"\b(?:apart\s+from|besides|other\s+than|not\s+counting|excluding|except(?:\s+for)?)\s+(?:the\s+)?lead\b"
 # the team itself asked for ("Who were the inspectors?", "which inspectors made up the team", "Who made up the team of inspectors…?")
@@ -45,7 +49,8 @@ _ASKS = {
         # "Who inspected Kent?", "Who carried out / was in charge of the 2018 inspection?"
         r"|^\s*who\s+(inspected|visited)\b(?=[^?]*\b(inspection|visit)\b|\s+(?-i:[A-Z]))"
         # (what was run is the inspection: not "Who ran Kent's out-of-hours service at the time of the inspection?")
-        r"|^\s*who\s+(conducted|carried\s+out|did|ran|was\s+in\s+charge\s+of)\s+(?:[\w’'&–-]+\s+){0,6}?(inspection|re-inspection|visit|team)\b"
+        # (nor a role of the team asked by what it does: "Who did the data analysis for the inspection?")
+        r"|^\s*who\s+(conducted|carried\s+out|did|ran|was\s+in\s+charge\s+of)\s+(?!(?:the\s+)?(?:" + _ROLE_DONE + r"))(?:[\w’'&–-]+\s+){0,6}?(inspection|re-inspection|visit|team)\b"
         r"|\bsecond[\s-]+in[\s-]+command\b(?=[^?]*\b(?:inspection|re-inspection|visit|team|inspectors?)\b)",  # the deputy lead
         re.I,
     ),
@@ -324,7 +329,7 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
             quoted += _first(passages, lambda p: record.lead_inspector in p.text)
             if _DEPUTY_ASKED.search(question):  # "the lead and deputy lead inspectors", "second in command"
                 quoted += _first(passages, lambda p: _DEPUTY.match(p.text) is not None)
-        roles = [" ".join((m.group(1) or m.group(2)).lower().split()) for m in _ROLE_ASKED.finditer(question)]
+        roles = [role for m in _ROLE_ASKED.finditer(question) for role in _roles_of(m)]
         if "team" in fields and roles:  # "Who was the shadow inspector?", "… the quality assurance manager and the senior data analyst?": those roles' lines of the cover
             quoted += [p for p in passages if p.kind in ("field", "paragraph") and (m := _ROLE_LINE.match(p.text)) and any(r in " ".join(m.group(0).lower().split()) for r in roles)]
         # the team asked beside a role ("…which inspectors made up the team, and who was the quality assurance manager?"): its lines too
@@ -500,6 +505,15 @@ _REINSPECTION = re.compile(r"\bre-?inspection\b", re.I)
 _DATES_LINE = re.compile(r"\s*inspection\s+dates?\b", re.I)
 _ROLE_LINE = re.compile(rf"\s*(?:(?:[\w-]+\s+){{0,2}}inspectors?|(?:[\w-]+\s+)?(?:{_TEAM_ROLES})s?)\s*:", re.I)  # a cover's line of a role in the team and its name ("Shadow senior data analyst: …" too)
 _ROLE_ASKED = re.compile(_OTHER_ROLES, re.I)
+
+
+def _roles_of(asked: re.Match) -> list[str]:
+    """The roles a match of ``_ROLE_ASKED`` names, as a cover's lines name them: a role asked by
+    what it does is the role that does it ("quality-assured" the quality assurance manager)."""
+    if not asked.group(3):
+        return [" ".join((asked.group(1) or asked.group(2)).lower().split())]
+    done = asked.group(3).lower()
+    return [role for word, role in (("quality", "quality assurance manager"), ("data", "data analyst")) if word in done]
 _LEAD_LINE = re.compile(r"\s*lead\s+inspectors?\s*:", re.I)
 _OVERALL = re.compile(r"\boverall\b", re.I)
 # the overall grade asked for itself, not an area's ("the overall grade for leadership")

@@ -218,6 +218,14 @@ def test_the_team_s_other_roles_are_quoted_from_their_cover_lines_and_a_role_ask
     shadow = more + [replace(more[1], passage_id="kent-2017#p5", text="Shadow senior data analyst: Cy Brown")]
     analysts = answer_cover("Which data analysts supported Kent's 2017 inspection, including any shadow analyst?", {"team"}, docs, lambda doc_id: passages + shadow)
     assert sorted(c.passage_id for c in analysts.citations) == ["kent-2017#p4", "kent-2017#p5"]
+    # a role asked by what it does: its line, and no ask of the lead; not what the council's own staff did
+    for asked, lines in (("Who quality-assured Ofsted's 2017 inspection of Kent?", ["kent-2017#p3"]),
+                         ("Who provided data analysis and quality assurance for Ofsted's 2017 inspection of Kent?", ["kent-2017#p3", "kent-2017#p4"]),
+                         ("Who did the data analysis for the 2017 inspection of Kent?", ["kent-2017#p4"])):
+        assert asks_cover(asked) == {"team"}
+        found = answer_cover(asked, {"team"}, docs, lambda doc_id: passages + more)
+        assert sorted(c.passage_id for c in found.citations) == lines
+    assert asks_cover("Who quality assured audits in Kent, according to the 2017 inspection?") == set()
     # the team asked for beside a role: the team's lines and the role's
     asked = "Besides the lead, which inspectors made up the team for Kent's 2017 inspection, and who was the quality assurance manager?"
     both = answer_cover(asked, asks_cover(asked), docs, lambda doc_id: passages + more)
