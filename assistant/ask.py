@@ -604,14 +604,17 @@ class Assistant:
             listed = [p for p in listed if not any(words and all(_said_as(w, tokens(p.text)) for w in words) for words in named)]
         return listed
 
-    def _one_report(self, query: Query, filters: Filters | None) -> list[str]:
+    def _one_report(self, query: Query, filters: Filters | None, told: bool = False) -> list[str]:
         """The reports a question about one (or one each of the authorities it names) picks out:
-        the one filtered to; else those of the year it names; else each authority's latest."""
+        the one filtered to; else those of the year it names; else each authority's latest.
+        ``told``: what a report told is asked, so "after its November 2022 inspection" names
+        that inspection (whose report told it), not the years since."""
         if filters is not None and len(filters.doc_ids) == 1:
             return list(filters.doc_ids)
         picked = [r for r in self.retriever.corpus().records.values() if filters is None or filters.admits_record(r)]
-        span = year_span(query.question)
-        found = cover.inspections(query.question, picked, query.authorities, span) if query.authorities else []
+        question = _AFTER_INSPECTION.sub(r"at \1", query.question) if told else query.question
+        span = year_span(question)
+        found = cover.inspections(question, picked, query.authorities, span) if query.authorities else []
         if len(found) > 1 and not (span.exact or span.since or span.before):
             # "What did Ofsted say about Kent?", no year named: what it said last (the answer
             # names the report and its date), not a paragraph of one of its reports at random
@@ -633,7 +636,7 @@ class Assistant:
         if _OVER_TIME.search(query.question):
             return False  # "How has the rating changed since 2013?": documents compared, not one summarised
         corpus = self.retriever.corpus()
-        docs = self._one_report(query, filters)
+        docs = self._one_report(query, filters, told=improvements)
         # one document; or, for what each was told to improve, one of each authority asked about
         # ("Kingston upon Thames and Islington were both inspected in December 2024. What was each told to improve?")
         each = improvements and len(docs) == len(query.authorities) == len({corpus.records[d].authority for d in docs if d in corpus.records})
@@ -1717,6 +1720,9 @@ _IMPROVEMENT_WORDS = frozenset(
     "point points priority priorities development inspecting inspected inspection children services one thing things "
     "list listed lists two three four five six first second third fourth fifth sixth other others else exactly".split()  # ("after inspecting its children's services")
 ) | extractive.SETTING_TOKENS
+# "after its November 2022 inspection", "after the 2018 visit"
+_AFTER_INSPECTION = re.compile(r"\bafter\s+((?:(?:the|its|their|ofsted['’]s)\s+)?(?:[A-Z][a-z]+(?:[–-][A-Z][a-z]+)?\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:inspection|re-inspection|visit)s?)\b", re.I)
+_INSPECTED = re.compile(r"\bchildren['’]?s\s+social\s+care(?:\s+services)?\b", re.I)  # the service an ILACS report inspects
 IMPROVEMENT_ITEMS = 12  # items of a report's list of what needs to improve quoted at most
 
 
@@ -1728,6 +1734,7 @@ def _asks_improvements(query: Query) -> bool:
         return False
     topic = sides.without_side(without_setting(query.topic))  # (not "the 2021 remote inspection" it asks of)
     topic = SET_ASIDE.sub(" ", topic)  # (nor what it sets aside: "main areas for improvement? apart from private fostering")
+    topic = _INSPECTED.sub(" ", topic)  # (nor the service inspected: "after its June 2018 inspection of children's social care")
     return not records.topic_words(_OFSTED_LIST.sub(" ", _SUMMARY.sub(" ", topic)), _SUMMARY_WORDS | _IMPROVEMENT_WORDS)
 SUMMARY_PER_PARAGRAPH = 2  # sentences of each leading paragraph a summary quotes
 

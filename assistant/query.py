@@ -649,7 +649,7 @@ def _last_sentence(question: str) -> str:
     # statements, not asks ("How was it graded? Which…?") nor an abbreviation's full stop ("St.
     # Helens"): a full stop after a word of four letters or more, or a small one ("…entitled to.")
     said = [i for i, piece in enumerate(pieces[:-1]) if re.search(r"(?:\w{4,}|\b[a-z]{2,3})\.$", piece) and len(piece.split()) >= 4]
-    if said and pieces[-1].rstrip().endswith("?"):
+    if said and pieces[-1].rstrip(" '\"’”").endswith("?"):  # (its own words quoted at its end: "…under 'What needs to improve?'")
         return " ".join(pieces[said[-1] + 1 :])
     return " ".join(pieces) if trailing else question
 
@@ -691,7 +691,7 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
     # ("redcar 2022 edge of care team workers - how described")
     ask = final_ask(asked)
     label = asked[: len(asked) - len(ask)]
-    if label and len(ask.split()) > 3 and not _POINTS_BACK.search(ask) and (YEAR.search(label) or set(re.findall(r"[a-z]+", label.lower())) & places):
+    if label and len(ask.split()) > 3 and not _POINTS_BACK.search(ask) and (YEAR.search(label) or set(re.findall(r"[a-z]+", label.lower())) & places or _PURPOSE.match(label)):
         asked = ask
     if asked != question and _POINTS_BACK.search(asked):
         # "In 2020 Ofsted criticised its planning for… Had this been put right by 2024?": what "this" is
@@ -719,6 +719,10 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
         return question
     stated = _VERDICT.sub(" ", question[: question.rindex(asked)])
     return stated + asked if topical(without_setting(stated)) else asked
+
+
+# a label saying what the answer is for ("For a briefing note:", "For our action plan:"): no topic
+_PURPOSE = re.compile(r"\s*for\s+(?:a|an|our|my)\s", re.I)
 
 
 def _without_trailing_frames(question: str, topical) -> str:

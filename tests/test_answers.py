@@ -442,6 +442,10 @@ def test_a_question_opening_with_a_capitalised_name_was_not_typed_in_lower_case(
     ("What did Ofsted say about supervision on the Isle of Wight?", False),
     ("The Isle of Wight's 2023 report listed three things to improve. What were they?", True),  # Ofsted's list, said otherwise
     ("What were the Isle of Wight's areas for improvement in 2023, apart from private fostering?", True),  # what it sets aside is no topic
+    # a label saying what the answer is for, the service an inspection is of, a question quoting the list's heading at its end
+    ("For our action plan: which areas for improvement did Ofsted set out for the Isle of Wight after the 2023 inspection?", True),
+    ("For a briefing note on the Isle of Wight: what did Ofsted say needed to improve after its 2018 inspection of children's social care?", True),
+    ("The Isle of Wight was judged good in 2023. What did the report list under 'What needs to improve?'", True),
 ])
 def test_a_request_for_what_needs_to_improve_is_told_from_a_question_on_a_topic(assistant, question, listed):
     from assistant.ask import _asks_improvements

@@ -192,6 +192,13 @@ def test_what_a_report_says_needs_to_improve_is_its_own_list(subset_assistant):
     assert "care leavers" in answer.answer  # the list's items, not the grades
 
 
+def test_what_a_council_was_told_to_improve_after_an_inspection_is_that_inspection_s_list(subset_assistant):
+    # "after its July 2022 inspection": the report of that inspection told it, not the years since (Kent's 2026 report too)
+    answer = subset_assistant.ask("What did Ofsted tell Kent to improve after its 2022 inspection?")
+    assert not answer.abstained and answer.reason == "what one document says needs to improve", answer.answer
+    assert {c.date[:4] for c in answer.citations} == {"2022"}
+
+
 def test_ever_judged_a_grade_overall_lists_the_overall_judgements_there_were(subset_assistant):
     answer = subset_assistant.ask("Has Devon ever been judged good overall?")
     assert not answer.abstained and answer.answer.startswith("None of the"), answer.answer
