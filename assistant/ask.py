@@ -1042,8 +1042,8 @@ class Assistant:
             )
         if query.speculation:
             return (
-                "The indexed sources report what inspections found; they don't predict what a future inspection will find "
-                "or rank inspectors or councils. Ask what the documents say, for example “What did Ofsted find at the last inspection?”",
+                "The indexed sources report what inspections found; they don't predict what a future inspection will find, "
+                "rank inspectors or councils, or say whether a verdict was fair. Ask what the documents say, for example “What did Ofsted find at the last inspection?”",
                 "speculation",
             )
         if query.unknown_places:

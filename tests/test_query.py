@@ -492,6 +492,11 @@ def test_the_focus_leaves_out_when_and_during_which_inspection():
     ("How does Kent rank against other councils?", True),
     # a rank the report states, with councils named in another clause of the question
     ("Where does Kent rank on deprivation, and how many district councils lie within its boundary?", False),
+    ("Kent was good in 2022. Will it still be good across the board at its next Ofsted inspection?", True),
+    # whether a verdict was fair is no finding
+    ("Honestly, was Ofsted too harsh on Kent in 2022? Did the council really deserve requires improvement rather than good?", True),
+    ("Was Ofsted too harsh on Kent in 2022?", True),
+    ("What did Ofsted say was too harsh in Kent's discipline of children in care?", False),
 ])
 def test_a_forecast_or_a_ranking_of_inspectors_is_speculation(text, speculation):
     assert q(text).speculation is speculation
