@@ -32,7 +32,9 @@ _ASKS_KIND = {
     "action": re.compile(r"\b(actions?|RAG)\b", re.I),
 }
 _ENUMERATES = re.compile(
-    r"(?:^|[,;:])\s*(which|list|what (are|were) (all )?the|how many|show|give|table|what (grades?|judge?ments?|ratings?)|what \w+ (grades|judge?ments|ratings))\b|\b(changed?|over time|since|trend|history|ever)\b|\b(?:in|at|for)\s+which\b|\bwhich\s+of\b",
+    r"(?:^|[,;:])\s*(which|list|what (are|were) (all )?the|how many|show|give|table|what (grades?|judge?ments?|ratings?)|what \w+ (grades|judge?ments|ratings))\b|\b(changed?|over time|since|trend|history|ever)\b|\b(?:in|at|for)\s+which\b|\bwhich\s+of\b"
+    # "at each of its inspections", "across every inspection", "each time"
+    r"|\b(?:at|in|for|across|after)\s+(?:each|every|all)\s+(?:of\s+)?(?:its\s+|their\s+|the\s+|[\w’'-]+['’]s\s+)?(?:[\w-]+\s+)?(?:inspections?|re-inspections?|reports?|visits?)\b|\beach\s+time\b",
     re.I,
 )
 # (not "children" either: every area is of children, and "X's children's services" names none of them)

@@ -86,6 +86,10 @@ def test_a_statement_setting_the_scene_before_but_is_no_part_of_what_is_asked():
 
 def test_ordinary_questions_are_not_record_questions():
     assert asks_records("What overall grades has Kent received from Ofsted?", RECORDS) == "judgement"  # every one of them
+    # a grade asked at each inspection is every one of them too
+    assert asks_records("How was Kent's overall effectiveness judged at each of its inspections held in the library?", RECORDS) == "judgement"
+    assert asks_records("How was Kent's overall effectiveness judged each time?", RECORDS) == "judgement"
+    assert asks_records("What did Ofsted say about supervision in Kent at each inspection?", RECORDS) is None
     assert asks_records("What did Ofsted say about supervision in Kent?", RECORDS) is None
     assert asks_records("Who owns action 2.1?", RECORDS) is None
     assert asks_records("Which product was procured for the new case management system?", RECORDS) is None
