@@ -28,7 +28,7 @@ from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, glossary, mentions, ranker, records, sides
 from .lexical import STOPWORDS, tokens
-from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, SET_ASIDE, YEAR, Query, YearSpan, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_condition, without_setting, year_pairs, year_span
+from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, SET_ASIDE, YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_condition, without_setting, year_pairs, year_span
 from .query_adapter import get_adapter
 from .retrieval import Retriever
 from .scope import home_authority, scopes
@@ -757,12 +757,7 @@ class Assistant:
                 record = corpus.records.get(doc_id)
                 return cover.years_inspected(record) if record is not None else set()
 
-            # the rows a part enumerates are not picked by the year another part asks of ("Which of
-            # Havering's inspections rated help and protection as requiring improvement, and what did
-            # that judgement become at the December 2023 inspection?": every inspection's)
-            listing = [p for p in query.parts if records.enumerates(p.text)]
-            every_year = listing and not any(YEAR.search(p.text) for p in listing)
-            found = records.answer_records(query.question, kind, passages, authorities, YearSpan() if every_year else span, inspected)
+            found = records.answer_records(query.question, kind, passages, authorities, records.listing_span([p.text for p in query.parts], span), inspected)
             reason = f"{kind} records: {len(found.citations)} of {found.looked_at}"
         by_id = corpus.by_id
         # the names of the parts the records answer ("When did Ofsted inspect Islington in 2017, and

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from index.store import StoredPassage
 from index.text import display_date, normalise, split_sentences
 
-from .query import GRADED_ON_THEIR_OWN, SET_ASIDE, YearSpan, final_ask
+from .query import GRADED_ON_THEIR_OWN, SET_ASIDE, YEAR, YearSpan, final_ask
 from .types import Citation
 
 RECORD_KINDS = {"judgement": "judgement", "action": "action"}
@@ -79,6 +79,19 @@ def asks_kind(question: str, kind: str) -> bool:
 def enumerates(question: str) -> bool:
     """Does the question (or a part of it) ask for records in number ("which of", "list", "how many", "ever")?"""
     return _ENUMERATES.search(question) is not None
+
+
+def listing_span(parts: list[str], span: YearSpan) -> YearSpan:
+    """The years whose rows a compound question lists (its ``parts``' texts; ``span``: the
+    question's years): every year's when the part that enumerates them names none and another
+    part's year is that part's own ("Which of Havering's inspections rated help and protection as
+    requiring improvement, and what did that judgement become at the December 2023 inspection?");
+    a year that sets the scene of every part picks them ("Wokingham's 2015 inspection: which area
+    was graded good, and what did the review conclude…?")."""
+    listing = [p for p in parts if enumerates(p)]
+    if listing and not any(map(YEAR.search, listing)) and any(YEAR.search(p) for p in parts if p not in listing):
+        return YearSpan()
+    return span
 
 
 def asks_records(question: str, passages: list[StoredPassage]) -> str | None:

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.query import year_span
+from assistant.query import YearSpan, year_span
 from assistant.records import answer_records, asks_records, compares_over_time
 from index.store import StoredPassage
 
@@ -1276,3 +1276,11 @@ def test_what_a_compound_records_question_asks_of_each_part():
     # which part enumerates the records (its years, not another part's, pick them)
     assert enumerates("Which of Havering's Ofsted inspections rated help and protection as requiring improvement")
     assert not enumerates("what did that judgement become at the December 2023 inspection")
+    # whose years pick the rows a part lists: not another part's own year; a year setting the scene of both
+    from assistant.records import listing_span
+
+    span = year_span("Which of Havering's inspections rated help and protection as requiring improvement, and what did that judgement become at the December 2023 inspection?")
+    assert listing_span(["Which of Havering's inspections rated help and protection as requiring improvement",
+                         "what did that judgement become at the December 2023 inspection"], span) == YearSpan()
+    span = year_span("Wokingham's 2015 single inspection: which area was graded good, and what did the review conclude about the LSCB?")
+    assert listing_span(["which area was graded good", "what did the review conclude about the LSCB"], span) == span and span.exact == {2015}
