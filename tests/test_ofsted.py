@@ -405,6 +405,7 @@ def test_text_without_a_report_reads_as_other():
         ("Derbyshire County Council", "Derbyshire"),
         ("Derby City", "Derby"),
         ("Kingston Upon Hull City Council", "Kingston upon Hull"),
+        ("the Square Mile", "City of London"),  # (the City's other name)
         ("Royal Borough of Kingston upon Thames", "Kingston upon Thames"),
         ("Bath and North East Somerset", "Bath and North East Somerset"),
         ("St. Helens Metropolitan Borough Council", "St Helens"),
