@@ -81,6 +81,10 @@ def enumerates(question: str) -> bool:
     return _ENUMERATES.search(question) is not None
 
 
+# a question asking how something was graded ("How were children looked after … judged at that inspection?")
+_HOW_GRADED = re.compile(r"\s*how\s+(?:was|were|is|are|did|had|has|have)\b[^?]*\b(?:graded|rated|judged|grade|rate|judge)\b", re.I)
+
+
 def listing_span(parts: list[str], span: YearSpan) -> YearSpan:
     """The years whose rows a compound question lists (its ``parts``' texts; ``span``: the
     question's years): every year's when the part that enumerates them names none and another
@@ -396,7 +400,9 @@ def answer_records(
     # overall in 2023. Was any judgement area rated good?" asks for good rows, of any area)
     ask = final_ask(question)
     of_ask = [v for v in values if _mentions(ask, v, kind)]
-    wanted = of_ask if ask != question and (of_ask or _ASKS_WHICH_BETTER.search(ask)) else [v for v in values if _mentions(question, v, kind)]
+    # (nor is it when the question asks how areas were graded: "Kent's help and protection was judged to
+    # require improvement in 2017. How were its children looked after, and its leadership, judged?")
+    wanted = of_ask if ask != question and (of_ask or _ASKS_WHICH_BETTER.search(ask) or _HOW_GRADED.match(ask)) else [v for v in values if _mentions(question, v, kind)]
     areas_of = ask if ask != question and AREAS_ASKED.search(ask) else question  # what names the areas asked of
     # what the question sets aside is not asked of ("Apart from the overall grade, which of the judgement areas were rated outstanding?")
     aside = SET_ASIDE.search(areas_of) if kind == "judgement" else None

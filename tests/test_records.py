@@ -1284,3 +1284,14 @@ def test_what_a_compound_records_question_asks_of_each_part():
                          "what did that judgement become at the December 2023 inspection"], span) == YearSpan()
     span = year_span("Wokingham's 2015 single inspection: which area was graded good, and what did the review conclude about the LSCB?")
     assert listing_span(["which area was graded good", "what did the review conclude about the LSCB"], span) == span and span.exact == {2015}
+
+
+def test_a_grade_the_statement_names_is_no_filter_when_the_question_asks_how_areas_were_graded():
+    rows = [judgement("kent-2017", "Kent", "2017-03-30", "help_and_protection", "Children who need help and protection", "requires improvement"),
+            judgement("kent-2017", "Kent", "2017-03-30", "children_looked_after", "Children looked after and achieving permanence", "good"),
+            judgement("kent-2017", "Kent", "2017-03-30", "leadership", "Leadership, management and governance", "good")]
+    question = ("Kent's help and protection was judged to require improvement in March 2017. How were children looked after "
+                "and achieving permanence, and leadership, management and governance, judged at that inspection?")
+    found = answer_records(question, "judgement", rows, ("Kent",), year_span(question))
+    cited = [c.passage_id for c in found.citations]
+    assert "kent-2017#judgement-children_looked_after" in cited and "kent-2017#judgement-leadership" in cited
