@@ -178,7 +178,12 @@ _GRADE_THEN_WHY = re.compile(
     r"^\s*(?:what|how)\b[^?]*?\b(?:judge?ment|grade|rating|rated|judged|graded)\b[^?]*?(?:,\s*|\s)and\s+(?:why\b|what\s+reasons?\b)", re.I)
 _AND_WHY = re.compile(r"\band\s+why\b", re.I)  # "What kind of inspection was it, and why?": the reasons are in the passages
 # "Gateshead's 2019 Ofsted visit: when did it happen…?": "it" is the inspection the label names
-_WHEN_LABELLED = re.compile(r"\b(inspection|visit)\s*[:–—-]\s*(?:and\s+)?when\s+did\s+(it|they)\s+(run|take\s+place|happen)\b", re.I)
+# ("… inspection: when did it take place?", "… inspection of children's social care - what were the dates?")
+_WHEN_LABELLED = re.compile(
+    r"\b(inspection|visit)\b(?:\s+of\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})?\s*[:–—-]\s*(?:and\s+)?"
+    r"(?:when\s+did\s+(it|they)\s+(run|take\s+place|happen)\b|(?:what\s+were\s+)?(?:the\s+|its\s+)?(?:exact\s+)?dates\s*\??\s*$|when\s+(?:was|were)\s+(?:it|they)\s*\??\s*$)",
+    re.I,
+)
 
 
 def asks_of_label(question: str) -> set[str]:

@@ -747,6 +747,10 @@ def test_the_inspection_dates_are_asked_by_week_by_fieldwork_by_when_inspectors_
     # "it" is the visit the label names: its dates (not a label naming something else)
     assert asks_of_label("Kent's 2019 Ofsted visit: when did it happen and what was the verdict on children in care?") == {"dates"}
     assert asks_of_label("Kent's new front door: when did it happen?") == set()
+    # the dates asked after a label naming the inspection (and what it was of)
+    assert asks_of_label("kent 2019 ofsted inspection of children's social care - what were the dates?") == {"dates"}
+    assert asks_of_label("Kent's 2019 focused visit - when was it?") == {"dates"}
+    assert asks_of_label("Kent 2017 inspection of care leavers - what were the main findings?") == set()
     assert "dates" not in asks_cover("When were social workers in Kent trained?")
     # "who leads" something the council runs asks no lead inspector; "who led" the inspection does
     assert asks_cover("Who leads Kent's in-house clinical service, and what does it provide, according to the 2026 inspection?") == set()
