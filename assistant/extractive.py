@@ -727,7 +727,8 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
 
 
 # chaired by a post the report names ("chaired at a senior level by the Metropolitan Police Detective Chief Inspector")
-_CHAIRED_BY = re.compile(r"\bchaired\b(?:\s+[\w’'-]+){0,6}?\s+by\s+(?:an?\s+|the\s+)?(?:[a-z][\w’'-]*\s+){0,3}?[A-Z]")
+# "chaired by a Department for Education adviser", "chaired by the leader of the council": who, by name or post
+_CHAIRED_BY = re.compile(r"\bchaired\b(?:\s+[\w’'-]+){0,6}?\s+by\s+(?:an?\s+|the\s+)?(?:[a-z][\w’'-]*\s+){0,3}?(?:[A-Z]|" + _ROLE_WORD.pattern + ")")
 _WHO_DOES = re.compile(
     # (a word saying how may come between: "who regularly gives…", "who was actually looking after…")
     r"\s*who\s+(?:[a-z]+ly\s+)?(?:(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|carried|inspected)\b)[a-z]+(?:s|ed)\b"

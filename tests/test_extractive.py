@@ -1378,6 +1378,10 @@ def test_who_chairs_is_answered_by_the_post_a_report_names_as_chair():
     asked = "Who chairs the children's improvement board?"
     assert "Department for Education adviser" in chosen_for(asked, "The children’s improvement board, chaired by a Department for Education adviser, is supporting an ethos of high support and high challenge.")[0].text
     assert chosen_for(asked, "The children’s improvement board is supporting an ethos of high support and high challenge.") == []
+    # a post written in lower case
+    panel = "Young people attend the corporate parenting panel, which is chaired by the leader of the council, and give feedback."
+    assert "leader of the council" in chosen_for("Who chaired the corporate parenting panel?", panel)[0].text
+    assert chosen_for("Who chaired the corporate parenting panel?", "The panel is chaired by the council and its partners.") == []
 
 
 @pytest.mark.parametrize("question, text", [
