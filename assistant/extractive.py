@@ -38,7 +38,8 @@ _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a\s+hundred)"
 )
-_HAS_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORD}|hundred|thousand|half|quarter|double|twice|dozen)\b", re.I)
+# (a quarter as a share, "a quarter of", "three quarters", not a year's: "in the last quarter")
+_HAS_NUMBER = re.compile(rf"\d|\b({_NUMBER_WORD}|hundred|thousand|half|double|twice|dozen)\b|\b(?:a|one|two|three)\s+quarters?\b|\bquarters?\s+of\b(?!\s+(?:the\s+|a\s+)?(?:year|(?:19|20)\d\d))", re.I)
 # Dates and years are not the figure a "how many" question asks for.
 _DATE_SPAN = re.compile(rf"\b(\d{{1,2}}(st|nd|rd|th)?\s*(and|to|-|–)\s*)?\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH}(\s+(19|20)\d\d)?\b|\b{_MONTH}\s+(19|20)\d\d\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b\d+\.\d+\b(?!\s?(?:%|per\s?cent))")  # (not "14.1%": a share)
 # (a share, "what percentage of the workforce…", is often said of "it" (see shared_words): not this test)

@@ -1372,6 +1372,9 @@ def test_an_average_asked_for_is_a_value_and_a_numbered_outcome_is_no_count():
     assert "18 children" in chosen_for(asked, "Social workers have an average caseload of 18 children.")[0].text
     outcome = "The timeliness of permanence decisions for some children in care. (outcome four, national framework)"
     assert chosen_for("How many children were in the council’s care?", outcome) == []
+    # a year's quarter is no share
+    rhi = "Whereas, previously the completion of return home interviews was relatively low, the position has improved quite dramatically in the last quarter."
+    assert chosen_for("Return home interviews improved dramatically in the quarter before the inspection. Exactly how many were completed in that quarter?", rhi) == []
 
 
 def test_who_chairs_is_answered_by_the_post_a_report_names_as_chair():
