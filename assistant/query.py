@@ -45,6 +45,7 @@ _SPECULATION = re.compile(
     # whether a verdict was fair ("was Ofsted too harsh on…?", "Did the council really deserve requires improvement?")
     r"|\b(?:was|were|is|are)\s+(?:ofsted|the\s+inspectors?|inspectors|the\s+(?:judgement|grade|rating|verdict))\s+(?:being\s+)?(?:too|overly|unduly)\s+(?:harsh|lenient|strict|generous|soft|tough)\b"
     r"|\bdeserved?s?\s+(?:the\s+|a\s+|an\s+|its\s+|that\s+)?(?:grade|rating|judgement|outstanding|good|inadequate|requires?\s+improvement)\b"
+    r"|(?:^|[.?!]\s+)should\s+[^?]{0,80}?\bhave\s+(?:been\s+)?\w+(?:ed|en|t)\b"  # what ought to have been done ("Should the government have taken … away?")
     r"|\b(harshest|strictest|toughest|most\s+(lenient|harsh|strict|biased|unfair))\s+(lead\s+)?inspectors?\b"
     r"|\binspectors?\s+(is|are|was|were)\s+(the\s+)?(harshest|strictest|toughest|most\s+(lenient|harsh|strict|biased|unfair))\b",
     re.I,

@@ -497,6 +497,8 @@ def test_the_focus_leaves_out_when_and_during_which_inspection():
     ("Honestly, was Ofsted too harsh on Kent in 2022? Did the council really deserve requires improvement rather than good?", True),
     ("Was Ofsted too harsh on Kent in 2022?", True),
     ("What did Ofsted say was too harsh in Kent's discipline of children in care?", False),
+    ("Should the government have taken children's services away from Kent council after the 2022 inspection?", True),
+    ("What should Kent have done sooner, according to the 2022 inspection?", False),  # what the report says
 ])
 def test_a_forecast_or_a_ranking_of_inspectors_is_speculation(text, speculation):
     assert q(text).speculation is speculation
