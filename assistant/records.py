@@ -31,10 +31,14 @@ _ASKS_KIND = {
     "judgement": re.compile(r"\b(judge?ments?|judged|grades?|graded|rated|ratings?|inspection results?)\b", re.I),
     "action": re.compile(r"\b(actions?|RAG)\b", re.I),
 }
+# "at each of its inspections", "across every inspection", "each time"
+_EACH_INSPECTION = re.compile(
+    r"\b(?:at|in|for|across|after)\s+(?:each|every|all)\s+(?:of\s+)?(?:its\s+|their\s+|the\s+|[\w’'-]+['’]s\s+)?(?:[\w-]+\s+)?(?:inspections?|re-inspections?|reports?|visits?)\b|\beach\s+time\b",
+    re.I,
+)
 _ENUMERATES = re.compile(
     r"(?:^|[,;:])\s*(which|list|what (are|were) (all )?the|how many|show|give|table|what (grades?|judge?ments?|ratings?)|what \w+ (grades|judge?ments|ratings))\b|\b(changed?|over time|since|trend|history|ever)\b|\b(?:in|at|for)\s+which\b|\bwhich\s+of\b"
-    # "at each of its inspections", "across every inspection", "each time"
-    r"|\b(?:at|in|for|across|after)\s+(?:each|every|all)\s+(?:of\s+)?(?:its\s+|their\s+|the\s+|[\w’'-]+['’]s\s+)?(?:[\w-]+\s+)?(?:inspections?|re-inspections?|reports?|visits?)\b|\beach\s+time\b",
+    r"|" + _EACH_INSPECTION.pattern,
     re.I,
 )
 # (not "children" either: every area is of children, and "X's children's services" names none of them)
@@ -481,11 +485,25 @@ def answer_records(
     # "How many of Islington's inspections judged it outstanding overall?": out of which judgements
     shown = {id(p) for p in records}
     rest = [p for p in of_area if id(p) not in shown] if _ACROSS.search(question) else []
+    # asked at each inspection: those whose reports make no judgement of the area say so (the framework
+    # from April 2026 gives no overall effectiveness), cited by the judgements they do make
+    unjudged = []
+    if kind == "judgement" and areas and not wanted and _EACH_INSPECTION.search(question):
+        shown_docs = {p.doc_id for p in records}
+        for p in sorted(graded, key=lambda p: (p.date or "", p.doc_id, p.ordinal)):
+            if p.doc_id not in shown_docs:
+                shown_docs.add(p.doc_id)
+                unjudged.append(p)
+    if unjudged and not rest:
+        records = sorted(records + unjudged, key=lambda p: (p.authority or "", p.date or "", p.doc_id, p.ordinal))  # in date order
     citations = []
-    for n, p in enumerate(records + rest, start=1):
+    for n, p in enumerate(records + rest + ([] if unjudged and not rest else unjudged), start=1):
         if rest and n == len(records) + 1:
             lines += ["", f"The other {kind}s {_describe(kind, [], areas, authorities, span)}:", ""]
-        lines.append(f"- {_row(p, kind)} [{n}]")
+        if p in unjudged:
+            lines.append(f"- {p.authority or p.title}, {display_date(p.date)}: no judgement {_describe(kind, [], areas, (), YearSpan())}; among its judgements: {p.fields.get('judgement', '')} — {p.fields.get('grade', '')} [{n}]")
+        else:
+            lines.append(f"- {_row(p, kind)} [{n}]")
         citations.append(Citation.of(n, p))
     return RecordAnswer("\n".join(lines), citations, looked_at)
 

@@ -1299,3 +1299,16 @@ def test_a_grade_the_statement_names_is_no_filter_when_the_question_asks_how_are
     found = answer_records(question, "judgement", rows, ("Kent",), year_span(question))
     cited = [c.passage_id for c in found.citations]
     assert "kent-2017#judgement-children_looked_after" in cited and "kent-2017#judgement-leadership" in cited
+
+
+def test_a_report_making_no_judgement_of_the_area_asked_at_each_inspection_says_so():
+    rows = [judgement("st-2017", "South Tyneside", "2017-10-05", "overall_effectiveness", "Overall effectiveness", "good"),
+            judgement("st-2023", "South Tyneside", "2023-02-15", "overall_effectiveness", "Overall effectiveness", "inadequate"),
+            judgement("st-2026", "South Tyneside", "2026-06-26", "impact_of_leaders", "The impact of leaders on social work practice", "good")]
+    question = "How was South Tyneside's overall effectiveness judged at each of its inspections?"
+    found = answer_records(question, asks_records(question, rows), rows, ("South Tyneside",), year_span(question))
+    assert [c.passage_id for c in found.citations] == ["st-2017#judgement-overall_effectiveness", "st-2023#judgement-overall_effectiveness", "st-2026#judgement-impact_of_leaders"]
+    assert "South Tyneside, 26 June 2026: no judgement for overall effectiveness" in found.text
+    # not asked at each inspection: the rows of the area alone
+    found = answer_records("What overall grades has South Tyneside received?", "judgement", rows, ("South Tyneside",))
+    assert [c.passage_id for c in found.citations] == ["st-2017#judgement-overall_effectiveness", "st-2023#judgement-overall_effectiveness"]
