@@ -435,6 +435,8 @@ def answer_records(
     # "Which area was judged outstanding, and what was the overall grade?" (or the other way round):
     # the overall judgement of the reports found is asked too
     # (not "…inadequate overall, and when were they?", whose second part asks no judgement)
+    if wanted and kind == "judgement" and then and _EACH_INSPECTION.search(asks) and not any(_mentions(asks, v, kind) for v in values):
+        wanted = []  # "…graded each time, and when did it first reach good?": every inspection's row, the good one among them
     other = then if _OVERALL.search(asks) else asks
     judged_other = asks_kind(other, kind) or any(_mentions(other, v, kind) for v in values) or re.search(r"\bareas?\b", other, re.I)
     overall_too = kind == "judgement" and bool(then) and bool(_OVERALL.search(then)) != bool(_OVERALL.search(asks)) and bool(judged_other)

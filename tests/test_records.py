@@ -1312,3 +1312,12 @@ def test_a_report_making_no_judgement_of_the_area_asked_at_each_inspection_says_
     # not asked at each inspection: the rows of the area alone
     found = answer_records("What overall grades has South Tyneside received?", "judgement", rows, ("South Tyneside",))
     assert [c.passage_id for c in found.citations] == ["st-2017#judgement-overall_effectiveness", "st-2023#judgement-overall_effectiveness"]
+
+
+def test_a_grade_named_in_another_part_does_not_pick_the_rows_asked_at_each_inspection():
+    rows = [judgement("rc-2017", "Redcar and Cleveland", "2017-02-09", "help_and_protection", "Children who need help and protection", "requires improvement"),
+            judgement("rc-2022", "Redcar and Cleveland", "2022-07-01", "help_and_protection", "Children who need help and protection", "requires improvement"),
+            judgement("rc-2025", "Redcar and Cleveland", "2025-12-12", "help_and_protection", "Children who need help and protection", "good")]
+    question = "Across Redcar and Cleveland's inspections, how was help and protection graded each time, and when did it first reach good?"
+    found = answer_records(question, "judgement", rows, ("Redcar and Cleveland",), year_span(question))
+    assert [c.passage_id for c in found.citations] == [f"rc-{y}#judgement-help_and_protection" for y in (2017, 2022, 2025)]
