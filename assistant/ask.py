@@ -1171,13 +1171,15 @@ class Assistant:
         if sentences and year:
             # one year asked ("in the 2022 report"): another year's documents don't answer it
             sentences = [s for s in sentences if extractive.about_year(s, year)]
-            if _OF_INSPECTION.search(query.question):
+            records_of = corpus.records
+            of_year = {d for d, r in records_of.items() if r.kind in cover.OFSTED_KINDS and r.authority in query.authorities and year in cover.years_of(r)}
+            if of_year:
                 # "at its 2014 inspection": that inspection's report, not a later one recalling it
-                # ("…has markedly improved since the previous inspection in 2014")
-                records_of = corpus.records
-                of_year = {d for d, r in records_of.items() if r.kind in cover.OFSTED_KINDS and r.authority in query.authorities and year in cover.years_of(r)}
-                if of_year:
-                    sentences = [s for s in sentences if s.passage.doc_id in of_year or records_of[s.passage.doc_id].kind not in cover.OFSTED_KINDS]
+                # ("…has markedly improved since the previous inspection in 2014"); so too a year
+                # alone ("in late 2018"), where that report says anything found
+                theirs = [s for s in sentences if s.passage.doc_id in of_year or records_of[s.passage.doc_id].kind not in cover.OFSTED_KINDS]
+                if _OF_INSPECTION.search(query.question) or any(s.passage.doc_id in of_year for s in theirs):
+                    sentences = theirs
             if not sentences:
                 answer.answer = f"The indexed sources don't say this for {year}. The nearest passages are listed as related."
                 answer.reason = "other years only"

@@ -199,6 +199,13 @@ def test_what_a_council_was_told_to_improve_after_an_inspection_is_that_inspecti
     assert {c.date[:4] for c in answer.citations} == {"2022"}
 
 
+def test_a_year_alone_is_answered_from_that_year_s_report_not_a_later_one_recalling_it(subset_assistant):
+    # the 2019 report recalls "the previous inspection in 2014, when too many children came into care as
+    # a result of emergency police protection": the 2014 report itself says what it found
+    answer = subset_assistant.ask("In Barking and Dagenham in 2014, were children coming into care through emergency police protection?")
+    assert not answer.abstained and {c.date[:4] for c in answer.citations} == {"2014"}, answer.answer
+
+
 def test_ever_judged_a_grade_overall_lists_the_overall_judgements_there_were(subset_assistant):
     answer = subset_assistant.ask("Has Devon ever been judged good overall?")
     assert not answer.abstained and answer.answer.startswith("None of the"), answer.answer
