@@ -489,20 +489,18 @@ def answer_records(
     rest = [p for p in of_area if id(p) not in shown] if _ACROSS.search(question) else []
     # asked at each inspection: those whose reports make no judgement of the area say so (the framework
     # from April 2026 gives no overall effectiveness), cited by the judgements they do make
-    unjudged = []
-    if kind == "judgement" and areas and not wanted and _EACH_INSPECTION.search(question):
-        shown_docs = {p.doc_id for p in records}
+    unjudged = set()
+    if kind == "judgement" and areas and not wanted and not rest and _EACH_INSPECTION.search(question):
+        first = {}  # each report with none of the rows shown: its first judgement
         for p in sorted(graded, key=lambda p: (p.date or "", p.doc_id, p.ordinal)):
-            if p.doc_id not in shown_docs:
-                shown_docs.add(p.doc_id)
-                unjudged.append(p)
-    if unjudged and not rest:
-        records = sorted(records + unjudged, key=lambda p: (p.authority or "", p.date or "", p.doc_id, p.ordinal))  # in date order
+            first.setdefault(p.doc_id, p)
+        unjudged = {id(p) for doc_id, p in first.items() if doc_id not in {r.doc_id for r in records}}
+        records = sorted(records + [p for p in first.values() if id(p) in unjudged], key=lambda p: (p.authority or "", p.date or "", p.doc_id, p.ordinal))
     citations = []
-    for n, p in enumerate(records + rest + ([] if unjudged and not rest else unjudged), start=1):
+    for n, p in enumerate(records + rest, start=1):
         if rest and n == len(records) + 1:
             lines += ["", f"The other {kind}s {_describe(kind, [], areas, authorities, span)}:", ""]
-        if p in unjudged:
+        if id(p) in unjudged:
             lines.append(f"- {p.authority or p.title}, {display_date(p.date)}: no judgement {_describe(kind, [], areas, (), YearSpan())}; among its judgements: {p.fields.get('judgement', '')} — {p.fields.get('grade', '')} [{n}]")
         else:
             lines.append(f"- {_row(p, kind)} [{n}]")
