@@ -485,6 +485,7 @@ def test_the_focus_leaves_out_when_and_during_which_inspection():
     ("What will the council do about caseloads before the next inspection?", False),  # the plan says
     ("What grade is Kent's children's services expected to get at its next full Ofsted inspection?", True),
     ("What is Kent likely to be rated at the next inspection?", True),
+    ("Kent is now outstanding overall. Is it likely to keep that grade at its next Ofsted inspection?", True),
     ("Will Kent's children's services be judged good at their next Ofsted inspection?", True),
     ("What was Kent expected to do before the next inspection?", False),
     ("What did the lead inspector find about supervision?", False),
