@@ -698,7 +698,8 @@ class Assistant:
         asked = final_ask(query.question)  # "Bromley was judged inadequate in 2016. Where did…?": what it asks follows
         fields = cover.asks_cover(asked) | cover.asks_of_label(query.question)
         if fields:  # "Who led its 2024 inspection, and on what dates?": a part leaning on the first asks with its subject
-            fields |= {field for p in query.parts if p.search != p.text for field in cover.asks_cover(p.search)}
+            # (and a part of its own: "When was its 2023 inspection, and what grade did help and protection get?")
+            fields |= {field for p in query.parts for field in cover.asks_cover(p.search)}
         passages = [p for p in corpus.record_passages if filters is None or filters.admits(p)]
         if "grades" not in fields and records.asks_if_graded(asked, passages):
             fields |= {"grades"}  # "…, and was help and protection also outstanding?": that area's grade
@@ -966,7 +967,7 @@ class Assistant:
         of_inspection = bool(first) and first <= {"dates", "lead", "team", "published"} and answer.reason == "inspection records: 1"
         report = self._cited_report(answer) if of_inspection else None
         for part in query.parts:  # (either part: "What is Bromley's early help service called, and how did Ofsted rate it…?")
-            if records.names_grade(part.text, passages) or records.asks_kind(part.text, "judgement") or cover.asks_cover(part.text):
+            if records.names_grade(part.text, passages) or records.asks_kind(part.text, "judgement") or cover.asks_cover(part.text) or cover.asks_only_of_label(query.question, part.text):
                 continue  # a grade, a judgement or a cover fact: the records answered it ("what did it say about care leavers?" they don't)
             if not records.asks_about_something(part.topic):
                 continue

@@ -179,16 +179,20 @@ _GRADE_THEN_WHY = re.compile(
 _AND_WHY = re.compile(r"\band\s+why\b", re.I)  # "What kind of inspection was it, and why?": the reasons are in the passages
 # "Gateshead's 2019 Ofsted visit: when did it happen…?": "it" is the inspection the label names
 # ("… inspection: when did it take place?", "… inspection of children's social care - what were the dates?")
-_WHEN_LABELLED = re.compile(
-    r"\b(inspection|visit)\b(?:\s+of\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})?\s*[:–—-]\s*(?:and\s+)?"
-    r"(?:when\s+did\s+(it|they)\s+(run|take\s+place|happen)\b|(?:what\s+were\s+)?(?:the\s+|its\s+)?(?:exact\s+)?dates\s*\??\s*$|when\s+(?:was|were)\s+(?:it|they)\s*\??\s*$)",
-    re.I,
-)
+_WHEN_OF_LABEL = r"(?:when\s+did\s+(?:it|they)\s+(?:run|take\s+place|happen)\b|(?:what\s+were\s+)?(?:the\s+|its\s+)?(?:exact\s+)?dates\b(?=\s*(?:\?|,|and\b|$))|when\s+(?:was|were)\s+(?:it|they)\b(?=\s*(?:\?|,|and\b|$)))"
+_WHEN_LABELLED = re.compile(r"\b(inspection|visit)\b(?:\s+of\s+[\w’'-]+(?:\s+[\w’'-]+){0,3})?\s*[:–—-]\s*(?:and\s+)?" + _WHEN_OF_LABEL, re.I)
+_WHEN_OF_LABEL_ALONE = re.compile(r"\s*(?:and\s+)?" + _WHEN_OF_LABEL + r"\s*\??\s*$", re.I)
 
 
 def asks_of_label(question: str) -> set[str]:
     """The cover facts asked of the inspection a label before the question names (its dates)."""
     return {"dates"} if _WHEN_LABELLED.search(question) else set()
+
+
+def asks_only_of_label(question: str, part: str) -> bool:
+    """Is ``part`` of the question no more than the dates asked of the inspection its label names
+    ("Havering's December 2023 inspection: what were the dates, and how…?": "what were the dates")?"""
+    return bool(asks_of_label(question)) and _WHEN_OF_LABEL_ALONE.match(part) is not None
 
 
 def asks_previous(question: str, span: YearSpan) -> bool:

@@ -206,6 +206,15 @@ def test_a_year_alone_is_answered_from_that_year_s_report_not_a_later_one_recall
     assert not answer.abstained and {c.date[:4] for c in answer.citations} == {"2014"}, answer.answer
 
 
+def test_the_dates_and_a_grade_asked_in_two_parts_are_each_quoted_from_the_inspection(subset_assistant):
+    for question in ("When was Kent's 2022 Ofsted inspection, and what grade did help and protection get?",
+                     "Kent's 2022 inspection: what were the dates, and how was help and protection judged?"):
+        answer = subset_assistant.ask(question)
+        assert answer.reason == "inspection records: 1", answer.answer
+        assert "9 to 20 May 2022" in answer.answer and "help and protection" in answer.answer.lower(), answer.answer
+        assert "**" not in answer.answer.split("\n", 1)[1], answer.answer  # no second section for the dates
+
+
 def test_ever_judged_a_grade_overall_lists_the_overall_judgements_there_were(subset_assistant):
     answer = subset_assistant.ask("Has Devon ever been judged good overall?")
     assert not answer.abstained and answer.answer.startswith("None of the"), answer.answer

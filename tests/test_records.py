@@ -751,6 +751,12 @@ def test_the_inspection_dates_are_asked_by_week_by_fieldwork_by_when_inspectors_
     assert asks_of_label("kent 2019 ofsted inspection of children's social care - what were the dates?") == {"dates"}
     assert asks_of_label("Kent's 2019 focused visit - when was it?") == {"dates"}
     assert asks_of_label("Kent 2017 inspection of care leavers - what were the main findings?") == set()
+    # beside another ask: the dates are the label's; the other part is not
+    from assistant.cover import asks_only_of_label
+
+    both = "Kent's December 2023 inspection: what were the dates, and how were children in care judged?"
+    assert asks_of_label(both) == {"dates"} and asks_only_of_label(both, "what were the dates")
+    assert not asks_only_of_label(both, "how were children in care judged")
     assert "dates" not in asks_cover("When were social workers in Kent trained?")
     # "who leads" something the council runs asks no lead inspector; "who led" the inspection does
     assert asks_cover("Who leads Kent's in-house clinical service, and what does it provide, according to the 2026 inspection?") == set()
