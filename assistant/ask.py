@@ -1709,7 +1709,7 @@ _BARE_ASK = frozenset("exactly precisely specifically which what was were it the
 # it had to improve", "the report listed three things to improve", "its areas for improvement")
 _OFSTED_LIST = re.compile(
     _ASKS_IMPROVEMENTS.pattern + r"|\b(?:things?|areas?|points?|issues?)\s+(?:\w+\s+){0,3}?to\s+(?:improve|fix|work\s+on)\b"
-    r"|\b(?:said|told|asked|listed|set\s+out|flagged|identified|gave|required)\b(?:\s+[\w’'-]+){0,6}?\s+(?:had|has|have|needed|needs?|must|should)?\s*to\s+(?:improve|fix|work\s+on)\b",
+    r"|\b(?:said|told|asked|listed|set\s+out|flagged|identified|gave|required|flag|identify|list|raise|raised|point\s+out|pointed\s+out)\b(?:\s+[\w’'-]+){0,6}?\s+(?:had|has|have|needed|needs?|must|should)?\s*to\s+(?:improve|fix|work\s+on)\b",
     re.I,
 )
 _IMPROVEMENT_WORDS = frozenset(
@@ -1721,6 +1721,7 @@ _IMPROVEMENT_WORDS = frozenset(
 # "after its November 2022 inspection", "after the 2018 visit"
 _AFTER_INSPECTION = re.compile(r"\bafter\s+((?:(?:the|its|their|ofsted['’]s)\s+)?(?:[A-Z][a-z]+(?:[–-][A-Z][a-z]+)?\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:inspection|re-inspection|visit)s?)\b", re.I)
 _INSPECTED = re.compile(r"\bchildren['’]?s\s+social\s+care(?:\s+services)?\b", re.I)  # the service an ILACS report inspects
+_SCENE_WORDS = frozenset("outstanding good inadequate requires required requiring improvement came judged rated graded found still anything at all".split())  # a statement's verdict
 IMPROVEMENT_ITEMS = 12  # items of a report's list of what needs to improve quoted at most
 
 
@@ -1730,10 +1731,13 @@ def _asks_improvements(query: Query) -> bool:
     particular ("What does Kent need to improve for care leavers?" asks about care leavers)."""
     if not _OFSTED_LIST.search(query.question):
         return False
-    topic = sides.without_side(without_setting(query.topic))  # (not "the 2021 remote inspection" it asks of)
+    # (the ask read before its side's words go: "did Ofsted flag anything that still needed to improve?")
+    topic = sides.without_side(without_setting(_OFSTED_LIST.sub(" ", query.topic)))  # (not "the 2021 remote inspection" it asks of)
     topic = SET_ASIDE.sub(" ", topic)  # (nor what it sets aside: "main areas for improvement? apart from private fostering")
     topic = _INSPECTED.sub(" ", topic)  # (nor the service inspected: "after its June 2018 inspection of children's social care")
-    return not records.topic_words(_OFSTED_LIST.sub(" ", _SUMMARY.sub(" ", topic)), _SUMMARY_WORDS | _IMPROVEMENT_WORDS)
+    # (nor a statement's verdict and place that set the scene: "Telford and Wrekin came out outstanding in January 2020. Did…?")
+    own = frozenset(w for place in query.authorities for name in names_of(place) for w in re.findall(r"[a-z]+", name.lower()))
+    return not records.topic_words(_OFSTED_LIST.sub(" ", _SUMMARY.sub(" ", topic)), _SUMMARY_WORDS | _IMPROVEMENT_WORDS | _SCENE_WORDS | own)
 SUMMARY_PER_PARAGRAPH = 2  # sentences of each leading paragraph a summary quotes
 
 

@@ -446,6 +446,9 @@ def test_a_question_opening_with_a_capitalised_name_was_not_typed_in_lower_case(
     ("For our action plan: which areas for improvement did Ofsted set out for the Isle of Wight after the 2023 inspection?", True),
     ("For a briefing note on the Isle of Wight: what did Ofsted say needed to improve after its 2018 inspection of children's social care?", True),
     ("The Isle of Wight was judged good in 2023. What did the report list under 'What needs to improve?'", True),
+    # the ask's verb in its plain form, after a statement of the verdict and the place
+    ("The Isle of Wight came out good in November 2023. Did Ofsted flag anything at all that still needed to improve?", True),
+    ("isle of wight was good in 2023 but did ofsted still flag anything to improve?", True),
 ])
 def test_a_request_for_what_needs_to_improve_is_told_from_a_question_on_a_topic(assistant, question, listed):
     from assistant.ask import _asks_improvements
