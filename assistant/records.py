@@ -85,6 +85,8 @@ def enumerates(question: str) -> bool:
     return _ENUMERATES.search(question) is not None
 
 
+# a grade below the one the statement before named ("rated lower than that", "fell short")
+_SHORT_OF_IT = re.compile(r"\b(?:lower|worse|less|below|under)\s+than\s+(?:that|this|it)\b|\bbelow\s+(?:that|this|it)\b|\b(?:fell|falls|fall|falling)\s+short\b", re.I)
 # a question asking how something was graded ("How were children looked after … judged at that inspection?")
 _HOW_GRADED = re.compile(r"\s*how\s+(?:was|were|is|are|did|had|has|have)\b[^?]*\b(?:graded|rated|judged|grade|rate|judge)\b", re.I)
 
@@ -407,6 +409,11 @@ def answer_records(
     # (nor is it when the question asks how areas were graded: "Kent's help and protection was judged to
     # require improvement in 2017. How were its children looked after, and its leadership, judged?")
     wanted = of_ask if ask != question and (of_ask or _ASKS_WHICH_BETTER.search(ask) or _HOW_GRADED.match(ask)) else [v for v in values if _mentions(question, v, kind)]
+    stated = [v for v in values if _mentions(question, v, kind)] if ask != question and not of_ask and _SHORT_OF_IT.search(ask) else []
+    if kind == "judgement" and len(stated) == 1:
+        # the grades below the one the statement named ("…came out as good overall in 2014 - was any part
+        # of the service rated lower than that?", "…rated good overall, but which area fell short?")
+        wanted = graded_against(f"below {stated[0]}", set(values)) or wanted
     areas_of = ask if ask != question and AREAS_ASKED.search(ask) else question  # what names the areas asked of
     # what the question sets aside is not asked of ("Apart from the overall grade, which of the judgement areas were rated outstanding?")
     aside = SET_ASIDE.search(areas_of) if kind == "judgement" else None

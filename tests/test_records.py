@@ -1327,3 +1327,13 @@ def test_a_grade_named_in_another_part_does_not_pick_the_rows_asked_at_each_insp
     question = "Across Redcar and Cleveland's inspections, how was help and protection graded each time, and when did it first reach good?"
     found = answer_records(question, "judgement", rows, ("Redcar and Cleveland",), year_span(question))
     assert [c.passage_id for c in found.citations] == [f"rc-{y}#judgement-help_and_protection" for y in (2017, 2022, 2025)]
+
+
+def test_an_area_that_fell_short_of_the_grade_the_statement_names_is_below_it():
+    rows = [judgement("n-2019", "Nottinghamshire", "2019-10-18", "overall_effectiveness", "Overall effectiveness", "good"),
+            judgement("n-2019", "Nottinghamshire", "2019-10-18", "help_and_protection", "Children who need help and protection", "requires improvement"),
+            judgement("n-2019", "Nottinghamshire", "2019-10-18", "children_in_care", "Children in care and care leavers", "good")]
+    for question in ("Nottinghamshire was rated good overall in October 2019, but which judgement area fell short, and what was it graded?",
+                     "Nottinghamshire came out as good overall in 2019. Which area was rated lower than that?"):
+        found = answer_records(question, "judgement", rows, ("Nottinghamshire",), year_span(question))
+        assert [c.passage_id for c in found.citations] == ["n-2019#judgement-help_and_protection"], question
