@@ -561,14 +561,15 @@ def _first(passages: list[StoredPassage], test) -> list[StoredPassage]:
 
 def _grades(question: str, passages: list[StoredPassage], every: bool = False) -> list[StoredPassage]:
     """The judgement rows a question asks about (its area's own words), else (or ``every``) every row."""
-    from .records import AREAS_ASKED, closest_areas, graded_against
+    from .records import AREAS_ASKED, closest_areas, graded_against, short_of_stated
 
     rows = [p for p in passages if p.kind == "judgement"]
     if every:
         return rows
     if rows:
         question = _without_inspection_name(question, rows[0].title)
-    compared = graded_against(question, {p.fields.get("grade", "").strip().lower() for p in rows})
+    grades = {p.fields.get("grade", "").strip().lower() for p in rows}
+    compared = graded_against(question, grades) or short_of_stated(question, grades)  # ("…good overall. Was any part rated lower than that?")
     if compared is not None:  # "was any area rated lower than good?": the rows under it
         under = [p for p in rows if p.fields.get("grade", "").strip().lower() in compared]
         if _OVERALL.search(question):  # "What overall grade…, and which area was below good?": the overall row too

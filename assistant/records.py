@@ -409,11 +409,8 @@ def answer_records(
     # (nor is it when the question asks how areas were graded: "Kent's help and protection was judged to
     # require improvement in 2017. How were its children looked after, and its leadership, judged?")
     wanted = of_ask if ask != question and (of_ask or _ASKS_WHICH_BETTER.search(ask) or _HOW_GRADED.match(ask)) else [v for v in values if _mentions(question, v, kind)]
-    stated = [v for v in values if _mentions(question, v, kind)] if ask != question and not of_ask and _SHORT_OF_IT.search(ask) else []
-    if kind == "judgement" and len(stated) == 1:
-        # the grades below the one the statement named ("…came out as good overall in 2014 - was any part
-        # of the service rated lower than that?", "…rated good overall, but which area fell short?")
-        wanted = graded_against(f"below {stated[0]}", set(values)) or wanted
+    if kind == "judgement":
+        wanted = short_of_stated(question, set(values)) or wanted
     areas_of = ask if ask != question and AREAS_ASKED.search(ask) else question  # what names the areas asked of
     # what the question sets aside is not asked of ("Apart from the overall grade, which of the judgement areas were rated outstanding?")
     aside = SET_ASIDE.search(areas_of) if kind == "judgement" else None
@@ -527,6 +524,17 @@ _ACROSS = re.compile(r"\b(how\s+many|which\s+of|in\s+which|ever|any\s+of)\b", re
 _JUDGED = r"((rated|judged|graded|found|assessed)\s+)?(as\s+)?(a\s+|an\s+|the\s+)?$"  # "not rated outstanding", "below a good"
 _BELOW = re.compile(r"\b(below|short\s+of|less\s+than|lower\s+than|worse\s+than|under|not)\s+" + _JUDGED, re.I)
 _ABOVE = re.compile(r"\b(above|better\s+than|higher\s+than|more\s+than)\s+" + _JUDGED, re.I)
+
+
+def short_of_stated(question: str, values: set[str]) -> list[str] | None:
+    """The grades of ``values`` below the one the statement before the question names, when the
+    question asks for those short of it ("…came out as good overall in 2014 - was any part of the
+    service rated lower than that?", "…rated good overall, but which area fell short?"); else None."""
+    ask = final_ask(question)
+    if ask == question or not _SHORT_OF_IT.search(ask) or any(_mentions(ask, v, "judgement") for v in values):
+        return None
+    stated = [v for v in values if _mentions(question, v, "judgement")]
+    return graded_against(f"below {stated[0]}", values) if len(stated) == 1 else None
 
 
 def graded_against(question: str, values: set[str]) -> list[str] | None:

@@ -1337,3 +1337,8 @@ def test_an_area_that_fell_short_of_the_grade_the_statement_names_is_below_it():
                      "Nottinghamshire came out as good overall in 2019. Which area was rated lower than that?"):
         found = answer_records(question, "judgement", rows, ("Nottinghamshire",), year_span(question))
         assert [c.passage_id for c in found.citations] == ["n-2019#judgement-help_and_protection"], question
+    from assistant.records import short_of_stated
+
+    grades = {"outstanding", "good", "requires improvement", "inadequate"}
+    assert short_of_stated("Cambridgeshire came out as good overall in June 2014 - was any part of the service rated lower than that?", grades) == ["requires improvement", "inadequate"]
+    assert short_of_stated("Cambridgeshire came out as good overall in 2014. Was any part rated outstanding?", grades) is None
