@@ -630,7 +630,7 @@ class Assistant:
         topic = sides.without_side(query.topic) if side else query.topic
         improvements = _asks_improvements(query)  # "What did Ofsted tell Kent to improve?": the report's own list
         # (the place asked about is no topic: "What did Ofsted say about Kent?" asks about nothing in particular)
-        own = frozenset(w for place in query.authorities for name in names_of(place) for w in re.findall(r"[a-z]+", name.lower()))
+        own = _place_words(query)
         if not improvements and (not (_SUMMARY.search(query.question) or query.kind == "broad" or side) or records.topic_words(_SUMMARY.sub(" ", topic), _SUMMARY_WORDS | own)):
             return False  # "What did the 2023 inspection of Bexley find?" asks about nothing in particular too
         if _OVER_TIME.search(query.question):
@@ -1725,6 +1725,11 @@ _SCENE_WORDS = frozenset("outstanding good inadequate requires required requirin
 IMPROVEMENT_ITEMS = 12  # items of a report's list of what needs to improve quoted at most
 
 
+def _place_words(query: Query) -> frozenset[str]:
+    """The words of every name of the places a question names ("isle", "wight"): no topic of it."""
+    return frozenset(w for place in query.authorities for name in names_of(place) for w in re.findall(r"[a-z]+", name.lower()))
+
+
 def _asks_improvements(query: Query) -> bool:
     """"What areas for improvement did Ofsted set out for Staffordshire?", "what did ofsted tell
     them to fix?": a request for a report's own list of what needs to improve, about nothing in
@@ -1736,7 +1741,7 @@ def _asks_improvements(query: Query) -> bool:
     topic = SET_ASIDE.sub(" ", topic)  # (nor what it sets aside: "main areas for improvement? apart from private fostering")
     topic = _INSPECTED.sub(" ", topic)  # (nor the service inspected: "after its June 2018 inspection of children's social care")
     # (nor a statement's verdict and place that set the scene: "Telford and Wrekin came out outstanding in January 2020. Did…?")
-    own = frozenset(w for place in query.authorities for name in names_of(place) for w in re.findall(r"[a-z]+", name.lower()))
+    own = _place_words(query)
     return not records.topic_words(_OFSTED_LIST.sub(" ", _SUMMARY.sub(" ", topic)), _SUMMARY_WORDS | _IMPROVEMENT_WORDS | _SCENE_WORDS | own)
 SUMMARY_PER_PARAGRAPH = 2  # sentences of each leading paragraph a summary quotes
 

@@ -498,7 +498,8 @@ def answer_records(
         first = {}  # each report with none of the rows shown: its first judgement
         for p in sorted(graded, key=lambda p: (p.date or "", p.doc_id, p.ordinal)):
             first.setdefault(p.doc_id, p)
-        unjudged = {id(p) for doc_id, p in first.items() if doc_id not in {r.doc_id for r in records}}
+        shown_docs = {r.doc_id for r in records}
+        unjudged = {id(p) for doc_id, p in first.items() if doc_id not in shown_docs}
         records = sorted(records + [p for p in first.values() if id(p) in unjudged], key=lambda p: (p.authority or "", p.date or "", p.doc_id, p.ordinal))
     citations = []
     for n, p in enumerate(records + rest, start=1):
