@@ -1143,9 +1143,15 @@ def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int,
     the end date on the first part."""
     options: list[list[Sentence | None]] = []
     over_bar: list[list[Sentence]] = []  # each part's typed sentences over the bar, best first
-    for part, scores in zip(query.parts, by_part):
+    part_years = [year_span(part.text).exact for part in query.parts]
+    own_years = len({years for years in part_years if years}) > 1  # parts that ask of different years
+    for part, scores, years in zip(query.parts, by_part, part_years):
         best = max(scores.values(), default=0.0)
         typed = _typed(query, sorted(sentences, key=lambda s: -scores[id(s)]), part.wants, part.text, is_name)
+        if own_years and years:
+            # "How many … at the June 2013 inspection, and how many at the early-2015 one?": each
+            # part is answered of its own year, not by the other's figure
+            typed = [s for s in typed if _of_year(s, years)]
         over_bar.append([s for s in typed if scores[id(s)] >= typed_ratio * best])
         options.append(over_bar[-1][:4] + [None])
     best_pick, best_total = None, -1.0

@@ -1597,6 +1597,20 @@ def test_a_compound_question_asked_of_two_authorities_is_answered_for_each():
 
 
 
+def test_each_part_of_a_compound_question_naming_its_own_year_is_answered_from_that_year():
+    # the later report's figure is closer to both parts; the earlier part is answered by its own report
+    question = "How many children was the Isle of Wight looking after at the June 2013 inspection, and how many children at the early-2015 inspection?"
+    query = analyse(question, ["Isle of Wight"], lambda n: False)
+    assert len(query.parts) == 2
+    early = passage("lac2013#para-8", "At the time of the inspection, 606 children and young people were being looked after by the council.", date="2013-06-28")
+    later = passage("sif2015#p79", "As at 31 January 2015, 538 children were being looked after by the local authority.", date="2015-02-19")
+    sentences = [s for p in (early, later) for s in extractive.sentences_of(Hit(p, 1.0))]
+    scores = {"lac2013#para-8": 0.6, "sif2015#p79": 0.8}
+    by_part = [{id(s): scores[s.passage.passage_id] for s in sentences} for _ in query.parts]
+    leads = extractive._part_leads(query, sentences, by_part, typed_ratio=0.6)
+    assert [(s.passage.passage_id, s.parts) for s in leads] == [("lac2013#para-8", (0,)), ("sif2015#p79", (1,))]
+
+
 def test_a_span_holding_a_finding_already_chosen_stands_in_its_place():
     # "Workforce stability figures reflect this positivity" is quoted from what "this" is, and
     # that span holds the finding chosen first: it stands in its place (it was dropped as quoted)
