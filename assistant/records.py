@@ -429,6 +429,9 @@ def answer_records(
             return (years_of(p.doc_id) if years_of else set()) or ({int(p.date[:4])} if p.date else set())
 
         records = [p for p in records if years(p) and span.admits(years(p))]
+    # a value said just before another is the verb of a phrase, not a grade asked for ("not judged
+    # inadequate": inadequate, of a report whose rows hold "not judged" too)
+    wanted = [v for v in wanted if not any(w != v and re.search(r"\b" + re.escape(v) + r"\s+(?:as\s+)?(?:an?\s+)?" + re.escape(w) + r"\b", question, re.I) for w in wanted)]
     named = list(wanted)  # the grades the question names ("less than good": good)
     if kind == "judgement" and len(wanted) == 1:  # "rated below good": the grades under it
         wanted = graded_against(question, set(values)) or wanted
@@ -523,7 +526,9 @@ def _graded_overall(question: str, wanted: list[str]) -> bool:
 
 _ACROSS = re.compile(r"\b(how\s+many|which\s+of|in\s+which|ever|any\s+of)\b", re.I)  # over one authority's inspections
 _JUDGED = r"((rated|judged|graded|found|assessed)\s+)?(as\s+)?(a\s+|an\s+|the\s+)?$"  # "not rated outstanding", "below a good"
-_BELOW = re.compile(r"\b(below|short\s+of|less\s+than|lower\s+than|worse\s+than|under|not)\s+" + _JUDGED, re.I)
+# ("not", or an area that escaped or avoided a grade: "which areas escaped an inadequate judgement?")
+_NOT = r"not|escap(?:ed|ing)|avoid(?:ed|ing)"
+_BELOW = re.compile(r"\b(below|short\s+of|less\s+than|lower\s+than|worse\s+than|under|" + _NOT + r")\s+" + _JUDGED, re.I)
 _ABOVE = re.compile(r"\b(above|better\s+than|higher\s+than|more\s+than)\s+" + _JUDGED, re.I)
 
 
@@ -553,7 +558,7 @@ def graded_against(question: str, values: set[str]) -> list[str] | None:
             below = _BELOW.search(before)
             if below:
                 under = sorted((v for v in values if (grade_score(v) or score) < score), key=lambda v: (-(grade_score(v) or 0), v))
-                if under or below.group(1).lower() != "not":
+                if under or not re.fullmatch(_NOT, below.group(1), re.I):
                     return under
                 # "which area was not inadequate?" of a report judged nothing lower: the others, above it
                 return sorted((v for v in values if (grade_score(v) or 0) > score), key=lambda v: (-(grade_score(v) or 0), v))

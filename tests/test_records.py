@@ -474,6 +474,20 @@ def test_an_area_below_a_grade_of_one_inspection():
     asked = "Blackpool was judged inadequate overall in 2018. Which judgement area was not inadequate, and what grade did it get?"
     assert graded_against(asked, {"inadequate", "requires improvement"}) == ["requires improvement"]
     assert graded_against("Which area was below good?", {"good", "outstanding"}) == []
+    # an area that escaped a grade was not given it
+    asked = "Blackpool was found inadequate in 2018. Which of the graded areas escaped an inadequate judgement, and what did they get?"
+    assert graded_against(asked, {"inadequate", "requires improvement"}) == ["requires improvement"]
+
+
+def test_not_judged_said_before_a_grade_is_the_verb_not_the_grade():
+    # a report whose rows hold "not judged" too: "not judged inadequate" asks for the rows above inadequate
+    rows = [p for p in RECORDS if p.doc_id == "sefton-2022"] + [
+        judgement("sefton-2022", "Sefton", "2022-03-25", "adoption", "Adoption performance", "requires improvement"),
+        judgement("sefton-2022", "Sefton", "2022-03-25", "lscb", "The Local Safeguarding Children Board", "not judged"),
+    ]
+    question = "Which areas were not judged inadequate in Sefton's 2022 inspection?"
+    found = answer_records(question, "judgement", rows, ("Sefton",), year_span(question))
+    assert [c.passage_id for c in found.citations] == ["sefton-2022#judgement-adoption"]
 
 
 def test_the_overall_grade_and_the_areas_below_a_grade_asked_together():
