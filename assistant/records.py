@@ -414,6 +414,8 @@ def answer_records(
     areas_of = ask if ask != question and AREAS_ASKED.search(ask) else question  # what names the areas asked of
     # what the question sets aside is not asked of ("Apart from the overall grade, which of the judgement areas were rated outstanding?")
     aside = SET_ASIDE.search(areas_of) if kind == "judgement" else None
+    if aside and any(re.match(_JUDGED[:-1] + re.escape(v) + r"\b", aside.group(1), re.I) for v in values if v):
+        aside = None  # "rated anything other than good overall": a grade compared with (graded_against), not an area set aside
     set_aside = closest_areas(aside.group(1), records) if aside else set()
     areas_of = SET_ASIDE.sub(" ", areas_of) if set_aside else areas_of
     # "requires improvement" holds no "good"; a longer value named takes its words out of play
@@ -529,6 +531,7 @@ _JUDGED = r"((rated|judged|graded|found|assessed)\s+)?(as\s+)?(a\s+|an\s+|the\s+
 # ("not", or an area that escaped or avoided a grade: "which areas escaped an inadequate judgement?")
 _NOT = r"not|escap(?:ed|ing)|avoid(?:ed|ing)"
 _BELOW = re.compile(r"\b(below|short\s+of|less\s+than|lower\s+than|worse\s+than|under|" + _NOT + r")\s+" + _JUDGED, re.I)
+_OTHER_THAN = re.compile(r"\b(other\s+than|anything\s+but)\s+" + _JUDGED, re.I)
 _ABOVE = re.compile(r"\b(above|better\s+than|higher\s+than|more\s+than)\s+" + _JUDGED, re.I)
 
 
@@ -555,6 +558,8 @@ def graded_against(question: str, values: set[str]) -> list[str] | None:
             continue
         for named in re.finditer(r"\b" + re.escape(value) + r"\b", question, re.I):
             before = question[: named.start()]
+            if _OTHER_THAN.search(before):  # "ever rated anything other than good": every other grade
+                return sorted((v for v in values if grade_score(v) not in (None, score)), key=lambda v: (-(grade_score(v) or 0), v))
             below = _BELOW.search(before)
             if below:
                 under = sorted((v for v in values if (grade_score(v) or score) < score), key=lambda v: (-(grade_score(v) or 0), v))

@@ -479,6 +479,21 @@ def test_an_area_below_a_grade_of_one_inspection():
     assert graded_against(asked, {"inadequate", "requires improvement"}) == ["requires improvement"]
 
 
+def test_a_grade_other_than_one_named_is_every_other_grade():
+    question = "Has Kent ever been judged anything other than good overall?"
+    found = answer_records(question, "judgement", RECORDS, ("Kent",), year_span(question))
+    # (then, asked "ever", the other judgements of the area)
+    assert [c.passage_id for c in found.citations] == ["kent-2013#judgement-overall_effectiveness", "kent-2022#judgement-overall_effectiveness", "kent-2017#judgement-overall_effectiveness"]
+    assert found.text.startswith("2 of the")
+    # of an authority always judged good: none, and what its overall judgements were ("other than good
+    # overall" compares a grade; it sets no area aside)
+    rows = [judgement(f"sutton-{y}", "Sutton", f"{y}-12-08", area, area, "good") for y in (2016, 2021) for area in ("overall_effectiveness", "help_and_protection")]
+    rows.append(judgement("sutton-2016", "Sutton", "2016-12-08", "care_leavers", "The experiences and progress of care leavers", "requires improvement"))
+    question = "Has Sutton's children's services ever been rated anything other than good overall?"
+    found = answer_records(question, "judgement", rows, ("Sutton",), year_span(question))
+    assert found.text.startswith("None of the")
+    assert [c.passage_id for c in found.citations] == ["sutton-2016#judgement-overall_effectiveness", "sutton-2021#judgement-overall_effectiveness"]
+
 def test_not_judged_said_before_a_grade_is_the_verb_not_the_grade():
     # a report whose rows hold "not judged" too: "not judged inadequate" asks for the rows above inadequate
     rows = [p for p in RECORDS if p.doc_id == "sefton-2022"] + [
