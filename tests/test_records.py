@@ -965,6 +965,9 @@ def test_the_areas_a_statement_sets_the_scene_with_are_not_those_its_question_as
     asked = "Kent was judged outstanding overall in 2022 – was any judgement area only graded good?"
     assert [p.fields["area"] for p in _grades(asked, rows)] == ["overall_effectiveness", "care_leavers"]  # every row, not the overall one alone
     assert [p.fields["area"] for p in _grades("Kent was judged outstanding overall in 2022. How were care leavers judged?", rows)] == ["care_leavers"]
+    # a part of the judgement asked for is an area of it
+    asked = "Kent was judged outstanding overall in 2022. Which part of that judgement was graded good?"
+    assert [p.fields["area"] for p in _grades(asked, rows)] == ["overall_effectiveness", "care_leavers"]
     assert [p.fields["area"] for p in _grades("What overall grade did Kent get in 2022?", rows)] == ["overall_effectiveness"]
 
 
@@ -1028,6 +1031,9 @@ def test_a_grade_the_statement_names_sets_the_scene_and_picks_no_rows():
 def test_a_grade_the_ask_names_after_a_statement_naming_another_picks_that_grade_of_any_area():
     # the statement's "outstanding overall" sets the scene: the ask wants good rows, of any judgement area
     question = "Kent came out outstanding overall in 2022. Was any judgement area rated good?"
+    found = answer_records(question, "judgement", RECORDS, ("Kent",), year_span(question))
+    assert [c.passage_id for c in found.citations] == ["kent-2022#judgement-care_leavers"], found.text
+    question = "Kent came out outstanding overall in 2022. Was any part of the service rated good?"
     found = answer_records(question, "judgement", RECORDS, ("Kent",), year_span(question))
     assert [c.passage_id for c in found.citations] == ["kent-2022#judgement-care_leavers"], found.text
 
