@@ -732,7 +732,9 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
 _CHAIRED_BY = re.compile(r"\bchaired\b(?:\s+[\w’'-]+){0,6}?\s+by\s+(?:an?\s+|the\s+)?(?:[a-z][\w’'-]*\s+){0,3}?(?:[A-Z]|" + _ROLE_WORD.pattern + ")")
 _WHO_DOES = re.compile(
     # (a word saying how may come between: "who regularly gives…", "who was actually looking after…")
-    r"\s*who\s+(?:[a-z]+ly\s+)?(?:(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|carried|inspected)\b)[a-z]+(?:s|ed)\b"
+    # ("who carried out the inspection?" asks who led it; "who carried out pre-birth assessments?", who does them)
+    r"\s*who\s+(?:[a-z]+ly\s+)?(?:(?!(?:is|was|are|were|has|had|led|leads|chairs|chaired|signed|wrote|inspected)\b"
+    r"|carried\s+out\s+(?:(?:the|this|that|its|their|an?)\s+)?(?:[\w’'-]+\s+){0,3}?(?:inspections?|visits?|reviews?)\b)[a-z]+(?:s|ed)\b"
     r"|(?:gave|give|took|take|ran|run|made|make|kept|keep|brought|bring|taught|teach|sent|send|paid|pay|found|held|got|get|put|set|met"
     r"|sat|sit|spoke|speak|saw|see|sought|seek|dealt|deal|drew|draw)\b"  # (a verb's past that is no "-ed")
     r"|(?:is|was|are|were|has\s+been|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?(?!(?:leading|chairing)\b)[a-z]+ing\b"  # "who had been carrying out…"

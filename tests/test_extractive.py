@@ -1070,6 +1070,10 @@ def test_who_does_something_is_answered_by_a_role_doing_it():
     assert extractive.satisfies(board, "name", whose) and not extractive.satisfies(alone, "name", whose)
     worker = extractive.sentences_of(Hit(passage("r#para-4", "Timely return home interviews are undertaken by a dedicated missing from home family worker."), 1.0))[0]
     assert extractive.satisfies(worker, "name", "In Darlington in early 2018, who sat down with kids after they'd run off from home to talk about what happened?")
+    # who carried out a piece of work (not the inspection: that asks who led it)
+    court = extractive.sentences_of(Hit(passage("r#para-7", "Evaluative pre-birth assessments are completed by experienced senior social workers in a court team."), 1.0))[0]
+    assert extractive.satisfies(court, "name", "Who carried out pre-birth assessments in Kent, according to Ofsted's December 2021 inspection?")
+    assert not extractive.satisfies(court, "name", "Who carried out the inspection of Kent in December 2021?")
 
 
 @pytest.mark.parametrize("text, answers", [
