@@ -586,11 +586,21 @@ def _grades(question: str, passages: list[StoredPassage], every: bool = False) -
     # each ask's areas ("how were services for children in care judged, and did help and protection
     # reach the same grade?": both rows), else those the question names most closely
     asks = [a for a in _CLAUSES.split(final_ask(question)) if a.strip()]
-    areas = set().union(*(closest_areas(a, rows) for a in asks)) if len(asks) > 1 else set()
+    areas = set().union(*(closest_areas(a, rows) or _areas_graded(a, rows) for a in asks)) if len(asks) > 1 else set()
     areas = areas or closest_areas(question, rows)
     if areas and _OVERALL_ASKED.search(question):  # "What overall grade did it get, and how was leadership rated?": both rows
         areas = set(areas) | {"overall_effectiveness"}
     return [p for p in rows if p.fields.get("area") in areas] if areas else rows
+
+
+def _areas_graded(ask: str, rows: list[StoredPassage]) -> set[str]:
+    """The areas an ask names by their grade ("which judgement area was graded inadequate", in
+    "…, and how was the impact of leaders graded?"): those of the rows with a grade it names."""
+    from .records import AREAS_ASKED, _mentions
+
+    if not AREAS_ASKED.search(ask):
+        return set()
+    return {p.fields.get("area", "") for p in rows if _mentions(ask, p.fields.get("grade", "").strip().lower(), "judgement")}
 
 
 _NAMED_INSPECTION = re.compile(r"((?:[\w’'-]+\s+){1,5})(inspection|report|visit)\b", re.I)

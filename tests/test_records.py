@@ -982,6 +982,9 @@ def test_each_ask_of_a_compound_grade_question_names_its_own_area():
     asked = "At Leicestershire's 2019 inspection, how were services for children in care judged, and did help and protection reach the same grade?"
     assert [p.fields["area"] for p in _grades(asked, rows)] == ["help_and_protection", "children_in_care_and_care_leavers"]
     assert [p.fields["area"] for p in _grades("How was help and protection judged at Leicestershire's 2019 inspection?", rows)] == ["help_and_protection"]
+    # an ask naming its areas by their grade: the rows of that grade, beside the other ask's area
+    asked = "Leicestershire was judged requires improvement overall in 2019. Which judgement area was graded good, and how was help and protection graded?"
+    assert [p.fields["area"] for p in _grades(asked, rows)] == ["help_and_protection", "children_in_care_and_care_leavers"]
 
 
 def test_the_dates_of_a_long_named_inspection_and_the_day_its_report_came_out_are_cover_facts():
