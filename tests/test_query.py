@@ -648,6 +648,10 @@ def test_a_hyphenated_money_word_does_not_ask_for_an_amount():
     assert q("What has the Isle of Wight put money into to find more foster carers?").wants != "money"
     assert q("What did the Isle of Wight invest in?").wants != "money"
     assert q("How large was the Isle of Wight's budget deficit in 2024?").wants == "money"
+    # what money or funding was used asks which fund, not how much
+    assert q("What money was the Isle of Wight using to pay for therapy?").wants != "money"
+    assert q("What funding did Ofsted say the Isle of Wight was using to support schools?").wants != "money"
+    assert q("How much funding did the Isle of Wight receive?").wants == "money"
 
 
 @pytest.mark.parametrize("text, authority", [
