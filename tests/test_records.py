@@ -448,6 +448,9 @@ def test_the_kind_of_inspection_named_is_not_a_topic_beyond_its_judgements():
 
     assert not asks_beyond_judgements("What grade did Kent get in its 2017 single inspection?", "What grade did get in its 2017 single inspection", RECORDS)
     assert asks_beyond_judgements("What grade did Kent's secondary schools get?", "What grade did secondary schools get", RECORDS)
+    # going through each inspection, and each time, is the framing of an ask over every inspection
+    asked = "Going through every Kent inspection in the library, what grade did services for care leavers get each time?"
+    assert not asks_beyond_judgements(asked, "Going through every inspection in the library, what grade did services for care leavers each time", RECORDS)
 
 
 def test_a_report_that_gives_no_publication_date_is_published_the_year_after_a_late_inspection():
