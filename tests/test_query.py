@@ -557,6 +557,7 @@ def test_what_age_asks_for_a_figure_not_an_amount_of_money():
         "Plymouth was outstanding overall in October 2023. Will they keep that grade at the next inspection?",
         "Plymouth got outstanding in March 2024 - will it hold on to that grade at its next Ofsted inspection?",
         "plymouth went from inadequate to RI in 2025. will they get good next time?",
+        "Plymouth was judged requires improvement in May 2025. On what date will Ofsted carry out its next full inspection of Plymouth's children's services?",
     ],
 )
 def test_questions_about_a_future_inspection_are_speculation(text):
