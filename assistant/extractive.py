@@ -794,12 +794,13 @@ def _whose_said(words: list[str], text: str, unasked) -> bool:
 def _names_their_kind(text: str, plural: str | None, unasked) -> bool:
     """Does ``text`` name the kind of people a "Which workers…?" question asks of: a name or an
     acronym just before their plural ("the Domestic Abuse Partnership (DAP) workers", "DAP workers"),
-    other than the sentence's opening word ("Social workers")?"""
+    other than the sentence's opening word ("Social workers") unless it is a coined one ("Keep-safe workers")?"""
     if not plural:
         return False
     for m in re.finditer(rf"((?:\b[A-Z][\w’'-]*\s+){{1,5}})(?:\([A-Z]{{2,}}\)\s+)?{plural}\b", text):
         words = m.group(1).split()
-        if (m.start() > 0 or len(words) > 1 or words[0].isupper()) and any(unasked(w) and w not in _NOT_NAMES for w in words):
+        # (an opening word that is no word of the language is a name: "Keep-safe workers are tenacious…")
+        if (m.start() > 0 or len(words) > 1 or words[0].isupper() or not known_word(words[0].lower())) and any(unasked(w) and w not in _NOT_NAMES for w in words):
             return True
     return False
 

@@ -1081,6 +1081,7 @@ def test_who_does_something_is_answered_by_a_role_doing_it():
     ("DAP workers provide information or take referrals for early help.", True),
     ("Social workers provide information or take referrals for early help.", False),  # its opening word: no name
     ("Workers in the hub provide information or take referrals for early help.", False),
+    ("Keep-safe workers provide information or take referrals for early help.", True),  # a coined word opening it
 ])
 def test_which_workers_is_answered_by_their_kind_s_name(text, answers):
     # "Which workers…?" asks of people of a kind: their kind's name answers, as their own names do
