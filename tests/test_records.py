@@ -89,6 +89,7 @@ def test_ordinary_questions_are_not_record_questions():
     # a grade asked at each inspection is every one of them too
     assert asks_records("How was Kent's overall effectiveness judged at each of its inspections held in the library?", RECORDS) == "judgement"
     assert asks_records("How was Kent's overall effectiveness judged each time?", RECORDS) == "judgement"
+    assert asks_records("For a governance paper: what overall verdict did Ofsted give Kent at each inspection you hold?", RECORDS) == "judgement"
     assert asks_records("What did Ofsted say about supervision in Kent at each inspection?", RECORDS) is None
     assert asks_records("What did Ofsted say about supervision in Kent?", RECORDS) is None
     assert asks_records("Who owns action 2.1?", RECORDS) is None
