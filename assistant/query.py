@@ -177,7 +177,8 @@ _MONEY = re.compile(
     # (not time spent: "how much time do social workers spend…", "the push to cut the time children spent in proceedings")
     r"\bhow (much|large|big)\b(?!\s+time\b).{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|pay|pays|paid|paying|spending|spends|charge|charges|charged|charging|price|funding|fund|worth|invest|invests|invested|money|cash)\b(?!-)"
     # ("what money / funding was used…?" asks which fund: "pupil premium plus", not a sum)
-    r"|\bwhat(?!\s+age\b)(?!\s+(?:kind\s+of\s+|sort\s+of\s+|source\s+of\s+)?(?:money|funding|funds?|grants?)\b)(?![^?]{0,60}\btime\b[^?]{0,30}\bspen[dt])(?!\s+(?:[\w-]+\s+)?(?:teams?|services?|projects?|schemes?|programmes?|hubs?|units?|panels?|initiatives?|models?)\b)"
+    # (nor what it was put into: "what had the extra funding been invested in?")
+    r"|\bwhat(?!\s+age\b)(?!\s+(?:kind\s+of\s+|sort\s+of\s+|source\s+of\s+)?(?:money|funding|funds?|grants?)\b)(?![^?]{0,120}\b(?:invested|spent|used|put)\s+(?:in|into|on|for)\s*\?)(?![^?]{0,60}\btime\b[^?]{0,30}\bspen[dt])(?!\s+(?:[\w-]+\s+)?(?:teams?|services?|projects?|schemes?|programmes?|hubs?|units?|panels?|initiatives?|models?)\b)"
     r"(?!\s+(?:is|was|are|were)\s+(?:the\s+)?names?\b)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|(?:pay|paid)(?!\s+for\b)|price|funding|fund|worth"
     r"|(?:invest|invests|invested|money)(?!\s+in(?:to)?\b))\b(?!-)"
     r"|(?<!\babout the )(?<!\babout )(?<!\bon the )(?<!\bregarding the )\bcost of\b(?!\s+living\b)",  # not "agree about the cost of medicines": what was agreed; "the cost of living" is no sum

@@ -653,6 +653,7 @@ def test_a_hyphenated_money_word_does_not_ask_for_an_amount():
     assert q("What money was the Isle of Wight using to pay for therapy?").wants != "money"
     assert q("What funding did Ofsted say the Isle of Wight was using to support schools?").wants != "money"
     assert q("How much funding did the Isle of Wight receive?").wants == "money"
+    assert q("According to the summary, what had the extra funding agreed by elected members been invested in?").wants != "money"
 
 
 @pytest.mark.parametrize("text, authority", [
