@@ -23,7 +23,7 @@ from .types import Citation
 
 NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (index/ofsted.py), so a question can name
 # the team's roles a single inspection's cover names beside its inspectors ("Quality assurance manager: …")
-_TEAM_ROLES = r"quality\s+assurance\s+manager|(?:senior\s+)?data\s+analyst"
+_TEAM_ROLES = r"(?:quality\s+assurance|QA)\s+manager|(?:senior\s+)?data\s+analyst"  # ("QA manager": its initials)
 # a team's role asked by what it does ("Who quality-assured the inspection?", "Who provided data
 # analysis and quality assurance for …?"), of the inspection, not of the council's own work
 _ROLE_DONE = r"quality[\s-]+assur(?:ed|ing|ance)|data\s+analysis"
@@ -520,7 +520,7 @@ def _roles_of(asked: re.Match) -> list[str]:
     """The roles a match of ``_ROLE_ASKED`` names, as a cover's lines name them: a role asked by
     what it does is the role that does it ("quality-assured" the quality assurance manager)."""
     if not asked.group(3):
-        return [" ".join((asked.group(1) or asked.group(2)).lower().split())]
+        return [re.sub(r"^qa\b", "quality assurance", " ".join((asked.group(1) or asked.group(2)).lower().split()))]
     done = asked.group(3).lower()
     return [role for word, role in (("quality", "quality assurance manager"), ("data", "data analyst")) if word in done]
 _LEAD_LINE = re.compile(r"\s*lead\s+inspectors?\s*:", re.I)

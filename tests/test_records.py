@@ -231,6 +231,10 @@ def test_the_team_s_other_roles_are_quoted_from_their_cover_lines_and_a_role_ask
         found = answer_cover(asked, {"team"}, docs, lambda doc_id: passages + more)
         assert sorted(c.passage_id for c in found.citations) == lines
     assert asks_cover("Who quality assured audits in Kent, according to the 2017 inspection?") == set()
+    # a role asked by its initials ("QA manager"): its line
+    asked = "kent 2017 inspection - QA manager?"
+    assert asks_cover(asked) == {"team"}
+    assert [c.passage_id for c in answer_cover(asked, {"team"}, docs, lambda doc_id: passages + more).citations] == ["kent-2017#p3"]
     # the team asked for beside a role: the team's lines and the role's
     asked = "Besides the lead, which inspectors made up the team for Kent's 2017 inspection, and who was the quality assurance manager?"
     both = answer_cover(asked, asks_cover(asked), docs, lambda doc_id: passages + more)
