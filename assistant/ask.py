@@ -502,7 +502,8 @@ class Assistant:
     def _ask_within(self, query: Query, history: list[Turn] | None, filters: Filters | None, k: int | None, mode: str | None, started: float) -> Answer:
         answer = Answer(question=query.asked_as, answer="", abstained=True, search_query=query.standalone, warnings=list(query.warnings), mode="extractive")
         mode = mode or self.settings.mode
-        if self._from_improvement_list(query, filters, answer, started) or self._answer_from_records(query, filters, answer, started) or self._summarise(query, filters, answer, started):
+        if (self._from_improvement_list(query, filters, answer, started) or self._from_opening(query, filters, answer, started)
+                or self._answer_from_records(query, filters, answer, started) or self._summarise(query, filters, answer, started)):
             return answer
         model = self._chat_model(mode) if mode != "extractive" else None
         t0 = time.perf_counter()
@@ -591,6 +592,46 @@ class Assistant:
         total = (time.perf_counter() - started) * 1000
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
         return True
+
+    def _from_opening(self, query: Query, filters: Filters | None, answer: Answer, started: float) -> bool:
+        """A question about what a report's summary says ("According to the summary at the top of
+        Ofsted's June 2026 report on …, what …?"): answered from the paragraphs the report opens
+        with (see _opening_paragraphs) alone. False when the question names no one report, or they
+        don't answer it (the passages are asked then)."""
+        if not _OF_OPENING.search(query.question) or not query.authorities:
+            return False
+        docs = self._one_report(query, filters)
+        if len(docs) != 1:
+            return False
+        opening = self._opening_paragraphs(docs[0])
+        if not opening:
+            return False
+        said = replace(answer, answer="", citations=[], abstained=True)
+        self._answer_extractively(query, [Hit(p, 1.0) for p in opening], said)
+        if said.abstained or not said.citations:
+            return False
+        answer.answer, answer.citations, answer.abstained, answer.related = said.answer, said.citations, False, said.related
+        answer.reason = "from the paragraphs one document opens with"
+        answer.retrieved = [p.passage_id for p in opening]
+        total = (time.perf_counter() - started) * 1000
+        answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
+        return True
+
+    def _opening_paragraphs(self, doc_id: str) -> list[StoredPassage]:
+        """The paragraphs a report opens with, its summary: those under a heading that says so
+        ("Executive summary"), else those before its own list of what needs to improve and its
+        numbered paragraphs (an inspection report under the 2018 framework)."""
+        passages = sorted(self.retriever.corpus().by_doc.get(doc_id, ()), key=lambda p: p.ordinal)
+        headed = [p for p in passages if p.kind == "paragraph" and p.heading and "summary" in p.heading[-1].lower()]
+        if headed:
+            return headed
+        opening = []
+        for p in passages:
+            if p.kind == "item" or (p.heading and sides.lists_improvements(p.heading[-1])) or p.locator.startswith("paragraph"):
+                break
+            if p.kind == "paragraph":
+                opening.append(p)
+        return opening
 
     def _improvement_items(self, doc_id: str, question: str) -> list[StoredPassage]:
         """The items of a report's own list of what needs to improve, in its order, without those the
@@ -1676,6 +1717,13 @@ def _runs_of(name: str, words: set[str]) -> list[list[str]]:
 
 
 # a request for a document's summary ("Summarise…", "Give me an overview of…", "What were the key findings of…")
+# a report's own summary asked of ("According to the summary at the top of …", "the opening summary
+# of …", "the report's executive summary", "the opening of Ofsted's autumn 2022 report")
+_OF_OPENING = re.compile(
+    r"\b(?:the|its|report['’]s|ofsted['’]s)\s+(?:opening\s+|front\s+|executive\s+|headline\s+)?summary\b(?!\s+of\s+(?:the\s+)?(?:findings|judgements?|grades?)\b)"
+    r"|\b(?:the\s+)?(?:opening|front|top|start)\s+of\s+(?:the\s+|its\s+|ofsted['’]s\s+)?(?:[\w–-]+\s+){0,4}?report\b",
+    re.I,
+)
 _SUMMARY = re.compile(
     r"^\s*(?:please\s+)?(?:summari[sz]e|(?:give|write|provide)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:short\s+|brief\s+)?(?:summary|overview)\s+of"
     r"|(?:what\s+(?:is|was)\s+)?(?:a\s+|an\s+)?(?:the\s+)?(?:summary|overview)\s+of"

@@ -169,6 +169,14 @@ def test_an_item_of_a_report_s_list_of_what_to_improve_is_answered_from_the_list
     assert len(quoted) == 2 and not any("direct work" in q or "management oversight" in q for q in quoted), quoted
 
 
+def test_what_a_report_s_summary_says_is_answered_from_the_paragraphs_it_opens_with(subset_assistant):
+    question = "According to the summary at the top of Ofsted's 2022 report on Kent, what had senior leaders done about the areas identified at the last inspection?"
+    answer = subset_assistant.ask(question)
+    assert answer.reason == "from the paragraphs one document opens with", answer.answer
+    assert "50187561#p4" in {c.passage_id for c in answer.citations}, answer.answer  # page 1, before what needs to improve
+    assert all(c.passage_id in {"50187561#p3", "50187561#p4", "50187561#p5", "50187561#p6"} or "judgement" in c.passage_id for c in answer.citations)
+
+
 def test_a_grade_of_a_year_the_library_holds_no_report_of_is_told_from_a_later_report(subset_assistant):
     # Trafford's 2015 report says how its May 2010 inspection judged it; no 2010 report is held
     answer = subset_assistant.ask("How had Trafford's safeguarding arrangements been judged at the 2010 inspection?")
