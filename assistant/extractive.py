@@ -220,7 +220,7 @@ def _asked_about(phrase: str) -> set[str]:
     return set(tokens(" ".join(kept))) - SETTING_TOKENS
 
 
-_NONE_OF = re.compile(r"\b(?:no|none\s+of\s+the)\s+((?:(?!(?:that|which|who|of|evidence)\b)[\w’'-]+\s+){0,2}?[\w’'-]+)\s+(?:(?:who|that)\s+)?(?:were|was|are|is|had|have|has|lived|live|living)\b", re.I)
+_NONE_OF = re.compile(r"\b(?:no|none\s+of\s+the)\s+((?:(?!(?:that|which|who|of|evidence)\b)[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:(?:who|that)\s+)?(?:were|was|are|is|had|have|has|lived|live|living)\b", re.I)
 # "there have not been any permanent exclusions of children in care": none of what is counted, or of what is done to them
 _NOT_ANY = re.compile(r"\bnot\s+(?:been\s+|had\s+|seen\s+)?any\s+((?:(?!of\b)[\w’'-]+\s+){0,2}(?!of\b)[\w’'-]+)(?:\s+of\s+([\w’'-]+))?", re.I)
 _WHEN_WORDS = frozenset({"year", "month", "week", "day", "inspection", "before", "after", "last", "previous"})  # when, not what is counted
@@ -1148,9 +1148,9 @@ def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int,
     over_bar: list[list[Sentence]] = []  # each part's typed sentences over the bar, best first
     part_years = [year_span(part.text).exact for part in query.parts]
     own_years = len({years for years in part_years if years}) > 1  # parts that ask of different years
-    for part, scores, years in zip(query.parts, by_part, part_years):
+    for n, (part, scores, years) in enumerate(zip(query.parts, by_part, part_years)):
         best = max(scores.values(), default=0.0)
-        typed = _typed(query, sorted(sentences, key=lambda s: -scores[id(s)]), part.wants, part.text, is_name)
+        typed = _typed(query, sorted(sentences, key=lambda s: -scores[id(s)]), part.wants, _counting_as_before(part.text, [p.text for p in query.parts[:n]]), is_name)
         if own_years and years:
             # "How many … at the June 2013 inspection, and how many at the early-2015 one?": each
             # part is answered of its own year, not by the other's figure
@@ -1181,6 +1181,18 @@ def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int,
             if all(o is not led for led in leads):
                 leads.append(o)
     return leads
+
+
+_COUNTED_PHRASE = re.compile(r"\bhow\s+many\s+((?:(?!(?:were|was|are|is|had|have|has|did|do|does|in|on|at|of|for|by)\b)[\w’'-]+\s+){1,3}?)(?=(?:were|was|are|is|had|have|has|did|do|does|in|on|at|of|for|by)\b)", re.I)
+
+
+def _counting_as_before(part: str, before: list[str]) -> str:
+    """A part asking "how many" of nothing named counts what the part before it counted ("How many
+    children were in need…, and how many were on child protection plans?": how many children)."""
+    if not re.search(r"\bhow\s+many\s+(?:were|was|are|is|had|have|has|did|do|does)\b", part, re.I):
+        return part
+    counted = next((m.group(1) for text in reversed(before) if (m := _COUNTED_PHRASE.search(text))), None)
+    return re.sub(r"\bhow\s+many\s+", lambda m: m.group(0) + counted, part, count=1, flags=re.I) if counted else part
 
 
 def _leads(query: Query, ranked: list[Sentence], typed_ratio: float, is_name=None) -> list[Sentence]:

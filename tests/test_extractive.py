@@ -1616,6 +1616,18 @@ def test_each_part_of_a_compound_question_naming_its_own_year_is_answered_from_t
     assert [(s.passage.passage_id, s.parts) for s in leads] == [("lac2013#para-8", (0,)), ("sif2015#p79", (1,))]
 
 
+def test_a_part_counting_nothing_named_counts_what_the_part_before_counted():
+    question = "How many children on the Isle of Wight were in need of a specialist service in 2016, and how many were on child protection plans?"
+    query = analyse(question, ["Isle of Wight"], lambda n: False)
+    need = passage("sif#p40", "At 12 April 2016, 25 children were identified as being in need of a specialist children’s service.", date="2016-04-28")
+    plans = passage("sif#p41", "At 12 April 2016, no children and young people were the subject of a child protection plan.", date="2016-04-28")
+    sentences = [s for p in (need, plans) for s in extractive.sentences_of(Hit(p, 1.0))]
+    scores = [{"sif#p40": 0.9, "sif#p41": 0.5}, {"sif#p40": 0.5, "sif#p41": 0.9}]
+    by_part = [{id(s): part[s.passage.passage_id] for s in sentences} for part in scores]
+    leads = extractive._part_leads(query, sentences, by_part, typed_ratio=0.6)
+    # (none of them, said of children and young people together, is a count of them)
+    assert [(s.passage.passage_id, s.parts) for s in leads] == [("sif#p40", (0,)), ("sif#p41", (1,))]
+
 def test_a_span_holding_a_finding_already_chosen_stands_in_its_place():
     # "Workforce stability figures reflect this positivity" is quoted from what "this" is, and
     # that span holds the finding chosen first: it stands in its place (it was dropped as quoted)
