@@ -1757,7 +1757,7 @@ _BARE_ASK = frozenset("exactly precisely specifically which what was were it the
 # it had to improve", "the report listed three things to improve", "its areas for improvement")
 _OFSTED_LIST = re.compile(
     _ASKS_IMPROVEMENTS.pattern + r"|\b(?:things?|areas?|points?|issues?)\s+(?:\w+\s+){0,3}?to\s+(?:improve|fix|work\s+on)\b"
-    r"|\b(?:said|told|asked|listed|set\s+out|flagged|identified|gave|required|flag|identify|list|raise|raised|point\s+out|pointed\s+out)\b(?:\s+[\w’'-]+){0,6}?\s+(?:had|has|have|needed|needs?|must|should)?\s*to\s+(?:improve|fix|work\s+on)\b",
+    r"|\b(?:said|say|says|told|asked|listed|set\s+out|flagged|identified|gave|required|flag|identify|list|raise|raised|point\s+out|pointed\s+out)\b(?:\s+[\w’'-]+){0,6}?\s+(?:had|has|have|needed|needs?|must|should)?\s*to\s+(?:improve|fix|work\s+on)\b",
     re.I,
 )
 _IMPROVEMENT_WORDS = frozenset(

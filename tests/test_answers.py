@@ -449,6 +449,7 @@ def test_a_question_opening_with_a_capitalised_name_was_not_typed_in_lower_case(
     # the ask's verb in its plain form, after a statement of the verdict and the place
     ("The Isle of Wight came out good in November 2023. Did Ofsted flag anything at all that still needed to improve?", True),
     ("isle of wight was good in 2023 but did ofsted still flag anything to improve?", True),
+    ("After the November 2023 inspection, what three areas did Ofsted say the Isle of Wight needed to improve?", True),  # "say"
 ])
 def test_a_request_for_what_needs_to_improve_is_told_from_a_question_on_a_topic(assistant, question, listed):
     from assistant.ask import _asks_improvements
