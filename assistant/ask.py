@@ -52,6 +52,17 @@ YEAR_POOL = 4  # a question about one year searches this many times deeper, then
 # (a "between" of years: not "the wait between entering care and adoption (2012–15 scorecard)")
 # (not "between November 2013 and January 2014": a period the figures are of, not two inspections)
 _INSPECTIONS_COMPARED = re.compile(rf"\b(inspections|reports|visits|compar\w*|than)\b|\bbetween\s+(?:(?:the|its|their)\s+)?(?:(?!(?:{'|'.join(MONTHS)})\b)[a-z]+\s+)?(?:19|20)\d\d\b", re.I)
+def _as_at_only(question: str, year: int) -> bool:
+    """Is ``year`` said in the question only as a month's date ("March 2016"), never of an
+    inspection, visit or report ("the March 2016 inspection")?"""
+    said = list(re.finditer(rf"\b{year}\b", question))
+    months = "|".join(MONTHS)
+    return bool(said) and all(
+        re.search(rf"\b(?:{months})\s+$", question[: m.start()], re.I) and not re.match(r"\s+(?:[\w-]+\s+){0,2}?(?:inspection|re-inspection|visit|report|ilacs|sif)s?\b", question[m.end():], re.I)
+        for m in said
+    )
+
+
 # a year's figures set against a benchmark ("how did that compare nationally", "than the England
 # average", "compared with similar areas"): not two inspections compared
 _AGAINST_A_BENCHMARK = re.compile(
@@ -1179,6 +1190,9 @@ class Assistant:
             return None  # every year asked has its inspection
         if asked & covered:  # two inspections compared need both ("between its 2019 and 2022 inspections"); other years are events
             if not _INSPECTIONS_COMPARED.search(_AGAINST_A_BENCHMARK.sub(" ", query.question)):
+                return None
+            # a figure's date, not an inspection ("…at the end of February 2017, and how did that compare with March 2016?")
+            if all(_as_at_only(query.question, y) for y in asked - covered):
                 return None
             # "Before its 2015 inspection, … how had it fared at the inspections in 2010 and 2011?":
             # the earlier inspections are told of in the held report's own account of those before it

@@ -508,6 +508,9 @@ def test_a_thing_asked_by_name_prefers_passages_that_name_one_and_a_person_does_
     # inspections compared; the inspection asked for is the 2021 visit the seeds hold
     ("In the Isle of Wight's 2021 focused visit, how many children were referred in 2020, and how did that compare nationally?", False),
     ("How did the Isle of Wight's 2021 focused visit compare with its 2016 inspection?", True),
+    # a month's date is a figure's, not an inspection's; the inspection of that month is one
+    ("How many children were referred by July 2021, according to Ofsted's 2021 focused visit to the Isle of Wight, and how did that compare with March 2016?", False),
+    ("How did the Isle of Wight's 2021 focused visit compare with the March 2016 inspection?", True),
 ])
 def test_a_year_of_figures_is_no_inspection_asked_for(assistant, question, refused):
     query = assistant.analyse(question)
