@@ -1378,7 +1378,8 @@ _CHANGE_ASKED = re.compile(r"\b(?:chang\w*|compar\w*|better|worse|improv\w*|decl
 # ("…, and what did it conclude?": "it" is that inspection)
 _OF_THE_ONE_BEFORE = re.compile(
     r"\b(?:then|back\s+then|at\s+that\s+(?:time|point|inspection|visit)|(?:that|this)\s+(?:inspection|visit|one|time|report))\b"
-    r"|\b(?:did|does|had|has)\s+it\s+(?:find|conclude|say|judge|rate|grade|decide|report)\b|\bit\s+(?:found|concluded|said|judged|rated|graded)\b",
+    r"|\b(?:did|does|had|has)\s+it\s+(?:find|conclude|say|judge|rate|grade|decide|report)\b|\bit\s+(?:found|concluded|said|judged|rated|graded)\b"
+    r"|^\s*(?:when|what|which|where)\s+(?:was|is|were)\s+(?:that|it)\s*\??\s*$",  # ("…refers back to its previous inspection. When was that, and…?")
     re.I,
 )
 

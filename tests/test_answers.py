@@ -555,3 +555,13 @@ def test_a_fact_asked_of_two_inspections_or_authorities_searches_each_ones_docum
     searched.clear()  # and of two authorities, in each one's documents
     answer = assistant.ask("How many social workers did the Isle of Wight and the Isles of Scilly each have?")
     assert {f.authorities for f in searched} >= {("Isle of Wight",), ("Isles of Scilly",)}, answer.answer
+
+
+def test_a_part_asking_when_that_was_asks_of_the_inspection_the_statement_named():
+    # "…refers back to the council's previous inspection. When was that, and what was the verdict?":
+    # "that" is the inspection before, not the named report's own dates
+    from assistant.ask import _OF_THE_ONE_BEFORE
+
+    assert _OF_THE_ONE_BEFORE.search("When was that")
+    assert _OF_THE_ONE_BEFORE.search("what was it?")
+    assert not _OF_THE_ONE_BEFORE.search("When was its new director appointed")
