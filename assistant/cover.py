@@ -109,7 +109,7 @@ _PREVIOUS = re.compile(
     r"\b(previous|prior|preceding|earlier)\s+(\w+\s+){0,5}(inspections?|visits?|reports?)\b"  # ("the previous report on its child protection arrangements")
     # "…when was it previously inspected?", "Before its 2017 inspection, when was Kent last inspected?"
     # ("Before the autumn 2015 inspection, when had its child protection last been looked at / when was the last full inspection?")
-    r"|\bpreviously\s+(inspected|visited|judged|rated|graded)\b|^\s*before\b[^?,]{0,80}\b(inspection|visit)\b[^?]*\blast\b"
+    r"|\bpreviously\s+(?:been\s+)?(inspected|visited|judged|rated|graded)\b|^\s*before\b[^?,]{0,80}\b(inspection|visit)\b[^?]*\blast\b"
     # "…, and when had Ofsted last inspected before that?", "what had it been judged at the inspection before?", "the grade last time"
     r"|\b((last\s+)?(been\s+)?(inspected|visited)|inspection|visit)\s+before\s*(that|then|it|this|[?,.]|$)|\blast\s+time\b"
     r"|\b(inspection|visit)\s+before\s+(?:(?:the|its)\s+)?(?:[\w–-]+\s+){0,3}?(one|inspection|visit|(?:19|20)\d\d)\b"  # "the inspection before the March 2020 one", "… before September 2023"

@@ -726,6 +726,8 @@ def test_the_inspection_before_the_one_a_question_names_is_not_that_reports_own_
     assert asks_previous(unnamed, year_span(unnamed))  # the 2018 report's passages say
     between = "Redcar and Cleveland was inspected in June–July 2022. What kind of Ofsted visit had it had in between?"
     assert asks_previous(between, year_span(between))  # a visit since the one before: what the 2022 report says of it
+    been = "Kent's 2014 report says when its services had previously been inspected. When was that, and what was the verdict?"
+    assert asks_previous(been, year_span(been))  # "previously been inspected"
     # the inspection before it, asked as when the council was "previously inspected" or "last inspected" before it
     for question in ("What grade did Rochdale get in 2023, and in which year was it previously inspected and with what result?",
                      "Before Ofsted's March 2017 inspection of Kent, when were its child protection services last inspected, and what was found?"):
