@@ -657,9 +657,17 @@ def _last_sentence(question: str) -> str:
     # statements, not asks ("How was it graded? Which…?") nor an abbreviation's full stop ("St.
     # Helens"): a full stop after a word of four letters or more, or a small one ("…entitled to.")
     said = [i for i, piece in enumerate(pieces[:-1]) if re.search(r"(?:\w{4,}|\b[a-z]{2,3})\.$", piece) and len(piece.split()) >= 4]
+    if said and said[-1] == len(pieces) - 2 and _BARE_WHICH.match(pieces[-1]):
+        # "…, but one judgement was only good. Which one?": asked of what the statement's last clause says
+        clause = re.split(r",\s*(?:but|and|yet)\s+|;\s*", pieces[-2])[-1]
+        return f"{clause} {pieces[-1]}"
     if said and pieces[-1].rstrip(" '\"’”").endswith("?"):  # (its own words quoted at its end: "…under 'What needs to improve?'")
         return " ".join(pieces[said[-1] + 1 :])
     return " ".join(pieces) if trailing else question
+
+
+# "Which one?", "Which ones?": an ask of what the statement before it says
+_BARE_WHICH = re.compile(r"\s*which(?:\s+ones?)?\s*\?\s*$", re.I)
 
 
 # a short request closing a question that asks for nothing new ("Give me the main ones.", "Thanks."),

@@ -379,7 +379,7 @@ def _ordered_words(text: str) -> list[str]:
 
 
 # an inspection's judgement areas asked of as such ("Was any judgement area rated good?", "which of its judgements…")
-AREAS_ASKED = re.compile(r"\bjudge?ment\s+areas?\b|\b(?:which|what|any|each|every|all|other|the)\s+(?:of\s+(?:the|its|their)\s+)?(?:other\s+)?(?:areas?|judge?ments|parts?)\b", re.I)
+AREAS_ASKED = re.compile(r"\bjudge?ment\s+areas?\b|\b(?:which|what|any|each|every|all|other|the)\s+(?:of\s+(?:the|its|their)\s+)?(?:other\s+)?(?:areas?|judge?ments|parts?)\b|\bone\s+(?:of\s+(?:the|its|their)\s+)?(?:judge?ments?|areas?|parts?)\b", re.I)
 
 
 _ASKS_WHICH_BETTER = re.compile(r"\b(?:which|who)\b[^?]{0,80}\b(?:better|worse|higher|lower|best|worst|weaker|stronger)\b|\bfor\s+each\b|\bin\s+each\b", re.I)

@@ -874,6 +874,8 @@ def test_the_question_after_a_label_or_a_dash_is_what_is_asked():
     assert final_ask("Plymouth got requires improvement in 2018. What did Ofsted list under 'what needs to improve'? Give me the main ones.") == (
         "What did Ofsted list under 'what needs to improve'?")
     assert final_ask("What did Ofsted say about supervision? Thanks.") == "What did Ofsted say about supervision?"
+    # "Which one?" asks of what the statement's last clause says
+    assert final_ask("Kent came out outstanding overall in May 2022, but one judgement was only good. Which one?") == "one judgement was only good. Which one?"
     # (one that asks for something is part of the ask)
     assert final_ask("How long were inspectors on the island in 2018? Give the start and end dates.") == (
         "How long were inspectors on the island in 2018? Give the start and end dates.")

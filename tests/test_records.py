@@ -978,6 +978,8 @@ def test_the_areas_a_statement_sets_the_scene_with_are_not_those_its_question_as
     # a part of the judgement asked for is an area of it
     asked = "Kent was judged outstanding overall in 2022. Which part of that judgement was graded good?"
     assert [p.fields["area"] for p in _grades(asked, rows)] == ["overall_effectiveness", "care_leavers"]
+    asked = "Kent came out outstanding overall in May 2022, but one judgement was only good. Which one?"
+    assert [p.fields["area"] for p in _grades(asked, rows)] == ["overall_effectiveness", "care_leavers"]
     assert [p.fields["area"] for p in _grades("What overall grade did Kent get in 2022?", rows)] == ["overall_effectiveness"]
 
 
