@@ -649,7 +649,12 @@ class Assistant:
         question sets aside ("Besides the timeliness of assessments and social workers' supervision,
         what was the third?")."""
         passages = sorted(self.retriever.corpus().by_doc.get(doc_id, ()), key=lambda p: p.ordinal)
-        listed = [p for p in passages if p.kind in ("paragraph", "item") and p.heading and sides.lists_improvements(p.heading[-1])]
+        # (its items may stand under headings of their own within it: "Areas for improvement > Immediately:")
+        listed = [p for p in passages if p.kind in ("paragraph", "item") and any(sides.lists_improvements(h) for h in p.heading)]
+        # a part of the list the question names by its own heading ("what should it do immediately?"): that part
+        asked = set(tokens(question))
+        under = [p for p in listed if _sub_heading_asked(p.heading, asked)]
+        listed = under or listed
         besides = SET_ASIDE.search(question)
         if besides:
             named = [set(tokens(piece)) - STOPWORDS for piece in re.split(r",\s*|\s+and\s+", besides.group(1))]
@@ -699,7 +704,8 @@ class Assistant:
             chosen = []
             for doc_id in docs:
                 listed = self._improvement_items(doc_id, query.question)
-                chosen += [s for p in listed[:IMPROVEMENT_ITEMS] for s in extractive.sentences_of(Hit(p, 1.0))[:SUMMARY_PER_PARAGRAPH]]
+                # (an item holds one point, or several a report set out in one block: "improve … casework improve …")
+                chosen += [s for p in listed[:IMPROVEMENT_ITEMS] for s in extractive.sentences_of(Hit(p, 1.0))[: None if p.kind == "item" else SUMMARY_PER_PARAGRAPH]][:IMPROVEMENT_ITEMS]
             if not chosen:
                 return False
             passages = []
@@ -1772,18 +1778,21 @@ _BARE_ASK = frozenset("exactly precisely specifically which what was were it the
 # it had to improve", "the report listed three things to improve", "its areas for improvement")
 _OFSTED_LIST = re.compile(
     _ASKS_IMPROVEMENTS.pattern + r"|\b(?:things?|areas?|points?|issues?)\s+(?:\w+\s+){0,3}?to\s+(?:improve|fix|work\s+on)\b"
-    r"|\b(?:said|say|says|told|asked|listed|set\s+out|flagged|identified|gave|required|flag|identify|list|raise|raised|point\s+out|pointed\s+out)\b(?:\s+[\w’'-]+){0,6}?\s+(?:had|has|have|needed|needs?|must|should)?\s*to\s+(?:improve|fix|work\s+on)\b",
+    r"|\b(?:said|say|says|told|asked|listed|set\s+out|flagged|identified|gave|required|flag|identify|list|raise|raised|point\s+out|pointed\s+out)\b(?:\s+[\w’'-]+){0,6}?\s+(?:had|has|have|needed|needs?|must|should)?\s*to\s+(?:improve|fix|work\s+on)\b"
+    r"|\b(?:said|say|says|told|tell|recommended)\b(?:\s+[\w’'-]+){0,6}?\s+(?:should|must|needed\s+to|needs\s+to|had\s+to)\s+do\b",  # ("what did Ofsted say the council should do immediately?")
     re.I,
 )
 _IMPROVEMENT_WORDS = frozenset(
     "set out following after tell told ask asked fix change improve improvement improvements needs need needed must should main key "
     "areas area recommendations recommendation did do does we our they them it early late mid spring summer autumn winter sif ilacs "
     "point points priority priorities development inspecting inspected inspection children services one thing things "
-    "list listed lists two three four five six first second third fourth fifth sixth other others else exactly".split()  # ("after inspecting its children's services")
+    "list listed lists two three four five six first second third fourth fifth sixth other others else exactly "
+    "immediately within months month do".split()  # (a timescale the list is set out by: "Immediately:", "Within six months:")  # ("after inspecting its children's services")
 ) | extractive.SETTING_TOKENS
 # "after its November 2022 inspection", "after the 2018 visit"
 _AFTER_INSPECTION = re.compile(r"\bafter\s+((?:(?:the|its|their|ofsted['’]s)\s+)?(?:[A-Z][a-z]+(?:[–-][A-Z][a-z]+)?\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:inspection|re-inspection|visit)s?)\b", re.I)
-_INSPECTED = re.compile(r"\bchildren['’]?s\s+social\s+care(?:\s+services)?\b", re.I)  # the service an ILACS report inspects
+# the service an inspection is of, as its report's title names it: an ILACS report's, a 2013 inspection's
+_INSPECTED = re.compile(r"\bchildren['’]?s\s+social\s+care(?:\s+services)?\b|\blooked[\s-]+after\s+children['’]?s?\s+services\b", re.I)
 _SCENE_WORDS = frozenset("outstanding good inadequate requires required requiring improvement came judged rated graded found still anything at all".split())  # a statement's verdict
 IMPROVEMENT_ITEMS = 12  # items of a report's list of what needs to improve quoted at most
 
@@ -1791,6 +1800,14 @@ IMPROVEMENT_ITEMS = 12  # items of a report's list of what needs to improve quot
 def _place_words(query: Query) -> frozenset[str]:
     """The words of every name of the places a question names ("isle", "wight"): no topic of it."""
     return frozenset(w for place in query.authorities for name in names_of(place) for w in re.findall(r"[a-z]+", name.lower()))
+
+
+def _sub_heading_asked(heading: tuple[str, ...], asked: set[str]) -> bool:
+    """Does the question use every word of a heading under a list's own ("Immediately:", "Within
+    three months:")?"""
+    at = next((i for i, h in enumerate(heading) if sides.lists_improvements(h)), None)
+    subs = heading[at + 1 :] if at is not None else ()
+    return any((words := set(tokens(h)) - STOPWORDS - {"within"}) and words <= asked for h in subs)
 
 
 def _asks_improvements(query: Query) -> bool:

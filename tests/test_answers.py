@@ -450,6 +450,9 @@ def test_a_question_opening_with_a_capitalised_name_was_not_typed_in_lower_case(
     ("The Isle of Wight came out good in November 2023. Did Ofsted flag anything at all that still needed to improve?", True),
     ("isle of wight was good in 2023 but did ofsted still flag anything to improve?", True),
     ("After the November 2023 inspection, what three areas did Ofsted say the Isle of Wight needed to improve?", True),  # "say"
+    # a 2013 inspection's service as its title names it, and what it said should be done by a timescale of its list
+    ("What areas for improvement did Ofsted set out for the Isle of Wight's looked after children services in July 2013?", True),
+    ("After its July 2013 inspection of the Isle of Wight's looked after children services, what did Ofsted say the council should do immediately?", True),
 ])
 def test_a_request_for_what_needs_to_improve_is_told_from_a_question_on_a_topic(assistant, question, listed):
     from assistant.ask import _asks_improvements
@@ -565,3 +568,14 @@ def test_a_part_asking_when_that_was_asks_of_the_inspection_the_statement_named(
     assert _OF_THE_ONE_BEFORE.search("When was that")
     assert _OF_THE_ONE_BEFORE.search("what was it?")
     assert not _OF_THE_ONE_BEFORE.search("When was its new director appointed")
+
+
+def test_a_part_of_a_list_of_what_to_improve_is_asked_by_its_own_heading():
+    from assistant.ask import _sub_heading_asked
+
+    from assistant.lexical import tokens
+
+    asked = set(tokens("What did Ofsted say the council should do immediately?"))
+    assert _sub_heading_asked(("Grade 2 (Good)", "Areas for improvement", "Immediately:"), asked)
+    assert not _sub_heading_asked(("Grade 2 (Good)", "Areas for improvement", "Within three months:"), asked)
+    assert not _sub_heading_asked(("Immediately:",), asked)  # no list above it

@@ -169,6 +169,17 @@ def test_an_item_of_a_report_s_list_of_what_to_improve_is_answered_from_the_list
     assert len(quoted) == 2 and not any("direct work" in q or "management oversight" in q for q in quoted), quoted
 
 
+def test_a_2013_report_s_list_of_what_to_improve_is_read_through_its_timescales(subset_assistant):
+    # Kent's 2013 report sets its areas for improvement out under "Immediately:", "Within three months:"…
+    answer = subset_assistant.ask("What areas for improvement did Ofsted set out for Kent's looked after children services in July 2013?")
+    assert answer.reason == "what one document says needs to improve", answer.answer
+    assert len(answer.citations) >= 6 and all(c.doc_id == "50004249" for c in answer.citations), answer.answer
+    answer = subset_assistant.ask("After its July 2013 inspection of Kent's looked after children services, what did Ofsted say the council should do immediately?")
+    quoted = [c.quote for c in answer.citations]
+    assert any("supervision and management oversight" in q for q in quoted) and any("voice of the child" in q for q in quoted), answer.answer
+    assert not any("sufficient placements" in q for q in quoted), answer.answer  # (within six months)
+
+
 def test_what_a_report_s_summary_says_is_answered_from_the_paragraphs_it_opens_with(subset_assistant):
     question = "According to the summary at the top of Ofsted's 2022 report on Kent, what had senior leaders done about the areas identified at the last inspection?"
     answer = subset_assistant.ask(question)
