@@ -1716,9 +1716,12 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
             last = next((set(tokens(w)) for w in reversed(glossed.group(1).split()) if tokens(w)), set())
             if last and last <= held:
                 continue  # "pre-proceedings (PLO)": the question's gloss of the words before it, which the evidence says
-        initials = "".join(w[0] for w in re.sub(r"['’]s$", "", said).split())
-        if len(initials) >= 3 and any(re.search(rf"\b{re.escape(initials)}\b", text, re.I) for text in texts):
-            continue  # ... or the name by its initials ("CiCC" for "Children in Care Council")
+        # ... or the name by its initials ("CiCC" for "Children in Care Council"), with the place it is
+        # named after too ("WCF" for "Worcestershire Children First")
+        whole = re.sub(r"-[a-z][\w-]*$", "", match.group(0))
+        if any(len(initials) >= 3 and any(re.search(rf"\b{re.escape(initials)}\b", text, re.I) for text in texts)
+               for initials in {"".join(w[0] for w in re.sub(r"['’]s$", "", name).split()) for name in (said, whole)}):
+            continue
         short = re.match(r"\s*\(\s*([A-Z][\w&]{1,9})\s*\)", asked[match.end():])
         if short and any(re.search(rf"\b{re.escape(short.group(1))}\b", text) for text in texts):
             continue  # ... or by the shorthand the question gives it ("Multi Agency Screening and Safeguarding Service (MASSS)")

@@ -418,6 +418,10 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     lines = [passage("mk#p1", "Lead inspector: Donna Marriott HMI", kind="field"), passage("mk#p2", "Deputy lead inspector: Linda Steele HMI", kind="field")]
     assert _names_unmet(analyse("Who was on the team alongside Donna Marriott and Linda Steele?", ["Isle of Wight"], lambda n: False), lines) == []
     assert _names_unmet(analyse("Who was on the team alongside Donna Marriott and Linda Steele?", ["Isle of Wight"], lambda n: False), lines[:1]) != []
+    # a body named after the place, by its initials with the place's ("KCF" for "Kent Children First")
+    initials = passage("kent#p9", "There is close working between KCF and the regional adoption agency.")
+    asked = analyse("Which adoption agency did Kent Children First work with?", ["Kent"], lambda n: False)
+    assert _names_unmet(asked, [initials]) == [] and _names_unmet(asked, [apart]) != []
     assert unmet("How well does the MASH work for children with SEND?") == []  # spelt out in the evidence
     # an inspection of it is another inspection: the evidence must tell of that, not only of children with SEND
     assert unmet("What did the Isle of Wight's SEND area inspection find?") == ["SEND"]
