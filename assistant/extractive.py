@@ -350,7 +350,7 @@ EXACT_RATIO = 0.6  # a figure in the unit asked for leads if it scores this shar
 # (nor does a number that only measures something else: "a nine-day fortnight", "a two-year plan")
 _SHARE_OR_MONEY = re.compile(
     r"\d[\d,.]*\s?(%|per\s?cent\b)|[£$€]\s?\d[\d,.]*\s?(m|k|bn|million|billion)?\b"
-    r"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)-\w+"
+    r"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)-(?!(?:one|two|three|four|five|six|seven|eight|nine)\b)\w+"  # ("five-year"; not "twenty-four")
     r"|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty)\s+(hours?|days?|weeks?|months?|years?)\b",  # "in the last 12 months"
     re.I,
 )

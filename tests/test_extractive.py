@@ -1732,3 +1732,11 @@ def test_a_part_answered_by_a_lead_stays_answered_when_a_wider_quote_holds_it():
     shown = extractive.select(query, sentences, max_sentences=8, relative=0.75, by_part=by_part)
     assert [s.text for s in shown] == [text.removesuffix(" Leaders have a clear plan.")]
     assert shown[0].parts == (0,) and shown[0].lead
+
+
+def test_a_count_written_in_hyphenated_words_is_a_count_and_a_hyphenated_descriptor_is_not():
+    asked = "How many Kent services had been given the Investors in Children award in 2017?"
+    counted = extractive.sentences_of(Hit(passage("r#p1", "Twenty-four Kent services have also been awarded the Investors in Children award."), 1.0))[0]
+    described = extractive.sentences_of(Hit(passage("r#p2", "A five-year plan for Kent services was awarded the Investors in Children award."), 1.0))[0]
+    assert extractive.satisfies(counted, "number", asked)
+    assert not extractive.satisfies(described, "number", asked)
