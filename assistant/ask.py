@@ -732,6 +732,17 @@ class Assistant:
         answer.answer, answer.citations, answer.abstained = text, citations, False
         answer.reason = ("what one document says needs to improve" if len(docs) == 1 else "what each document says needs to improve") if improvements else "summary of one document"
         answer.retrieved = list(dict.fromkeys(c.passage_id for c in citations))
+        if improvements and len(docs) == 1 and len(query.parts) == 2:
+            # the other part of "Which judgement was lower, and what did Ofsted list as needing to
+            # improve?": the grade it asks, from the report's records, after the list (the question's
+            # statement setting its scene with it)
+            graded = [p for p in query.parts if p.wants == "grade" or records.asks_kind(p.text, "judgement")]
+            listed = [p for p in query.parts if p not in graded]
+            if len(graded) == 1 and listed and _OFSTED_LIST.search(listed[0].text):
+                scene = query.question[: max(query.question.find(query.parts[0].text), 0)]
+                year = (corpus.records[docs[0]].end_date or corpus.records[docs[0]].date or "")[:4] if docs[0] in corpus.records else ""
+                asked = f"{scene}{graded[0].text}{'' if year in graded[0].text or year in scene else f' in {year}'}?"
+                self._append_said(answer, f"{graded[0].text[:1].upper()}{graded[0].text[1:]}?", asked, query, replace(filters or Filters(), doc_ids=(docs[0],)), started, records_too=True)
         total = (time.perf_counter() - started) * 1000
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
         return True

@@ -86,7 +86,12 @@ def enumerates(question: str) -> bool:
 
 
 # a grade below the one the statement before named ("rated lower than that", "fell short")
-_SHORT_OF_IT = re.compile(r"\b(?:lower|worse|less|below|under)\s+than\s+(?:that|this|it)\b|\bbelow\s+(?:that|this|it)\b|\b(?:fell|falls|fall|falling)\s+short\b", re.I)
+# (or lower with nothing after it: "…came out good overall. Which judgement was lower?")
+_SHORT_OF_IT = re.compile(
+    r"\b(?:lower|worse|less|below|under)\s+than\s+(?:that|this|it)\b|\bbelow\s+(?:that|this|it)\b|\b(?:fell|falls|fall|falling)\s+short\b"
+    r"|\b(?:which|what|any)\b[^?]{0,40}\b(?:was|were|is|are|came\s+out|got)\s+(?:rated\s+|graded\s+|judged\s+)?(?:lower|worse|weaker)\b(?!\s+than\b)",
+    re.I,
+)
 # a question asking how something was graded ("How were children looked after … judged at that inspection?")
 _HOW_GRADED = re.compile(r"\s*how\s+(?:was|were|is|are|did|had|has|have)\b[^?]*\b(?:graded|rated|judged|grade|rate|judge)\b", re.I)
 

@@ -180,6 +180,14 @@ def test_a_2013_report_s_list_of_what_to_improve_is_read_through_its_timescales(
     assert not any("sufficient placements" in q for q in quoted), answer.answer  # (within six months)
 
 
+def test_a_grade_asked_beside_the_list_of_what_to_improve_follows_the_list(subset_assistant):
+    answer = subset_assistant.ask("Kent came out outstanding overall in May 2022. Which judgement was lower, and what did Ofsted list as needing to improve?")
+    assert answer.reason == "what one document says needs to improve", answer.answer
+    list_part, graded = answer.answer.split("**Which judgement was lower?**")
+    assert "homeless" in list_part, answer.answer
+    assert "children who need help and protection Good" in graded, answer.answer  # below the statement's outstanding
+
+
 def test_what_a_report_s_summary_says_is_answered_from_the_paragraphs_it_opens_with(subset_assistant):
     question = "According to the summary at the top of Ofsted's 2022 report on Kent, what had senior leaders done about the areas identified at the last inspection?"
     answer = subset_assistant.ask(question)

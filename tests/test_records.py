@@ -470,7 +470,7 @@ def test_a_report_that_gives_no_publication_date_is_published_the_year_after_a_l
 
 
 def test_an_area_below_a_grade_of_one_inspection():
-    from assistant.records import graded_against
+    from assistant.records import graded_against, short_of_stated
 
     asked = "Kent was judged good overall in 2017 — was any judgement area rated lower than good?"
     assert set(graded_against(asked, {"good", "requires improvement", "outstanding"})) == {"requires improvement"}
@@ -478,6 +478,9 @@ def test_an_area_below_a_grade_of_one_inspection():
     # the grade compared with may follow the verb of judging ("not rated outstanding")
     asked = "Kent was judged outstanding overall in 2022. Which area was not rated outstanding, and what grade did it get?"
     assert set(graded_against(asked, {"good", "requires improvement", "outstanding"})) == {"good", "requires improvement"}
+    # lower, with nothing after it, than the grade the statement names
+    assert short_of_stated("Kent came out good overall in 2019. Which judgement was lower?", {"good", "outstanding", "inadequate"}) == ["inadequate"]
+    assert short_of_stated("Which judgement was lower in Kent in 2019?", {"good", "inadequate"}) is None
     # "not" the lowest grade a report gives: the grades above it
     asked = "Blackpool was judged inadequate overall in 2018. Which judgement area was not inadequate, and what grade did it get?"
     assert graded_against(asked, {"inadequate", "requires improvement"}) == ["requires improvement"]
