@@ -917,7 +917,7 @@ def _council_names() -> frozenset[str]:
 # A council named as where a question is set: "in Wigan", "Wigan's services", "of Wigan", "was
 # Wigan judged", "do Wigan care leavers". Not as a party or a modifier: "the partnership with
 # Hampshire", "when Hampshire arrived", "the Hampshire partnership".
-_SET_BEFORE = r"(?:\b(?:in|of|for|at|about|on|across|within|inspected|inspect|judge|rate|grade|is|was|are|were|did|does|do|has|have)\s+)"
+_SET_BEFORE = r"(?:\b(?:in|of|for|at|about|on|across|within|inspected|inspect|judge|rate|grade|give|gave|given|award|awarded|is|was|are|were|did|does|do|has|have)\s+)"
 _SET_AFTER = r"(?:(?:\s+(?:county|city|borough|metropolitan|district))*(?:\s+council)?['’]s\b|\s+(?:judged|rated|graded|inspected|get|got|gets|receive|received|do|does|did|perform|performed)\b)"
 
 
