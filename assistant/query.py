@@ -635,7 +635,7 @@ def final_ask(question: str) -> str:
     # a label or a statement before a colon, a dash or a "but" ("For a board paper: why…", "worcs may
     # 2023 - why was…", "Derby was judged outstanding — what did…", "Sutton came out as good in June
     # 2025, but what were…"): the question follows it
-    labelled = _LABELLED.match(asked)
+    labelled = _LABELLED.match(asked) or _LEADING_STATE.match(asked)
     return labelled.group("ask") if labelled else asked
 
 
@@ -683,6 +683,15 @@ _LABELLED = re.compile(
     # (a label, not a question: "What did Ofsted say about its foster carers — recruitment, training — when it inspected?" is one)
     r"^(?!\s*(?:what|who|whom|whose|which|where|why|how|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)"
     r"[^?]{1,160}?(?::|\s[-–—]|[–—]|,\s+but\b)\s*(?P<ask>(?:" + _ASK_PREPOSITION + r"\s+(?=(?:what|who|whom|whose|when|where|why|how|which)\b))?(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b.*)$",
+    re.I | re.S,
+)
+
+
+# a state the question opens with, before its ask ("After being inadequate in 2021, what grade did
+# it get in 2025?", "Having been judged good in 2017, how …?"): it sets the scene
+_LEADING_STATE = re.compile(
+    r"^\s*(?:(?:after|despite|following)\s+(?:being|having\s+been)|having\s+been)\b[^?,;]{1,100},\s*"
+    r"(?P<ask>(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had)\b.*)$",
     re.I | re.S,
 )
 

@@ -93,7 +93,11 @@ _SHORT_OF_IT = re.compile(
     re.I,
 )
 # a question asking how something was graded ("How were children looked after … judged at that inspection?")
-_HOW_GRADED = re.compile(r"\s*how\s+(?:was|were|is|are|did|had|has|have)\b[^?]*\b(?:graded|rated|judged|grade|rate|judge)\b", re.I)
+_HOW_GRADED = re.compile(
+    r"\s*how\s+(?:was|were|is|are|did|had|has|have)\b[^?]*\b(?:graded|rated|judged|grade|rate|judge)\b"
+    r"|\s*(?:what|which)\s+(?:overall\s+)?(?:grades?|ratings?|judge?ments?)\s+(?:did|does|do|had|has|was|were|is)\b",  # "…what grade did it get in 2025?"
+    re.I,
+)
 
 
 def listing_span(parts: list[str], span: YearSpan) -> YearSpan:

@@ -1046,6 +1046,14 @@ def test_a_grade_the_statement_names_sets_the_scene_and_picks_no_rows():
     assert [c.doc_id for c in found.citations] == ["kent-2022"]
 
 
+def test_a_grade_the_question_opens_with_sets_the_scene_of_what_grade_it_asks():
+    # "After being inadequate in 2022, what grade did … get …?": not the rows of that grade alone
+    question = "After being inadequate in 2022, what grade did Sefton get for help and protection in 2022?"
+    found = answer_records(question, "judgement", RECORDS + [judgement("sefton-2022", "Sefton", "2022-03-25", "help_and_protection", "Help and protection", "good")], ("Sefton",), year_span(question))
+    assert [c.passage_id for c in found.citations] == ["sefton-2022#judgement-help_and_protection"], found.text
+    assert found.text.startswith("1 of the")
+
+
 def test_a_grade_the_ask_names_after_a_statement_naming_another_picks_that_grade_of_any_area():
     # the statement's "outstanding overall" sets the scene: the ask wants good rows, of any judgement area
     question = "Kent came out outstanding overall in 2022. Was any judgement area rated good?"
