@@ -590,16 +590,21 @@ class Assistant:
         listed = self._improvement_items(docs[0], query.question)
         if not listed:
             return False
-        said = replace(answer, answer="", citations=[], abstained=True)
         # the item the statement speaks of ("…was about children's say in services"), chosen as a
         # fact is (not a broad answer's spread, nor the grades beside it)
         item = replace(self.analyse(stated), authorities=query.authorities, kind="factoid", wants=None)
-        self._answer_extractively(item, [Hit(p, 1.0) for p in listed], said)
+        return self._answer_within(item, listed, answer, started, "from one document's list of what needs to improve")
+
+    def _answer_within(self, query: Query, passages: list[StoredPassage], answer: Answer, started: float, reason: str) -> bool:
+        """``answer`` answered extractively from ``passages`` alone, with ``reason``; False (``answer``
+        untouched) when they don't answer it."""
+        said = replace(answer, answer="", citations=[], abstained=True)
+        self._answer_extractively(query, [Hit(p, 1.0) for p in passages], said)
         if said.abstained or not said.citations:
             return False
         answer.answer, answer.citations, answer.abstained, answer.related = said.answer, said.citations, False, said.related
-        answer.reason = "from one document's list of what needs to improve"
-        answer.retrieved = [p.passage_id for p in listed]
+        answer.reason = reason
+        answer.retrieved = [p.passage_id for p in passages]
         total = (time.perf_counter() - started) * 1000
         answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
         return True
@@ -615,18 +620,7 @@ class Assistant:
         if len(docs) != 1:
             return False
         opening = self._opening_paragraphs(docs[0])
-        if not opening:
-            return False
-        said = replace(answer, answer="", citations=[], abstained=True)
-        self._answer_extractively(query, [Hit(p, 1.0) for p in opening], said)
-        if said.abstained or not said.citations:
-            return False
-        answer.answer, answer.citations, answer.abstained, answer.related = said.answer, said.citations, False, said.related
-        answer.reason = "from the paragraphs one document opens with"
-        answer.retrieved = [p.passage_id for p in opening]
-        total = (time.perf_counter() - started) * 1000
-        answer.timings_ms = {"retrieve": 0.0, "answer": total, "total": total}
-        return True
+        return bool(opening) and self._answer_within(query, opening, answer, started, "from the paragraphs one document opens with")
 
     def _opening_paragraphs(self, doc_id: str) -> list[StoredPassage]:
         """The paragraphs a report opens with, its summary: those under a heading that says so
