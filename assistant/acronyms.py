@@ -112,6 +112,20 @@ def shorthand_in(text: str) -> list[str]:
     return list(dict.fromkeys(known[a][0] for a in sorted(used_forms(text)) if a in known))
 
 
+def spell_out(text: str) -> str:
+    """``text`` with the sector's shorthand it uses written out ("QA manager": "quality assurance manager")."""
+    known = shorthand()
+
+    def written(m: re.Match) -> str:
+        word = m.group(0)
+        key = re.sub(r"s$", "", word).upper()
+        if sum(c.isupper() for c in word) < 2 or key not in known:
+            return word
+        return known[key][0] + ("s" if word.endswith("s") and word.upper() != key else "")
+
+    return re.sub(r"\b[A-Za-z&]{2,9}\b", written, text)
+
+
 def used_forms(text: str) -> frozenset[str]:
     """The acronyms ``text`` uses, upper case and singular: its words of two capitals or more, as
     written in capitals or with some small letters ("CiC", "CLs"), not a word in lower case."""

@@ -17,13 +17,14 @@ from index.store import DocumentRecord, StoredPassage
 from index.text import MONTHS, display_date, display_range
 from index.types import KIND_LABELS, OFSTED_KINDS
 
+from . import acronyms
 from .lexical import tokens
 from .query import YEAR, YearSpan, final_ask
 from .types import Citation
 
 NAMED_KINDS = OFSTED_KINDS[:3]  # the kinds a report's own text tells apart (index/ofsted.py), so a question can name
 # the team's roles a single inspection's cover names beside its inspectors ("Quality assurance manager: …")
-_TEAM_ROLES = r"(?:quality\s+assurance|QA)\s+manager|(?:senior\s+)?data\s+analyst"  # ("QA manager": its initials)
+_TEAM_ROLES = r"quality\s+assurance\s+manager|(?:senior\s+)?data\s+analyst"
 # a team's role asked by what it does ("Who quality-assured the inspection?", "Who provided data
 # analysis and quality assurance for …?"), of the inspection, not of the council's own work
 _ROLE_DONE = r"quality[\s-]+assur(?:ed|ing|ance)|data\s+analysis"
@@ -161,6 +162,8 @@ def asks_cover(question: str) -> set[str]:
     from .sides import asked_side
 
     asked = {name for name, pattern in _ASKS.items() if pattern.search(question)}
+    if _ROLE_ASKED.search(acronyms.spell_out(question)):
+        asked.add("team")  # a team's role asked by the sector's shorthand ("QA manager?")
     if "team" in asked and re.search(_BESIDES_LEAD, question, re.I):
         asked.discard("lead")  # "apart from the lead inspector": the others
     reasons = asks_why(question) or _AND_WHY.search(question) or asked_side(question) is not None
@@ -338,7 +341,7 @@ def answer_cover(question: str, fields: set[str], docs: list[DocumentRecord], pa
             quoted += _first(passages, lambda p: record.lead_inspector in p.text)
             if _DEPUTY_ASKED.search(question):  # "the lead and deputy lead inspectors", "second in command"
                 quoted += _first(passages, lambda p: _DEPUTY.match(p.text) is not None)
-        roles = [role for m in _ROLE_ASKED.finditer(question) for role in _roles_of(m)]
+        roles = [role for m in _ROLE_ASKED.finditer(acronyms.spell_out(question)) for role in _roles_of(m)]
         if "team" in fields and roles:  # "Who was the shadow inspector?", "… the quality assurance manager and the senior data analyst?": those roles' lines of the cover
             quoted += [p for p in passages if p.kind in ("field", "paragraph") and (m := _ROLE_LINE.match(p.text)) and any(r in " ".join(m.group(0).lower().split()) for r in roles)]
         # the team asked beside a role ("…which inspectors made up the team, and who was the quality assurance manager?"): its lines too
@@ -520,7 +523,7 @@ def _roles_of(asked: re.Match) -> list[str]:
     """The roles a match of ``_ROLE_ASKED`` names, as a cover's lines name them: a role asked by
     what it does is the role that does it ("quality-assured" the quality assurance manager)."""
     if not asked.group(3):
-        return [re.sub(r"^qa\b", "quality assurance", " ".join((asked.group(1) or asked.group(2)).lower().split()))]
+        return [" ".join((asked.group(1) or asked.group(2)).lower().split())]
     done = asked.group(3).lower()
     return [role for word, role in (("quality", "quality assurance manager"), ("data", "data analyst")) if word in done]
 _LEAD_LINE = re.compile(r"\s*lead\s+inspectors?\s*:", re.I)

@@ -64,3 +64,11 @@ def test_the_shorthand_a_question_uses_is_searched_as_the_reports_write_it():
     assert acronyms.shorthand_in("wokingham - CLs got RI, what were the main problems?") == ["care leaver", "requires improvement"]
     assert acronyms.shorthand_in("What did Ofsted say about supervision?") == []
     assert acronyms.shorthand_in("Do care leavers get help with their ID?") == ["identity"]  # ("identity documents")
+
+
+def test_the_sector_s_shorthand_is_written_out():
+    from assistant.acronyms import spell_out
+
+    assert spell_out("kent 2017 inspection - QA manager?") == "kent 2017 inspection - quality assurance manager?"
+    assert spell_out("How many CLs did the SW see?") == "How many care leavers did the social worker see?"
+    assert spell_out("Was Kent rated good?") == "Was Kent rated good?"  # no shorthand
