@@ -632,7 +632,7 @@ class Assistant:
             return headed
         opening = []
         for p in passages:
-            if p.kind == "item" or (p.heading and sides.lists_improvements(p.heading[-1])) or p.locator.startswith("paragraph"):
+            if p.kind == "item" or _in_improvement_list(p) or p.locator.startswith("paragraph"):
                 break
             if p.kind == "paragraph":
                 opening.append(p)
@@ -643,8 +643,7 @@ class Assistant:
         question sets aside ("Besides the timeliness of assessments and social workers' supervision,
         what was the third?")."""
         passages = sorted(self.retriever.corpus().by_doc.get(doc_id, ()), key=lambda p: p.ordinal)
-        # (its items may stand under headings of their own within it: "Areas for improvement > Immediately:")
-        listed = [p for p in passages if p.kind in ("paragraph", "item") and any(sides.lists_improvements(h) for h in p.heading)]
+        listed = [p for p in passages if p.kind in ("paragraph", "item") and _in_improvement_list(p)]
         # a part of the list the question names by its own heading ("what should it do immediately?"): that part
         asked = set(tokens(question))
         under = [p for p in listed if _sub_heading_asked(p.heading, asked)]
@@ -1795,7 +1794,8 @@ _IMPROVEMENT_WORDS = frozenset(
     "areas area recommendations recommendation did do does we our they them it early late mid spring summer autumn winter sif ilacs "
     "point points priority priorities development inspecting inspected inspection children services one thing things "
     "list listed lists two three four five six first second third fourth fifth sixth other others else exactly "
-    "immediately within months month do".split()  # (a timescale the list is set out by: "Immediately:", "Within six months:")  # ("after inspecting its children's services")
+    # ("after inspecting its children's services"; a timescale the list is set out by: "Immediately:", "Within six months:")
+    "immediately within months month".split()
 ) | extractive.SETTING_TOKENS
 # "after its November 2022 inspection", "after the 2018 visit"
 _AFTER_INSPECTION = re.compile(r"\bafter\s+((?:(?:the|its|their|ofsted['’]s)\s+)?(?:[A-Z][a-z]+(?:[–-][A-Z][a-z]+)?\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:inspection|re-inspection|visit)s?)\b", re.I)
@@ -1808,6 +1808,12 @@ IMPROVEMENT_ITEMS = 12  # items of a report's list of what needs to improve quot
 def _place_words(query: Query) -> frozenset[str]:
     """The words of every name of the places a question names ("isle", "wight"): no topic of it."""
     return frozenset(w for place in query.authorities for name in names_of(place) for w in re.findall(r"[a-z]+", name.lower()))
+
+
+def _in_improvement_list(p: StoredPassage) -> bool:
+    """Is the passage in a report's own list of what needs to improve? (Its items may stand under
+    headings of their own within it: "Areas for improvement > Immediately:".)"""
+    return any(sides.lists_improvements(h) for h in p.heading)
 
 
 def _sub_heading_asked(heading: tuple[str, ...], asked: set[str]) -> bool:
