@@ -1183,16 +1183,13 @@ def _part_leads(query: Query, sentences: list[Sentence], by_part: list[dict[int,
     return leads
 
 
-_COUNTED_PHRASE = re.compile(r"\bhow\s+many\s+((?:(?!(?:were|was|are|is|had|have|has|did|do|does|in|on|at|of|for|by)\b)[\w’'-]+\s+){1,3}?)(?=(?:were|was|are|is|had|have|has|did|do|does|in|on|at|of|for|by)\b)", re.I)
-
-
 def _counting_as_before(part: str, before: list[str]) -> str:
     """A part asking "how many" of nothing named counts what the part before it counted ("How many
     children were in need…, and how many were on child protection plans?": how many children)."""
     if not re.search(r"\bhow\s+many\s+(?:were|was|are|is|had|have|has|did|do|does)\b", part, re.I):
         return part
-    counted = next((m.group(1) for text in reversed(before) if (m := _COUNTED_PHRASE.search(text))), None)
-    return re.sub(r"\bhow\s+many\s+", lambda m: m.group(0) + counted, part, count=1, flags=re.I) if counted else part
+    counted = next((m.group(2) for text in reversed(before) if (m := _counted(text)) and counted_words(text)), None)
+    return re.sub(r"\bhow\s+many\s+", lambda m: f"{m.group(0)}{counted} ", part, count=1, flags=re.I) if counted else part
 
 
 def _leads(query: Query, ranked: list[Sentence], typed_ratio: float, is_name=None) -> list[Sentence]:
