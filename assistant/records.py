@@ -52,8 +52,11 @@ class RecordAnswer:
     looked_at: int
 
 
-def _words(text: str) -> set[str]:
-    return set(_ordered_words(text)) - {""}  # ("children's": no word "")
+@functools.lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    """A text's words as ``_ordered_words`` reads them, as a set (remembered: a report's headings
+    are read again for every question judging its sections)."""
+    return frozenset(_ordered_words(text)) - {""}  # ("children's": no word "")
 
 
 # One judgement named in each framework's words: "children looked after" (2013-2017) are "children in
