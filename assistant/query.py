@@ -43,7 +43,7 @@ _SPECULATION = re.compile(
     r"|\b(expects?|predicts?|forecasts?)\b[^?]{0,80}\bto\s+be\s+(judged|rated|graded|good|outstanding|inadequate)\b"
     r"|^\s*(which|what)\s+(council|authority|local\s+authority|area)\b[^?]{0,60}\b(the\s+)?(best|worst|finest|poorest)\b"  # a ranking of councils
     r"|\b(rank|ranks|ranked|ranking|league\s+tables?)\b[^?,;]{0,60}\b(councils|authorities|england|the\s+country|nationally)\b"  # (in one clause: not "Where does Kent rank on deprivation, and how many district councils…?")
-    r"|\bwill\b[^?]{0,80}\bbe\s+(?:still\s+)?(?:outstanding|good|inadequate|requir\w*\s+improvement)\b[^?]{0,60}\b(next|future|coming|upcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"  # "Will it still be outstanding at its next inspection?"
+    r"|\bwill\b[^?]{0,80}\bbe\s+(?:(?:still|back|again)\s+(?:to\s+)?)?(?:outstanding|good|inadequate|requir\w*\s+improvement)\b[^?]{0,60}\b(next|future|coming|upcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"  # "Will it still be outstanding at its next inspection?"
     # whether a verdict was fair ("was Ofsted too harsh on…?", "Did the council really deserve requires improvement?")
     r"|\b(?:was|were|is|are)\s+(?:ofsted|the\s+inspectors?|inspectors|the\s+(?:judgement|grade|rating|verdict))\s+(?:being\s+)?(?:too|overly|unduly)\s+(?:harsh|lenient|strict|generous|soft|tough)\b"
     r"|\bdeserved?s?\s+(?:the\s+|a\s+|an\s+|its\s+|that\s+)?(?:grade|rating|judgement|outstanding|good|inadequate|requires?\s+improvement)\b"
