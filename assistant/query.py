@@ -155,7 +155,9 @@ _WHO_TAKES_PART = re.compile(
     r"^\s*who\s+((usually|routinely|normally)\s+)?(took|takes|take|taking)\s+part\b|^\s*who\s+(attended|attends|attend|participated|participates|participate)\b"
     r"|^\s*who\s+(is|are|was|were)\s+(involved|invited|present|represented)\b"
     # "Who do its social workers work with…?", "Which young people does the service work with?": partners, or whom it serves
-    r"|^\s*(who|whom|which\s+(young\s+people|children|families|people|groups?))\s+(do|does|did)\b[^?]{0,80}?\b(work|partner)\s+(with|alongside)\b",
+    r"|^\s*(who|whom|which\s+(young\s+people|children|families|people|groups?))\s+(do|does|did)\b[^?]{0,80}?\b(work|partner)\s+(with|alongside)\b"
+    # "Who did Ofsted say the line helps?", "Who is the service for?": whom it serves
+    r"|^\s*(who|whom)\b[^?]{0,100}\b(help|helps|helped|support|supports|supported|serve|serves|served|benefits?|benefit+ed|for|aimed\s+at|reach|reaches|reached)\s*\?*\s*$",
     re.I,
 )
 _HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (days|weeks|months|years)\b|\b(average|typical|mean)\s+(length|duration|wait|waiting\s+time|delay|time)\b", re.I)

@@ -982,9 +982,15 @@ def test_a_role_in_a_clause_after_the_thing_named_is_not_the_person_asked_for():
     "Which young people does the Isle of Wight's adolescent service work with?",
     "Who do the Isle of Wight's social workers work with when supporting families on military bases?",
     "Who does the virtual school work with?",
+    "The Isle of Wight runs a phone line at the front door for advice. Who did Ofsted say the line helps?",
+    "Who is the Isle of Wight's edge of care service for?",
 ])
 def test_whom_a_service_works_with_asks_for_no_name(text):
     assert q(text).wants is None
+
+
+def test_who_helped_a_child_still_asks_for_a_name_when_the_help_is_not_the_last_word():
+    assert q("Who helped the Isle of Wight set up its partnership with Hampshire?").wants == "name"
 
 
 def test_which_team_works_with_families_still_asks_for_a_name():
