@@ -1697,8 +1697,8 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
             continue  # a place the scope matched, however the question spelt it or titled its council
         if indefinite_place(query.question, said):
             continue  # "a London borough's model": a kind of place, not one the evidence must name
-        if re.fullmatch(r"I(?:['’](?:d|m|ve|ll))?", said):
-            continue  # the one asking ("As a resident I'd like to know…")
+        if re.fullmatch(r"I(?:['’](?:d|m|ve|ll))?|OK", said):
+            continue  # the one asking ("As a resident I'd like to know…"), or a word ("…check the child is OK?")
         key = re.sub(r"['’]s?$", "", said).casefold()
         if len(key) >= 2 and any(key == "".join(w[0] for w in place.split()) for place in places):
             continue  # the place by its initials ("MK's" of Milton Keynes)
