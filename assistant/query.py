@@ -669,6 +669,11 @@ def _last_sentence(question: str) -> str:
     return " ".join(pieces) if trailing else question
 
 
+# what the one asking believes, said after the question ("…which judgement came out outstanding? overall
+# was good i think"): no ask of its own
+_TRAILING_HEDGE = re.compile(r"\?\s+[^?]{1,80}?\b(?:i\s+think|i\s+believe|i\s+guess|i\s+reckon|i\s+assume|iirc)\s*[.!]?\s*$", re.I)
+
+
 # "Which one?", "Which ones?": an ask of what the statement before it says
 _BARE_WHICH = re.compile(r"\s*which(?:\s+ones?)?\s*\?\s*$", re.I)
 
@@ -1071,6 +1076,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     ``corpus_text_has(name)`` tells whether a name occurs anywhere in the indexed passages.
     """
     question, warnings = check_question(question)
+    question = _TRAILING_HEDGE.sub("?", question)  # (what the one asking believes is no part of the ask)
     standalone = rewrite_follow_up(question, history or [])
     current = question if standalone == question else standalone
     named = _authorities_named(current, indexed_authorities)

@@ -878,6 +878,9 @@ def test_the_question_after_a_label_or_a_dash_is_what_is_asked():
         "What did Ofsted list under 'what needs to improve'?")
     assert final_ask("What did Ofsted say about supervision? Thanks.") == "What did Ofsted say about supervision?"
     assert final_ask("After being inadequate in 2021, what grade did Kent get at the July 2025 inspection?") == "what grade did Kent get at the July 2025 inspection?"
+    # what the one asking believes, said after the question, is no part of the ask
+    hedged = q("plymouth may 2024 ilacs - which judgement came out outstanding? overall was good i think")
+    assert hedged.question.endswith("outstanding?") and final_ask(hedged.question) == "which judgement came out outstanding?"
     # "Which one?" asks of what the statement's last clause says
     assert final_ask("Kent came out outstanding overall in May 2022, but one judgement was only good. Which one?") == "one judgement was only good. Which one?"
     # (one that asks for something is part of the ask)
