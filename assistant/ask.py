@@ -70,6 +70,13 @@ _AGAINST_A_BENCHMARK = re.compile(
     r"(?:national\w*|england|english|average|similar|statistical|comparable|other\s+(?:areas|councils|authorities|local)|neighbours|elsewhere)\b",
     re.I,
 )
+# the report a question names as its source ("according to Ofsted's early-2017 single inspection report",
+# "Bristol's September 2018 inspection report compares…", "going by the 2024 report")
+_SOURCE_REPORT = re.compile(
+    r"\b(?:according\s+to|going\s+by|per|in|from)\s+(?:(?:ofsted|the\s+council)['’]s\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:[a-z]+[- ])?((?:19|20)\d\d)\b(?:\s+[\w-]+){0,3}?\s+(?:report|letter)\b"
+    r"|\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}?report\s+(?:mentions|compares|says|states|notes|refers|describes|records)\b",
+    re.I,
+)
 _ASKS_OFSTED = re.compile(r"\b(ofsted|inspect\w*|rated|rating|graded|grade|judged|judgements?|visit)\b", re.I)
 
 
@@ -1207,6 +1214,11 @@ class Assistant:
             # "Before its 2015 inspection, … how had it fared at the inspections in 2010 and 2011?":
             # the earlier inspections are told of in the held report's own account of those before it
             if cover.asks_previous(query.question, span) and max(asked) in covered:
+                return None
+            # years before the report the question names as its source ("…between its 2011 inspection
+            # and September 2016, according to Ofsted's early-2017 report?"): what that report tells of
+            source = {int(m.group(1) or m.group(2)) for m in _SOURCE_REPORT.finditer(query.question)} & covered
+            if source and all(y < min(source) for y in asked - covered):
                 return None
             asked -= covered
         # a later report that states that year's judgement ("…were inspected in November 2009. The

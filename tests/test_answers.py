@@ -514,6 +514,9 @@ def test_a_thing_asked_by_name_prefers_passages_that_name_one_and_a_person_does_
     # a month's date is a figure's, not an inspection's; the inspection of that month is one
     ("How many children were referred by July 2021, according to Ofsted's 2021 focused visit to the Isle of Wight, and how did that compare with March 2016?", False),
     ("How did the Isle of Wight's 2021 focused visit compare with the March 2016 inspection?", True),
+    # years before the report the question names as its source are what that report tells of
+    ("How many children were referred between its 2016 inspection and March 2020, according to Ofsted's 2021 focused visit letter to the Isle of Wight?", False),
+    ("How many children were referred between its 2021 focused visit and its 2028 inspection, according to Ofsted's 2021 focused visit letter to the Isle of Wight?", True),
 ])
 def test_a_year_of_figures_is_no_inspection_asked_for(assistant, question, refused):
     query = assistant.analyse(question)
