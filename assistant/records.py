@@ -424,6 +424,8 @@ def answer_records(
     if kind == "judgement":
         wanted = short_of_stated(question, set(values)) or wanted
     areas_of = ask if ask != question and AREAS_ASKED.search(ask) else question  # what names the areas asked of
+    if kind == "judgement":  # the overall grade areas kept it from is no area asked of ("Which areas kept it from a good overall grade?")
+        areas_of = re.sub(rf"\b({_KEPT_FROM}\s+(?:an?\s+)?(?:{'|'.join(re.escape(v) for v in values if v)})\s+)overall\b", r"\1", areas_of, flags=re.I)
     # what the question sets aside is not asked of ("Apart from the overall grade, which of the judgement areas were rated outstanding?")
     aside = SET_ASIDE.search(areas_of) if kind == "judgement" else None
     if aside and any(re.match(_JUDGED[:-1] + re.escape(v) + r"\b", aside.group(1), re.I) for v in values if v):
@@ -542,7 +544,9 @@ _ACROSS = re.compile(r"\b(how\s+many|which\s+of|in\s+which|ever|any\s+of)\b", re
 _JUDGED = r"((rated|judged|graded|found|assessed)\s+)?(as\s+)?(a\s+|an\s+|the\s+)?$"  # "not rated outstanding", "below a good"
 # ("not", or an area that escaped or avoided a grade: "which areas escaped an inadequate judgement?")
 _NOT = r"not|escap(?:ed|ing)|avoid(?:ed|ing)"
-_BELOW = re.compile(r"\b(below|short\s+of|less\s+than|lower\s+than|worse\s+than|under|" + _NOT + r")\s+" + _JUDGED, re.I)
+# ("…kept Bristol from a good overall grade", "stopped it getting outstanding": those below it)
+_KEPT_FROM = r"(?:kept|keeping|keeps|stopped|stopping|stops|prevented|preventing|prevents|held\s+[\w’'-]+\s+back)\b[^?]{0,40}?\b(?:from\s+)?(?:getting|achieving|reaching|being)?"
+_BELOW = re.compile(r"\b(below|short\s+of|less\s+than|lower\s+than|worse\s+than|under|" + _NOT + "|" + _KEPT_FROM + r")\s+" + _JUDGED, re.I)
 _OTHER_THAN = re.compile(r"\b(other\s+than|anything\s+but)\s+" + _JUDGED, re.I)
 _ABOVE = re.compile(r"\b(above|better\s+than|higher\s+than|more\s+than)\s+" + _JUDGED, re.I)
 

@@ -490,6 +490,19 @@ def test_an_area_below_a_grade_of_one_inspection():
     assert graded_against(asked, {"inadequate", "requires improvement"}) == ["requires improvement"]
 
 
+def test_the_areas_that_kept_an_authority_from_a_grade_are_those_below_it():
+    rows = [judgement("bristol-2023", "Bristol", "2023-01-27", area, label, grade) for area, label, grade in (
+        ("overall_effectiveness", "Overall effectiveness", "requires improvement"),
+        ("impact_of_leaders", "The impact of leaders on social work practice with children and families", "requires improvement"),
+        ("help_and_protection", "The experiences and progress of children who need help and protection", "requires improvement"),
+        ("children_in_care", "The experiences and progress of children in care", "good"))]
+    for question in ("Which judgement areas kept Bristol from a good overall grade at the January 2023 inspection?",
+                     "What stopped Bristol getting good in 2023?"):
+        found = answer_records(question, "judgement", rows, ("Bristol",), year_span(question))
+        cited = {c.passage_id.split("-", 2)[-1] for c in found.citations}
+        assert {"impact_of_leaders", "help_and_protection"} <= cited and "children_in_care" not in cited, question
+
+
 def test_a_grade_other_than_one_named_is_every_other_grade():
     question = "Has Kent ever been judged anything other than good overall?"
     found = answer_records(question, "judgement", RECORDS, ("Kent",), year_span(question))
