@@ -884,6 +884,10 @@ def test_the_question_after_a_label_or_a_dash_is_what_is_asked():
         "What did Ofsted list under 'what needs to improve'?")
     assert final_ask("What did Ofsted say about supervision? Thanks.") == "What did Ofsted say about supervision?"
     assert final_ask("After being inadequate in 2021, what grade did Kent get at the July 2025 inspection?") == "what grade did Kent get at the July 2025 inspection?"
+    # a statement ending in a quote or a bracket sets the scene as one ending in a word does
+    assert final_ask("Ofsted's 2014 report quotes a judge saying the council had done 'astonishingly well'. Which judge was it?") == "Which judge was it?"
+    assert final_ask("Kent's 2022 report calls it 'a model of good practice.' Which team was it?") == "Which team was it?"
+    assert final_ask("Kent and Medway were both inspected in 2022 (May and June). How did their findings compare?") == "How did their findings compare?"
     # what the one asking believes, said after the question, is no part of the ask
     hedged = q("plymouth may 2024 ilacs - which judgement came out outstanding? overall was good i think")
     assert hedged.question.endswith("outstanding?") and final_ask(hedged.question) == "which judgement came out outstanding?"
