@@ -38,7 +38,7 @@ _SPECULATION = re.compile(
     r"\bwill\b[^?]{0,80}\b(get|receive|achieve|keep|retain|maintain|hold|lose|stay|remain|be\s+(rated|graded|judged|found))\b[^?]{0,60}\b(next|future|coming|upcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"
     r"|\b(next|future|upcoming)\s+(\w+\s+){0,2}(inspection|visit)\b[^?]{0,60}\bwill\b[^?]{0,40}\b(get|receive|achieve|keep|retain|maintain|hold|lose|stay|remain|rate|grade|judge|find)\b"
     r"|\b(next|future|upcoming|forthcoming)\s+(\w+\s+){0,2}(inspection|visit)\b(?![^?]{0,40}\b(after|following)\b)[^?]{0,80}\b(due|expected|planned|scheduled|happen|take\s+place|be)\b"
-    r"|\b(expected|predicted|forecast|likely|going)\s+to\s+(get|receive|achieve|be|keep|retain|maintain|hold|lose|stay|remain)\b[^?]{0,60}\b(next|future|upcoming|forthcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"
+    r"|\b(expected|predicted|forecast|likely|going)\s+to\s+(?:\w+ly\s+)?(get|receive|achieve|be|keep|retain|maintain|hold|lose|stay|remain)\b[^?]{0,60}\b(next|future|upcoming|forthcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"
     r"|\bwhen\s+will\b[^?]{0,80}\b(inspect\w*|visit\w*|judged|rated|graded)\b"
     r"|\bwill\b[^?]{0,100}\bin\s+(?:[\w-]+\s+)?(?:years?|months?)['’]?\s+time\b"  # "Will the trust still be running them in five years' time?"
     r"|\b(?:what|which)\s+(?:date|day|month|year)\s+will\b[^?]{0,80}\b(?:next|future|upcoming|forthcoming)\s+(?:\w+\s+){0,2}(?:inspection|visit)\b"  # "On what date will Ofsted carry out its next full inspection?"
