@@ -128,6 +128,8 @@ def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
         if not values:
             continue
         named, valued = bool(pattern.search(question)), any(_mentions(question, v, kind) for v in values)
+        # ("What did Blackpool get for its children in care at each inspection?": an area's grade, in other words)
+        named = named or (kind == "judgement" and _GOT_FOR.search(question) is not None and asks_if_graded(question, passages))
         if kind == "action" and not (named and valued):
             continue  # "actions" alone is any question about the plan; a status makes it a list
         if named or valued:

@@ -490,6 +490,14 @@ def test_an_area_below_a_grade_of_one_inspection():
     assert graded_against(asked, {"inadequate", "requires improvement"}) == ["requires improvement"]
 
 
+def test_what_an_authority_got_for_an_area_at_each_inspection_asks_its_records():
+    from assistant.records import asks_records
+
+    rows = [judgement(f"kent-{year}", "Kent", f"{year}-05-20", "children_in_care", "The experiences and progress of children in care", grade)
+            for year, grade in ((2018, "good"), (2022, "outstanding"))]
+    assert asks_records("what did kent get for its children in care at each ofsted inspection you have?", rows) == "judgement"
+
+
 def test_the_areas_that_kept_an_authority_from_a_grade_are_those_below_it():
     rows = [judgement("bristol-2023", "Bristol", "2023-01-27", area, label, grade) for area, label, grade in (
         ("overall_effectiveness", "Overall effectiveness", "requires improvement"),
