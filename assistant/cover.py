@@ -98,6 +98,7 @@ _ASKS = {
         r"|\bhow\s+(did|does|has)\b[^?,]{0,40}\b(do|did|fare|fared|perform|performed|get\s+on)\s+(in|at)\s+(the|its|their|[\w’'-]+['’]s)\s+([\w-]+\s+){0,3}(inspection|visit)\b"
         r"|\b(grades?|graded|judged|judge?ments?|rated|ratings?|conclude|concluded|conclusions?|verdict)\b"
         r"|\b(get|got|receive|received|achieve|achieved)\s+overall\b"  # "…, and what did it get overall?"
+        r"|\bhow\s+(did|does|do)\b[^?]{0,100}\b(come|came)\s+out\s*[?.]?\s*$"  # "…, how did care leavers and leadership come out?"
         r"|\bwhat\s+(grade\s+)?did\s+([\w&'’-]+\s+){1,6}?((each|both|all)\s+)?get\s*[?.]?\s*$",  # "…, and what did help and protection / the LSCB get?", "what did children in care and care leavers each get?"
         re.I,
     ),
