@@ -396,6 +396,10 @@ def _ordered_words(text: str) -> list[str]:
 AREAS_ASKED = re.compile(r"\bjudge?ment\s+areas?\b|\b(?:which|what|any|each|every|all|other|the)\s+(?:of\s+(?:the|its|their)\s+)?(?:other\s+)?(?:areas?|judge?ments|parts?)\b|\bone\s+(?:of\s+(?:the|its|their)\s+)?(?:judge?ments?|areas?|parts?)\b", re.I)
 
 
+# every judgement area asked of ("each judgement area", "all of its judgements")
+_EVERY_AREA = re.compile(r"\b(?:each|every|all)\s+(?:of\s+(?:the|its|their)\s+)?(?:(?:four|five|three)\s+)?(?:judge?ment\s+)?(?:areas?|judge?ments)\b", re.I)
+
+
 _ASKS_WHICH_BETTER = re.compile(r"\b(?:which|who)\b[^?]{0,80}\b(?:better|worse|higher|lower|best|worst|weaker|stronger)\b|\bfor\s+each\b|\bin\s+each\b", re.I)
 
 
@@ -474,6 +478,8 @@ def answer_records(
         records = chosen
         wanted = [_RAG.get(v, v) if len(v) == 1 else v for v in wanted]
     areas = closest_areas(areas_of, records) if kind == "judgement" and not (overall_too and wanted) else set()
+    if areas and not wanted and _EVERY_AREA.search(areas_of):
+        areas = set()  # "what grades did each judgement area get, and what was the overall effectiveness?": every row
     overall_graded = kind == "judgement" and bool(wanted) and _graded_overall(areas_of, wanted + named)
     if overall_graded and not areas and not overall_too:
         areas = closest_areas(areas_of, graded)  # "ever judged good overall" where no overall judgement was good

@@ -498,6 +498,16 @@ def test_what_an_authority_got_for_an_area_at_each_inspection_asks_its_records()
     assert asks_records("what did kent get for its children in care at each ofsted inspection you have?", rows) == "judgement"
 
 
+def test_each_judgement_area_and_the_overall_one_asked_together_are_every_row():
+    rows = [judgement("bexley-2023", "Bexley", "2023-02-10", area, label, grade) for area, label, grade in (
+        ("overall_effectiveness", "Overall effectiveness", "outstanding"),
+        ("impact_of_leaders", "The impact of leaders on social work practice with children and families", "outstanding"),
+        ("help_and_protection", "The experiences and progress of children who need help and protection", "good"))]
+    question = "For a briefing on Bexley: what grades did each judgement area get at the February 2023 inspection, and what was the overall effectiveness?"
+    found = answer_records(question, "judgement", rows, ("Bexley",), year_span(question))
+    assert len(found.citations) == 3
+
+
 def test_the_areas_that_kept_an_authority_from_a_grade_are_those_below_it():
     rows = [judgement("bristol-2023", "Bristol", "2023-01-27", area, label, grade) for area, label, grade in (
         ("overall_effectiveness", "Overall effectiveness", "requires improvement"),
