@@ -31,8 +31,13 @@ _MONTH = r"(January|February|March|April|May|June|July|August|September|October|
 # (or a time counted back from the report's: "started 18 months ago")
 _HAS_DATE = re.compile(rf"\b{_MONTH}\b|\b(19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:\d+|[a-z]+)\s+(?:years?|months?|weeks?)\s+ago\b")
 # "When do/does …" (something that habitually happens) may ask when in a life, not a date: an age answers it too
-_WHEN_HABITUALLY = re.compile(r"^\s*when\s+(do|does)\b", re.I)
-_AGE = re.compile(r"\b\d{1,2}(st|nd|rd|th)\s+birthday\b|\bage(d)?\s+(of\s+)?\d{1,2}\b|\b\d{1,2}[- ]years?[- ]old\b|\bturn(s|ing)?\s+\d{1,2}\b", re.I)
+_WHEN_HABITUALLY = re.compile(r"^\s*(?:and\s+)?when\s+(do|does|is|are)\b(?!\s+(?:the|its|their)\s+next\b)", re.I)
+# when something is done as a rule: at an age, or at a point of the child's journey ("at the time of adoption")
+_AGE = re.compile(
+    r"\b\d{1,2}(st|nd|rd|th)\s+birthday\b|\bage(d)?\s+(of\s+)?\d{1,2}\b|\b\d{1,2}[- ]years?[- ]old\b|\bturn(s|ing)?\s+\d{1,2}\b"
+    r"|\b(?:at|from|by|before|after|until)\s+the\s+(?:time|point|start|end|beginning)\s+of\b",
+    re.I,
+)
 # a number as written in words ("Nineteen per cent", "four in five")
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"

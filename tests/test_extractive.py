@@ -658,6 +658,10 @@ def test_when_something_habitually_happens_is_answered_by_an_age():
     sentences = extractive.sentences_of(Hit(found, 1.0))
     assert extractive.satisfies(sentences[0], "date", "When do care leavers move to a personal adviser?")
     assert not extractive.satisfies(sentences[0], "date", "When did the council appoint personal advisers?")  # a date is asked
+    # ... or by a point of the child's journey, asked of what is done as a rule
+    given = extractive.sentences_of(Hit(passage("report#para-40", "Later life letters are shared with adopters at the time of adoption."), 1.0))
+    assert extractive.satisfies(given[0], "date", "and when is it handed over?")
+    assert not extractive.satisfies(given[0], "date", "When was the letter handed over?")
 
 
 def test_a_time_counted_back_from_the_report_answers_when():
