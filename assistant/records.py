@@ -128,8 +128,9 @@ def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
         if not values:
             continue
         named, valued = bool(pattern.search(question)), any(_mentions(question, v, kind) for v in values)
-        # ("What did Blackpool get for its children in care at each inspection?": an area's grade, in other words)
-        named = named or (kind == "judgement" and _GOT_FOR.search(question) is not None and asks_if_graded(question, passages))
+        # ("What did Blackpool get for its children in care at each inspection?", "what did it get overall
+        # each time?": an area's grade, in other words)
+        named = named or (kind == "judgement" and (_GOT_OVERALL.search(question) is not None or (_GOT_FOR.search(question) is not None and asks_if_graded(question, passages))))
         if kind == "action" and not (named and valued):
             continue  # "actions" alone is any question about the plan; a status makes it a list
         if named or valued:
@@ -282,6 +283,7 @@ _GOT = r"\b(?:get|got|receive|received|achieve|achieved|awarded|rated|judged|gra
 _LAST = r"\s*(?:too|as\s+well|also|either)?(?:\s+(?:in|at|by|when|during|after|before)\b[^?,;]*)?\s*[?.]?\s*$"
 
 
+_GOT_OVERALL = re.compile(r"\b(?:get|got|receive|received|achieve|achieved)\s+overall\b", re.I)
 # "What did it get for help and protection, and for children in care?": what an area got
 _GOT_FOR = re.compile(r"\bwhat\s+(?:did|does|do)\s+(?:[\w&'’-]+\s+){1,4}?(?:get|receive|achieve|score)\s+for\s+(?P<area>[^?]+)", re.I)
 

@@ -496,6 +496,7 @@ def test_what_an_authority_got_for_an_area_at_each_inspection_asks_its_records()
     rows = [judgement(f"kent-{year}", "Kent", f"{year}-05-20", "children_in_care", "The experiences and progress of children in care", grade)
             for year, grade in ((2018, "good"), (2022, "outstanding"))]
     assert asks_records("what did kent get for its children in care at each ofsted inspection you have?", rows) == "judgement"
+    assert asks_records("kent - what did it get overall each time ofsted came in?", rows) == "judgement"
 
 
 def test_each_judgement_area_and_the_overall_one_asked_together_are_every_row():
