@@ -1263,10 +1263,29 @@ def without_setting(text: str) -> str:
     return re.sub(r"\s+([,?.])", r"\1", re.sub(r"\s+", " ", text)).strip(" ?.,")
 
 
+# a second question after a first that asks what, which, how many… ("How many … at the 2017
+# inspection? What did the 2026 report say …?")
+_NEXT_QUESTION = re.compile(r"\?\s+(?=(?:when|who|whom|whose|what|which|where|how|why)\s+(?:did|does|do|is|are|was|were|has|have|had|many|much)\b)", re.I)
+_WH_QUESTION = re.compile(r"^\s*(?:when|who|whom|whose|what|which|where|how|why)\b", re.I)
+
+
+def _questions_in(asked: str) -> list[str]:
+    """The questions ``asked`` puts one after another, each after one asking what, which, how…: a
+    yes/no question and the one after it ask one thing ("Do people enjoy working there? What did
+    staff tell Ofsted?")."""
+    out: list[str] = []
+    for question in _NEXT_QUESTION.split(asked):
+        if out and not _WH_QUESTION.match(out[-1]):
+            out[-1] = f"{out[-1]}? {question}"
+        else:
+            out.append(question)
+    return out
+
+
 def _parts(question: str, topic: str, places: tuple[str, ...] = ()) -> tuple[Part, ...]:
     """The separate asks of a compound question, each with what its answer must contain."""
     asked = _LEADING_SETTING.sub("", final_ask(question))  # "According to Suffolk's 2015 inspection, where did…", "Sandwell was judged…. What…, and which…?": the asks follow
-    pieces = [p.strip(" ,?.") for p in _SECOND_ASK.split(asked) if p and p.strip(" ,?.")]
+    pieces = [p.strip(" ,?.") for ask in _questions_in(asked) for p in _SECOND_ASK.split(ask) if p and p.strip(" ,?.")]
     if len(pieces) < 2 or not all(_WHOLE_QUESTION.match(_FOR_ASK.sub("", p)) for p in pieces):
         return ()  # "According to Carol Attrill, how many…" is one question
     subject = _ASKING.sub("", pieces[0]).strip()

@@ -217,6 +217,10 @@ def test_a_compound_question_is_split_into_its_asks():
     crisis = q("According to the 2015 inspection, where did children who came into care in a crisis stay, and for how long?")
     assert [p.text for p in crisis.parts] == ["where did children who came into care in a crisis stay", "for how long"]
     assert [p.wants for p in crisis.parts] == [None, "duration"]
+    # a second question after one asking what, how many…; not after a yes-or-no one it goes on from
+    two = q("How many of Plymouth's care leavers were at university in 2017? What did the 2026 report say about care leavers in higher education?")
+    assert [p.wants for p in two.parts] == ["number", None] and two.parts[1].text.startswith("What did the 2026 report say")
+    assert q("Do people actually enjoy working for Plymouth council? What did staff tell Ofsted in 2024?").parts == ()
     # a clause set between commas is no ask of its own
     assert q("What was the name of the island's director, who was also responsible for adult services, at the time of the visit?").parts == ()
     assert len(q("Who led the visit, when did it take place, and what was found?").parts) == 3
