@@ -623,6 +623,8 @@ class Assistant:
         don't answer it (the passages are asked then)."""
         if not _OF_OPENING.search(query.question) or not query.authorities:
             return False
+        if any(part.wants == "grade" for part in query.parts):
+            return False  # a part asking a grade is the records' ("how were … graded, and where did the summary say…?")
         docs = self._one_report(query, filters)
         if len(docs) != 1:
             return False

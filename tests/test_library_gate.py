@@ -196,6 +196,13 @@ def test_what_a_report_s_summary_says_is_answered_from_the_paragraphs_it_opens_w
     assert all(c.passage_id in {"50187561#p3", "50187561#p4", "50187561#p5", "50187561#p6"} or "judgement" in c.passage_id for c in answer.citations)
 
 
+def test_a_grade_asked_beside_what_a_report_s_summary_says_is_the_records(subset_assistant):
+    answer = subset_assistant.ask("Kent, May 2022: how was help and protection graded, and what did the summary at the top say senior leaders had done about the areas identified at the last inspection?")
+    cited = {c.passage_id for c in answer.citations}
+    assert any("judgement" in c and "help" in c for c in cited), answer.answer
+    assert "children who need help and protection Good" in answer.answer, answer.answer
+
+
 def test_a_grade_of_a_year_the_library_holds_no_report_of_is_told_from_a_later_report(subset_assistant):
     # Trafford's 2015 report says how its May 2010 inspection judged it; no 2010 report is held
     answer = subset_assistant.ask("How had Trafford's safeguarding arrangements been judged at the 2010 inspection?")
