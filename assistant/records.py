@@ -252,7 +252,7 @@ def _mentions(question: str, value: str, kind: str) -> bool:
         return False
     found = [m for m in re.finditer(_as_said(name) if kind == "judgement" else r"\b" + re.escape(name) + r"\b", question, re.I)]
     if kind == "judgement":
-        found = [m for m in found if not _DESCRIBES.match(question, m.end()) and not _CONTRASTED.search(question, 0, m.start())]
+        found = [m for m in found if not _DESCRIBES.match(question, m.end()) and not _CONTRASTED.search(question, 0, m.start()) and not _DEGREE.search(question, 0, m.start())]
     return bool(found)
 
 
@@ -266,6 +266,8 @@ def _as_said(grade: str) -> str:
     return r"\b" + r"\s+".join([said, *map(re.escape, rest)]) + r"\b"
 
 
+# a degree, not a grade ("has it always been this good?", "how good was…?"; not "came out as good")
+_DEGREE = re.compile(r"\b(?:this|so|how|too|very|really|quite|pretty)\s+$", re.I)
 # the grade a question sets another against is not asked for ("judged adequate rather than inadequate")
 _CONTRASTED = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+(?:an?\s+|the\s+)?$", re.I)
 

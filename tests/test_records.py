@@ -522,6 +522,12 @@ def test_the_areas_that_kept_an_authority_from_a_grade_are_those_below_it():
         assert {"impact_of_leaders", "help_and_protection"} <= cited and "children_in_care" not in cited, question
 
 
+def test_a_degree_of_good_is_no_grade_asked_for():
+    question = "kent - has it always been this good? what overall judgement did it get each time ofsted came?"
+    found = answer_records(question, "judgement", RECORDS, ("Kent",), year_span(question))
+    assert {c.passage_id for c in found.citations} >= {"kent-2013#judgement-overall_effectiveness", "kent-2017#judgement-overall_effectiveness", "kent-2022#judgement-overall_effectiveness"}
+
+
 def test_a_grade_other_than_one_named_is_every_other_grade():
     question = "Has Kent ever been judged anything other than good overall?"
     found = answer_records(question, "judgement", RECORDS, ("Kent",), year_span(question))
