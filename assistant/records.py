@@ -130,7 +130,8 @@ def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
         named, valued = bool(pattern.search(question)), any(_mentions(question, v, kind) for v in values)
         # ("What did Blackpool get for its children in care at each inspection?", "what did it get overall
         # each time?": an area's grade, in other words)
-        named = named or (kind == "judgement" and (_GOT_OVERALL.search(question) is not None or (_GOT_FOR.search(question) is not None and asks_if_graded(question, passages))))
+        named = named or (kind == "judgement" and (_GOT_OVERALL.search(question) is not None or (_GOT_FOR.search(question) is not None and asks_if_graded(question, passages))
+                                                   or any(areas_named(m.group("area"), passages) for m in _AREA_GOT.finditer(question))))
         if kind == "action" and not (named and valued):
             continue  # "actions" alone is any question about the plan; a status makes it a list
         if named or valued:
@@ -197,7 +198,7 @@ def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassa
 _COVER_WORDS = frozenset(
     """led lead leads inspector inspectors deputy site wrote report visited inspect find found area areas part parts
     still ever early late mid spring summer autumn winter re library held completed reach reached receive received
-    require required list listed reports onwards going time""".split()  # ("going through every inspection", "each time")
+    require required list listed reports onwards going time side sides""".split()  # ("going through every inspection", "each time", "the children in care side")
 )
 
 
@@ -285,6 +286,12 @@ _GOT = r"\b(?:get|got|receive|received|achieve|achieved|awarded|rated|judged|gra
 _LAST = r"\s*(?:too|as\s+well|also|either)?(?:\s+(?:in|at|by|when|during|after|before)\b[^?,;]*)?\s*[?.]?\s*$"
 
 
+# "what did the children in care side get at each inspection?": what an area got, each time
+_AREA_GOT = re.compile(
+    r"\bwhat\s+(?:grades?\s+)?did\s+(?P<area>[\w&'’/-]+(?:\s+[\w&'’/-]+){0,6}?)\s+(?:each\s+|both\s+)?get\b"
+    r"(?=\s*(?:[?.]|$|(?:at|in|for|across)\s+(?:each|every|all)\b|each\s+time\b))",
+    re.I,
+)
 _GOT_OVERALL = re.compile(r"\b(?:get|got|receive|received|achieve|achieved)\s+overall\b", re.I)
 # "What did it get for help and protection, and for children in care?": what an area got
 _GOT_FOR = re.compile(r"\bwhat\s+(?:did|does|do)\s+(?:[\w&'’-]+\s+){1,4}?(?:get|receive|achieve|score)\s+for\s+(?P<area>[^?]+)", re.I)

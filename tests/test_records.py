@@ -491,12 +491,14 @@ def test_an_area_below_a_grade_of_one_inspection():
 
 
 def test_what_an_authority_got_for_an_area_at_each_inspection_asks_its_records():
-    from assistant.records import asks_records
+    from assistant.records import asks_beyond_judgements, asks_records
 
     rows = [judgement(f"kent-{year}", "Kent", f"{year}-05-20", "children_in_care", "The experiences and progress of children in care", grade)
             for year, grade in ((2018, "good"), (2022, "outstanding"))]
     assert asks_records("what did kent get for its children in care at each ofsted inspection you have?", rows) == "judgement"
     assert asks_records("kent - what did it get overall each time ofsted came in?", rows) == "judgement"
+    assert asks_records("kent - what did the children in care side get at each inspection you've got?", rows) == "judgement"
+    assert not asks_beyond_judgements("kent - what did the children in care side get at each inspection you've got?", "the children in care side at each inspection", rows)
 
 
 def test_each_judgement_area_and_the_overall_one_asked_together_are_every_row():
