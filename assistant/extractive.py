@@ -715,7 +715,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
             # "Who helps care leavers find work?" asks who does something: a role doing it ("An
             # opportunities broker … is supporting…"), as the sentence's subject, answers it
             subject = _ROLE_SUBJECT.match(sentence.text) or _ROLE_SUBJECT.match(_OPENING_PHRASE.sub("", sentence.text))  # ("Since January 2018, a … worker has…")
-            doer = subject or _ROLE_AGENT.search(sentence.text)
+            doer = subject or _ROLE_AGENT.search(sentence.text) or _ROLE_WHO.search(sentence.text)
             whose = re.match(r"\s*whose\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+)", asking, re.I)
             if whose and _whose_said(whose.group(1).split(), sentence.text, unasked):
                 return True  # "whose independent scrutiny officers…?": "the independent scrutiny officers from the … board"
@@ -763,6 +763,8 @@ _OPENING_PHRASE = re.compile(r"^[^,]{1,40},\s+")  # a phrase before the sentence
 _ROLE_SUBJECT = re.compile(r"(?:(?:an?|the)\s+)?((?:[\w’'-]+\s+){0,3}" + _DOER + r")\b", re.I)
 # ... or as who it comes from ("return home interviews from a dedicated, stable team of workers")
 _ROLE_AGENT = re.compile(r"\b(?:by|from)\s+(?:an?\s+|the\s+)?((?:[\w’'-]+,?\s+){0,3}" + _DOER + r")\b", re.I)
+# ... or as the role a clause says does it ("linked with children’s rights officers, who help them to…")
+_ROLE_WHO = re.compile(r"\b((?:[\w’'-]+\s+){0,3}" + _DOER + r"),?\s+who\s+(?!(?:is|are|was|were)\b)", re.I)
 _UNIT_ASKED = re.compile(
     r"(?:(?:^|,)\s*(?:which|what)\s+(?:\w+\s+)?|\bname\s+of\s+(?:[\w’'-]+\s+){0,4}?)(team|service|project|scheme|programme|hub|unit|panel|model|approach)s?\b", re.I
 )  # ("What is the name of Sefton's specialist service…?")

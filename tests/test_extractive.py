@@ -1083,6 +1083,9 @@ def test_who_does_something_is_answered_by_a_role_doing_it():
     court = extractive.sentences_of(Hit(passage("r#para-7", "Evaluative pre-birth assessments are completed by experienced senior social workers in a court team."), 1.0))[0]
     assert extractive.satisfies(court, "name", "Who carried out pre-birth assessments in Kent, according to Ofsted's December 2021 inspection?")
     assert not extractive.satisfies(court, "name", "Who carried out the inspection of Kent in December 2021?")
+    # ... or as the role a clause says does it ("…, who help them to…")
+    rights = extractive.sentences_of(Hit(passage("r#para-8", "Children in care are linked with children’s rights officers, who help them to express their views at statutory reviews."), 1.0))[0]
+    assert extractive.satisfies(rights, "name", "Kent, autumn 2019: who helped children in care get their views across at their reviews?")
 
 
 @pytest.mark.parametrize("text, answers", [
