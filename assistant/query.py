@@ -27,7 +27,7 @@ _INJECTION = re.compile(
     r"|\b(system prompt|jailbreak|developer mode|you are now|act as|pretend (to be|you are)|role-?play)\b"
     r"|\b(write|compose|tell)\s+(me\s+|us\s+)?(a|an|some|another)\b.{0,20}\b(poem|song|story|joke|haiku|limerick)s?\b"
     r"|(^|\band\s+)(simply\s+|just\s+)?(state|say|claim|assert|declare|confirm)\s+that\b"
-    r"|\bwhat do you (think|believe|feel)\b|\byour (own )?(opinion|view|knowledge)\b"
+    r"|\b(what|do|don['’]t)\s+you\s+(think|believe|feel|reckon)\b|\byour (own )?(opinion|view|knowledge)\b"
     # advice to the one asking ("Would I be better off fostering for Stockport or for Sefton?", "Should I move to…?")
     r"|\bwould\s+(i|we)\s+be\s+better\s+off\b|(^|[.?!]\s+)(should|shall)\s+(i|we)\b|\b(do|would|could)\s+you\s+(recommend|advise|suggest)\b",
     re.I,

@@ -55,6 +55,7 @@ def test_a_full_new_question_is_not_rewritten():
     "I'm thinking of becoming a foster carer. Would I be better off fostering for Plymouth or for Hampshire?",
     "Should I move to Plymouth or Hampshire for better children's services?",
     "Would you recommend Plymouth as a place to work as a social worker?",
+    "Plymouth came out outstanding in 2024. Do you think it will hang on to outstanding at the next inspection?",
 ])
 def test_instructions_posing_as_questions(text):
     assert q(text).injection
