@@ -829,7 +829,7 @@ class Assistant:
                 record = corpus.records.get(doc_id)
                 return cover.years_inspected(record) if record is not None else set()
 
-            found = records.answer_records(query.question, kind, passages, authorities, records.listing_span([p.text for p in query.parts], span), inspected)
+            found = records.answer_records(query.question, kind, passages, authorities, records.listing_span([p.text for p in query.parts], span, query.question), inspected)
             reason = f"{kind} records: {len(found.citations)} of {found.looked_at}"
         by_id = corpus.by_id
         # the names of the parts the records answer ("When did Ofsted inspect Islington in 2017, and

@@ -692,7 +692,7 @@ _TRAILING_REQUEST = re.compile(
 _LABELLED = re.compile(
     # (a label, not a question: "What did Ofsted say about its foster carers — recruitment, training — when it inspected?" is one)
     r"^(?!\s*(?:what|who|whom|whose|which|where|why|how|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)"
-    r"[^?]{1,160}?(?::|\s[-–—]|[–—]|,\s+but\b)\s*(?P<ask>(?:" + _ASK_PREPOSITION + r"\s+(?=(?:what|who|whom|whose|when|where|why|how|which)\b))?(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b.*)$",
+    r"[^?]{1,160}?(?::|\s[-–—]|[–—]|,\s+but\b)\s*(?:(?:but|so)\s+)?(?P<ask>(?:" + _ASK_PREPOSITION + r"\s+(?=(?:what|who|whom|whose|when|where|why|how|which)\b))?(?:what|who|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b.*)$",
     re.I | re.S,
 )
 

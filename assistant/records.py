@@ -103,7 +103,10 @@ _HOW_GRADED = re.compile(
 )
 
 
-def listing_span(parts: list[str], span: YearSpan) -> YearSpan:
+_OVER_EVERY = re.compile(r"\bever\b|\bany\s+of\s+(?:its|their|the)\s+(?:[\w-]+\s+)?inspections\b|" + _EACH_INSPECTION.pattern, re.I)
+
+
+def listing_span(parts: list[str], span: YearSpan, question: str = "") -> YearSpan:
     """The years whose rows a compound question lists (its ``parts``' texts; ``span``: the
     question's years): every year's when the part that enumerates them names none and another
     part's year is that part's own ("Which of Havering's inspections rated help and protection as
@@ -112,6 +115,11 @@ def listing_span(parts: list[str], span: YearSpan) -> YearSpan:
     was graded good, and what did the review conclude…?")."""
     listing = [p for p in parts if enumerates(p)]
     if listing and not any(map(YEAR.search, listing)) and any(YEAR.search(p) for p in parts if p not in listing):
+        return YearSpan()
+    # an ask over every inspection after a statement naming one ("st helens got good overall in
+    # 2023 - but has help and protection ever been rated good at any of its inspections?"): every year's
+    ask = final_ask(question) if question else ""
+    if ask and ask != question and _OVER_EVERY.search(ask) and not YEAR.search(ask):
         return YearSpan()
     return span
 
@@ -440,7 +448,7 @@ def answer_records(
     wanted = of_ask if ask != question and (of_ask or _ASKS_WHICH_BETTER.search(ask) or _HOW_GRADED.match(ask)) else [v for v in values if _mentions(question, v, kind)]
     if kind == "judgement":
         wanted = short_of_stated(question, set(values)) or wanted
-    areas_of = ask if ask != question and AREAS_ASKED.search(ask) else question  # what names the areas asked of
+    areas_of = ask if ask != question and (AREAS_ASKED.search(ask) or closest_areas(ask, records)) else question  # what names the areas asked of (the ask's own, after a statement)
     if kind == "judgement":  # the overall grade areas kept it from is no area asked of ("Which areas kept it from a good overall grade?")
         areas_of = re.sub(rf"\b({_KEPT_FROM}\s+(?:an?\s+)?(?:{'|'.join(re.escape(v) for v in values if v)})\s+)overall\b", r"\1", areas_of, flags=re.I)
     # what the question sets aside is not asked of ("Apart from the overall grade, which of the judgement areas were rated outstanding?")

@@ -883,6 +883,7 @@ def test_the_question_after_a_label_or_a_dash_is_what_is_asked():
 
     assert final_ask("For a board paper on Hounslow: what did Ofsted credit?") == "what did Ofsted credit?"
     assert final_ask("worcs may 2023 - why was children in care only RI") == "why was children in care only RI"
+    assert final_ask("kent got good overall in 2023 - but has help and protection ever been rated good?") == "has help and protection ever been rated good?"
     assert final_ask("Derby was judged outstanding in 2022 — what did Ofsted say it still needed to improve?") == "what did Ofsted say it still needed to improve?"
     assert final_ask("What did the 2018-19 report say?") == "What did the 2018-19 report say?"  # no label
     # a short request after the question asks nothing of its own

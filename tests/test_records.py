@@ -524,6 +524,20 @@ def test_the_areas_that_kept_an_authority_from_a_grade_are_those_below_it():
         assert {"impact_of_leaders", "help_and_protection"} <= cited and "children_in_care" not in cited, question
 
 
+def test_an_ask_over_every_inspection_after_a_statement_naming_one_lists_every_year_of_its_own_area():
+    from assistant.records import listing_span
+
+    rows = [judgement(f"kent-{year}", "Kent", f"{year}-05-20", area, label, grade) for year, grades in ((2014, ("requires improvement", "inadequate")), (2023, ("requires improvement", "good")))
+            for area, label, grade in zip(("help_and_protection", "overall_effectiveness"), ("The experiences and progress of children who need help and protection", "Overall effectiveness"), grades)]
+    question = "kent got good overall in 2023 - but has help and protection for children ever been rated good at any of its inspections you have?"
+    span = listing_span([], year_span(question), question)
+    assert span == YearSpan()
+    found = answer_records(question, "judgement", rows, ("Kent",), span)
+    assert {c.passage_id for c in found.citations} == {"kent-2014#judgement-help_and_protection", "kent-2023#judgement-help_and_protection"}
+    assert "help and protection" in found.text.split("\n")[0]
+    assert listing_span([], year_span("What grade did Kent get in 2023?"), "What grade did Kent get in 2023?") == year_span("What grade did Kent get in 2023?")
+
+
 def test_a_degree_of_good_is_no_grade_asked_for():
     question = "kent - has it always been this good? what overall judgement did it get each time ofsted came?"
     found = answer_records(question, "judgement", RECORDS, ("Kent",), year_span(question))
