@@ -1782,6 +1782,7 @@ _ASKS_IMPROVEMENTS = re.compile(
     r"|what\s+(?:\w+\s+){0,4}(?:needs?|needed|had|has|have|must|should|wants?|wanted)\s+(?:(?:it|them)\s+)?(?:to\s+)?(?:improve|fix|change)"  # "What did inspectors want it to improve?"
     # "ask the council to work on", "What did Ofsted tell the Isle of Wight it needed to improve?"
     r"|(?:told|tell|asked|ask)\s+(?:\w+\s+){0,2}to\s+(?:improve|fix|change|work\s+on)"
+    r"|recommend(?:s|ed)?\s+(?:(?:it|they|that|the\s+council|[\w’'-]+)\s+)?(?:should\s+|to\s+)?(?:improve|fix|change|work\s+on)"  # "What did Ofsted recommend it improve?"
     r"|(?:told|tell)\s+(?:[\w’'&-]+\s+){3,6}?to\s+(?:improve|fix|work\s+on)"  # "tell Kingston upon Thames to improve"
     r"|(?:told|tell)\s+(?:[\w’'-]+\s+){0,5}?(?:it|they)\s+(?:needs?|needed|had|has|have|must|should)\s+to\s+(?:improve|fix|change|work\s+on))\b",
     re.I,

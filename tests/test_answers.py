@@ -582,3 +582,11 @@ def test_a_part_of_a_list_of_what_to_improve_is_asked_by_its_own_heading():
     assert _sub_heading_asked(("Grade 2 (Good)", "Areas for improvement", "Immediately:"), asked)
     assert not _sub_heading_asked(("Grade 2 (Good)", "Areas for improvement", "Within three months:"), asked)
     assert not _sub_heading_asked(("Immediately:",), asked)  # no list above it
+
+
+def test_what_ofsted_recommended_it_improve_asks_for_the_list():
+    from assistant.ask import _ASKS_IMPROVEMENTS
+
+    assert _ASKS_IMPROVEMENTS.search("What did Ofsted recommend it improve?")
+    assert _ASKS_IMPROVEMENTS.search("What did inspectors recommend the council should change?")
+    assert not _ASKS_IMPROVEMENTS.search("Did Ofsted recommend the council for an award?")
