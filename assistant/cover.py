@@ -97,9 +97,9 @@ _ASKS = {
         r"|\b(inspect|inspected|inspection|re-inspected|visited|(?:focused|monitoring)\s+visit)\b[^?]*\bwhat\s+(was|were|is)\s+the\s+(outcome|result|verdict)s?\s*\??\s*$"
         r"|\bhow\s+(did|does|has)\b[^?,]{0,40}\b(do|did|fare|fared|perform|performed|get\s+on)\s+(in|at)\s+(the|its|their|[\w’'-]+['’]s)\s+([\w-]+\s+){0,3}(inspection|visit)\b"
         r"|\b(grades?|graded|judged|judge?ments?|rated|ratings?|conclude|concluded|conclusions?|verdict)\b"
-        r"|\b(get|got|receive|received|achieve|achieved)\s+overall\b"  # "…, and what did it get overall?"
+        r"|\b(get|got|receive|received|achieve|achieved|come\s+out|came\s+out)\s+overall\b"  # "…, and what did it get overall?", "How did it come out overall…?"
         r"|\bhow\s+(did|does|do)\b[^?]{0,100}\b(come|came)\s+out\s*[?.]?\s*$"  # "…, how did care leavers and leadership come out?"
-        r"|\bwhat\s+(grade\s+)?did\s+([\w&'’-]+\s+){1,6}?((each|both|all)\s+)?get\s*[?.]?\s*$",  # "…, and what did help and protection / the LSCB get?", "what did children in care and care leavers each get?"
+        r"|\bwhat\s+(grade\s+)?did\s+([\w&'’-]+\s+){1,6}?((each|both|all)\s+)?get\s*([?.]?\s*$|,\s*(and|&)\s)",  # "…, and what did help and protection / the LSCB get?", "what did children in care and care leavers each get?"
         re.I,
     ),
 }
@@ -590,7 +590,9 @@ def _grades(question: str, passages: list[StoredPassage], every: bool = False) -
     # each ask's areas ("how were services for children in care judged, and did help and protection
     # reach the same grade?": both rows), else those the question names most closely
     asks = [a for a in _CLAUSES.split(final_ask(question)) if a.strip()]
-    areas = set().union(*(closest_areas(a, rows) or _areas_graded(a, rows) for a in asks)) if len(asks) > 1 else set()
+    # (an ask of the areas that names none of them or their grade: every row, "…, and which judgement area got the top grade?")
+    every_area = {p.fields.get("area") for p in rows}
+    areas = set().union(*(closest_areas(a, rows) or _areas_graded(a, rows) or (every_area if AREAS_ASKED.search(a) else set()) for a in asks)) if len(asks) > 1 else set()
     areas = areas or closest_areas(question, rows)
     if areas and _OVERALL_ASKED.search(question):  # "What overall grade did it get, and how was leadership rated?": both rows
         areas = set(areas) | {"overall_effectiveness"}

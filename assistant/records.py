@@ -206,7 +206,7 @@ def asks_beyond_judgements(question: str, topic: str, passages: list[StoredPassa
 _COVER_WORDS = frozenset(
     """led lead leads inspector inspectors deputy site wrote report visited inspect find found area areas part parts
     still ever early late mid spring summer autumn winter re library held completed reach reached receive received
-    require required list listed reports onwards going time side sides""".split()  # ("going through every inspection", "each time", "the children in care side")
+    require required list listed reports onwards going time side sides top highest lowest""".split()  # ("going through every inspection", "each time", "the children in care side")
 )
 
 

@@ -369,6 +369,20 @@ def test_a_grade_question_about_what_no_judgement_covers_is_not_answered_with_ev
         assert not asks_beyond_judgements(question, topic, RECORDS), question
 
 
+def test_how_an_authority_came_out_overall_and_which_area_got_the_top_grade_is_every_row():
+    from assistant.cover import _grades
+
+    rows = [judgement("herts-2018", "Hertfordshire", "2018-10-19", area, label, grade) for area, label, grade in (
+        ("overall_effectiveness", "Overall effectiveness", "good"),
+        ("impact_of_leaders", "The impact of leaders on social work practice with children and families", "outstanding"),
+        ("help_and_protection", "The experiences and progress of children who need help and protection", "good"))]
+    question = "How did Hertfordshire come out overall at its October 2018 inspection, and which judgement area got the top grade?"
+    assert asks_cover(question) == {"grades"}
+    assert len(_grades(question, rows)) == 3
+    # an area's grade asked, and another's after "and" with nothing more
+    assert asks_cover("islington march 2020 - what did help and protection get, and children in care and care leavers?") == {"grades"}
+
+
 def test_an_inspection_named_by_its_title_is_not_a_judgement_area_and_its_conclusion_is_its_grades():
     from dataclasses import replace
 
