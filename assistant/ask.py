@@ -1441,6 +1441,13 @@ _MOVE_TO_ADULTS = re.compile(
 # A name the question gives: capitalised words or an acronym ("CQC", "St Mary's Hospital"), not
 # the question's first word. Months and the names of places the scope already matched are setting.
 _NAME = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|and\s+|the\s+|upon\s+|in\s+)?[A-Z][\w’'&-]*)*")
+# the words that describe people by their ethnicity (the census's groups, and regions of origin), and
+# the evidence speaking of ethnicity: a question's "Black and Asian children" is met by "children from
+# black and minority ethnic origins"
+_ETHNIC_WORDS = frozenset(
+    "black white asian mixed arab european african caribbean eastern western central southern northern british irish and or".split()
+)
+_OF_ETHNICITY = re.compile(r"\b(?:ethnic\w*|heritage|cultur\w*|nationalit\w*|race|racial|racism|minorit(?:y|ies))\b", re.I)
 _INSPECTION_OF = r"(?:\s+(?:local\s+)?area)?\s+inspections?\b"  # "SEND area inspection", "SEND local area inspection"
 # what something is called asked by describing it ("what do they call the workers who do the PA role?"):
 # its description need not be in the evidence, which names it otherwise ("leaving care coaches")
@@ -1713,6 +1720,8 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
             continue  # "a London borough's model": a kind of place, not one the evidence must name
         if re.fullmatch(r"I(?:['’](?:d|m|ve|ll))?|OK", said):
             continue  # the one asking ("As a resident I'd like to know…"), or a word ("…check the child is OK?")
+        if set(tokens(said)) <= _ETHNIC_WORDS and any(_OF_ETHNICITY.search(text) for text in texts):
+            continue  # people described by their ethnicity ("Black and Asian kids", "Eastern European backgrounds"), which the evidence speaks of in its words
         key = re.sub(r"['’]s?$", "", said).casefold()
         if len(key) >= 2 and any(key == "".join(w[0] for w in place.split()) for place in places):
             continue  # the place by its initials ("MK's" of Milton Keynes)

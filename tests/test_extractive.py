@@ -439,6 +439,10 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     # the one asking ("I'd like to know"), and the place by its initials ("IoW's"), are no names
     assert unmet("As a resident I'd like to know: how well does the Isle of Wight's safeguarding hub respond?") == []
     assert unmet("Does anyone from the Isle of Wight's hub check the child is OK?") == []  # a word, not a name
+    # people described by their ethnicity, met by evidence speaking of ethnicity in its own words
+    matched = passage("iow-2023#p7", "Children from black and minority ethnic origins are matched with culturally appropriate carers.")
+    asked = analyse("Were Black and Asian children on the Isle of Wight placed with carers who shared their culture?", ["Isle of Wight"], lambda n: False)
+    assert _names_unmet(asked, [matched]) == [] and _names_unmet(asked, [said]) == ["Black and Asian"]
     mk = passage("mk-2021#p3", "The multi-agency safeguarding hub in Milton Keynes responds swiftly.")
     assert _names_unmet(analyse("As a Milton Keynes resident, how well does MK's safeguarding hub respond?", ["Milton Keynes"], lambda n: False), [mk]) == []
     # a body named with its place after it ("of B&NES", the place's short form)
