@@ -151,7 +151,7 @@ def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
 # inspections?", "How did Ofsted's view of Kent change between 2022 and 2025?") and asks nothing
 # more than how they came out is answered with each inspection's judgements. These words only
 # frame such a comparison; any other word (supervision, early help) is a topic, for the passages.
-_COMPARES = re.compile(r"\b(compar\w*|chang\w*|differ\w*|improv\w*|better|worse|between|trace|track|up\s+or\s+down|rise|rose|fall|fell|keep|kept|maintain\w*|retain\w*)\b", re.I)
+_COMPARES = re.compile(r"\b(compar\w*|chang\w*|differ\w*|improv\w*|better|worse|between|trace|track|up\s+or\s+down|rise|rose|fall|fell|keep|kept|maintain\w*|retain\w*|slip\w*|declin\w*|dropp?\w*)\b", re.I)
 _FRAMING = frozenset(
     """compare compared comparison change changed changes differ differed different difference
     improve improved better worse between since first last latest recent previous most their
@@ -160,6 +160,7 @@ _FRAMING = frozenset(
     across time two three four both looking look services service children local authority authorities council year years
     single focused standard short full joint framework ilacs sif monitoring re-inspection reinspection
     go goes went become became becomes one ones up down rise rose fall fell trace track higher lower stay stayed same rated current currently now present vs versus
+    slip slipped slips back drop dropped decline declined
     keep kept maintain maintained retain retained hold held conclude concluded conclusion conclusions verdict
     january february march april may june july august september october november december
     early late mid spring summer autumn winter week weeks fortnight month months day days exactly""".split()

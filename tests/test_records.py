@@ -552,6 +552,14 @@ def test_an_ask_over_every_inspection_after_a_statement_naming_one_lists_every_y
     assert listing_span([], year_span("What grade did Kent get in 2023?"), "What grade did Kent get in 2023?") == year_span("What grade did Kent get in 2023?")
 
 
+def test_slipping_back_asks_how_the_grades_changed():
+    from assistant.records import asks_beyond_judgements
+
+    question = "kent - what overall grade did ofsted give at each inspection from 2013 onwards? did it ever slip back?"
+    assert compares_over_time(question)
+    assert not asks_beyond_judgements(question, "what overall grade at each inspection from 2013 onwards? did it ever slip back", RECORDS)
+
+
 def test_a_degree_of_good_is_no_grade_asked_for():
     question = "kent - has it always been this good? what overall judgement did it get each time ofsted came?"
     found = answer_records(question, "judgement", RECORDS, ("Kent",), year_span(question))
