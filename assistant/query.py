@@ -684,7 +684,7 @@ _BARE_WHICH = re.compile(r"\s*which(?:\s+ones?)?\s*\?\s*$", re.I)
 # not one that does ("Give the start and end dates.")
 _TRAILING_REQUEST = re.compile(
     r"\s*(?:please\s+)?(?:(?:give|list|tell|show)\s+(?:me\s+|us\s+)?(?:(?:the|a|all|just)\s+)?(?:(?:main|key|top|full|short)\s+)?(?:ones?|them|it|list|summary|points)"
-    r"|(?:just\s+)?(?:the\s+)?(?:main|key|top)\s+(?:ones|points|things|bits)"  # "Just the main points."
+    r"|(?:just\s+)?(?:the\s+)?(?:main|key|top)\s+(?:ones|points|things|bits|recommendations|findings)(?:\s+(?:are|is|would\s+be|will\s+be|will\s+do|would\s+do)(?:\s+(?:enough|fine|ok|okay|plenty))?)?"  # "Just the main points.", "The main recommendations are enough."
     r"|keep\s+it\s+(?:short|brief)|thanks|thank\s+you|cheers)(?:\s+please)?\s*[.!]?\s*$",
     re.I,
 )

@@ -891,6 +891,7 @@ def test_the_question_after_a_label_or_a_dash_is_what_is_asked():
         "What did Ofsted list under 'what needs to improve'?")
     assert final_ask("What did Ofsted say about supervision? Thanks.") == "What did Ofsted say about supervision?"
     assert final_ask("Kent was judged good in 2017. What did Ofsted recommend it improve? Just the main points.") == "What did Ofsted recommend it improve?"
+    assert final_ask("What did Ofsted say Kent needed to improve in 2017? The main recommendations are enough.") == "What did Ofsted say Kent needed to improve in 2017?"
     assert final_ask("After being inadequate in 2021, what grade did Kent get at the July 2025 inspection?") == "what grade did Kent get at the July 2025 inspection?"
     # a statement ending in a quote or a bracket sets the scene as one ending in a word does
     assert final_ask("Ofsted's 2014 report quotes a judge saying the council had done 'astonishingly well'. Which judge was it?") == "Which judge was it?"
