@@ -92,6 +92,7 @@ def enumerates(question: str) -> bool:
 # (or lower with nothing after it: "…came out good overall. Which judgement was lower?")
 _SHORT_OF_IT = re.compile(
     r"\b(?:lower|worse|less|below|under)\s+than\s+(?:that|this|it)\b|\bbelow\s+(?:that|this|it)\b|\b(?:fell|falls|fall|falling)\s+short\b"
+    r"|\b(?:let|lets|letting|held|holds|holding)\s+(?:it|them|[\w’'-]+)\s+(?:down|back)\b"  # "Which parts let it down?"
     r"|\b(?:which|what|any)\b[^?]{0,40}\b(?:was|were|is|are|came\s+out|got)\s+(?:rated\s+|graded\s+|judged\s+)?(?:lower|worse|weaker)\b(?!\s+than\b)",
     re.I,
 )
@@ -160,7 +161,7 @@ _FRAMING = frozenset(
     across time two three four both looking look services service children local authority authorities council year years
     single focused standard short full joint framework ilacs sif monitoring re-inspection reinspection
     go goes went become became becomes one ones up down rise rose fall fell trace track higher lower stay stayed same rated current currently now present vs versus
-    slip slipped slips back drop dropped decline declined
+    slip slipped slips back drop dropped decline declined let lets never
     keep kept maintain maintained retain retained hold held conclude concluded conclusion conclusions verdict
     january february march april may june july august september october november december
     early late mid spring summer autumn winter week weeks fortnight month months day days exactly""".split()

@@ -492,6 +492,8 @@ def test_an_area_below_a_grade_of_one_inspection():
     # the grade compared with may follow the verb of judging ("not rated outstanding")
     asked = "Kent was judged outstanding overall in 2022. Which area was not rated outstanding, and what grade did it get?"
     assert set(graded_against(asked, {"good", "requires improvement", "outstanding"})) == {"good", "requires improvement"}
+    # the parts that let it down: those under the grade the statement names
+    assert set(short_of_stated("Kent has never been judged good overall. Which parts let it down?", {"good", "requires improvement", "inadequate"})) == {"inadequate", "requires improvement"}
     # lower, with nothing after it, than the grade the statement names
     assert short_of_stated("Kent came out good overall in 2019. Which judgement was lower?", {"good", "outstanding", "inadequate"}) == ["inadequate"]
     assert short_of_stated("Which judgement was lower in Kent in 2019?", {"good", "inadequate"}) is None
