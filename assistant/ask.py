@@ -51,6 +51,13 @@ YEAR_POOL = 4  # a question about one year searches this many times deeper, then
 
 # (a "between" of years: not "the wait between entering care and adoption (2012–15 scorecard)")
 # (not "between November 2013 and January 2014": a period the figures are of, not two inspections)
+def _graded_parts(parts) -> list:
+    """The parts of a compound question that ask a grade: by a word for grades, or as the cover's
+    grades beside parts asking nothing else of the cover ("…, and what did the LSCB get?")."""
+    return [p for p in parts if p.wants == "grade" or records.asks_kind(p.text, "judgement")
+            or (cover.asks_cover(p.text) == {"grades"} and not any(o.wants or cover.asks_cover(o.text) - {"grades"} for o in parts if o is not p))]
+
+
 _INSPECTIONS_COMPARED = re.compile(rf"\b(inspections|reports|visits|compar\w*|than)\b|\bbetween\s+(?:(?:the|its|their)\s+)?(?:(?!(?:{'|'.join(MONTHS)})\b)[a-z]+\s+)?(?:19|20)\d\d\b", re.I)
 def _as_at_only(question: str, year: int) -> bool:
     """Is ``year`` said in the question only as a month's date ("March 2016"), never of an
@@ -778,7 +785,7 @@ class Assistant:
         # a compound question's part asking a grade is the records'; its other part, the passages'
         # (see _with_findings_part): "…What grade did it get in 2019, and what had changed at the front door?"
         # (not when the other part's topic is the statement's: "…What did the 2023 report say about this?")
-        graded = [p for p in query.parts if p.wants == "grade" or records.asks_kind(p.text, "judgement")]
+        graded = _graded_parts(query.parts)
         rest = [p for p in query.parts if p not in graded]
         split = len(graded) == 1 and rest and all(records.asks_about_something(p.topic) for p in rest)
         beyond = (graded[0].text, graded[0].topic) if split else (query.question, query.topic)

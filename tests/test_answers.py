@@ -590,3 +590,14 @@ def test_what_ofsted_recommended_it_improve_asks_for_the_list():
     assert _ASKS_IMPROVEMENTS.search("What did Ofsted recommend it improve?")
     assert _ASKS_IMPROVEMENTS.search("What did inspectors recommend the council should change?")
     assert not _ASKS_IMPROVEMENTS.search("Did Ofsted recommend the council for an award?")
+
+
+def test_a_part_asking_what_an_area_got_is_a_graded_part_beside_a_finding():
+    from assistant.ask import _graded_parts
+    from assistant.query import analyse
+
+    parts = analyse("stoke june 2015 - was there a permanent director of children's services, and what did the LSCB get?", [], lambda n: False).parts
+    assert [p.text for p in _graded_parts(parts)] == ["what did the LSCB get"]
+    # beside a part asking another fact of the cover (when), the cover answers both
+    dated = analyse("What was the outcome of the latest Ofsted inspection of Thurrock's children's services, and when was it?", [], lambda n: False).parts
+    assert _graded_parts(dated) == []
