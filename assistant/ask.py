@@ -84,7 +84,7 @@ _SOURCE_REPORT = re.compile(
     r"|\b((?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}?report\s+(?:mentions|compares|says|states|notes|refers|describes|records)\b",
     re.I,
 )
-_ASKS_OFSTED = re.compile(r"\b(ofsted|inspect\w*|rated|rating|graded|grade|judged|judgements?|visit)\b", re.I)
+_ASKS_OFSTED = re.compile(r"\b(ofsted|inspect\w*|rated|rating|graded|grade|judged|judgements?|visit|ilacs|sif)\b", re.I)
 
 
 def _holds(text: str, name: str) -> bool:

@@ -517,6 +517,8 @@ def test_a_thing_asked_by_name_prefers_passages_that_name_one_and_a_person_does_
     # years before the report the question names as its source are what that report tells of
     ("How many children were referred between its 2016 inspection and March 2020, according to Ofsted's 2021 focused visit letter to the Isle of Wight?", False),
     ("How did the Isle of Wight's 2028 inspection compare with its 2021 one, according to Ofsted's 2022 letter?", True),  # (a later one is not)
+    # an inspection named by its framework's name is an inspection asked for
+    ("isle of wight ilacs 2016 - what did care leavers get?", True),
 ])
 def test_a_year_of_figures_is_no_inspection_asked_for(assistant, question, refused):
     query = assistant.analyse(question)
