@@ -516,7 +516,8 @@ _BEFORE_YEAR = re.compile(rf"\b(?:before|until|up to)\s+{_YEAR_WORD}\b", re.I)
 # "between 2018 and 2023", "from 2015 to 2017", "between the 2014 and 2019 inspections", "from the 2015 inspection to the 2017 one"
 _BETWEEN_YEARS = re.compile(
     rf"\b(?:between\s+(?:(?:the|its|their)\s+)?{_YEAR_WORD}(?:\s+[\w-]+){{0,2}}?\s+and"
-    rf"|from\s+(?:(?:the|its|their)\s+)?{_YEAR_WORD}(?:\s+[\w-]+){{0,2}}?\s+(?:to|through|-|–))\s+(?:(?:the|its|their)\s+)?{_YEAR_WORD}\b",
+    rf"|from\s+(?:(?:the|its|their)\s+)?{_YEAR_WORD}(?:\s+[\w-]+){{0,2}}?\s+(?:to|through|-|–)"
+    rf"|(?<![\w-]){_YEAR_WORD}\s+(?:through|thru|until|till))\s+(?:(?:the|its|their)\s+)?{_YEAR_WORD}\b",  # "2016 through 2023"
     re.I,
 )
 # "2024-25", "2024/25": a year that runs across two (a financial or an inspection year): both
@@ -554,7 +555,7 @@ def _what_is_asked(question: str) -> str:
 
 def year_span(question: str) -> YearSpan:
     between = _BETWEEN_YEARS.search(question)
-    if between and between.group(2) and set(YEAR.findall(question)) - set(between.groups()):
+    if between and (between.group(2) or between.group(3)) and set(YEAR.findall(question)) - set(between.groups()):
         between = None  # "from 2019 through 2022 to 2026": points listed, not one range
     since, before = _SINCE_YEAR.search(question), _BEFORE_YEAR.search(question)
     if since and len(YEAR.findall(question)) > 1:
@@ -562,12 +563,12 @@ def year_span(question: str) -> YearSpan:
         # 2019?", "slipped since its July 2018 inspection? Compare 2018 and 2023": the years named
         # are the points compared
         since = None
-    start = int(between.group(1) or between.group(2)) if between else int(since.group(1) or since.group(2)) if since else None
-    end = int(between.group(3)) + 1 if between else int(before.group(1)) if before else None
+    start = int(between.group(1) or between.group(2) or between.group(3)) if between else int(since.group(1) or since.group(2)) if since else None
+    end = int(between.group(4)) + 1 if between else int(before.group(1)) if before else None
     if between and start >= end:  # "between its 2022 and 2019 inspections": the same two years
         start, end = end - 1, start + 1
     if between:  # "to the 2024-25 inspection": the range runs to the pair's second year
-        pair = _YEAR_PAIR.match(question, between.start(3))
+        pair = _YEAR_PAIR.match(question, between.start(4))
         if pair and (int(pair.group(1)) + 1) % 100 == int(pair.group(2)):
             end += 1
     ranged = {m.group(i) for m in (between, since, before) if m for i in range(1, (m.re.groups or 0) + 1)}
