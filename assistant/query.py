@@ -147,6 +147,7 @@ _WHO = re.compile(
     r"|^\s*what\s+(is|was|are|were)\b[^?,]{1,80}\b(called|named)\b(?=\s*(\?|,|$|(according|in|at)\b))"  # "What was Kent's workforce strategy called?"
     r"|^\s*which\s+[\w’'-]+\s+(?:was|is|were|are)\s+(?:it|that|this|they|those)\s*\??\s*$"  # "…built with a property developer. Which developer was it?"
     r"|\b(?:their|its)\s+(?:full\s+)?names\b"  # "I need their names."
+    r"|\bwhat(?:['’]s|\s+is|\s+was)\s+(?:the|that|this|their|its)\s+(?:[\w-]+\s+){0,3}?[\w-]+['’]s\s+(?:full\s+)?names?\b"  # "What's the family finder's name?"
     r"|" + _WHICH + r"(products?|systems?|software|company|companies|firms?"
     r"|organisations?|organizations?|councils?|authorit(y|ies)|teams?|models?|universit(y|ies)|charit(y|ies)|schools?|colleges?|hospitals?|" + _PERSON_NOUNS + r")\b",
     re.I,

@@ -272,6 +272,8 @@ def test_the_name_of_a_person_asks_for_a_person():
     # "her name", "his name": a person's, whoever the statement before told of
     assert person_asked("Southampton's director was line-managed by a chief operations officer until 2019. What is her name?")
     assert not person_asked("The council set up a new team in 2019. What is its name?")
+    # "the family finder's name": a name asked, whatever the noun
+    assert q("Plymouth's 2013 report says a family finder had already improved matching. What's the family finder's name?").wants == "name"
 
 
 def test_the_person_a_question_asks_the_name_of_may_be_named_by_the_statement_before_it():
