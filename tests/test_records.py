@@ -19,6 +19,20 @@ def judgement(doc_id, authority, date, area, label, grade):
     )
 
 
+# the ILACS judgement labels, for an inspection's rows built in a test
+_ILACS_LABELS = {
+    "overall_effectiveness": "Overall effectiveness",
+    "impact_of_leaders": "The impact of leaders on social work practice with children and families",
+    "help_and_protection": "The experiences and progress of children who need help and protection",
+    "children_in_care": "The experiences and progress of children in care",
+}
+
+
+def inspection_rows(doc_id, authority, date, **grades):
+    """One ILACS inspection's judgement rows, its grades given by area."""
+    return [judgement(doc_id, authority, date, area, _ILACS_LABELS[area], grade) for area, grade in grades.items()]
+
+
 def action(ref, rag):
     return StoredPassage(
         passage_id=f"plan#action-{ref}", doc_id="plan", text=f"Ref: {ref}\nAction: Do thing {ref}\nRAG: {rag}", locator=f"action {ref}",
@@ -372,10 +386,7 @@ def test_a_grade_question_about_what_no_judgement_covers_is_not_answered_with_ev
 def test_how_an_authority_came_out_overall_and_which_area_got_the_top_grade_is_every_row():
     from assistant.cover import _grades
 
-    rows = [judgement("herts-2018", "Hertfordshire", "2018-10-19", area, label, grade) for area, label, grade in (
-        ("overall_effectiveness", "Overall effectiveness", "good"),
-        ("impact_of_leaders", "The impact of leaders on social work practice with children and families", "outstanding"),
-        ("help_and_protection", "The experiences and progress of children who need help and protection", "good"))]
+    rows = inspection_rows("herts-2018", "Hertfordshire", "2018-10-19", overall_effectiveness="good", impact_of_leaders="outstanding", help_and_protection="good")
     question = "How did Hertfordshire come out overall at its October 2018 inspection, and which judgement area got the top grade?"
     assert asks_cover(question) == {"grades"}
     assert len(_grades(question, rows)) == 3
@@ -518,21 +529,15 @@ def test_what_an_authority_got_for_an_area_at_each_inspection_asks_its_records()
 
 
 def test_each_judgement_area_and_the_overall_one_asked_together_are_every_row():
-    rows = [judgement("bexley-2023", "Bexley", "2023-02-10", area, label, grade) for area, label, grade in (
-        ("overall_effectiveness", "Overall effectiveness", "outstanding"),
-        ("impact_of_leaders", "The impact of leaders on social work practice with children and families", "outstanding"),
-        ("help_and_protection", "The experiences and progress of children who need help and protection", "good"))]
+    rows = inspection_rows("bexley-2023", "Bexley", "2023-02-10", overall_effectiveness="outstanding", impact_of_leaders="outstanding", help_and_protection="good")
     question = "For a briefing on Bexley: what grades did each judgement area get at the February 2023 inspection, and what was the overall effectiveness?"
     found = answer_records(question, "judgement", rows, ("Bexley",), year_span(question))
     assert len(found.citations) == 3
 
 
 def test_the_areas_that_kept_an_authority_from_a_grade_are_those_below_it():
-    rows = [judgement("bristol-2023", "Bristol", "2023-01-27", area, label, grade) for area, label, grade in (
-        ("overall_effectiveness", "Overall effectiveness", "requires improvement"),
-        ("impact_of_leaders", "The impact of leaders on social work practice with children and families", "requires improvement"),
-        ("help_and_protection", "The experiences and progress of children who need help and protection", "requires improvement"),
-        ("children_in_care", "The experiences and progress of children in care", "good"))]
+    rows = inspection_rows("bristol-2023", "Bristol", "2023-01-27", overall_effectiveness="requires improvement", impact_of_leaders="requires improvement",
+                           help_and_protection="requires improvement", children_in_care="good")
     for question in ("Which judgement areas kept Bristol from a good overall grade at the January 2023 inspection?",
                      "What stopped Bristol getting good in 2023?"):
         found = answer_records(question, "judgement", rows, ("Bristol",), year_span(question))
