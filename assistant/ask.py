@@ -51,10 +51,15 @@ YEAR_POOL = 4  # a question about one year searches this many times deeper, then
 
 # (a "between" of years: not "the wait between entering care and adoption (2012–15 scorecard)")
 # (not "between November 2013 and January 2014": a period the figures are of, not two inspections)
+def _names_grade(part) -> bool:
+    """Does a part of a compound question ask a grade by a word for grades ("what grade…", "judged")?"""
+    return part.wants == "grade" or records.asks_kind(part.text, "judgement")
+
+
 def _graded_parts(parts) -> list:
     """The parts of a compound question that ask a grade: by a word for grades, or as the cover's
     grades beside parts asking nothing else of the cover ("…, and what did the LSCB get?")."""
-    return [p for p in parts if p.wants == "grade" or records.asks_kind(p.text, "judgement")
+    return [p for p in parts if _names_grade(p)
             or (cover.asks_cover(p.text) == {"grades"} and not any(o.wants or cover.asks_cover(o.text) - {"grades"} for o in parts if o is not p))]
 
 
@@ -745,7 +750,7 @@ class Assistant:
             # the other part of "Which judgement was lower, and what did Ofsted list as needing to
             # improve?": the grade it asks, from the report's records, after the list (the question's
             # statement setting its scene with it)
-            graded = [p for p in query.parts if p.wants == "grade" or records.asks_kind(p.text, "judgement")]
+            graded = [p for p in query.parts if _names_grade(p)]
             listed = [p for p in query.parts if p not in graded]
             if len(graded) == 1 and listed and _OFSTED_LIST.search(listed[0].text):
                 scene = query.question[: max(query.question.find(query.parts[0].text), 0)]

@@ -136,11 +136,8 @@ def asks_records(question: str, passages: list[StoredPassage]) -> str | None:
         values = _values(passages, kind)
         if not values:
             continue
-        named, valued = bool(pattern.search(question)), any(_mentions(question, v, kind) for v in values)
-        # ("What did Blackpool get for its children in care at each inspection?", "what did it get overall
-        # each time?": an area's grade, in other words)
-        named = named or (kind == "judgement" and (_GOT_OVERALL.search(question) is not None or (_GOT_FOR.search(question) is not None and asks_if_graded(question, passages))
-                                                   or any(areas_named(m.group("area"), passages) for m in _AREA_GOT.finditer(question))))
+        named = bool(pattern.search(question)) or (kind == "judgement" and _asks_what_was_got(question, passages))
+        valued = any(_mentions(question, v, kind) for v in values)
         if kind == "action" and not (named and valued):
             continue  # "actions" alone is any question about the plan; a status makes it a list
         if named or valued:
@@ -294,6 +291,14 @@ def names_grade(question: str, passages: list[StoredPassage]) -> bool:
 _YES_NO = re.compile(r"(?:^\s*|[,;:]\s*(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?:was|were|is|are|had|has|did|does|do)\s+(?!there\b)", re.I)
 _GOT = r"\b(?:get|got|receive|received|achieve|achieved|awarded|rated|judged|graded|as)\s+(?:an?\s+)?"
 _LAST = r"\s*(?:too|as\s+well|also|either)?(?:\s+(?:in|at|by|when|during|after|before)\b[^?,;]*)?\s*[?.]?\s*$"
+
+
+def _asks_what_was_got(question: str, passages: list[StoredPassage]) -> bool:
+    """Does the question ask a grade as what was got ("What did Blackpool get for its children in
+    care at each inspection?", "what did it get overall each time?", "what did the children in care
+    side get…?"): an area's grade, in other words than a grade's?"""
+    return (_GOT_OVERALL.search(question) is not None or (_GOT_FOR.search(question) is not None and asks_if_graded(question, passages))
+            or any(areas_named(m.group("area"), passages) for m in _AREA_GOT.finditer(question)))
 
 
 # "what did the children in care side get at each inspection?": what an area got, each time
