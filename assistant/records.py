@@ -96,6 +96,11 @@ _SHORT_OF_IT = re.compile(
     r"|\b(?:which|what|any)\b[^?]{0,40}\b(?:was|were|is|are|came\s+out|got)\s+(?:rated\s+|graded\s+|judged\s+)?(?:lower|worse|weaker)\b(?!\s+than\b)",
     re.I,
 )
+# a grade above the one the statement before named ("…inadequate overall. Did any area do better than that?")
+_ABOVE_IT = re.compile(
+    r"\b(?:better|higher|more)\s+than\s+(?:that|this|it)\b|\babove\s+(?:that|this|it)\b|\b(?:do|does|did|doing|fare|fares|fared)\s+better\b",
+    re.I,
+)
 # a question asking how something was graded ("How were children looked after … judged at that inspection?")
 _HOW_GRADED = re.compile(
     r"\s*how\s+(?:was|were|is|are|did|had|has|have)\b[^?]*\b(?:graded|rated|judged|grade|rate|judge)\b"
@@ -588,12 +593,15 @@ _ABOVE = re.compile(r"\b(above|better\s+than|higher\s+than|more\s+than)\s+" + _J
 def short_of_stated(question: str, values: set[str]) -> list[str] | None:
     """The grades of ``values`` below the one the statement before the question names, when the
     question asks for those short of it ("…came out as good overall in 2014 - was any part of the
-    service rated lower than that?", "…rated good overall, but which area fell short?"); else None."""
+    service rated lower than that?", "…rated good overall, but which area fell short?"), or above
+    it when it asks for those that did better ("…inadequate overall. Did any area do better than
+    that?"); else None."""
     ask = final_ask(question)
-    if ask == question or not _SHORT_OF_IT.search(ask) or any(_mentions(ask, v, "judgement") for v in values):
+    if ask == question or any(_mentions(ask, v, "judgement") for v in values):
         return None
+    side = "below" if _SHORT_OF_IT.search(ask) else "above" if _ABOVE_IT.search(ask) else None
     stated = [v for v in values if _mentions(question, v, "judgement")]
-    return graded_against(f"below {stated[0]}", values) if len(stated) == 1 else None
+    return graded_against(f"{side} {stated[0]}", values) if side and len(stated) == 1 else None
 
 
 def graded_against(question: str, values: set[str]) -> list[str] | None:

@@ -1488,3 +1488,17 @@ def test_an_area_that_fell_short_of_the_grade_the_statement_names_is_below_it():
     grades = {"outstanding", "good", "requires improvement", "inadequate"}
     assert short_of_stated("Cambridgeshire came out as good overall in June 2014 - was any part of the service rated lower than that?", grades) == ["requires improvement", "inadequate"]
     assert short_of_stated("Cambridgeshire came out as good overall in 2014. Was any part rated outstanding?", grades) is None
+
+
+def test_an_area_that_did_better_than_the_grade_the_statement_names_is_above_it():
+    rows = inspection_rows("e-2019", "East Riding of Yorkshire", "2019-12-06", overall_effectiveness="inadequate",
+                           impact_of_leaders="inadequate", help_and_protection="inadequate", children_in_care="good")
+    found = answer_records("East Riding was rated inadequate overall in December 2019. Did any judgement area do better than that?",
+                           "judgement", rows, ("East Riding of Yorkshire",), YearSpan(exact=frozenset({2019})))
+    assert "good" in found.text and "— inadequate" not in found.text
+    from assistant.records import short_of_stated
+
+    grades = {"outstanding", "good", "requires improvement", "inadequate"}
+    assert short_of_stated("Kent came out as requires improvement overall in 2016. Was any part rated higher than that?", grades) == ["outstanding", "good"]
+    assert short_of_stated("Kent came out as requires improvement overall in 2016. Which area did better?", grades) == ["outstanding", "good"]
+    assert short_of_stated("Which area did better in Kent in 2016?", grades) is None
