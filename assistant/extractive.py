@@ -734,7 +734,11 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
 
 # chaired by a post the report names ("chaired at a senior level by the Metropolitan Police Detective Chief Inspector")
 # "chaired by a Department for Education adviser", "chaired by the leader of the council": who, by name or post
-_CHAIRED_BY = re.compile(r"\bchaired\b(?:\s+[\w’'-]+){0,6}?\s+by\s+(?:an?\s+|the\s+)?(?:[a-z][\w’'-]*\s+){0,3}?(?:[A-Z]|" + _ROLE_WORD.pattern + ")")
+# ... or a post said to chair it ("with the chief executive chairing a quarterly performance meeting", "the director chairs the board")
+_CHAIRED_BY = re.compile(
+    r"\bchaired\b(?:\s+[\w’'-]+){0,6}?\s+by\s+(?:an?\s+|the\s+)?(?:[a-z][\w’'-]*\s+){0,3}?(?:[A-Z]|" + _ROLE_WORD.pattern + ")"
+    r"|" + _ROLE_WORD.pattern + r"\s+(?:chairs|chairing)\b"
+)
 _WHO_DOES = re.compile(
     # (a word saying how may come between: "who regularly gives…", "who was actually looking after…")
     # ("who carried out the inspection?" asks who led it; "who carried out pre-birth assessments?", who does them)

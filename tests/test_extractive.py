@@ -1406,6 +1406,10 @@ def test_who_chairs_is_answered_by_the_post_a_report_names_as_chair():
     panel = "Young people attend the corporate parenting panel, which is chaired by the leader of the council, and give feedback."
     assert "leader of the council" in chosen_for("Who chaired the corporate parenting panel?", panel)[0].text
     assert chosen_for("Who chaired the corporate parenting panel?", "The panel is chaired by the council and its partners.") == []
+    # a post said to chair it
+    meeting = "Children’s services performance is owned at a corporate level, with the chief executive chairing a quarterly performance meeting."
+    assert "chief executive" in chosen_for("Who chaired the quarterly performance meeting?", meeting)[0].text
+    assert chosen_for("Who chaired the quarterly performance meeting?", "Children’s services performance is reviewed at a quarterly performance meeting.") == []
 
 
 @pytest.mark.parametrize("question, text", [
