@@ -578,7 +578,10 @@ def _grades(question: str, passages: list[StoredPassage], every: bool = False) -
         under = [p for p in rows if p.fields.get("grade", "").strip().lower() in compared]
         if _OVERALL.search(question):  # "What overall grade…, and which area was below good?": the overall row too
             under = [p for p in rows if p.fields.get("area") == "overall_effectiveness" and p not in under] + under
-        return under
+        # (and the areas another ask names: "How was leadership graded, and which area was not judged good?")
+        asks = [a for a in _CLAUSES.split(final_ask(question)) if a.strip()]
+        named = set().union(*(closest_areas(a, rows) for a in asks if graded_against(a, grades) is None)) if len(asks) > 1 else set()
+        return [p for p in rows if p.fields.get("area") in named and p not in under] + under
     ask = final_ask(question)
     if ask != question:  # "Warwickshire dropped to requires improvement overall. Was any judgement area still good?":
         # the areas the question asks about, not those its statement sets the scene with

@@ -1054,6 +1054,11 @@ def test_the_overall_grade_asked_beside_an_area_s_is_given_too():
     # the services rated overall, a few words between
     rated = _grades("How did Ofsted rate the City of Kent's children's services overall in 2022, and what did it say about the standard of leadership?", rows)
     assert sorted(p.fields["area"] for p in rated) == ["impact_of_leaders", "overall_effectiveness"]
+    # an area asked beside the areas under a grade
+    asked = "How was leadership graded in Kent in 2022, and which area was the only one not judged good?"
+    assert [p.fields["area"] for p in _grades(asked, rows)] == ["impact_of_leaders"]
+    rows[2] = judgement("kent-2022", "Kent", "2022-04-01", "help_and_protection", "The experiences and progress of children who need help and protection", "requires improvement")
+    assert [p.fields["area"] for p in _grades(asked, rows)] == ["impact_of_leaders", "help_and_protection"]
 
 
 def test_the_areas_a_statement_sets_the_scene_with_are_not_those_its_question_asks_about():
