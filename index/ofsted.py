@@ -66,12 +66,12 @@ def _authority_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
     short = {names[0]: names[1:] for names in (row[1] for row in rows)}
     derived = []
     for canonical, names in rows:
-        point = re.match(r"(North|South|East|West)\s+(.+)", canonical)
+        point = re.match(r"((?:North|South|East|West)(?:\s+(?:East|West))?)\s+(.+)", canonical)  # "North East Lincs", "NE Lincs"
         if not point:
             derived.append((canonical, names))
             continue
         rests = [point.group(2), *(alias for alias in short.get(point.group(2), ()) if " " not in alias)]
-        extra = [f"{p} {rest}" for p in (point.group(1), point.group(1)[0]) for rest in rests]
+        extra = [f"{p} {rest}" for p in (point.group(1), "".join(w[0] for w in point.group(1).split())) for rest in rests]
         derived.append((canonical, tuple(dict.fromkeys([*names, *extra]))))
     return tuple(derived)
 
