@@ -99,7 +99,7 @@ _ASKS = {
         r"|\b(grades?|graded|judged|judge?ments?|rated|ratings?|conclude|concluded|conclusions?|verdict)\b"
         r"|\b(get|got|receive|received|achieve|achieved|come\s+out|came\s+out)\s+overall\b"  # "…, and what did it get overall?", "How did it come out overall…?"
         r"|\bhow\s+(did|does|do)\b[^?]{0,100}\b(come|came)\s+out\s*[?.]?\s*$"  # "…, how did care leavers and leadership come out?"
-        r"|\bwhat\s+(grade\s+)?did\s+([\w&'’-]+\s+){1,6}?((each|both|all)\s+)?get\s*([?.]?\s*$|,\s*(and|&)\s)",  # "…, and what did help and protection / the LSCB get?", "what did children in care and care leavers each get?"
+        r"|\bwhat\s+(grade\s+)?did\s+([\w&'’-]+\s+){1,8}?((each|both|all)\s+)?get\s*([?.]?\s*$|,\s*(and|&)\s)",  # "…, and what did help and protection / the LSCB get?", "what did children in care and care leavers each get?"
         re.I,
     ),
 }

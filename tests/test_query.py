@@ -836,6 +836,7 @@ def test_a_compass_point_and_a_county_may_be_written_short():
     assert "W Sussex" in names_of("West Sussex")
     # two compass points, written out or by their initials
     assert {"North East Lincs", "NE Lincs"} <= set(names_of("North East Lincolnshire"))
+    assert {"Central Beds"} <= set(names_of("Central Bedfordshire")) and "West Berks" in names_of("West Berkshire")
     asked = "north east lincs 2017 inspection - how many kids in care were excluded?"
     assert analyse(asked, ["North East Lincolnshire", "Lincolnshire"], lambda name: False).authorities == ("North East Lincolnshire",)
 

@@ -952,6 +952,7 @@ def test_what_an_area_got_is_its_grade():
     assert asks_cover("Cumberland October 2024 - who was the lead inspector and what did help and protection get?") == {"lead", "grades"}
     assert asks_cover("derbyshire SIF November-December 2013, who led it and what did the LSCB get") == {"lead", "grades"}
     assert asks_cover("hounslow oct 2023 - what did children in care and care leavers each get?") == {"grades"}
+    assert asks_cover("central beds march 2025 - what did care leavers and the impact of leaders get?") == {"grades"}
     assert asks_cover("Southend-on-Sea's 2016 single inspection — how did care leavers and leadership, management and governance come out?") == {"grades"}
 
 
