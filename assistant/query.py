@@ -415,7 +415,7 @@ _SECOND_ASK = re.compile(
     rf"(?:,\s*(?:and|but)\s+|\s+(?:and|but)\s+)(?=(?:{_ASK_PREPOSITION}\s+)?(?:when|who|whom|whose|what|which|where|how|why)\b)"
     # (not a clause set between commas: "…'s director, who was also responsible for adult services, at the time…")
     r"|,\s*(?=(?:when|who|whom|whose|what|which|where|how|why)\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|many|much|long|often)\b)(?![^,?]*,\s*(?!(?:and|but|or)\b)[a-z])"
-    r"|,\s*(?:and|but)\s+(?=(?:is|are|was|were|did|does|do|has|have|had)\s+(?:there|it|they|its|their|any|this|that)\b)"  # "…, and were there any care leavers?"
+    r"|,\s*(?:and|but)\s+(?=(?:is|are|was|were|did|does|do|has|have|had)\s+(?:there|it|they|its|their|any|this|that|the)\b)"  # "…, and were there any care leavers?"
     # "…, and were strategy discussions still a weakness?": a subject after the verb, not a participle or an adverb ("…, and were visited often")
     r"|,\s*(?:and|but)\s+(?=(?:is|are|was|were|has|have|had)\s+(?!(?:not|also|still|then|now|being|been|so|too|more|less|very|well|often|always|never|made|done|taken|given|shown|become|had|got|kept|left|a|an)\b)[a-z]+(?<!ed)(?<!en)(?<!ing)(?<!ly)\s)",
     re.I,

@@ -772,6 +772,8 @@ def test_a_relative_who_asks_for_no_name_and_a_yes_no_second_ask_is_an_ask():
     assert q("When was the inspection, and who was the lead inspector?").wants == "name"
     asks = q("How many children were in care in 2023, and were there any care leavers?")
     assert [p.wants for p in asks.parts] == ["number", None]
+    asks = q("How was the board judged in 2015, and did the council run any children's homes of its own?")
+    assert [p.text for p in asks.parts] == ["How was the board judged in 2015", "did the council run any children's homes of its own"]
     assert q("What Ofsted grades did the council's own children's homes receive?").wants == "grade"
 
 
