@@ -163,7 +163,7 @@ _FRAMING = frozenset(
     across time two three four both looking look services service children local authority authorities council year years
     single focused standard short full joint framework ilacs sif monitoring re-inspection reinspection
     go goes went become became becomes one ones up down rise rose fall fell trace track higher lower stay stayed same rated current currently now present vs versus
-    slip slipped slips let lets never
+    slip slipped slips let lets never move moves moved moving heading direction trend trajectory right way
     keep kept maintain maintained retain retained hold held conclude concluded conclusion conclusions verdict
     january february march april may june july august september october november december
     early late mid spring summer autumn winter week weeks fortnight month months day days exactly""".split()

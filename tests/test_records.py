@@ -481,6 +481,9 @@ def test_the_kind_of_inspection_named_is_not_a_topic_beyond_its_judgements():
     # going through each inspection, and each time, is the framing of an ask over every inspection
     asked = "Going through every Kent inspection in the library, what grade did services for care leavers get each time?"
     assert not asks_beyond_judgements(asked, "Going through every inspection in the library, what grade did services for care leavers each time", RECORDS)
+    # and whether it is moving the right way, or in which direction, is how the grades changed
+    asked = "kent - what did care leavers get each time ofsted inspected? is it moving the right way?"
+    assert not asks_beyond_judgements(asked, "what did care leavers each time ofsted inspected? is it moving the right way", RECORDS)
 
 
 def test_a_report_that_gives_no_publication_date_is_published_the_year_after_a_late_inspection():
