@@ -956,6 +956,13 @@ def _set_in(question: str, place: str) -> bool:
     return any(not re.search(r"\b(?:with|and|than|from|between|to|by)\s+$", norm[: m.start()]) for m in re.finditer(name + _SET_AFTER, norm))
 
 
+def _apposed(question: str, named: list[str], place: str) -> bool:
+    """Is ``place`` said as what a held council's word names ("Slough's neighbour Windsor and
+    Maidenhead - how did…"): the place the question is about, not the held council?"""
+    norm = _normalised(question)
+    return any(re.search(_name_pattern(n) + r"['’]s\s+(?:[a-z]+\s+){1,3}?" + _name_pattern(place), norm) for a in named for n in _names(a))
+
+
 # "Sandwell or Walsall?", "better than Walsall", "compared with Windsor and Maidenhead's": a council
 # set beside another as the other side of a comparison (not "its partnership with a neighbour")
 _BESIDE_BEFORE = r"(?:\b(?:or|and|versus|vs|than|compared\s+(?:with|to))\s+)"
@@ -1113,7 +1120,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     # asked to say is its content, not the setting of an inspection
     source_kinds = tuple(kind for kinds, pattern in _SOURCES.items() if pattern.search(question) for kind in kinds)
     in_press = not set(source_kinds).isdisjoint(_PRESS_KINDS)
-    unheld = () if held_asked or in_press else tuple(place for place in passing if _set_in(ask, place))  # (an English council or another: "Edinburgh's children's services")
+    unheld = () if held_asked or in_press else tuple(place for place in passing if _set_in(ask, place) or (ask != question and _apposed(question, named, place)))  # (an English council or another: "Edinburgh's children's services")
     # "Which was better, Sandwell or Walsall?" where only Sandwell's reports are held: no comparison
     compared_unheld = tuple(place for place in passing if named and place in _council_names() and _compared_beside(question, place))
     years = tuple(dict.fromkeys([int(y) for y in YEAR.findall(question)] + sorted(year_span(question).exact)))  # "2024-25": both

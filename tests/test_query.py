@@ -184,6 +184,13 @@ def test_a_council_the_question_is_set_in_is_told_from_one_it_names_as_a_party()
         assert q(question).passing_places == (place,) and q(question).unheld_settings == (), question
 
 
+def test_a_council_named_as_a_held_councils_neighbour_is_what_is_asked_about():
+    query = analyse("Slough's neighbour Windsor and Maidenhead - how did Ofsted grade its care leavers service?", ["Slough"], lambda name: True)
+    assert query.unheld_settings == ("Windsor and Maidenhead",)
+    query = analyse("Slough and Windsor and Maidenhead share a border - how did Ofsted grade Slough's care leavers service?", ["Slough"], lambda name: True)
+    assert query.unheld_settings == ()
+
+
 def test_a_predecessor_council_said_alone_is_not_its_successors_name():
     held = ["North Northamptonshire", "West Northamptonshire"]
     query = analyse("What did Ofsted say about care leavers in Northamptonshire?", held, lambda name: True)
