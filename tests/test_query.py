@@ -584,6 +584,7 @@ def test_what_age_asks_for_a_figure_not_an_amount_of_money():
         "Plymouth was judged outstanding in May 2024. Is it likely to stay outstanding at its next Ofsted inspection?",
         "Will Plymouth's children's trust still be running its children's services in five years' time, or will they go back to the council?",
         "Plymouth dropped to requires improvement in July 2024. Will it be back to good at its next Ofsted inspection?",
+        "Cheshire East's care leavers service was inadequate in 2024. Will the council be out of inadequate by its next Ofsted inspection?",
         "Is Plymouth likely to finally get a good overall grade at its next Ofsted inspection?",
         "Plymouth has been outstanding at its last two inspections. Will Ofsted rate it outstanding a third time?",
     ],
