@@ -396,8 +396,10 @@ _LEADING_SETTING = re.compile(
 # A condition the question opens with ("When a child comes back from running away, how good are…?"):
 # what it asks comes after it, so its "when" asks for no date
 _LEADING_CLAUSE = re.compile(
-    r"^\s*(?:when|if|once|while)\b(?!\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)[^?]{1,200}?,\s*"  # (over a list: "see their mum, dad or relatives, is…")
-    r"(?=(?:what|who|whom|whose|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)",
+    r"^\s*(?:when|if|once|while)\b(?!\s+(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\b)[^?]{1,200}?(?:,\s*"  # (over a list: "see their mum, dad or relatives, is…")
+    r"(?=(?:what|who|whom|whose|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)\b)"
+    # (or, without a comma, before a question about "they" or "it": "when foster carers needed help did they get it?")
+    r"|\s+(?=(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\s+(?:they|it|he|she|we|you|there)\b))",
     re.I,
 )
 # a question inside what is asked of someone else ("weren't sure what money they'd get or for how

@@ -493,6 +493,8 @@ def test_the_cost_of_living_asks_no_sum():
 def test_a_question_opening_with_a_when_clause_asks_what_follows_it():
     assert q("In Cumberland, when a child who ran away comes back, how good are the conversations with them?").wants is None
     assert q("When a child comes into care at night, did a social worker take them to their foster home?").wants is None
+    assert q("ealing 2024 - when foster carers needed help outside office hours did they get it?").wants is None  # (no comma)
+    assert q("When did they get it?").wants == "date"
     assert q("When did Ofsted carry out its focused visit, and who led it?").wants == "date"
 
 
