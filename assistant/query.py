@@ -24,7 +24,8 @@ MAX_QUESTION_CHARS = 2000
 
 _INJECTION = re.compile(
     r"\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(instructions?|prompts?|rules|documents?|sources?|context|above|previous|everything|plan|reports?|letters?|articles?|evidence|facts)\b"
-    r"|\b(system prompt|jailbreak|developer mode|you are now|act as|pretend (to be|you are)|role-?play)\b"
+    r"|\b(system prompt|jailbreak|developer mode|you are now|pretend (to be|you are)|role-?play)\b"
+    r"|(?:^|[.?!:]\s*|\b(?:please|now|you|to|and)\s+)act\s+as\b"  # told to ("Act as…", "I want you to act as…"), not what people do ("councillors act as 'parents'")
     r"|\b(write|compose|tell)\s+(me\s+|us\s+)?(a|an|some|another)\b.{0,20}\b(poem|song|story|joke|haiku|limerick)s?\b"
     r"|(^|\band\s+)(simply\s+|just\s+)?(state|say|claim|assert|declare|confirm)\s+that\b"
     r"|\b(what|do|don['’]t)\s+you\s+(think|believe|feel|reckon)\b|\byour (own )?(opinion|view|knowledge)\b"
