@@ -134,7 +134,7 @@ def in_reports_words(words: set[str] | frozenset[str], question: str) -> set[str
 
 
 _SAID_OF_THEM = frozenset(tokens("visited"))  # a word of the setting, when said of those a share is of ("visited as often as…")
-_YEAR_OLDS = re.compile(_YEARS_OLD + r"s\b", re.I)  # people of an age ("16- and 17-year-olds")
+_YEAR_OLDS = re.compile(_YEARS_OLD + r"s\b|\b(?:under|over)[\s-]?\d{1,2}s\b", re.I)  # people of an age ("16- and 17-year-olds", "under-18s")
 
 
 def _counted(question: str) -> re.Match | None:

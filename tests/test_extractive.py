@@ -274,6 +274,10 @@ def test_a_count_is_not_answered_by_an_age_or_a_figure_the_question_gives():
     query, sentences = scored("How many of the 16- and 17-year-olds had left care?", [counted], {"Only nine of 119 16-": 0.9})
     assert extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text.startswith("Only nine of 119")
     assert extractive.counted_words("How many care leavers aged 18 to 20 were in touch?") == extractive.counted_words("How many care leavers were in touch?")
+    # people by the age they are under: young people, as "16- and 17-year-olds" are
+    under = passage("report-2017#p8", "Approximately 34,000 children and young people under the age of 18 years live in the area.")
+    query, sentences = scored("Roughly how many under-18s lived in the area?", [under], {"Approximately 34,000": 0.9})
+    assert extractive.select(query, sentences, max_sentences=8, relative=0.75)[0].text.startswith("Approximately 34,000")
     assert analyse("What exact percentage of return home conversations were offered within 72 hours?", [], lambda t: True).wants == "number"
 
 
