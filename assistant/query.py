@@ -522,7 +522,9 @@ _BEFORE_YEAR = re.compile(rf"\b(?:before|until|up to)\s+{_YEAR_WORD}\b", re.I)
 _BETWEEN_YEARS = re.compile(
     rf"\b(?:between\s+(?:(?:the|its|their)\s+)?{_YEAR_WORD}(?:\s+[\w-]+){{0,2}}?\s+and"
     rf"|from\s+(?:(?:the|its|their)\s+)?{_YEAR_WORD}(?:\s+[\w-]+){{0,2}}?\s+(?:to|through|-|–)"
-    rf"|(?<![\w-]){_YEAR_WORD}\s+(?:through|thru|until|till))\s+(?:(?:the|its|their)\s+)?{_YEAR_WORD}\b",  # "2016 through 2023"
+    rf"|(?<![\w-]){_YEAR_WORD}\s+(?:through|thru|until|till))\s+(?:(?:the|its|their)\s+)?"
+    # (a month before the range's last year: "from 2014 up to June 2026", not "between its 2019 inspection and its February 2022 one")
+    rf"(?:{_YEAR_WORD}|(?<!\band\s)(?<!\band\s(?:the|its)\s)(?<!\band\stheir\s)(?:{'|'.join(MONTHS)})\s+{_YEAR_WORD})\b",  # "2016 through 2023"
     re.I,
 )
 # "2024-25", "2024/25": a year that runs across two (a financial or an inspection year): both
@@ -569,7 +571,7 @@ def year_span(question: str) -> YearSpan:
         # are the points compared
         since = None
     start = int(between.group(1) or between.group(2) or between.group(3)) if between else int(since.group(1) or since.group(2)) if since else None
-    end = int(between.group(4)) + 1 if between else int(before.group(1)) if before else None
+    end = int(between.group(4) or between.group(5)) + 1 if between else int(before.group(1)) if before else None
     if between and start >= end:  # "between its 2022 and 2019 inspections": the same two years
         start, end = end - 1, start + 1
     if between:  # "to the 2024-25 inspection": the range runs to the pair's second year

@@ -425,6 +425,8 @@ def test_places_sharing_the_rest_of_their_names_are_both_named():
     ("List its grades from 2015 onwards.", set(), 2015, None),
     ("Starting with the 2013 inspection, how was leadership graded each time?", set(), 2013, None),
     ("overall grade at each inspection you hold, 2016 through 2023?", set(), 2016, 2024),
+    ("How was its overall effectiveness judged at each inspection, from 2014 up to June 2026?", set(), 2014, 2027),  # a month before the last year
+    ("Did its grades go down between its 2019 inspection and its February 2022 inspection?", {2019, 2022}, None, None),  # two points
     ("what has it got overall at each inspection, from the 2014 one to the latest?", set(), 2014, None),
     ("Did it go up between its 2022 and 2019 inspections?", set(), 2019, 2023),  # the same two years, either way round
 ])
