@@ -1679,6 +1679,17 @@ def _recased(question: str, defined, is_name, titled=frozenset()) -> str:
 _SETS_ASIDE = re.compile(r"(?:^|(?<=[,;:]))\s*(?:" + SET_ASIDE.pattern + ")", re.I)
 
 
+# what an acronym's expansion may end in that the evidence leaves out ("child and adolescent mental
+# health [service]"): the kind of body, its subject said alone
+_BODY_KINDS = frozenset("service team board unit panel partnership hub".split())
+
+
+def _said_forms(expansion: str) -> tuple[str, ...]:
+    """An expansion, and (when it names a body by three or more words) its subject without the kind of body."""
+    words = expansion.split()
+    return (expansion, " ".join(words[:-1])) if len(words) >= 4 and words[-1] in _BODY_KINDS else (expansion,)
+
+
 def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None, is_name=None, titled=frozenset()) -> list[str]:
     """The names in the question that none of the evidence's ``passages`` (with their document's
     title and publisher) holds: "What did the CQC say about St Mary's Hospital?" is not answered
@@ -1703,8 +1714,8 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
             return True  # the sector's shorthand ("CLs", "SWs"): words, not a name
         if _ACRONYM.fullmatch(short) and any(acronyms.spelt_out(short, text) for text in texts):
             return True  # the evidence writes the acronym out in full
-        if any(expansion in normalise(text).casefold() for expansion in (defined or {}).get(key, ()) for text in texts):
-            return True  # ... as the library defines it
+        if any(said in normalise(text).casefold() for expansion in (defined or {}).get(key, ()) for said in _said_forms(expansion) for text in texts):
+            return True  # ... as the library defines it (a service by its subject alone: "child and adolescent mental health therapeutic support")
         terms = [term for term, form in glossary.used(short) if form == short.casefold()]  # ... or as the glossary says it ("NEET")
         return any(glossary.says(term, text) for term in terms for text in texts)
 

@@ -415,6 +415,11 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
     # a name of three words or more is met by its words together, not apart
     apart = passage("iow-2023#p6", "Care is of high quality; commissioning is improving.")
     assert _names_unmet(analyse("What did the Care Quality Commission say?", ["Isle of Wight"], lambda n: False), [apart]) == ["Care Quality Commission"]
+    # an acronym of a body met by its subject as the library spells it out, without the kind of body
+    camhs = passage("devon#p29", "There is a delay in specialist child and adolescent mental health therapeutic support for some children.")
+    asked = analyse("What did the council do for children facing a delay in CAMHS support?", ["Isle of Wight"], lambda n: False)
+    assert _names_unmet(asked, [camhs], defined={"CAMHS": ("child and adolescent mental health service",)}) == []
+    assert _names_unmet(asked, [apart], defined={"CAMHS": ("child and adolescent mental health service",)}) == ["CAMHS"]
     # shorthand for a kind of person or thing is no name ("a teacher or GP", "a hand with their CV")
     line = passage("ey#p3", "Professionals can call the consultation line to discuss concerns before making a referral.")
     assert _names_unmet(analyse("Can a teacher or GP ring up to talk a worry through?", ["Isle of Wight"], lambda n: False), [line]) == []
