@@ -46,6 +46,7 @@ _ASKS = {
         r"(?:^\s*|[,;:]\s*|\band\s+|\b(?:tell\s+me|know|find\s+out)\s+)who\s+(led|leads|was\s+leading|headed)\b(?=[^?,]*\b(?:inspections?|re-inspections?|visits?)\b|(?![^?,]*\b(?:service|hub|board|panel|unit|department|partnership|programme|project|group|scheme|school|home|centre)s?\b))|\bwho\s+(led|leads|headed)(\s+(it|them|this|that))?\s*[?.]?\s*$|\b(lead\s+(?:inspectors?|HMIs?)|reporting\s+inspectors?)\b"
         r"|\b(?:inspections?|visits?|it|which)\b[^?,]{0,40}\bled\s+by\b"  # "Which inspections were led by …?", not "the initiative led by the board"
         r"|\b(inspectors?|HMIs?)\b[^?,]{0,40}\b(led|leads|headed|(?:was|is)\s+in\s+charge)\b"  # "Which of His Majesty's Inspectors / which HMI led…?", "Which inspector was in charge of…?"
+        r"|\b(inspector|HMI)\s+(lead(?!\s+to\b)|in\s+charge\s+of)\b"  # "Did the same HMI lead…?", "Was the same HMI in charge of…?"
         r"|\b(led|leads|headed)\s+(the\s+|its\s+|ofsted['’]s\s+)?([\w-]+\s+){0,3}(inspection|re-inspection|visit)\b"
         # "Who inspected Kent?", "Who carried out / was in charge of the 2018 inspection?"
         r"|^\s*who\s+(inspected|visited)\b(?=[^?]*\b(inspection|visit)\b|\s+(?-i:[A-Z]))"
