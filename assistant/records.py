@@ -276,6 +276,8 @@ def _as_said(grade: str) -> str:
     tells what was found: "when services overall required improvement")."""
     first, *rest = grade.split()
     said = re.escape(first[:-2]) + r"(?:es?|ing)" if rest and first.endswith("es") else re.escape(first)
+    if rest and first.endswith("es"):  # (but asked of "which" did: "which areas were inadequate and which only required improvement?")
+        said = rf"(?:{said}|(?<=\bwhich\s)(?:(?:only|just|still)\s+)?{re.escape(first[:-1])}d)"
     return r"\b" + r"\s+".join([said, *map(re.escape, rest)]) + r"\b"
 
 

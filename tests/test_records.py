@@ -1412,6 +1412,8 @@ def test_a_grade_said_in_another_form_of_its_verb_is_named():
     from assistant.records import _mentions
 
     assert not _mentions("Which area was judged good, when services overall required improvement?", "requires improvement", "judgement")
+    # unless asked of which did ("which areas were inadequate and which only required improvement?")
+    assert _mentions("Which areas were inadequate and which only required improvement?", "requires improvement", "judgement")
 
 
 def test_an_area_no_judgement_of_which_has_the_grade_asked_is_told_with_its_judgements():
