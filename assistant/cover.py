@@ -596,19 +596,22 @@ def _grades(question: str, passages: list[StoredPassage], every: bool = False) -
     asks = [a for a in _CLAUSES.split(final_ask(question)) if a.strip()]
     # (an ask of the areas that names none of them or their grade: every row, "…, and which judgement area got the top grade?")
     every_area = {p.fields.get("area") for p in rows}
-    areas = set().union(*(closest_areas(a, rows) or _areas_graded(a, rows) or (every_area if AREAS_ASKED.search(a) else set()) for a in asks)) if len(asks) > 1 else set()
+    # (a bare "which" after an ask of the areas asks of them too: "which areas were requires improvement, and which was good?")
+    leaning = [bool(AREAS_ASKED.search(asks[0])) and i > 0 and re.match(r"\s*which\b", a, re.I) is not None for i, a in enumerate(asks)]
+    areas = set().union(*(closest_areas(a, rows) or _areas_graded(a, rows, lean) or (every_area if AREAS_ASKED.search(a) else set()) for a, lean in zip(asks, leaning))) if len(asks) > 1 else set()
     areas = areas or closest_areas(question, rows)
     if areas and _OVERALL_ASKED.search(question):  # "What overall grade did it get, and how was leadership rated?": both rows
         areas = set(areas) | {"overall_effectiveness"}
     return [p for p in rows if p.fields.get("area") in areas] if areas else rows
 
 
-def _areas_graded(ask: str, rows: list[StoredPassage]) -> set[str]:
+def _areas_graded(ask: str, rows: list[StoredPassage], leaning: bool = False) -> set[str]:
     """The areas an ask names by their grade ("which judgement area was graded inadequate", in
-    "…, and how was the impact of leaders graded?"): those of the rows with a grade it names."""
+    "…, and how was the impact of leaders graded?"; ``leaning``, a bare "which" after an ask of the
+    areas: "…, and which was good?"): those of the rows with a grade it names."""
     from .records import AREAS_ASKED, _mentions
 
-    if not AREAS_ASKED.search(ask):
+    if not (AREAS_ASKED.search(ask) or leaning):
         return set()
     return {p.fields.get("area", "") for p in rows if _mentions(ask, p.fields.get("grade", "").strip().lower(), "judgement")}
 

@@ -37,7 +37,7 @@ _EACH_INSPECTION = re.compile(
     re.I,
 )
 _ENUMERATES = re.compile(
-    r"(?:^|[,;:])\s*(which|list|what (are|were) (all )?the|how many|show|give|table|what (grades?|judge?ments?|ratings?)|what \w+ (grades|judge?ments|ratings))\b|\b(changed?|over time|since|trend|history|ever)\b|\b(?:in|at|for)\s+which\b|\bwhich\s+of\b"
+    r"(?:^|[,;:]|\s[-–—])\s*(which|list|what (are|were) (all )?the|how many|show|give|table|what (grades?|judge?ments?|ratings?)|what \w+ (grades|judge?ments|ratings))\b|\b(changed?|over time|since|trend|history|ever)\b|\b(?:in|at|for)\s+which\b|\bwhich\s+of\b"
     r"|" + _EACH_INSPECTION.pattern,
     re.I,
 )
@@ -584,7 +584,7 @@ def _graded_overall(question: str, wanted: list[str]) -> bool:
 _ACROSS = re.compile(r"\b(how\s+many|which\s+of|in\s+which|ever|any\s+of)\b", re.I)  # over one authority's inspections
 _JUDGED = r"((rated|judged|graded|found|assessed)\s+)?(as\s+)?(a\s+|an\s+|the\s+)?$"  # "not rated outstanding", "below a good"
 # ("not", or an area that escaped or avoided a grade: "which areas escaped an inadequate judgement?")
-_NOT = r"not|escap(?:ed|ing)|avoid(?:ed|ing)"
+_NOT = r"not|[a-z]+n['’]t|escap(?:ed|ing)|avoid(?:ed|ing)"  # ("which judgement wasn't outstanding?")
 # ("…kept Bristol from a good overall grade", "stopped it getting outstanding": those below it)
 _KEPT_FROM = r"(?:kept|keeping|keeps|stopped|stopping|stops|prevented|preventing|prevents|held\s+[\w’'-]+\s+back)\b[^?]{0,40}?\b(?:from\s+)?(?:getting|achieving|reaching|being)?"
 _BELOW = re.compile(r"\b(below|short\s+of|less\s+than|lower\s+than|worse\s+than|under|" + _NOT + "|" + _KEPT_FROM + r")\s+" + _JUDGED, re.I)

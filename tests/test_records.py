@@ -509,6 +509,8 @@ def test_an_area_below_a_grade_of_one_inspection():
     # the grade compared with may follow the verb of judging ("not rated outstanding")
     asked = "Kent was judged outstanding overall in 2022. Which area was not rated outstanding, and what grade did it get?"
     assert set(graded_against(asked, {"good", "requires improvement", "outstanding"})) == {"good", "requires improvement"}
+    # "wasn't", as "not"
+    assert graded_against("essex 2018 - which judgement wasn't outstanding?", {"good", "outstanding"}) == ["good"]
     # the parts that let it down: those under the grade the statement names
     assert set(short_of_stated("Kent has never been judged good overall. Which parts let it down?", {"good", "requires improvement", "inadequate"})) == {"inadequate", "requires improvement"}
     # lower, with nothing after it, than the grade the statement names
@@ -1066,6 +1068,17 @@ def test_the_overall_grade_asked_beside_an_area_s_is_given_too():
     assert [p.fields["area"] for p in _grades(asked, rows)] == ["impact_of_leaders"]
     rows[2] = judgement("kent-2022", "Kent", "2022-04-01", "help_and_protection", "The experiences and progress of children who need help and protection", "requires improvement")
     assert [p.fields["area"] for p in _grades(asked, rows)] == ["impact_of_leaders", "help_and_protection"]
+
+
+def test_a_label_before_a_dash_leaves_the_question_enumerating_and_a_bare_which_leans_on_the_areas_asked():
+    from assistant.cover import _grades
+    from assistant.records import enumerates
+
+    asked = "kent 2022 ILACS - which areas were requires improvement and which (if any) was good?"
+    assert enumerates(asked)
+    rows = inspection_rows("kent-2022", "Kent", "2022-04-01", overall_effectiveness="requires improvement",
+                           impact_of_leaders="requires improvement", help_and_protection="requires improvement", children_in_care="good")
+    assert [p.fields["area"] for p in _grades("Which areas in Kent were requires improvement in 2022, and which (if any) was good?", rows)] == [p.fields["area"] for p in rows]
 
 
 def test_the_areas_a_statement_sets_the_scene_with_are_not_those_its_question_asks_about():
