@@ -36,7 +36,7 @@ _INJECTION = re.compile(
 # What no inspection document can say: what a future inspection will find, and which inspector
 # is the harshest (a judgement of people, not a finding)
 _SPECULATION = re.compile(
-    r"\bwill\b[^?]{0,80}\b(get|receive|achieve|keep|retain|maintain|hold|lose|stay|remain|improve|be\s+(rated|graded|judged|found|out\s+of)|(get|come|climb|move)\s+(out\s+of|up))\b[^?]{0,60}\b(next|future|coming|upcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"
+    r"\bwill\b[^?]{0,80}\b(get|receive|achieve|keep|retain|maintain|hold|lose|stay|remain|improve|regain|win|be\s+(rated|graded|judged|found|out\s+of)|(get|come|climb|move)\s+(out\s+of|up))\b[^?]{0,60}\b(next|future|coming|upcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"
     r"|\b(next|future|upcoming)\s+(\w+\s+){0,2}(inspection|visit)\b[^?]{0,60}\bwill\b[^?]{0,40}\b(get|receive|achieve|keep|retain|maintain|hold|lose|stay|remain|rate|grade|judge|find)\b"
     r"|\b(next|future|upcoming|forthcoming)\s+(\w+\s+){0,2}(inspection|visit)\b(?![^?]{0,40}\b(after|following)\b)[^?]{0,80}\b(due|expected|planned|scheduled|happen|take\s+place|be)\b"
     r"|\b(expected|predicted|forecast|likely|going)\s+to\s+(?:\w+ly\s+)?(get|receive|achieve|be|keep|retain|maintain|hold|lose|stay|remain)\b[^?]{0,60}\b(next|future|upcoming|forthcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"
