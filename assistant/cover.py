@@ -550,7 +550,10 @@ def unjudged(question: str, rows: list[StoredPassage], areas: set[str]) -> str:
     from .records import area_words, named_areas
 
     here = {p.fields.get("area", "") for p in rows}
-    if not rows or named_areas(question, here):
+    if not rows:
+        return ""
+    question = _without_inspection_name(question, rows[0].title)  # ("…its inspection of Sandwell's looked after children services": which inspection)
+    if named_areas(question, here):
         return ""
     asked = named_areas(question, areas) | ({"overall_effectiveness"} & areas if _OVERALL.search(question) else set())
     # a judgement of it under another name counts ("looked after children": a 2013 report's
@@ -637,6 +640,17 @@ def _without_inspection_name(question: str, title: str) -> str:
                 break
         return " ".join(words + years + [match.group(2)])
 
-    return _NAMED_INSPECTION.sub(strip, question)
+    def strip_after(match: re.Match) -> str:  # "its inspection of Sandwell's looked after children services"
+        words = match.group(2).split()
+        for k in range(len(words), 0, -1):
+            phrase = " ".join(re.findall(r"[a-z0-9]+", " ".join(words[:k]).lower()))
+            if len(phrase.split()) >= 2 and f" {phrase} " in held:
+                return " ".join([match.group(1).rstrip(), *words[k:]])
+        return match.group(0)
+
+    return _INSPECTION_OF.sub(strip_after, _NAMED_INSPECTION.sub(strip, question))
+
+
+_INSPECTION_OF = re.compile(r"\b((?:inspection|report|visit)\s+of\s+(?:[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*['’]s\s+)?)((?:[\w’'-]+\s+){0,4}[\w’'-]+)")
 
 

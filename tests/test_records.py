@@ -706,6 +706,19 @@ def test_a_judgement_the_picked_reports_do_not_make_is_named():
     assert unjudged("What grade did Kent get for care leavers in 2022?", combined, areas) == ""
 
 
+def test_the_inspection_named_after_of_is_not_the_judgement_asked_for():
+    from dataclasses import replace as with_title
+
+    from assistant.cover import unjudged
+
+    areas = {"overall_effectiveness", "adoption", "outcomes_for_looked_after_children_and_young_people", "children_looked_after"}
+    lac = [with_title(judgement("s-2013", "Sandwell", "2013-06-28", area, label, "adequate"), title="Inspection of looked after children services Sandwell")
+           for area, label in [("overall_effectiveness", "Overall effectiveness"),
+                               ("outcomes_for_looked_after_children_and_young_people", "Outcomes for looked after children and young people")]]
+    asked = "What grade did Ofsted give adoption performance in its June 2013 inspection of Sandwell's looked after children services?"
+    assert unjudged(asked, lac, areas) == "adoption"
+
+
 def test_a_judgement_made_under_another_name_is_made():
     from assistant.cover import unjudged
 
