@@ -669,7 +669,7 @@ def _last_sentence(question: str) -> str:
     pieces = pieces[:-1] if trailing else pieces
     # statements, not asks ("How was it graded? Which…?") nor an abbreviation's full stop ("St.
     # Helens"): a full stop after a word of four letters or more, or a small one ("…entitled to.")
-    said = [i for i, piece in enumerate(pieces[:-1]) if re.search(r"(?:\w{4,}|\b[a-z]{2,3})(?:['’\"”)]?\.|\.['’\"”)])$", piece) and len(piece.split()) >= 4]  # (or after a quote: "…done 'astonishingly well'.")
+    said = [i for i, piece in enumerate(pieces[:-1]) if re.search(r"(?:\w{4,}|\b[a-z]{2,3})(?:['’\"”)]?\.|\.['’\"”)])$", piece) and len(piece.split()) >= 3]  # (or after a quote: "…done 'astonishingly well'.")
     if said and said[-1] == len(pieces) - 2 and _BARE_WHICH.match(pieces[-1]):
         # "…, but one judgement was only good. Which one?": asked of what the statement's last clause says
         clause = re.split(r",\s*(?:but|and|yet)\s+|;\s*", pieces[-2])[-1]

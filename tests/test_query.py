@@ -913,6 +913,7 @@ def test_the_question_after_a_label_or_a_dash_is_what_is_asked():
     assert final_ask("kent got good overall in 2023 - but has help and protection ever been rated good?") == "has help and protection ever been rated good?"
     assert final_ask("Derby was judged outstanding in 2022 — what did Ofsted say it still needed to improve?") == "what did Ofsted say it still needed to improve?"
     assert final_ask("What did the 2018-19 report say?") == "What did the 2018-19 report say?"  # no label
+    assert final_ask("Sandwell borders Walsall. How well does Walsall's designated officer deal with allegations?") == "How well does Walsall's designated officer deal with allegations?"  # a statement of three words
     # a short request after the question asks nothing of its own
     assert final_ask("Plymouth got requires improvement in 2018. What did Ofsted list under 'what needs to improve'? Give me the main ones.") == (
         "What did Ofsted list under 'what needs to improve'?")
