@@ -522,6 +522,13 @@ def answer_records(
     unmet = kind == "judgement" and bool(wanted) and not areas and not overall_too and not AREAS_ASKED.search(question)
     if unmet:
         areas = closest_areas(areas_of, graded) - {"overall_effectiveness"}
+    beside, beside_rows = set(), []
+    # "which judgement came out inadequate, and how was adoption performance graded?": the rows at that
+    # grade, and beside them the other ask's area at whatever grade it got
+    if kind == "judgement" and wanted and then and _WHICH_AREA.search(asks) and not any(_mentions(then, v, kind) for v in values):
+        beside = closest_areas(then, graded)
+        beside_rows = [p for p in graded if p.fields.get("area") in beside and p not in records]
+        areas = set() if beside else areas
     if areas:  # each report's own closest rows: a 2019 report has only the combined row
         def closest(rows: list[StoredPassage]) -> list[StoredPassage]:
             by_doc: dict[str, list[StoredPassage]] = {}
@@ -551,6 +558,7 @@ def answer_records(
     # "How many of Islington's inspections judged it outstanding overall?": out of which judgements
     shown = {id(p) for p in records}
     rest = [p for p in of_area if id(p) not in shown] if _ACROSS.search(question) else []
+    rest += [p for p in beside_rows if id(p) not in shown]
     # asked at each inspection: those whose reports make no judgement of the area say so (the framework
     # from April 2026 gives no overall effectiveness), cited by the judgements they do make
     unjudged = set()
@@ -564,7 +572,7 @@ def answer_records(
     citations = []
     for n, p in enumerate(records + rest, start=1):
         if rest and n == len(records) + 1:
-            lines += ["", f"The other {kind}s {_describe(kind, [], areas, authorities, span)}:", ""]
+            lines += ["", f"The {'' if beside else 'other '}{kind}s {_describe(kind, [], beside or areas, authorities, span)}:", ""]
         if id(p) in unjudged:
             lines.append(f"- {p.authority or p.title}, {display_date(p.date)}: no judgement {_describe(kind, [], areas, (), YearSpan())}; among its judgements: {p.fields.get('judgement', '')} — {p.fields.get('grade', '')} [{n}]")
         else:
@@ -633,6 +641,7 @@ def graded_against(question: str, values: set[str]) -> list[str] | None:
 
 
 _OVERALL = re.compile(r"\boverall\b", re.I)
+_WHICH_AREA = re.compile(r"\b(?:which|what)\s+(?:judge?ments?|areas?|parts?)\b", re.I)
 
 
 def _row(p: StoredPassage, kind: str) -> str:

@@ -706,6 +706,17 @@ def test_a_judgement_the_picked_reports_do_not_make_is_named():
     assert unjudged("What grade did Kent get for care leavers in 2022?", combined, areas) == ""
 
 
+def test_an_area_asked_beside_the_rows_at_a_grade_is_given_at_its_own_grade():
+    rows = [judgement("h-2016", "Havering", "2016-10-20", area, label, grade) for area, label, grade in [
+        ("overall_effectiveness", "Children’s services in Havering", "requires improvement"),
+        ("adoption", "Adoption performance", "requires improvement"),
+        ("care_leavers", "Experiences and progress of care leavers", "inadequate")]]
+    asked = "Havering's 2016 inspection: which judgement came out inadequate, and how was adoption performance graded?"
+    found = answer_records(asked, "judgement", rows, ("Havering",), year_span(asked))
+    assert [c.passage_id for c in found.citations] == ["h-2016#judgement-care_leavers", "h-2016#judgement-adoption"]
+    assert "The judgements for adoption in Havering in 2016:" in found.text
+
+
 def test_the_inspection_named_after_of_is_not_the_judgement_asked_for():
     from dataclasses import replace as with_title
 
