@@ -41,6 +41,7 @@ _SPECULATION = re.compile(
     r"|\b(next|future|upcoming|forthcoming)\s+(\w+\s+){0,2}(inspection|visit)\b(?![^?]{0,40}\b(after|following)\b)[^?]{0,80}\b(due|expected|planned|scheduled|happen|take\s+place|be)\b"
     r"|\b(expected|predicted|forecast|likely|going)\s+to\s+(?:\w+ly\s+)?(get|receive|achieve|be|keep|retain|maintain|hold|lose|stay|remain)\b[^?]{0,60}\b(next|future|upcoming|forthcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"
     r"|\bwhen\s+will\b[^?]{0,80}\b(inspect\w*|visit\w*|judged|rated|graded)\b"
+    r"|\b(will|likely|expected|going\s+to)\b[^?]{0,100}\b(?:when|once|after)\s+(?:ofsted|inspectors?)\s+next\s+(?:inspects?|visits?|comes?|returns?)\b"  # "…likely to be judged outstanding when Ofsted next inspects?"
     r"|\bwill\b[^?]{0,60}\b(?:rate|grade|judge|be\s+(?:rated|graded|judged))\b[^?]{0,40}\b(?:a\s+(?:second|third|fourth|fifth)\s+time|again)\b"  # "Will Ofsted rate it outstanding a third time?"
     r"|\bwill\b[^?]{0,100}\bin\s+(?:[\w-]+\s+)?(?:years?|months?)['’]?\s+time\b"  # "Will the trust still be running them in five years' time?"
     r"|\b(?:what|which)\s+(?:date|day|month|year)\s+will\b[^?]{0,80}\b(?:next|future|upcoming|forthcoming)\s+(?:\w+\s+){0,2}(?:inspection|visit)\b"  # "On what date will Ofsted carry out its next full inspection?"

@@ -586,6 +586,7 @@ def test_what_age_asks_for_a_figure_not_an_amount_of_money():
         "Plymouth was outstanding overall in October 2023. Will they keep that grade at the next inspection?",
         "Plymouth got outstanding in March 2024 - will it hold on to that grade at its next Ofsted inspection?",
         "East Sussex dropped from outstanding to good overall in December 2023. Will it win back outstanding at its next Ofsted inspection?",
+        "Is Plymouth likely to be judged outstanding overall when Ofsted next inspects its children's services?",
         "plymouth went from inadequate to RI in 2025. will they get good next time?",
         "Plymouth was judged requires improvement in May 2025. On what date will Ofsted carry out its next full inspection of Plymouth's children's services?",
         "Plymouth was judged outstanding in May 2024. Is it likely to stay outstanding at its next Ofsted inspection?",
