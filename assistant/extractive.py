@@ -737,7 +737,7 @@ def satisfies(sentence: Sentence, wants: str | None, question: str, acronym: str
 # ... or a post said to chair it ("with the chief executive chairing a quarterly performance meeting", "the director chairs the board")
 _CHAIRED_BY = re.compile(
     r"\bchaired\b(?:\s+[\w’'-]+){0,6}?\s+by\s+(?:an?\s+|the\s+)?(?:[a-z][\w’'-]*\s+){0,3}?(?:[A-Z]|" + _ROLE_WORD.pattern + ")"
-    r"|" + _ROLE_WORD.pattern + r"\s+(?:chairs|chairing)\b"
+    r"|" + _ROLE_WORD.pattern + r"(?:\s+(?:of|for)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s+(?:chairs|chairing)\b"  # ("the director of children's social care chairs…")
 )
 _WHO_DOES = re.compile(
     # (a word saying how may come between: "who regularly gives…", "who was actually looking after…")

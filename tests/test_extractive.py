@@ -1419,6 +1419,8 @@ def test_who_chairs_is_answered_by_the_post_a_report_names_as_chair():
     meeting = "Children’s services performance is owned at a corporate level, with the chief executive chairing a quarterly performance meeting."
     assert "chief executive" in chosen_for("Who chaired the quarterly performance meeting?", meeting)[0].text
     assert chosen_for("Who chaired the quarterly performance meeting?", "Children’s services performance is reviewed at a quarterly performance meeting.") == []
+    moderation = "The Trust’s new director of children’s social care chairs regular moderation meetings."
+    assert "director" in chosen_for("Who chaired the regular moderation meetings?", moderation)[0].text
 
 
 @pytest.mark.parametrize("question, text", [
