@@ -240,7 +240,10 @@ def topic_words(topic: str, also: frozenset[str] = frozenset()) -> list[str]:
     inspection question ("grade", "latest", "inspection"), nor ``also``."""
     from .lexical import STOPWORDS
 
-    return [w for w in re.findall(r"[a-z]+", normalise(topic)) if len(w) > 1 and w not in STOPWORDS and w not in _FRAMING and w not in also]
+    return [w for w in re.findall(r"[a-z]+", normalise(topic)) if len(w) > 1 and w not in STOPWORDS and w not in _FRAMING and w not in also and w not in _CONTRACTED]
+
+
+_CONTRACTED = frozenset("ve ll re".split())  # what is left of "you've", "we'll", "they're": no word of a topic
 
 
 # A RAG status is often written by its initial; a question says the colour.
@@ -557,7 +560,7 @@ def answer_records(
         lines, records = [none, "", f"The {kind}s {_describe(kind, [], areas, authorities, span)}:", ""], of_area
     # "How many of Islington's inspections judged it outstanding overall?": out of which judgements
     shown = {id(p) for p in records}
-    rest = [p for p in of_area if id(p) not in shown] if _ACROSS.search(question) else []
+    rest = [p for p in of_area if id(p) not in shown] if _ACROSS.search(question) or _EACH_INSPECTION.search(question) else []  # ("…each time? has it got back to good?")
     rest += [p for p in beside_rows if id(p) not in shown]
     # asked at each inspection: those whose reports make no judgement of the area say so (the framework
     # from April 2026 gives no overall effectiveness), cited by the judgements they do make

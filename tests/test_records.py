@@ -484,6 +484,9 @@ def test_the_kind_of_inspection_named_is_not_a_topic_beyond_its_judgements():
     # going through each inspection, and each time, is the framing of an ask over every inspection
     asked = "Going through every Kent inspection in the library, what grade did services for care leavers get each time?"
     assert not asks_beyond_judgements(asked, "Going through every inspection in the library, what grade did services for care leavers each time", RECORDS)
+    # ("you've": no word of a topic)
+    asked = "kent - what overall grade did it get each time (the ones you've got)? has it got back to good?"
+    assert not asks_beyond_judgements(asked, "what overall grade did it each time (the ones you've got)? has it back to good", RECORDS)
     # and whether it is moving the right way, or in which direction, is how the grades changed
     asked = "kent - what did care leavers get each time ofsted inspected? is it moving the right way?"
     assert not asks_beyond_judgements(asked, "what did care leavers each time ofsted inspected? is it moving the right way", RECORDS)
@@ -704,6 +707,14 @@ def test_a_judgement_the_picked_reports_do_not_make_is_named():
                 judgement("k-2022", "Kent", "2022-05-20", "overall_effectiveness", "Overall effectiveness", "outstanding")]
     assert unjudged("What was Kent's overall grade in 2022?", combined, areas) == ""
     assert unjudged("What grade did Kent get for care leavers in 2022?", combined, areas) == ""
+
+
+def test_a_grade_asked_after_every_inspection_shows_the_other_inspections_too():
+    asked = "kent - what overall grade did it get each time ofsted inspected? has it got back to good?"
+    found = answer_records(asked, "judgement", RECORDS, ("Kent",), year_span(asked))
+    overall = [p for p in RECORDS if p.authority == "Kent" and p.fields["area"] == "overall_effectiveness"]
+    assert {c.passage_id for c in found.citations if "#judgement-" in c.passage_id} == {p.passage_id for p in overall}
+    assert "The other judgements for overall effectiveness in Kent:" in found.text
 
 
 def test_an_area_asked_beside_the_rows_at_a_grade_is_given_at_its_own_grade():
