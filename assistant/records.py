@@ -419,7 +419,11 @@ def closest_areas(question: str, records: list[StoredPassage]) -> set[str]:
     # and every area the question names in full, in its own words ("services for children in care
     # and care leavers": both of a report that judges them apart, not only the care leavers one)
     said = " " + " ".join(_ordered_words(question)) + " "
-    return {a for a, s in scores.items() if s == best or f" {' '.join(_ordered_words(a.replace('_', ' ')))} " in said}
+    # (and another area it names by all its words, none of them the best one's: "how were leadership and
+    # help and protection graded?": both)
+    best_words = set().union(*(area_words(a) for a, s in scores.items() if s == best))
+    return {a for a, s in scores.items() if s == best or f" {' '.join(_ordered_words(a.replace('_', ' ')))} " in said
+            or (s[0] == 1 and not area_words(a) & best_words)}
 
 
 def _ordered_words(text: str) -> list[str]:

@@ -636,6 +636,11 @@ def test_comparisons_of_grades_asked_in_other_words():
     from assistant.records import closest_areas
 
     assert closest_areas("How has Kent's children's services rating changed?", RECORDS) == set()  # no area is named
+    # two areas named, each by all its words: both
+    rows = inspection_rows("k-2022", "Kent", "2022-04-01", overall_effectiveness="good", impact_of_leaders="good",
+                           help_and_protection="good", children_in_care="good")
+    assert closest_areas("How were leadership and help and protection graded in 2022?", rows) == {"impact_of_leaders", "help_and_protection"}
+    assert closest_areas("How was help and protection graded in 2022?", rows) == {"help_and_protection"}
 
 
 def test_a_judgement_area_compared_over_time_and_reasons_asked():
