@@ -1685,7 +1685,8 @@ _BODY_KINDS = frozenset("service team board unit panel partnership hub".split())
 
 
 def _said_forms(expansion: str) -> tuple[str, ...]:
-    """An expansion, and (when it names a body by three or more words) its subject without the kind of body."""
+    """An expansion, and (when it names a body by three or more words before the kind of body,
+    "child and adolescent mental health service") its subject without that kind."""
     words = expansion.split()
     return (expansion, " ".join(words[:-1])) if len(words) >= 4 and words[-1] in _BODY_KINDS else (expansion,)
 
