@@ -648,6 +648,8 @@ def graded_against(question: str, values: set[str]) -> list[str] | None:
 
 
 _OVERALL = re.compile(r"\boverall\b", re.I)
+# an ask of which area had a grade, "which judgement" too (AREAS_ASKED takes "judgements" only in the
+# plural, as "the judgement" alone names none): "which judgement came out inadequate, and how was…?"
 _WHICH_AREA = re.compile(r"\b(?:which|what)\s+(?:judge?ments?|areas?|parts?)\b", re.I)
 
 
