@@ -1210,6 +1210,16 @@ class Assistant:
             return None
         span = year_span(query.question)
         asked = set(span.exact)
+        # "Croydon was found inadequate in summer 2017. What did Ofsted's 2018 re-inspection
+        # conclude?": a statement's years are told of; the inspection asked of is the ask's year
+        # (not when the statement names the report that tells of it: "rutland late 2016 inspection -
+        # what had its last looked after children inspection back in 2011 concluded?")
+        ask = final_ask(query.question)
+        before = query.question[: len(query.question) - len(ask)]
+        if ask != query.question and _ASKS_OFSTED.search(ask) and not _OF_INSPECTION.search(before):
+            own, stated = set(year_span(ask).exact), year_span(before).exact
+            if own and stated and own.isdisjoint(stated):
+                asked = own
         if not asked:
             return None
         theirs = [r for r in records if r.authority in query.authorities and r.kind in cover.OFSTED_KINDS]

@@ -455,3 +455,13 @@ def test_a_cover_part_is_answered_from_the_records_though_another_part_names_wha
     answer = subset_assistant.ask("When did Ofsted inspect Kent in 2017, and since when had the DCS been in post?")
     assert "“Inspection dates: 6 March to 30 March 2017”" in answer.answer, answer.answer
     assert "has been in post since November 2011" in answer.answer
+
+
+def test_a_statement_s_year_is_told_of_and_the_ask_s_inspection_year_is_what_is_asked(subset_assistant):
+    # Kent is held from 2013, 2017, 2022 and 2026: the 2017 verdict is told of, the 2019 inspection asked of
+    refused = subset_assistant.ask("Kent was found good in summer 2017. What did Ofsted's 2019 re-inspection of Kent's children's services conclude?")
+    assert refused.abstained and refused.reason == "no inspection that year", refused.answer
+    assert "in 2019" in refused.answer
+    # a statement naming the report that tells of the earlier inspection is where to look, as before
+    told = subset_assistant.ask("Kent's 2017 Ofsted report - what did its 2013 looked after children inspection conclude?")
+    assert told.reason != "no inspection that year", told.answer
