@@ -53,7 +53,8 @@ _ASKS = {
         # (what was run is the inspection: not "Who ran Kent's out-of-hours service at the time of the inspection?")
         # (nor a role of the team asked by what it does: "Who did the data analysis for the inspection?")
         r"|^\s*who\s+(conducted|carried\s+out|did|ran|was\s+in\s+charge\s+of)\s+(?!(?:the\s+)?(?:" + _ROLE_DONE + r"))(?:[\w’'&–-]+\s+){0,6}?(inspection|re-inspection|visit|team)\b"
-        r"|\bsecond[\s-]+in[\s-]+command\b(?=[^?]*\b(?:inspection|re-inspection|visit|team|inspectors?)\b)",  # the deputy lead
+        r"|\bsecond[\s-]+in[\s-]+command\b(?=[^?]*\b(?:inspection|re-inspection|visit|team|inspectors?)\b)"  # the deputy lead
+        r"|\bwho\s+(?:was|were)\s+(?:the\s+|its\s+|their\s+)?deputy\s+lead\b",  # ("darlington 2018 inspection - who was deputy lead, and …?")
         re.I,
     ),
     # "Who were the inspectors?", "Apart from the lead inspector, which inspectors were on the team?"

@@ -788,6 +788,8 @@ def test_the_lead_and_deputy_lead_inspectors_are_both_quoted():
     assert asks_cover(second) == {"lead"}
     assert "kent-2017#p3" in [c.passage_id for c in answer_cover(second, {"lead"}, docs, lambda doc_id: cover_passages(doc_id) + [deputy]).citations]
     assert asks_cover("Who was second in command at Kent's fostering service in 2017?") == set()  # not of the inspection
+    # ... or as "deputy lead" alone, beside another of the team's roles
+    assert asks_cover("kent 2017 inspection - who was deputy lead, and who was the data analyst?") == {"lead", "team"}
 
 
 def test_an_inspection_is_picked_by_its_order_not_by_the_word_alone():
