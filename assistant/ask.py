@@ -1787,7 +1787,7 @@ def _names_unmet(query: Query, passages, correct=lambda word: word, defined=None
         if short and any(re.search(rf"\b{re.escape(short.group(1))}\b", text) for text in texts):
             continue  # ... or by the shorthand the question gives it ("Multi Agency Screening and Safeguarding Service (MASSS)")
         words = {w for w in tokens(said) if w not in setting and correct(w) not in setting}
-        if words and not all(w in held or correct(w) in held or _near(w, titled_held) for w in words):
+        if words and not all(w in held or correct(w) in held or _near(w, titled_held, bool(_ACRONYM.fullmatch(said))) for w in words):
             unmet.append(said)
         elif any(len(together) > 2 and not any(_phrase_in(together, text) for text in texts) for together in _runs_of(said, words)):
             unmet.append(said)  # "Care Quality Commission": its words together, not "care", "quality" and "commissioning"
@@ -1998,9 +1998,12 @@ _COUNCIL_WORDS = re.compile(r"\b(london borough|royal borough|metropolitan borou
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 
 
-def _near(word: str, held: set[str]) -> bool:
-    """Is ``word`` a misspelling of one of ``held`` ("Ofstead" of "Ofsted")?"""
-    return len(word) >= 4 and any(h[:1] == word[:1] and difflib.SequenceMatcher(None, word, h).ratio() >= 0.8 for h in held)
+def _near(word: str, held: set[str], acronym: bool = False) -> bool:
+    """Is ``word`` a misspelling of one of ``held`` ("Ofstead" of "Ofsted")? An acronym's is its
+    letters swapped ("CAHMS"), not another acronym that shares its start ("HMICFRS" is not "HMIC")."""
+    return len(word) >= 4 and any(
+        h[:1] == word[:1] and (not acronym or len(h) == len(word)) and difflib.SequenceMatcher(None, word, h).ratio() >= 0.8 for h in held
+    )
 
 
 def related(hit: Hit) -> Related:

@@ -412,6 +412,10 @@ def test_a_name_the_question_gives_must_be_in_the_evidence_spelt_out_or_misspelt
         return _names_unmet(analyse(question, ["Isle of Wight"], lambda n: False), [said])
 
     assert unmet("What did the CQC say about the hub on the Isle of Wight?") == ["CQC"]
+    # a misspelt name is met by the one it misspells, not by another that shares its start
+    pilot = passage("hull#p14", "At the same time, HMIC, the CQC and HMI Probation conducted pilot inspections of the police force.")
+    assert _names_unmet(analyse("What did Ofsted say of the Mosiac system?", ["Isle of Wight"], lambda n: False), [passage("iow#p1", "The Mosaic system is in use.")]) == []
+    assert _names_unmet(analyse("What did HMICFRS conclude about the police?", ["Isle of Wight"], lambda n: False), [pilot]) == ["HMICFRS"]
     # a name of three words or more is met by its words together, not apart
     apart = passage("iow-2023#p6", "Care is of high quality; commissioning is improving.")
     assert _names_unmet(analyse("What did the Care Quality Commission say?", ["Isle of Wight"], lambda n: False), [apart]) == ["Care Quality Commission"]
