@@ -308,7 +308,11 @@ def _asks_what_was_got(question: str, passages: list[StoredPassage]) -> bool:
     care at each inspection?", "what did it get overall each time?", "what did the children in care
     side get…?"): an area's grade, in other words than a grade's?"""
     return (_GOT_OVERALL.search(question) is not None or (_GOT_FOR.search(question) is not None and asks_if_graded(question, passages))
-            or any(areas_named(m.group("area"), passages) for m in _AREA_GOT.finditer(question)))
+            or any(areas_named(question[: m.start()] if _PRONOUN.fullmatch(m.group("area")) else m.group("area"), passages) for m in _AREA_GOT.finditer(question)))
+
+
+# what an ask refers back to ("…help and protection for children - has it got better? What did it get at each inspection?")
+_PRONOUN = re.compile(r"it|they|that|this|those|these", re.I)
 
 
 # "what did the children in care side get at each inspection?": what an area got, each time
