@@ -47,6 +47,8 @@ _SPECULATION = re.compile(
     r"|\b(?:what|which)\s+(?:date|day|month|year)\s+will\b[^?]{0,80}\b(?:next|future|upcoming|forthcoming)\s+(?:\w+\s+){0,2}(?:inspection|visit)\b"  # "On what date will Ofsted carry out its next full inspection?"
     r"|\b(expects?|predicts?|forecasts?)\b[^?]{0,80}\bto\s+be\s+(judged|rated|graded|good|outstanding|inadequate)\b"
     r"|^\s*(which|what)\s+(council|authority|local\s+authority|area)\b[^?]{0,60}\b(the\s+)?(best|worst|finest|poorest)\b"  # a ranking of councils
+    r"|\bthe\s+(best|worst)\s+(?:[\w-]+\s+){0,2}?(boroughs?|councils?|authorit(?:y|ies)|count(?:y|ies))\b(?![’']s)"  # "Is Islington the best London borough for…?"
+    r"|\bnext\s+(?:due|expected|scheduled|set|planned)\s+to\s+(?:be\s+)?(?:inspect\w*|visit\w*|return|come)\b"  # "When is Ofsted next due to inspect Bolton?"
     r"|\b(rank|ranks|ranked|ranking|league\s+tables?)\b[^?,;]{0,60}\b(councils|authorities|england|the\s+country|nationally)\b"  # (in one clause: not "Where does Kent rank on deprivation, and how many district councils…?")
     r"|\bwill\b[^?]{0,80}\bbe\s+(?:(?:still|back|again)\s+(?:to\s+)?)?(?:outstanding|good|inadequate|requir\w*\s+improvement)\b[^?]{0,60}\b(next|future|coming|upcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"  # "Will it still be outstanding at its next inspection?"
     # whether a verdict was fair ("was Ofsted too harsh on…?", "Did the council really deserve requires improvement?")

@@ -595,6 +595,7 @@ def test_what_age_asks_for_a_figure_not_an_amount_of_money():
         "Cheshire East's care leavers service was inadequate in 2024. Will the council be out of inadequate by its next Ofsted inspection?",
         "Is Plymouth likely to finally get a good overall grade at its next Ofsted inspection?",
         "Plymouth has been outstanding at its last two inspections. Will Ofsted rate it outstanding a third time?",
+        "When is Ofsted next due to inspect Plymouth's children's services?",
     ],
 )
 def test_questions_about_a_future_inspection_are_speculation(text):
@@ -636,6 +637,8 @@ def test_a_place_said_as_a_kind_of_place_is_not_asked_about():
 def test_a_ranking_of_councils_is_speculation():
     assert q("Which council has the best children's services in England?").speculation
     assert not q("Which councils were judged outstanding in 2023?").speculation
+    assert q("Is Plymouth the best London borough for children's services?").speculation
+    assert not q("What did Ofsted say was the best of the council's work with care leavers?").speculation
 
 
 def test_an_average_wait_asks_a_length_of_time():
