@@ -190,7 +190,7 @@ _MONEY = re.compile(
     # ("what money / funding was used…?" asks which fund: "pupil premium plus", not a sum)
     # (nor what it was put into: "what had the extra funding been invested in?")
     r"|\bwhat(?!\s+age\b)(?!\s+(?:kind\s+of\s+|sort\s+of\s+|source\s+of\s+)?(?:money|funding|funds?|grants?)\b)(?![^?]{0,120}\b(?:invested|spent|used|put)\s+(?:in|into|on|for)\s*\?)(?![^?]{0,60}\btime\b[^?]{0,30}\bspen[dt])(?!\s+(?:[\w-]+\s+)?(?:teams?|services?|projects?|schemes?|programmes?|hubs?|units?|panels?|initiatives?|models?)\b)"
-    r"(?!\s+(?:is|was|are|were)\s+(?:the\s+)?names?\b)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|(?:pay|paid)(?!\s+for\b)|price|funding|fund|worth"
+    r"(?!\s+(?:is|was|are|were)\s+(?:the\s+)?names?\b)\b.{0,60}\b(cost|costs|spend|spent|budget|deficit|overspend|(?<!\bon\s)(?<!\babout\s)(?<!\bover\s)(?:pay|paid)(?!\s+for\b)|price|funding|fund|worth"
     r"|(?:invest|invests|invested|money)(?!\s+in(?:to)?\b))\b(?!-)"
     r"|(?<!\babout the )(?<!\babout )(?<!\bon the )(?<!\bregarding the )\bcost of\b(?!\s+living\b)",  # not "agree about the cost of medicines": what was agreed; "the cost of living" is no sum
     re.I,

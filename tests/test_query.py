@@ -492,6 +492,9 @@ def test_a_yes_no_question_with_when_inside_does_not_ask_for_a_date():
 def test_the_cost_of_living_asks_no_sum():
     assert q("Did the Isle of Wight's offer to care leavers keep up with the cost of living?").wants is None
     assert q("What was the cost of the Isle of Wight's new recording system?").wants == "money"
+    # pay as what something was done about asks no sum; pay as what was paid does
+    assert q("What had the Isle of Wight sorted out on pay to help it keep social workers?").wants is None
+    assert q("What did the Isle of Wight pay its foster carers in 2023?").wants == "money"
 
 
 def test_a_question_opening_with_a_when_clause_asks_what_follows_it():
