@@ -725,9 +725,10 @@ def asked_part(question: str, named: tuple[str, ...], scene: bool = True) -> str
     it?"); else all of it. A question in words of its own that refers back ("Did that happen by
     2018?") is asked of the statement too, unless ``scene`` is False (its names set the scene)."""
     places = {w for a in named for n in _names(a) for w in re.findall(r"[a-z]+", n.lower())}
+    hyphened = {w for a in named for n in _names(a) for w in re.findall(r"[a-z][a-z'’-]+", n.lower())}  # "southend-on-sea", as topical() reads words
 
     def topical(text: str) -> bool:
-        return any(len(w) > 3 and w not in _UNTOPICAL and w not in places and not YEAR.fullmatch(w) for w in re.findall(r"[a-z][a-z'’-]+", text.lower()))
+        return any(len(w) > 3 and w not in _UNTOPICAL and w not in places | hyphened and not YEAR.fullmatch(w) for w in re.findall(r"[a-z][a-z'’-]+", text.lower()))
 
     question = _without_trailing_frames(question, topical)
     asked = _last_sentence(question)

@@ -333,6 +333,13 @@ def test_what_a_comparison_or_the_letters_are_asked_about_is_the_topic(text, top
     assert query.topic == topic and query.dense_query == topic
 
 
+def test_a_comparison_naming_only_places_and_dates_after_the_question_is_where_to_look():
+    # (a hyphened place's name is no topic either)
+    query = analyse("Do care leavers have to pay council tax? Compare what Ofsted said about Warrington (July 2019) and Southend-on-Sea (October 2024).",
+                    ["Southend-on-Sea", "Warrington"], lambda name: False)
+    assert query.topic == "Do care leavers have to pay council tax"
+
+
 @pytest.mark.parametrize("text, focus", [
     ("Did the inspectors travel to the Isle of Wight in person for the 2021 visit, or was it done online?",
      "Did the inspectors travel in person, or was it done online"),
