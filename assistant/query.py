@@ -39,7 +39,7 @@ _SPECULATION = re.compile(
     r"\bwill\b[^?]{0,80}\b(get|receive|achieve|keep|retain|maintain|hold|lose|stay|remain|improve|regain|win|be\s+(rated|graded|judged|found|out\s+of)|(get|come|climb|move)\s+(out\s+of|up))\b[^?]{0,60}\b(next|future|coming|upcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"
     r"|\b(next|future|upcoming)\s+(\w+\s+){0,2}(inspection|visit)\b[^?]{0,60}\bwill\b[^?]{0,40}\b(get|receive|achieve|keep|retain|maintain|hold|lose|stay|remain|rate|grade|judge|find)\b"
     r"|\b(next|future|upcoming|forthcoming)\s+(\w+\s+){0,2}(inspection|visit)\b(?![^?]{0,40}\b(after|following)\b)[^?]{0,80}\b(due|expected|planned|scheduled|happen|take\s+place|be)\b"
-    r"|\b(expected|predicted|forecast|likely|going)\s+to\s+(?:\w+ly\s+)?(get|receive|achieve|be|keep|retain|maintain|hold|lose|stay|remain)\b[^?]{0,60}\b(next|future|upcoming|forthcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"
+    r"|\b(expected|predicted|forecast|likely|going|on\s+course|on\s+track|set|poised)\s+to\s+(?:\w+ly\s+)?(get|receive|achieve|be|keep|retain|maintain|hold|lose|stay|remain)\b[^?]{0,60}\b(next|future|upcoming|forthcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"
     r"|\bwhen\s+will\b[^?]{0,80}\b(inspect\w*|visit\w*|judged|rated|graded)\b"
     r"|\b(will|likely|expected|going\s+to)\b[^?]{0,100}\b(?:when|once|after)\s+(?:ofsted|inspectors?)\s+next\s+(?:inspects?|visits?|comes?|returns?)\b"  # "…likely to be judged outstanding when Ofsted next inspects?"
     r"|\bwill\b[^?]{0,60}\b(?:rate|grade|judge|be\s+(?:rated|graded|judged))\b[^?]{0,40}\b(?:a\s+(?:second|third|fourth|fifth)\s+time|again)\b"  # "Will Ofsted rate it outstanding a third time?"
