@@ -515,7 +515,8 @@ class YearSpan:
 _YEAR_WORD = r"((?:19|20)\d\d)"
 # ("better or worse than at its 2021 inspection": from then to now)
 _SINCE_YEAR = re.compile(
-    rf"\b(?:since|after|than(?:\s+(?:at|in))?|compared\s+(?:with|to)(?:\s+(?:at|in))?|from(?=[^?.]{{0,30}}\b(?:onwards?|on|to\s+(?:the\s+)?(?:latest|last|most\s+recent|present|now|date))\b)|start(?:ing|s)?\s+(?:with|from|at|in))"
+    rf"\b(?:since|after|than(?:\s+(?:at|in))?|compared\s+(?:with|to)(?:\s+(?:at|in))?|from(?=[^?.]{{0,30}}\b(?:onwards?|on|to\s+(?:the\s+)?(?:latest|last|most\s+recent|present|now|date))\b)|start(?:ing|s)?\s+(?:with|from|at|in)"
+    rf"|\b(?:all|every|each)\s+(?:(?:the|of\s+the|its|their)\s+)?inspections\b[^?.]{{0,40}}?\bfrom)"  # "all the inspections you've got, from the 2013 one"
     rf"\s+(?:(?:the|its|their)\s+)?(?:[A-Z][a-z]+\s+)?{_YEAR_WORD}\b"
     rf"|\bsince\s+(?:it|they|the\s+council|the\s+authority)\s+(?:was|were)\s+[^,?.]{{0,40}}?\bin\s+{_YEAR_WORD}\b",  # "since it was judged inadequate in 2016"
     re.I,

@@ -28,7 +28,11 @@ RECORD_KINDS = {"judgement": "judgement", "action": "action"}
 # The categorical fields of each kind of record, and how a question names the kind.
 _CATEGORY = {"judgement": "grade", "action": "rag"}
 _ASKS_KIND = {
-    "judgement": re.compile(r"\b(judge?ments?|judged|grades?|graded|rated|ratings?|inspection results?|verdicts?)\b", re.I),
+    "judgement": re.compile(
+        r"\b(judge?ments?|judged|grades?|graded|rated|ratings?|inspection results?|verdicts?)\b"
+        r"|\b(?:did|does|do)\s+(?:[\w’'-]+\s+){1,3}?(?:rate|judge)\b",  # "how did ofsted rate its leadership each time?"
+        re.I,
+    ),
     "action": re.compile(r"\b(actions?|RAG)\b", re.I),
 }
 # "at each of its inspections", "across every inspection", "each time"

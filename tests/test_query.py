@@ -645,6 +645,14 @@ def test_a_place_said_as_a_kind_of_place_is_not_asked_about():
     assert q("What did Ofsted say about Manchester?").passing_places == ("Manchester",)
 
 
+def test_all_the_inspections_from_a_year_on_is_a_range():
+    from assistant.query import year_span
+
+    span = year_span("how did ofsted rate its leadership each time (all the inspections you've got, from the 2013 one)?")
+    assert span.since == 2013 and not span.exact
+    assert year_span("What did the 2013 report say?").exact == {2013}
+
+
 def test_a_ranking_of_councils_is_speculation():
     assert q("Which council has the best children's services in England?").speculation
     assert not q("Which councils were judged outstanding in 2023?").speculation
