@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from index.sentences import passage_sentences
+from index.ofsted import names_of
 from index.store import DocumentRecord, StoredPassage
 from index.text import MONTHS, display_date, display_range
 from index.types import KIND_LABELS, OFSTED_KINDS
@@ -257,6 +258,12 @@ def inspections(question: str, records: list[DocumentRecord], authorities: tuple
     elif named:  # by its kind, or by its title for a letter filed as a plain "Ofsted letter"
         docs = [r for r in docs if r.kind in named or any(set(tokens(KIND_LABELS[k].rsplit(" ", 1)[0])) <= set(tokens(r.title or "")) for k in named)]
     docs = [r for r in docs if span.admits(years_of(r, asks_publication(question)))]
+    own = {authority: _own_years(question, authority) for authority in authorities} if len(authorities) > 1 else {}
+    if own and all(own.values()):  # "in Derby (March 2017) and Doncaster (autumn 2015)": each its own year
+        published = asks_publication(question)
+        for authority, years in own.items():
+            if any(years & years_of(r, published) for r in docs if r.authority == authority):
+                docs = [r for r in docs if r.authority != authority or years & years_of(r, published)]
     docs.sort(key=lambda r: r.end_date or r.date or "")
     last_before = span.before is not None and span.since is None and not span.exact  # "last inspected before 2022"
     # the latest (or first) of each authority the question names: "compare ours with Portsmouth's latest"
@@ -267,6 +274,13 @@ def inspections(question: str, records: list[DocumentRecord], authorities: tuple
     else:
         return docs
     return [r for r in docs if picked[r.authority] is r]
+
+
+def _own_years(question: str, authority: str) -> set[int]:
+    """The years a question gives one of the places it compares right after its name ("Derby
+    (March 2017)", "Doncaster in autumn 2015", "Kent's 2022 inspection")."""
+    names = "|".join(re.escape(n) for n in sorted(names_of(authority), key=len, reverse=True))
+    return {int(m.group(1)) for m in re.finditer(rf"\b(?:{names})(?:['’]s?)?\s*(?:\(\s*|,\s*)?(?:(?:in|at|from)\s+)?(?:[\w-]+\s+){{0,2}}?((?:19|20)\d\d)\b", question, re.I)}
 
 
 # an inspection picked by its order: "its most recent inspection", "the first ILACS report", "last

@@ -1575,3 +1575,15 @@ def test_an_area_that_did_better_than_the_grade_the_statement_names_is_above_it(
     assert short_of_stated("Kent came out as requires improvement overall in 2016. Was any part rated higher than that?", grades) == ["outstanding", "good"]
     assert short_of_stated("Kent came out as requires improvement overall in 2016. Which area did better?", grades) == ["outstanding", "good"]
     assert short_of_stated("Which area did better in Kent in 2016?", grades) is None
+
+
+def test_each_place_compared_is_picked_at_the_year_given_beside_its_name():
+    from dataclasses import replace
+
+    medway = [replace(r, doc_id=r.doc_id.replace("kent", "medway"), authority="Medway") for r in KENT]
+    question = "How were leaders judged in Kent (March 2017) and Medway (May 2022)?"
+    picked = inspections(question, KENT + medway, ("Kent", "Medway"), year_span(question))
+    assert sorted(r.doc_id for r in picked) == ["kent-2017", "medway-2022"]
+    # the years said apart from the places pick each place's inspections of either year, as before
+    question = "How were leaders judged in Kent and Medway in 2017 and 2022?"
+    assert len(inspections(question, KENT + medway, ("Kent", "Medway"), year_span(question))) == 4
