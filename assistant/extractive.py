@@ -35,7 +35,9 @@ _WHEN_HABITUALLY = re.compile(r"^\s*(?:and\s+)?when\s+(do|does|is|are)\b(?!\s+(?
 # when something is done as a rule: at an age, or at a point of the child's journey ("at the time of adoption")
 _AGE = re.compile(
     r"\b\d{1,2}(st|nd|rd|th)\s+birthday\b|\bage(d)?\s+(of\s+)?\d{1,2}\b|\b\d{1,2}[- ]years?[- ]old\b|\bturn(s|ing)?\s+\d{1,2}\b"
-    r"|\b(?:at|from|by|before|after|until)\s+the\s+(?:time|point|start|end|beginning)\s+of\b",
+    r"|\b(?:at|from|by|before|after|until)\s+the\s+(?:time|point|start|end|beginning)\s+of\b"
+    # ... or early or late in it ("the planning starts early", "starts too late and is only completed in time for the final hearing")
+    r"|\b(?:starts?|begins?|started|began|happens?|takes?\s+place|completed|done)\s+(?:too\s+|very\s+|much\s+|sufficiently\s+)?(?:early|late|promptly)\b|\bin\s+(?:good\s+)?time\s+for\b",
     re.I,
 )
 # a number as written in words ("Nineteen per cent", "four in five")

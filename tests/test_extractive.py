@@ -679,6 +679,10 @@ def test_when_something_habitually_happens_is_answered_by_an_age():
     given = extractive.sentences_of(Hit(passage("report#para-40", "Later life letters are shared with adopters at the time of adoption."), 1.0))
     assert extractive.satisfies(given[0], "date", "and when is it handed over?")
     assert not extractive.satisfies(given[0], "date", "When was the letter handed over?")
+    # ... or early or late in it
+    late = extractive.sentences_of(Hit(passage("report#para-28", "Life-story work starts too late and is only completed in time for the final adoption hearing."), 1.0))
+    assert extractive.satisfies(late[0], "date", "When does life-story work get done for children being adopted?")
+    assert not extractive.satisfies(late[0], "date", "When did the council start life-story work?")
 
 
 def test_a_time_counted_back_from_the_report_answers_when():
