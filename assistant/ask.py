@@ -1822,7 +1822,7 @@ SUMMARY_COMMON = 0.05  # a sentence in more than this share of the library's doc
 _ASKS_IMPROVEMENTS = re.compile(
     r"\b(?:areas?\s+(?:for|of|needing)\s+(?:priority\s+)?(?:improvement|development)|recommendations?"
     r"|(?:improvement|development)\s+(?:points?|priorities|areas?)|(?:points?|priorities)\s+for\s+(?:improvement|development)"  # "Which improvement points did Ofsted set…?"
-    r"|what\s+(?:\w+\s+){0,4}(?:needs?|needed|had|has|have|must|should|wants?|wanted)\s+(?:(?:it|them)\s+)?(?:to\s+)?(?:improve|fix|change)"  # "What did inspectors want it to improve?"
+    r"|what\s+(?:\w+\s+){0,4}(?:needs?|needed|had|has|have|must|should|wants?|wanted)\s+(?:(?:it|them)\s+)?(?:to\s+)?(?:improve|fix|change|improving|fixing|changing)"  # "What did inspectors want it to improve?", "…still want improving?"
     # "ask the council to work on", "What did Ofsted tell the Isle of Wight it needed to improve?"
     r"|(?:told|tell|asked|ask)\s+(?:\w+\s+){0,2}to\s+(?:improve|fix|change|work\s+on)"
     r"|recommend(?:s|ed)?\s+(?:(?:it|they|that|the\s+council|[\w’'-]+)\s+)?(?:should\s+|to\s+)?(?:improve|fix|change|work\s+on)"  # "What did Ofsted recommend it improve?"
