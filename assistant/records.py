@@ -166,7 +166,7 @@ _FRAMING = frozenset(
     judgement judgements judge judged rate grade grades graded rating ratings rated overall effectiveness got get
     across time two three four both looking look services service children local authority authorities council year years
     single focused standard short full joint framework ilacs sif monitoring re-inspection reinspection
-    go goes went become became becomes one ones up down rise rose fall fell trace track higher lower stay stayed same rated current currently now present vs versus
+    go goes went gone downhill uphill become became becomes one ones up down rise rose fall fell trace track higher lower stay stayed same rated current currently now present vs versus
     slip slipped slips let lets never move moves moved moving heading direction trend trajectory right way
     keep kept maintain maintained retain retained hold held conclude concluded conclusion conclusions verdict
     january february march april may june july august september october november december
@@ -312,7 +312,15 @@ def _asks_what_was_got(question: str, passages: list[StoredPassage]) -> bool:
     care at each inspection?", "what did it get overall each time?", "what did the children in care
     side get…?"): an area's grade, in other words than a grade's?"""
     return (_GOT_OVERALL.search(question) is not None or (_GOT_FOR.search(question) is not None and asks_if_graded(question, passages))
-            or any(areas_named(question[: m.start()] if _PRONOUN.fullmatch(m.group("area")) else m.group("area"), passages) for m in _AREA_GOT.finditer(question)))
+            or any(areas_named(_in_reports_terms(question[: m.start()] if _PRONOUN.fullmatch(m.group("area")) else m.group("area")), passages) for m in _AREA_GOT.finditer(question)))
+
+
+def _in_reports_terms(text: str) -> str:
+    """``text`` with the reports' terms for what it says in everyday words ("the kids in care
+    side": children in care too; see glossary.py)."""
+    from . import glossary
+
+    return " ; ".join([text] + glossary.terms_for(text))
 
 
 # what an ask refers back to ("…help and protection for children - has it got better? What did it get at each inspection?")

@@ -538,6 +538,9 @@ def test_what_an_authority_got_for_an_area_at_each_inspection_asks_its_records()
     assert asks_records("kent - what did the children in care side get at each inspection you've got?", rows) == "judgement"
     # ... or by a verb of grading ("how did ofsted rate its leadership each time?")
     assert asks_records("kent - how did ofsted rate its children in care each time?", rows) == "judgement"
+    # ... or in everyday words ("kids"), and asked whether it has gone downhill
+    assert asks_records("kent - what did the kids in care side get each time ofsted came?", rows) == "judgement"
+    assert not asks_beyond_judgements("kent - what did the kids in care side get each time? has it gone downhill?", "the kids in care side each time? has it gone downhill", rows)
     # ... or the area said before an ask that refers back to it
     assert asks_records("Kent's children in care - has it got better? What did it get at each inspection?", rows) == "judgement"
     assert not asks_beyond_judgements("kent - what did the children in care side get at each inspection you've got?", "the children in care side at each inspection", rows)
