@@ -53,6 +53,7 @@ _SPECULATION = re.compile(
     r"|\bwill\b[^?]{0,80}\bbe\s+(?:(?:still|back|again)\s+(?:to\s+)?)?(?:outstanding|good|inadequate|requir\w*\s+improvement)\b[^?]{0,60}\b(next|future|coming|upcoming)\s+((\w+\s+){0,2}(inspection|visit)|time)\b"  # "Will it still be outstanding at its next inspection?"
     # whether a verdict was fair ("was Ofsted too harsh on…?", "Did the council really deserve requires improvement?")
     r"|\b(?:was|were|is|are)\s+(?:ofsted|the\s+inspectors?|inspectors|the\s+(?:judgement|grade|rating|verdict))\s+(?:being\s+)?(?:too|overly|unduly)\s+(?:harsh|lenient|strict|generous|soft|tough)\b"
+    r"|\b(?:was|were|is|are)\s+(?:ofsted|the\s+inspectors?|inspectors)\s+(?:being\s+)?(?:unfair|unjust|fair|wrong|right)\s+(?:to|on|about|in)\b"  # "Was Ofsted being unfair to Harrow…?"
     r"|\bdeserved?s?\s+(?:the\s+|a\s+|an\s+|its\s+|that\s+)?(?:grade|rating|judgement|outstanding|good|inadequate|requires?\s+improvement)\b"
     r"|(?:^|[.?!]\s+)should\s+[^?]{0,80}?\bhave\s+(?:been\s+)?\w+(?:ed|en|t)\b"  # what ought to have been done ("Should the government have taken … away?")
     r"|\b(harshest|strictest|toughest|most\s+(lenient|harsh|strict|biased|unfair))\s+(lead\s+)?inspectors?\b"

@@ -607,6 +607,7 @@ def test_what_age_asks_for_a_figure_not_an_amount_of_money():
         "Plymouth has been outstanding at its last two inspections. Will Ofsted rate it outstanding a third time?",
         "When is Ofsted next due to inspect Plymouth's children's services?",
         "Plymouth went up to good in May 2024. Is it on course to be judged outstanding at its next inspection?",
+        "Was Ofsted being unfair to Plymouth in January 2025, rating it inadequate overall when two areas were good?",
     ],
 )
 def test_questions_about_a_future_inspection_are_speculation(text):
