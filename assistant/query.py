@@ -952,7 +952,7 @@ def _council_names() -> frozenset[str]:
 # Wigan judged", "do Wigan care leavers". Not as a party or a modifier: "the partnership with
 # Hampshire", "when Hampshire arrived", "the Hampshire partnership".
 _SET_BEFORE = r"(?:\b(?:in|of|for|at|about|on|across|within|inspected|inspect|judge|rate|grade|give|gave|given|award|awarded|is|was|are|were|did|does|do|has|have)\s+)"
-_SET_AFTER = r"(?:(?:\s+(?:county|city|borough|metropolitan|district))*(?:\s+council)?['’]s\b|\s+(?:judged|rated|graded|inspected|get|got|gets|receive|received|do|does|did|perform|performed)\b)"
+_SET_AFTER = r"(?:(?:\s+(?:county|city|borough|metropolitan|district))*(?:\s+council)?['’]s\b|\s+children['’]?s\s+(?:services|social\s+care)\b|\s+(?:judged|rated|graded|inspected|get|got|gets|receive|received|do|does|did|perform|performed)\b)"
 
 
 def _name_pattern(place: str) -> str:
@@ -1131,7 +1131,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     # asked to say is its content, not the setting of an inspection
     source_kinds = tuple(kind for kinds, pattern in _SOURCES.items() if pattern.search(question) for kind in kinds)
     in_press = not set(source_kinds).isdisjoint(_PRESS_KINDS)
-    unheld = () if held_asked or in_press else tuple(place for place in passing if _set_in(ask, place) or (ask != question and _apposed(question, named, place)))  # (an English council or another: "Edinburgh's children's services")
+    unheld = () if held_asked or in_press else tuple(place for place in passing if _set_in(ask, place) or (ask != question and (_apposed(question, named, place) or (not named and _set_in(question[: len(question) - len(ask)], place)))))  # (an English council or another: "Edinburgh's children's services")
     # "Which was better, Sandwell or Walsall?" where only Sandwell's reports are held: no comparison
     compared_unheld = tuple(place for place in passing if named and place in _council_names() and _compared_beside(question, place))
     years = tuple(dict.fromkeys([int(y) for y in YEAR.findall(question)] + sorted(year_span(question).exact)))  # "2024-25": both

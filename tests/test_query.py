@@ -172,6 +172,7 @@ def test_a_council_the_question_is_set_in_is_told_from_one_it_names_as_a_party()
     assert q("How did Ofsted grade Hampshire’s services for care leavers?").unheld_settings == ("Hampshire",)
     assert q("Was Hampshire judged inadequate in 2015?").unheld_settings == ("Hampshire",)
     assert q("Isle of Wight's neighbour Hampshire: what grade did Ofsted give Hampshire for care leavers?").unheld_settings == ("Hampshire",)
+    assert q("hampshire children's services - how was help and protection graded at the last ofsted inspection?").unheld_settings == ("Hampshire",)
     # a party to the island's story, or a word that qualifies another
     for question in (
         "Which Hampshire manager was seconded to the island for the partnership's first year?",
