@@ -1511,7 +1511,7 @@ _VISIT_LETTERS = ("focused_visit_letter", "monitoring_visit_letter")  # visits a
 _TOLD_OF = {"joint_targeted_area_inspection"}  # inspections whose findings a council's own reports recount ("A JTAI in 2022 found…")
 # a question set in an inspection's report besides the document it names ("…the improvement plan
 # leaders were delivering against at the 2024 inspection"): the report may tell of that document
-_REPORT_ASKED = re.compile(r"\b(?:inspection|re-inspection|report)s?\b", re.I)
+_REPORT_ASKED = re.compile(r"\b(?:inspection|re-inspection|report|summary|summaries)s?\b", re.I)  # (a report's summary: "…'s July 2024 summary says improvement plans…")
 _SCENE_BEFORE = re.compile(r"\b(?:after|since|following)\s+(?:\S+\s+){0,4}$", re.I)  # "…held back its progress after its February 2020 focused visit"
 
 

@@ -1097,6 +1097,7 @@ def test_a_document_a_report_tells_of_is_asked_of_the_report_when_the_question_i
     assert ask("Had Ofsted made any focused visits to Kent between the 2017 and 2022 inspections?") is None  # the reports tell of one
     assert ask("What did Ofsted's focused visit to Kent find?") == ("The indexed sources hold no focused visit of Kent.", "no such document")
     assert ask("What held back Kent's progress after its 2019 focused visit?") is None  # the visit sets the scene
+    assert ask("Kent's 2022 summary says the improvement plan was ambitious. Why hadn't it worked?") is None  # a report's summary tells of it
 
 
 def test_the_overall_grade_asked_beside_an_area_s_is_given_too():
