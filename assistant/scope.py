@@ -43,6 +43,8 @@ def home_authority(setting: str | None, manifest_value: str | None, offered: Seq
     return None
 
 
+# a label saying what the answer is for ("For our history file:", "For my briefing -")
+_PURPOSE_LABEL = re.compile(r"^\s*for\s+(?:our|my)\s+[^:?.]{1,60}?(?::|\s[-–—])", re.I)
 # the asker saying where they are from ("I'm a councillor in East Sussex.", "I work for Portsmouth City Council")
 _SPEAKER = re.compile(r"\bI(?:['’]m|\s+am|\s+work|\s+live|\s+sit)\b[^.?!]*", re.I)
 
@@ -50,6 +52,8 @@ _SPEAKER = re.compile(r"\bI(?:['’]m|\s+am|\s+work|\s+live|\s+sit)\b[^.?!]*", r
 def speaks_for_home(question: str, named: Sequence[str] = ()) -> bool:
     """Does the question speak for the home authority ("our", "we")? Not when the asker says they
     are of an authority it names ("I'm a councillor in East Sussex. What had we been rated…?")."""
+    if named:  # "For our history file: how was Portsmouth graded…?": the asker's file, not the home authority
+        question = _PURPOSE_LABEL.sub(" ", question)
     if not _OURS.search(question):
         return False
     said = " ".join(m.group(0).casefold() for m in _SPEAKER.finditer(question))

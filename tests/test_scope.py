@@ -31,6 +31,9 @@ def authorities(question, named=(), home=HOME, restricted=False):
         # the asker says which authority "we" are
         ("I'm a councillor in East Sussex. What had we been rated at the inspection before?", ("East Sussex",), [("East Sussex",)]),
         ("I work for Portsmouth City Council. When was our 2026 inspection?", ("Portsmouth",), [("Portsmouth",)]),
+        # "our" of what the answer is for, not of the council asked about
+        ("For our history file: how was Portsmouth graded at its 2013 inspection?", ("Portsmouth",), [("Portsmouth",)]),
+        ("For our briefing: how does our care leavers grade compare with Portsmouth's?", ("Portsmouth",), [(HOME, "Portsmouth")]),
     ],
 )
 def test_scopes_follow_the_question(question, named, expected):
