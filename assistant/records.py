@@ -37,7 +37,7 @@ _ASKS_KIND = {
 }
 # "at each of its inspections", "across every inspection", "each time"
 _EACH_INSPECTION = re.compile(
-    r"\b(?:at|in|for|across|after)\s+(?:each|every|all)\s+(?:of\s+)?(?:its\s+|their\s+|the\s+|[\w’'-]+['’]s\s+)?(?:[\w-]+\s+)?(?:inspections?|re-inspections?|reports?|visits?)\b|\beach\s+time\b",
+    r"\b(?:at|in|for|from|across|after)\s+(?:each|every|all)\s+(?:of\s+)?(?:its\s+|their\s+|the\s+|[\w’'-]+['’]s\s+)?(?:[\w-]+\s+)?(?:inspections?|re-inspections?|reports?|visits?)\b|\beach\s+time\b",
     re.I,
 )
 _ENUMERATES = re.compile(
@@ -166,7 +166,7 @@ _FRAMING = frozenset(
     judgement judgements judge judged rate grade grades graded rating ratings rated overall effectiveness got get
     across time two three four both looking look services service children local authority authorities council year years
     single focused standard short full joint framework ilacs sif monitoring re-inspection reinspection
-    go goes went gone downhill uphill become became becomes one ones up down rise rose fall fell trace track higher lower stay stayed same rated current currently now present vs versus
+    go goes went gone downhill uphill marked become became becomes one ones up down rise rose fall fell trace track higher lower stay stayed same rated current currently now present vs versus
     slip slipped slips let lets never move moves moved moving heading direction trend trajectory right way
     keep kept maintain maintained retain retained hold held conclude concluded conclusion conclusions verdict
     january february march april may june july august september october november december

@@ -541,6 +541,9 @@ def test_what_an_authority_got_for_an_area_at_each_inspection_asks_its_records()
     # ... or in everyday words ("kids"), and asked whether it has gone downhill
     assert asks_records("kent - what did the kids in care side get each time ofsted came?", rows) == "judgement"
     assert not asks_beyond_judgements("kent - what did the kids in care side get each time? has it gone downhill?", "the kids in care side each time? has it gone downhill", rows)
+    # ... or "from each inspection", asked whether it was "marked down"
+    assert asks_records("Was Kent's children in care marked down by Ofsted? Its grade from each inspection you hold, please.", rows) == "judgement"
+    assert not asks_beyond_judgements("Was Kent's children in care marked down? Give me its grade from each inspection.", "children in care marked down? its grade from each inspection", rows)
     # ... or the area said before an ask that refers back to it
     assert asks_records("Kent's children in care - has it got better? What did it get at each inspection?", rows) == "judgement"
     assert not asks_beyond_judgements("kent - what did the children in care side get at each inspection you've got?", "the children in care side at each inspection", rows)
