@@ -1859,7 +1859,7 @@ _IMPROVEMENT_WORDS = frozenset(
 _AFTER_INSPECTION = re.compile(r"\bafter\s+((?:(?:the|its|their|ofsted['’]s)\s+)?(?:[A-Z][a-z]+(?:[–-][A-Z][a-z]+)?\s+)?(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}?(?:inspection|re-inspection|visit)s?)\b", re.I)
 # the service an inspection is of, as its report's title names it: an ILACS report's, a 2013 inspection's
 _INSPECTED = re.compile(r"\bchildren['’]?s\s+social\s+care(?:\s+services)?\b|\blooked[\s-]+after\s+children['’]?s?\s+services\b", re.I)
-_SCENE_WORDS = frozenset("outstanding good inadequate requires required requiring improvement came judged rated graded found still anything at all".split())  # a statement's verdict
+_SCENE_WORDS = frozenset("outstanding good inadequate requires required requiring improvement came judged rated graded found still anything at all across board".split())  # a statement's verdict ("good across the board")
 IMPROVEMENT_ITEMS = 12  # items of a report's list of what needs to improve quoted at most
 
 

@@ -433,6 +433,7 @@ def test_a_question_opening_with_a_capitalised_name_was_not_typed_in_lower_case(
     ("What single weakness did the 2021 remote inspection of the Isle of Wight ask the council to work on?", True),
     ("The Isle of Wight came out good in 2023. What did inspectors still want it to improve?", True),
     ("isle of wight 2023 - good overall, but what did ofsted still want improving?", True),
+    ("The Isle of Wight came out good across the board in 2023. What was on Ofsted's list of things it still needed to improve?", True),
     ("What did Ofsted tell the Isle of Wight it needed to improve after the 2023 inspection?", True),
     ("Which improvement points did Ofsted set for the Isle of Wight after inspecting its children's services in 2023?", True),
     ("What were the Isle of Wight's priorities for improvement in 2023?", True),
