@@ -28,7 +28,7 @@ from index.tokens import known_word
 
 from . import acronyms, beside, cover, extractive, glossary, mentions, ranker, records, sides
 from .lexical import STOPWORDS, tokens
-from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, SET_ASIDE, YEAR, Query, analyse, asked_part, final_ask, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_condition, without_setting, year_pairs, year_span
+from .query import ADULT_SERVICES, GRADED_ON_THEIR_OWN, SET_ASIDE, YEAR, Query, analyse, asked_part, council_names, final_ask, grade_asked_how, indefinite_place, person_asked, place_words, role_asked, without_condition, without_setting, year_pairs, year_span
 from .query_adapter import get_adapter
 from .retrieval import Retriever
 from .scope import home_authority, scopes
@@ -943,6 +943,7 @@ class Assistant:
                 told += [said[n:n + 2] if not extractive.HAS_GRADE.search(s.text) else [s] for n, s in enumerate(said)
                          if (cover.tells_of_inspection_in(s.text, year) or (str(year) in s.text and _JUDGED.search(s.text)))
                          and any(extractive.HAS_GRADE.search(t.text) for t in said[n:n + 2])]
+        told = [g for g in told if all(_judges_the_council(s.text, {r.authority for r in records}) for s in g)]
         asked, whole = set(tokens(final_ask(question))) - STOPWORDS, set(tokens(question)) - STOPWORDS
 
         def says(group: list) -> tuple[int, int]:  # of what is asked, then of the whole question (its statement too)
@@ -1513,6 +1514,20 @@ _TOLD_OF = {"joint_targeted_area_inspection"}  # inspections whose findings a co
 # leaders were delivering against at the 2024 inspection"): the report may tell of that document
 _REPORT_ASKED = re.compile(r"\b(?:inspection|re-inspection|report|summary|summaries)s?\b", re.I)  # (a report's summary: "…'s July 2024 summary says improvement plans…")
 _SCENE_BEFORE = re.compile(r"\b(?:after|since|following)\s+(?:\S+\s+){0,4}$", re.I)  # "…held back its progress after its February 2020 focused visit"
+
+
+# a provider judged on its own ("a short-term break unit judged good", "its children's homes were rated good")
+_PROVIDER_JUDGED = re.compile(r"\b(?:units?|homes?|centres?|schools?|nurser(?:y|ies)|academ(?:y|ies)|providers?|agenc(?:y|ies))\b(?:\s+[\w’'-]+){0,3}?\s+(?:judged|rated|graded)\b", re.I)
+
+
+def _judges_the_council(text: str, authorities: set[str]) -> bool:
+    """Does a sentence telling of a judgement judge the council itself: not a unit or home it runs
+    ("a short-term break unit judged good at the full inspection in September 2013"), nor another
+    council ("the predecessor local authority, Cumbria County Council, were judged…")?"""
+    if _PROVIDER_JUDGED.search(text):
+        return False
+    own = {n.casefold() for a in authorities for n in names_of(a)}
+    return not any(n.casefold() not in own and re.search(rf"\b{re.escape(n)}\b", text, re.I) for n in council_names())
 
 
 def _told_of(pattern: re.Pattern, authorities: tuple[str, ...], records, by_doc) -> bool:

@@ -944,7 +944,8 @@ def _only_indefinite(text: str, place: str) -> bool:
 
 
 @functools.cache
-def _council_names() -> frozenset[str]:
+def council_names() -> frozenset[str]:
+    """Every name of every English council (the authorities list's, and their short forms)."""
     return frozenset(name for a in authorities() for name in names_of(a))
 
 
@@ -1133,7 +1134,7 @@ def analyse(question: str, indexed_authorities: list[str], corpus_text_has, hist
     in_press = not set(source_kinds).isdisjoint(_PRESS_KINDS)
     unheld = () if held_asked or in_press else tuple(place for place in passing if _set_in(ask, place) or (ask != question and (_apposed(question, named, place) or (not named and _set_in(question[: len(question) - len(ask)], place)))))  # (an English council or another: "Edinburgh's children's services")
     # "Which was better, Sandwell or Walsall?" where only Sandwell's reports are held: no comparison
-    compared_unheld = tuple(place for place in passing if named and place in _council_names() and _compared_beside(question, place))
+    compared_unheld = tuple(place for place in passing if named and place in council_names() and _compared_beside(question, place))
     years = tuple(dict.fromkeys([int(y) for y in YEAR.findall(question)] + sorted(year_span(question).exact)))  # "2024-25": both
     asked = asked_part(standalone, named)  # "I'm reading up on Rochdale's history. What did … find about care leavers?": its topic follows
     compared = _COMPARE.search(asked)

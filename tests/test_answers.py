@@ -605,3 +605,12 @@ def test_a_part_asking_what_an_area_got_is_a_graded_part_beside_a_finding():
     # beside a part asking another fact of the cover (when), the cover answers both
     dated = analyse("What was the outcome of the latest Ofsted inspection of Thurrock's children's services, and when was it?", [], lambda n: False).parts
     assert _graded_parts(dated) == []
+
+
+def test_a_later_report_s_judgement_of_an_earlier_year_is_of_the_council_itself():
+    from assistant.ask import _judges_the_council
+
+    assert _judges_the_council("At the last inspection in 2013, the local authority was judged to be adequate.", {"Portsmouth"})
+    assert not _judges_the_council("The local authority also operates a short-term break unit judged good at the full inspection in September 2013.", {"Portsmouth"})
+    assert not _judges_the_council("Children’s services in the predecessor local authority, Cumbria County Council, were judged requires improvement to be good in November 2022.", {"Westmorland and Furness"})
+    assert _judges_the_council("Children’s services in Portsmouth were judged inadequate in 2013.", {"Portsmouth"})
