@@ -1820,7 +1820,8 @@ def _runs_of(name: str, words: set[str]) -> list[list[str]]:
 # a report's own summary asked of ("According to the summary at the top of …", "the opening summary
 # of …", "the report's executive summary", "the opening of Ofsted's autumn 2022 report")
 _OF_OPENING = re.compile(
-    r"\b(?:the|its|report['’]s|ofsted['’]s)\s+(?:opening\s+|front\s+|executive\s+|headline\s+)?summary\b(?!\s+of\s+(?:the\s+)?(?:findings|judgements?|grades?)\b)"
+    r"\b(?:the|its|report['’]s|ofsted['’]s)\s+(?:(?:opening|front|first)(?:[\s-]+page)?\s+|executive\s+|headline\s+)?summary\b(?!\s+of\s+(?:the\s+)?(?:findings|judgements?|grades?)\b)"  # ("the front page summary")
+    r"|\bthe\s+key\s+findings\s+(?:of|in|from)\b"  # ("The key findings of Staffordshire's early-2014 inspection say…")
     r"|\b(?:the\s+)?(?:opening|front|top|start)\s+of\s+(?:the\s+|its\s+|ofsted['’]s\s+)?(?:[\w–-]+\s+){0,4}?report\b",
     re.I,
 )

@@ -614,3 +614,12 @@ def test_a_later_report_s_judgement_of_an_earlier_year_is_of_the_council_itself(
     assert not _judges_the_council("The local authority also operates a short-term break unit judged good at the full inspection in September 2013.", {"Portsmouth"})
     assert not _judges_the_council("Children’s services in the predecessor local authority, Cumbria County Council, were judged requires improvement to be good in November 2022.", {"Westmorland and Furness"})
     assert _judges_the_council("Children’s services in Portsmouth were judged inadequate in 2013.", {"Portsmouth"})
+
+
+def test_a_report_s_summary_is_named_in_several_ways():
+    from assistant.ask import _OF_OPENING
+
+    assert _OF_OPENING.search("According to the summary at the top of Ofsted's 2022 report on Kent, what had leaders done?")
+    assert _OF_OPENING.search("The front page summary of Slough's 2023 report blames something. What was it?")
+    assert _OF_OPENING.search("The key findings of Staffordshire's early-2014 inspection say professionals know who to contact.")
+    assert not _OF_OPENING.search("Give me a summary of the findings on supervision in Kent.")
