@@ -690,7 +690,7 @@ _TRAILING_HEDGE = re.compile(r"\?\s+[^?]{1,80}?\b(?:i\s+think|i\s+believe|i\s+gu
 
 
 # "Which one?", "Which ones?": an ask of what the statement before it says
-_BARE_WHICH = re.compile(r"\s*which(?:\s+ones?)?\s*\?\s*$", re.I)
+_BARE_WHICH = re.compile(r"\s*which(?:\s+ones?|\s+[a-z]+s?)?\s*\?\s*$", re.I)  # (or "Which teams?")
 
 
 # a short request closing a question that asks for nothing new ("Give me the main ones.", "Thanks."),

@@ -955,6 +955,7 @@ def test_the_question_after_a_label_or_a_dash_is_what_is_asked():
     assert hedged.question.endswith("outstanding?") and final_ask(hedged.question) == "which judgement came out outstanding?"
     # "Which one?" asks of what the statement's last clause says
     assert final_ask("Kent came out outstanding overall in May 2022, but one judgement was only good. Which one?") == "one judgement was only good. Which one?"
+    assert final_ask("Kent's 2014 report says professionals know who to contact to make a referral. Which teams?") == "Kent's 2014 report says professionals know who to contact to make a referral. Which teams?"
     # (one that asks for something is part of the ask)
     assert final_ask("How long were inspectors on the island in 2018? Give the start and end dates.") == (
         "How long were inspectors on the island in 2018? Give the start and end dates.")
