@@ -410,7 +410,11 @@ _LEADING_CLAUSE = re.compile(
 # a question inside what is asked of someone else ("weren't sure what money they'd get or for how
 # long", "told what they were signing"), to the end of its clause: it asks for no kind of fact (not
 # "do you know who…": that asks it)
-_EMBEDDED_ASK = re.compile(r"(?<!\byou )\b(sure|know|knew|unsure|certain|clear|understand|understood|aware|told)\s+(?:of\s+|about\s+)?(?:what|how|who|when|which|where)\b[^?]*?(?=,\s*(?:and|but)\s|\?|$)", re.I)
+_EMBEDDED_ASK = re.compile(
+    r"(?<!\byou )\b(sure|know|knew|unsure|certain|clear|understand|understood|aware|told"
+    r"|(?:trend|change|improvement|reduction|increase|rise|fall|decline|drop|difference|gap)s?\s+in)\s+(?:of\s+|about\s+)?(?:what|how|who|when|which|where)\b[^?]*?(?=,\s*(?:and|but)\s|\?|$)",  # ("What trend in how long children stay…?")
+    re.I,
+)
 _COUNT_WORD = re.compile(r"\b(how)\s+(?:many|much)\b", re.I)
 FILLER = frozenset("like stand stands short mean means meant done happen happened made make get got give given go went come came know".split())
 

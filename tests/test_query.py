@@ -114,6 +114,8 @@ def test_places_outside_the_corpus_are_noticed_unless_the_documents_mention_them
     # a question inside what someone else knew asks for no kind of fact; asked of the assistant it does
     ("Were carers in Kent put off because they weren't sure what money they'd get or for how long? What did the 2025 report say?", None, "broad"),
     ("Do you know who led the inspection in Kent?", "name", "factoid"),
+    # ... or inside a change asked of ("What trend in how long…?"), which is the finding asked for
+    ("What trend in how long Kent's children in care stay in the same home were leaders aware of in 2024?", None, "factoid"),
     # a condition opening the question runs over a list: its "when" asks for no date
     ("When kids in Kent's care see their mum, dad or relatives, is anything done to help them remember?", None, "factoid"),
     ("When did Ofsted visit Kent, and who led it?", "date", "factoid"),
