@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from index.store import StoredPassage
 from index.text import display_date, normalise, split_sentences
 
+from . import glossary
 from .query import GRADED_ON_THEIR_OWN, SET_ASIDE, YEAR, YearSpan, final_ask
 from .types import Citation
 
@@ -318,8 +319,6 @@ def _asks_what_was_got(question: str, passages: list[StoredPassage]) -> bool:
 def _in_reports_terms(text: str) -> str:
     """``text`` with the reports' terms for what it says in everyday words ("the kids in care
     side": children in care too; see glossary.py)."""
-    from . import glossary
-
     return " ; ".join([text] + glossary.terms_for(text))
 
 
