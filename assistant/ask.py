@@ -943,7 +943,7 @@ class Assistant:
                 told += [said[n:n + 2] if not extractive.HAS_GRADE.search(s.text) else [s] for n, s in enumerate(said)
                          if (cover.tells_of_inspection_in(s.text, year) or (str(year) in s.text and _JUDGED.search(s.text)))
                          and any(extractive.HAS_GRADE.search(t.text) for t in said[n:n + 2])]
-        told = [g for g in told if all(_judges_the_council(s.text, {r.authority for r in records}) for s in g)]
+        told = [g for g in told if all(_judges_the_council(s.text, {r.authority for r in records}, question) for s in g)]
         asked, whole = set(tokens(final_ask(question))) - STOPWORDS, set(tokens(question)) - STOPWORDS
 
         def says(group: list) -> tuple[int, int]:  # of what is asked, then of the whole question (its statement too)
@@ -1248,7 +1248,7 @@ class Assistant:
             asked -= covered
         # a later report that states that year's judgement ("…were inspected in November 2009. The
         # local authority was judged to be inadequate.") answers a grade asked of it (see _told_of_earlier_year)
-        if _RATED.search(query.question) and len(asked) == 1 and self._judgement_told(theirs, next(iter(asked))):  # (read only here)
+        if _RATED.search(query.question) and len(asked) == 1 and self._judgement_told(theirs, next(iter(asked)), query.question):  # (read only here)
             return None
         # a plan or an article may tell of an inspection whose report is not indexed; a later
         # report's passing mention ("at the focused visit in 2019") does not hold its findings
@@ -1520,13 +1520,15 @@ _SCENE_BEFORE = re.compile(r"\b(?:after|since|following)\s+(?:\S+\s+){0,4}$", re
 _PROVIDER_JUDGED = re.compile(r"\b(?:units?|homes?|centres?|schools?|nurser(?:y|ies)|academ(?:y|ies)|providers?|agenc(?:y|ies))\b(?:\s+[\w’'-]+){0,3}?\s+(?:judged|rated|graded)\b", re.I)
 
 
-def _judges_the_council(text: str, authorities: set[str]) -> bool:
+def _judges_the_council(text: str, authorities: set[str], question: str = "") -> bool:
     """Does a sentence telling of a judgement judge the council itself: not a unit or home it runs
     ("a short-term break unit judged good at the full inspection in September 2013"), nor another
-    council ("the predecessor local authority, Cumbria County Council, were judged…")?"""
+    council ("the predecessor local authority, Cumbria County Council, were judged…") unless the
+    ``question`` names it ("How had Ofsted judged Northamptonshire County Council in 2019…?")?"""
     if _PROVIDER_JUDGED.search(text):
         return False
-    own = sorted({n for a in authorities for n in names_of(a)}, key=len, reverse=True)
+    named = {n for n in council_names() if re.search(rf"\b{re.escape(n)}\b", question, re.I)}
+    own = sorted({n for a in authorities for n in names_of(a)} | named, key=len, reverse=True)
     text = re.sub("|".join(rf"\b{re.escape(n)}\b" for n in own), " ", text, flags=re.I) if own else text  # ("North East Lincolnshire" is no "Lincolnshire")
     return not any(re.search(rf"\b{re.escape(n)}\b", text, re.I) for n in council_names())
 

@@ -615,6 +615,10 @@ def test_a_later_report_s_judgement_of_an_earlier_year_is_of_the_council_itself(
     assert not _judges_the_council("Children’s services in the predecessor local authority, Cumbria County Council, were judged requires improvement to be good in November 2022.", {"Westmorland and Furness"})
     assert _judges_the_council("Children’s services in Portsmouth were judged inadequate in 2013.", {"Portsmouth"})
     assert _judges_the_council("North East Lincolnshire was judged adequate in 2012.", {"North East Lincolnshire"})  # no "Lincolnshire"
+    # a predecessor council the question itself names is asked about
+    predecessor = "Northamptonshire County Council’s children’s services were judged inadequate in 2019."
+    assert not _judges_the_council(predecessor, {"West Northamptonshire"})
+    assert _judges_the_council(predecessor, {"West Northamptonshire"}, "How had Ofsted judged Northamptonshire County Council's children's services in 2019?")
 
 
 def test_a_report_s_summary_is_named_in_several_ways():
