@@ -943,7 +943,8 @@ class Assistant:
                 told += [said[n:n + 2] if not extractive.HAS_GRADE.search(s.text) else [s] for n, s in enumerate(said)
                          if (cover.tells_of_inspection_in(s.text, year) or (str(year) in s.text and _JUDGED.search(s.text)))
                          and any(extractive.HAS_GRADE.search(t.text) for t in said[n:n + 2])]
-        told = [g for g in told if all(_judges_the_council(s.text, {r.authority for r in records}, question) for s in g)]
+        own = _own_councils({r.authority for r in records}, question)
+        told = [g for g in told if all(_judges_the_council(s.text, own) for s in g)]
         asked, whole = set(tokens(final_ask(question))) - STOPWORDS, set(tokens(question)) - STOPWORDS
 
         def says(group: list) -> tuple[int, int]:  # of what is asked, then of the whole question (its statement too)
@@ -1520,17 +1521,27 @@ _SCENE_BEFORE = re.compile(r"\b(?:after|since|following)\s+(?:\S+\s+){0,4}$", re
 _PROVIDER_JUDGED = re.compile(r"\b(?:units?|homes?|centres?|schools?|nurser(?:y|ies)|academ(?:y|ies)|providers?|agenc(?:y|ies))\b(?:\s+[\w’'-]+){0,3}?\s+(?:judged|rated|graded)\b", re.I)
 
 
-def _judges_the_council(text: str, authorities: set[str], question: str = "") -> bool:
-    """Does a sentence telling of a judgement judge the council itself: not a unit or home it runs
-    ("a short-term break unit judged good at the full inspection in September 2013"), nor another
-    council ("the predecessor local authority, Cumbria County Council, were judged…") unless the
-    ``question`` names it ("How had Ofsted judged Northamptonshire County Council in 2019…?")?"""
+def _own_councils(authorities: set[str], question: str = "") -> list[str]:
+    """The names a told judgement may be of: the authorities', and any council the ``question``
+    names ("How had Ofsted judged Northamptonshire County Council in 2019…?"), longest first."""
+    named = {n for n in council_names() if re.search(rf"\b{re.escape(n)}\b", question, re.I)}
+    return sorted({n for a in authorities for n in names_of(a)} | named, key=len, reverse=True)
+
+
+@functools.cache
+def _any_council() -> re.Pattern:
+    return re.compile("|".join(rf"\b{re.escape(n)}\b" for n in council_names()), re.I)
+
+
+def _judges_the_council(text: str, own: list[str]) -> bool:
+    """Does a sentence telling of a judgement judge the council itself (``own``: its names, see
+    _own_councils): not a unit or home it runs ("a short-term break unit judged good at the full
+    inspection in September 2013"), nor another council ("the predecessor local authority, Cumbria
+    County Council, were judged…")?"""
     if _PROVIDER_JUDGED.search(text):
         return False
-    named = {n for n in council_names() if re.search(rf"\b{re.escape(n)}\b", question, re.I)}
-    own = sorted({n for a in authorities for n in names_of(a)} | named, key=len, reverse=True)
     text = re.sub("|".join(rf"\b{re.escape(n)}\b" for n in own), " ", text, flags=re.I) if own else text  # ("North East Lincolnshire" is no "Lincolnshire")
-    return not any(re.search(rf"\b{re.escape(n)}\b", text, re.I) for n in council_names())
+    return not _any_council().search(text)
 
 
 def _told_of(pattern: re.Pattern, authorities: tuple[str, ...], records, by_doc) -> bool:

@@ -608,17 +608,17 @@ def test_a_part_asking_what_an_area_got_is_a_graded_part_beside_a_finding():
 
 
 def test_a_later_report_s_judgement_of_an_earlier_year_is_of_the_council_itself():
-    from assistant.ask import _judges_the_council
+    from assistant.ask import _judges_the_council, _own_councils
 
-    assert _judges_the_council("At the last inspection in 2013, the local authority was judged to be adequate.", {"Portsmouth"})
-    assert not _judges_the_council("The local authority also operates a short-term break unit judged good at the full inspection in September 2013.", {"Portsmouth"})
-    assert not _judges_the_council("Children’s services in the predecessor local authority, Cumbria County Council, were judged requires improvement to be good in November 2022.", {"Westmorland and Furness"})
-    assert _judges_the_council("Children’s services in Portsmouth were judged inadequate in 2013.", {"Portsmouth"})
-    assert _judges_the_council("North East Lincolnshire was judged adequate in 2012.", {"North East Lincolnshire"})  # no "Lincolnshire"
+    assert _judges_the_council("At the last inspection in 2013, the local authority was judged to be adequate.", _own_councils({"Portsmouth"}))
+    assert not _judges_the_council("The local authority also operates a short-term break unit judged good at the full inspection in September 2013.", _own_councils({"Portsmouth"}))
+    assert not _judges_the_council("Children’s services in the predecessor local authority, Cumbria County Council, were judged requires improvement to be good in November 2022.", _own_councils({"Westmorland and Furness"}))
+    assert _judges_the_council("Children’s services in Portsmouth were judged inadequate in 2013.", _own_councils({"Portsmouth"}))
+    assert _judges_the_council("North East Lincolnshire was judged adequate in 2012.", _own_councils({"North East Lincolnshire"}))  # no "Lincolnshire"
     # a predecessor council the question itself names is asked about
     predecessor = "Northamptonshire County Council’s children’s services were judged inadequate in 2019."
-    assert not _judges_the_council(predecessor, {"West Northamptonshire"})
-    assert _judges_the_council(predecessor, {"West Northamptonshire"}, "How had Ofsted judged Northamptonshire County Council's children's services in 2019?")
+    assert not _judges_the_council(predecessor, _own_councils({"West Northamptonshire"}))
+    assert _judges_the_council(predecessor, _own_councils({"West Northamptonshire"}, "How had Ofsted judged Northamptonshire County Council's children's services in 2019?"))
 
 
 def test_a_report_s_summary_is_named_in_several_ways():
